@@ -1,0 +1,30 @@
+package dev.vigil.kql.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The tables a query may reference, as seen by one caller in one workspace. */
+public interface Catalog {
+
+    /** The table with exactly this name (KQL table names are case-sensitive). */
+    Optional<TableSchema> table(String name);
+
+    /** Every table, for wildcard references and {@code search}. */
+    List<TableSchema> tables();
+
+    /** A catalog over a fixed list of tables. */
+    static Catalog of(List<TableSchema> tables) {
+        List<TableSchema> copy = List.copyOf(tables);
+        return new Catalog() {
+            @Override
+            public Optional<TableSchema> table(String name) {
+                return copy.stream().filter(t -> t.name().equals(name)).findFirst();
+            }
+
+            @Override
+            public List<TableSchema> tables() {
+                return copy;
+            }
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package dev.vigil.kql.diagnostics;
+
+public enum Severity {
+    ERROR,
+    WARNING
+}

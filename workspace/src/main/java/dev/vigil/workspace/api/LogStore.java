@@ -1,0 +1,38 @@
+package dev.vigil.workspace.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Log workspaces: append-only tables that are ingested in batches and queried with KQL.
+ *
+ * <p>The seam between Vigil and its log engine; nothing of the engine (DuckDB today) is visible
+ * through it. Errors are {@link WorkspaceException}s carrying what is wrong and where.
+ */
+public interface LogStore {
+
+    /** Creates the workspace with its built-in tables; does nothing if it exists. */
+    void createWorkspace(String workspaceId);
+
+    List<String> workspaces();
+
+    /** Every table of the workspace with its schema and row count. */
+    List<TableInfo> tables(String workspaceId);
+
+    /** Creates a custom table; its name must end in {@code _CL}. */
+    TableInfo createCustomTable(String workspaceId, TableDefinition definition);
+
+    /**
+     * Validates every row against the table's schema, then queues all of them for the next group
+     * commit. Throws {@link RowsRejectedException} (nothing queued) if any row is bad, and
+     * {@link IngestQueueFullException} if the queue cannot take the rows now.
+     *
+     * @param rows values as JSON decodes them: String, Number, Boolean, Map, List or null
+     * @return completes once the rows are committed durably, or exceptionally if the commit failed
+     */
+    CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows);
+
+    /** Compiles and runs a KQL query; bad queries throw {@link KqlQueryException}. */
+    QueryResult query(String workspaceId, QueryRequest request);
+}

@@ -1,0 +1,8 @@
+package dev.vigil.workspace.api;
+
+public enum TableKind {
+    /** Defined by Vigil with the columns of the real table, e.g. {@code SecurityAlert}. */
+    BUILT_IN,
+    /** Declared by a user through the API; the name ends in {@code _CL}. */
+    CUSTOM
+}
