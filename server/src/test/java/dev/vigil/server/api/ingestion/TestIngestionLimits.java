@@ -44,7 +44,7 @@ class TestIngestionLimits {
             String body = alerts(1000, "big-");
             assertThat((long) body.length()).isGreaterThan(LIMIT);
 
-            HttpResponse<String> response = server.send(server.request(ROWS).expectContinue(true)
+            HttpResponse<String> response = server.send(server.request(ROWS)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
@@ -61,7 +61,7 @@ class TestIngestionLimits {
             byte[] body = alerts(1000, "streamed-").getBytes(StandardCharsets.UTF_8);
 
             // No Content-Length: the body arrives chunked and is counted as it is read.
-            HttpResponse<String> response = server.send(server.request(ROWS).expectContinue(true)
+            HttpResponse<String> response = server.send(server.request(ROWS)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
