@@ -1,0 +1,29 @@
+package dev.vigil.workspace.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The {@code vigil} schema: which workspaces and custom tables exist, and the state documents. */
+final class ControlSchema {
+    static final String WORKSPACES = "vigil.workspaces";
+    static final String CUSTOM_TABLES = "vigil.custom_tables";
+    static final String DOCUMENTS = "vigil.documents";
+
+    private ControlSchema() {
+    }
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS vigil");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + WORKSPACES + " ("
+                    + "id VARCHAR PRIMARY KEY, tenant_id UUID NOT NULL, created_at TIMESTAMP NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + CUSTOM_TABLES + " ("
+                    + "workspace_id VARCHAR NOT NULL, name VARCHAR NOT NULL, columns JSON NOT NULL,"
+                    + " created_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace_id, name))");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + DOCUMENTS + " ("
+                    + "collection VARCHAR NOT NULL, id VARCHAR NOT NULL, body JSON NOT NULL,"
+                    + " updated_at TIMESTAMP NOT NULL, PRIMARY KEY (collection, id))");
+        }
+    }
+}
