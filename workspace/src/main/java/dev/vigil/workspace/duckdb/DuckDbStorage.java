@@ -1,5 +1,6 @@
 package dev.vigil.workspace.duckdb;
 
+import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
 import dev.vigil.workspace.api.Storage;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +77,11 @@ public final class DuckDbStorage implements Storage {
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the data directory " + settings.dataDirectory(), e);
         }
+    }
+
+    /** Runs SQL of the caller's own on a read connection; for tests that look at what is stored. */
+    List<List<Object>> sql(String sql, List<ColumnSchema> columns) {
+        return new QueryRunner(database).run(sql, columns);
     }
 
     @Override

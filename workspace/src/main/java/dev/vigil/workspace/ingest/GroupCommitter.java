@@ -146,9 +146,18 @@ public final class GroupCommitter implements AutoCloseable {
         long deadline = first.enqueuedNanos() + batchMaxDelayNanos;
         while (rows < batchMaxRows) {
             long wait = deadline - System.nanoTime();
-            PendingRows next = wait > 0 && !isClosing() ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-            if (next == null) {
-                break;
+            PendingRows next;
+            if (wait <= 0 || isClosing()) {
+                next = queue.poll();
+                if (next == null) {
+                    break;
+                }
+            } else {
+                // In slices, so that close() is noticed during a long delay.
+                next = queue.poll(Math.min(wait, IDLE_POLL.toNanos()), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    continue;
+                }
             }
             if (rows + next.size() > batchMaxRows) {
                 carried = next;
