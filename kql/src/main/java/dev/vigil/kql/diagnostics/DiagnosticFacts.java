@@ -55,6 +55,10 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("VQ002", "The query is too complex to compile; simplify the expression.");
     }
 
+    public static DiagnosticFact oneResultOnly() {
+        return new DiagnosticFact("VQ003", "Only one tabular statement is supported per query for now; remove the others.");
+    }
+
     // --- semantic
 
     public static DiagnosticFact unknownTable(String name) {
