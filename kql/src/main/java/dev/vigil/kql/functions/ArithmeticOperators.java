@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * {@code + - * / %} with Kusto's typing: int/long divided by int/long is integer division
- * (truncating), datetime ± timespan is a datetime, datetime − datetime is a timespan. Timespans
+ * (truncating toward zero; by zero gives null), datetime ± timespan is a datetime, datetime − datetime is a timespan. Timespans
  * are BIGINT ticks of 100 ns; datetimes are TIMESTAMPs with microseconds.
  */
 final class ArithmeticOperators {
@@ -38,13 +38,13 @@ final class ArithmeticOperators {
                         Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " * " + a.sql(1) + ")"), TIMESPAN, REAL),
                         Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " * " + a.sql(1) + ")"), REAL, TIMESPAN))),
                 BinaryOperator.DIVIDE, operator(BinaryOperator.DIVIDE, List.of(
-                        infix(INT, "//", INT, INT), infix(LONG, "//", LONG, LONG), infix(REAL, "/", REAL, REAL),
+                        integerDivision(INT, "//", INT, INT), integerDivision(LONG, "//", LONG, LONG), infix(REAL, "/", REAL, REAL),
                         Signature.of(REAL, a -> "(CAST(" + a.sql(0) + " AS DOUBLE) / " + a.sql(1) + ")", TIMESPAN, TIMESPAN),
-                        infix(TIMESPAN, "//", TIMESPAN, LONG),
+                        integerDivision(TIMESPAN, "//", TIMESPAN, LONG),
                         Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " / " + a.sql(1) + ")"), TIMESPAN, REAL))),
                 BinaryOperator.MODULO, operator(BinaryOperator.MODULO, List.of(
-                        infix(INT, "%", INT, INT), infix(LONG, "%", LONG, LONG), infix(REAL, "%", REAL, REAL),
-                        infix(TIMESPAN, "%", TIMESPAN, TIMESPAN))));
+                        integerDivision(INT, "%", INT, INT), integerDivision(LONG, "%", LONG, LONG), infix(REAL, "%", REAL, REAL),
+                        integerDivision(TIMESPAN, "%", TIMESPAN, TIMESPAN))));
     }
 
     /** Unary minus. */
@@ -61,6 +61,11 @@ final class ArithmeticOperators {
 
     private static Signature infix(KqlType result, String sql, KqlType left, KqlType right) {
         return Signature.of(result, a -> "(" + a.sql(0) + " " + sql + " " + a.sql(1) + ")", left, right);
+    }
+
+    /** Integer division and remainder; dividing by zero gives null rather than failing the whole query. */
+    private static Signature integerDivision(KqlType result, String sql, KqlType left, KqlType right) {
+        return Signature.of(result, a -> "(" + a.sql(0) + " " + sql + " NULLIF(" + a.sql(1) + ", 0))", left, right);
     }
 
     /** A TIMESTAMP moved by a number of ticks (sub-microsecond ticks are dropped, as DuckDB keeps microseconds). */
