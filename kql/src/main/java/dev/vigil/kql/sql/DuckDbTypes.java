@@ -2,23 +2,28 @@ package dev.vigil.kql.sql;
 
 import dev.vigil.kql.types.KqlType;
 
-/** How each KQL type is stored in DuckDB; the one place this mapping is written down. */
+/**
+ * The one mapping from KQL types to DuckDB column types, shared by the SQL generator and the
+ * workspace's DDL. Timespans are BIGINT counts of 100-nanosecond ticks; datetimes are UTC
+ * TIMESTAMPs with microseconds; strings are never null in storage.
+ */
 public final class DuckDbTypes {
     private DuckDbTypes() {
     }
 
     public static String sqlType(KqlType type) {
-        return switch (type) {
-            case BOOL -> "BOOLEAN";
-            case INT -> "INTEGER";
-            case LONG -> "BIGINT";
-            case REAL -> "DOUBLE";
-            case DECIMAL -> "DECIMAL(38,18)";
-            case STRING -> "VARCHAR";
-            case DATETIME -> "TIMESTAMP";
-            case TIMESPAN -> "BIGINT";
-            case GUID -> "UUID";
-            case DYNAMIC -> "JSON";
-        };
+        switch (type) {
+            case BOOL: return "BOOLEAN";
+            case INT: return "INTEGER";
+            case LONG: return "BIGINT";
+            case REAL: return "DOUBLE";
+            case DECIMAL: return "DECIMAL(38,18)";
+            case STRING: return "VARCHAR";
+            case DATETIME: return "TIMESTAMP";
+            case TIMESPAN: return "BIGINT";
+            case GUID: return "UUID";
+            case DYNAMIC: return "JSON";
+            default: throw new IllegalArgumentException("no DuckDB type for " + type);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package dev.vigil.kql.sql;
 
-/** Quoting of SQL identifiers, done in this one place. */
+/** The only place identifiers are quoted for DuckDB. */
 public final class SqlIdentifiers {
     private SqlIdentifiers() {
     }
 
-    /** {@code "name"}, with embedded double quotes doubled. */
-    public static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+    /** {@code name} as a double-quoted DuckDB identifier, inner quotes doubled. */
+    public static String quote(String name) {
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("identifier contains a NUL character");
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }
