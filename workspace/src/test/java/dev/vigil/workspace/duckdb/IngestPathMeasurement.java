@@ -41,7 +41,7 @@ class IngestPathMeasurement {
         for (String path : List.of("read_json", "appender", "read_json", "appender")) {
             Path directory = Files.createTempDirectory("vigil-measure");
             try (DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection(
-                    "jdbc:duckdb:" + directory.resolve("measure.duckdb"))) {
+                    "jdbc:duckdb:" + directory.resolve(DuckDbStorage.DATABASE_FILE))) {
                 ControlSchema.create(database);
                 Workspaces workspaces = Workspaces.load(database.duplicate(), Clock.systemUTC());
                 workspaces.create("measure");
