@@ -1,0 +1,42 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.plan.OutputColumn;
+import dev.vigil.kql.plan.Project;
+import dev.vigil.kql.syntax.ColumnAssignment;
+import dev.vigil.kql.syntax.Identifier;
+import dev.vigil.kql.syntax.ProjectOperator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code project}: exactly the listed columns, in the listed order. */
+final class ProjectBinder {
+    private ProjectBinder() {
+    }
+
+    static LogicalOperator bind(ProjectOperator project, LogicalOperator input) {
+        Scope scope = Scope.of(input.schema());
+        ColumnNames names = new ColumnNames();
+        List<OutputColumn> columns = new ArrayList<>();
+        for (ColumnAssignment assignment : project.columns()) {
+            BoundExpression expression = ExpressionBinder.bindScalar(assignment.expression(), scope);
+            String name;
+            if (assignment.name().isPresent()) {
+                Identifier identifier = assignment.name().get();
+                if (names.isTaken(identifier.name())) {
+                    throw new DiagnosticException(DiagnosticFacts.duplicateColumn(identifier.name()), identifier.span());
+                }
+                name = identifier.name();
+                names.take(name);
+            } else {
+                name = names.nameFor(assignment.expression());
+            }
+            scope.define(name, expression);
+            columns.add(new OutputColumn(name, expression));
+        }
+        return new Project(input, columns);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.vigil.kql.bound;
+
+import dev.vigil.kql.types.KqlType;
+
+/** A column of the operator's input. */
+public record BoundColumn(String name, KqlType type) implements BoundExpression {
+}

@@ -1,0 +1,8 @@
+package dev.vigil.kql.bound;
+
+import dev.vigil.kql.types.KqlType;
+
+/** A scalar expression after binding: names resolved, overloads chosen, every node typed. */
+public sealed interface BoundExpression permits BoundColumn, BoundLiteral, BoundCall, BoundIn {
+    KqlType type();
+}

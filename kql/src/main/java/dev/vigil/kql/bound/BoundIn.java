@@ -1,0 +1,16 @@
+package dev.vigil.kql.bound;
+
+import dev.vigil.kql.types.KqlType;
+import java.util.List;
+
+/** {@code value in (candidates)}, negated for {@code !in}; case-sensitive for strings. */
+public record BoundIn(BoundExpression value, boolean negated, List<BoundExpression> candidates) implements BoundExpression {
+    public BoundIn {
+        candidates = List.copyOf(candidates);
+    }
+
+    @Override
+    public KqlType type() {
+        return KqlType.BOOL;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.vigil.kql.functions;
+
+public enum FunctionKind {
+    /** One value per row. */
+    SCALAR,
+    /** One value per group; allowed only in {@code summarize}. */
+    AGGREGATE
+}

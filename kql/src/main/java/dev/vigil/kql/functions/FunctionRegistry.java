@@ -1,0 +1,53 @@
+package dev.vigil.kql.functions;
+
+import dev.vigil.kql.syntax.BinaryOperator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every built-in function and operator, registered once. Adding a function is one declaration and one line here. */
+public final class FunctionRegistry {
+    private static final Map<String, FunctionDeclaration> FUNCTIONS = new HashMap<>();
+    private static final Map<BinaryOperator, FunctionDeclaration> OPERATORS = new EnumMap<>(BinaryOperator.class);
+    private static final FunctionDeclaration NEGATION = ArithmeticOperators.negation();
+
+    static {
+        register(ScalarFunctions.declarations());
+        register(AggregateFunctions.declarations());
+        OPERATORS.putAll(ComparisonOperators.declarations());
+        OPERATORS.putAll(StringOperators.declarations());
+        OPERATORS.putAll(ArithmeticOperators.declarations());
+        for (BinaryOperator operator : BinaryOperator.values()) {
+            if (!OPERATORS.containsKey(operator)) {
+                throw new IllegalStateException("no declaration for operator " + operator.text());
+            }
+        }
+    }
+
+    private FunctionRegistry() {
+    }
+
+    private static void register(List<FunctionDeclaration> declarations) {
+        for (FunctionDeclaration declaration : declarations) {
+            if (FUNCTIONS.putIfAbsent(declaration.name(), declaration) != null) {
+                throw new IllegalStateException("function declared twice: " + declaration.name());
+            }
+        }
+    }
+
+    /** The function with this name (KQL function names are case-sensitive). */
+    public static Optional<FunctionDeclaration> function(String name) {
+        return Optional.ofNullable(FUNCTIONS.get(name));
+    }
+
+    public static FunctionDeclaration operator(BinaryOperator operator) {
+        return OPERATORS.get(operator);
+    }
+
+    /** Unary minus. */
+    public static FunctionDeclaration negation() {
+        return NEGATION;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vigil.kql.functions;
+
+import dev.vigil.kql.types.KqlType;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What a {@link SqlRendering} can see: the arguments as SQL, their constant values, and SQL literal writers. */
+public interface RenderArguments {
+
+    /** The SQL of argument {@code index}, ready to embed (parenthesized where needed). */
+    String sql(int index);
+
+    /** The value of argument {@code index} when it is a non-null literal (see {@code LiteralExpression} for value classes). */
+    Optional<Object> constant(int index);
+
+    /** A DuckDB string literal holding {@code value}. */
+    String stringLiteral(String value);
+
+    /** A DuckDB TIMESTAMP literal for {@code value}. */
+    String datetimeLiteral(Instant value);
+
+    /** A typed SQL NULL of the physical type of {@code type}. */
+    String nullOf(KqlType type);
+
+    /** The instant {@code now()} stands for in this query. */
+    Instant now();
+}

@@ -1,0 +1,16 @@
+package dev.vigil.kql.plan;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import java.util.List;
+
+/** The first {@code count} rows in the given order. */
+public record TopN(LogicalOperator input, long count, List<SortOrder> keys) implements LogicalOperator {
+    public TopN {
+        keys = List.copyOf(keys);
+    }
+
+    @Override
+    public List<ColumnSchema> schema() {
+        return input.schema();
+    }
+}

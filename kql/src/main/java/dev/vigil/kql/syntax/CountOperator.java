@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** {@code count}: one row with the number of input rows. */
+public record CountOperator(Span span) implements QueryOperator {
+}

@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** A column (or later: variable) referenced by name, plain or as {@code ['name']}. */
+public record NameReference(String name, Span span) implements Expression {
+}

@@ -1,0 +1,6 @@
+package dev.vigil.kql.syntax;
+
+public enum SortDirection {
+    ASCENDING,
+    DESCENDING
+}

@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** {@code top count by key}. */
+public record TopOperator(Expression count, SortKey key, Span span) implements QueryOperator {
+}

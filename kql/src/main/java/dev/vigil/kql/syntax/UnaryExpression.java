@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** Prefix {@code -x} or {@code +x}. */
+public record UnaryExpression(boolean negate, Expression operand, Span span) implements Expression {
+}

@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** {@code where predicate} (also spelled {@code filter}). */
+public record WhereOperator(Expression predicate, Span span) implements QueryOperator {
+}

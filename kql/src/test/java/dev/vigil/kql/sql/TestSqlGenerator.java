@@ -1,0 +1,74 @@
+package dev.vigil.kql.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.kql.Compilation;
+import dev.vigil.kql.CompileOptions;
+import dev.vigil.kql.Kql;
+import dev.vigil.kql.catalog.Catalog;
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.catalog.TableSchema;
+import dev.vigil.kql.types.KqlType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestSqlGenerator {
+    private static final TableSchema SECURITY_ALERT = new TableSchema("SecurityAlert", List.of("ws_default", "SecurityAlert"), List.of(
+            new ColumnSchema("TimeGenerated", KqlType.DATETIME),
+            new ColumnSchema("AlertSeverity", KqlType.STRING),
+            new ColumnSchema("ProductName", KqlType.STRING)));
+    private static final Catalog CATALOG = Catalog.of(List.of(SECURITY_ALERT));
+    private static final String BENCHMARK =
+            "SecurityAlert | where ProductName == \"Azure Security Center for IoT\" | summarize count() by bin(TimeGenerated, 1h), AlertSeverity";
+
+    @Test
+    void testBenchmarkQueryCompilesToPlainPredicateAndTimeBucket() {
+        Compilation compilation = Kql.compile(BENCHMARK, CATALOG, CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z")));
+
+        assertThat(compilation.sql()).isEqualTo("""
+                WITH __stage0 AS (SELECT * FROM "ws_default"."SecurityAlert"),
+                     __stage1 AS (SELECT * FROM __stage0 WHERE ("ProductName" = 'Azure Security Center for IoT')),
+                     __stage2 AS (SELECT time_bucket(to_microseconds(3600000000), "TimeGenerated", TIMESTAMP '1970-01-01 00:00:00.000000') AS "TimeGenerated", "AlertSeverity", count(*) AS "count_" FROM __stage1 GROUP BY 1, 2)
+                SELECT * FROM __stage2""");
+    }
+
+    @Test
+    void testFilterReachesTheTableScan() throws SQLException {
+        Compilation compilation = Kql.compile(BENCHMARK, CATALOG, CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z")));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA ws_default");
+            statement.execute("CREATE TABLE ws_default.SecurityAlert (TimeGenerated TIMESTAMP, AlertSeverity VARCHAR, ProductName VARCHAR)");
+            statement.execute("INSERT INTO ws_default.SecurityAlert SELECT TIMESTAMP '2024-01-01' + to_minutes(i), 'High', CASE WHEN i % 3 = 0 THEN 'Azure Security Center for IoT' ELSE 'Other' END FROM range(1000) t(i)");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet result = statement.executeQuery("EXPLAIN " + compilation.sql())) {
+                while (result.next()) {
+                    plan.append(result.getString(2));
+                }
+            }
+            // the CTEs are inlined: the predicate is a filter of the scan, not of a materialized stage
+            assertThat(plan.toString().toUpperCase()).containsPattern("SEQ.SCAN").contains("FILTERS:").doesNotContain("CTE");
+        }
+    }
+
+    @Test
+    void testIdentifiersAreQuotedWithInnerQuotesDoubled() {
+        assertThat(SqlIdentifiers.quote("Time\"Generated")).isEqualTo("\"Time\"\"Generated\"");
+    }
+
+    @Test
+    void testEveryKqlTypeHasOnePhysicalType() {
+        assertThat(DuckDbTypes.sqlType(KqlType.TIMESPAN)).isEqualTo("BIGINT");
+        assertThat(DuckDbTypes.sqlType(KqlType.DATETIME)).isEqualTo("TIMESTAMP");
+        assertThat(DuckDbTypes.sqlType(KqlType.DYNAMIC)).isEqualTo("JSON");
+        for (KqlType type : KqlType.values()) {
+            assertThat(DuckDbTypes.sqlType(type)).isNotBlank();
+        }
+    }
+}
