@@ -44,7 +44,7 @@ final class ErrorResponses {
         if (e instanceof WorkspaceNotFoundException || e instanceof TableNotFoundException) {
             status = 404;
         } else if (e instanceof RowsRejectedException rejected) {
-            inner = Map.of("errors", rejected.errors());
+            inner = Map.of("errors", rejected.errors(), "totalErrors", rejected.totalErrors());
         } else if (e instanceof KqlQueryException kql) {
             inner = KqlErrorDetails.of(kql.diagnostics());
         } else if (e instanceof IngestQueueFullException full) {
