@@ -51,7 +51,7 @@ final class QueryApiClient {
             return answer.path("tables").path(0);
         }
         int exitCode = response.statusCode() == 401 ? EXIT_UNAUTHORIZED : EXIT_REJECTED;
-        throw new QueryFailedException(exitCode, describeError(answer, response.statusCode()));
+        throw new QueryFailedException(exitCode, describeError(answer, response.statusCode(), kql));
     }
 
     private JsonNode parse(HttpResponse<String> response) throws QueryFailedException {
@@ -62,20 +62,33 @@ final class QueryApiClient {
         }
     }
 
-    /** The error's message, then each KQL diagnostic as {@code line L:C: message}. */
-    private static String describeError(JsonNode answer, int status) {
+    /** The error's message with the query line it points at, then any further KQL diagnostics as {@code line L:C: message}. */
+    private static String describeError(JsonNode answer, int status, String kql) {
         JsonNode error = answer.path("error");
         StringBuilder text = new StringBuilder(error.path("message").asText("HTTP " + status));
         String code = error.path("code").asText("");
         if (!code.isEmpty()) {
             text.append(" [").append(code).append(']');
         }
-        JsonNode diagnostics = error.path("innererror").path("diagnostics");
+        JsonNode inner = error.path("innererror");
+        if (inner.path("line").canConvertToInt() && inner.path("pos").canConvertToInt()) {
+            text.append(pointAt(kql, inner.path("line").asInt(), inner.path("pos").asInt()));
+        }
+        JsonNode diagnostics = inner.path("diagnostics");
         for (int i = 1; i < diagnostics.size(); i++) {
             JsonNode d = diagnostics.get(i);
             text.append("\nline ").append(d.path("line").asInt()).append(':').append(d.path("pos").asInt())
                     .append(": ").append(d.path("message").asText());
         }
         return text.toString();
+    }
+
+    /** The query's line and a caret under the column, or nothing if the position is not in the text. */
+    private static String pointAt(String kql, int line, int column) {
+        String[] lines = kql.split("\\R", -1);
+        if (line < 1 || line > lines.length || column < 1 || column > lines[line - 1].length() + 1) {
+            return "";
+        }
+        return "\n  " + lines[line - 1] + "\n  " + " ".repeat(column - 1) + "^";
     }
 }

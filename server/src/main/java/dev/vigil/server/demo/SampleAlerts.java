@@ -53,12 +53,14 @@ public final class SampleAlerts {
         String device = pick(DEVICES);
         String hubId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + RESOURCE_GROUP
                 + "/providers/Microsoft.Devices/IotHubs/" + hub;
-        Instant start = now.minus(Duration.ofSeconds(random.nextInt(24 * 3600)));
-        Instant end = start.plusSeconds(random.nextInt(600));
+        // Raised within the last 24 hours; the activity it reports ended shortly before.
+        Instant generated = now.minus(Duration.ofSeconds(random.nextInt(24 * 3600)));
+        Instant end = generated.minusSeconds(5 + random.nextInt(55));
+        Instant start = end.minusSeconds(random.nextInt(600));
         String alertId = new UUID(random.nextLong(), random.nextLong()).toString();
 
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("TimeGenerated", end.plusSeconds(5 + random.nextInt(55)).toString());
+        row.put("TimeGenerated", generated.toString());
         row.put("AlertName", template.name());
         row.put("DisplayName", template.name());
         row.put("AlertSeverity", template.severity());
@@ -75,7 +77,7 @@ public final class SampleAlerts {
         row.put("Status", pick(List.of("New", "New", "New", "InProgress", "Resolved")));
         row.put("StartTime", start.toString());
         row.put("EndTime", end.toString());
-        row.put("ProcessingEndTime", end.plusSeconds(2).toString());
+        row.put("ProcessingEndTime", generated.minusSeconds(1).toString());
         row.put("Tactics", template.tactics());
         row.put("SourceSystem", "Detection");
         row.put("IsIncident", false);

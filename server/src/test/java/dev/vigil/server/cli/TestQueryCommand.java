@@ -70,7 +70,8 @@ class TestQueryCommand {
         int exit = vigil("query", "--server", serverUrl(), "--api-key", server.apiKey(), "SecurityAlert | where Colour == 1");
 
         assertThat(exit).isEqualTo(4);
-        assertThat(err.toString()).startsWith("error: line 1:23: ").contains("Colour");
+        assertThat(err.toString()).startsWith("error: line 1:23: ").contains("Colour")
+                .contains("\n  SecurityAlert | where Colour == 1\n                        ^\n");
         assertThat(out.toString()).isEmpty();
     }
 

@@ -27,7 +27,8 @@ class TestSampleAlerts {
             assertThat((String) alert.get("AlertSeverity")).isIn("High", "Medium", "Low");
             assertThat(alert.get("DisplayName")).isEqualTo(alert.get("AlertName"));
             assertThat((String) alert.get("ResourceId")).matches("/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Devices/IotHubs/[^/]+");
-            assertThat(Instant.parse((String) alert.get("StartTime"))).isBetween(now.minusSeconds(24 * 3600), now);
+            assertThat(Instant.parse((String) alert.get("TimeGenerated"))).isBetween(now.minusSeconds(24 * 3600), now);
+            assertThat(Instant.parse((String) alert.get("StartTime"))).isBefore(Instant.parse((String) alert.get("EndTime")).plusMillis(1));
         });
         JsonNode properties = new ObjectMapper().readTree((String) alerts.get(0).get("ExtendedProperties"));
         assertThat(properties.path("DeviceId").asText()).isEqualTo(alerts.get(0).get("CompromisedEntity"));
