@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ class TestServeDurability {
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
+        AtomicReference<Throwable> senderFailure = new AtomicReference<>();
         CountDownLatch sendersDone = new CountDownLatch(SENDERS);
         for (int s = 0; s < SENDERS; s++) {
             Thread sender = new Thread(() -> {
@@ -63,6 +65,8 @@ class TestServeDurability {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    senderFailure.compareAndSet(null, e);
                 } finally {
                     sendersDone.countDown();
                 }
@@ -70,6 +74,7 @@ class TestServeDurability {
             sender.start();
         }
         assertThat(sendersDone.await(120, TimeUnit.SECONDS)).as("senders finished").isTrue();
+        assertThat(senderFailure.get()).as("a sender failed").isNull();
         assertThat(killed).as("the server was killed mid-stream").isTrue();
 
         ChildServer second = ChildServer.serve(data);
