@@ -3,6 +3,7 @@ package dev.vigil.server.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.server.identity.AuthenticationException;
+import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.QueryExecutionException;
@@ -54,6 +55,9 @@ final class ErrorResponses {
             status = 429;
         } else if (e instanceof QueryExecutionException) {
             LOG.warn("query failed while running", e);
+        } else if (e instanceof IngestCommitFailedException) {
+            // nothing of the request was written; the client may send it again
+            status = 503;
         }
         respond(ctx, status, ApiError.of(e.code(), e.getMessage(), inner));
     }

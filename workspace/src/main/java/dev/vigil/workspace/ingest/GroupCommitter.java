@@ -1,5 +1,6 @@
 package dev.vigil.workspace.ingest;
 
+import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -188,7 +189,7 @@ public final class GroupCommitter implements AutoCloseable {
             writer.commit(batch);
         } catch (Exception e) {
             LOG.error("group commit of {} rows in {} requests failed", rows, batch.size(), e);
-            CommitFailedException failure = new CommitFailedException(
+            IngestCommitFailedException failure = new IngestCommitFailedException(
                     "the commit of " + rows + " rows failed; none were written: " + e.getMessage(), e);
             waitingRows.addAndGet(-rows);
             batch.forEach(request -> request.receipt().completeExceptionally(failure));

@@ -3,6 +3,7 @@ package dev.vigil.workspace.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.catalog.BuiltInTables;
@@ -113,7 +114,7 @@ class TestGroupCommitter {
         assertThat(before.get().rowsCommitted()).isEqualTo(10);
         for (CompletableFuture<IngestReceipt> failed : List.of(first, second)) {
             assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(CommitFailedException.class)
+                    .hasCauseInstanceOf(IngestCommitFailedException.class)
                     .hasMessageContaining("the commit of 10 rows failed; none were written: disk full");
         }
         assertThat(after.get().rowsCommitted()).isEqualTo(1);
