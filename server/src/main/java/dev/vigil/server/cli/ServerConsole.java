@@ -19,7 +19,10 @@ final class ServerConsole {
     static ServerConsole start(ServerOptions options, PrintWriter out) {
         var settings = options.toSettings();
         VigilServer server = VigilServer.start(settings);
-        String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "localhost" : settings.host();
+        String host = switch (settings.host()) {
+            case "0.0.0.0", "::", "127.0.0.1" -> "localhost";
+            default -> settings.host();
+        };
         ServerConsole console = new ServerConsole(server, "http://" + host + ":" + server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(console::stop, "vigil-shutdown"));
         out.println("Data directory: " + settings.storage().dataDirectory());

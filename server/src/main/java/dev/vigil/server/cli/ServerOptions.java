@@ -16,8 +16,8 @@ final class ServerOptions {
     @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
-    @Option(names = "--host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
-    String host = "0.0.0.0";
+    @Option(names = "--host", description = "Interface to listen on; 0.0.0.0 serves other machines too (default: ${DEFAULT-VALUE}, this machine only).")
+    String host = "127.0.0.1";
 
     @Option(names = "--batch-max-rows", paramLabel = "N", description = "A group commit closes at this many rows (default: ${DEFAULT-VALUE}).")
     int batchMaxRows = DEFAULTS.batchMaxRows();
