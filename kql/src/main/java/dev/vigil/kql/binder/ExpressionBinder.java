@@ -16,6 +16,7 @@ import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.Span;
+import dev.vigil.kql.syntax.SubqueryExpression;
 import dev.vigil.kql.syntax.UnaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.types.KqlType;
@@ -59,8 +60,17 @@ final class ExpressionBinder {
 
     private BoundExpression bind(Expression expression) {
         if (expression instanceof NameReference reference) {
-            return scope.lookup(reference.name())
-                    .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span()));
+            Optional<BoundExpression> value = scope.lookup(reference.name());
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (LetBinder.isTabular(reference, scope.environment())) {
+                throw new DiagnosticException(DiagnosticFacts.notAScalar(reference.name()), reference.span());
+            }
+            throw new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span());
+        }
+        if (expression instanceof SubqueryExpression subquery) {
+            throw new DiagnosticException(DiagnosticFacts.subqueryNotAllowed(), subquery.span());
         }
         if (expression instanceof LiteralExpression literal) {
             return literal(literal);
@@ -114,8 +124,11 @@ final class ExpressionBinder {
         return new BoundCall(declaration, signature, List.of(left, right));
     }
 
-    private BoundIn in(InExpression in) {
+    private BoundExpression in(InExpression in) {
         BoundExpression value = bind(in.left());
+        if (in.values().size() == 1 && LetBinder.isTabular(in.values().get(0), scope.environment())) {
+            return Subqueries.in(value, in.negated(), in.values().get(0), scope.environment(), in.operatorSpan());
+        }
         List<BoundExpression> candidates = new ArrayList<>();
         FunctionDeclaration equality = FunctionRegistry.operator(BinaryOperator.EQUAL);
         for (Expression candidate : in.values()) {
@@ -130,9 +143,23 @@ final class ExpressionBinder {
         return new BoundIn(value, in.negated(), candidates);
     }
 
-    private BoundCall call(FunctionCall call) {
-        FunctionDeclaration declaration = FunctionRegistry.function(call.name())
-                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan()));
+    private BoundExpression call(FunctionCall call) {
+        Optional<Symbol> local = scope.environment().lookup(call.name());
+        if (local.isPresent() && local.get() instanceof Symbol.Function function) {
+            return userFunction(function, call);
+        }
+        if (call.name().equals("toscalar")) {
+            return Subqueries.toScalar(call, scope.environment());
+        }
+        Optional<FunctionDeclaration> builtIn = FunctionRegistry.function(call.name());
+        if (builtIn.isEmpty()) {
+            Optional<Symbol.Function> stored = scope.environment().storedFunction(call.name(), call.nameSpan());
+            if (stored.isPresent()) {
+                return userFunction(stored.get(), call);
+            }
+            throw new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan());
+        }
+        FunctionDeclaration declaration = builtIn.get();
         if (declaration.isAggregate() && !aggregatesAllowed) {
             throw new DiagnosticException(DiagnosticFacts.aggregateOutsideSummarize(call.name()), call.nameSpan());
         }
@@ -153,5 +180,13 @@ final class ExpressionBinder {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
         return new BoundCall(declaration, signature.get(), arguments);
+    }
+
+    private BoundExpression userFunction(Symbol.Function function, FunctionCall call) {
+        Symbol result = UserFunctions.invoke(function, call.arguments(), Optional.empty(), scope, call.span());
+        if (result instanceof Symbol.Scalar scalar) {
+            return scalar.value();
+        }
+        throw new DiagnosticException(DiagnosticFacts.tabularFunctionInScalarContext(call.name()), call.nameSpan());
     }
 }
