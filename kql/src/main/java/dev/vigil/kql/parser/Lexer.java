@@ -210,12 +210,13 @@ final class Lexer {
         }
     }
 
+    /** {@code ['name']}; when the string is not followed by {@code ]} the bracket opens a list such as {@code ["a", 1]}. */
     private Token bracketedName(int start) {
         position++;
         Token name = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
         if (peek(0) != ']') {
-            throw new DiagnosticException(DiagnosticFacts.expected("']'", position < text.length() ? String.valueOf(peek(0)) : "end of query"),
-                    new Span(position, position < text.length() ? 1 : 0));
+            position = start;
+            return single(TokenKind.OPEN_BRACKET);
         }
         position++;
         return token(TokenKind.BRACKETED_NAME, start, name.value());

@@ -2,6 +2,7 @@ package dev.vigil.kql.conformance;
 
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.catalog.StoredFunction;
 import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.sql.SqlIdentifiers;
@@ -57,7 +58,15 @@ final class ConformanceTables {
             "TIMESTAMP '2024-03-10 11:20:00', 'Suspicious login', 'High', 'Microsoft Defender for Endpoint', 'a5'",
             "TIMESTAMP '2024-03-10 11:30:00', 'Port scan', 'Low', 'azure security center for iot', 'a6'");
 
-    static final Catalog CATALOG = Catalog.of(List.of(EVENTS, SECURITY_ALERT));
+    /** Functions stored in the workspace, as Sentinel parsers are. */
+    static final List<StoredFunction> FUNCTIONS = List.of(
+            new StoredFunction("IoTAlerts", "", "SecurityAlert | where ProductName =~ \"Azure Security Center for IoT\""),
+            new StoredFunction("AlertsOfSeverity", "(severity:string = \"High\")",
+                    "let wanted = severity;\nSecurityAlert | where AlertSeverity == wanted"),
+            new StoredFunction("Twice", "(x:long)", "x * 2"),
+            new StoredFunction("Broken", "", "SecurityAlert | where"));
+
+    static final Catalog CATALOG = Catalog.of(List.of(EVENTS, SECURITY_ALERT), FUNCTIONS);
 
     private ConformanceTables() {
     }
