@@ -5,15 +5,18 @@ import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFact;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.functions.Signature;
 import dev.vigil.kql.syntax.BinaryExpression;
+import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.syntax.UnaryExpression;
@@ -90,7 +93,33 @@ final class ExpressionBinder {
         if (expression instanceof FunctionCall call) {
             return call(call);
         }
+        if (expression instanceof MemberAccess member) {
+            BoundExpression target = dynamicTarget(member.target());
+            return new BoundCall(FunctionRegistry.memberAccess(), FunctionRegistry.memberAccess().signatures().get(0),
+                    List.of(target, BoundLiteral.of(member.member(), KqlType.STRING)));
+        }
+        if (expression instanceof ElementAccess element) {
+            return element(element);
+        }
         throw new IllegalStateException("unbound expression kind " + expression.getClass().getSimpleName());
+    }
+
+    private BoundExpression dynamicTarget(Expression target) {
+        BoundExpression bound = bind(target);
+        if (bound.type() != KqlType.DYNAMIC) {
+            throw new DiagnosticException(DiagnosticFacts.notDynamic(bound.type()), target.span());
+        }
+        return bound;
+    }
+
+    private BoundExpression element(ElementAccess element) {
+        BoundExpression target = dynamicTarget(element.target());
+        BoundExpression index = bind(element.index());
+        FunctionDeclaration access = FunctionRegistry.elementAccess();
+        Signature signature = OverloadResolver.resolve(access.signatures(), List.of(target.type(), index.type()))
+                .filter(s -> index.type() != KqlType.DYNAMIC)
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.badIndex(index.type()), element.index().span()));
+        return new BoundCall(access, signature, List.of(target, index));
     }
 
     private static BoundLiteral literal(LiteralExpression literal) {
@@ -111,7 +140,7 @@ final class ExpressionBinder {
         Signature signature = OverloadResolver.resolve(declaration.signatures(), List.of(left.type(), right.type()))
                 .orElseThrow(() -> new DiagnosticException(
                         DiagnosticFacts.operatorNotDefined(operator.text(), List.of(left.type(), right.type())), operatorSpan));
-        return new BoundCall(declaration, signature, List.of(left, right));
+        return new BoundCall(declaration, signature, converted(signature, List.of(left, right)));
     }
 
     private BoundIn in(InExpression in) {
@@ -136,10 +165,8 @@ final class ExpressionBinder {
         if (declaration.isAggregate() && !aggregatesAllowed) {
             throw new DiagnosticException(DiagnosticFacts.aggregateOutsideSummarize(call.name()), call.nameSpan());
         }
-        TreeSet<Integer> arities = new TreeSet<>();
-        declaration.signatures().forEach(s -> arities.add(s.parameters().size()));
-        if (!arities.contains(call.arguments().size())) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCount(call.name(), List.copyOf(arities)), call.span());
+        if (declaration.signatures().stream().noneMatch(s -> s.accepts(call.arguments().size()))) {
+            throw new DiagnosticException(argumentCount(declaration), call.span());
         }
         // arguments of an aggregate are per-row values: no aggregate inside an aggregate
         ExpressionBinder argumentBinder = declaration.isAggregate() ? new ExpressionBinder(scope, false) : this;
@@ -152,6 +179,41 @@ final class ExpressionBinder {
         if (signature.isEmpty()) {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
-        return new BoundCall(declaration, signature.get(), arguments);
+        return new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+    }
+
+    private static DiagnosticFact argumentCount(FunctionDeclaration declaration) {
+        TreeSet<Integer> arities = new TreeSet<>();
+        int variadicFrom = Integer.MAX_VALUE;
+        for (Signature signature : declaration.signatures()) {
+            if (signature.variadic()) {
+                variadicFrom = Math.min(variadicFrom, signature.parameters().size());
+            } else {
+                arities.add(signature.parameters().size());
+            }
+        }
+        if (variadicFrom != Integer.MAX_VALUE) {
+            return DiagnosticFacts.argumentCountAtLeast(declaration.name(), Math.min(variadicFrom, arities.isEmpty() ? variadicFrom : arities.first()));
+        }
+        return DiagnosticFacts.argumentCount(declaration.name(), List.copyOf(arities));
+    }
+
+    /** The arguments with dynamic values converted to the scalar types the signature needs. */
+    static List<BoundExpression> converted(Signature signature, List<BoundExpression> arguments) {
+        List<BoundExpression> result = new ArrayList<>(arguments.size());
+        for (int i = 0; i < arguments.size(); i++) {
+            BoundExpression argument = arguments.get(i);
+            KqlType target = signature.parameterType(i);
+            if (OverloadResolver.needsConversion(argument.type(), target)) {
+                FunctionDeclaration conversion = FunctionRegistry.conversionTo(target)
+                        .orElseThrow(() -> new IllegalStateException("no conversion to " + target));
+                Signature from = OverloadResolver.resolve(conversion.signatures(), List.of(argument.type()))
+                        .orElseThrow(() -> new IllegalStateException("no conversion from dynamic to " + target));
+                result.add(new BoundCall(conversion, from, List.of(argument)));
+            } else {
+                result.add(argument);
+            }
+        }
+        return result;
     }
 }

@@ -6,6 +6,7 @@ import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.CountOperator;
+import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.FunctionCall;
@@ -13,6 +14,7 @@ import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.LiteralKind;
+import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.NullsPlacement;
 import dev.vigil.kql.syntax.PipeExpression;
@@ -295,6 +297,15 @@ public final class KqlParser {
                 depth--;
                 return new UnaryExpression(token.is(TokenKind.MINUS), operand, token.span().to(operand.span()));
             }
+            default:
+                return postfix(primary());
+        }
+    }
+
+    /** A literal, name, call or parenthesized expression. */
+    private Expression primary() {
+        Token token = current();
+        switch (token.kind()) {
             case OPEN_PAREN: {
                 advance();
                 Expression inner = expression();
@@ -328,6 +339,37 @@ public final class KqlParser {
             default:
                 throw new DiagnosticException(DiagnosticFacts.missingExpression(describe(token)), token.span());
         }
+    }
+
+    /**
+     * Property and element access after a primary: {@code x.name}, {@code x['name']},
+     * {@code x.['name']}, {@code x[0]}, {@code x[-1]}, chained as in {@code x.a[0].b}.
+     */
+    private Expression postfix(Expression target) {
+        Expression expression = target;
+        int steps = 0;
+        while (true) {
+            Token token = current();
+            if (token.is(TokenKind.DOT) && (peek(1).is(TokenKind.IDENTIFIER) || peek(1).is(TokenKind.BRACKETED_NAME))) {
+                advance();
+                Token name = advance();
+                expression = new MemberAccess(expression, name.value(), name.span(), expression.span().to(name.span()));
+            } else if (token.is(TokenKind.BRACKETED_NAME)) {
+                advance();
+                expression = new MemberAccess(expression, token.value(), token.span(), expression.span().to(token.span()));
+            } else if (token.is(TokenKind.OPEN_BRACKET)) {
+                advance();
+                Expression index = expression();
+                Token close = expect(TokenKind.CLOSE_BRACKET, "']'");
+                expression = new ElementAccess(expression, index, expression.span().to(close.span()));
+            } else {
+                break;
+            }
+            steps++;
+            enterNesting();
+        }
+        depth -= steps;
+        return expression;
     }
 
     private Expression identifierExpression() {

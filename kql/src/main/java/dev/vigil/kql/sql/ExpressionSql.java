@@ -46,6 +46,16 @@ final class ExpressionSql {
         }
 
         @Override
+        public int count() {
+            return arguments.size();
+        }
+
+        @Override
+        public KqlType type(int index) {
+            return arguments.get(index).type();
+        }
+
+        @Override
         public String sql(int index) {
             return render(arguments.get(index));
         }
