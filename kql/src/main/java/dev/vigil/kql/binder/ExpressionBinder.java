@@ -10,11 +10,13 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.functions.Signature;
+import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.InExpression;
+import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
@@ -101,6 +103,9 @@ final class ExpressionBinder {
         if (expression instanceof ElementAccess element) {
             return element(element);
         }
+        if (expression instanceof BetweenExpression between) {
+            return between(between);
+        }
         throw new IllegalStateException("unbound expression kind " + expression.getClass().getSimpleName());
     }
 
@@ -143,20 +148,71 @@ final class ExpressionBinder {
         return new BoundCall(declaration, signature, converted(signature, List.of(left, right)));
     }
 
-    private BoundIn in(InExpression in) {
+    private BoundExpression in(InExpression in) {
         BoundExpression value = bind(in.left());
         List<BoundExpression> candidates = new ArrayList<>();
-        FunctionDeclaration equality = FunctionRegistry.operator(BinaryOperator.EQUAL);
         for (Expression candidate : in.values()) {
             BoundExpression bound = bind(candidate);
-            if (OverloadResolver.resolve(equality.signatures(), List.of(value.type(), bound.type())).isEmpty()) {
-                throw new DiagnosticException(
-                        DiagnosticFacts.operatorNotDefined(in.negated() ? "!in" : "in", List.of(value.type(), bound.type())),
-                        candidate.span());
+            if (bound instanceof BoundLiteral literal && literal.type() == KqlType.DYNAMIC && literal.value().isPresent()) {
+                // a constant array counts element by element
+                Optional<List<BoundLiteral>> elements = ConstantArrays.elements((String) literal.value().get());
+                if (elements.isPresent()) {
+                    for (BoundLiteral element : elements.get()) {
+                        candidates.add(listCandidate(in, value, element, candidate));
+                    }
+                    continue;
+                }
             }
-            candidates.add(bound);
+            candidates.add(listCandidate(in, value, bound, candidate));
         }
-        return new BoundIn(value, in.negated(), candidates);
+        switch (in.operator()) {
+            case IN:
+            case IN_IGNORING_CASE:
+                return new BoundIn(value, in.negated(), in.operator() == ListOperator.IN_IGNORING_CASE, candidates);
+            default: {
+                FunctionDeclaration terms = FunctionRegistry.termList(in.operator() == ListOperator.HAS_ALL);
+                List<BoundExpression> arguments = new ArrayList<>();
+                arguments.add(value);
+                arguments.addAll(candidates);
+                Signature signature = OverloadResolver.resolve(terms.signatures(), arguments.stream().map(BoundExpression::type).toList())
+                        .orElseThrow(() -> new DiagnosticException(
+                                DiagnosticFacts.operatorNotDefined(in.operator().text(), List.of(value.type())), in.operatorSpan()));
+                return new BoundCall(terms, signature, converted(signature, arguments));
+            }
+        }
+    }
+
+    /** Checks one candidate of a list operator against the value it is compared with. */
+    private static BoundExpression listCandidate(InExpression in, BoundExpression value, BoundExpression candidate, Expression syntax) {
+        String operator = (in.negated() ? "!" : "") + in.operator().text();
+        boolean fits;
+        switch (in.operator()) {
+            case IN:
+            case IN_IGNORING_CASE: {
+                FunctionDeclaration equality = FunctionRegistry.operator(
+                        in.operator() == ListOperator.IN ? BinaryOperator.EQUAL : BinaryOperator.EQUAL_TILDE);
+                fits = candidate.type() == KqlType.DYNAMIC && (value.type() == KqlType.STRING || value.type().isNumeric())
+                        || OverloadResolver.resolve(equality.signatures(), List.of(value.type(), candidate.type())).isPresent();
+                break;
+            }
+            default:
+                fits = candidate.type() == KqlType.STRING || candidate.type() == KqlType.DYNAMIC;
+        }
+        if (!fits) {
+            throw new DiagnosticException(DiagnosticFacts.operatorNotDefined(operator, List.of(value.type(), candidate.type())), syntax.span());
+        }
+        return candidate;
+    }
+
+    private BoundExpression between(BetweenExpression between) {
+        BoundExpression value = bind(between.value());
+        BoundExpression low = bind(between.low());
+        BoundExpression high = bind(between.high());
+        FunctionDeclaration declaration = FunctionRegistry.between(between.negated());
+        List<KqlType> types = List.of(value.type(), low.type(), high.type());
+        Signature signature = OverloadResolver.resolve(declaration.signatures(), types)
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.operatorNotDefined(declaration.name(), types), between.operatorSpan()));
+        return new BoundCall(declaration, signature, converted(signature, List.of(value, low, high)));
     }
 
     private BoundCall call(FunctionCall call) {
@@ -204,7 +260,7 @@ final class ExpressionBinder {
         for (int i = 0; i < arguments.size(); i++) {
             BoundExpression argument = arguments.get(i);
             KqlType target = signature.parameterType(i);
-            if (OverloadResolver.needsConversion(argument.type(), target)) {
+            if (!signature.acceptsAnyTypeAt(i) && OverloadResolver.needsConversion(argument.type(), target)) {
                 FunctionDeclaration conversion = FunctionRegistry.conversionTo(target)
                         .orElseThrow(() -> new IllegalStateException("no conversion to " + target));
                 Signature from = OverloadResolver.resolve(conversion.signatures(), List.of(argument.type()))

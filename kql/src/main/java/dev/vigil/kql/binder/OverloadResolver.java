@@ -27,7 +27,7 @@ final class OverloadResolver {
             }
             int cost = 0;
             for (int i = 0; i < argumentTypes.size() && cost != NO_CONVERSION; i++) {
-                int step = conversionCost(argumentTypes.get(i), signature.parameterType(i));
+                int step = signature.acceptsAnyTypeAt(i) ? 0 : conversionCost(argumentTypes.get(i), signature.parameterType(i));
                 cost = step == NO_CONVERSION ? NO_CONVERSION : cost + step;
             }
             if (cost < bestCost) {

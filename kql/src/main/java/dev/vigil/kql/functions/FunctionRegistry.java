@@ -17,6 +17,9 @@ public final class FunctionRegistry {
     static {
         register(ScalarFunctions.declarations());
         register(Conversions.declarations());
+        register(StringFunctions.declarations());
+        register(ConditionalFunctions.declarations());
+        register(MathFunctions.declarations());
         register(AggregateFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
@@ -51,6 +54,16 @@ public final class FunctionRegistry {
     /** Unary minus. */
     public static FunctionDeclaration negation() {
         return NEGATION;
+    }
+
+    /** {@code has_any} or {@code has_all}: (string, string...) to bool. */
+    public static FunctionDeclaration termList(boolean all) {
+        return all ? ListOperators.HAS_ALL : ListOperators.HAS_ANY;
+    }
+
+    /** {@code between} or {@code !between}: (value, low, high) to bool. */
+    public static FunctionDeclaration between(boolean negated) {
+        return negated ? ListOperators.NOT_BETWEEN : ListOperators.BETWEEN;
     }
 
     /** Property access on a dynamic value, {@code x.name}: (dynamic, string) to dynamic. */

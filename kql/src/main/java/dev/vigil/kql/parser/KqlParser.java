@@ -2,6 +2,7 @@ package dev.vigil.kql.parser;
 
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.syntax.ColumnAssignment;
@@ -13,6 +14,7 @@ import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
@@ -257,8 +259,10 @@ public final class KqlParser {
             for (int i = 0; i < operator.tokenCount; i++) {
                 operatorSpan = operatorSpan.to(advance().span());
             }
-            if (operator.in) {
-                left = inList(left, operator.negated, operatorSpan);
+            if (operator.list != null) {
+                left = inList(left, operator.list, operator.negated, operatorSpan);
+            } else if (operator.between) {
+                left = between(left, operator.negated, operatorSpan);
             } else {
                 Expression right = expression(operator.power);
                 left = new BinaryExpression(operator.binary, operatorSpan, left, right, left.span().to(right.span()));
@@ -268,7 +272,16 @@ public final class KqlParser {
         return left;
     }
 
-    private InExpression inList(Expression left, boolean negated, Span operatorSpan) {
+    private BetweenExpression between(Expression value, boolean negated, Span operatorSpan) {
+        expect(TokenKind.OPEN_PAREN, "'('");
+        Expression low = expression();
+        expect(TokenKind.DOT_DOT, "'..'");
+        Expression high = expression();
+        Token close = expect(TokenKind.CLOSE_PAREN, "')'");
+        return new BetweenExpression(value, negated, operatorSpan, low, high, value.span().to(close.span()));
+    }
+
+    private InExpression inList(Expression left, ListOperator operator, boolean negated, Span operatorSpan) {
         expect(TokenKind.OPEN_PAREN, "'('");
         List<Expression> values = new ArrayList<>();
         values.add(expression());
@@ -277,7 +290,7 @@ public final class KqlParser {
             values.add(expression());
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')'");
-        return new InExpression(left, negated, operatorSpan, values, left.span().to(close.span()));
+        return new InExpression(left, operator, negated, operatorSpan, values, left.span().to(close.span()));
     }
 
     private Expression prefix() {
@@ -466,38 +479,49 @@ public final class KqlParser {
         }
     }
 
-    private static Optional<InfixOperator> wordOperator(String word, boolean negated) {
+    private Optional<InfixOperator> wordOperator(String word, boolean negated) {
         int tokens = negated ? 2 : 1;
         switch (word) {
             case "or": return negated ? Optional.empty() : InfixOperator.binary(BinaryOperator.OR, OR_POWER, 1);
             case "and": return negated ? Optional.empty() : InfixOperator.binary(BinaryOperator.AND, AND_POWER, 1);
-            case "has": return InfixOperator.binary(negated ? BinaryOperator.NOT_HAS : BinaryOperator.HAS, COMPARISON_POWER, tokens);
-            case "contains":
-                return InfixOperator.binary(negated ? BinaryOperator.NOT_CONTAINS : BinaryOperator.CONTAINS, COMPARISON_POWER, tokens);
-            case "startswith":
-                return InfixOperator.binary(negated ? BinaryOperator.NOT_STARTSWITH : BinaryOperator.STARTSWITH, COMPARISON_POWER, tokens);
-            case "in": return Optional.of(new InfixOperator(null, COMPARISON_POWER, tokens, true, negated));
-            default: return Optional.empty();
+            case "in": return InfixOperator.list(ListOperator.IN, tokens, negated);
+            case "in~": return InfixOperator.list(ListOperator.IN_IGNORING_CASE, tokens, negated);
+            case "has_any": return negated ? Optional.empty() : InfixOperator.list(ListOperator.HAS_ANY, tokens, false);
+            case "has_all": return negated ? Optional.empty() : InfixOperator.list(ListOperator.HAS_ALL, tokens, false);
+            case "between": return Optional.of(new InfixOperator(null, null, COMPARISON_POWER, tokens, true, negated));
+            case "matches":
+                if (!negated && peek(1).isWord("regex")) {
+                    return InfixOperator.binary(BinaryOperator.MATCHES_REGEX, COMPARISON_POWER, 2);
+                }
+                return Optional.empty();
+            default:
+                return BinaryOperator.fromWord(word, negated).flatMap(operator -> InfixOperator.binary(operator, COMPARISON_POWER, tokens));
         }
     }
 
     private static final class InfixOperator {
         final BinaryOperator binary;
+        final ListOperator list;
         final int power;
         final int tokenCount;
-        final boolean in;
+        final boolean between;
         final boolean negated;
 
-        InfixOperator(BinaryOperator binary, int power, int tokenCount, boolean in, boolean negated) {
+        InfixOperator(BinaryOperator binary, ListOperator list, int power, int tokenCount, boolean between, boolean negated) {
             this.binary = binary;
+            this.list = list;
             this.power = power;
             this.tokenCount = tokenCount;
-            this.in = in;
+            this.between = between;
             this.negated = negated;
         }
 
         static Optional<InfixOperator> binary(BinaryOperator operator, int power, int tokenCount) {
-            return Optional.of(new InfixOperator(operator, power, tokenCount, false, false));
+            return Optional.of(new InfixOperator(operator, null, power, tokenCount, false, false));
+        }
+
+        static Optional<InfixOperator> list(ListOperator operator, int tokenCount, boolean negated) {
+            return Optional.of(new InfixOperator(null, operator, COMPARISON_POWER, tokenCount, false, negated));
         }
     }
 

@@ -65,7 +65,8 @@ final class Lexer {
         if (c == '@' && (peek(1) == '"' || peek(1) == '\'')) {
             return verbatimString(start);
         }
-        if (c == '[' && (peek(1) == '\'' || peek(1) == '"')) {
+        if (c == '[' && (peek(1) == '\'' || peek(1) == '"' || (peek(1) == '@' && (peek(2) == '\'' || peek(2) == '"')))
+                && closesRightAfterString(start + 1)) {
             return bracketedName(start);
         }
         return punctuation(start, c);
@@ -74,6 +75,10 @@ final class Lexer {
     private Token identifierOrSpecialLiteral(int start) {
         while (position < text.length() && isIdentifierPart(text.charAt(position))) {
             position++;
+        }
+        if (position - start == 2 && text.startsWith("in", start) && peek(0) == '~') {
+            position++;
+            return token(TokenKind.IDENTIFIER, start, "in~");
         }
         String word = text.substring(start, position);
         if (word.equals("datetime") || word.equals("timespan") || word.equals("time")) {
@@ -102,7 +107,7 @@ final class Lexer {
             real = true;
             position++;
             digits();
-        } else if (peek(0) == '.' && !isIdentifierStart(peek(1))) {
+        } else if (peek(0) == '.' && !isIdentifierStart(peek(1)) && peek(1) != '.') {
             real = true;
             position++;
         }
@@ -210,6 +215,27 @@ final class Lexer {
         }
     }
 
+    /**
+     * Whether the string starting at {@code quoteStart} is directly followed by ']', as in
+     * {@code ['name']}; otherwise the bracket opens an array such as {@code ["a", "b"]}.
+     */
+    private boolean closesRightAfterString(int quoteStart) {
+        int saved = position;
+        try {
+            position = quoteStart;
+            if (text.charAt(position) == '@') {
+                verbatimString(position);
+            } else {
+                quotedString(position, text.charAt(position));
+            }
+            return peek(0) == ']';
+        } catch (DiagnosticException e) {
+            return false;
+        } finally {
+            position = saved;
+        }
+    }
+
     private Token bracketedName(int start) {
         position++;
         Token name = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
@@ -234,7 +260,7 @@ final class Lexer {
             case '{': return single(TokenKind.OPEN_BRACE);
             case '}': return single(TokenKind.CLOSE_BRACE);
             case ':': return single(TokenKind.COLON);
-            case '.': return single(TokenKind.DOT);
+            case '.': return next == '.' ? pair(TokenKind.DOT_DOT) : single(TokenKind.DOT);
             case '+': return single(TokenKind.PLUS);
             case '-': return single(TokenKind.MINUS);
             case '*': return single(TokenKind.STAR);

@@ -20,6 +20,7 @@ public enum TokenKind {
     CLOSE_BRACE("}"),
     COLON(":"),
     DOT("."),
+    DOT_DOT(".."),
     ASSIGN("="),
     EQUAL("=="),
     NOT_EQUAL("!="),
