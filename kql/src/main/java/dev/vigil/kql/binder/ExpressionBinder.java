@@ -20,6 +20,8 @@ import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
+import dev.vigil.kql.syntax.NullLiteral;
+import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.syntax.UnaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
@@ -69,6 +71,9 @@ final class ExpressionBinder {
         }
         if (expression instanceof LiteralExpression literal) {
             return literal(literal);
+        }
+        if (expression instanceof NullLiteral nullLiteral) {
+            return new BoundLiteral(Optional.empty(), literalType(nullLiteral.kind()));
         }
         if (expression instanceof BinaryExpression binary) {
             BoundExpression left = bind(binary.left());
@@ -127,17 +132,24 @@ final class ExpressionBinder {
         return new BoundCall(access, signature, List.of(target, index));
     }
 
-    private static BoundLiteral literal(LiteralExpression literal) {
-        switch (literal.kind()) {
-            case BOOL: return BoundLiteral.of(literal.value(), KqlType.BOOL);
-            case LONG: return BoundLiteral.of(literal.value(), KqlType.LONG);
-            case REAL: return BoundLiteral.of(literal.value(), KqlType.REAL);
-            case STRING: return BoundLiteral.of(literal.value(), KqlType.STRING);
-            case DATETIME: return BoundLiteral.of(literal.value(), KqlType.DATETIME);
-            case TIMESPAN: return BoundLiteral.of(literal.value(), KqlType.TIMESPAN);
-            case DYNAMIC: return BoundLiteral.of(literal.value(), KqlType.DYNAMIC);
-            default: throw new IllegalStateException("literal kind " + literal.kind());
+    private static KqlType literalType(LiteralKind kind) {
+        switch (kind) {
+            case BOOL: return KqlType.BOOL;
+            case INT: return KqlType.INT;
+            case LONG: return KqlType.LONG;
+            case REAL: return KqlType.REAL;
+            case DECIMAL: return KqlType.DECIMAL;
+            case STRING: return KqlType.STRING;
+            case DATETIME: return KqlType.DATETIME;
+            case TIMESPAN: return KqlType.TIMESPAN;
+            case GUID: return KqlType.GUID;
+            case DYNAMIC: return KqlType.DYNAMIC;
+            default: throw new IllegalStateException("literal kind " + kind);
         }
+    }
+
+    private static BoundLiteral literal(LiteralExpression literal) {
+        return BoundLiteral.of(literal.value(), literalType(literal.kind()));
     }
 
     static BoundCall operator(BinaryOperator operator, Span operatorSpan, BoundExpression left, BoundExpression right) {

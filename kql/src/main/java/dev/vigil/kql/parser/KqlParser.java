@@ -18,6 +18,7 @@ import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
+import dev.vigil.kql.syntax.NullLiteral;
 import dev.vigil.kql.syntax.NullsPlacement;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.ProjectOperator;
@@ -336,9 +337,15 @@ public final class KqlParser {
                 return new LiteralExpression(LiteralKind.STRING, token.value(), token.span());
             case TIMESPAN_LITERAL:
                 advance();
-                return timespanLiteral(token);
+                return token.value().equals("null") ? new NullLiteral(LiteralKind.TIMESPAN, token.span()) : timespanLiteral(token);
+            case GUID_LITERAL:
+                advance();
+                return guidLiteral(token);
             case DATETIME_LITERAL: {
                 advance();
+                if (token.value().equals("null")) {
+                    return new NullLiteral(LiteralKind.DATETIME, token.span());
+                }
                 Instant value = LiteralValues.datetime(token.value()).orElseThrow(() -> new DiagnosticException(
                         DiagnosticFacts.malformedLiteral("datetime", "'" + token.value() + "' is not a date and time such as 2024-01-31 or 2024-01-31T10:00:00Z"),
                         token.span()));
@@ -396,6 +403,10 @@ public final class KqlParser {
         if (name.text().equals("dynamic")) {
             return dynamicLiteral(name);
         }
+        Optional<LiteralKind> typed = typedLiteralKind(name.text());
+        if (typed.isPresent()) {
+            return typedLiteral(name, typed.get());
+        }
         advance();
         List<Expression> arguments = new ArrayList<>();
         if (!current().is(TokenKind.CLOSE_PAREN)) {
@@ -407,6 +418,95 @@ public final class KqlParser {
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')' or ','");
         return new FunctionCall(name.text(), name.span(), arguments, name.span().to(close.span()));
+    }
+
+    private static Optional<LiteralKind> typedLiteralKind(String name) {
+        switch (name) {
+            case "bool": case "boolean": return Optional.of(LiteralKind.BOOL);
+            case "int": return Optional.of(LiteralKind.INT);
+            case "long": return Optional.of(LiteralKind.LONG);
+            case "real": case "double": return Optional.of(LiteralKind.REAL);
+            case "decimal": return Optional.of(LiteralKind.DECIMAL);
+            case "string": return Optional.of(LiteralKind.STRING);
+            default: return Optional.empty();
+        }
+    }
+
+    /** {@code long(5)}, {@code int(-1)}, {@code real(1.5)}, {@code bool(true)}, {@code decimal(0.1)}, or any of them with null. */
+    private Expression typedLiteral(Token name, LiteralKind kind) {
+        advance();
+        Token value = current();
+        boolean negative = false;
+        if (value.is(TokenKind.MINUS)) {
+            negative = true;
+            advance();
+            value = current();
+        }
+        Expression literal;
+        if (value.isWord("null") && !negative) {
+            advance();
+            literal = new NullLiteral(kind, name.span());
+        } else {
+            literal = typedValue(name, kind, value, negative);
+        }
+        Token close = expect(TokenKind.CLOSE_PAREN, "')'");
+        Span span = name.span().to(close.span());
+        return literal instanceof LiteralExpression l ? new LiteralExpression(l.kind(), l.value(), span) : new NullLiteral(kind, span);
+    }
+
+    private LiteralExpression typedValue(Token name, LiteralKind kind, Token value, boolean negative) {
+        String sign = negative ? "-" : "";
+        DiagnosticException malformed = new DiagnosticException(DiagnosticFacts.malformedLiteral(name.text(),
+                "'" + sign + value.text() + "' is not a " + name.text() + " value"), value.span());
+        try {
+            switch (kind) {
+                case BOOL:
+                    if (!negative && (value.isWord("true") || value.isWord("false"))) {
+                        advance();
+                        return new LiteralExpression(kind, value.text().equals("true"), value.span());
+                    }
+                    throw malformed;
+                case INT:
+                case LONG:
+                    if (value.is(TokenKind.LONG_LITERAL)) {
+                        advance();
+                        long number = Long.parseLong(sign + value.text());
+                        if (kind == LiteralKind.INT) {
+                            return new LiteralExpression(kind, Math.toIntExact(number), value.span());
+                        }
+                        return new LiteralExpression(kind, number, value.span());
+                    }
+                    throw malformed;
+                case REAL:
+                case DECIMAL:
+                    if (value.is(TokenKind.LONG_LITERAL) || value.is(TokenKind.REAL_LITERAL)) {
+                        advance();
+                        return kind == LiteralKind.REAL
+                                ? new LiteralExpression(kind, Double.parseDouble(sign + value.text()), value.span())
+                                : new LiteralExpression(kind, new java.math.BigDecimal(sign + value.text()), value.span());
+                    }
+                    throw malformed;
+                default:
+                    if (!negative && value.is(TokenKind.STRING_LITERAL)) {
+                        advance();
+                        return new LiteralExpression(kind, value.value(), value.span());
+                    }
+                    throw malformed;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw malformed;
+        }
+    }
+
+    private Expression guidLiteral(Token token) {
+        if (token.value().equals("null")) {
+            return new NullLiteral(LiteralKind.GUID, token.span());
+        }
+        if (!token.value().matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")) {
+            throw new DiagnosticException(DiagnosticFacts.malformedLiteral("guid",
+                    "'" + token.value() + "' is not a guid such as 74be27de-1e4e-49d9-b579-fe0b331d3642"), token.span());
+        }
+        return new LiteralExpression(LiteralKind.GUID, token.value().toLowerCase(java.util.Locale.ROOT), token.span());
     }
 
     private LiteralExpression dynamicLiteral(Token keyword) {

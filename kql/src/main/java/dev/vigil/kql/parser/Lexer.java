@@ -81,7 +81,7 @@ final class Lexer {
             return token(TokenKind.IDENTIFIER, start, "in~");
         }
         String word = text.substring(start, position);
-        if (word.equals("datetime") || word.equals("timespan") || word.equals("time")) {
+        if (word.equals("datetime") || word.equals("timespan") || word.equals("time") || word.equals("guid")) {
             int open = position;
             while (open < text.length() && text.charAt(open) == ' ') {
                 open++;
@@ -93,7 +93,8 @@ final class Lexer {
                 }
                 position = close + 1;
                 String inside = text.substring(open + 1, close).trim();
-                TokenKind kind = word.equals("datetime") ? TokenKind.DATETIME_LITERAL : TokenKind.TIMESPAN_LITERAL;
+                TokenKind kind = word.equals("datetime") ? TokenKind.DATETIME_LITERAL
+                        : word.equals("guid") ? TokenKind.GUID_LITERAL : TokenKind.TIMESPAN_LITERAL;
                 return token(kind, start, inside);
             }
         }

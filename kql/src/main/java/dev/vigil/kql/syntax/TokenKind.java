@@ -9,6 +9,7 @@ public enum TokenKind {
     STRING_LITERAL("string"),
     TIMESPAN_LITERAL("timespan"),
     DATETIME_LITERAL("datetime"),
+    GUID_LITERAL("guid"),
     PIPE("|"),
     COMMA(","),
     SEMICOLON(";"),
