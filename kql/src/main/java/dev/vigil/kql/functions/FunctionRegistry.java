@@ -20,6 +20,7 @@ public final class FunctionRegistry {
         register(StringFunctions.declarations());
         register(ConditionalFunctions.declarations());
         register(MathFunctions.declarations());
+        register(DateTimeFunctions.declarations());
         register(AggregateFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
