@@ -2,8 +2,11 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
+import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
 import java.util.HashSet;
 import java.util.Optional;
@@ -12,7 +15,7 @@ import java.util.Set;
 /**
  * Names result columns the way Kusto does when the query does not: a column keeps its name,
  * {@code count()} becomes {@code count_}, {@code sum(X)} becomes {@code sum_X},
- * {@code bin(T, 1h)} keeps {@code T}, anything else is {@code Column1}, {@code Column2}, ... A name
+ * {@code bin(T, 1h)} keeps {@code T}, {@code Props.a} becomes {@code Props_a}, anything else is {@code Column1}, {@code Column2}, ... A name
  * already taken in the same operator gets a number appended ({@code count_1}).
  */
 final class ColumnNames {
@@ -23,6 +26,12 @@ final class ColumnNames {
     static Optional<String> implicitName(Expression expression) {
         if (expression instanceof NameReference reference) {
             return Optional.of(reference.name());
+        }
+        if (expression instanceof MemberAccess member) {
+            return implicitName(member.target()).map(target -> target + "_" + member.member());
+        }
+        if (expression instanceof ElementAccess element && element.index() instanceof LiteralExpression index) {
+            return implicitName(element.target()).map(target -> target + "_" + String.valueOf(index.value()).replace('-', '_'));
         }
         if (expression instanceof FunctionCall call) {
             Optional<FunctionDeclaration> declaration = FunctionRegistry.function(call.name());

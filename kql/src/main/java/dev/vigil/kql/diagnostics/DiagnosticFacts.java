@@ -101,6 +101,20 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS119", "The function '" + function + "' expects " + expected + ".");
     }
 
+    public static DiagnosticFact argumentCountAtLeast(String function, int minimum) {
+        return new DiagnosticFact("KS119", "The function '" + function + "' expects " + plural(minimum, "argument") + " or more.");
+    }
+
+    public static DiagnosticFact notDynamic(KqlType actual) {
+        return new DiagnosticFact("KS107", "Only a dynamic value has properties and elements; this value is of type "
+                + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact badIndex(KqlType actual) {
+        return new DiagnosticFact("KS107", "An index into a dynamic value must be an integer or a property name (string), not "
+                + actual.kqlName() + ".");
+    }
+
     public static DiagnosticFact noMatchingOverload(String function, List<KqlType> argumentTypes) {
         return new DiagnosticFact("KS127", "The function '" + function + "' cannot take arguments of type ("
                 + typeList(argumentTypes) + ").");

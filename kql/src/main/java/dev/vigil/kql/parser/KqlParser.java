@@ -2,6 +2,7 @@ package dev.vigil.kql.parser;
 
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.GetSchemaOperator;
@@ -18,6 +19,7 @@ import dev.vigil.kql.syntax.UnionExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.CountOperator;
+import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.FunctionCall;
@@ -25,9 +27,12 @@ import dev.vigil.kql.syntax.FunctionDefinition;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.MvApplyOperator;
+import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
+import dev.vigil.kql.syntax.NullLiteral;
 import dev.vigil.kql.syntax.NullsPlacement;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.ProjectOperator;
@@ -528,8 +533,10 @@ public final class KqlParser {
             for (int i = 0; i < operator.tokenCount; i++) {
                 operatorSpan = operatorSpan.to(advance().span());
             }
-            if (operator.in) {
-                left = inList(left, operator.negated, operatorSpan);
+            if (operator.list != null) {
+                left = inList(left, operator.list, operator.negated, operatorSpan);
+            } else if (operator.between) {
+                left = between(left, operator.negated, operatorSpan);
             } else {
                 Expression right = expression(operator.power);
                 left = new BinaryExpression(operator.binary, operatorSpan, left, right, left.span().to(right.span()));
@@ -539,7 +546,16 @@ public final class KqlParser {
         return left;
     }
 
-    private InExpression inList(Expression left, boolean negated, Span operatorSpan) {
+    private BetweenExpression between(Expression value, boolean negated, Span operatorSpan) {
+        expect(TokenKind.OPEN_PAREN, "'('");
+        Expression low = expression();
+        expect(TokenKind.DOT_DOT, "'..'");
+        Expression high = expression();
+        Token close = expect(TokenKind.CLOSE_PAREN, "')'");
+        return new BetweenExpression(value, negated, operatorSpan, low, high, value.span().to(close.span()));
+    }
+
+    private InExpression inList(Expression left, ListOperator operator, boolean negated, Span operatorSpan) {
         expect(TokenKind.OPEN_PAREN, "'('");
         List<Expression> values = new ArrayList<>();
         values.add(expressionOrSubquery());
@@ -548,7 +564,7 @@ public final class KqlParser {
             values.add(expressionOrSubquery());
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')'");
-        return new InExpression(left, negated, operatorSpan, values, left.span().to(close.span()));
+        return new InExpression(left, operator, negated, operatorSpan, values, left.span().to(close.span()));
     }
 
     private Expression prefix() {
@@ -568,6 +584,15 @@ public final class KqlParser {
                 depth--;
                 return new UnaryExpression(token.is(TokenKind.MINUS), operand, token.span().to(operand.span()));
             }
+            default:
+                return postfix(primary());
+        }
+    }
+
+    /** A literal, name, call or parenthesized expression. */
+    private Expression primary() {
+        Token token = current();
+        switch (token.kind()) {
             case OPEN_PAREN: {
                 advance();
                 Expression inner = expressionOrSubquery();
@@ -585,9 +610,15 @@ public final class KqlParser {
                 return new LiteralExpression(LiteralKind.STRING, token.value(), token.span());
             case TIMESPAN_LITERAL:
                 advance();
-                return timespanLiteral(token);
+                return token.value().equals("null") ? new NullLiteral(LiteralKind.TIMESPAN, token.span()) : timespanLiteral(token);
+            case GUID_LITERAL:
+                advance();
+                return guidLiteral(token);
             case DATETIME_LITERAL: {
                 advance();
+                if (token.value().equals("null")) {
+                    return new NullLiteral(LiteralKind.DATETIME, token.span());
+                }
                 Instant value = LiteralValues.datetime(token.value()).orElseThrow(() -> new DiagnosticException(
                         DiagnosticFacts.malformedLiteral("datetime", "'" + token.value() + "' is not a date and time such as 2024-01-31 or 2024-01-31T10:00:00Z"),
                         token.span()));
@@ -603,6 +634,37 @@ public final class KqlParser {
         }
     }
 
+    /**
+     * Property and element access after a primary: {@code x.name}, {@code x['name']},
+     * {@code x.['name']}, {@code x[0]}, {@code x[-1]}, chained as in {@code x.a[0].b}.
+     */
+    private Expression postfix(Expression target) {
+        Expression expression = target;
+        int steps = 0;
+        while (true) {
+            Token token = current();
+            if (token.is(TokenKind.DOT) && (peek(1).is(TokenKind.IDENTIFIER) || peek(1).is(TokenKind.BRACKETED_NAME))) {
+                advance();
+                Token name = advance();
+                expression = new MemberAccess(expression, name.value(), name.span(), expression.span().to(name.span()));
+            } else if (token.is(TokenKind.BRACKETED_NAME)) {
+                advance();
+                expression = new MemberAccess(expression, token.value(), token.span(), expression.span().to(token.span()));
+            } else if (token.is(TokenKind.OPEN_BRACKET)) {
+                advance();
+                Expression index = expression();
+                Token close = expect(TokenKind.CLOSE_BRACKET, "']'");
+                expression = new ElementAccess(expression, index, expression.span().to(close.span()));
+            } else {
+                break;
+            }
+            steps++;
+            enterNesting();
+        }
+        depth -= steps;
+        return expression;
+    }
+
     Expression identifierExpression() {
         Token name = advance();
         if (name.text().equals("true") || name.text().equals("false")) {
@@ -613,6 +675,10 @@ public final class KqlParser {
         }
         if (name.text().equals("dynamic")) {
             return dynamicLiteral(name);
+        }
+        Optional<LiteralKind> typed = typedLiteralKind(name.text());
+        if (typed.isPresent()) {
+            return typedLiteral(name, typed.get());
         }
         advance();
         List<Expression> arguments = new ArrayList<>();
@@ -625,6 +691,95 @@ public final class KqlParser {
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')' or ','");
         return new FunctionCall(name.text(), name.span(), arguments, name.span().to(close.span()));
+    }
+
+    private static Optional<LiteralKind> typedLiteralKind(String name) {
+        switch (name) {
+            case "bool": case "boolean": return Optional.of(LiteralKind.BOOL);
+            case "int": return Optional.of(LiteralKind.INT);
+            case "long": return Optional.of(LiteralKind.LONG);
+            case "real": case "double": return Optional.of(LiteralKind.REAL);
+            case "decimal": return Optional.of(LiteralKind.DECIMAL);
+            case "string": return Optional.of(LiteralKind.STRING);
+            default: return Optional.empty();
+        }
+    }
+
+    /** {@code long(5)}, {@code int(-1)}, {@code real(1.5)}, {@code bool(true)}, {@code decimal(0.1)}, or any of them with null. */
+    private Expression typedLiteral(Token name, LiteralKind kind) {
+        advance();
+        Token value = current();
+        boolean negative = false;
+        if (value.is(TokenKind.MINUS)) {
+            negative = true;
+            advance();
+            value = current();
+        }
+        Expression literal;
+        if (value.isWord("null") && !negative) {
+            advance();
+            literal = new NullLiteral(kind, name.span());
+        } else {
+            literal = typedValue(name, kind, value, negative);
+        }
+        Token close = expect(TokenKind.CLOSE_PAREN, "')'");
+        Span span = name.span().to(close.span());
+        return literal instanceof LiteralExpression l ? new LiteralExpression(l.kind(), l.value(), span) : new NullLiteral(kind, span);
+    }
+
+    private LiteralExpression typedValue(Token name, LiteralKind kind, Token value, boolean negative) {
+        String sign = negative ? "-" : "";
+        DiagnosticException malformed = new DiagnosticException(DiagnosticFacts.malformedLiteral(name.text(),
+                "'" + sign + value.text() + "' is not a " + name.text() + " value"), value.span());
+        try {
+            switch (kind) {
+                case BOOL:
+                    if (!negative && (value.isWord("true") || value.isWord("false"))) {
+                        advance();
+                        return new LiteralExpression(kind, value.text().equals("true"), value.span());
+                    }
+                    throw malformed;
+                case INT:
+                case LONG:
+                    if (value.is(TokenKind.LONG_LITERAL)) {
+                        advance();
+                        long number = Long.parseLong(sign + value.text());
+                        if (kind == LiteralKind.INT) {
+                            return new LiteralExpression(kind, Math.toIntExact(number), value.span());
+                        }
+                        return new LiteralExpression(kind, number, value.span());
+                    }
+                    throw malformed;
+                case REAL:
+                case DECIMAL:
+                    if (value.is(TokenKind.LONG_LITERAL) || value.is(TokenKind.REAL_LITERAL)) {
+                        advance();
+                        return kind == LiteralKind.REAL
+                                ? new LiteralExpression(kind, Double.parseDouble(sign + value.text()), value.span())
+                                : new LiteralExpression(kind, new java.math.BigDecimal(sign + value.text()), value.span());
+                    }
+                    throw malformed;
+                default:
+                    if (!negative && value.is(TokenKind.STRING_LITERAL)) {
+                        advance();
+                        return new LiteralExpression(kind, value.value(), value.span());
+                    }
+                    throw malformed;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw malformed;
+        }
+    }
+
+    private Expression guidLiteral(Token token) {
+        if (token.value().equals("null")) {
+            return new NullLiteral(LiteralKind.GUID, token.span());
+        }
+        if (!token.value().matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")) {
+            throw new DiagnosticException(DiagnosticFacts.malformedLiteral("guid",
+                    "'" + token.value() + "' is not a guid such as 74be27de-1e4e-49d9-b579-fe0b331d3642"), token.span());
+        }
+        return new LiteralExpression(LiteralKind.GUID, token.value().toLowerCase(java.util.Locale.ROOT), token.span());
     }
 
     private LiteralExpression dynamicLiteral(Token keyword) {
@@ -698,38 +853,49 @@ public final class KqlParser {
         }
     }
 
-    private static Optional<InfixOperator> wordOperator(String word, boolean negated) {
+    private Optional<InfixOperator> wordOperator(String word, boolean negated) {
         int tokens = negated ? 2 : 1;
         switch (word) {
             case "or": return negated ? Optional.empty() : InfixOperator.binary(BinaryOperator.OR, OR_POWER, 1);
             case "and": return negated ? Optional.empty() : InfixOperator.binary(BinaryOperator.AND, AND_POWER, 1);
-            case "has": return InfixOperator.binary(negated ? BinaryOperator.NOT_HAS : BinaryOperator.HAS, COMPARISON_POWER, tokens);
-            case "contains":
-                return InfixOperator.binary(negated ? BinaryOperator.NOT_CONTAINS : BinaryOperator.CONTAINS, COMPARISON_POWER, tokens);
-            case "startswith":
-                return InfixOperator.binary(negated ? BinaryOperator.NOT_STARTSWITH : BinaryOperator.STARTSWITH, COMPARISON_POWER, tokens);
-            case "in": return Optional.of(new InfixOperator(null, COMPARISON_POWER, tokens, true, negated));
-            default: return Optional.empty();
+            case "in": return InfixOperator.list(ListOperator.IN, tokens, negated);
+            case "in~": return InfixOperator.list(ListOperator.IN_IGNORING_CASE, tokens, negated);
+            case "has_any": return negated ? Optional.empty() : InfixOperator.list(ListOperator.HAS_ANY, tokens, false);
+            case "has_all": return negated ? Optional.empty() : InfixOperator.list(ListOperator.HAS_ALL, tokens, false);
+            case "between": return Optional.of(new InfixOperator(null, null, COMPARISON_POWER, tokens, true, negated));
+            case "matches":
+                if (!negated && peek(1).isWord("regex")) {
+                    return InfixOperator.binary(BinaryOperator.MATCHES_REGEX, COMPARISON_POWER, 2);
+                }
+                return Optional.empty();
+            default:
+                return BinaryOperator.fromWord(word, negated).flatMap(operator -> InfixOperator.binary(operator, COMPARISON_POWER, tokens));
         }
     }
 
     private static final class InfixOperator {
         final BinaryOperator binary;
+        final ListOperator list;
         final int power;
         final int tokenCount;
-        final boolean in;
+        final boolean between;
         final boolean negated;
 
-        InfixOperator(BinaryOperator binary, int power, int tokenCount, boolean in, boolean negated) {
+        InfixOperator(BinaryOperator binary, ListOperator list, int power, int tokenCount, boolean between, boolean negated) {
             this.binary = binary;
+            this.list = list;
             this.power = power;
             this.tokenCount = tokenCount;
-            this.in = in;
+            this.between = between;
             this.negated = negated;
         }
 
         static Optional<InfixOperator> binary(BinaryOperator operator, int power, int tokenCount) {
-            return Optional.of(new InfixOperator(operator, power, tokenCount, false, false));
+            return Optional.of(new InfixOperator(operator, null, power, tokenCount, false, false));
+        }
+
+        static Optional<InfixOperator> list(ListOperator operator, int tokenCount, boolean negated) {
+            return Optional.of(new InfixOperator(null, operator, COMPARISON_POWER, tokenCount, false, negated));
         }
     }
 

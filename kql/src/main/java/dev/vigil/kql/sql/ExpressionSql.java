@@ -11,6 +11,7 @@ import dev.vigil.kql.functions.RenderArguments;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.types.KqlType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,8 +39,7 @@ final class ExpressionSql {
             return call.signature().rendering().render(new Arguments(call.arguments()));
         }
         if (expression instanceof BoundIn in) {
-            String list = in.candidates().stream().map(this::render).collect(Collectors.joining(", "));
-            String test = "(" + render(in.value()) + " IN (" + list + "))";
+            String test = in(in);
             return in.negated() ? "(NOT " + test + ")" : test;
         }
         if (expression instanceof BoundScalarSubquery subquery) {
@@ -54,11 +54,49 @@ final class ExpressionSql {
         throw new IllegalStateException("no SQL for " + expression.getClass().getSimpleName());
     }
 
+    /**
+     * {@code in} and {@code in~}: scalar candidates in one SQL IN list; each dynamic candidate (an
+     * array known only at run time) tested with list_contains on its elements.
+     */
+    private String in(BoundIn in) {
+        String value = render(in.value());
+        boolean text = in.value().type() == KqlType.STRING;
+        String compared = in.ignoreCase() && text ? "lower(" + value + ")" : value;
+        List<String> tests = new ArrayList<>();
+        List<String> scalars = new ArrayList<>();
+        for (BoundExpression candidate : in.candidates()) {
+            String sql = render(candidate);
+            if (candidate.type() == KqlType.DYNAMIC) {
+                String elements = "from_json(" + sql + ", '[\"" + (text ? "VARCHAR" : "DOUBLE") + "\"]')";
+                if (in.ignoreCase() && text) {
+                    elements = "list_transform(" + elements + ", lambda __e: lower(__e))";
+                }
+                tests.add("coalesce(list_contains(" + elements + ", " + (text ? compared : "CAST(" + value + " AS DOUBLE)") + "), FALSE)");
+            } else {
+                scalars.add(in.ignoreCase() && text ? "lower(" + sql + ")" : sql);
+            }
+        }
+        if (!scalars.isEmpty()) {
+            tests.add(0, "(" + compared + " IN (" + String.join(", ", scalars) + "))");
+        }
+        return tests.isEmpty() ? "FALSE" : tests.size() == 1 ? tests.get(0) : "(" + String.join(" OR ", tests) + ")";
+    }
+
     private final class Arguments implements RenderArguments {
         private final List<BoundExpression> arguments;
 
         Arguments(List<BoundExpression> arguments) {
             this.arguments = arguments;
+        }
+
+        @Override
+        public int count() {
+            return arguments.size();
+        }
+
+        @Override
+        public KqlType type(int index) {
+            return arguments.get(index).type();
         }
 
         @Override
