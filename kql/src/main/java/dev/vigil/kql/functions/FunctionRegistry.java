@@ -22,6 +22,7 @@ public final class FunctionRegistry {
         register(MathFunctions.declarations());
         register(DateTimeFunctions.declarations());
         register(AggregateFunctions.declarations());
+        register(WindowFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
         OPERATORS.putAll(ArithmeticOperators.declarations());
