@@ -6,7 +6,6 @@ import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.parser.KqlParser;
-import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.sql.SqlGenerator;
 import dev.vigil.kql.syntax.Query;
 import dev.vigil.kql.syntax.SourceText;
@@ -27,9 +26,9 @@ public final class Kql {
         try {
             Query query = KqlParser.parse(text);
             Optional<TimeFilter> timeFilter = options.timeRange().map(r -> new TimeFilter(r.start(), r.end()));
-            LogicalOperator plan = Binder.bind(query, catalog, timeFilter);
-            String sql = SqlGenerator.generate(plan, options.now());
-            return new Compilation(text, List.of(), plan.schema(), sql);
+            Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter);
+            String sql = SqlGenerator.generate(bound.plan(), options.now());
+            return new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
         } catch (DiagnosticException e) {
             return new Compilation(text, List.of(e.fact().at(source, e.span())), List.of(), "");
         } catch (StackOverflowError e) {

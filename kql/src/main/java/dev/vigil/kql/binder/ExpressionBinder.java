@@ -23,6 +23,7 @@ import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.NullLiteral;
 import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.Span;
+import dev.vigil.kql.syntax.SubqueryExpression;
 import dev.vigil.kql.syntax.UnaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.types.KqlType;
@@ -66,8 +67,17 @@ final class ExpressionBinder {
 
     private BoundExpression bind(Expression expression) {
         if (expression instanceof NameReference reference) {
-            return scope.lookup(reference.name())
-                    .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span()));
+            Optional<BoundExpression> value = scope.lookup(reference.name());
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (LetBinder.isTabular(reference, scope.environment())) {
+                throw new DiagnosticException(DiagnosticFacts.notAScalar(reference.name()), reference.span());
+            }
+            throw new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span());
+        }
+        if (expression instanceof SubqueryExpression subquery) {
+            throw new DiagnosticException(DiagnosticFacts.subqueryNotAllowed(), subquery.span());
         }
         if (expression instanceof LiteralExpression literal) {
             return literal(literal);
@@ -162,6 +172,9 @@ final class ExpressionBinder {
 
     private BoundExpression in(InExpression in) {
         BoundExpression value = bind(in.left());
+        if (in.values().size() == 1 && LetBinder.isTabular(in.values().get(0), scope.environment())) {
+            return Subqueries.in(value, in.negated(), in.values().get(0), scope.environment(), in.operatorSpan());
+        }
         List<BoundExpression> candidates = new ArrayList<>();
         for (Expression candidate : in.values()) {
             BoundExpression bound = bind(candidate);
@@ -227,9 +240,23 @@ final class ExpressionBinder {
         return new BoundCall(declaration, signature, converted(signature, List.of(value, low, high)));
     }
 
-    private BoundCall call(FunctionCall call) {
-        FunctionDeclaration declaration = FunctionRegistry.function(call.name())
-                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan()));
+    private BoundExpression call(FunctionCall call) {
+        Optional<Symbol> local = scope.environment().lookup(call.name());
+        if (local.isPresent() && local.get() instanceof Symbol.Function function) {
+            return userFunction(function, call);
+        }
+        if (call.name().equals("toscalar")) {
+            return Subqueries.toScalar(call, scope.environment());
+        }
+        Optional<FunctionDeclaration> builtIn = FunctionRegistry.function(call.name());
+        if (builtIn.isEmpty()) {
+            Optional<Symbol.Function> stored = scope.environment().storedFunction(call.name(), call.nameSpan());
+            if (stored.isPresent()) {
+                return userFunction(stored.get(), call);
+            }
+            throw new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan());
+        }
+        FunctionDeclaration declaration = builtIn.get();
         if (declaration.isAggregate() && !aggregatesAllowed) {
             throw new DiagnosticException(DiagnosticFacts.aggregateOutsideSummarize(call.name()), call.nameSpan());
         }
@@ -283,5 +310,13 @@ final class ExpressionBinder {
             }
         }
         return result;
+    }
+
+    private BoundExpression userFunction(Symbol.Function function, FunctionCall call) {
+        Symbol result = UserFunctions.invoke(function, call.arguments(), Optional.empty(), scope, call.span());
+        if (result instanceof Symbol.Scalar scalar) {
+            return scalar.value();
+        }
+        throw new DiagnosticException(DiagnosticFacts.tabularFunctionInScalarContext(call.name()), call.nameSpan());
     }
 }

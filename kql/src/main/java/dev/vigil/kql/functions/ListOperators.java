@@ -109,5 +109,10 @@ final class ListOperators {
         public java.time.Instant now() {
             return all.now();
         }
+
+        @Override
+        public String sqlType(KqlType type) {
+            return all.sqlType(type);
+        }
     }
 }

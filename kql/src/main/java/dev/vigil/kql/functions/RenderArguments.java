@@ -28,6 +28,9 @@ public interface RenderArguments {
     /** A typed SQL NULL of the physical type of {@code type}. */
     String nullOf(KqlType type);
 
+    /** The DuckDB column type of {@code type}. */
+    String sqlType(KqlType type);
+
     /** The instant {@code now()} stands for in this query. */
     Instant now();
 }

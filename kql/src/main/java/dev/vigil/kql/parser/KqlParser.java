@@ -4,6 +4,18 @@ import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
+import dev.vigil.kql.syntax.ColumnDeclaration;
+import dev.vigil.kql.syntax.GetSchemaOperator;
+import dev.vigil.kql.syntax.LetExpression;
+import dev.vigil.kql.syntax.LetStatement;
+import dev.vigil.kql.syntax.LetTabular;
+import dev.vigil.kql.syntax.LetValue;
+import dev.vigil.kql.syntax.SearchExpression;
+import dev.vigil.kql.syntax.SetStatement;
+import dev.vigil.kql.syntax.SubqueryExpression;
+import dev.vigil.kql.syntax.TabularExpression;
+import dev.vigil.kql.syntax.TabularFunctionCall;
+import dev.vigil.kql.syntax.UnionExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.CountOperator;
@@ -11,12 +23,14 @@ import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.FunctionDefinition;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.MemberAccess;
+import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.NullLiteral;
 import dev.vigil.kql.syntax.NullsPlacement;
@@ -40,7 +54,9 @@ import dev.vigil.kql.syntax.UnaryExpression;
 import dev.vigil.kql.syntax.WhereOperator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +76,8 @@ public final class KqlParser {
     private final List<Token> tokens;
     private int index;
     private int depth;
+    /** Inside a {@code search} predicate, {@code Column:"term"} means the column has the term. */
+    private boolean searchTerms;
 
     private KqlParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -71,6 +89,19 @@ public final class KqlParser {
         return parser.query();
     }
 
+    /**
+     * Parses a function stored in the workspace from its parameter list (such as
+     * {@code (T:(*), limit:long = 10)}, or empty for none) and its body (statements, the last one
+     * the result, without braces).
+     */
+    public static FunctionDefinition parseFunction(String parameters, String body) {
+        String text = (parameters.isBlank() ? "()" : parameters.strip()) + "{" + body + "\n}";
+        KqlParser parser = new KqlParser(Lexer.tokenize(text));
+        FunctionDefinition definition = FunctionDefinitionParser.definition(parser);
+        parser.expect(TokenKind.END_OF_TEXT, "end of the function");
+        return definition;
+    }
+
     /** Parses a single scalar expression (used by tests and, later, by {@code let} and function bodies). */
     public static Expression parseExpression(String text) {
         KqlParser parser = new KqlParser(Lexer.tokenize(text));
@@ -79,7 +110,7 @@ public final class KqlParser {
         return expression;
     }
 
-    // --- statements and tabular operators
+    // --- statements
 
     private Query query() {
         if (current().is(TokenKind.END_OF_TEXT)) {
@@ -88,6 +119,10 @@ public final class KqlParser {
         List<Statement> statements = new ArrayList<>();
         Span start = current().span();
         while (!current().is(TokenKind.END_OF_TEXT)) {
+            if (current().is(TokenKind.SEMICOLON)) {
+                advance();
+                continue;
+            }
             statements.add(statement());
             if (current().is(TokenKind.SEMICOLON)) {
                 advance();
@@ -95,41 +130,222 @@ public final class KqlParser {
                 throw unexpected();
             }
         }
+        if (statements.isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.emptyQuery(), start);
+        }
         return new Query(statements, start.to(previous().span()));
     }
 
     private Statement statement() {
-        PipeExpression pipe = pipe();
+        if (current().isWord("let") && isNameToken(peek(1))) {
+            return letStatement();
+        }
+        if (current().isWord("set") && peek(1).is(TokenKind.IDENTIFIER)) {
+            return setStatement();
+        }
+        PipeExpression pipe = asPipe(tabularExpression());
         return new QueryStatement(pipe, pipe.span());
     }
 
-    private PipeExpression pipe() {
-        TableReference source = tableReference();
+    /** A {@code let} statement inside a function body. */
+    Statement bodyStatement() {
+        return letStatement();
+    }
+
+    /** The value of a function body: an expression or a tabular expression. */
+    LetValue bodyResult() {
+        return letValue();
+    }
+
+    private LetStatement letStatement() {
+        Token let = advance();
+        Identifier name = identifier("a name");
+        expect(TokenKind.ASSIGN, "'='");
+        LetValue value = letValue();
+        return new LetStatement(name, value, let.span().to(value.span()));
+    }
+
+    private SetStatement setStatement() {
+        Token set = advance();
+        Identifier option = identifier("an option name");
+        Span span = set.span().to(option.span());
+        while (!current().is(TokenKind.SEMICOLON) && !current().is(TokenKind.END_OF_TEXT)) {
+            span = span.to(advance().span());
+        }
+        return new SetStatement(option, span);
+    }
+
+    private LetValue letValue() {
+        if (startsFunctionDefinition()) {
+            return FunctionDefinitionParser.definition(this);
+        }
+        if (startsTabularKeyword()) {
+            return new LetTabular(tabularExpression());
+        }
+        Expression expression = expression();
+        if (current().is(TokenKind.PIPE)) {
+            return new LetTabular(pipeFrom(toTabular(expression)));
+        }
+        return new LetExpression(expression);
+    }
+
+    /** {@code (} followed by {@code )} or by {@code name:}: a parameter list rather than a parenthesized expression. */
+    private boolean startsFunctionDefinition() {
+        if (!current().is(TokenKind.OPEN_PAREN)) {
+            return false;
+        }
+        return peek(1).is(TokenKind.CLOSE_PAREN) || (isNameToken(peek(1)) && peek(2).is(TokenKind.COLON));
+    }
+
+    // --- tabular expressions
+
+    /** A tabular expression: a source, then any number of {@code | operator}. */
+    TabularExpression tabularExpression() {
+        enterNesting();
+        TabularExpression source = tabularSource();
+        TabularExpression result = current().is(TokenKind.PIPE) ? pipeFrom(source) : source;
+        leaveNesting();
+        return result;
+    }
+
+    private PipeExpression pipeFrom(TabularExpression source) {
         List<QueryOperator> operators = new ArrayList<>();
         while (current().is(TokenKind.PIPE)) {
             advance();
             operators.add(queryOperator());
         }
-        Span span = operators.isEmpty() ? source.span() : source.span().to(operators.get(operators.size() - 1).span());
+        Span span = operators.isEmpty() ? source.span() : source.span().to(last(operators).span());
         return new PipeExpression(source, operators, span);
     }
 
-    private TableReference tableReference() {
+    private static PipeExpression asPipe(TabularExpression tabular) {
+        return tabular instanceof PipeExpression pipe ? pipe : new PipeExpression(tabular, List.of(), tabular.span());
+    }
+
+    private TabularExpression tabularSource() {
         Token token = current();
-        if (token.is(TokenKind.IDENTIFIER) || token.is(TokenKind.BRACKETED_NAME)) {
+        if (token.is(TokenKind.OPEN_PAREN)) {
             advance();
-            return new TableReference(token.value(), token.span());
+            TabularExpression inner = tabularExpression();
+            expect(TokenKind.CLOSE_PAREN, "')'");
+            return inner;
+        }
+        if (token.isWord("datatable") && peek(1).is(TokenKind.OPEN_PAREN)) {
+            return SourceParsers.datatable(this);
+        }
+        if (token.isWord("print")) {
+            return SourceParsers.print(this);
+        }
+        if (token.isWord("range") && isNameToken(peek(1)) && peek(2).isWord("from")) {
+            return SourceParsers.range(this);
+        }
+        if (token.isWord("union")) {
+            return new UnionExpression(UnionParser.union(this, advance(), false));
+        }
+        if (token.isWord("search")) {
+            return new SearchExpression(SearchParser.search(this, advance(), true));
+        }
+        if (token.is(TokenKind.IDENTIFIER) && peek(1).is(TokenKind.OPEN_PAREN)) {
+            return new TabularFunctionCall((FunctionCall) identifierExpression());
+        }
+        if (isNameToken(token)) {
+            return tableName();
         }
         throw new DiagnosticException(DiagnosticFacts.expected("a table name", describe(token)), token.span());
     }
+
+    /** A table name, with {@code *} wildcards allowed where {@code union} and {@code search} take them. */
+    TableReference tableName() {
+        Token first = current();
+        if (!isNameToken(first) && !first.is(TokenKind.STAR)) {
+            throw new DiagnosticException(DiagnosticFacts.expected("a table name", describe(first)), first.span());
+        }
+        StringBuilder name = new StringBuilder();
+        Span span = first.span();
+        Token previousToken = advance();
+        name.append(previousToken.is(TokenKind.STAR) ? "*" : previousToken.value());
+        while ((current().is(TokenKind.STAR) || current().is(TokenKind.IDENTIFIER) || current().is(TokenKind.LONG_LITERAL))
+                && isAdjacent(previousToken, current()) && (previousToken.is(TokenKind.STAR) || current().is(TokenKind.STAR))) {
+            previousToken = advance();
+            name.append(previousToken.text());
+            span = span.to(previousToken.span());
+        }
+        return new TableReference(name.toString(), span);
+    }
+
+    /** An expression written where a table is needed: a name or a call. */
+    private static TabularExpression toTabular(Expression expression) {
+        if (expression instanceof NameReference reference) {
+            return new TableReference(reference.name(), reference.span());
+        }
+        if (expression instanceof FunctionCall call) {
+            return new TabularFunctionCall(call);
+        }
+        if (expression instanceof SubqueryExpression subquery) {
+            return subquery.tabular();
+        }
+        throw new DiagnosticException(DiagnosticFacts.tabularExpected(), expression.span());
+    }
+
+    private boolean startsTabularKeyword() {
+        Token token = current();
+        return (token.isWord("datatable") && peek(1).is(TokenKind.OPEN_PAREN))
+                || token.isWord("print") && !peek(1).is(TokenKind.OPEN_PAREN)
+                || (token.isWord("range") && isNameToken(peek(1)) && peek(2).isWord("from"))
+                || (token.isWord("union") && !peek(1).is(TokenKind.OPEN_PAREN))
+                || (token.isWord("search") && !peek(1).is(TokenKind.OPEN_PAREN));
+    }
+
+    /**
+     * An expression, or a tabular expression where one may stand: inside parentheses, as an
+     * argument of a call and in the list of {@code in}.
+     */
+    private Expression expressionOrSubquery() {
+        Token start = current();
+        if (startsTabularKeyword()) {
+            TabularExpression tabular = tabularExpression();
+            return new SubqueryExpression(tabular, tabular.span());
+        }
+        Expression expression = expression();
+        if (current().is(TokenKind.PIPE)) {
+            PipeExpression pipe = pipeFrom(toTabular(expression));
+            return new SubqueryExpression(pipe, start.span().to(pipe.span()));
+        }
+        return expression;
+    }
+
+    /** The subquery of {@code mv-apply}: operators applied to the rows expanded from one input row. */
+    TabularExpression subqueryOverRows() {
+        Token start = current();
+        TableReference rows = new TableReference(MvApplyOperator.ROWS, new Span(start.span().start(), 0));
+        List<QueryOperator> operators = new ArrayList<>();
+        operators.add(queryOperator());
+        while (current().is(TokenKind.PIPE)) {
+            advance();
+            operators.add(queryOperator());
+        }
+        return new PipeExpression(rows, operators, start.span().to(last(operators).span()));
+    }
+
+    /** The predicate of {@code search}, where {@code Column:"term"} is a term match. */
+    Expression searchPredicate() {
+        searchTerms = true;
+        try {
+            return expression();
+        } finally {
+            searchTerms = false;
+        }
+    }
+
+    // --- tabular operators
 
     private QueryOperator queryOperator() {
         Token keyword = current();
         if (!keyword.is(TokenKind.IDENTIFIER)) {
             throw new DiagnosticException(DiagnosticFacts.expected("a query operator", describe(keyword)), keyword.span());
         }
-        advance();
-        switch (keyword.text()) {
+        String name = operatorName();
+        switch (name) {
             case "where":
             case "filter": {
                 Expression predicate = expression();
@@ -157,9 +373,66 @@ public final class KqlParser {
                 return sort(keyword);
             case "top":
                 return top(keyword);
+            case "project-away":
+            case "project-keep":
+            case "project-rename":
+            case "project-reorder":
+                return ProjectVariantsParser.parse(this, name, keyword);
+            case "distinct":
+                return SimpleOperatorParsers.distinct(this, keyword);
+            case "join":
+                return JoinParser.join(this, keyword);
+            case "lookup":
+                return JoinParser.lookup(this, keyword);
+            case "union":
+                return UnionParser.union(this, keyword, true);
+            case "mv-expand":
+            case "mvexpand":
+                return MvExpandParser.mvExpand(this, keyword, name.equals("mvexpand"));
+            case "mv-apply":
+                return MvExpandParser.mvApply(this, keyword);
+            case "parse":
+            case "parse-where":
+                return ParseOperatorParser.parse(this, keyword, name.equals("parse-where"));
+            case "serialize":
+                return SimpleOperatorParsers.serialize(this, keyword);
+            case "getschema":
+                return new GetSchemaOperator(keyword.span());
+            case "as":
+                return SimpleOperatorParsers.as(this, keyword);
+            case "invoke":
+                return SimpleOperatorParsers.invoke(this, keyword);
+            case "sample":
+                return SimpleOperatorParsers.sample(this, keyword);
+            case "sample-distinct":
+                return SimpleOperatorParsers.sampleDistinct(this, keyword);
+            case "render":
+                return SimpleOperatorParsers.render(this, keyword);
+            case "evaluate":
+                return SimpleOperatorParsers.evaluate(this, keyword);
+            case "search":
+                return SearchParser.search(this, keyword, false);
+            case "make-series":
+                return MakeSeriesParser.makeSeries(this, keyword);
+            case "top-nested":
+                return TopNestedParser.topNested(this, keyword);
             default:
-                throw new DiagnosticException(DiagnosticFacts.unknownQueryOperator(keyword.text()), keyword.span());
+                throw new DiagnosticException(DiagnosticFacts.unknownQueryOperator(name), keyword.span());
         }
+    }
+
+    /** Reads an operator name, joining hyphenated names such as {@code mv-expand} written without spaces. */
+    private String operatorName() {
+        Token first = advance();
+        StringBuilder name = new StringBuilder(first.text());
+        Token last = first;
+        while (current().is(TokenKind.MINUS) && isAdjacent(last, current()) && peek(1).is(TokenKind.IDENTIFIER)
+                && isAdjacent(current(), peek(1))) {
+            advance();
+            last = advance();
+            name.append('-').append(last.text());
+        }
+        return name.toString();
     }
 
     private SummarizeOperator summarize(Token keyword) {
@@ -192,7 +465,7 @@ public final class KqlParser {
         return new TopOperator(count, key, keyword.span().to(key.span()));
     }
 
-    private SortKey sortKey() {
+    SortKey sortKey() {
         Expression expression = expression();
         Span span = expression.span();
         Optional<SortDirection> direction = Optional.empty();
@@ -213,7 +486,7 @@ public final class KqlParser {
         return new SortKey(expression, direction, nulls, span);
     }
 
-    private List<ColumnAssignment> assignments() {
+    List<ColumnAssignment> assignments() {
         List<ColumnAssignment> columns = new ArrayList<>();
         columns.add(assignment());
         while (current().is(TokenKind.COMMA)) {
@@ -223,7 +496,7 @@ public final class KqlParser {
         return columns;
     }
 
-    private ColumnAssignment assignment() {
+    ColumnAssignment assignment() {
         Token first = current();
         if ((first.is(TokenKind.IDENTIFIER) || first.is(TokenKind.BRACKETED_NAME)) && peek(1).is(TokenKind.ASSIGN)) {
             advance();
@@ -238,7 +511,7 @@ public final class KqlParser {
 
     // --- expressions (Pratt)
 
-    private Expression expression() {
+    Expression expression() {
         return expression(0);
     }
 
@@ -285,10 +558,10 @@ public final class KqlParser {
     private InExpression inList(Expression left, ListOperator operator, boolean negated, Span operatorSpan) {
         expect(TokenKind.OPEN_PAREN, "'('");
         List<Expression> values = new ArrayList<>();
-        values.add(expression());
+        values.add(expressionOrSubquery());
         while (current().is(TokenKind.COMMA)) {
             advance();
-            values.add(expression());
+            values.add(expressionOrSubquery());
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')'");
         return new InExpression(left, operator, negated, operatorSpan, values, left.span().to(close.span()));
@@ -322,7 +595,7 @@ public final class KqlParser {
         switch (token.kind()) {
             case OPEN_PAREN: {
                 advance();
-                Expression inner = expression();
+                Expression inner = expressionOrSubquery();
                 expect(TokenKind.CLOSE_PAREN, "')'");
                 return inner;
             }
@@ -392,7 +665,7 @@ public final class KqlParser {
         return expression;
     }
 
-    private Expression identifierExpression() {
+    Expression identifierExpression() {
         Token name = advance();
         if (name.text().equals("true") || name.text().equals("false")) {
             return new LiteralExpression(LiteralKind.BOOL, name.text().equals("true"), name.span());
@@ -410,10 +683,10 @@ public final class KqlParser {
         advance();
         List<Expression> arguments = new ArrayList<>();
         if (!current().is(TokenKind.CLOSE_PAREN)) {
-            arguments.add(expression());
+            arguments.add(expressionOrSubquery());
             while (current().is(TokenKind.COMMA)) {
                 advance();
-                arguments.add(expression());
+                arguments.add(expressionOrSubquery());
             }
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')' or ','");
@@ -565,6 +838,7 @@ public final class KqlParser {
             case STAR: return InfixOperator.binary(BinaryOperator.MULTIPLY, MULTIPLICATIVE_POWER, 1);
             case SLASH: return InfixOperator.binary(BinaryOperator.DIVIDE, MULTIPLICATIVE_POWER, 1);
             case PERCENT: return InfixOperator.binary(BinaryOperator.MODULO, MULTIPLICATIVE_POWER, 1);
+            case COLON: return searchTerms ? InfixOperator.binary(BinaryOperator.HAS, COMPARISON_POWER, 1) : Optional.empty();
             case BANG: {
                 Token word = peek(1);
                 if (!isAdjacent(token, word)) {
@@ -625,7 +899,91 @@ public final class KqlParser {
         }
     }
 
-    // --- token access, shared with DynamicLiteralWriter
+    // --- names and options, shared with the operator parsers
+
+    static boolean isNameToken(Token token) {
+        return token.is(TokenKind.IDENTIFIER) || token.is(TokenKind.BRACKETED_NAME);
+    }
+
+    Identifier identifier(String what) {
+        Token token = current();
+        if (!isNameToken(token)) {
+            throw new DiagnosticException(DiagnosticFacts.expected(what, describe(token)), token.span());
+        }
+        advance();
+        return new Identifier(token.value(), token.span());
+    }
+
+    /** A type name such as {@code long} or {@code string}; checked by the binder. */
+    Token typeName() {
+        Token token = current();
+        if (!token.is(TokenKind.IDENTIFIER)) {
+            throw new DiagnosticException(DiagnosticFacts.expected("a type name", describe(token)), token.span());
+        }
+        return advance();
+    }
+
+    /** {@code (Name:type, ...)}; with {@code allowStar}, {@code (*)} gives an empty list. */
+    List<ColumnDeclaration> columnDeclarations(boolean allowStar) {
+        expect(TokenKind.OPEN_PAREN, "'('");
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        if (allowStar && current().is(TokenKind.STAR)) {
+            advance();
+            expect(TokenKind.CLOSE_PAREN, "')'");
+            return columns;
+        }
+        if (!current().is(TokenKind.CLOSE_PAREN)) {
+            do {
+                if (current().is(TokenKind.COMMA)) {
+                    advance();
+                }
+                if (allowStar && current().is(TokenKind.STAR)) {
+                    advance();
+                    continue;
+                }
+                Identifier name = identifier("a column name");
+                expect(TokenKind.COLON, "':'");
+                Token type = typeName();
+                columns.add(new ColumnDeclaration(name, type.text(), type.span()));
+            } while (current().is(TokenKind.COMMA));
+        }
+        expect(TokenKind.CLOSE_PAREN, "')'");
+        return columns;
+    }
+
+    /**
+     * Operator options such as {@code kind=inner}, {@code withsource=Source} or
+     * {@code hint.strategy=shuffle}: each name (dotted names joined) with the value token.
+     */
+    Map<String, Token> options(List<String> known) {
+        Map<String, Token> options = new LinkedHashMap<>();
+        while (current().is(TokenKind.IDENTIFIER)) {
+            int lookahead = 1;
+            StringBuilder name = new StringBuilder(current().text());
+            while (peek(lookahead).is(TokenKind.DOT) && peek(lookahead + 1).is(TokenKind.IDENTIFIER)) {
+                name.append('.').append(peek(lookahead + 1).text());
+                lookahead += 2;
+            }
+            if (!peek(lookahead).is(TokenKind.ASSIGN)) {
+                break;
+            }
+            String option = name.toString();
+            if (!known.contains(option) && !option.startsWith("hint.")) {
+                break;
+            }
+            for (int i = 0; i <= lookahead; i++) {
+                advance();
+            }
+            Token value = current();
+            if (value.is(TokenKind.MINUS)) {
+                advance();
+            }
+            options.put(option, advance());
+        }
+        return options;
+    }
+
+    // --- token access, shared with DynamicLiteralWriter and the operator parsers
 
     Token current() {
         return tokens.get(index);
@@ -643,7 +1001,7 @@ public final class KqlParser {
         return token;
     }
 
-    private Token previous() {
+    Token previous() {
         return tokens.get(Math.max(0, index - 1));
     }
 
@@ -654,7 +1012,7 @@ public final class KqlParser {
         return advance();
     }
 
-    private void expectWord(String word) {
+    void expectWord(String word) {
         if (!current().isWord(word)) {
             throw new DiagnosticException(DiagnosticFacts.expected("'" + word + "'", describe(current())), current().span());
         }
@@ -679,11 +1037,11 @@ public final class KqlParser {
         return token.is(TokenKind.END_OF_TEXT) ? "end of query" : token.text();
     }
 
-    private static boolean isAdjacent(Token first, Token second) {
+    static boolean isAdjacent(Token first, Token second) {
         return first.span().end() == second.span().start();
     }
 
-    private static <T> T last(List<T> items) {
+    static <T> T last(List<T> items) {
         return items.get(items.size() - 1);
     }
 }

@@ -4,21 +4,28 @@ import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundIn;
+import dev.vigil.kql.bound.BoundInSubquery;
+import dev.vigil.kql.bound.BoundScalarSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.functions.RenderArguments;
+import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.types.KqlType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Writes bound expressions as DuckDB SQL; calls are written by their signature's rendering. */
 final class ExpressionSql {
     private final Instant now;
+    private final Function<LogicalOperator, String> stages;
 
-    ExpressionSql(Instant now) {
+    /** {@code stages} writes the plan of a subquery and returns the name of its CTE. */
+    ExpressionSql(Instant now, Function<LogicalOperator, String> stages) {
         this.now = now;
+        this.stages = stages;
     }
 
     String render(BoundExpression expression) {
@@ -33,6 +40,15 @@ final class ExpressionSql {
         }
         if (expression instanceof BoundIn in) {
             String test = in(in);
+            return in.negated() ? "(NOT " + test + ")" : test;
+        }
+        if (expression instanceof BoundScalarSubquery subquery) {
+            String stage = stages.apply((LogicalOperator) subquery.table());
+            return "(SELECT " + SqlIdentifiers.quote(subquery.column()) + " FROM " + stage + " LIMIT 1)";
+        }
+        if (expression instanceof BoundInSubquery in) {
+            String stage = stages.apply((LogicalOperator) in.table());
+            String test = "(" + render(in.value()) + " IN (SELECT " + SqlIdentifiers.quote(in.column()) + " FROM " + stage + "))";
             return in.negated() ? "(NOT " + test + ")" : test;
         }
         throw new IllegalStateException("no SQL for " + expression.getClass().getSimpleName());
@@ -106,6 +122,11 @@ final class ExpressionSql {
         @Override
         public String nullOf(KqlType type) {
             return SqlLiterals.nullOf(type);
+        }
+
+        @Override
+        public String sqlType(KqlType type) {
+            return DuckDbTypes.sqlType(type);
         }
 
         @Override
