@@ -43,9 +43,9 @@ final class ColumnNames {
                 case FIRST_ARGUMENT:
                     return firstArgument;
                 case PREFIX:
-                    return Optional.of(call.name() + "_");
+                    return Optional.of(declaration.get().resultPrefix() + "_");
                 case PREFIX_AND_FIRST_ARGUMENT:
-                    return firstArgument.map(name -> call.name() + "_" + name);
+                    return firstArgument.map(name -> declaration.get().resultPrefix() + "_" + name);
                 default:
                     return Optional.empty();
             }
@@ -69,7 +69,7 @@ final class ColumnNames {
         return taken.contains(name);
     }
 
-    private String unique(String name) {
+    String unique(String name) {
         String candidate = name;
         for (int suffix = 1; taken.contains(candidate); suffix++) {
             candidate = name + suffix;

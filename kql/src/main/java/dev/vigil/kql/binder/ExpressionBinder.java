@@ -10,6 +10,7 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.functions.Signature;
+import dev.vigil.kql.syntax.AllColumns;
 import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.ElementAccess;
@@ -75,6 +76,9 @@ final class ExpressionBinder {
                 throw new DiagnosticException(DiagnosticFacts.notAScalar(reference.name()), reference.span());
             }
             throw new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span());
+        }
+        if (expression instanceof AllColumns all) {
+            throw new DiagnosticException(DiagnosticFacts.allColumnsNotAllowed(), all.span());
         }
         if (expression instanceof SubqueryExpression subquery) {
             throw new DiagnosticException(DiagnosticFacts.subqueryNotAllowed(), subquery.span());

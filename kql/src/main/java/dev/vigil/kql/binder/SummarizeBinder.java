@@ -30,6 +30,10 @@ final class SummarizeBinder {
         }
         List<OutputColumn> aggregates = new ArrayList<>();
         for (ColumnAssignment aggregate : summarize.aggregates()) {
+            if (MultiColumnAggregates.handles(aggregate)) {
+                aggregates.addAll(MultiColumnAggregates.bind(aggregate, scope, input.schema(), groups, names));
+                continue;
+            }
             BoundExpression expression = ExpressionBinder.bindAggregate(aggregate.expression(), scope);
             if (!(expression instanceof BoundCall call && call.containsAggregate())) {
                 throw new DiagnosticException(DiagnosticFacts.aggregateExpected(), aggregate.expression().span());

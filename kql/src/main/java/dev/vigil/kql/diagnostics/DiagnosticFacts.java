@@ -105,6 +105,18 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS119", "The function '" + function + "' expects " + plural(minimum, "argument") + " or more.");
     }
 
+    public static DiagnosticFact allColumnsNotAllowed() {
+        return new DiagnosticFact("KS208", "'*' stands for all columns only as an argument of arg_max, arg_min or pack_all-like functions.");
+    }
+
+    public static DiagnosticFact multiColumnAggregateInExpression(String name) {
+        return new DiagnosticFact("KS208", "The aggregate '" + name + "' gives several columns, so it must stand alone in summarize.");
+    }
+
+    public static DiagnosticFact constantArgument(String function, String what) {
+        return new DiagnosticFact("KS129", "The function '" + function + "' needs " + what + " as a constant.");
+    }
+
     public static DiagnosticFact notDynamic(KqlType actual) {
         return new DiagnosticFact("KS107", "Only a dynamic value has properties and elements; this value is of type "
                 + actual.kqlName() + ".");

@@ -127,6 +127,17 @@ final class Conversions {
         });
     }
 
+    /** A value as it is held inside a dynamic value: datetimes, timespans and guids as their text, dynamic as it is. */
+    static String jsonValue(KqlType type, String sql) {
+        switch (type) {
+            case DATETIME: return "to_json(" + datetimeText(sql) + ")";
+            case TIMESPAN: return "to_json(" + timespanText(sql) + ")";
+            case GUID: return "to_json(CAST(" + sql + " AS VARCHAR))";
+            case DYNAMIC: return sql;
+            default: return "to_json(" + sql + ")";
+        }
+    }
+
     /** The text of a dynamic scalar (a JSON string unquoted); null for null, arrays and property bags give their JSON. */
     static String scalarText(String json) {
         return "(" + json + " ->> '$')";

@@ -21,6 +21,7 @@ public final class FunctionRegistry {
         register(ConditionalFunctions.declarations());
         register(MathFunctions.declarations());
         register(DateTimeFunctions.declarations());
+        register(DynamicFunctions.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
@@ -56,6 +57,11 @@ public final class FunctionRegistry {
     /** Unary minus. */
     public static FunctionDeclaration negation() {
         return NEGATION;
+    }
+
+    /** The per-column aggregate behind {@code arg_max} (or, with {@code smallest}, {@code arg_min}): (value, key) to value. */
+    public static FunctionDeclaration argExtremeValue(boolean smallest) {
+        return smallest ? AggregateFunctions.ARG_MIN_VALUE : AggregateFunctions.ARG_MAX_VALUE;
     }
 
     /** {@code has_any} or {@code has_all}: (string, string...) to bool. */

@@ -2,6 +2,7 @@ package dev.vigil.kql.parser;
 
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.syntax.AllColumns;
 import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.ColumnDeclaration;
@@ -29,8 +30,8 @@ import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralKind;
-import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.MemberAccess;
+import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.NullLiteral;
 import dev.vigil.kql.syntax.NullsPlacement;
@@ -683,10 +684,10 @@ public final class KqlParser {
         advance();
         List<Expression> arguments = new ArrayList<>();
         if (!current().is(TokenKind.CLOSE_PAREN)) {
-            arguments.add(expressionOrSubquery());
+            arguments.add(argument());
             while (current().is(TokenKind.COMMA)) {
                 advance();
-                arguments.add(expressionOrSubquery());
+                arguments.add(argument());
             }
         }
         Token close = expect(TokenKind.CLOSE_PAREN, "')' or ','");
@@ -780,6 +781,16 @@ public final class KqlParser {
                     "'" + token.value() + "' is not a guid such as 74be27de-1e4e-49d9-b579-fe0b331d3642"), token.span());
         }
         return new LiteralExpression(LiteralKind.GUID, token.value().toLowerCase(java.util.Locale.ROOT), token.span());
+    }
+
+    /** A call argument: an expression, or {@code *} standing for every column (arg_max, pack_all-like calls). */
+    private Expression argument() {
+        Token token = current();
+        if (token.is(TokenKind.STAR) && (peek(1).is(TokenKind.COMMA) || peek(1).is(TokenKind.CLOSE_PAREN))) {
+            advance();
+            return new AllColumns(token.span());
+        }
+        return expressionOrSubquery();
     }
 
     private LiteralExpression dynamicLiteral(Token keyword) {
