@@ -4,6 +4,8 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.diagnostics.Severity;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of compiling one query.
@@ -11,11 +13,19 @@ import java.util.List;
  * @param diagnostics every error and warning, in text order
  * @param outputSchema the columns of the primary result; empty when there are errors
  * @param sql one DuckDB statement producing the primary result; empty when there are errors
+ * @param visualization what a {@code render} operator asked for, if the query has one
  */
-public record Compilation(String text, List<KqlDiagnostic> diagnostics, List<ColumnSchema> outputSchema, String sql) {
+public record Compilation(String text, List<KqlDiagnostic> diagnostics, List<ColumnSchema> outputSchema, String sql,
+                          Optional<Visualization> visualization) {
     public Compilation {
         diagnostics = List.copyOf(diagnostics);
         outputSchema = List.copyOf(outputSchema);
+        Objects.requireNonNull(visualization, "visualization");
+    }
+
+    /** A compilation without visualization metadata. */
+    public Compilation(String text, List<KqlDiagnostic> diagnostics, List<ColumnSchema> outputSchema, String sql) {
+        this(text, diagnostics, outputSchema, sql, Optional.empty());
     }
 
     public boolean hasErrors() {

@@ -1,77 +1,180 @@
 package dev.vigil.kql.binder;
 
+import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.syntax.AsOperator;
 import dev.vigil.kql.syntax.CountOperator;
+import dev.vigil.kql.syntax.DistinctOperator;
+import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.ExtendOperator;
-import dev.vigil.kql.syntax.PipeExpression;
+import dev.vigil.kql.syntax.GetSchemaOperator;
+import dev.vigil.kql.syntax.InvokeOperator;
+import dev.vigil.kql.syntax.JoinOperator;
+import dev.vigil.kql.syntax.LetStatement;
+import dev.vigil.kql.syntax.LookupOperator;
+import dev.vigil.kql.syntax.MakeSeriesOperator;
+import dev.vigil.kql.syntax.MvApplyOperator;
+import dev.vigil.kql.syntax.MvExpandOperator;
+import dev.vigil.kql.syntax.ParseOperator;
+import dev.vigil.kql.syntax.ProjectAwayOperator;
+import dev.vigil.kql.syntax.ProjectKeepOperator;
 import dev.vigil.kql.syntax.ProjectOperator;
+import dev.vigil.kql.syntax.ProjectRenameOperator;
+import dev.vigil.kql.syntax.ProjectReorderOperator;
 import dev.vigil.kql.syntax.Query;
 import dev.vigil.kql.syntax.QueryOperator;
 import dev.vigil.kql.syntax.QueryStatement;
+import dev.vigil.kql.syntax.RenderOperator;
+import dev.vigil.kql.syntax.SampleDistinctOperator;
+import dev.vigil.kql.syntax.SampleOperator;
+import dev.vigil.kql.syntax.SearchOperator;
+import dev.vigil.kql.syntax.SerializeOperator;
 import dev.vigil.kql.syntax.SortOperator;
 import dev.vigil.kql.syntax.Statement;
 import dev.vigil.kql.syntax.SummarizeOperator;
 import dev.vigil.kql.syntax.TakeOperator;
+import dev.vigil.kql.syntax.TopNestedOperator;
 import dev.vigil.kql.syntax.TopOperator;
+import dev.vigil.kql.syntax.UnionOperator;
 import dev.vigil.kql.syntax.WhereOperator;
 import java.util.Optional;
 
 /**
- * Turns a syntax tree into a typed logical plan, resolving names against the catalog. The syntax
- * tree is left as it is. Stops at the first semantic error with a {@link DiagnosticException}.
+ * Turns a syntax tree into a typed logical plan, resolving names against the {@code let}
+ * statements and the catalog. The syntax tree is left as it is. Stops at the first semantic error
+ * with a {@link DiagnosticException}.
  */
 public final class Binder {
     private Binder() {
     }
 
+    /** The plan of the query's result. */
     public static LogicalOperator bind(Query query, Catalog catalog, Optional<TimeFilter> timeFilter) {
-        if (query.statements().size() > 1) {
-            Statement extra = query.statements().get(1);
-            throw new DiagnosticException(DiagnosticFacts.oneResultOnly(), extra.span());
-        }
-        Statement statement = query.statements().get(0);
-        if (statement instanceof QueryStatement queryStatement) {
-            return bindPipe(queryStatement.pipe(), catalog, timeFilter);
-        }
-        throw new IllegalStateException("statement kind " + statement.getClass().getSimpleName());
+        return bindQuery(query, catalog, timeFilter).plan();
     }
 
-    private static LogicalOperator bindPipe(PipeExpression pipe, Catalog catalog, Optional<TimeFilter> timeFilter) {
-        LogicalOperator current = TableBinder.bind(pipe.source(), catalog, timeFilter);
-        for (QueryOperator operator : pipe.operators()) {
-            current = bindOperator(operator, current);
+    /** The plan of the query's result, with what {@code render} asked for. */
+    public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter) {
+        QueryContext context = new QueryContext(catalog, timeFilter);
+        Environment environment = Environment.root(context);
+        LogicalOperator result = null;
+        for (Statement statement : query.statements()) {
+            if (statement instanceof LetStatement let) {
+                environment = environment.child();
+                LetBinder.bind(let, environment);
+            } else if (statement instanceof QueryStatement queryStatement) {
+                if (result != null) {
+                    throw new DiagnosticException(DiagnosticFacts.oneResultOnly(), statement.span());
+                }
+                result = TabularBinder.bind(queryStatement.pipe(), environment);
+            }
         }
-        return current;
+        if (result == null) {
+            throw new DiagnosticException(DiagnosticFacts.noResultStatement(), query.span());
+        }
+        return new BoundQuery(result, context.visualization());
+    }
+
+    /** The bound plan of a query and the visualization its {@code render} asked for. */
+    public record BoundQuery(LogicalOperator plan, Optional<Visualization> visualization) {
     }
 
     /** One line per operator; each operator's binding lives in its own class. */
-    private static LogicalOperator bindOperator(QueryOperator operator, LogicalOperator input) {
+    static LogicalOperator bindOperator(QueryOperator operator, LogicalOperator input, Environment environment) {
         if (operator instanceof WhereOperator where) {
-            return WhereBinder.bind(where, input);
+            return WhereBinder.bind(where, input, environment);
         }
         if (operator instanceof ProjectOperator project) {
-            return ProjectBinder.bind(project, input);
+            return ProjectBinder.bind(project, input, environment);
         }
         if (operator instanceof ExtendOperator extend) {
-            return ExtendBinder.bind(extend, input);
+            return ExtendBinder.bind(extend, input, environment);
         }
         if (operator instanceof TakeOperator take) {
-            return TakeBinder.bind(take, input);
+            return TakeBinder.bind(take, input, environment);
         }
         if (operator instanceof CountOperator count) {
             return CountBinder.bind(count, input);
         }
         if (operator instanceof SummarizeOperator summarize) {
-            return SummarizeBinder.bind(summarize, input);
+            return SummarizeBinder.bind(summarize, input, environment);
         }
         if (operator instanceof SortOperator sort) {
-            return SortBinder.bind(sort, input);
+            return SortBinder.bind(sort, input, environment);
         }
         if (operator instanceof TopOperator top) {
-            return TopBinder.bind(top, input);
+            return TopBinder.bind(top, input, environment);
+        }
+        if (operator instanceof ProjectAwayOperator away) {
+            return ProjectAwayBinder.bind(away, input);
+        }
+        if (operator instanceof ProjectKeepOperator keep) {
+            return ProjectKeepBinder.bind(keep, input);
+        }
+        if (operator instanceof ProjectRenameOperator rename) {
+            return ProjectRenameBinder.bind(rename, input);
+        }
+        if (operator instanceof ProjectReorderOperator reorder) {
+            return ProjectReorderBinder.bind(reorder, input);
+        }
+        if (operator instanceof DistinctOperator distinct) {
+            return DistinctBinder.bind(distinct, input, environment);
+        }
+        if (operator instanceof JoinOperator join) {
+            return JoinBinder.bind(join, input, environment);
+        }
+        if (operator instanceof LookupOperator lookup) {
+            return LookupBinder.bind(lookup, input, environment);
+        }
+        if (operator instanceof UnionOperator union) {
+            return UnionBinder.bind(union, Optional.of(input), environment);
+        }
+        if (operator instanceof MvExpandOperator mvExpand) {
+            return MvExpandBinder.bind(mvExpand, input, environment);
+        }
+        if (operator instanceof MvApplyOperator mvApply) {
+            return MvApplyBinder.bind(mvApply, input, environment);
+        }
+        if (operator instanceof ParseOperator parse) {
+            return ParseBinder.bind(parse, input, environment);
+        }
+        if (operator instanceof SerializeOperator serialize) {
+            return SerializeBinder.bind(serialize, input, environment);
+        }
+        if (operator instanceof GetSchemaOperator) {
+            return GetSchemaBinder.bind(input);
+        }
+        if (operator instanceof AsOperator as) {
+            environment.define(as.name().name(), new Symbol.Tabular(input));
+            return input;
+        }
+        if (operator instanceof InvokeOperator invoke) {
+            return InvokeBinder.bind(invoke, input, environment);
+        }
+        if (operator instanceof SampleOperator sample) {
+            return SampleBinder.bind(sample, input, environment);
+        }
+        if (operator instanceof SampleDistinctOperator sampleDistinct) {
+            return SampleBinder.bindDistinct(sampleDistinct, input, environment);
+        }
+        if (operator instanceof RenderOperator render) {
+            environment.context().render(new Visualization(render.chart().name(), render.properties()));
+            return input;
+        }
+        if (operator instanceof EvaluateOperator evaluate) {
+            return EvaluateBinder.bind(evaluate, input, environment);
+        }
+        if (operator instanceof SearchOperator search) {
+            return SearchBinder.bind(search, Optional.of(input), environment);
+        }
+        if (operator instanceof MakeSeriesOperator makeSeries) {
+            return MakeSeriesBinder.bind(makeSeries, input, environment);
+        }
+        if (operator instanceof TopNestedOperator topNested) {
+            return TopNestedBinder.bind(topNested, input, environment);
         }
         throw new IllegalStateException("no binder for " + operator.getClass().getSimpleName());
     }

@@ -2,8 +2,11 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
+import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
 import java.util.HashSet;
 import java.util.Optional;
@@ -12,7 +15,7 @@ import java.util.Set;
 /**
  * Names result columns the way Kusto does when the query does not: a column keeps its name,
  * {@code count()} becomes {@code count_}, {@code sum(X)} becomes {@code sum_X},
- * {@code bin(T, 1h)} keeps {@code T}, anything else is {@code Column1}, {@code Column2}, ... A name
+ * {@code bin(T, 1h)} keeps {@code T}, {@code Props.a} becomes {@code Props_a}, anything else is {@code Column1}, {@code Column2}, ... A name
  * already taken in the same operator gets a number appended ({@code count_1}).
  */
 final class ColumnNames {
@@ -24,6 +27,12 @@ final class ColumnNames {
         if (expression instanceof NameReference reference) {
             return Optional.of(reference.name());
         }
+        if (expression instanceof MemberAccess member) {
+            return implicitName(member.target()).map(target -> target + "_" + member.member());
+        }
+        if (expression instanceof ElementAccess element && element.index() instanceof LiteralExpression index) {
+            return implicitName(element.target()).map(target -> target + "_" + String.valueOf(index.value()).replace('-', '_'));
+        }
         if (expression instanceof FunctionCall call) {
             Optional<FunctionDeclaration> declaration = FunctionRegistry.function(call.name());
             if (declaration.isEmpty()) {
@@ -34,9 +43,9 @@ final class ColumnNames {
                 case FIRST_ARGUMENT:
                     return firstArgument;
                 case PREFIX:
-                    return Optional.of(call.name() + "_");
+                    return Optional.of(declaration.get().resultPrefix() + "_");
                 case PREFIX_AND_FIRST_ARGUMENT:
-                    return firstArgument.map(name -> call.name() + "_" + name);
+                    return firstArgument.map(name -> declaration.get().resultPrefix() + "_" + name);
                 default:
                     return Optional.empty();
             }
@@ -60,7 +69,7 @@ final class ColumnNames {
         return taken.contains(name);
     }
 
-    private String unique(String name) {
+    String unique(String name) {
         String candidate = name;
         for (int suffix = 1; taken.contains(candidate); suffix++) {
             candidate = name + suffix;

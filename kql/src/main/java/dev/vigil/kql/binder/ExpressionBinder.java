@@ -5,17 +5,26 @@ import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFact;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.functions.Signature;
+import dev.vigil.kql.syntax.AllColumns;
+import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
+import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.InExpression;
+import dev.vigil.kql.syntax.ListOperator;
 import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.MemberAccess;
 import dev.vigil.kql.syntax.NameReference;
+import dev.vigil.kql.syntax.NullLiteral;
+import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.Span;
+import dev.vigil.kql.syntax.SubqueryExpression;
 import dev.vigil.kql.syntax.UnaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.types.KqlType;
@@ -59,11 +68,26 @@ final class ExpressionBinder {
 
     private BoundExpression bind(Expression expression) {
         if (expression instanceof NameReference reference) {
-            return scope.lookup(reference.name())
-                    .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span()));
+            Optional<BoundExpression> value = scope.lookup(reference.name());
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (LetBinder.isTabular(reference, scope.environment())) {
+                throw new DiagnosticException(DiagnosticFacts.notAScalar(reference.name()), reference.span());
+            }
+            throw new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span());
+        }
+        if (expression instanceof AllColumns all) {
+            throw new DiagnosticException(DiagnosticFacts.allColumnsNotAllowed(), all.span());
+        }
+        if (expression instanceof SubqueryExpression subquery) {
+            throw new DiagnosticException(DiagnosticFacts.subqueryNotAllowed(), subquery.span());
         }
         if (expression instanceof LiteralExpression literal) {
             return literal(literal);
+        }
+        if (expression instanceof NullLiteral nullLiteral) {
+            return new BoundLiteral(Optional.empty(), literalType(nullLiteral.kind()));
         }
         if (expression instanceof BinaryExpression binary) {
             BoundExpression left = bind(binary.left());
@@ -90,20 +114,56 @@ final class ExpressionBinder {
         if (expression instanceof FunctionCall call) {
             return call(call);
         }
+        if (expression instanceof MemberAccess member) {
+            BoundExpression target = dynamicTarget(member.target());
+            return new BoundCall(FunctionRegistry.memberAccess(), FunctionRegistry.memberAccess().signatures().get(0),
+                    List.of(target, BoundLiteral.of(member.member(), KqlType.STRING)));
+        }
+        if (expression instanceof ElementAccess element) {
+            return element(element);
+        }
+        if (expression instanceof BetweenExpression between) {
+            return between(between);
+        }
         throw new IllegalStateException("unbound expression kind " + expression.getClass().getSimpleName());
     }
 
-    private static BoundLiteral literal(LiteralExpression literal) {
-        switch (literal.kind()) {
-            case BOOL: return BoundLiteral.of(literal.value(), KqlType.BOOL);
-            case LONG: return BoundLiteral.of(literal.value(), KqlType.LONG);
-            case REAL: return BoundLiteral.of(literal.value(), KqlType.REAL);
-            case STRING: return BoundLiteral.of(literal.value(), KqlType.STRING);
-            case DATETIME: return BoundLiteral.of(literal.value(), KqlType.DATETIME);
-            case TIMESPAN: return BoundLiteral.of(literal.value(), KqlType.TIMESPAN);
-            case DYNAMIC: return BoundLiteral.of(literal.value(), KqlType.DYNAMIC);
-            default: throw new IllegalStateException("literal kind " + literal.kind());
+    private BoundExpression dynamicTarget(Expression target) {
+        BoundExpression bound = bind(target);
+        if (bound.type() != KqlType.DYNAMIC) {
+            throw new DiagnosticException(DiagnosticFacts.notDynamic(bound.type()), target.span());
         }
+        return bound;
+    }
+
+    private BoundExpression element(ElementAccess element) {
+        BoundExpression target = dynamicTarget(element.target());
+        BoundExpression index = bind(element.index());
+        FunctionDeclaration access = FunctionRegistry.elementAccess();
+        Signature signature = OverloadResolver.resolve(access.signatures(), List.of(target.type(), index.type()))
+                .filter(s -> index.type() != KqlType.DYNAMIC)
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.badIndex(index.type()), element.index().span()));
+        return new BoundCall(access, signature, List.of(target, index));
+    }
+
+    private static KqlType literalType(LiteralKind kind) {
+        switch (kind) {
+            case BOOL: return KqlType.BOOL;
+            case INT: return KqlType.INT;
+            case LONG: return KqlType.LONG;
+            case REAL: return KqlType.REAL;
+            case DECIMAL: return KqlType.DECIMAL;
+            case STRING: return KqlType.STRING;
+            case DATETIME: return KqlType.DATETIME;
+            case TIMESPAN: return KqlType.TIMESPAN;
+            case GUID: return KqlType.GUID;
+            case DYNAMIC: return KqlType.DYNAMIC;
+            default: throw new IllegalStateException("literal kind " + kind);
+        }
+    }
+
+    private static BoundLiteral literal(LiteralExpression literal) {
+        return BoundLiteral.of(literal.value(), literalType(literal.kind()));
     }
 
     static BoundCall operator(BinaryOperator operator, Span operatorSpan, BoundExpression left, BoundExpression right) {
@@ -111,35 +171,101 @@ final class ExpressionBinder {
         Signature signature = OverloadResolver.resolve(declaration.signatures(), List.of(left.type(), right.type()))
                 .orElseThrow(() -> new DiagnosticException(
                         DiagnosticFacts.operatorNotDefined(operator.text(), List.of(left.type(), right.type())), operatorSpan));
-        return new BoundCall(declaration, signature, List.of(left, right));
+        return new BoundCall(declaration, signature, converted(signature, List.of(left, right)));
     }
 
-    private BoundIn in(InExpression in) {
+    private BoundExpression in(InExpression in) {
         BoundExpression value = bind(in.left());
+        if (in.values().size() == 1 && LetBinder.isTabular(in.values().get(0), scope.environment())) {
+            return Subqueries.in(value, in.negated(), in.values().get(0), scope.environment(), in.operatorSpan());
+        }
         List<BoundExpression> candidates = new ArrayList<>();
-        FunctionDeclaration equality = FunctionRegistry.operator(BinaryOperator.EQUAL);
         for (Expression candidate : in.values()) {
             BoundExpression bound = bind(candidate);
-            if (OverloadResolver.resolve(equality.signatures(), List.of(value.type(), bound.type())).isEmpty()) {
-                throw new DiagnosticException(
-                        DiagnosticFacts.operatorNotDefined(in.negated() ? "!in" : "in", List.of(value.type(), bound.type())),
-                        candidate.span());
+            if (bound instanceof BoundLiteral literal && literal.type() == KqlType.DYNAMIC && literal.value().isPresent()) {
+                // a constant array counts element by element
+                Optional<List<BoundLiteral>> elements = ConstantArrays.elements((String) literal.value().get());
+                if (elements.isPresent()) {
+                    for (BoundLiteral element : elements.get()) {
+                        candidates.add(listCandidate(in, value, element, candidate));
+                    }
+                    continue;
+                }
             }
-            candidates.add(bound);
+            candidates.add(listCandidate(in, value, bound, candidate));
         }
-        return new BoundIn(value, in.negated(), candidates);
+        switch (in.operator()) {
+            case IN:
+            case IN_IGNORING_CASE:
+                return new BoundIn(value, in.negated(), in.operator() == ListOperator.IN_IGNORING_CASE, candidates);
+            default: {
+                FunctionDeclaration terms = FunctionRegistry.termList(in.operator() == ListOperator.HAS_ALL);
+                List<BoundExpression> arguments = new ArrayList<>();
+                arguments.add(value);
+                arguments.addAll(candidates);
+                Signature signature = OverloadResolver.resolve(terms.signatures(), arguments.stream().map(BoundExpression::type).toList())
+                        .orElseThrow(() -> new DiagnosticException(
+                                DiagnosticFacts.operatorNotDefined(in.operator().text(), List.of(value.type())), in.operatorSpan()));
+                return new BoundCall(terms, signature, converted(signature, arguments));
+            }
+        }
     }
 
-    private BoundCall call(FunctionCall call) {
-        FunctionDeclaration declaration = FunctionRegistry.function(call.name())
-                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan()));
+    /** Checks one candidate of a list operator against the value it is compared with. */
+    private static BoundExpression listCandidate(InExpression in, BoundExpression value, BoundExpression candidate, Expression syntax) {
+        String operator = (in.negated() ? "!" : "") + in.operator().text();
+        boolean fits;
+        switch (in.operator()) {
+            case IN:
+            case IN_IGNORING_CASE: {
+                FunctionDeclaration equality = FunctionRegistry.operator(
+                        in.operator() == ListOperator.IN ? BinaryOperator.EQUAL : BinaryOperator.EQUAL_TILDE);
+                fits = candidate.type() == KqlType.DYNAMIC && (value.type() == KqlType.STRING || value.type().isNumeric())
+                        || OverloadResolver.resolve(equality.signatures(), List.of(value.type(), candidate.type())).isPresent();
+                break;
+            }
+            default:
+                fits = candidate.type() == KqlType.STRING || candidate.type() == KqlType.DYNAMIC;
+        }
+        if (!fits) {
+            throw new DiagnosticException(DiagnosticFacts.operatorNotDefined(operator, List.of(value.type(), candidate.type())), syntax.span());
+        }
+        return candidate;
+    }
+
+    private BoundExpression between(BetweenExpression between) {
+        BoundExpression value = bind(between.value());
+        BoundExpression low = bind(between.low());
+        BoundExpression high = bind(between.high());
+        FunctionDeclaration declaration = FunctionRegistry.between(between.negated());
+        List<KqlType> types = List.of(value.type(), low.type(), high.type());
+        Signature signature = OverloadResolver.resolve(declaration.signatures(), types)
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.operatorNotDefined(declaration.name(), types), between.operatorSpan()));
+        return new BoundCall(declaration, signature, converted(signature, List.of(value, low, high)));
+    }
+
+    private BoundExpression call(FunctionCall call) {
+        Optional<Symbol> local = scope.environment().lookup(call.name());
+        if (local.isPresent() && local.get() instanceof Symbol.Function function) {
+            return userFunction(function, call);
+        }
+        if (call.name().equals("toscalar")) {
+            return Subqueries.toScalar(call, scope.environment());
+        }
+        Optional<FunctionDeclaration> builtIn = FunctionRegistry.function(call.name());
+        if (builtIn.isEmpty()) {
+            Optional<Symbol.Function> stored = scope.environment().storedFunction(call.name(), call.nameSpan());
+            if (stored.isPresent()) {
+                return userFunction(stored.get(), call);
+            }
+            throw new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan());
+        }
+        FunctionDeclaration declaration = builtIn.get();
         if (declaration.isAggregate() && !aggregatesAllowed) {
             throw new DiagnosticException(DiagnosticFacts.aggregateOutsideSummarize(call.name()), call.nameSpan());
         }
-        TreeSet<Integer> arities = new TreeSet<>();
-        declaration.signatures().forEach(s -> arities.add(s.parameters().size()));
-        if (!arities.contains(call.arguments().size())) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCount(call.name(), List.copyOf(arities)), call.span());
+        if (declaration.signatures().stream().noneMatch(s -> s.accepts(call.arguments().size()))) {
+            throw new DiagnosticException(argumentCount(declaration), call.span());
         }
         // arguments of an aggregate are per-row values: no aggregate inside an aggregate
         ExpressionBinder argumentBinder = declaration.isAggregate() ? new ExpressionBinder(scope, false) : this;
@@ -152,6 +278,49 @@ final class ExpressionBinder {
         if (signature.isEmpty()) {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
-        return new BoundCall(declaration, signature.get(), arguments);
+        return new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+    }
+
+    private static DiagnosticFact argumentCount(FunctionDeclaration declaration) {
+        TreeSet<Integer> arities = new TreeSet<>();
+        int variadicFrom = Integer.MAX_VALUE;
+        for (Signature signature : declaration.signatures()) {
+            if (signature.variadic()) {
+                variadicFrom = Math.min(variadicFrom, signature.parameters().size());
+            } else {
+                arities.add(signature.parameters().size());
+            }
+        }
+        if (variadicFrom != Integer.MAX_VALUE) {
+            return DiagnosticFacts.argumentCountAtLeast(declaration.name(), Math.min(variadicFrom, arities.isEmpty() ? variadicFrom : arities.first()));
+        }
+        return DiagnosticFacts.argumentCount(declaration.name(), List.copyOf(arities));
+    }
+
+    /** The arguments with dynamic values converted to the scalar types the signature needs. */
+    static List<BoundExpression> converted(Signature signature, List<BoundExpression> arguments) {
+        List<BoundExpression> result = new ArrayList<>(arguments.size());
+        for (int i = 0; i < arguments.size(); i++) {
+            BoundExpression argument = arguments.get(i);
+            KqlType target = signature.parameterType(i);
+            if (!signature.acceptsAnyTypeAt(i) && OverloadResolver.needsConversion(argument.type(), target)) {
+                FunctionDeclaration conversion = FunctionRegistry.conversionTo(target)
+                        .orElseThrow(() -> new IllegalStateException("no conversion to " + target));
+                Signature from = OverloadResolver.resolve(conversion.signatures(), List.of(argument.type()))
+                        .orElseThrow(() -> new IllegalStateException("no conversion from dynamic to " + target));
+                result.add(new BoundCall(conversion, from, List.of(argument)));
+            } else {
+                result.add(argument);
+            }
+        }
+        return result;
+    }
+
+    private BoundExpression userFunction(Symbol.Function function, FunctionCall call) {
+        Symbol result = UserFunctions.invoke(function, call.arguments(), Optional.empty(), scope, call.span());
+        if (result instanceof Symbol.Scalar scalar) {
+            return scalar.value();
+        }
+        throw new DiagnosticException(DiagnosticFacts.tabularFunctionInScalarContext(call.name()), call.nameSpan());
     }
 }

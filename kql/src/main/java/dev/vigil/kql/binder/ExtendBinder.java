@@ -24,8 +24,8 @@ final class ExtendBinder {
     private ExtendBinder() {
     }
 
-    static LogicalOperator bind(ExtendOperator extend, LogicalOperator input) {
-        Scope scope = Scope.of(input.schema());
+    static LogicalOperator bind(ExtendOperator extend, LogicalOperator input, Environment environment) {
+        Scope scope = Scope.of(input.schema(), environment);
         ColumnNames names = new ColumnNames();
         List<OutputColumn> columns = new ArrayList<>();
         for (ColumnSchema column : input.schema()) {

@@ -17,8 +17,8 @@ final class ProjectBinder {
     private ProjectBinder() {
     }
 
-    static LogicalOperator bind(ProjectOperator project, LogicalOperator input) {
-        Scope scope = Scope.of(input.schema());
+    static LogicalOperator bind(ProjectOperator project, LogicalOperator input, Environment environment) {
+        Scope scope = Scope.of(input.schema(), environment);
         ColumnNames names = new ColumnNames();
         List<OutputColumn> columns = new ArrayList<>();
         for (ColumnAssignment assignment : project.columns()) {

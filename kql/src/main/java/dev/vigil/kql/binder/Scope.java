@@ -2,6 +2,7 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,25 +10,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The names an expression can see: the input's columns, and the columns defined earlier in the
- * same {@code extend} or {@code project}, which stand for their expressions.
+ * The names an expression can see: the input's columns, the columns defined earlier in the
+ * same {@code extend} or {@code project}, which stand for their expressions, and then the scalar
+ * {@code let} names of the environment.
  */
 final class Scope {
     private final Map<String, BoundExpression> names = new LinkedHashMap<>();
+    private final Environment environment;
 
-    static Scope of(List<ColumnSchema> columns) {
-        Scope scope = new Scope();
+    private Scope(Environment environment) {
+        this.environment = environment;
+    }
+
+    static Scope of(List<ColumnSchema> columns, Environment environment) {
+        Scope scope = new Scope(environment);
         for (ColumnSchema column : columns) {
             scope.names.put(column.name(), new BoundColumn(column.name(), column.type()));
         }
         return scope;
     }
 
+    /** A scope over columns only, with no {@code let} names and an empty catalog. */
+    static Scope of(List<ColumnSchema> columns) {
+        return of(columns, Environment.root(new QueryContext(Catalog.of(List.of()), Optional.empty())));
+    }
+
     Optional<BoundExpression> lookup(String name) {
-        return Optional.ofNullable(names.get(name));
+        BoundExpression column = names.get(name);
+        if (column != null) {
+            return Optional.of(column);
+        }
+        return environment.lookup(name).filter(s -> s instanceof Symbol.Scalar).map(s -> ((Symbol.Scalar) s).value());
     }
 
     void define(String name, BoundExpression expression) {
         names.put(name, expression);
+    }
+
+    Environment environment() {
+        return environment;
     }
 }

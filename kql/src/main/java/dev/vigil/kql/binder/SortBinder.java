@@ -9,8 +9,8 @@ final class SortBinder {
     private SortBinder() {
     }
 
-    static LogicalOperator bind(SortOperator sort, LogicalOperator input) {
-        Scope scope = Scope.of(input.schema());
+    static LogicalOperator bind(SortOperator sort, LogicalOperator input, Environment environment) {
+        Scope scope = Scope.of(input.schema(), environment);
         return new Sort(input, sort.keys().stream().map(k -> SortKeys.bind(k, scope)).toList());
     }
 }

@@ -17,8 +17,8 @@ final class SummarizeBinder {
     private SummarizeBinder() {
     }
 
-    static LogicalOperator bind(SummarizeOperator summarize, LogicalOperator input) {
-        Scope scope = Scope.of(input.schema());
+    static LogicalOperator bind(SummarizeOperator summarize, LogicalOperator input, Environment environment) {
+        Scope scope = Scope.of(input.schema(), environment);
         ColumnNames names = new ColumnNames();
         // explicit names are reserved first so that implicit ones step around them
         summarize.groups().forEach(g -> g.name().ifPresent(n -> names.take(n.name())));
@@ -30,6 +30,10 @@ final class SummarizeBinder {
         }
         List<OutputColumn> aggregates = new ArrayList<>();
         for (ColumnAssignment aggregate : summarize.aggregates()) {
+            if (MultiColumnAggregates.handles(aggregate)) {
+                aggregates.addAll(MultiColumnAggregates.bind(aggregate, scope, input.schema(), groups, names));
+                continue;
+            }
             BoundExpression expression = ExpressionBinder.bindAggregate(aggregate.expression(), scope);
             if (!(expression instanceof BoundCall call && call.containsAggregate())) {
                 throw new DiagnosticException(DiagnosticFacts.aggregateExpected(), aggregate.expression().span());

@@ -9,7 +9,7 @@ final class TakeBinder {
     private TakeBinder() {
     }
 
-    static LogicalOperator bind(TakeOperator take, LogicalOperator input) {
-        return new Limit(input, ExpressionBinder.bindRowCount(take.count(), Scope.of(input.schema())));
+    static LogicalOperator bind(TakeOperator take, LogicalOperator input, Environment environment) {
+        return new Limit(input, ExpressionBinder.bindRowCount(take.count(), Scope.of(input.schema(), environment)));
     }
 }

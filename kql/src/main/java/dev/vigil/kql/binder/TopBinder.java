@@ -10,8 +10,8 @@ final class TopBinder {
     private TopBinder() {
     }
 
-    static LogicalOperator bind(TopOperator top, LogicalOperator input) {
-        Scope scope = Scope.of(input.schema());
+    static LogicalOperator bind(TopOperator top, LogicalOperator input, Environment environment) {
+        Scope scope = Scope.of(input.schema(), environment);
         long count = ExpressionBinder.bindRowCount(top.count(), scope);
         return new TopN(input, count, List.of(SortKeys.bind(top.key(), scope)));
     }

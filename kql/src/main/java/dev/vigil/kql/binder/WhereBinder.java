@@ -13,8 +13,8 @@ final class WhereBinder {
     private WhereBinder() {
     }
 
-    static LogicalOperator bind(WhereOperator where, LogicalOperator input) {
-        BoundExpression predicate = ExpressionBinder.bindScalar(where.predicate(), Scope.of(input.schema()));
+    static LogicalOperator bind(WhereOperator where, LogicalOperator input, Environment environment) {
+        BoundExpression predicate = ExpressionBinder.bindScalar(where.predicate(), Scope.of(input.schema(), environment));
         if (predicate.type() != KqlType.BOOL) {
             throw new DiagnosticException(DiagnosticFacts.typeExpected(KqlType.BOOL, predicate.type()), where.predicate().span());
         }

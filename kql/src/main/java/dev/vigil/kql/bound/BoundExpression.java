@@ -3,6 +3,7 @@ package dev.vigil.kql.bound;
 import dev.vigil.kql.types.KqlType;
 
 /** A scalar expression after binding: names resolved, overloads chosen, every node typed. */
-public sealed interface BoundExpression permits BoundColumn, BoundLiteral, BoundCall, BoundIn {
+public sealed interface BoundExpression
+        permits BoundColumn, BoundLiteral, BoundCall, BoundIn, BoundScalarSubquery, BoundInSubquery {
     KqlType type();
 }

@@ -12,9 +12,20 @@ public interface Catalog {
     /** Every table, for wildcard references and {@code search}. */
     List<TableSchema> tables();
 
+    /** The stored function with exactly this name; none by default. */
+    default Optional<StoredFunction> function(String name) {
+        return Optional.empty();
+    }
+
     /** A catalog over a fixed list of tables. */
     static Catalog of(List<TableSchema> tables) {
+        return of(tables, List.of());
+    }
+
+    /** A catalog over fixed lists of tables and stored functions. */
+    static Catalog of(List<TableSchema> tables, List<StoredFunction> functions) {
         List<TableSchema> copy = List.copyOf(tables);
+        List<StoredFunction> functionCopy = List.copyOf(functions);
         return new Catalog() {
             @Override
             public Optional<TableSchema> table(String name) {
@@ -24,6 +35,11 @@ public interface Catalog {
             @Override
             public List<TableSchema> tables() {
                 return copy;
+            }
+
+            @Override
+            public Optional<StoredFunction> function(String name) {
+                return functionCopy.stream().filter(f -> f.name().equals(name)).findFirst();
             }
         };
     }

@@ -59,6 +59,14 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("VQ003", "Only one tabular statement is supported per query for now; remove the others.");
     }
 
+    public static DiagnosticFact tabularExpected() {
+        return new DiagnosticFact("KS005", "A table is expected here: a table name, a let name, a function call or a parenthesized query.");
+    }
+
+    public static DiagnosticFact defaultsMustBeLast(String parameter) {
+        return new DiagnosticFact("KS005", "The parameter '" + parameter + "' needs a default value, as the parameters before it have one.");
+    }
+
     // --- semantic
 
     public static DiagnosticFact unknownTable(String name) {
@@ -93,6 +101,32 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS119", "The function '" + function + "' expects " + expected + ".");
     }
 
+    public static DiagnosticFact argumentCountAtLeast(String function, int minimum) {
+        return new DiagnosticFact("KS119", "The function '" + function + "' expects " + plural(minimum, "argument") + " or more.");
+    }
+
+    public static DiagnosticFact allColumnsNotAllowed() {
+        return new DiagnosticFact("KS208", "'*' stands for all columns only as an argument of arg_max, arg_min or pack_all-like functions.");
+    }
+
+    public static DiagnosticFact multiColumnAggregateInExpression(String name) {
+        return new DiagnosticFact("KS208", "The aggregate '" + name + "' gives several columns, so it must stand alone in summarize.");
+    }
+
+    public static DiagnosticFact constantArgument(String function, String what) {
+        return new DiagnosticFact("KS129", "The function '" + function + "' needs " + what + " as a constant.");
+    }
+
+    public static DiagnosticFact notDynamic(KqlType actual) {
+        return new DiagnosticFact("KS107", "Only a dynamic value has properties and elements; this value is of type "
+                + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact badIndex(KqlType actual) {
+        return new DiagnosticFact("KS107", "An index into a dynamic value must be an integer or a property name (string), not "
+                + actual.kqlName() + ".");
+    }
+
     public static DiagnosticFact noMatchingOverload(String function, List<KqlType> argumentTypes) {
         return new DiagnosticFact("KS127", "The function '" + function + "' cannot take arguments of type ("
                 + typeList(argumentTypes) + ").");
@@ -123,6 +157,148 @@ public final class DiagnosticFacts {
 
     public static DiagnosticFact notSortable(KqlType type) {
         return new DiagnosticFact("KS107", "Rows cannot be ordered by a value of type " + type.kqlName() + ".");
+    }
+
+    public static DiagnosticFact unknownTabularFunction(String name) {
+        return new DiagnosticFact("KS122", "There is no tabular function named '" + name + "'.");
+    }
+
+    public static DiagnosticFact noResultStatement() {
+        return new DiagnosticFact("KS006", "The query declares names but has no tabular statement to return; add one after the last ';'.");
+    }
+
+    public static DiagnosticFact datatableShape(int columns, int values) {
+        return new DiagnosticFact("KS214", "datatable has " + plural(columns, "column") + " but " + plural(values, "value")
+                + "; the number of values must be a multiple of the number of columns.");
+    }
+
+    public static DiagnosticFact rangeTypes(KqlType from, KqlType to, KqlType step) {
+        return new DiagnosticFact("KS107", "range needs numbers, datetimes with a timespan step, or timespans; found "
+                + from.kqlName() + ", " + to.kqlName() + " and step " + step.kqlName() + ".");
+    }
+
+    public static DiagnosticFact rangeZeroStep() {
+        return new DiagnosticFact("KS215", "The step of range must not be zero.");
+    }
+
+    public static DiagnosticFact unknownJoinKind(String kind) {
+        return new DiagnosticFact("KS216", "'" + kind + "' is not a join kind; expected innerunique, inner, leftouter, rightouter, "
+                + "fullouter, leftsemi, leftanti, rightsemi or rightanti.");
+    }
+
+    public static DiagnosticFact unknownLookupKind(String kind) {
+        return new DiagnosticFact("KS216", "'" + kind + "' is not a lookup kind; expected leftouter or inner.");
+    }
+
+    public static DiagnosticFact unknownJoinColumn(String name, String side) {
+        return new DiagnosticFact("KS142", "The " + side + " side of the join has no column named '" + name + "'.");
+    }
+
+    public static DiagnosticFact joinKeyTypes(String left, KqlType leftType, String right, KqlType rightType) {
+        return new DiagnosticFact("KS217", "The join keys '" + left + "' (" + leftType.kqlName() + ") and '" + right + "' ("
+                + rightType.kqlName() + ") cannot be compared.");
+    }
+
+    public static DiagnosticFact unionWithoutTables() {
+        return new DiagnosticFact("KS218", "union has no tables to combine: no name matched.");
+    }
+
+    public static DiagnosticFact unknownUnionKind(String kind) {
+        return new DiagnosticFact("KS216", "'" + kind + "' is not a union kind; expected inner or outer.");
+    }
+
+    public static DiagnosticFact dynamicExpected(String operator, KqlType actual) {
+        return new DiagnosticFact("KS107", operator + " expands dynamic arrays and property bags, not values of type "
+                + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact unknownParseKind(String kind) {
+        return new DiagnosticFact("KS216", "'" + kind + "' is not a parse kind; expected simple, relaxed or regex.");
+    }
+
+    public static DiagnosticFact unknownBagExpansion(String kind) {
+        return new DiagnosticFact("KS216", "'" + kind + "' is not a bag expansion; expected bag or array.");
+    }
+
+    public static DiagnosticFact functionNotTabular(String name) {
+        return new DiagnosticFact("KS211", "invoke needs a function that takes a table as its first parameter; '" + name
+                + "' does not return a table.");
+    }
+
+    public static DiagnosticFact unknownPlugin(String name) {
+        return new DiagnosticFact("KS219", "'" + name + "' is not a supported plugin; evaluate supports bag_unpack and pivot.");
+    }
+
+    public static DiagnosticFact pluginNeedsSchema(String name) {
+        return new DiagnosticFact("VQ004", "evaluate " + name + " makes columns from the data, which Vigil cannot know before "
+                + "running the query; declare them: evaluate " + name + "(...) : (Name:type, ...).");
+    }
+
+    public static DiagnosticFact notSupported(String what) {
+        return new DiagnosticFact("VQ005", what + " is not supported yet.");
+    }
+
+    public static DiagnosticFact callsTooDeep(int limit) {
+        return new DiagnosticFact("KS208", "User functions call each other more than " + limit + " levels deep; recursion is not allowed.");
+    }
+
+    public static DiagnosticFact storedFunctionInvalid(String name, String problem) {
+        return new DiagnosticFact("KS210", "The stored function '" + name + "' cannot be used: " + problem);
+    }
+
+    public static DiagnosticFact notATable(String name) {
+        return new DiagnosticFact("KS211", "'" + name + "' is a scalar value, not a table.");
+    }
+
+    public static DiagnosticFact notAScalar(String name) {
+        return new DiagnosticFact("KS212", "'" + name + "' is a table; a scalar value is expected here (use toscalar() for one value).");
+    }
+
+    public static DiagnosticFact tabularFunctionInScalarContext(String name) {
+        return new DiagnosticFact("KS212", "The function '" + name + "' returns a table; a scalar value is expected here.");
+    }
+
+    public static DiagnosticFact scalarFunctionInTabularContext(String name) {
+        return new DiagnosticFact("KS211", "The function '" + name + "' returns a scalar value, not a table.");
+    }
+
+    public static DiagnosticFact tooManyArguments(String function, int parameters) {
+        return new DiagnosticFact("KS119", "The function '" + function + "' takes at most " + plural(parameters, "argument") + ".");
+    }
+
+    public static DiagnosticFact missingArgument(String function, String parameter) {
+        return new DiagnosticFact("KS119", "The function '" + function + "' needs a value for its parameter '" + parameter + "'.");
+    }
+
+    public static DiagnosticFact argumentType(String function, String parameter, String expected, KqlType actual) {
+        return new DiagnosticFact("KS107", "The parameter '" + parameter + "' of '" + function + "' takes a " + expected
+                + ", not a value of type " + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact tableArgumentExpected(String function, String parameter) {
+        return new DiagnosticFact("KS107", "The parameter '" + parameter + "' of '" + function + "' takes a table.");
+    }
+
+    public static DiagnosticFact missingTabularColumn(String function, String parameter, String column, KqlType type) {
+        return new DiagnosticFact("KS107", "The table passed as '" + parameter + "' to '" + function + "' needs a column '"
+                + column + "' of type " + type.kqlName() + ".");
+    }
+
+    public static DiagnosticFact unknownType(String name) {
+        return new DiagnosticFact("KS141", "'" + name + "' is not a type; expected one of bool, int, long, real, decimal, "
+                + "string, datetime, timespan, guid, dynamic.");
+    }
+
+    public static DiagnosticFact subqueryNotAllowed() {
+        return new DiagnosticFact("KS212", "A table cannot be used as a scalar value here; use toscalar() for one value.");
+    }
+
+    public static DiagnosticFact scalarSubqueryColumns() {
+        return new DiagnosticFact("KS213", "toscalar() needs a table with at least one column.");
+    }
+
+    public static DiagnosticFact unknownColumn(String name) {
+        return new DiagnosticFact("KS142", "There is no column named '" + name + "' in the input.");
     }
 
     private static String typeList(List<KqlType> types) {

@@ -14,6 +14,7 @@ final class ArithmeticOperators {
     private static final KqlType INT = KqlType.INT;
     private static final KqlType LONG = KqlType.LONG;
     private static final KqlType REAL = KqlType.REAL;
+    private static final KqlType DECIMAL = KqlType.DECIMAL;
     private static final KqlType DATETIME = KqlType.DATETIME;
     private static final KqlType TIMESPAN = KqlType.TIMESPAN;
 
@@ -23,22 +24,22 @@ final class ArithmeticOperators {
     static Map<BinaryOperator, FunctionDeclaration> declarations() {
         return Map.of(
                 BinaryOperator.ADD, operator(BinaryOperator.ADD, List.of(
-                        infix(INT, "+", INT, INT), infix(LONG, "+", LONG, LONG), infix(REAL, "+", REAL, REAL),
+                        infix(INT, "+", INT, INT), infix(LONG, "+", LONG, LONG), infix(REAL, "+", REAL, REAL), decimal("+", true),
                         Signature.of(DATETIME, a -> shift(a.sql(0), "+", a.sql(1)), DATETIME, TIMESPAN),
                         Signature.of(DATETIME, a -> shift(a.sql(1), "+", a.sql(0)), TIMESPAN, DATETIME),
                         infix(TIMESPAN, "+", TIMESPAN, TIMESPAN))),
                 BinaryOperator.SUBTRACT, operator(BinaryOperator.SUBTRACT, List.of(
-                        infix(INT, "-", INT, INT), infix(LONG, "-", LONG, LONG), infix(REAL, "-", REAL, REAL),
+                        infix(INT, "-", INT, INT), infix(LONG, "-", LONG, LONG), infix(REAL, "-", REAL, REAL), decimal("-", true),
                         Signature.of(DATETIME, a -> shift(a.sql(0), "-", a.sql(1)), DATETIME, TIMESPAN),
                         Signature.of(TIMESPAN, a -> "((epoch_us(" + a.sql(0) + ") - epoch_us(" + a.sql(1) + ")) * 10)", DATETIME, DATETIME),
                         infix(TIMESPAN, "-", TIMESPAN, TIMESPAN))),
                 BinaryOperator.MULTIPLY, operator(BinaryOperator.MULTIPLY, List.of(
-                        infix(INT, "*", INT, INT), infix(LONG, "*", LONG, LONG), infix(REAL, "*", REAL, REAL),
+                        infix(INT, "*", INT, INT), infix(LONG, "*", LONG, LONG), infix(REAL, "*", REAL, REAL), decimal("*", false),
                         infix(TIMESPAN, "*", TIMESPAN, LONG), infix(TIMESPAN, "*", LONG, TIMESPAN),
                         Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " * " + a.sql(1) + ")"), TIMESPAN, REAL),
                         Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " * " + a.sql(1) + ")"), REAL, TIMESPAN))),
                 BinaryOperator.DIVIDE, operator(BinaryOperator.DIVIDE, List.of(
-                        integerDivision(INT, "//", INT, INT), integerDivision(LONG, "//", LONG, LONG), infix(REAL, "/", REAL, REAL),
+                        integerDivision(INT, "//", INT, INT), integerDivision(LONG, "//", LONG, LONG), infix(REAL, "/", REAL, REAL), decimal("/", false),
                         Signature.of(REAL, a -> "(CAST(" + a.sql(0) + " AS DOUBLE) / " + a.sql(1) + ")", TIMESPAN, TIMESPAN),
                         integerDivision(TIMESPAN, "//", TIMESPAN, LONG),
                         Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " / " + a.sql(1) + ")"), TIMESPAN, REAL))),
@@ -52,7 +53,7 @@ final class ArithmeticOperators {
         SqlRendering negate = a -> "(- " + a.sql(0) + ")";
         return FunctionDeclaration.scalar("-", ColumnNaming.NONE, List.of(
                 Signature.of(INT, negate, INT), Signature.of(LONG, negate, LONG), Signature.of(REAL, negate, REAL),
-                Signature.of(TIMESPAN, negate, TIMESPAN)));
+                Signature.of(DECIMAL, negate, DECIMAL), Signature.of(TIMESPAN, negate, TIMESPAN)));
     }
 
     private static FunctionDeclaration operator(BinaryOperator operator, List<Signature> signatures) {
@@ -61,6 +62,18 @@ final class ArithmeticOperators {
 
     private static Signature infix(KqlType result, String sql, KqlType left, KqlType right) {
         return Signature.of(result, a -> "(" + a.sql(0) + " " + sql + " " + a.sql(1) + ")", left, right);
+    }
+
+    /**
+     * Decimal arithmetic keeps the decimal type. Sums and differences are exact; DuckDB would widen the
+     * scale of products and quotients past what 38 digits hold, so those are computed in double.
+     */
+    private static Signature decimal(String sql, boolean exact) {
+        String type = "DECIMAL(38,18)";
+        return Signature.of(DECIMAL, a -> exact
+                ? "CAST((" + a.sql(0) + " " + sql + " " + a.sql(1) + ") AS " + type + ")"
+                : "TRY_CAST((CAST(" + a.sql(0) + " AS DOUBLE) " + sql + " CAST(" + a.sql(1) + " AS DOUBLE)) AS " + type + ")",
+                DECIMAL, DECIMAL);
     }
 
     /** Integer division and remainder; dividing by zero gives null rather than failing the whole query. */

@@ -1,6 +1,7 @@
 package dev.vigil.kql.functions;
 
 import dev.vigil.kql.syntax.BinaryOperator;
+import dev.vigil.kql.types.KqlType;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,14 @@ public final class FunctionRegistry {
 
     static {
         register(ScalarFunctions.declarations());
+        register(Conversions.declarations());
+        register(StringFunctions.declarations());
+        register(ConditionalFunctions.declarations());
+        register(MathFunctions.declarations());
+        register(DateTimeFunctions.declarations());
+        register(DynamicFunctions.declarations());
         register(AggregateFunctions.declarations());
+        register(WindowFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
         OPERATORS.putAll(ArithmeticOperators.declarations());
@@ -49,5 +57,35 @@ public final class FunctionRegistry {
     /** Unary minus. */
     public static FunctionDeclaration negation() {
         return NEGATION;
+    }
+
+    /** The per-column aggregate behind {@code arg_max} (or, with {@code smallest}, {@code arg_min}): (value, key) to value. */
+    public static FunctionDeclaration argExtremeValue(boolean smallest) {
+        return smallest ? AggregateFunctions.ARG_MIN_VALUE : AggregateFunctions.ARG_MAX_VALUE;
+    }
+
+    /** {@code has_any} or {@code has_all}: (string, string...) to bool. */
+    public static FunctionDeclaration termList(boolean all) {
+        return all ? ListOperators.HAS_ALL : ListOperators.HAS_ANY;
+    }
+
+    /** {@code between} or {@code !between}: (value, low, high) to bool. */
+    public static FunctionDeclaration between(boolean negated) {
+        return negated ? ListOperators.NOT_BETWEEN : ListOperators.BETWEEN;
+    }
+
+    /** Property access on a dynamic value, {@code x.name}: (dynamic, string) to dynamic. */
+    public static FunctionDeclaration memberAccess() {
+        return DynamicAccess.MEMBER;
+    }
+
+    /** Element access on a dynamic value, {@code x[index]}: an index (long) or a property name (string). */
+    public static FunctionDeclaration elementAccess() {
+        return DynamicAccess.ELEMENT;
+    }
+
+    /** The conversion function to {@code type} ({@code tostring}, {@code tolong}, ...), used for implicit conversions of dynamic values. */
+    public static Optional<FunctionDeclaration> conversionTo(KqlType type) {
+        return Optional.ofNullable(Conversions.FUNCTION_FOR_TYPE.get(type)).flatMap(FunctionRegistry::function);
     }
 }

@@ -4,11 +4,17 @@ import dev.vigil.kql.types.KqlType;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a {@link SqlRendering} can see: the arguments as SQL, their constant values, and SQL literal writers. */
+/** What a {@link SqlRendering} can see: the arguments as SQL, their types and constant values, and SQL literal writers. */
 public interface RenderArguments {
+
+    /** How many arguments the call has (variadic signatures take any number). */
+    int count();
 
     /** The SQL of argument {@code index}, ready to embed (parenthesized where needed). */
     String sql(int index);
+
+    /** The KQL type of argument {@code index} as bound (before any widening to the parameter type). */
+    KqlType type(int index);
 
     /** The value of argument {@code index} when it is a non-null literal (see {@code LiteralExpression} for value classes). */
     Optional<Object> constant(int index);
@@ -21,6 +27,9 @@ public interface RenderArguments {
 
     /** A typed SQL NULL of the physical type of {@code type}. */
     String nullOf(KqlType type);
+
+    /** The DuckDB column type of {@code type}. */
+    String sqlType(KqlType type);
 
     /** The instant {@code now()} stands for in this query. */
     Instant now();

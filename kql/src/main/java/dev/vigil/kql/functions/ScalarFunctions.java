@@ -20,19 +20,7 @@ final class ScalarFunctions {
                 FunctionDeclaration.scalar("not", ColumnNaming.NONE, List.of(
                         Signature.of(KqlType.BOOL, a -> "(NOT " + a.sql(0) + ")", KqlType.BOOL))),
                 BinFunction.declaration("bin"),
-                BinFunction.declaration("floor"),
-                FunctionDeclaration.scalar("tolower", ColumnNaming.NONE, List.of(
-                        Signature.of(KqlType.STRING, a -> "lower(" + a.sql(0) + ")", KqlType.STRING))),
-                FunctionDeclaration.scalar("toupper", ColumnNaming.NONE, List.of(
-                        Signature.of(KqlType.STRING, a -> "upper(" + a.sql(0) + ")", KqlType.STRING))),
-                FunctionDeclaration.scalar("strlen", ColumnNaming.NONE, List.of(
-                        Signature.of(KqlType.LONG, a -> "CAST(length(" + a.sql(0) + ") AS BIGINT)", KqlType.STRING))),
-                FunctionDeclaration.scalar("isempty", ColumnNaming.NONE, List.of(
-                        Signature.of(KqlType.BOOL, a -> "(coalesce(" + a.sql(0) + ", '') = '')", KqlType.STRING))),
-                FunctionDeclaration.scalar("isnotempty", ColumnNaming.NONE, List.of(
-                        Signature.of(KqlType.BOOL, a -> "(coalesce(" + a.sql(0) + ", '') <> '')", KqlType.STRING))),
-                FunctionDeclaration.scalar("isnull", ColumnNaming.NONE, forEveryType(KqlType.BOOL, "IS NULL")),
-                FunctionDeclaration.scalar("isnotnull", ColumnNaming.NONE, forEveryType(KqlType.BOOL, "IS NOT NULL")));
+                BinFunction.declaration("floor"));
     }
 
     /** now() ± a timespan, folded to one literal when the timespan is a constant. */

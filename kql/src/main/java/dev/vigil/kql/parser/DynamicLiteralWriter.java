@@ -48,6 +48,13 @@ final class DynamicLiteralWriter {
                 parser.advance();
                 writeString(token.value(), json);
                 break;
+            case BRACKETED_NAME:
+                // ["a"] is lexed like the name ['a']; inside dynamic it is an array of one string
+                parser.advance();
+                json.append('[');
+                writeString(token.value(), json);
+                json.append(']');
+                break;
             case LONG_LITERAL:
             case REAL_LITERAL:
                 parser.advance();

@@ -65,7 +65,8 @@ final class Lexer {
         if (c == '@' && (peek(1) == '"' || peek(1) == '\'')) {
             return verbatimString(start);
         }
-        if (c == '[' && (peek(1) == '\'' || peek(1) == '"')) {
+        if (c == '[' && (peek(1) == '\'' || peek(1) == '"' || (peek(1) == '@' && (peek(2) == '\'' || peek(2) == '"')))
+                && closesRightAfterString(start + 1)) {
             return bracketedName(start);
         }
         return punctuation(start, c);
@@ -75,8 +76,12 @@ final class Lexer {
         while (position < text.length() && isIdentifierPart(text.charAt(position))) {
             position++;
         }
+        if (position - start == 2 && text.startsWith("in", start) && peek(0) == '~') {
+            position++;
+            return token(TokenKind.IDENTIFIER, start, "in~");
+        }
         String word = text.substring(start, position);
-        if (word.equals("datetime") || word.equals("timespan") || word.equals("time")) {
+        if (word.equals("datetime") || word.equals("timespan") || word.equals("time") || word.equals("guid")) {
             int open = position;
             while (open < text.length() && text.charAt(open) == ' ') {
                 open++;
@@ -88,7 +93,8 @@ final class Lexer {
                 }
                 position = close + 1;
                 String inside = text.substring(open + 1, close).trim();
-                TokenKind kind = word.equals("datetime") ? TokenKind.DATETIME_LITERAL : TokenKind.TIMESPAN_LITERAL;
+                TokenKind kind = word.equals("datetime") ? TokenKind.DATETIME_LITERAL
+                        : word.equals("guid") ? TokenKind.GUID_LITERAL : TokenKind.TIMESPAN_LITERAL;
                 return token(kind, start, inside);
             }
         }
@@ -102,7 +108,7 @@ final class Lexer {
             real = true;
             position++;
             digits();
-        } else if (peek(0) == '.' && !isIdentifierStart(peek(1))) {
+        } else if (peek(0) == '.' && !isIdentifierStart(peek(1)) && peek(1) != '.') {
             real = true;
             position++;
         }
@@ -210,6 +216,27 @@ final class Lexer {
         }
     }
 
+    /**
+     * Whether the string starting at {@code quoteStart} is directly followed by ']', as in
+     * {@code ['name']}; otherwise the bracket opens an array such as {@code ["a", "b"]}.
+     */
+    private boolean closesRightAfterString(int quoteStart) {
+        int saved = position;
+        try {
+            position = quoteStart;
+            if (text.charAt(position) == '@') {
+                verbatimString(position);
+            } else {
+                quotedString(position, text.charAt(position));
+            }
+            return peek(0) == ']';
+        } catch (DiagnosticException e) {
+            return false;
+        } finally {
+            position = saved;
+        }
+    }
+
     private Token bracketedName(int start) {
         position++;
         Token name = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
@@ -234,7 +261,7 @@ final class Lexer {
             case '{': return single(TokenKind.OPEN_BRACE);
             case '}': return single(TokenKind.CLOSE_BRACE);
             case ':': return single(TokenKind.COLON);
-            case '.': return single(TokenKind.DOT);
+            case '.': return next == '.' ? pair(TokenKind.DOT_DOT) : single(TokenKind.DOT);
             case '+': return single(TokenKind.PLUS);
             case '-': return single(TokenKind.MINUS);
             case '*': return single(TokenKind.STAR);

@@ -1,9 +1,11 @@
 package dev.vigil.kql.plan;
 
+import dev.vigil.kql.bound.TabularValue;
 import dev.vigil.kql.catalog.ColumnSchema;
 import java.util.List;
 
 /** A tabular operator of the logical plan. Each knows the columns it produces. */
-public sealed interface LogicalOperator permits TableScan, Filter, Project, Limit, Aggregate, Sort, TopN {
+public sealed interface LogicalOperator extends TabularValue permits TableScan, Filter, Project, Limit, Aggregate, Sort, TopN,
+        Values, RangeSource, Join, Union, MvExpand, Parse, Materialize, Sample {
     List<ColumnSchema> schema();
 }

@@ -4,20 +4,28 @@ import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundIn;
+import dev.vigil.kql.bound.BoundInSubquery;
+import dev.vigil.kql.bound.BoundScalarSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.functions.RenderArguments;
+import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.types.KqlType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Writes bound expressions as DuckDB SQL; calls are written by their signature's rendering. */
 final class ExpressionSql {
     private final Instant now;
+    private final Function<LogicalOperator, String> stages;
 
-    ExpressionSql(Instant now) {
+    /** {@code stages} writes the plan of a subquery and returns the name of its CTE. */
+    ExpressionSql(Instant now, Function<LogicalOperator, String> stages) {
         this.now = now;
+        this.stages = stages;
     }
 
     String render(BoundExpression expression) {
@@ -31,11 +39,47 @@ final class ExpressionSql {
             return call.signature().rendering().render(new Arguments(call.arguments()));
         }
         if (expression instanceof BoundIn in) {
-            String list = in.candidates().stream().map(this::render).collect(Collectors.joining(", "));
-            String test = "(" + render(in.value()) + " IN (" + list + "))";
+            String test = in(in);
+            return in.negated() ? "(NOT " + test + ")" : test;
+        }
+        if (expression instanceof BoundScalarSubquery subquery) {
+            String stage = stages.apply((LogicalOperator) subquery.table());
+            return "(SELECT " + SqlIdentifiers.quote(subquery.column()) + " FROM " + stage + " LIMIT 1)";
+        }
+        if (expression instanceof BoundInSubquery in) {
+            String stage = stages.apply((LogicalOperator) in.table());
+            String test = "(" + render(in.value()) + " IN (SELECT " + SqlIdentifiers.quote(in.column()) + " FROM " + stage + "))";
             return in.negated() ? "(NOT " + test + ")" : test;
         }
         throw new IllegalStateException("no SQL for " + expression.getClass().getSimpleName());
+    }
+
+    /**
+     * {@code in} and {@code in~}: scalar candidates in one SQL IN list; each dynamic candidate (an
+     * array known only at run time) tested with list_contains on its elements.
+     */
+    private String in(BoundIn in) {
+        String value = render(in.value());
+        boolean text = in.value().type() == KqlType.STRING;
+        String compared = in.ignoreCase() && text ? "lower(" + value + ")" : value;
+        List<String> tests = new ArrayList<>();
+        List<String> scalars = new ArrayList<>();
+        for (BoundExpression candidate : in.candidates()) {
+            String sql = render(candidate);
+            if (candidate.type() == KqlType.DYNAMIC) {
+                String elements = "from_json(" + sql + ", '[\"" + (text ? "VARCHAR" : "DOUBLE") + "\"]')";
+                if (in.ignoreCase() && text) {
+                    elements = "list_transform(" + elements + ", lambda __e: lower(__e))";
+                }
+                tests.add("coalesce(list_contains(" + elements + ", " + (text ? compared : "CAST(" + value + " AS DOUBLE)") + "), FALSE)");
+            } else {
+                scalars.add(in.ignoreCase() && text ? "lower(" + sql + ")" : sql);
+            }
+        }
+        if (!scalars.isEmpty()) {
+            tests.add(0, "(" + compared + " IN (" + String.join(", ", scalars) + "))");
+        }
+        return tests.isEmpty() ? "FALSE" : tests.size() == 1 ? tests.get(0) : "(" + String.join(" OR ", tests) + ")";
     }
 
     private final class Arguments implements RenderArguments {
@@ -43,6 +87,16 @@ final class ExpressionSql {
 
         Arguments(List<BoundExpression> arguments) {
             this.arguments = arguments;
+        }
+
+        @Override
+        public int count() {
+            return arguments.size();
+        }
+
+        @Override
+        public KqlType type(int index) {
+            return arguments.get(index).type();
         }
 
         @Override
@@ -68,6 +122,11 @@ final class ExpressionSql {
         @Override
         public String nullOf(KqlType type) {
             return SqlLiterals.nullOf(type);
+        }
+
+        @Override
+        public String sqlType(KqlType type) {
+            return DuckDbTypes.sqlType(type);
         }
 
         @Override

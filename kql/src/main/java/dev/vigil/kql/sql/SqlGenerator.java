@@ -8,20 +8,34 @@ import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.plan.Sort;
 import dev.vigil.kql.plan.TableScan;
 import dev.vigil.kql.plan.TopN;
+import dev.vigil.kql.plan.Join;
+import dev.vigil.kql.plan.Materialize;
+import dev.vigil.kql.plan.MvExpand;
+import dev.vigil.kql.plan.Parse;
+import dev.vigil.kql.plan.RangeSource;
+import dev.vigil.kql.plan.Sample;
+import dev.vigil.kql.plan.Union;
+import dev.vigil.kql.plan.Values;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes a logical plan as one DuckDB statement with one CTE per pipe stage. The CTEs are each used
- * once, so DuckDB inlines them and optimizes the query as a whole (filters reach the scan).
+ * Writes a logical plan as one DuckDB statement with one CTE per pipe stage. Most CTEs are used
+ * once, so DuckDB inlines them and optimizes the query as a whole (filters reach the scan). A plan
+ * used in several places (a {@code let} table, {@code materialize}) is written once and referenced
+ * by name; {@code materialize} asks DuckDB to compute it once.
  */
 public final class SqlGenerator {
     private final ExpressionSql expressions;
     private final List<String> stages = new ArrayList<>();
+    private final List<Boolean> materialized = new ArrayList<>();
+    private final Map<LogicalOperator, String> written = new IdentityHashMap<>();
 
     private SqlGenerator(Instant now) {
-        this.expressions = new ExpressionSql(now);
+        this.expressions = new ExpressionSql(now, this::stage);
     }
 
     /** The SQL for {@code plan}; {@code now} is the instant {@code now()} and {@code ago()} refer to. */
@@ -33,13 +47,18 @@ public final class SqlGenerator {
             if (i > 0) {
                 sql.append(",\n     ");
             }
-            sql.append(stageName(i)).append(" AS (").append(generator.stages.get(i)).append(')');
+            sql.append(stageName(i)).append(generator.materialized.get(i) ? " AS MATERIALIZED (" : " AS (")
+                    .append(generator.stages.get(i)).append(')');
         }
         return sql.append("\nSELECT * FROM ").append(last).toString();
     }
 
     /** Adds the stages producing {@code operator} and returns the name of the last. */
     private String stage(LogicalOperator operator) {
+        String existing = written.get(operator);
+        if (existing != null) {
+            return existing;
+        }
         String select;
         if (operator instanceof TableScan scan) {
             select = TableScanSql.select(scan);
@@ -55,11 +74,30 @@ public final class SqlGenerator {
             select = SortSql.select(sort, stage(sort.input()), expressions);
         } else if (operator instanceof TopN top) {
             select = TopNSql.select(top, stage(top.input()), expressions);
+        } else if (operator instanceof Values values) {
+            select = ValuesSql.select(values, expressions);
+        } else if (operator instanceof RangeSource range) {
+            select = RangeSql.select(range, expressions);
+        } else if (operator instanceof Join join) {
+            select = JoinSql.select(join, stage(join.left()), stage(join.right()));
+        } else if (operator instanceof Union union) {
+            select = UnionSql.select(union, union.legs().stream().map(this::stage).toList());
+        } else if (operator instanceof MvExpand mvExpand) {
+            select = MvExpandSql.select(mvExpand, stage(mvExpand.input()), expressions);
+        } else if (operator instanceof Parse parse) {
+            select = ParseSql.select(parse, stage(parse.input()), expressions);
+        } else if (operator instanceof Materialize materialize) {
+            select = "SELECT * FROM " + stage(materialize.input());
+        } else if (operator instanceof Sample sample) {
+            select = "SELECT * FROM " + stage(sample.input()) + " USING SAMPLE " + sample.count() + " ROWS";
         } else {
             throw new IllegalStateException("no SQL for " + operator.getClass().getSimpleName());
         }
         stages.add(select);
-        return stageName(stages.size() - 1);
+        materialized.add(operator instanceof Materialize);
+        String name = stageName(stages.size() - 1);
+        written.put(operator, name);
+        return name;
     }
 
     private static String stageName(int index) {

@@ -2,8 +2,8 @@ package dev.vigil.kql.syntax;
 
 import java.util.List;
 
-/** {@code left in (values)} or {@code left !in (values)}. */
-public record InExpression(Expression left, boolean negated, Span operatorSpan, List<Expression> values, Span span)
+/** {@code left in (values)} and the other list operators ({@code in~}, {@code has_any}, {@code has_all}), possibly negated. */
+public record InExpression(Expression left, ListOperator operator, boolean negated, Span operatorSpan, List<Expression> values, Span span)
         implements Expression {
     public InExpression {
         values = List.copyOf(values);

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A literal as parsed.
  *
- * @param value {@link Boolean}, {@link Long}, {@link Double}, {@link String}, a
+ * @param value {@link Boolean}, {@link Integer} for int, {@link Long}, {@link Double}, {@link java.math.BigDecimal}
+ *     for decimal, {@link String} (also a guid's canonical text), a
  *     {@link java.time.Instant} for datetime, a {@link Long} of 100-nanosecond ticks for timespan,
  *     and for dynamic its JSON text
  */

@@ -3,6 +3,9 @@ package dev.vigil.kql.syntax;
 /** A tabular operator after a pipe. One record per operator. */
 public sealed interface QueryOperator
         permits WhereOperator, ProjectOperator, ExtendOperator, TakeOperator, CountOperator, SummarizeOperator,
-        SortOperator, TopOperator {
+        SortOperator, TopOperator,
+        ProjectAwayOperator, ProjectKeepOperator, ProjectRenameOperator, ProjectReorderOperator, DistinctOperator, JoinOperator,
+        LookupOperator, UnionOperator, MvExpandOperator, MvApplyOperator, ParseOperator, SerializeOperator, GetSchemaOperator,
+        AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator {
     Span span();
 }

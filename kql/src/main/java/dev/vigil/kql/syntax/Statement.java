@@ -1,6 +1,6 @@
 package dev.vigil.kql.syntax;
 
-/** A statement of a query; {@code let} statements join this family later. */
-public sealed interface Statement permits QueryStatement {
+/** A statement of a query, separated from the next by {@code ;}. */
+public sealed interface Statement permits QueryStatement, LetStatement, SetStatement {
     Span span();
 }

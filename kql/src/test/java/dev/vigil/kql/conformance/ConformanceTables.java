@@ -2,6 +2,7 @@ package dev.vigil.kql.conformance;
 
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.catalog.StoredFunction;
 import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.sql.SqlIdentifiers;
@@ -57,7 +58,40 @@ final class ConformanceTables {
             "TIMESTAMP '2024-03-10 11:20:00', 'Suspicious login', 'High', 'Microsoft Defender for Endpoint', 'a5'",
             "TIMESTAMP '2024-03-10 11:30:00', 'Port scan', 'Low', 'azure security center for iot', 'a6'");
 
-    static final Catalog CATALOG = Catalog.of(List.of(EVENTS, SECURITY_ALERT));
+    static final TableSchema SIGNINS = new TableSchema("Signins", List.of("Signins"), List.of(
+            new ColumnSchema("TimeGenerated", KqlType.DATETIME),
+            new ColumnSchema("User", KqlType.STRING),
+            new ColumnSchema("IPAddress", KqlType.STRING),
+            new ColumnSchema("Location", KqlType.DYNAMIC),
+            new ColumnSchema("Device", KqlType.DYNAMIC),
+            new ColumnSchema("Raw", KqlType.STRING),
+            new ColumnSchema("Tags", KqlType.DYNAMIC),
+            new ColumnSchema("ResultType", KqlType.STRING),
+            new ColumnSchema("Risk", KqlType.LONG)));
+
+    // TimeGenerated, User, IPAddress, Location, Device, Raw (JSON in a string), Tags, ResultType, Risk
+    private static final List<String> SIGNIN_ROWS = List.of(
+            "TIMESTAMP '2024-03-10 08:00:00', 'alice@contoso.com', '10.1.2.3', "
+                    + "'{\"city\":\"Paris\",\"country\":\"FR\",\"geo\":{\"lat\":48.85,\"lon\":2.35}}', "
+                    + "'{\"os\":\"Windows 10\",\"browser\":\"Edge 120\",\"compliant\":true}', "
+                    + "'{\"user\":\"alice\",\"roles\":[\"admin\",\"reader\"],\"count\":3}', '[\"a\",\"b\",\"c\"]', '0', 10",
+            "TIMESTAMP '2024-03-10 09:30:00', 'bob@contoso.com', '192.168.1.20', '{\"city\":\"Berlin\",\"country\":\"DE\"}', "
+                    + "'{\"os\":\"iOS 17\",\"browser\":\"Safari\",\"compliant\":false}', "
+                    + "'{\"user\":\"bob\",\"roles\":[],\"count\":\"7\"}', '[]', '50126', 70",
+            "TIMESTAMP '2024-03-10 10:00:00', 'carol@fabrikam.com', '8.8.8.8', '{\"city\":\"\",\"country\":\"US\"}', '{}', "
+                    + "'not json', '[\"x\"]', '50074', NULL",
+            "TIMESTAMP '2024-03-10 11:00:00', 'alice@contoso.com', '2001:db8::1', NULL, NULL, '', NULL, '0', 0");
+
+
+    /** Functions stored in the workspace, as Sentinel parsers are. */
+    static final List<StoredFunction> FUNCTIONS = List.of(
+            new StoredFunction("IoTAlerts", "", "SecurityAlert | where ProductName =~ \"Azure Security Center for IoT\""),
+            new StoredFunction("AlertsOfSeverity", "(severity:string = \"High\")",
+                    "let wanted = severity;\nSecurityAlert | where AlertSeverity == wanted"),
+            new StoredFunction("Twice", "(x:long)", "x * 2"),
+            new StoredFunction("Broken", "", "SecurityAlert | where"));
+
+    static final Catalog CATALOG = Catalog.of(List.of(EVENTS, SECURITY_ALERT, SIGNINS), FUNCTIONS);
 
     private ConformanceTables() {
     }
@@ -65,6 +99,7 @@ final class ConformanceTables {
     static void create(Connection connection) throws SQLException {
         create(connection, EVENTS, EVENT_ROWS);
         create(connection, SECURITY_ALERT, ALERT_ROWS);
+        create(connection, SIGNINS, SIGNIN_ROWS);
     }
 
     private static void create(Connection connection, TableSchema table, List<String> rows) throws SQLException {

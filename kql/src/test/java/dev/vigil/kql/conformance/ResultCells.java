@@ -30,6 +30,7 @@ final class ResultCells {
             case INT: return String.valueOf(rows.getInt(column));
             case LONG: return String.valueOf(rows.getLong(column));
             case REAL: return real(rows.getDouble(column));
+            case DECIMAL: return rows.getBigDecimal(column).stripTrailingZeros().toPlainString();
             case STRING: return quote(rows.getString(column));
             case DATETIME: return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC).toString();
             case TIMESPAN: return timespan(rows.getLong(column));

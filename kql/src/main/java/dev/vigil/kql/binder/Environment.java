@@ -1,0 +1,93 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.catalog.Catalog;
+import dev.vigil.kql.catalog.StoredFunction;
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.parser.KqlParser;
+import dev.vigil.kql.syntax.FunctionDefinition;
+import dev.vigil.kql.syntax.Span;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names visible to a statement: those declared by earlier {@code let} statements (innermost
+ * first), then the catalog's tables and stored functions.
+ */
+final class Environment {
+    /** Deeper chains of user function calls are refused (Kusto forbids recursion). */
+    static final int MAX_CALL_DEPTH = 32;
+
+    private final Environment parent;
+    private final QueryContext context;
+    private final Map<String, Symbol> symbols = new HashMap<>();
+    private final int callDepth;
+
+    private Environment(Environment parent, QueryContext context, int callDepth) {
+        this.parent = parent;
+        this.context = context;
+        this.callDepth = callDepth;
+    }
+
+    static Environment root(QueryContext context) {
+        return new Environment(null, context, 0);
+    }
+
+    /** An environment for the statements after a {@code let}, or a function body. */
+    Environment child() {
+        return new Environment(this, context, callDepth);
+    }
+
+    /** The environment a function body runs in: under the function's closure, one call deeper. */
+    Environment calleeOf(Environment closure, Span callSpan) {
+        if (callDepth + 1 > MAX_CALL_DEPTH) {
+            throw new DiagnosticException(DiagnosticFacts.callsTooDeep(MAX_CALL_DEPTH), callSpan);
+        }
+        return new Environment(closure, context, callDepth + 1);
+    }
+
+    void define(String name, Symbol symbol) {
+        symbols.put(name, symbol);
+    }
+
+    /** The symbol declared with this name, innermost first; stored functions come last. */
+    Optional<Symbol> lookup(String name) {
+        for (Environment environment = this; environment != null; environment = environment.parent) {
+            Symbol symbol = environment.symbols.get(name);
+            if (symbol != null) {
+                return Optional.of(symbol);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A stored function of the catalog, parsed on first use. */
+    Optional<Symbol.Function> storedFunction(String name, Span callSpan) {
+        Optional<Symbol.Function> cached = context.storedFunction(name);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<StoredFunction> stored = catalog().function(name);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        FunctionDefinition definition;
+        try {
+            definition = KqlParser.parseFunction(stored.get().parameters(), stored.get().body());
+        } catch (DiagnosticException e) {
+            throw new DiagnosticException(DiagnosticFacts.storedFunctionInvalid(name, e.fact().message()), callSpan);
+        }
+        Symbol.Function function = new Symbol.Function(name, definition, root(context));
+        context.cacheStoredFunction(name, function);
+        return Optional.of(function);
+    }
+
+    Catalog catalog() {
+        return context.catalog();
+    }
+
+    QueryContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.Visualization;
+import dev.vigil.kql.catalog.Catalog;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** What binding one query shares across its statements: the catalog, the time filter, and what {@code render} asked for. */
+final class QueryContext {
+    private final Catalog catalog;
+    private final Optional<TimeFilter> timeFilter;
+    private final Map<String, Symbol.Function> storedFunctions = new HashMap<>();
+    private Optional<Visualization> visualization = Optional.empty();
+
+    QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter) {
+        this.catalog = catalog;
+        this.timeFilter = timeFilter;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    Optional<TimeFilter> timeFilter() {
+        return timeFilter;
+    }
+
+    Optional<Symbol.Function> storedFunction(String name) {
+        return Optional.ofNullable(storedFunctions.get(name));
+    }
+
+    void cacheStoredFunction(String name, Symbol.Function function) {
+        storedFunctions.put(name, function);
+    }
+
+    void render(Visualization requested) {
+        visualization = Optional.of(requested);
+    }
+
+    Optional<Visualization> visualization() {
+        return visualization;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.syntax.FunctionDefinition;
+
+/** What a name declared by {@code let}, {@code as} or a function parameter stands for. */
+sealed interface Symbol {
+
+    /** A scalar value, inlined where the name is used. */
+    record Scalar(BoundExpression value) implements Symbol {
+    }
+
+    /** A table; every use refers to the same plan, so the SQL computes it once. */
+    record Tabular(LogicalOperator plan) implements Symbol {
+    }
+
+    /** A user function, bound anew at each call in the environment it was declared in. */
+    record Function(String name, FunctionDefinition definition, Environment closure) implements Symbol {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.plan.Materialize;
+import dev.vigil.kql.syntax.DatatableExpression;
+import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.PipeExpression;
+import dev.vigil.kql.syntax.PrintExpression;
+import dev.vigil.kql.syntax.QueryOperator;
+import dev.vigil.kql.syntax.RangeExpression;
+import dev.vigil.kql.syntax.SearchExpression;
+import dev.vigil.kql.syntax.TableReference;
+import dev.vigil.kql.syntax.TabularExpression;
+import dev.vigil.kql.syntax.TabularFunctionCall;
+import dev.vigil.kql.syntax.UnionExpression;
+import java.util.List;
+import java.util.Optional;
+
+/** Binds tabular expressions: names of tables and {@code let}s, tabular calls, pipes, and the source operators. */
+final class TabularBinder {
+    private TabularBinder() {
+    }
+
+    static LogicalOperator bind(TabularExpression tabular, Environment environment) {
+        if (tabular instanceof PipeExpression pipe) {
+            LogicalOperator current = bind(pipe.source(), environment);
+            for (QueryOperator operator : pipe.operators()) {
+                current = Binder.bindOperator(operator, current, environment);
+            }
+            return current;
+        }
+        if (tabular instanceof TableReference reference) {
+            return reference(reference, environment);
+        }
+        if (tabular instanceof TabularFunctionCall call) {
+            return call(call.call(), environment);
+        }
+        if (tabular instanceof DatatableExpression datatable) {
+            return DatatableBinder.bind(datatable, environment);
+        }
+        if (tabular instanceof PrintExpression print) {
+            return PrintBinder.bind(print, environment);
+        }
+        if (tabular instanceof RangeExpression range) {
+            return RangeBinder.bind(range, environment);
+        }
+        if (tabular instanceof UnionExpression union) {
+            return UnionBinder.bind(union.union(), Optional.empty(), environment);
+        }
+        if (tabular instanceof SearchExpression search) {
+            return SearchBinder.bind(search.search(), Optional.empty(), environment);
+        }
+        throw new IllegalStateException("no binder for " + tabular.getClass().getSimpleName());
+    }
+
+    /** A name where a table is expected: a {@code let} name, a table, or a stored function without arguments. */
+    static LogicalOperator reference(TableReference reference, Environment environment) {
+        Optional<Symbol> symbol = environment.lookup(reference.name());
+        if (symbol.isPresent()) {
+            return tabularSymbol(symbol.get(), reference.name(), List.of(), environment, reference);
+        }
+        if (environment.catalog().table(reference.name()).isPresent()) {
+            return TableBinder.bind(reference, environment.catalog(), environment.context().timeFilter());
+        }
+        Optional<Symbol.Function> stored = environment.storedFunction(reference.name(), reference.span());
+        if (stored.isPresent()) {
+            return tabularSymbol(stored.get(), reference.name(), List.of(), environment, reference);
+        }
+        throw new DiagnosticException(DiagnosticFacts.unknownTable(reference.name()), reference.span());
+    }
+
+    private static LogicalOperator call(FunctionCall call, Environment environment) {
+        if (call.name().equals("materialize") && UserFunctions.find(call.name(), environment, call.nameSpan()).isEmpty()) {
+            if (call.arguments().size() != 1) {
+                throw new DiagnosticException(DiagnosticFacts.argumentCount("materialize", List.of(1)), call.span());
+            }
+            return new Materialize(bind(LetBinder.asTabular(call.arguments().get(0)), environment));
+        }
+        Symbol.Function function = UserFunctions.find(call.name(), environment, call.nameSpan())
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownTabularFunction(call.name()), call.nameSpan()));
+        return tabularSymbol(function, call.name(), call.arguments(), environment, new TableReference(call.name(), call.span()));
+    }
+
+    private static LogicalOperator tabularSymbol(Symbol symbol, String name, List<dev.vigil.kql.syntax.Expression> arguments,
+                                                 Environment environment, TableReference at) {
+        if (symbol instanceof Symbol.Tabular tabular) {
+            return tabular.plan();
+        }
+        if (symbol instanceof Symbol.Function function) {
+            Symbol result = UserFunctions.invoke(function, arguments, Optional.empty(), Scope.of(List.of(), environment), at.span());
+            if (result instanceof Symbol.Tabular tabular) {
+                return tabular.plan();
+            }
+            throw new DiagnosticException(DiagnosticFacts.scalarFunctionInTabularContext(name), at.span());
+        }
+        throw new DiagnosticException(DiagnosticFacts.notATable(name), at.span());
+    }
+}

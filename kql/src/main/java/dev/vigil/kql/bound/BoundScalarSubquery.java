@@ -1,0 +1,7 @@
+package dev.vigil.kql.bound;
+
+import dev.vigil.kql.types.KqlType;
+
+/** {@code toscalar(table)}: the first column of the table's first row, or null when it has no rows. */
+public record BoundScalarSubquery(TabularValue table, String column, KqlType type) implements BoundExpression {
+}

@@ -1,0 +1,231 @@
+package dev.vigil.kql.functions;
+
+import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The conversion functions ({@code tostring}, {@code toint}, {@code tolong}, {@code toreal},
+ * {@code todouble}, {@code todecimal}, {@code tobool}, {@code todatetime}, {@code totimespan},
+ * {@code toguid}) and the text forms Kusto gives values. A conversion that fails gives null,
+ * except {@code tostring}, which never gives null (strings are never null). The binder uses the
+ * same declarations to convert a dynamic value implicitly where a scalar is needed.
+ */
+final class Conversions {
+    /** The function that converts to each scalar type, as the binder finds it for implicit conversions. */
+    static final Map<KqlType, String> FUNCTION_FOR_TYPE = Map.of(
+            KqlType.STRING, "tostring", KqlType.INT, "toint", KqlType.LONG, "tolong", KqlType.REAL, "toreal",
+            KqlType.DECIMAL, "todecimal", KqlType.BOOL, "tobool", KqlType.DATETIME, "todatetime",
+            KqlType.TIMESPAN, "totimespan", KqlType.GUID, "toguid");
+
+    private static final long TICKS_PER_SECOND = 10_000_000L;
+    private static final long TICKS_PER_DAY = 86_400 * TICKS_PER_SECOND;
+    private static final String CLOCK = "^\\s*(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?\\s*$";
+    private static final String INTEGER_TEXT = "^\\s*[+-]?[0-9]+\\s*$";
+
+    private Conversions() {
+    }
+
+    static List<FunctionDeclaration> declarations() {
+        return List.of(
+                conversion("tostring", KqlType.STRING, List.of(KqlType.values())),
+                conversion("toint", KqlType.INT, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
+                        KqlType.DECIMAL, KqlType.DATETIME, KqlType.TIMESPAN, KqlType.DYNAMIC)),
+                conversion("tolong", KqlType.LONG, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
+                        KqlType.DECIMAL, KqlType.DATETIME, KqlType.TIMESPAN, KqlType.DYNAMIC)),
+                conversion("toreal", KqlType.REAL, numericSources()),
+                conversion("todouble", KqlType.REAL, numericSources()),
+                conversion("todecimal", KqlType.DECIMAL, numericSources()),
+                conversion("tobool", KqlType.BOOL, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
+                        KqlType.DECIMAL, KqlType.DYNAMIC)),
+                conversion("toboolean", KqlType.BOOL, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
+                        KqlType.DECIMAL, KqlType.DYNAMIC)),
+                conversion("todatetime", KqlType.DATETIME, List.of(KqlType.STRING, KqlType.DATETIME, KqlType.DYNAMIC)),
+                conversion("totimespan", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC)),
+                conversion("toguid", KqlType.GUID, List.of(KqlType.STRING, KqlType.GUID, KqlType.DYNAMIC)),
+                conversion("parse_json", KqlType.DYNAMIC, List.of(KqlType.values())),
+                conversion("todynamic", KqlType.DYNAMIC, List.of(KqlType.values())),
+                conversion("parsejson", KqlType.DYNAMIC, List.of(KqlType.values())),
+                conversion("toobject", KqlType.DYNAMIC, List.of(KqlType.values())));
+    }
+
+    private static List<KqlType> numericSources() {
+        return List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL, KqlType.DECIMAL,
+                KqlType.TIMESPAN, KqlType.DYNAMIC);
+    }
+
+    private static FunctionDeclaration conversion(String name, KqlType target, List<KqlType> sources) {
+        List<Signature> signatures = new ArrayList<>();
+        for (KqlType source : sources) {
+            signatures.add(Signature.of(target, a -> convert(source, target, a.sql(0)), source));
+        }
+        return FunctionDeclaration.scalar(name, ColumnNaming.FIRST_ARGUMENT, signatures);
+    }
+
+    /** SQL converting {@code x}, of type {@code from}, to {@code to}. */
+    static String convert(KqlType from, KqlType to, String x) {
+        if (from == to && to != KqlType.STRING) {
+            return x;
+        }
+        switch (to) {
+            case STRING: return text(from, x);
+            case INT: return integral(from, x, "INTEGER");
+            case LONG: return integral(from, x, "BIGINT");
+            case REAL: return numeric(from, x, "DOUBLE");
+            case DECIMAL: return numeric(from, x, "DECIMAL(38,18)");
+            case BOOL: return bool(from, x);
+            case DATETIME: return datetime(from, x);
+            case TIMESPAN: return timespan(from, x);
+            case GUID: return from == KqlType.DYNAMIC ? "TRY_CAST(" + scalarText(x) + " AS UUID)" : "TRY_CAST(" + x + " AS UUID)";
+            case DYNAMIC: return dynamic(from, x);
+            default: throw new IllegalArgumentException("no conversion to " + to);
+        }
+    }
+
+    /** The text of a value as Kusto's tostring gives it; never null. */
+    static String text(KqlType from, String x) {
+        switch (from) {
+            case STRING: return "coalesce(" + x + ", '')";
+            case REAL: return "coalesce(" + realText(x) + ", '')";
+            case DECIMAL:
+                return SharedValue.let("CAST(" + x + " AS VARCHAR)",
+                        s -> "coalesce(CASE WHEN contains(" + s + ", '.') THEN rtrim(rtrim(" + s + ", '0'), '.') ELSE " + s + " END, '')");
+            case DATETIME: return "coalesce(" + datetimeText(x) + ", '')";
+            case TIMESPAN: return "coalesce(" + timespanText(x) + ", '')";
+            case DYNAMIC:
+                return SharedValue.let(x, v -> "CASE WHEN " + v + " IS NULL OR json_type(" + v + ") = 'NULL' THEN '' "
+                        + "WHEN json_type(" + v + ") = 'VARCHAR' THEN " + v + " ->> '$' ELSE CAST(json(" + v + ") AS VARCHAR) END");
+            default: return "coalesce(CAST(" + x + " AS VARCHAR), '')";
+        }
+    }
+
+    /** A real as Kusto prints it: whole numbers without a fraction. */
+    static String realText(String x) {
+        return SharedValue.let(x, v -> "CASE WHEN " + v + " = trunc(" + v + ") AND abs(" + v + ") < 1e15 "
+                + "THEN CAST(CAST(" + v + " AS BIGINT) AS VARCHAR) ELSE CAST(" + v + " AS VARCHAR) END");
+    }
+
+    /** {@code 2024-01-31T10:00:00Z}, with seven fraction digits when the fraction is not zero. */
+    static String datetimeText(String x) {
+        return SharedValue.let(x, v -> "strftime(" + v + ", '%Y-%m-%dT%H:%M:%S') || CASE WHEN strftime(" + v + ", '%f') <> '000000' "
+                + "THEN '.' || strftime(" + v + ", '%f') || '0' ELSE '' END || 'Z'");
+    }
+
+    /** {@code [-][d.]hh:mm:ss[.fffffff]} from ticks. */
+    static String timespanText(String ticks) {
+        return SharedValue.let(ticks, t -> {
+            String magnitude = "abs(" + t + ")";
+            String rest = "(" + magnitude + " % " + TICKS_PER_DAY + ")";
+            return "CASE WHEN " + t + " < 0 THEN '-' ELSE '' END"
+                    + " || CASE WHEN " + magnitude + " >= " + TICKS_PER_DAY + " THEN CAST(" + magnitude + " // " + TICKS_PER_DAY + " AS VARCHAR) || '.' ELSE '' END"
+                    + " || lpad(CAST(" + rest + " // 36000000000 AS VARCHAR), 2, '0')"
+                    + " || ':' || lpad(CAST(" + rest + " % 36000000000 // 600000000 AS VARCHAR), 2, '0')"
+                    + " || ':' || lpad(CAST(" + rest + " % 600000000 // " + TICKS_PER_SECOND + " AS VARCHAR), 2, '0')"
+                    + " || CASE WHEN " + rest + " % " + TICKS_PER_SECOND + " <> 0 THEN '.' || lpad(CAST(" + rest + " % " + TICKS_PER_SECOND
+                    + " AS VARCHAR), 7, '0') ELSE '' END";
+        });
+    }
+
+    /** A value as it is held inside a dynamic value: datetimes, timespans and guids as their text, dynamic as it is. */
+    static String jsonValue(KqlType type, String sql) {
+        switch (type) {
+            case DATETIME: return "to_json(" + datetimeText(sql) + ")";
+            case TIMESPAN: return "to_json(" + timespanText(sql) + ")";
+            case GUID: return "to_json(CAST(" + sql + " AS VARCHAR))";
+            case DYNAMIC: return sql;
+            default: return "to_json(" + sql + ")";
+        }
+    }
+
+    /** The text of a dynamic scalar (a JSON string unquoted); null for null, arrays and property bags give their JSON. */
+    static String scalarText(String json) {
+        return "(" + json + " ->> '$')";
+    }
+
+    private static String integral(KqlType from, String x, String sqlType) {
+        switch (from) {
+            case STRING:
+                return SharedValue.let(x, s -> "CASE WHEN regexp_matches(" + s + ", '" + INTEGER_TEXT + "') THEN TRY_CAST(trim(" + s + ") AS " + sqlType
+                        + ") ELSE TRY_CAST(trunc(TRY_CAST(" + s + " AS DOUBLE)) AS " + sqlType + ") END");
+            case BOOL:
+            case INT:
+            case LONG:
+            case TIMESPAN:
+                return "TRY_CAST(" + x + " AS " + sqlType + ")";
+            case REAL:
+            case DECIMAL:
+                return "TRY_CAST(trunc(" + x + ") AS " + sqlType + ")";
+            case DATETIME:
+                return "TRY_CAST(epoch_us(" + x + ") * 10 + " + BinFunction.TICKS_TO_UNIX_EPOCH + " AS " + sqlType + ")";
+            case DYNAMIC:
+                return integral(KqlType.STRING, scalarText(x), sqlType);
+            default:
+                throw new IllegalArgumentException("no integral conversion from " + from);
+        }
+    }
+
+    private static String numeric(KqlType from, String x, String sqlType) {
+        switch (from) {
+            case STRING: return "TRY_CAST(trim(" + x + ") AS " + sqlType + ")";
+            case BOOL: return "CAST(CAST(" + x + " AS INTEGER) AS " + sqlType + ")";
+            case DYNAMIC: return numeric(KqlType.STRING, scalarText(x), sqlType);
+            default: return "TRY_CAST(" + x + " AS " + sqlType + ")";
+        }
+    }
+
+    private static String bool(KqlType from, String x) {
+        switch (from) {
+            case STRING:
+                return SharedValue.let(x, s -> "CASE lower(trim(" + s + ")) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE "
+                        + "ELSE TRY_CAST(TRY_CAST(trim(" + s + ") AS BIGINT) <> 0 AS BOOLEAN) END");
+            case DYNAMIC:
+                return bool(KqlType.STRING, scalarText(x));
+            default:
+                return "(" + x + " <> 0)";
+        }
+    }
+
+    private static String datetime(KqlType from, String x) {
+        if (from == KqlType.DYNAMIC) {
+            return datetime(KqlType.STRING, scalarText(x));
+        }
+        // text with an offset is moved to UTC; text without one is taken as UTC
+        return SharedValue.let(x, s -> "CASE WHEN regexp_matches(" + s + ", '[+-][0-9]{2}:?[0-9]{2}\\s*$') "
+                + "THEN timezone('UTC', TRY_CAST(" + s + " AS TIMESTAMPTZ)) ELSE TRY_CAST(" + s + " AS TIMESTAMP) END");
+    }
+
+    private static String timespan(KqlType from, String x) {
+        switch (from) {
+            case LONG:
+                return x;
+            case DYNAMIC:
+                return timespan(KqlType.STRING, scalarText(x));
+            default:
+                return SharedValue.let("regexp_extract(" + x + ", '" + CLOCK + "', ['sign', 'd', 'h', 'm', 's', 'f'])", p -> {
+                    String ticks = "(coalesce(TRY_CAST(" + p + ".d AS BIGINT), 0) * " + TICKS_PER_DAY
+                            + " + TRY_CAST(" + p + ".h AS BIGINT) * 36000000000 + TRY_CAST(" + p + ".m AS BIGINT) * 600000000"
+                            + " + coalesce(TRY_CAST(" + p + ".s AS BIGINT), 0) * " + TICKS_PER_SECOND
+                            + " + coalesce(TRY_CAST(rpad(" + p + ".f, 7, '0') AS BIGINT), 0))";
+                    return "CASE WHEN " + p + ".h = '' THEN NULL WHEN " + p + ".sign = '-' THEN - " + ticks + " ELSE " + ticks + " END";
+                });
+        }
+    }
+
+    private static String dynamic(KqlType from, String x) {
+        switch (from) {
+            case STRING:
+                // text that is not JSON becomes a dynamic string holding it
+                return SharedValue.let(x, s -> "CASE WHEN " + s + " IS NULL OR " + s + " = '' THEN NULL WHEN json_valid(" + s + ") THEN json(" + s + ") "
+                        + "ELSE to_json(" + s + ") END");
+            case DATETIME:
+                return "to_json(" + datetimeText(x) + ")";
+            case TIMESPAN:
+                return "to_json(" + timespanText(x) + ")";
+            case GUID:
+                return "to_json(CAST(" + x + " AS VARCHAR))";
+            default:
+                return "to_json(" + x + ")";
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.vigil.kql.functions;
+
+import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Functions on dynamic arrays and property bags. Arrays are read as lists of JSON values; a
+ * function given something that is not an array (or bag) gives null. Values put into dynamic
+ * values keep Kusto's text for datetimes and timespans.
+ */
+final class DynamicFunctions {
+    private static final KqlType DYNAMIC = KqlType.DYNAMIC;
+    private static final KqlType LONG = KqlType.LONG;
+
+    private DynamicFunctions() {
+    }
+
+    static List<FunctionDeclaration> declarations() {
+        FunctionDeclaration bagPack = FunctionDeclaration.scalar("bag_pack", ColumnNaming.NONE, List.of(
+                Signature.of(DYNAMIC, a -> "json_object()"),
+                Signature.anyTypeTail(DYNAMIC, DynamicFunctions::bagPack)));
+        return List.of(
+                scalar("array_length", Signature.of(LONG, a -> SharedValue.let(a.sql(0), d -> "CASE WHEN json_type(" + d + ") = 'ARRAY' THEN CAST(json_array_length("
+                        + d + ") AS BIGINT) END"), DYNAMIC)),
+                scalar("array_concat", Signature.variadic(DYNAMIC, DynamicFunctions::concat, DYNAMIC)),
+                FunctionDeclaration.scalar("array_slice", ColumnNaming.NONE, List.of(
+                        Signature.of(DYNAMIC, DynamicFunctions::slice, DYNAMIC, LONG, LONG))),
+                scalar("array_index_of", Signature.anyTypeTail(LONG, a -> "coalesce(list_position(" + list(a.sql(0)) + ", "
+                        + Conversions.jsonValue(a.type(1), a.sql(1)) + ") - 1, -1)", DYNAMIC)),
+                scalar("array_sort_asc", Signature.of(DYNAMIC, a -> sorted(a.sql(0), "ASC"), DYNAMIC)),
+                scalar("array_sort_desc", Signature.of(DYNAMIC, a -> sorted(a.sql(0), "DESC"), DYNAMIC)),
+                scalar("array_reverse", Signature.of(DYNAMIC, a -> "to_json(list_reverse(" + list(a.sql(0)) + "))", DYNAMIC)),
+                scalar("array_sum", Signature.of(KqlType.REAL, a -> "list_sum(list_transform(" + list(a.sql(0))
+                        + ", lambda __e: TRY_CAST(__e AS DOUBLE)))", DYNAMIC)),
+                scalar("bag_keys", Signature.of(DYNAMIC, a -> SharedValue.let(a.sql(0), d -> "CASE WHEN json_type(" + d + ") = 'OBJECT' THEN to_json(json_keys("
+                        + d + ")) END"), DYNAMIC)),
+                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC)),
+                scalar("bag_has_key", Signature.of(KqlType.BOOL, a -> "(json_type(" + a.sql(0) + ") = 'OBJECT' AND json_extract(" + a.sql(0)
+                        + ", '/' || replace(replace(" + a.sql(1) + ", '~', '~0'), '/', '~1')) IS NOT NULL)", DYNAMIC, KqlType.STRING)),
+                bagPack,
+                bagPack.alias("pack"),
+                bagPack.alias("pack_dictionary"),
+                FunctionDeclaration.scalar("pack_array", ColumnNaming.NONE, List.of(
+                        Signature.of(DYNAMIC, a -> "json_array()"),
+                        Signature.anyTypeTail(DYNAMIC, DynamicFunctions::packArray))),
+                scalar("set_union", Signature.variadic(DYNAMIC, a -> "to_json(list_distinct(" + concatenated(a) + "))", DYNAMIC)),
+                scalar("set_intersect", Signature.variadic(DYNAMIC, DynamicFunctions::intersect, DYNAMIC)),
+                scalar("set_difference", Signature.variadic(DYNAMIC, DynamicFunctions::difference, DYNAMIC)),
+                scalar("set_has_element", Signature.anyTypeTail(KqlType.BOOL, a -> "coalesce(list_contains(" + list(a.sql(0)) + ", "
+                        + Conversions.jsonValue(a.type(1), a.sql(1)) + "), FALSE)", DYNAMIC)),
+                scalar("zip", Signature.variadic(DYNAMIC, DynamicFunctions::zip, DYNAMIC)));
+    }
+
+    private static FunctionDeclaration scalar(String name, Signature signature) {
+        return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(signature));
+    }
+
+    /** The elements of a dynamic array as a DuckDB list of JSON values; null when it is not an array. */
+    static String list(String dynamic) {
+        return SharedValue.let(dynamic, d -> "CASE WHEN json_type(" + d + ") = 'ARRAY' THEN CAST(" + d + " AS JSON[]) END");
+    }
+
+    private static String concatenated(RenderArguments a) {
+        String result = list(a.sql(0));
+        for (int i = 1; i < a.count(); i++) {
+            result = "list_concat(" + result + ", " + list(a.sql(i)) + ")";
+        }
+        return result;
+    }
+
+    private static String concat(RenderArguments a) {
+        return "to_json(" + concatenated(a) + ")";
+    }
+
+    /** Elements from start to end, both included; negative positions count from the end. */
+    private static String slice(RenderArguments a) {
+        return SharedValue.let(list(a.sql(0)), l -> {
+            String start = "(CASE WHEN " + a.sql(1) + " < 0 THEN len(" + l + ") + " + a.sql(1) + " ELSE " + a.sql(1) + " END)";
+            String end = "(CASE WHEN " + a.sql(2) + " < 0 THEN len(" + l + ") + " + a.sql(2) + " ELSE " + a.sql(2) + " END)";
+            return "to_json(CASE WHEN " + end + " < " + start + " THEN [] ELSE list_slice(" + l + ", greatest(" + start + ", 0) + 1, " + end
+                    + " + 1) END)";
+        });
+    }
+
+    /** Numbers sort by value, other values by their text; nulls go last. */
+    private static String sorted(String dynamic, String direction) {
+        return "to_json(list_transform(list_sort(list_transform(" + list(dynamic) + ", lambda __e: {'n': TRY_CAST(__e AS DOUBLE), "
+                + "'s': __e ->> '$', 'j': __e}), '" + direction + "', 'NULLS LAST'), lambda __s: __s.j))";
+    }
+
+    /** bag_merge: on a key in several bags, the leftmost bag's value is kept. */
+    private static String merge(RenderArguments a) {
+        String result = a.sql(a.count() - 1);
+        for (int i = a.count() - 2; i >= 0; i--) {
+            result = "json_merge_patch(" + result + ", " + a.sql(i) + ")";
+        }
+        return result;
+    }
+
+    private static String bagPack(RenderArguments a) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < a.count(); i += 2) {
+            pairs.add(Conversions.text(a.type(i), a.sql(i)));
+            pairs.add(Conversions.jsonValue(a.type(i + 1), a.sql(i + 1)));
+        }
+        return "json_object(" + String.join(", ", pairs) + ")";
+    }
+
+    private static String packArray(RenderArguments a) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < a.count(); i++) {
+            values.add(Conversions.jsonValue(a.type(i), a.sql(i)));
+        }
+        return "json_array(" + String.join(", ", values) + ")";
+    }
+
+    private static String intersect(RenderArguments a) {
+        String result = "list_distinct(" + list(a.sql(0)) + ")";
+        for (int i = 1; i < a.count(); i++) {
+            result = "list_intersect(" + result + ", " + list(a.sql(i)) + ")";
+        }
+        return "to_json(" + result + ")";
+    }
+
+    private static String difference(RenderArguments a) {
+        String others = list(a.sql(1));
+        for (int i = 2; i < a.count(); i++) {
+            others = "list_concat(" + others + ", " + list(a.sql(i)) + ")";
+        }
+        return "to_json(list_distinct(list_filter(" + list(a.sql(0)) + ", lambda __e: NOT coalesce(list_contains(" + others + ", __e), FALSE))))";
+    }
+
+    /** zip: one array per position, holding that element of each input (null where an input is shorter). */
+    private static String zip(RenderArguments a) {
+        List<String> lengths = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
+        for (int i = 0; i < a.count(); i++) {
+            lengths.add("coalesce(len(" + list(a.sql(i)) + "), 0)");
+            elements.add("json_extract(" + a.sql(i) + ", '$[' || __i || ']')");
+        }
+        return "to_json(list_transform(range(greatest(" + String.join(", ", lengths) + ")), lambda __i: json_array("
+                + String.join(", ", elements) + ")))";
+    }
+}

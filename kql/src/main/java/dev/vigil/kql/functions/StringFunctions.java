@@ -1,0 +1,184 @@
+package dev.vigil.kql.functions;
+
+import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The string functions. Strings are never null: a function of a string gives '' where SQL would
+ * give NULL. Positions are zero-based as in Kusto. Regular expressions are RE2, as in Kusto.
+ */
+final class StringFunctions {
+    private static final KqlType STRING = KqlType.STRING;
+    private static final KqlType LONG = KqlType.LONG;
+
+    private StringFunctions() {
+    }
+
+    static List<FunctionDeclaration> declarations() {
+        return List.of(
+                scalar("strcat", Signature.anyTypeTail(STRING, StringFunctions::strcat)),
+                scalar("strcat_delim", Signature.anyTypeTail(STRING, StringFunctions::strcatDelim, STRING)),
+                scalar("strcat_array", Signature.of(STRING, a -> "coalesce(array_to_string(from_json(" + a.sql(0)
+                        + ", '[\"VARCHAR\"]'), " + a.sql(1) + "), '')", KqlType.DYNAMIC, STRING)),
+                scalar("strlen", Signature.of(LONG, a -> "CAST(length(" + a.sql(0) + ") AS BIGINT)", STRING)),
+                scalar("tolower", Signature.of(STRING, a -> "lower(" + a.sql(0) + ")", STRING)),
+                scalar("toupper", Signature.of(STRING, a -> "upper(" + a.sql(0) + ")", STRING)),
+                FunctionDeclaration.scalar("substring", ColumnNaming.NONE, List.of(
+                        Signature.of(STRING, a -> SharedValue.let(a.sql(1), start -> "coalesce(substring(" + a.sql(0) + ", greatest(" + start
+                                + ", 0) + 1), '')"), STRING, LONG),
+                        Signature.of(STRING, StringFunctions::substring, STRING, LONG, LONG))),
+                scalar("trim", Signature.of(STRING, a -> trim(a, true, true), STRING, STRING)),
+                scalar("trim_start", Signature.of(STRING, a -> trim(a, true, false), STRING, STRING)),
+                scalar("trim_end", Signature.of(STRING, a -> trim(a, false, true), STRING, STRING)),
+                FunctionDeclaration.scalar("split", ColumnNaming.NONE, List.of(
+                        Signature.of(KqlType.DYNAMIC, a -> "to_json(string_split(" + a.sql(0) + ", " + a.sql(1) + "))", STRING, STRING),
+                        Signature.of(KqlType.DYNAMIC, a -> SharedValue.let("string_split(" + a.sql(0) + ", " + a.sql(1) + ")",
+                                parts -> "to_json(CASE WHEN " + a.sql(2) + " >= 0 AND " + a.sql(2) + " < len(" + parts + ") THEN ["
+                                        + parts + "[" + a.sql(2) + " + 1]] ELSE [] END)"), STRING, STRING, LONG))),
+                scalar("replace_string", Signature.of(STRING, a -> "CASE WHEN " + a.sql(1) + " = '' THEN " + a.sql(0)
+                        + " ELSE replace(" + a.sql(0) + ", " + a.sql(1) + ", " + a.sql(2) + ") END", STRING, STRING, STRING)),
+                scalar("replace_regex", Signature.of(STRING, a -> "regexp_replace(" + a.sql(0) + ", " + a.sql(1) + ", " + rewrite(a, 2)
+                        + ", 'g')", STRING, STRING, STRING)),
+                // the legacy replace takes the regular expression first
+                scalar("replace", Signature.of(STRING, a -> "regexp_replace(" + a.sql(2) + ", " + a.sql(0) + ", " + rewrite(a, 1)
+                        + ", 'g')", STRING, STRING, STRING)),
+                FunctionDeclaration.scalar("extract", ColumnNaming.NONE, List.of(
+                        Signature.of(STRING, a -> "coalesce(regexp_extract(" + a.sql(2) + ", " + a.sql(0) + ", CAST(" + a.sql(1) + " AS INTEGER)), '')",
+                                STRING, LONG, STRING))),
+                FunctionDeclaration.scalar("extract_all", ColumnNaming.NONE, List.of(
+                        Signature.of(KqlType.DYNAMIC, StringFunctions::extractAll, STRING, STRING))),
+                FunctionDeclaration.scalar("indexof", ColumnNaming.NONE, List.of(
+                        Signature.of(LONG, a -> "(strpos(" + a.sql(0) + ", " + a.sql(1) + ") - 1)", STRING, STRING),
+                        Signature.of(LONG, StringFunctions::indexOfFrom, STRING, STRING, LONG))),
+                FunctionDeclaration.scalar("countof", ColumnNaming.NONE, List.of(
+                        Signature.of(LONG, StringFunctions::countOverlapping, STRING, STRING),
+                        Signature.of(LONG, a -> a.constant(2).map(k -> "regex".equals(k)).orElse(false)
+                                ? "CAST(len(regexp_extract_all(" + a.sql(0) + ", " + a.sql(1) + ")) AS BIGINT)"
+                                : countOverlapping(a), STRING, STRING, STRING))),
+                scalar("reverse", Signature.of(STRING, a -> "reverse(" + a.sql(0) + ")", STRING)),
+                FunctionDeclaration.scalar("strrep", ColumnNaming.NONE, List.of(
+                        Signature.of(STRING, a -> "coalesce(repeat(" + a.sql(0) + ", greatest(" + a.sql(1) + ", 0)), '')", STRING, LONG),
+                        Signature.of(STRING, a -> "coalesce(array_to_string(list_transform(range(greatest(" + a.sql(1) + ", 0)), lambda __i: "
+                                + a.sql(0) + "), " + a.sql(2) + "), '')", STRING, LONG, STRING))),
+                scalar("strcmp", Signature.of(LONG, a -> "CAST(sign(CASE WHEN " + a.sql(0) + " < " + a.sql(1) + " THEN -1 WHEN " + a.sql(0)
+                        + " > " + a.sql(1) + " THEN 1 ELSE 0 END) AS BIGINT)", STRING, STRING)),
+                scalar("url_encode", Signature.of(STRING, a -> "url_encode(" + a.sql(0) + ")", STRING)),
+                scalar("url_encode_component", Signature.of(STRING, a -> "url_encode(" + a.sql(0) + ")", STRING)),
+                scalar("url_decode", Signature.of(STRING, a -> "coalesce(TRY(url_decode(" + a.sql(0) + ")), '')", STRING)),
+                scalar("base64_encode_tostring", Signature.of(STRING, a -> "to_base64(encode(" + a.sql(0) + "))", STRING)),
+                scalar("base64_decode_tostring", Signature.of(STRING, a -> "coalesce(TRY(decode(from_base64(" + a.sql(0) + "))), '')", STRING)),
+                scalar("base64_encodestring", Signature.of(STRING, a -> "to_base64(encode(" + a.sql(0) + "))", STRING)),
+                scalar("base64_decodestring", Signature.of(STRING, a -> "coalesce(TRY(decode(from_base64(" + a.sql(0) + "))), '')", STRING)),
+                scalar("hash_md5", Signature.of(STRING, a -> "md5(" + a.sql(0) + ")", STRING)),
+                scalar("hash_sha1", Signature.of(STRING, a -> "sha1(" + a.sql(0) + ")", STRING)),
+                scalar("hash_sha256", Signature.of(STRING, a -> "sha256(" + a.sql(0) + ")", STRING)),
+                FunctionDeclaration.scalar("hash", ColumnNaming.NONE, hashSignatures()),
+                scalar("new_guid", Signature.of(KqlType.GUID, a -> "uuid()")),
+                scalar("parse_url", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parseUrl(a.sql(0)), STRING)),
+                scalar("parse_path", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parsePath(a.sql(0)), STRING)));
+    }
+
+    private static FunctionDeclaration scalar(String name, Signature signature) {
+        return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(signature));
+    }
+
+    private static String strcat(RenderArguments a) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < a.count(); i++) {
+            parts.add(Conversions.text(a.type(i), a.sql(i)));
+        }
+        return "(" + String.join(" || ", parts) + ")";
+    }
+
+    private static String strcatDelim(RenderArguments a) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i < a.count(); i++) {
+            parts.add(Conversions.text(a.type(i), a.sql(i)));
+        }
+        return "(" + String.join(" || " + a.sql(0) + " || ", parts) + ")";
+    }
+
+    /** Characters from {@code start} for {@code length}, clipped to the string: a range before its start is cut off. */
+    private static String substring(RenderArguments a) {
+        return SharedValue.let(a.sql(1), start -> "coalesce(substring(" + a.sql(0) + ", greatest(" + start + ", 0) + 1, greatest("
+                + start + " + " + a.sql(2) + " - greatest(" + start + ", 0), 0)), '')");
+    }
+
+    /** trim, trim_start, trim_end: remove repeated matches of a regular expression at the start and/or end. */
+    private static String trim(RenderArguments a, boolean start, boolean end) {
+        String pattern = "(" + a.sql(0) + ")";
+        String result = a.sql(1);
+        if (start) {
+            result = "regexp_replace(" + result + ", '^(?:' || " + pattern + " || ')+', '')";
+        }
+        if (end) {
+            result = "regexp_replace(" + result + ", '(?:' || " + pattern + " || ')+$', '')";
+        }
+        return result;
+    }
+
+    /** Kusto writes group references in a rewrite as \1 like RE2 does; $1 is turned into \1. */
+    private static String rewrite(RenderArguments a, int index) {
+        return "regexp_replace(" + a.sql(index) + ", '\\$([0-9])', '\\\\\\1', 'g')";
+    }
+
+    private static String extractAll(RenderArguments a) {
+        int groups = a.constant(0).map(r -> groupCount((String) r)).orElse(1);
+        if (groups <= 1) {
+            return "to_json(regexp_extract_all(" + a.sql(1) + ", " + a.sql(0) + ", " + Math.max(groups, 0) + "))";
+        }
+        List<String> columns = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            columns.add("regexp_extract_all(" + a.sql(1) + ", " + a.sql(0) + ", " + g + ")");
+        }
+        // one array per match, holding every group of that match
+        StringBuilder perMatch = new StringBuilder("[");
+        for (int g = 0; g < groups; g++) {
+            perMatch.append(g == 0 ? "" : ", ").append(columns.get(g)).append("[__i]");
+        }
+        perMatch.append(']');
+        return "to_json(list_transform(range(1, len(" + columns.get(0) + ") + 1), lambda __i: " + perMatch + "))";
+    }
+
+    private static int groupCount(String regex) {
+        try {
+            return Pattern.compile(regex).matcher("").groupCount();
+        } catch (PatternSyntaxException e) {
+            return 1;
+        }
+    }
+
+    private static String indexOfFrom(RenderArguments a) {
+        return SharedValue.let(a.sql(2), start -> "CASE WHEN " + start + " < 0 OR " + start + " > length(" + a.sql(0) + ") THEN -1 "
+                + "WHEN strpos(substring(" + a.sql(0) + ", " + start + " + 1), " + a.sql(1) + ") = 0 THEN -1 "
+                + "ELSE strpos(substring(" + a.sql(0) + ", " + start + " + 1), " + a.sql(1) + ") - 1 + " + start + " END");
+    }
+
+    /** Plain countof counts overlapping occurrences, as Kusto does. */
+    private static String countOverlapping(RenderArguments a) {
+        Optional<Object> needle = a.constant(1);
+        if (needle.isPresent() && ((String) needle.get()).isEmpty()) {
+            return "CAST(0 AS BIGINT)";
+        }
+        return "CAST(CASE WHEN " + a.sql(1) + " = '' THEN 0 ELSE len(list_filter(range(1, length(" + a.sql(0) + ") - length(" + a.sql(1)
+                + ") + 2), lambda __p: substring(" + a.sql(0) + ", __p, length(" + a.sql(1) + ")) = " + a.sql(1) + ")) END AS BIGINT)";
+    }
+
+    /** DuckDB's 64-bit hash, kept non-negative to fit a long (Kusto uses xxHash64; the values differ). */
+    private static String hash(String value) {
+        return "CAST(hash(" + value + ") & 9223372036854775807 AS BIGINT)";
+    }
+
+    private static List<Signature> hashSignatures() {
+        List<Signature> signatures = new ArrayList<>();
+        for (KqlType type : List.of(STRING, LONG, KqlType.INT, KqlType.REAL, KqlType.BOOL, KqlType.DATETIME, KqlType.GUID)) {
+            signatures.add(Signature.of(LONG, a -> hash(a.sql(0)), type));
+            signatures.add(Signature.of(LONG, a -> "(" + hash(a.sql(0)) + " % NULLIF(" + a.sql(1) + ", 0))", type, LONG));
+        }
+        return signatures;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vigil.kql.plan;
+
+/** One equality of a join: the left column equals the right column. */
+public record JoinKey(String left, String right) {
+}

@@ -1,0 +1,12 @@
+package dev.vigil.kql.plan;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import java.util.List;
+
+/** {@code materialize(...)}: the input computed once and kept for every use in the query. */
+public record Materialize(LogicalOperator input) implements LogicalOperator {
+    @Override
+    public List<ColumnSchema> schema() {
+        return input.schema();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.vigil.kql.plan;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import java.util.List;
+
+/** {@code sample}: up to {@code count} rows picked at random. */
+public record Sample(LogicalOperator input, long count) implements LogicalOperator {
+    @Override
+    public List<ColumnSchema> schema() {
+        return input.schema();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.vigil.kql.syntax;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code make-series [kind=nonempty] Agg [default=v], ... on Axis [from a] [to b] step s [by groups]}.
+ *
+ * @param aggregates the aggregates, each with the default for bins without rows
+ */
+public record MakeSeriesOperator(List<MakeSeriesAggregate> aggregates, Expression axis, Optional<Expression> from,
+                                 Optional<Expression> to, Expression step, List<ColumnAssignment> groups, Span span)
+        implements QueryOperator {
+    public MakeSeriesOperator {
+        aggregates = List.copyOf(aggregates);
+        groups = List.copyOf(groups);
+    }
+}

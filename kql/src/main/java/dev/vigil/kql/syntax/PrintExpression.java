@@ -1,0 +1,10 @@
+package dev.vigil.kql.syntax;
+
+import java.util.List;
+
+/** {@code print [Name =] expression, ...}: one row. */
+public record PrintExpression(List<ColumnAssignment> columns, Span span) implements TabularExpression {
+    public PrintExpression {
+        columns = List.copyOf(columns);
+    }
+}

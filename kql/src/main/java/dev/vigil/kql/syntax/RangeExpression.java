@@ -1,0 +1,6 @@
+package dev.vigil.kql.syntax;
+
+/** {@code range Name from start to stop step step}. */
+public record RangeExpression(Identifier name, Expression from, Expression to, Expression step, Span span)
+        implements TabularExpression {
+}

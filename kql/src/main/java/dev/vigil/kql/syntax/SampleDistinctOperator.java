@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** {@code sample-distinct n of Column}: up to n distinct values of one column. */
+public record SampleDistinctOperator(Expression count, Expression column, Span span) implements QueryOperator {
+}

@@ -1,0 +1,5 @@
+package dev.vigil.kql.syntax;
+
+/** {@code sample n}: n rows picked at random. */
+public record SampleOperator(Expression count, Span span) implements QueryOperator {
+}

@@ -1,0 +1,9 @@
+package dev.vigil.kql.syntax;
+
+/** {@code search ...} at the start of a pipe: over the named tables, or every table. */
+public record SearchExpression(SearchOperator search) implements TabularExpression {
+    @Override
+    public Span span() {
+        return search.span();
+    }
+}

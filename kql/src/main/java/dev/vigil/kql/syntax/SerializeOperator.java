@@ -1,0 +1,10 @@
+package dev.vigil.kql.syntax;
+
+import java.util.List;
+
+/** {@code serialize [Name = expression, ...]}: marks the rows as ordered, so window functions may follow. */
+public record SerializeOperator(List<ColumnAssignment> columns, Span span) implements QueryOperator {
+    public SerializeOperator {
+        columns = List.copyOf(columns);
+    }
+}

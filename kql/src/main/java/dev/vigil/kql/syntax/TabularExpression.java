@@ -1,0 +1,12 @@
+package dev.vigil.kql.syntax;
+
+/**
+ * An expression whose value is a table: a table or let name, a call of a tabular function, a pipe,
+ * or one of the operators that start a pipe without input ({@code datatable}, {@code print},
+ * {@code range}, {@code union}, {@code search}).
+ */
+public sealed interface TabularExpression
+        permits TableReference, TabularFunctionCall, PipeExpression, DatatableExpression, PrintExpression,
+        RangeExpression, UnionExpression, SearchExpression {
+    Span span();
+}
