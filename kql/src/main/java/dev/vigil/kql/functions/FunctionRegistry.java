@@ -22,6 +22,7 @@ public final class FunctionRegistry {
         register(MathFunctions.declarations());
         register(DateTimeFunctions.declarations());
         register(DynamicFunctions.declarations());
+        register(IpFunctions.declarations());
         register(AggregateFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
