@@ -45,6 +45,11 @@ public final class FunctionRegistry {
         }
     }
 
+    /** The names of every function callable by name, sorted. */
+    public static java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(FUNCTIONS.keySet());
+    }
+
     /** The function with this name (KQL function names are case-sensitive). */
     public static Optional<FunctionDeclaration> function(String name) {
         return Optional.ofNullable(FUNCTIONS.get(name));
