@@ -5,7 +5,9 @@ import dev.vigil.kql.binder.TimeFilter;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.parser.KqlParser;
+import dev.vigil.kql.plan.PlanPrinter;
 import dev.vigil.kql.sql.SqlGenerator;
 import dev.vigil.kql.syntax.Query;
 import dev.vigil.kql.syntax.SourceText;
@@ -22,18 +24,32 @@ public final class Kql {
     }
 
     public static Compilation compile(String text, Catalog catalog, CompileOptions options) {
+        return run(text, catalog, options, false).compilation();
+    }
+
+    /** Compiles and also prints the bound plan with types, for {@code vigil kql explain}. */
+    public static Explanation explain(String text, Catalog catalog, CompileOptions options) {
+        return run(text, catalog, options, true);
+    }
+
+    private static Explanation run(String text, Catalog catalog, CompileOptions options, boolean printPlan) {
         SourceText source = new SourceText(text);
         try {
             Query query = KqlParser.parse(text);
             Optional<TimeFilter> timeFilter = options.timeRange().map(r -> new TimeFilter(r.start(), r.end()));
             Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter);
             String sql = SqlGenerator.generate(bound.plan(), options.now());
-            return new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
+            Compilation compilation = new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
+            return new Explanation(compilation, printPlan ? PlanPrinter.print(bound.plan()) : "");
         } catch (DiagnosticException e) {
-            return new Compilation(text, List.of(e.fact().at(source, e.span())), List.of(), "");
+            return failed(text, List.of(e.fact().at(source, e.span())));
         } catch (StackOverflowError e) {
             // a backstop: the parser limits nesting, but a pathological query must still end as a diagnostic
-            return new Compilation(text, List.of(DiagnosticFacts.tooComplex().at(source, new Span(0, text.length()))), List.of(), "");
+            return failed(text, List.of(DiagnosticFacts.tooComplex().at(source, new Span(0, text.length()))));
         }
+    }
+
+    private static Explanation failed(String text, List<KqlDiagnostic> diagnostics) {
+        return new Explanation(new Compilation(text, diagnostics, List.of(), ""), "");
     }
 }

@@ -13,7 +13,10 @@ import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.SubqueryExpression;
 import dev.vigil.kql.syntax.TableReference;
 import dev.vigil.kql.syntax.TabularFunctionCall;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,11 @@ final class LetBinder {
 
     /** True when the expression, by what its name refers to, is a table. */
     static boolean isTabular(Expression expression, Environment environment) {
+        return isTabular(expression, environment, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** {@code judging}: the functions whose results are being judged, so that a recursive function ends the search. */
+    static boolean isTabular(Expression expression, Environment environment, Set<FunctionDefinition> judging) {
         if (expression instanceof SubqueryExpression) {
             return true;
         }
@@ -67,7 +75,8 @@ final class LetBinder {
                 return true;
             }
             Optional<Symbol.Function> function = UserFunctions.find(call.name(), environment, call.nameSpan());
-            return function.isPresent() && UserFunctions.returnsTable(function.get());
+            return function.isPresent() && judging.add(function.get().definition())
+                    && UserFunctions.returnsTable(function.get(), judging);
         }
         return false;
     }

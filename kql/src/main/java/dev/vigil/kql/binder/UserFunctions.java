@@ -17,6 +17,7 @@ import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.types.KqlType;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Calls of user functions ({@code let f = (...) {...}} and stored functions). Each call binds the
@@ -40,7 +41,7 @@ final class UserFunctions {
     private static final Symbol.Tabular PLACEHOLDER = new Symbol.Tabular(new Values(List.of(), List.of()));
 
     /** Whether the body's result is a table, judged from its syntax (a pipe, a table name, a tabular call). */
-    static boolean returnsTable(Symbol.Function function) {
+    static boolean returnsTable(Symbol.Function function, Set<FunctionDefinition> judging) {
         FunctionDefinition definition = function.definition();
         if (definition.result() instanceof LetTabular) {
             return true;
@@ -57,7 +58,7 @@ final class UserFunctions {
                     body.define(let.name().name(), PLACEHOLDER);
                 }
             }
-            return LetBinder.isTabular(expression.expression(), body);
+            return LetBinder.isTabular(expression.expression(), body, judging);
         }
         return false;
     }

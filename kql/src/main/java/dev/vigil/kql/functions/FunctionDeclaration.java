@@ -30,6 +30,14 @@ public record FunctionDeclaration(String name, FunctionKind kind, ColumnNaming n
         return new FunctionDeclaration(name, kind, naming, signatures, prefix);
     }
 
+    public static FunctionDeclaration window(String name, ColumnNaming naming, List<Signature> signatures) {
+        return new FunctionDeclaration(name, FunctionKind.WINDOW, naming, signatures, name);
+    }
+
+    public boolean isWindow() {
+        return kind == FunctionKind.WINDOW;
+    }
+
     public boolean isAggregate() {
         return kind == FunctionKind.AGGREGATE;
     }

@@ -24,6 +24,7 @@ public final class FunctionRegistry {
         register(DynamicFunctions.declarations());
         register(IpFunctions.declarations());
         register(AggregateFunctions.declarations());
+        register(WindowFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
         OPERATORS.putAll(ArithmeticOperators.declarations());

@@ -106,13 +106,13 @@ final class ListOperators {
         }
 
         @Override
-        public java.time.Instant now() {
-            return all.now();
+        public String sqlType(KqlType type) {
+            return all.sqlType(type);
         }
 
         @Override
-        public String sqlType(KqlType type) {
-            return all.sqlType(type);
+        public java.time.Instant now() {
+            return all.now();
         }
     }
 }

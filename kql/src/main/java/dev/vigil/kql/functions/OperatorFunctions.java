@@ -46,6 +46,11 @@ public final class OperatorFunctions {
                 return "coalesce(json_extract_string(" + json + ", '$'), '')";
             case TIMESPAN:
                 return "TRY_CAST(json_extract_string(" + json + ", '$') AS BIGINT)";
+            case INT:
+            case LONG:
+                // a cast, not a conversion: only whole numbers are longs
+                return "(CASE WHEN json_type(" + json + ") IN ('BIGINT', 'UBIGINT') THEN TRY_CAST(" + json + " AS "
+                        + a.sqlType(to) + ") END)";
             default:
                 return "TRY_CAST(json_extract_string(" + json + ", '$') AS " + a.sqlType(to) + ")";
         }

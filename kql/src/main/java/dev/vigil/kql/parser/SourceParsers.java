@@ -5,6 +5,8 @@ import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.DatatableExpression;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.Identifier;
+import dev.vigil.kql.syntax.LiteralExpression;
+import dev.vigil.kql.syntax.LiteralKind;
 import dev.vigil.kql.syntax.PrintExpression;
 import dev.vigil.kql.syntax.RangeExpression;
 import dev.vigil.kql.syntax.Span;
@@ -21,6 +23,12 @@ final class SourceParsers {
     static DatatableExpression datatable(KqlParser parser) {
         Token keyword = parser.advance();
         List<ColumnDeclaration> columns = parser.columnDeclarations(false);
+        if (parser.current().is(TokenKind.BRACKETED_NAME)) {
+            // ["value"] reads as a bracketed name; here it is a list of one string
+            Token single = parser.advance();
+            LiteralExpression value = new LiteralExpression(LiteralKind.STRING, single.value(), single.span());
+            return new DatatableExpression(columns, List.of(value), keyword.span().to(single.span()));
+        }
         parser.expect(TokenKind.OPEN_BRACKET, "'['");
         List<Expression> values = new ArrayList<>();
         while (!parser.current().is(TokenKind.CLOSE_BRACKET)) {

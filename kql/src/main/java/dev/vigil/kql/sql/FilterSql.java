@@ -2,12 +2,13 @@ package dev.vigil.kql.sql;
 
 import dev.vigil.kql.plan.Filter;
 
-/** {@code where}: a plain WHERE that DuckDB pushes into the scan. */
+/** {@code where}: a plain WHERE that DuckDB pushes into the scan; QUALIFY when it uses {@code prev()} and the like. */
 final class FilterSql {
     private FilterSql() {
     }
 
     static String select(Filter filter, String input, ExpressionSql expressions) {
-        return "SELECT * FROM " + input + " WHERE " + expressions.render(filter.predicate());
+        String clause = WindowCalls.contains(filter.predicate()) ? " QUALIFY " : " WHERE ";
+        return "SELECT * FROM " + input + clause + expressions.render(filter.predicate());
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.kql.syntax;
 /** A scalar expression as written. Syntax nodes are immutable and never carry types. */
 public sealed interface Expression
         permits NameReference, LiteralExpression, FunctionCall, BinaryExpression, UnaryExpression, InExpression,
-                MemberAccess, ElementAccess, BetweenExpression, NullLiteral, SubqueryExpression,
-                AllColumns {
+        SubqueryExpression, MemberAccess, ElementAccess, BetweenExpression, NullLiteral, AllColumns {
     Span span();
 }

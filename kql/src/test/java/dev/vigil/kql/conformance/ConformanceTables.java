@@ -2,6 +2,7 @@ package dev.vigil.kql.conformance;
 
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.catalog.StoredFunction;
 import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.sql.SqlIdentifiers;
@@ -81,7 +82,16 @@ final class ConformanceTables {
                     + "'not json', '[\"x\"]', '50074', NULL",
             "TIMESTAMP '2024-03-10 11:00:00', 'alice@contoso.com', '2001:db8::1', NULL, NULL, '', NULL, '0', 0");
 
-    static final Catalog CATALOG = Catalog.of(List.of(EVENTS, SECURITY_ALERT, SIGNINS));
+
+    /** Functions stored in the workspace, as Sentinel parsers are. */
+    static final List<StoredFunction> FUNCTIONS = List.of(
+            new StoredFunction("IoTAlerts", "", "SecurityAlert | where ProductName =~ \"Azure Security Center for IoT\""),
+            new StoredFunction("AlertsOfSeverity", "(severity:string = \"High\")",
+                    "let wanted = severity;\nSecurityAlert | where AlertSeverity == wanted"),
+            new StoredFunction("Twice", "(x:long)", "x * 2"),
+            new StoredFunction("Broken", "", "SecurityAlert | where"));
+
+    static final Catalog CATALOG = Catalog.of(List.of(EVENTS, SECURITY_ALERT, SIGNINS), FUNCTIONS);
 
     private ConformanceTables() {
     }

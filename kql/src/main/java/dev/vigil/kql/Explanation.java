@@ -1,0 +1,20 @@
+package dev.vigil.kql;
+
+/**
+ * What {@code vigil kql explain} shows: the compilation (diagnostics, output schema, SQL) and the
+ * bound plan as an indented tree with the type of every column and expression.
+ *
+ * @param plan the printed plan; empty when the query has errors
+ */
+public record Explanation(Compilation compilation, String plan) {
+
+    /** The plan and the SQL as one text, for a terminal. */
+    public String describe() {
+        if (compilation.hasErrors()) {
+            StringBuilder errors = new StringBuilder();
+            compilation.errors().forEach(e -> errors.append(e.code()).append(' ').append(e.describe()).append('\n'));
+            return errors.toString();
+        }
+        return "Plan:\n" + plan + "\nSQL:\n" + compilation.sql() + "\n";
+    }
+}
