@@ -7,7 +7,7 @@ package dev.vigil.workspace.api;
 public abstract sealed class WorkspaceException extends RuntimeException
         permits WorkspaceNotFoundException, TableNotFoundException, TableDefinitionException,
                 RowsRejectedException, IngestQueueFullException, KqlQueryException,
-                InvalidTimespanException, QueryExecutionException {
+                InvalidTimespanException, QueryExecutionException, IngestCommitFailedException {
 
     protected WorkspaceException(String message) {
         super(message);

@@ -1,0 +1,29 @@
+package dev.vigil.server;
+
+import dev.vigil.workspace.api.StorageSettings;
+import java.util.Objects;
+
+/**
+ * How one Vigil server runs.
+ *
+ * @param storage where the data lives and how ingestion batches
+ * @param host the interface to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+ * @param port the TCP port; 0 picks a free one
+ * @param maxBodyBytes request bodies larger than this are refused with 413
+ */
+public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes) {
+
+    /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+    public ServerSettings {
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+    }
+}

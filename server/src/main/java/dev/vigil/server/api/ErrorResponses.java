@@ -1,0 +1,100 @@
+package dev.vigil.server.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.server.identity.AuthenticationException;
+import dev.vigil.workspace.api.IngestCommitFailedException;
+import dev.vigil.workspace.api.IngestQueueFullException;
+import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.QueryExecutionException;
+import dev.vigil.workspace.api.RowsRejectedException;
+import dev.vigil.workspace.api.TableNotFoundException;
+import dev.vigil.workspace.api.WorkspaceException;
+import dev.vigil.workspace.api.WorkspaceNotFoundException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses: a status, maybe headers, and the body
+ * {@code {"error":{"code","message","innererror":{...}}}}. Handlers only throw.
+ */
+final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(WorkspaceException.class, ErrorResponses::workspace);
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
+        routes.exception(AuthenticationException.class, ErrorResponses::authentication);
+        routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
+        routes.exception(HttpResponseException.class, ErrorResponses::javalin);
+        routes.exception(Exception.class, ErrorResponses::unexpected);
+    }
+
+    private static void workspace(WorkspaceException e, Context ctx) {
+        Map<String, Object> inner = Map.of();
+        int status = 400;
+        if (e instanceof WorkspaceNotFoundException || e instanceof TableNotFoundException) {
+            status = 404;
+        } else if (e instanceof RowsRejectedException rejected) {
+            inner = Map.of("errors", rejected.errors(), "totalErrors", rejected.totalErrors());
+        } else if (e instanceof KqlQueryException kql) {
+            inner = KqlErrorDetails.of(kql.diagnostics());
+        } else if (e instanceof IngestQueueFullException full) {
+            long seconds = Math.max(1, (full.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            inner = Map.of("retryAfterSeconds", seconds);
+            status = 429;
+        } else if (e instanceof QueryExecutionException) {
+            LOG.warn("query failed while running", e);
+        } else if (e instanceof IngestCommitFailedException) {
+            // nothing of the request was written; the client may send it again
+            status = 503;
+        }
+        respond(ctx, status, ApiError.of(e.code(), e.getMessage(), inner));
+    }
+
+    private static void authentication(AuthenticationException e, Context ctx) {
+        String challenge = switch (e.reason()) {
+            case MISSING -> "Bearer realm=\"vigil\"";
+            case MALFORMED -> "Bearer realm=\"vigil\", error=\"invalid_request\"";
+            case INVALID -> "Bearer realm=\"vigil\", error=\"invalid_token\"";
+        };
+        ctx.header("WWW-Authenticate", challenge);
+        respond(ctx, 401, ApiError.of(e.code(), e.getMessage()));
+    }
+
+    private static void malformedJson(JsonProcessingException e, Context ctx) {
+        JsonLocation at = e.getLocation();
+        Map<String, Object> inner = new LinkedHashMap<>();
+        String where = "";
+        if (at != null && at.getLineNr() > 0) {
+            inner.put("line", at.getLineNr());
+            inner.put("column", at.getColumnNr());
+            where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        respond(ctx, 400, ApiError.of("InvalidJson", "The body is not valid JSON" + where + ": " + e.getOriginalMessage(), inner));
+    }
+
+    private static void javalin(HttpResponseException e, Context ctx) {
+        String code = HttpStatus.forStatus(e.getStatus()).getMessage().replace(" ", "").replace("-", "");
+        respond(ctx, e.getStatus(), ApiError.of(code, e.getMessage()));
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, 500, ApiError.of("InternalError", "The server failed to handle the request; the server log has the details."));
+    }
+
+    private static void respond(Context ctx, int status, ApiError error) {
+        ctx.status(status).json(error);
+    }
+}

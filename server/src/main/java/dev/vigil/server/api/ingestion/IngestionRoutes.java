@@ -1,0 +1,36 @@
+package dev.vigil.server.api.ingestion;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.LogStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Batch ingestion into one table: all rows or none, answered only once the rows are committed.
+ */
+public final class IngestionRoutes {
+    private final LogStore logStore;
+    private final RowsReader reader;
+
+    public IngestionRoutes(LogStore logStore, ObjectMapper mapper, long maxBodyBytes) {
+        this.logStore = logStore;
+        this.reader = new RowsReader(mapper, maxBodyBytes);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/workspaces/{workspace}/tables/{table}/rows", this::ingest);
+    }
+
+    private void ingest(Context ctx) throws IOException {
+        String workspace = ctx.pathParam("workspace");
+        String table = ctx.pathParam("table");
+        List<Map<String, Object>> rows = reader.read(ctx, table);
+        CompletableFuture<IngestReceipt> committed = logStore.ingest(workspace, table, rows);
+        ctx.future(() -> committed.thenAccept(receipt -> ctx.json(IngestResultJson.of(receipt))));
+    }
+}

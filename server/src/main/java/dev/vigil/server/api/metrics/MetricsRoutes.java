@@ -1,0 +1,24 @@
+package dev.vigil.server.api.metrics;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** Every meter of the server in the Prometheus text format. */
+public final class MetricsRoutes {
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry;
+
+    public MetricsRoutes(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/metrics", this::scrape);
+    }
+
+    private void scrape(Context ctx) {
+        ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vigil.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Runs a KQL query against a running Vigil server and prints the result as a table.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:the query ran",
+                "1:unexpected failure",
+                "2:bad command-line usage",
+                "3:the server could not be reached",
+                "4:the server refused the query (bad KQL, unknown workspace or table...)",
+                "5:no API key, or the server did not accept it"})
+final class QueryCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "KQL", description = "The query, e.g. 'SecurityAlert | take 10'.")
+    private String query;
+
+    @Option(names = "--server", paramLabel = "URL", description = "The server (default: ${DEFAULT-VALUE}).")
+    private URI server = URI.create("http://localhost:8080");
+
+    @Option(names = "--workspace", paramLabel = "ID", description = "The workspace (default: ${DEFAULT-VALUE}).")
+    private String workspace = "default";
+
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:VIGIL_API_KEY}",
+            description = "The API key (default: the environment variable VIGIL_API_KEY).")
+    private String apiKey;
+
+    @Option(names = "--timespan", paramLabel = "ISO", description = "Restricts TimeGenerated: a duration (PT1H) or an interval (start/end).")
+    private String timespan;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (apiKey == null || apiKey.isBlank()) {
+            err.println("error: no API key; pass --api-key or set VIGIL_API_KEY");
+            return QueryApiClient.EXIT_UNAUTHORIZED;
+        }
+        try {
+            JsonNode table = new QueryApiClient(server, apiKey).query(workspace, query, timespan);
+            out.print(TextTable.render(headers(table), rows(table)));
+            out.flush();
+            return 0;
+        } catch (QueryFailedException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
+    }
+
+    private static List<String> headers(JsonNode table) {
+        List<String> headers = new ArrayList<>();
+        table.path("columns").forEach(column -> headers.add(column.path("name").asText()));
+        return headers;
+    }
+
+    private static List<List<String>> rows(JsonNode table) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode row : table.path("rows")) {
+            List<String> cells = new ArrayList<>();
+            row.forEach(value -> cells.add(value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString()));
+            rows.add(cells);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vigil.server.cli;
+
+import dev.vigil.server.ServerSettings;
+import dev.vigil.workspace.api.StorageSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options {@code serve} and {@code demo} share. */
+final class ServerOptions {
+    private static final StorageSettings DEFAULTS = StorageSettings.defaults(Path.of("vigil-data"));
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory, created if missing (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("vigil-data");
+
+    @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "Interface to listen on; 0.0.0.0 serves other machines too (default: ${DEFAULT-VALUE}, this machine only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--batch-max-rows", paramLabel = "N", description = "A group commit closes at this many rows (default: ${DEFAULT-VALUE}).")
+    int batchMaxRows = DEFAULTS.batchMaxRows();
+
+    @Option(names = "--batch-max-delay-ms", paramLabel = "MS", description = "...or after this many milliseconds (default: ${DEFAULT-VALUE}).")
+    long batchMaxDelayMs = DEFAULTS.batchMaxDelay().toMillis();
+
+    @Option(names = "--queue-max-rows", paramLabel = "N", description = "Rows waiting for commit beyond which ingestion answers 429 (default: ${DEFAULT-VALUE}).")
+    int queueMaxRows = DEFAULTS.queueMaxRows();
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes = ServerSettings.DEFAULT_MAX_BODY_BYTES;
+
+    ServerSettings toSettings() {
+        StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows);
+        return new ServerSettings(storage, host, port, maxBodyBytes);
+    }
+}

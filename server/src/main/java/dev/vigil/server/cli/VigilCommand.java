@@ -1,0 +1,39 @@
+package dev.vigil.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil} command: {@code serve}, {@code demo}, {@code query}. */
+@Command(name = "vigil",
+        mixinStandardHelpOptions = true,
+        versionProvider = VigilVersion.class,
+        description = "Self-hosted security operations for IoT and OT fleets.",
+        subcommands = {ServeCommand.class, DemoCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
+public final class VigilCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Vigil's error handling; tests run it in process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new VigilCommand())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("vigil: " + describe(e));
+                    return CommandLine.ExitCode.SOFTWARE;
+                });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vigil.server.identity;
+
+/** A request that does not prove who sends it. */
+public final class AuthenticationException extends RuntimeException {
+
+    public enum Reason {
+        /** No {@code Authorization} header. */
+        MISSING,
+        /** A header that is not {@code Bearer <key>}. */
+        MALFORMED,
+        /** A bearer key that no stored key matches. */
+        INVALID
+    }
+
+    private final Reason reason;
+
+    public AuthenticationException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String code() {
+        return "AuthenticationFailed";
+    }
+}

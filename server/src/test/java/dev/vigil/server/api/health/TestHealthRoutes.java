@@ -1,0 +1,25 @@
+package dev.vigil.server.api.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestHealthRoutes {
+    @TempDir
+    Path data;
+
+    @Test
+    void testHealthNeedsNoKey() {
+        try (RunningServer server = RunningServer.start(data)) {
+            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/healthz")).GET());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+        }
+    }
+}

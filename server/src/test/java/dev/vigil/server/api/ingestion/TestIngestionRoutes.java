@@ -1,0 +1,184 @@
+package dev.vigil.server.api.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestIngestionRoutes {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    @TempDir
+    static Path data;
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A fresh custom table: DeviceId string, Temperature real, Readings long, LastSeen datetime. */
+    private static String newTable() {
+        String name = "Readings" + TABLES.incrementAndGet() + "_CL";
+        HttpResponse<String> created = server.postJson("/api/workspaces/default/tables", Map.of("name", name, "columns", List.of(
+                Map.of("name", "DeviceId", "type", "string"),
+                Map.of("name", "Temperature", "type", "real"),
+                Map.of("name", "Readings", "type", "long"),
+                Map.of("name", "LastSeen", "type", "datetime"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return name;
+    }
+
+    private static String rowsPath(String table) {
+        return "/api/workspaces/default/tables/" + table + "/rows";
+    }
+
+    @Test
+    void testIngestedAlertsComeBackFromTheQueryApi() {
+        List<Map<String, Object>> alerts = List.of(
+                Map.of("AlertName", "Crypto coin miner image", "AlertSeverity", "Medium", "ProductName", "Azure Security Center for IoT",
+                        "SystemAlertId", "round-trip-1", "ExtendedProperties", "{\"DeviceId\":\"plc-1\"}"),
+                Map.of("AlertName", "Successful local login", "AlertSeverity", "High", "ProductName", "Azure Security Center for IoT",
+                        "SystemAlertId", "round-trip-2", "TimeGenerated", "2026-11-28T10:00:00Z"));
+
+        HttpResponse<String> response = server.postJson(rowsPath("SecurityAlert"), alerts);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(RunningServer.json(response).path("rowsCommitted").asInt()).isEqualTo(2);
+        JsonNode table = server.query("SecurityAlert | where SystemAlertId startswith \"round-trip-\" "
+                + "| project SystemAlertId, AlertSeverity, AlertName | sort by SystemAlertId asc");
+        assertThat(table.path("name").asText()).isEqualTo("PrimaryResult");
+        assertThat(table.path("columns").toString())
+                .isEqualTo("[{\"name\":\"SystemAlertId\",\"type\":\"string\"},{\"name\":\"AlertSeverity\",\"type\":\"string\"},"
+                        + "{\"name\":\"AlertName\",\"type\":\"string\"}]");
+        assertThat(table.path("rows").toString()).isEqualTo(
+                "[[\"round-trip-1\",\"Medium\",\"Crypto coin miner image\"],[\"round-trip-2\",\"High\",\"Successful local login\"]]");
+    }
+
+    @Test
+    void testNdjsonRowsAreIngestedOnePerLine() {
+        String table = newTable();
+        String body = "{\"DeviceId\":\"gw-1\",\"Temperature\":21.5,\"Readings\":3}\n"
+                + "\n"
+                + "{\"DeviceId\":\"gw-2\",\"Temperature\":19,\"Readings\":4}\n";
+
+        HttpResponse<String> response = server.post(rowsPath(table), "application/x-ndjson", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(RunningServer.json(response).path("rowsCommitted").asInt()).isEqualTo(2);
+        assertThat(server.query(table + " | summarize total = sum(Readings)").path("rows").path(0).path(0).asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void testEveryBadRowIsReportedAndNothingIsWritten() {
+        String table = newTable();
+        List<Object> rows = List.of(
+                Map.of("DeviceId", "ok-1", "Readings", 1),
+                Map.of("DeviceId", "bad-1", "Readings", "many"),
+                Map.of("DeviceId", "bad-2", "Colour", "red"),
+                Map.of("DeviceId", "bad-3", "LastSeen", "yesterday"));
+
+        HttpResponse<String> response = server.postJson(rowsPath(table), rows);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidRows");
+        JsonNode errors = error.path("innererror").path("errors");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).path("row").asInt()).isEqualTo(1);
+        assertThat(errors.get(0).path("column").asText()).isEqualTo("Readings");
+        assertThat(errors.get(1).path("row").asInt()).isEqualTo(2);
+        assertThat(errors.get(1).path("column").asText()).isEqualTo("Colour");
+        assertThat(errors.get(2).path("row").asInt()).isEqualTo(3);
+        assertThat(errors.get(2).path("column").asText()).isEqualTo("LastSeen");
+        assertThat(errors.get(2).path("reason").asText()).isNotBlank();
+        assertThat(server.count(table + " | count")).isZero();
+    }
+
+    @Test
+    void testValuesThatAreNotObjectsAreRowErrors() {
+        String table = newTable();
+
+        HttpResponse<String> response = server.post(rowsPath(table), "application/json", "[{\"DeviceId\":\"a\"}, 42, [1], \"text\"]");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode errors = RunningServer.json(response).path("error").path("innererror").path("errors");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).path("row").asInt()).isEqualTo(1);
+        assertThat(errors.get(0).path("reason").asText()).contains("a number");
+        assertThat(errors.get(1).path("reason").asText()).contains("an array");
+        assertThat(errors.get(2).path("row").asInt()).isEqualTo(3);
+        assertThat(server.count(table + " | count")).isZero();
+    }
+
+    @Test
+    void testMalformedJsonIsRefusedWithItsLineAndColumn() {
+        String table = newTable();
+
+        HttpResponse<String> response = server.post(rowsPath(table), "application/json", "[\n  {\"DeviceId\": \"a\"},\n  {\"DeviceId\" \"b\"}\n]");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidJson");
+        assertThat(error.path("innererror").path("line").asInt()).isEqualTo(3);
+        assertThat(error.path("innererror").path("column").asInt()).isEqualTo(15);
+        assertThat(error.path("message").asText()).contains("line 3, column 15");
+    }
+
+    @Test
+    void testMalformedNdjsonLineIsRefusedWithItsLine() {
+        String table = newTable();
+
+        HttpResponse<String> response = server.post(rowsPath(table), "application/x-ndjson", "{\"DeviceId\":\"a\"}\n{\"DeviceId\":}\n");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("innererror").path("line").asInt()).isEqualTo(2);
+        assertThat(server.count(table + " | count")).isZero();
+    }
+
+    @Test
+    void testABodyThatIsNotAnArrayIsRefused() {
+        HttpResponse<String> response = server.post(rowsPath(newTable()), "application/json", "{\"DeviceId\":\"a\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("message").asText()).contains("expected a JSON array");
+    }
+
+    @Test
+    void testUnknownTableIsNotFound() {
+        HttpResponse<String> response = server.postJson(rowsPath("NoSuchTable_CL"), List.of(Map.of("A", 1)));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("TableNotFound");
+    }
+
+    @Test
+    void testUnknownWorkspaceIsNotFound() {
+        HttpResponse<String> response = server.postJson("/api/workspaces/nowhere/tables/SecurityAlert/rows", List.of(Map.of("AlertName", "x")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("WorkspaceNotFound");
+    }
+
+    @Test
+    void testOtherContentTypesAreUnsupported() {
+        HttpResponse<String> response = server.post(rowsPath(newTable()), "text/csv", "DeviceId\na\n");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("UnsupportedMediaType");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.vigil.server.api.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.RunningServer;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestQueryRoutes {
+    private static final String QUERY = "/v1/workspaces/default/query";
+
+    @TempDir
+    static Path data;
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(data);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(
+                Map.of("AlertName", "Reverse shells", "AlertSeverity", "High", "TimeGenerated", now.minus(1, ChronoUnit.HOURS).toString()),
+                Map.of("AlertName", "Bash history cleared", "AlertSeverity", "Low", "TimeGenerated", now.minus(3, ChronoUnit.DAYS).toString())));
+        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void testResultHasTheLogAnalyticsShape() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert | summarize count() by AlertSeverity | sort by AlertSeverity asc"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo("{\"tables\":[{\"name\":\"PrimaryResult\","
+                + "\"columns\":[{\"name\":\"AlertSeverity\",\"type\":\"string\"},{\"name\":\"count_\",\"type\":\"long\"}],"
+                + "\"rows\":[[\"High\",1],[\"Low\",1]]}]}");
+    }
+
+    @Test
+    void testTimespanFiltersTimeGenerated() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert | project AlertName", "timespan", "P1D"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(RunningServer.json(response).path("tables").path(0).path("rows").toString()).isEqualTo("[[\"Reverse shells\"]]");
+    }
+
+    @Test
+    void testQueryCanBeGivenAsUrlParameters() {
+        String kql = URLEncoder.encode("SecurityAlert | count", StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = server.get(QUERY + "?query=" + kql);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(RunningServer.json(response).path("tables").path(0).path("rows").path(0).path(0).asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void testSyntaxErrorIsABadArgumentWithLineAndColumn() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert\n| where AlertSeverity == "));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("BadArgumentError");
+        assertThat(error.path("message").asText()).startsWith("line 2:");
+        JsonNode inner = error.path("innererror");
+        assertThat(inner.path("code").asText()).isEqualTo("SyntaxError");
+        assertThat(inner.path("line").asInt()).isEqualTo(2);
+        assertThat(inner.path("pos").asInt()).isGreaterThan(1);
+        assertThat(inner.path("diagnostics")).isNotEmpty();
+    }
+
+    @Test
+    void testUnknownColumnIsASemanticErrorWithLineAndColumn() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert | where Colour == \"red\""));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode inner = RunningServer.json(response).path("error").path("innererror");
+        assertThat(inner.path("code").asText()).isEqualTo("SemanticError");
+        assertThat(inner.path("line").asInt()).isEqualTo(1);
+        assertThat(inner.path("pos").asInt()).isEqualTo(23);
+        assertThat(inner.path("message").asText()).contains("Colour");
+    }
+
+    @Test
+    void testMissingQueryIsABadArgument() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("timespan", "PT1H"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("BadArgumentError");
+        assertThat(error.path("message").asText()).contains("'query'");
+    }
+
+    @Test
+    void testInvalidTimespanIsRefused() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert | count", "timespan", "last week"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("InvalidTimespan");
+    }
+
+    @Test
+    void testUnknownWorkspaceIsNotFound() {
+        HttpResponse<String> response = server.postJson("/v1/workspaces/nowhere/query", Map.of("query", "SecurityAlert | count"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("WorkspaceNotFound");
+    }
+
+    @Test
+    void testMalformedBodyIsRefusedWithItsPosition() {
+        HttpResponse<String> response = server.post(QUERY, "application/json", "{\"query\": \"SecurityAlert\",,}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidJson");
+        assertThat(error.path("innererror").path("column").asInt()).isEqualTo(27);
+    }
+}

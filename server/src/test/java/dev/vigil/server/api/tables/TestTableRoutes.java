@@ -1,0 +1,109 @@
+package dev.vigil.server.api.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestTableRoutes {
+    private static final String TABLES = "/api/workspaces/default/tables";
+
+    @TempDir
+    static Path data;
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode table(String name) {
+        HttpResponse<String> response = server.get(TABLES);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(RunningServer.json(response).path("tables").spliterator(), false)
+                .filter(t -> t.path("name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no table " + name + " in " + response.body()));
+    }
+
+    private static String type(JsonNode table, String column) {
+        return StreamSupport.stream(table.path("columns").spliterator(), false)
+                .filter(c -> c.path("name").asText().equals(column))
+                .map(c -> c.path("type").asText()).findFirst().orElse("<missing>");
+    }
+
+    @Test
+    void testBuiltInTablesAreListedWithKqlTypes() {
+        JsonNode alert = table("SecurityAlert");
+        assertThat(alert.path("kind").asText()).isEqualTo("BuiltIn");
+        assertThat(type(alert, "TimeGenerated")).isEqualTo("datetime");
+        assertThat(type(alert, "ConfidenceScore")).isEqualTo("real");
+        assertThat(type(alert, "IsIncident")).isEqualTo("bool");
+        assertThat(type(table("SecurityIncident"), "IncidentNumber")).isEqualTo("int");
+        assertThat(type(table("SecurityIoTRawEvent"), "DeviceId")).isEqualTo("string");
+    }
+
+    @Test
+    void testRowCountsFollowIngestion() {
+        long before = table("SecurityIoTRawEvent").path("rowCount").asLong();
+        HttpResponse<String> ingested = server.postJson(TABLES + "/SecurityIoTRawEvent/rows",
+                List.of(Map.of("DeviceId", "d1", "RawEventName", "Login"), Map.of("DeviceId", "d2", "RawEventName", "ProcessCreate")));
+        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+
+        assertThat(table("SecurityIoTRawEvent").path("rowCount").asLong()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void testCustomTableIsCreatedWithTheStandardColumns() {
+        HttpResponse<String> response = server.postJson(TABLES, Map.of("name", "DeviceInventory_CL",
+                "columns", List.of(Map.of("name", "DeviceId", "type", "string"), Map.of("name", "Firmware", "type", "dynamic"))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValue(TABLES + "/DeviceInventory_CL");
+        JsonNode listed = table("DeviceInventory_CL");
+        assertThat(listed.path("kind").asText()).isEqualTo("Custom");
+        assertThat(type(listed, "Firmware")).isEqualTo("dynamic");
+        assertThat(type(listed, "TimeGenerated")).isEqualTo("datetime");
+        assertThat(type(listed, "Type")).isEqualTo("string");
+        assertThat(listed.path("rowCount").asLong()).isZero();
+    }
+
+    @Test
+    void testUnknownColumnTypeIsRefusedNamingTheColumn() {
+        HttpResponse<String> response = server.postJson(TABLES, Map.of("name", "Bad_CL",
+                "columns", List.of(Map.of("name", "A", "type", "string"), Map.of("name", "B", "type", "strnig"))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("message").asText()).contains("columns[1]").contains("'strnig'");
+    }
+
+    @Test
+    void testCustomTableNameMustEndInCl() {
+        HttpResponse<String> response = server.postJson(TABLES, Map.of("name", "Inventory",
+                "columns", List.of(Map.of("name", "A", "type", "string"))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("InvalidTableDefinition");
+    }
+
+    @Test
+    void testUnknownWorkspaceIsNotFound() {
+        HttpResponse<String> response = server.get("/api/workspaces/nowhere/tables");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("WorkspaceNotFound");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.vigil.workspace.catalog;
+
+import static dev.vigil.kql.types.KqlType.BOOL;
+import static dev.vigil.kql.types.KqlType.DATETIME;
+import static dev.vigil.kql.types.KqlType.DYNAMIC;
+import static dev.vigil.kql.types.KqlType.INT;
+import static dev.vigil.kql.types.KqlType.REAL;
+import static dev.vigil.kql.types.KqlType.STRING;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.types.KqlType;
+import dev.vigil.workspace.api.TableKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tables every workspace starts with, column for column as Log Analytics defines them
+ * (see {@code shared/reference/defender-sentinel-model.md}, section 1).
+ */
+public final class BuiltInTables {
+    public static final WorkspaceTable SECURITY_ALERT = table("SecurityAlert",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "DisplayName", STRING,
+            "AlertName", STRING,
+            "AlertSeverity", STRING,
+            "Description", STRING,
+            "ProviderName", STRING,
+            "VendorName", STRING,
+            "VendorOriginalId", STRING,
+            "SystemAlertId", STRING,
+            "ResourceId", STRING,
+            "SourceComputerId", STRING,
+            "AlertType", STRING,
+            "ConfidenceLevel", STRING,
+            "ConfidenceScore", REAL,
+            "IsIncident", BOOL,
+            "StartTime", DATETIME,
+            "EndTime", DATETIME,
+            "ProcessingEndTime", DATETIME,
+            "RemediationSteps", STRING,
+            "ExtendedProperties", STRING,
+            "Entities", STRING,
+            "SourceSystem", STRING,
+            "WorkspaceSubscriptionId", STRING,
+            "WorkspaceResourceGroup", STRING,
+            "ExtendedLinks", STRING,
+            "ProductName", STRING,
+            "ProductComponentName", STRING,
+            "AlertLink", STRING,
+            "Status", STRING,
+            "CompromisedEntity", STRING,
+            "Tactics", STRING,
+            "Techniques", STRING,
+            "SubTechniques", STRING,
+            "Type", STRING,
+            "_BilledSize", REAL,
+            "_IsBillable", STRING);
+
+    public static final WorkspaceTable SECURITY_INCIDENT = table("SecurityIncident",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "IncidentName", STRING,
+            "Title", STRING,
+            "Description", STRING,
+            "Severity", STRING,
+            "Status", STRING,
+            "Classification", STRING,
+            "ClassificationComment", STRING,
+            "ClassificationReason", STRING,
+            "Owner", DYNAMIC,
+            "ProviderName", STRING,
+            "ProviderIncidentId", STRING,
+            "FirstActivityTime", DATETIME,
+            "LastActivityTime", DATETIME,
+            "FirstModifiedTime", DATETIME,
+            "LastModifiedTime", DATETIME,
+            "CreatedTime", DATETIME,
+            "ClosedTime", DATETIME,
+            "IncidentNumber", INT,
+            "RelatedAnalyticRuleIds", DYNAMIC,
+            "AlertIds", DYNAMIC,
+            "BookmarkIds", DYNAMIC,
+            "Comments", DYNAMIC,
+            "Tasks", DYNAMIC,
+            "Labels", DYNAMIC,
+            "IncidentUrl", STRING,
+            "AdditionalData", DYNAMIC,
+            "ModifiedBy", STRING,
+            "SourceSystem", STRING,
+            "Type", STRING);
+
+    public static final WorkspaceTable SECURITY_IOT_RAW_EVENT = table("SecurityIoTRawEvent",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "AssociatedResourceId", STRING,
+            "AzureSubscriptionId", STRING,
+            "DeviceId", STRING,
+            "AgentVersion", STRING,
+            "IoTRawEventId", STRING,
+            "RawEventCategory", STRING,
+            "RawEventName", STRING,
+            "RawEventType", STRING,
+            "EventDetails", STRING,
+            "IsEmpty", BOOL,
+            "TimeStamp", DATETIME,
+            "Type", STRING,
+            "_BilledSize", REAL,
+            "_IsBillable", STRING);
+
+    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT);
+
+    private BuiltInTables() {
+    }
+
+    public static Optional<WorkspaceTable> named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Builds a table from alternating column names and types, keeping the listing readable. */
+    private static WorkspaceTable table(String name, Object... namesAndTypes) {
+        List<ColumnSchema> columns = new ArrayList<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            columns.add(new ColumnSchema((String) namesAndTypes[i], (KqlType) namesAndTypes[i + 1]));
+        }
+        return new WorkspaceTable(name, TableKind.BUILT_IN, columns);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.vigil.workspace.catalog;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.workspace.api.TableKind;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A table of a workspace as the store knows it: name, kind and columns in table order. */
+public record WorkspaceTable(String name, TableKind kind, List<ColumnSchema> columns) {
+    public WorkspaceTable {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        columns = List.copyOf(columns);
+    }
+
+    public Optional<ColumnSchema> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+}

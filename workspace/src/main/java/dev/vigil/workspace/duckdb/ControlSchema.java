@@ -1,0 +1,34 @@
+package dev.vigil.workspace.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The {@code vigil} schema: which workspaces and custom tables exist, and the state documents. */
+final class ControlSchema {
+    /**
+     * DuckDB names the database (catalog) after its file, {@code vigil.duckdb}, so the schema is
+     * named with its catalog: a bare {@code vigil} would be ambiguous.
+     */
+    static final String SCHEMA = "vigil.vigil";
+    static final String WORKSPACES = SCHEMA + ".workspaces";
+    static final String CUSTOM_TABLES = SCHEMA + ".custom_tables";
+    static final String DOCUMENTS = SCHEMA + ".documents";
+
+    private ControlSchema() {
+    }
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            statement.execute("CREATE TABLE IF NOT EXISTS " + WORKSPACES + " ("
+                    + "id VARCHAR PRIMARY KEY, tenant_id UUID NOT NULL, created_at TIMESTAMP NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + CUSTOM_TABLES + " ("
+                    + "workspace_id VARCHAR NOT NULL, name VARCHAR NOT NULL, columns JSON NOT NULL,"
+                    + " created_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace_id, name))");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + DOCUMENTS + " ("
+                    + "collection VARCHAR NOT NULL, id VARCHAR NOT NULL, body JSON NOT NULL,"
+                    + " updated_at TIMESTAMP NOT NULL, PRIMARY KEY (collection, id))");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vigil.workspace.duckdb;
+
+import dev.vigil.kql.Compilation;
+import dev.vigil.kql.CompileOptions;
+import dev.vigil.kql.Kql;
+import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.QueryResult;
+import dev.vigil.workspace.api.ResultTable;
+import dev.vigil.workspace.api.TableDefinition;
+import dev.vigil.workspace.api.TableInfo;
+import dev.vigil.workspace.catalog.WorkspaceTable;
+import dev.vigil.workspace.ingest.GroupCommitter;
+import dev.vigil.workspace.ingest.IngestTarget;
+import dev.vigil.workspace.ingest.RowValidator;
+import dev.vigil.workspace.query.QueryTimespan;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.duckdb.DuckDBConnection;
+
+/** {@link LogStore} on DuckDB: validation here, commits through the group committer, queries on their own connections. */
+final class DuckDbLogStore implements LogStore {
+    static final String PRIMARY_RESULT = "PrimaryResult";
+
+    private final DuckDBConnection database;
+    private final Workspaces workspaces;
+    private final GroupCommitter committer;
+    private final QueryRunner queries;
+    private final Clock clock;
+    private final Timer queryTimer;
+
+    DuckDbLogStore(DuckDBConnection database, Workspaces workspaces, GroupCommitter committer, Clock clock, MeterRegistry meters) {
+        this.database = database;
+        this.workspaces = workspaces;
+        this.committer = committer;
+        this.queries = new QueryRunner(database);
+        this.clock = clock;
+        this.queryTimer = Timer.builder("vigil.query").description("Time to compile and run a KQL query").register(meters);
+    }
+
+    @Override
+    public void createWorkspace(String workspaceId) {
+        try {
+            workspaces.create(workspaceId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create workspace '" + workspaceId + "': " + QueryRunner.readable(e), e);
+        }
+    }
+
+    @Override
+    public List<String> workspaces() {
+        return workspaces.ids();
+    }
+
+    @Override
+    public List<TableInfo> tables(String workspaceId) {
+        Workspace workspace = workspaces.require(workspaceId);
+        List<TableInfo> tables = new ArrayList<>();
+        try (DuckDBConnection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            for (WorkspaceTable table : workspace.tables().values()) {
+                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + TableDdl.relation(workspace.schema(), table.name()))) {
+                    count.next();
+                    tables.add(new TableInfo(table.name(), table.kind(), table.columns(), count.getLong(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the rows of workspace '" + workspaceId + "': " + QueryRunner.readable(e), e);
+        }
+        return tables;
+    }
+
+    @Override
+    public TableInfo createCustomTable(String workspaceId, TableDefinition definition) {
+        try {
+            WorkspaceTable table = workspaces.createCustomTable(workspaceId, definition);
+            return new TableInfo(table.name(), table.kind(), table.columns(), 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create table '" + definition.name() + "': " + QueryRunner.readable(e), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows) {
+        Workspace workspace = workspaces.require(workspaceId);
+        WorkspaceTable target = workspace.table(table);
+        List<Object[]> values = new RowValidator(target, workspace.tenantId()).validate(rows, clock.instant());
+        return committer.submit(new IngestTarget(workspaceId, target), values);
+    }
+
+    @Override
+    public QueryResult query(String workspaceId, QueryRequest request) {
+        Workspace workspace = workspaces.require(workspaceId);
+        Instant now = clock.instant();
+        CompileOptions options = CompileOptions.at(now);
+        if (request.timespan().isPresent()) {
+            options = options.withTimeRange(QueryTimespan.parse(request.timespan().get(), now));
+        }
+        Timer.Sample sample = Timer.start();
+        try {
+            Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options);
+            if (compilation.hasErrors()) {
+                throw new KqlQueryException(compilation.errors());
+            }
+            List<List<Object>> rows = queries.run(compilation.sql(), compilation.outputSchema());
+            return new QueryResult(List.of(new ResultTable(PRIMARY_RESULT, compilation.outputSchema(), rows)));
+        } finally {
+            sample.stop(queryTimer);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.workspace.duckdb;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.vigil.workspace.api.DocumentCollection;
+import dev.vigil.workspace.api.StateStore;
+import java.sql.Connection;
+import java.time.Clock;
+
+/** Control-plane documents in {@code vigil.documents}, one row per collection and id. */
+final class DuckDbStateStore implements StateStore {
+    private final Connection connection;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Documents written by a newer version keep loading after a field is dropped.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    DuckDbStateStore(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    @Override
+    public <T> DocumentCollection<T> collection(String name, Class<T> type) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a collection needs a name");
+        }
+        return new DuckDbDocumentCollection<>(connection, clock, json, name, type);
+    }
+}

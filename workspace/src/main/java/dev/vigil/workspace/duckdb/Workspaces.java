@@ -1,0 +1,186 @@
+package dev.vigil.workspace.duckdb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.types.KqlType;
+import dev.vigil.workspace.api.TableDefinition;
+import dev.vigil.workspace.api.TableKind;
+import dev.vigil.workspace.api.WorkspaceNotFoundException;
+import dev.vigil.workspace.catalog.BuiltInTables;
+import dev.vigil.workspace.catalog.CustomTables;
+import dev.vigil.workspace.catalog.WorkspaceTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The workspaces and their tables: kept in the {@code vigil} schema so that they survive
+ * restarts, and in memory for every request. Changes go through one connection, one at a time.
+ */
+final class Workspaces {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+    private static final TypeReference<List<Map<String, String>>> COLUMNS = new TypeReference<>() {
+    };
+
+    private final Connection connection;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Workspace> byId = new ConcurrentHashMap<>();
+
+    private Workspaces(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /** Loads every workspace and custom table recorded in the database. */
+    static Workspaces load(Connection connection, Clock clock) throws SQLException {
+        Workspaces workspaces = new Workspaces(connection, clock);
+        workspaces.loadAll();
+        return workspaces;
+    }
+
+    private void loadAll() throws SQLException {
+        Map<String, Workspace> loaded = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT id, CAST(tenant_id AS VARCHAR) FROM " + ControlSchema.WORKSPACES + " ORDER BY id")) {
+                while (rows.next()) {
+                    loaded.put(rows.getString(1), new Workspace(rows.getString(1), rows.getString(2), builtInTables()));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
+                    + ControlSchema.CUSTOM_TABLES + " ORDER BY created_at, name")) {
+                while (rows.next()) {
+                    Workspace workspace = loaded.get(rows.getString(1));
+                    if (workspace != null) {
+                        WorkspaceTable table = new WorkspaceTable(rows.getString(2), TableKind.CUSTOM, readColumns(rows.getString(3)));
+                        loaded.put(workspace.id(), workspace.with(table));
+                    }
+                }
+            }
+        }
+        byId.putAll(loaded);
+    }
+
+    List<String> ids() {
+        return byId.keySet().stream().sorted().toList();
+    }
+
+    Workspace require(String workspaceId) {
+        Workspace workspace = workspaceId == null ? null : byId.get(workspaceId);
+        if (workspace == null) {
+            throw new WorkspaceNotFoundException("there is no workspace '" + workspaceId + "'");
+        }
+        return workspace;
+    }
+
+    synchronized void create(String workspaceId) throws SQLException {
+        if (workspaceId == null || !ID.matcher(workspaceId).matches()) {
+            throw new IllegalArgumentException("workspace id '" + workspaceId
+                    + "' is not valid: use up to 63 letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        if (byId.containsKey(workspaceId)) {
+            return;
+        }
+        String tenantId = UUID.randomUUID().toString();
+        String schema = Workspace.schemaOf(workspaceId);
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(TableDdl.createSchema(schema));
+                for (WorkspaceTable table : BuiltInTables.ALL) {
+                    statement.execute(TableDdl.createTable(schema, table));
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + ControlSchema.WORKSPACES + " (id, tenant_id, created_at) VALUES (?, CAST(? AS UUID), ?)")) {
+                insert.setString(1, workspaceId);
+                insert.setString(2, tenantId);
+                insert.setObject(3, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
+        byId.put(workspaceId, new Workspace(workspaceId, tenantId, builtInTables()));
+    }
+
+    synchronized WorkspaceTable createCustomTable(String workspaceId, TableDefinition definition) throws SQLException {
+        Workspace workspace = require(workspaceId);
+        WorkspaceTable table = CustomTables.define(definition, workspace.tables().keySet());
+        String columns = writeColumns(table.columns());
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(TableDdl.createTable(workspace.schema(), table));
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ControlSchema.CUSTOM_TABLES
+                    + " (workspace_id, name, columns, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, workspaceId);
+                insert.setString(2, table.name());
+                insert.setString(3, columns);
+                insert.setObject(4, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
+        byId.put(workspaceId, workspace.with(table));
+        return table;
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static Map<String, WorkspaceTable> builtInTables() {
+        Map<String, WorkspaceTable> tables = new LinkedHashMap<>();
+        BuiltInTables.ALL.forEach(t -> tables.put(t.name(), t));
+        return tables;
+    }
+
+    private String writeColumns(List<ColumnSchema> columns) {
+        List<Map<String, String>> plain = columns.stream()
+                .map(c -> Map.of("name", c.name(), "type", c.type().kqlName()))
+                .toList();
+        try {
+            return json.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("column list cannot be written as JSON", e);
+        }
+    }
+
+    private List<ColumnSchema> readColumns(String text) {
+        try {
+            List<ColumnSchema> columns = new ArrayList<>();
+            for (Map<String, String> column : json.readValue(text, COLUMNS)) {
+                KqlType type = KqlType.fromName(column.get("type")).orElseThrow(
+                        () -> new IllegalStateException("stored column has unknown type " + column.get("type")));
+                columns.add(new ColumnSchema(column.get("name"), type));
+            }
+            return columns;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored column list is not valid JSON: " + text, e);
+        }
+    }
+}

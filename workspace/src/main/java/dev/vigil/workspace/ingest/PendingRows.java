@@ -1,0 +1,17 @@
+package dev.vigil.workspace.ingest;
+
+import dev.vigil.workspace.api.IngestReceipt;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One request's validated rows waiting for commit; never split between commits.
+ *
+ * @param rows stored values in the table's column order
+ * @param enqueuedNanos {@link System#nanoTime()} when queued, from which the batch delay counts
+ */
+public record PendingRows(IngestTarget target, List<Object[]> rows, CompletableFuture<IngestReceipt> receipt, long enqueuedNanos) {
+    public int size() {
+        return rows.size();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.vigil.workspace.values;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * ISO 8601 datetimes as Log Analytics takes and prints them. Storage keeps microseconds, so parsed
+ * values are truncated to the microsecond.
+ */
+public final class DatetimeText {
+    // Date, 'T' or a space, time with optional seconds and fraction (up to 9 digits), optional offset.
+    private static final DateTimeFormatter INPUT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private DatetimeText() {
+    }
+
+    /**
+     * The instant {@code text} names: a date ({@code 2021-01-20}) or a date and time with or without
+     * a fraction, with {@code Z}, an offset, or nothing (meaning UTC).
+     */
+    public static Optional<Instant> parse(String text) {
+        String trimmed = text.trim();
+        try {
+            if (trimmed.length() == 10) {
+                return Optional.of(LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC));
+            }
+            var parsed = INPUT.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
+            Instant instant = parsed instanceof OffsetDateTime offset
+                    ? offset.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+            return Optional.of(instant.truncatedTo(ChronoUnit.MICROS));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code 2021-01-20T10:00:00Z}, with a 7-digit fraction only when it is not zero. */
+    public static String format(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(28);
+        out.append(DateTimeFormatter.ISO_LOCAL_DATE.format(utc.toLocalDate())).append('T')
+                .append(String.format("%02d:%02d:%02d", utc.getHour(), utc.getMinute(), utc.getSecond()));
+        int nanos = utc.getNano();
+        if (nanos != 0) {
+            out.append('.').append(String.format("%07d", nanos / 100));
+        }
+        return out.append('Z').toString();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.vigil.workspace.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.workspace.api.IngestCommitFailedException;
+import dev.vigil.workspace.api.IngestQueueFullException;
+import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.catalog.BuiltInTables;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TestGroupCommitter {
+    private static final IngestTarget TARGET = new IngestTarget("ws", BuiltInTables.SECURITY_ALERT);
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private GroupCommitter committer;
+
+    @AfterEach
+    void close() {
+        if (committer != null) {
+            committer.close();
+        }
+    }
+
+    @Test
+    void testAFutureCompletesOnlyAfterTheCommitHoldingItsRows() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, 1, NEVER, 100, meters);
+
+        CompletableFuture<IngestReceipt> receipt = committer.submit(TARGET, rows(3));
+        writer.awaitFirstCommit();
+        assertThat(receipt).isNotDone();
+        writer.release();
+
+        assertThat(receipt.get(10, TimeUnit.SECONDS)).isEqualTo(new IngestReceipt("ws", "SecurityAlert", 3));
+        assertThat(writer.batches).containsExactly(List.of(3));
+        assertThat(meters.counter("vigil.ingest.rows", "workspace", "ws", "table", "SecurityAlert").count()).isEqualTo(3);
+        assertThat(meters.timer("vigil.ingest.commit").count()).isEqualTo(1);
+    }
+
+    @Test
+    void testABatchClosesWhenFullWithoutWaitingForTheDelay() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(false);
+        committer = new GroupCommitter(writer, 4, NEVER, 100, meters);
+
+        List<CompletableFuture<IngestReceipt>> receipts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            receipts.add(committer.submit(TARGET, rows(1)));
+        }
+
+        // With a delay of an hour, only reaching four rows can have closed these batches.
+        CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(writer.batches).allSatisfy(batch -> assertThat(batch.stream().mapToInt(Integer::intValue).sum()).isEqualTo(4));
+    }
+
+    @Test
+    void testABatchThatIsNotFullClosesAfterTheDelay() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(false);
+        committer = new GroupCommitter(writer, 1_000, Duration.ofMillis(100), 10_000, meters);
+
+        long start = System.nanoTime();
+        CompletableFuture<IngestReceipt> first = committer.submit(TARGET, rows(2));
+        CompletableFuture<IngestReceipt> second = committer.submit(TARGET, rows(3));
+        CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(writer.batches).containsExactly(List.of(2, 3));
+    }
+
+    @Test
+    void testARequestIsNeverSplitBetweenCommits() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, 5, NEVER, 100, meters);
+
+        List<CompletableFuture<IngestReceipt>> receipts = new ArrayList<>();
+        receipts.add(committer.submit(TARGET, rows(5)));
+        writer.awaitFirstCommit();
+        receipts.add(committer.submit(TARGET, rows(3)));
+        receipts.add(committer.submit(TARGET, rows(3)));
+        receipts.add(committer.submit(TARGET, rows(2)));
+        receipts.add(committer.submit(TARGET, rows(7)));
+        writer.release();
+        committer.close();
+
+        for (CompletableFuture<IngestReceipt> receipt : receipts) {
+            assertThat(receipt).isCompleted();
+        }
+        assertThat(writer.batches).containsExactly(List.of(5), List.of(3), List.of(3, 2), List.of(7));
+    }
+
+    @Test
+    void testAFailedCommitFailsTheFuturesOfItsBatchAndNoOther() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        writer.failCommit(1, new IllegalStateException("disk full"));
+        committer = new GroupCommitter(writer, 10, NEVER, 100, meters);
+        CompletableFuture<IngestReceipt> before = committer.submit(TARGET, rows(10));
+        writer.awaitFirstCommit();
+        CompletableFuture<IngestReceipt> first = committer.submit(TARGET, rows(4));
+        CompletableFuture<IngestReceipt> second = committer.submit(TARGET, rows(6));
+        CompletableFuture<IngestReceipt> after = committer.submit(TARGET, rows(1));
+        writer.release();
+        committer.close();
+
+        assertThat(before.get().rowsCommitted()).isEqualTo(10);
+        for (CompletableFuture<IngestReceipt> failed : List.of(first, second)) {
+            assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(IngestCommitFailedException.class)
+                    .hasMessageContaining("the commit of 10 rows failed; none were written: disk full");
+        }
+        assertThat(after.get().rowsCommitted()).isEqualTo(1);
+        assertThat(writer.batches).containsExactly(List.of(10), List.of(1));
+        assertThat(meters.get("vigil.ingest.queue.rows").gauge().value()).isZero();
+    }
+
+    @Test
+    void testAFullQueueRefusesRowsWithARetryAfter() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, 5, NEVER, 10, meters);
+        committer.submit(TARGET, rows(5));
+        writer.awaitFirstCommit();
+        committer.submit(TARGET, rows(4));
+
+        assertThatThrownBy(() -> committer.submit(TARGET, rows(2)))
+                .isInstanceOfSatisfying(IngestQueueFullException.class, full -> {
+                    assertThat(full.code()).isEqualTo("IngestionQueueFull");
+                    assertThat(full.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+                })
+                .hasMessage("the ingestion queue holds 9 rows waiting for commit (at most 10); retry later");
+        assertThat(meters.get("vigil.ingest.queue.rows").gauge().value()).isEqualTo(9);
+
+        committer.submit(TARGET, rows(1));
+        writer.release();
+    }
+
+    @Test
+    void testCloseCommitsWhatIsQueued() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(false);
+        committer = new GroupCommitter(writer, 1_000, NEVER, 10_000, meters);
+        CompletableFuture<IngestReceipt> receipt = committer.submit(TARGET, rows(3));
+
+        committer.close();
+
+        assertThat(receipt).isCompletedWithValue(new IngestReceipt("ws", "SecurityAlert", 3));
+        assertThatThrownBy(() -> committer.submit(TARGET, rows(1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<Object[]> rows(int count) {
+        return Collections.nCopies(count, new Object[0]);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vigil.workspace.values;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TestDatetimeText {
+
+    @ParameterizedTest
+    @CsvSource({
+            "2021-01-20T10:00:00Z, 2021-01-20T10:00:00Z",
+            "2021-01-20T10:00:00.123Z, 2021-01-20T10:00:00.123Z",
+            "2021-01-20T10:00:00.1234567Z, 2021-01-20T10:00:00.123456Z",
+            "2021-01-20T12:00:00+02:00, 2021-01-20T10:00:00Z",
+            "2021-01-20T05:30:00-0430, 2021-01-20T10:00:00Z",
+            "2021-01-20T10:00:00, 2021-01-20T10:00:00Z",
+            "2021-01-20 10:00:00, 2021-01-20T10:00:00Z",
+            "2021-01-20T10:00Z, 2021-01-20T10:00:00Z",
+            "2021-01-20, 2021-01-20T00:00:00Z"})
+    void testParsesIso8601AndNormalisesToUtc(String text, String expected) {
+        assertThat(DatetimeText.parse(text)).contains(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yesterday", "2021-13-01T00:00:00Z", "2021-01-20T25:00:00Z", "1611136800", "20/01/2021"})
+    void testRefusesWhatIsNotIso8601(String text) {
+        assertThat(DatetimeText.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2021-01-20T10:00:00Z, 2021-01-20T10:00:00Z",
+            "2021-01-20T10:00:00.123Z, 2021-01-20T10:00:00.1230000Z",
+            "2021-01-20T10:00:00.000001Z, 2021-01-20T10:00:00.0000010Z"})
+    void testFormatsWithSevenFractionDigitsOnlyWhenNotZero(String instant, String text) {
+        assertThat(DatetimeText.format(Instant.parse(instant))).isEqualTo(text);
+    }
+}
