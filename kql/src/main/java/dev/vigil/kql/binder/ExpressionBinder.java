@@ -249,6 +249,9 @@ final class ExpressionBinder {
         if (local.isPresent() && local.get() instanceof Symbol.Function function) {
             return userFunction(function, call);
         }
+        if (call.name().equals("column_ifexists")) {
+            return columnIfExists(call);
+        }
         if (call.name().equals("toscalar")) {
             return Subqueries.toScalar(call, scope.environment());
         }
@@ -279,6 +282,18 @@ final class ExpressionBinder {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
         return new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+    }
+
+    /** column_ifexists(name, default): the column when the input has it, else the default value. */
+    private BoundExpression columnIfExists(FunctionCall call) {
+        if (call.arguments().size() != 2) {
+            throw new DiagnosticException(DiagnosticFacts.argumentCount(call.name(), List.of(2)), call.span());
+        }
+        if (!(call.arguments().get(0) instanceof LiteralExpression name) || name.kind() != LiteralKind.STRING) {
+            throw new DiagnosticException(DiagnosticFacts.constantArgument(call.name(), "the column name"), call.arguments().get(0).span());
+        }
+        Optional<BoundExpression> column = scope.lookup((String) name.value());
+        return column.isPresent() ? column.get() : bind(call.arguments().get(1));
     }
 
     private static DiagnosticFact argumentCount(FunctionDeclaration declaration) {

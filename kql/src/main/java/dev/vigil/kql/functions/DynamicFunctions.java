@@ -26,8 +26,8 @@ final class DynamicFunctions {
                 scalar("array_concat", Signature.variadic(DYNAMIC, DynamicFunctions::concat, DYNAMIC)),
                 FunctionDeclaration.scalar("array_slice", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, DynamicFunctions::slice, DYNAMIC, LONG, LONG))),
-                scalar("array_index_of", Signature.anyTypeTail(LONG, a -> "coalesce(list_position(" + list(a.sql(0)) + ", "
-                        + Conversions.jsonValue(a.type(1), a.sql(1)) + ") - 1, -1)", DYNAMIC)),
+                scalar("array_index_of", Signature.anyTypeTail(LONG, a -> "CAST(coalesce(list_position(" + list(a.sql(0)) + ", "
+                        + Conversions.jsonValue(a.type(1), a.sql(1)) + ") - 1, -1) AS BIGINT)", DYNAMIC)),
                 scalar("array_sort_asc", Signature.of(DYNAMIC, a -> sorted(a.sql(0), "ASC"), DYNAMIC)),
                 scalar("array_sort_desc", Signature.of(DYNAMIC, a -> sorted(a.sql(0), "DESC"), DYNAMIC)),
                 scalar("array_reverse", Signature.of(DYNAMIC, a -> "to_json(list_reverse(" + list(a.sql(0)) + "))", DYNAMIC)),

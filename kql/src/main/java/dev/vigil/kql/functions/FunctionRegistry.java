@@ -22,6 +22,7 @@ public final class FunctionRegistry {
         register(MathFunctions.declarations());
         register(DateTimeFunctions.declarations());
         register(DynamicFunctions.declarations());
+        register(IpFunctions.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
         OPERATORS.putAll(ComparisonOperators.declarations());
@@ -43,6 +44,11 @@ public final class FunctionRegistry {
                 throw new IllegalStateException("function declared twice: " + declaration.name());
             }
         }
+    }
+
+    /** The names of every function callable by name, sorted. */
+    public static java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(FUNCTIONS.keySet());
     }
 
     /** The function with this name (KQL function names are case-sensitive). */

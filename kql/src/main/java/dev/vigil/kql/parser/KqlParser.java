@@ -247,7 +247,12 @@ public final class KqlParser {
             return new SearchExpression(SearchParser.search(this, advance(), true));
         }
         if (token.is(TokenKind.IDENTIFIER) && peek(1).is(TokenKind.OPEN_PAREN)) {
-            return new TabularFunctionCall((FunctionCall) identifierExpression());
+            Expression call = identifierExpression();
+            if (call instanceof FunctionCall function) {
+                return new TabularFunctionCall(function);
+            }
+            // a literal such as dynamic(...) or long(1) cannot start a tabular expression
+            throw new DiagnosticException(DiagnosticFacts.expected("a table name", describe(token)), call.span());
         }
         if (isNameToken(token)) {
             return tableName();
