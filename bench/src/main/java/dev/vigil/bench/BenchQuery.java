@@ -4,7 +4,7 @@ package dev.vigil.bench;
  * A query measured two ways: as KQL through Vigil, and as the best DuckDB SQL we could write
  * by hand for the same answer. {@code %s} in the SQL stands for the SecurityAlert relation.
  */
-enum BenchQuery {
+public enum BenchQuery {
     /** The foundation's reference query. */
     SUMMARIZE_BY_BIN(
             "SecurityAlert | where ProductName == \"Azure Security Center for IoT\""
