@@ -2,7 +2,10 @@ package dev.vigil.server.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
+import dev.vigil.server.identity.IdentityException;
+import dev.vigil.server.identity.LoginThrottledException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
@@ -34,6 +37,8 @@ final class ErrorResponses {
         routes.exception(WorkspaceException.class, ErrorResponses::workspace);
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(AuthenticationException.class, ErrorResponses::authentication);
+        routes.exception(IdentityException.class, ErrorResponses::identity);
+        routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);
         routes.exception(Exception.class, ErrorResponses::unexpected);
@@ -67,9 +72,17 @@ final class ErrorResponses {
             case MISSING -> "Bearer realm=\"vigil\"";
             case MALFORMED -> "Bearer realm=\"vigil\", error=\"invalid_request\"";
             case INVALID -> "Bearer realm=\"vigil\", error=\"invalid_token\"";
+            case SESSION -> "Bearer realm=\"vigil\"";
         };
         ctx.header("WWW-Authenticate", challenge);
         respond(ctx, 401, ApiError.of(e.code(), e.getMessage()));
+    }
+
+    private static void identity(IdentityException e, Context ctx) {
+        if (e instanceof LoginThrottledException throttled) {
+            ctx.header("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        }
+        respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError()));
     }
 
     private static void malformedJson(JsonProcessingException e, Context ctx) {
@@ -95,6 +108,7 @@ final class ErrorResponses {
     }
 
     private static void respond(Context ctx, int status, ApiError error) {
+        ctx.attribute(ApiError.ATTRIBUTE, error);
         ctx.status(status).json(error);
     }
 }

@@ -61,6 +61,12 @@ final class Workspaces {
                     loaded.put(rows.getString(1), new Workspace(rows.getString(1), rows.getString(2), builtInTables()));
                 }
             }
+            // a data directory from an older version may lack a built-in table added since
+            for (String id : loaded.keySet()) {
+                for (WorkspaceTable table : BuiltInTables.ALL) {
+                    statement.execute(TableDdl.createTable(Workspace.schemaOf(id), table));
+                }
+            }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
                     + ControlSchema.CUSTOM_TABLES + " ORDER BY created_at, name")) {
                 while (rows.next()) {
