@@ -16,8 +16,11 @@ import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +93,24 @@ public final class VigilServer implements AutoCloseable {
         if (users.isEmpty()) {
             users.create(Principal.ADMIN.id(), Optional.empty());
             assignments.grant(Principal.ADMIN, Role.OWNER, Scope.ROOT, Principal.ADMIN);
+        }
+    }
+
+    /**
+     * Offline recovery on the data directory of a stopped server: makes sure the user
+     * {@code admin} exists with Owner on {@code /} and issues it a new key, whose text is returned.
+     * Opening the database fails while a server holds it.
+     */
+    public static String recoverAdministrator(Path dataDirectory) {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(dataDirectory), new SimpleMeterRegistry())) {
+            Clock clock = Clock.systemUTC();
+            UserStore users = new UserStore(storage.stateStore(), clock);
+            RoleAssignmentStore assignments = new RoleAssignmentStore(storage.stateStore(), clock);
+            if (users.find(Principal.ADMIN.id()).isEmpty()) {
+                users.create(Principal.ADMIN.id(), Optional.empty());
+            }
+            assignments.grant(Principal.ADMIN, Role.OWNER, Scope.ROOT, Principal.ADMIN);
+            return new ApiKeyStore(storage.stateStore(), clock).issue(Principal.ADMIN, "admin key issued by 'vigil admin recover'").text();
         }
     }
 

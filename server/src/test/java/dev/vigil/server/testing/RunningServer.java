@@ -53,6 +53,13 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(server, key);
     }
 
+    /** Starts again on a data directory used before, which issues no admin key; requests then need a key of the test's own. */
+    public static RunningServer reopen(Path dataDirectory) {
+        ServerSettings defaults = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
+        VigilServer server = VigilServer.start(defaults);
+        return new RunningServer(server, "");
+    }
+
     public VigilServer server() {
         return server;
     }
