@@ -35,4 +35,36 @@ public interface LogStore {
 
     /** Compiles and runs a KQL query; bad queries throw {@link KqlQueryException}. */
     QueryResult query(String workspaceId, QueryRequest request);
+
+    /**
+     * Compiles a query without running it and returns its bound plan and SQL; bad queries throw
+     * {@link KqlQueryException}.
+     */
+    default QueryExplanation explain(String workspaceId, QueryRequest request) {
+        throw new UnsupportedOperationException("this log store does not explain queries");
+    }
+
+    /**
+     * Saves a stored function, replacing one of the same name, after checking that its name is free
+     * (no table, built-in function or KQL keyword has it) and that it compiles against the
+     * workspace. Throws {@link FunctionDefinitionException} naming what is wrong and where.
+     */
+    default SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition definition) {
+        throw new UnsupportedOperationException("this log store does not keep stored functions");
+    }
+
+    /** The workspace's stored functions, ordered by name. */
+    default List<StoredFunctionDefinition> functions(String workspaceId) {
+        throw new UnsupportedOperationException("this log store does not keep stored functions");
+    }
+
+    /** The stored function with this name; throws {@link FunctionNotFoundException} if there is none. */
+    default StoredFunctionDefinition function(String workspaceId, String name) {
+        throw new UnsupportedOperationException("this log store does not keep stored functions");
+    }
+
+    /** Deletes the stored function with this name; throws {@link FunctionNotFoundException} if there is none. */
+    default void deleteFunction(String workspaceId, String name) {
+        throw new UnsupportedOperationException("this log store does not keep stored functions");
+    }
 }
