@@ -4,7 +4,7 @@ package dev.vigil.bench;
  * A query measured two ways: as KQL through Vigil, and as the best DuckDB SQL we could write
  * by hand for the same answer. {@code %s} in the SQL stands for the SecurityAlert relation.
  */
-enum BenchQuery {
+public enum BenchQuery {
     /** The foundation's reference query. */
     SUMMARIZE_BY_BIN(
             "SecurityAlert | where ProductName == \"Azure Security Center for IoT\""
@@ -28,7 +28,7 @@ enum BenchQuery {
                     + " JOIN (SELECT CompromisedEntity, count(*) AS Miner FROM %1$s WHERE AlertName = 'Crypto Coin Miner' GROUP BY ALL) m"
                     + " ON h.CompromisedEntity = m.CompromisedEntity"),
     MV_EXPAND(
-            "SecurityAlert | mv-expand Key = bag_keys(ExtendedProperties) to typeof(string) | summarize count() by Key",
+            "SecurityAlert | mv-expand Key = bag_keys(parse_json(ExtendedProperties)) to typeof(string) | summarize count() by Key",
             "SELECT k AS Key, count(*) AS count_ FROM %s, unnest(json_keys(ExtendedProperties)) AS u(k) GROUP BY ALL"),
     PARSE(
             "SecurityAlert | parse ResourceId with * \"/IotHubs/\" Hub | summarize count() by Hub",
