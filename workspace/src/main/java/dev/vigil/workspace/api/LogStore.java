@@ -40,31 +40,21 @@ public interface LogStore {
      * Compiles a query without running it and returns its bound plan and SQL; bad queries throw
      * {@link KqlQueryException}.
      */
-    default QueryExplanation explain(String workspaceId, QueryRequest request) {
-        throw new UnsupportedOperationException("this log store does not explain queries");
-    }
+    QueryExplanation explain(String workspaceId, QueryRequest request);
 
     /**
      * Saves a stored function, replacing one of the same name, after checking that its name is free
      * (no table, built-in function or KQL keyword has it) and that it compiles against the
      * workspace. Throws {@link FunctionDefinitionException} naming what is wrong and where.
      */
-    default SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition definition) {
-        throw new UnsupportedOperationException("this log store does not keep stored functions");
-    }
+    SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition definition);
 
     /** The workspace's stored functions, ordered by name. */
-    default List<StoredFunctionDefinition> functions(String workspaceId) {
-        throw new UnsupportedOperationException("this log store does not keep stored functions");
-    }
+    List<StoredFunctionDefinition> functions(String workspaceId);
 
     /** The stored function with this name; throws {@link FunctionNotFoundException} if there is none. */
-    default StoredFunctionDefinition function(String workspaceId, String name) {
-        throw new UnsupportedOperationException("this log store does not keep stored functions");
-    }
+    StoredFunctionDefinition function(String workspaceId, String name);
 
     /** Deletes the stored function with this name; throws {@link FunctionNotFoundException} if there is none. */
-    default void deleteFunction(String workspaceId, String name) {
-        throw new UnsupportedOperationException("this log store does not keep stored functions");
-    }
+    void deleteFunction(String workspaceId, String name);
 }
