@@ -308,4 +308,13 @@ public final class DiagnosticFacts {
     private static String plural(int count, String noun) {
         return count == 0 ? "no " + noun + "s" : count + " " + noun + (count == 1 ? "" : "s");
     }
+
+    public static DiagnosticFact tooManyNames(String function, int values) {
+        return new DiagnosticFact("KS208", "The function '" + function + "' gives " + plural(values, "value")
+                + "; name at most that many columns.");
+    }
+
+    public static DiagnosticFact typeofExpected(String function) {
+        return new DiagnosticFact("KS208", "The last argument of '" + function + "' must be a type, written typeof(long), typeof(real), ...");
+    }
 }
