@@ -93,6 +93,9 @@ public final class PlanPrinter {
         if (operator instanceof Sample s) {
             return List.of(s.input());
         }
+        if (operator instanceof MakeSeries m) {
+            return List.of(m.input());
+        }
         return List.of();
     }
 
@@ -144,6 +147,13 @@ public final class PlanPrinter {
         }
         if (operator instanceof Sample sample) {
             return "Sample " + sample.count();
+        }
+        if (operator instanceof MakeSeries series) {
+            return "MakeSeries " + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
+                    + " default " + expression(a.defaultValue())).collect(Collectors.joining(", "))
+                    + " on " + expression(series.axis()) + series.from().map(f -> " from " + expression(f)).orElse("")
+                    + series.to().map(t -> " to " + expression(t)).orElse("") + " step " + expression(series.step())
+                    + " by " + outputs(series.groups());
         }
         return operator.getClass().getSimpleName();
     }

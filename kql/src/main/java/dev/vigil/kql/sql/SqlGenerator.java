@@ -3,6 +3,7 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.plan.Aggregate;
 import dev.vigil.kql.plan.Filter;
 import dev.vigil.kql.plan.Limit;
+import dev.vigil.kql.plan.MakeSeries;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.plan.Sort;
@@ -88,6 +89,8 @@ public final class SqlGenerator {
             select = ParseSql.select(parse, stage(parse.input()), expressions);
         } else if (operator instanceof Materialize materialize) {
             select = "SELECT * FROM " + stage(materialize.input());
+        } else if (operator instanceof MakeSeries series) {
+            select = MakeSeriesSql.select(series, stage(series.input()), expressions);
         } else if (operator instanceof Sample sample) {
             select = "SELECT * FROM " + stage(sample.input()) + " USING SAMPLE " + sample.count() + " ROWS";
         } else {
