@@ -96,6 +96,9 @@ public final class PlanPrinter {
         if (operator instanceof MakeSeries m) {
             return List.of(m.input());
         }
+        if (operator instanceof MvApply a) {
+            return List.of(a.input(), a.subquery());
+        }
         return List.of();
     }
 
@@ -147,6 +150,12 @@ public final class PlanPrinter {
         }
         if (operator instanceof Sample sample) {
             return "Sample " + sample.count();
+        }
+        if (operator instanceof MvApply apply) {
+            return "MvApply keeping " + apply.kept();
+        }
+        if (operator instanceof ApplyRow) {
+            return "ApplyRow";
         }
         if (operator instanceof MakeSeries series) {
             return "MakeSeries " + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
