@@ -65,15 +65,20 @@ final class ArithmeticOperators {
     }
 
     /**
-     * Decimal arithmetic keeps the decimal type. Sums and differences are exact; DuckDB would widen the
-     * scale of products and quotients past what 38 digits hold, so those are computed in double.
+     * Decimal arithmetic keeps the decimal type. Sums and differences are exact; products are exact
+     * to 9 decimal places of each factor (DuckDB adds the scales); quotients are computed in double.
      */
     private static Signature decimal(String sql, boolean exact) {
         String type = "DECIMAL(38,18)";
-        return Signature.of(DECIMAL, a -> exact
-                ? "CAST((" + a.sql(0) + " " + sql + " " + a.sql(1) + ") AS " + type + ")"
-                : "TRY_CAST((CAST(" + a.sql(0) + " AS DOUBLE) " + sql + " CAST(" + a.sql(1) + " AS DOUBLE)) AS " + type + ")",
-                DECIMAL, DECIMAL);
+        SqlRendering rendering;
+        if (exact) {
+            rendering = a -> "CAST((" + a.sql(0) + " " + sql + " " + a.sql(1) + ") AS " + type + ")";
+        } else if (sql.equals("*")) {
+            rendering = a -> "TRY_CAST((CAST(" + a.sql(0) + " AS DECIMAL(38,9)) * CAST(" + a.sql(1) + " AS DECIMAL(38,9))) AS " + type + ")";
+        } else {
+            rendering = a -> "TRY_CAST((CAST(" + a.sql(0) + " AS DOUBLE) " + sql + " CAST(" + a.sql(1) + " AS DOUBLE)) AS " + type + ")";
+        }
+        return Signature.of(DECIMAL, rendering, DECIMAL, DECIMAL);
     }
 
     /** Integer division and remainder; dividing by zero gives null rather than failing the whole query. */
