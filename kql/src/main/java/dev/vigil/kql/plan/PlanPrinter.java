@@ -96,6 +96,9 @@ public final class PlanPrinter {
         if (operator instanceof MakeSeries m) {
             return List.of(m.input());
         }
+        if (operator instanceof TopNested t) {
+            return List.of(t.input());
+        }
         if (operator instanceof MvApply a) {
             return List.of(a.input(), a.subquery());
         }
@@ -150,6 +153,11 @@ public final class PlanPrinter {
         }
         if (operator instanceof Sample sample) {
             return "Sample " + sample.count();
+        }
+        if (operator instanceof TopNested top) {
+            return "TopNested " + top.levels().stream().map(l -> l.count().map(String::valueOf).orElse("all") + " of " + l.keyName()
+                    + " by " + l.aggregateName() + " = " + expression(l.aggregate()) + (l.ascending() ? " asc" : " desc"))
+                    .collect(Collectors.joining(", "));
         }
         if (operator instanceof MvApply apply) {
             return "MvApply keeping " + apply.kept();

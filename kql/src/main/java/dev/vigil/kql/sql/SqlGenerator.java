@@ -3,6 +3,7 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.plan.Aggregate;
 import dev.vigil.kql.plan.Filter;
 import dev.vigil.kql.plan.Limit;
+import dev.vigil.kql.plan.TopNested;
 import dev.vigil.kql.plan.MvApply;
 import dev.vigil.kql.plan.ApplyRow;
 import dev.vigil.kql.plan.MakeSeries;
@@ -97,6 +98,8 @@ public final class SqlGenerator {
             select = MvApplySql.select(apply, stage(apply.input()), generate(apply.subquery(), now));
         } else if (operator instanceof ApplyRow row) {
             select = MvApplySql.row(row);
+        } else if (operator instanceof TopNested top) {
+            select = TopNestedSql.select(top, stage(top.input()), expressions);
         } else if (operator instanceof MakeSeries series) {
             select = MakeSeriesSql.select(series, stage(series.input()), expressions);
         } else if (operator instanceof Sample sample) {
