@@ -257,6 +257,10 @@ public final class DiagnosticFacts {
                 + aggregate.kqlName() + "), not " + actual.kqlName() + ".");
     }
 
+    public static DiagnosticFact columnNameExpected() {
+        return new DiagnosticFact("KS142", "A column name is expected here.");
+    }
+
     public static DiagnosticFact callsTooDeep(int limit) {
         return new DiagnosticFact("KS208", "User functions call each other more than " + limit + " levels deep; recursion is not allowed.");
     }

@@ -96,6 +96,9 @@ public final class PlanPrinter {
         if (operator instanceof MakeSeries m) {
             return List.of(m.input());
         }
+        if (operator instanceof Pivot p) {
+            return List.of(p.input());
+        }
         if (operator instanceof TopNested t) {
             return List.of(t.input());
         }
@@ -153,6 +156,10 @@ public final class PlanPrinter {
         }
         if (operator instanceof Sample sample) {
             return "Sample " + sample.count();
+        }
+        if (operator instanceof Pivot pivot) {
+            return "Pivot " + expression(pivot.key()) + " using " + expression(pivot.aggregate()) + " by "
+                    + pivot.groups().stream().map(ColumnSchema::name).toList();
         }
         if (operator instanceof TopNested top) {
             return "TopNested " + top.levels().stream().map(l -> l.count().map(String::valueOf).orElse("all") + " of " + l.keyName()

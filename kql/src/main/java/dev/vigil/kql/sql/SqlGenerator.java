@@ -3,6 +3,7 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.plan.Aggregate;
 import dev.vigil.kql.plan.Filter;
 import dev.vigil.kql.plan.Limit;
+import dev.vigil.kql.plan.Pivot;
 import dev.vigil.kql.plan.TopNested;
 import dev.vigil.kql.plan.MvApply;
 import dev.vigil.kql.plan.ApplyRow;
@@ -98,6 +99,8 @@ public final class SqlGenerator {
             select = MvApplySql.select(apply, stage(apply.input()), generate(apply.subquery(), now));
         } else if (operator instanceof ApplyRow row) {
             select = MvApplySql.row(row);
+        } else if (operator instanceof Pivot pivot) {
+            select = PivotSql.select(pivot, stage(pivot.input()), expressions);
         } else if (operator instanceof TopNested top) {
             select = TopNestedSql.select(top, stage(top.input()), expressions);
         } else if (operator instanceof MakeSeries series) {
