@@ -1,21 +1,19 @@
 package dev.vigil.kql.binder;
 
-import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
-import dev.vigil.kql.functions.TupleResults;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.ExtendOperator;
+import dev.vigil.kql.syntax.FunctionCall;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +35,12 @@ final class ExtendBinder {
         }
         Set<String> declared = new HashSet<>();
         for (ColumnAssignment assignment : extend.columns()) {
-            if (!assignment.tupleNames().isEmpty()) {
-                for (OutputColumn column : tupleColumns(assignment, scope)) {
-                    if (!declared.add(column.name())) {
+            if (!assignment.tupleNames().isEmpty() && !MultiValueCalls.handles(assignment.expression(), scope)) {
+                throw new DiagnosticException(DiagnosticFacts.notMultiColumn(), assignment.expression().span());
+            }
+            if (assignment.name().isEmpty() && MultiValueCalls.handles(assignment.expression(), scope)) {
+                for (OutputColumn column : MultiValueCalls.bind((FunctionCall) assignment.expression(), assignment.tupleNames(), scope, names)) {
+                    if (!assignment.tupleNames().isEmpty() && !declared.add(column.name())) {
                         throw new DiagnosticException(DiagnosticFacts.duplicateColumn(column.name()), assignment.span());
                     }
                     scope.define(column.name(), column.expression());
@@ -61,26 +62,6 @@ final class ExtendBinder {
             replaceOrAppend(columns, new OutputColumn(name, expression));
         }
         return new Project(input, columns);
-    }
-
-    /** {@code (a, b, ...) = f(...)}: the first columns of a function that gives several, by position. */
-    private static List<OutputColumn> tupleColumns(ColumnAssignment assignment, Scope scope) {
-        BoundExpression value = ExpressionBinder.bindScalar(assignment.expression(), scope);
-        Optional<List<ColumnSchema>> fields = value instanceof BoundCall call
-                ? TupleResults.columns(call.function().name()) : Optional.empty();
-        if (fields.isEmpty()) {
-            throw new DiagnosticException(DiagnosticFacts.notMultiColumn(), assignment.expression().span());
-        }
-        if (assignment.tupleNames().size() > fields.get().size()) {
-            throw new DiagnosticException(DiagnosticFacts.tooManyTupleNames(((BoundCall) value).function().name(), fields.get().size()),
-                    assignment.tupleNames().get(fields.get().size()).span());
-        }
-        List<OutputColumn> columns = new ArrayList<>();
-        for (int i = 0; i < assignment.tupleNames().size(); i++) {
-            ColumnSchema field = fields.get().get(i);
-            columns.add(new OutputColumn(assignment.tupleNames().get(i).name(), Conversions.property(value, field.name(), field.type())));
-        }
-        return columns;
     }
 
     private static void replaceOrAppend(List<OutputColumn> columns, OutputColumn column) {

@@ -265,10 +265,6 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS107", "(a, b, ...) = needs a function that gives several columns; this expression gives one value.");
     }
 
-    public static DiagnosticFact tooManyTupleNames(String function, int columns) {
-        return new DiagnosticFact("KS107", function + " gives " + columns + " columns; more names are given.");
-    }
-
     public static DiagnosticFact callsTooDeep(int limit) {
         return new DiagnosticFact("KS208", "User functions call each other more than " + limit + " levels deep; recursion is not allowed.");
     }
@@ -338,5 +334,14 @@ public final class DiagnosticFacts {
 
     private static String plural(int count, String noun) {
         return count == 0 ? "no " + noun + "s" : count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    public static DiagnosticFact tooManyNames(String function, int values) {
+        return new DiagnosticFact("KS208", "The function '" + function + "' gives " + plural(values, "value")
+                + "; name at most that many columns.");
+    }
+
+    public static DiagnosticFact typeofExpected(String function) {
+        return new DiagnosticFact("KS208", "The last argument of '" + function + "' must be a type, written typeof(long), typeof(real), ...");
     }
 }
