@@ -35,8 +35,14 @@ final class ExtendBinder {
         }
         Set<String> declared = new HashSet<>();
         for (ColumnAssignment assignment : extend.columns()) {
+            if (!assignment.tupleNames().isEmpty() && !MultiValueCalls.handles(assignment.expression(), scope)) {
+                throw new DiagnosticException(DiagnosticFacts.notMultiColumn(), assignment.expression().span());
+            }
             if (assignment.name().isEmpty() && MultiValueCalls.handles(assignment.expression(), scope)) {
-                for (OutputColumn column : MultiValueCalls.bind((FunctionCall) assignment.expression(), List.of(), scope, names)) {
+                for (OutputColumn column : MultiValueCalls.bind((FunctionCall) assignment.expression(), assignment.tupleNames(), scope, names)) {
+                    if (!assignment.tupleNames().isEmpty() && !declared.add(column.name())) {
+                        throw new DiagnosticException(DiagnosticFacts.duplicateColumn(column.name()), assignment.span());
+                    }
                     scope.define(column.name(), column.expression());
                     replaceOrAppend(columns, column);
                 }

@@ -261,6 +261,10 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS142", "A column name is expected here.");
     }
 
+    public static DiagnosticFact notMultiColumn() {
+        return new DiagnosticFact("KS107", "(a, b, ...) = needs a function that gives several columns; this expression gives one value.");
+    }
+
     public static DiagnosticFact callsTooDeep(int limit) {
         return new DiagnosticFact("KS208", "User functions call each other more than " + limit + " levels deep; recursion is not allowed.");
     }
