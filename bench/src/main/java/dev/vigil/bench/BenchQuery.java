@@ -28,7 +28,7 @@ public enum BenchQuery {
                     + " JOIN (SELECT CompromisedEntity, count(*) AS Miner FROM %1$s WHERE AlertName = 'Crypto Coin Miner' GROUP BY ALL) m"
                     + " ON h.CompromisedEntity = m.CompromisedEntity"),
     MV_EXPAND(
-            "SecurityAlert | mv-expand Key = bag_keys(ExtendedProperties) to typeof(string) | summarize count() by Key",
+            "SecurityAlert | mv-expand Key = bag_keys(parse_json(ExtendedProperties)) to typeof(string) | summarize count() by Key",
             "SELECT k AS Key, count(*) AS count_ FROM %s, unnest(json_keys(ExtendedProperties)) AS u(k) GROUP BY ALL"),
     PARSE(
             "SecurityAlert | parse ResourceId with * \"/IotHubs/\" Hub | summarize count() by Hub",

@@ -1,11 +1,13 @@
 package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
 import dev.vigil.server.api.metrics.HttpRequestTimer;
 import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
+import dev.vigil.server.api.query.ExplainRoutes;
 import dev.vigil.server.api.query.QueryRoutes;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
@@ -63,6 +65,8 @@ public final class HttpApi {
             new TableRoutes(logStore).register(config.routes);
             new IngestionRoutes(logStore, mapper, maxBodyBytes).register(config.routes);
             new QueryRoutes(logStore).register(config.routes);
+            new ExplainRoutes(logStore).register(config.routes);
+            new FunctionRoutes(logStore).register(config.routes);
             new SessionRoutes(security.users(), security.sessions(), security.throttle()).register(config.routes);
             new UserRoutes(security.users(), security.keys(), security.sessions(), security.access()).register(config.routes);
             new ApiKeyRoutes(security.users(), security.keys(), security.clock()).register(config.routes);

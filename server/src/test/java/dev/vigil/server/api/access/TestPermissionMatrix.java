@@ -79,6 +79,7 @@ class TestPermissionMatrix {
     static void start() {
         server = RunningServer.start(data);
         server.createUser("grantee", PASSWORD);
+        saveFunction("MatrixFn");
         for (Who who : Who.values()) {
             if (who == Who.ROOT_OWNER) {
                 KEYS.put(who, server.apiKey());
@@ -93,7 +94,13 @@ class TestPermissionMatrix {
             String victimKey = server.issueKey(who.victim());
             VICTIM_KEY_IDS.put(who, victimKey.substring(4, 20));
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
+            saveFunction("Doomed_" + who.name());
         }
+    }
+
+    private static void saveFunction(String name) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/functions/" + name, server.apiKey(), Map.of("body", "SecurityAlert | take 1"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -119,6 +126,14 @@ class TestPermissionMatrix {
                 w -> Map.of("query", "SecurityAlert | count"), reader, 200));
         calls.add(new Call("GET /v1/workspaces/{workspace}/query", w -> "/v1/workspaces/default/query?query=SecurityAlert%20%7C%20count",
                 w -> null, reader, 200));
+        calls.add(new Call("POST /v1/workspaces/{workspace}/explain", w -> "/v1/workspaces/default/explain",
+                w -> Map.of("query", "SecurityAlert | count"), reader, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/functions", w -> "/api/workspaces/default/functions", w -> null, reader, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/MatrixFn", w -> null, reader, 200));
+        calls.add(new Call("PUT /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/Saved_" + w.name(),
+                w -> Map.of("body", "SecurityAlert | take 2"), contributor, 201));
+        calls.add(new Call("DELETE /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/Doomed_" + w.name(),
+                w -> null, contributor, 204));
         calls.add(new Call("GET /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables", w -> null, reader, 200));
         calls.add(new Call("POST /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables",
                 w -> Map.of("name", "Matrix_" + w.name() + "_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))), contributor, 201));

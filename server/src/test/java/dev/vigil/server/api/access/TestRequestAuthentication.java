@@ -81,7 +81,7 @@ class TestRequestAuthentication {
         for (String route : server.server().routes()) {
             String[] methodAndPath = route.split(" ", 2);
             String path = methodAndPath[1].replace("{workspace}", "default").replace("{table}", "SecurityAlert")
-                    .replace("{user}", "admin").replace("{key}", "0123456789abcdef").replace("{id}", "x");
+                    .replaceAll("\\{[^}]+}", "Any");
             HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri(path))
                     .method(methodAndPath[0], HttpRequest.BodyPublishers.ofString("[]")));
 

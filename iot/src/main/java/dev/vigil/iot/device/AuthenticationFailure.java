@@ -1,0 +1,17 @@
+package dev.vigil.iot.device;
+
+/** Why a device was refused; the first two raise the hub alerts for SAS tokens. */
+public enum AuthenticationFailure {
+    /** {@code IoT_Expired_SAS_Token}. */
+    EXPIRED_SAS_TOKEN,
+    /** {@code IoT_Invalid_SAS_Token}: the signature does not match the device's keys. */
+    INVALID_SAS_SIGNATURE,
+    /** The token's resource URI names another hub or another device. */
+    WRONG_RESOURCE,
+    /** The device is disabled. */
+    DEVICE_DISABLED,
+    /** The device does not exist on the hub. */
+    UNKNOWN_DEVICE,
+    /** The credentials are not a SAS token at all. */
+    MALFORMED_CREDENTIALS
+}

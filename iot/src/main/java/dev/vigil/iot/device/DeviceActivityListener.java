@@ -1,0 +1,26 @@
+package dev.vigil.iot.device;
+
+import dev.vigil.iot.message.SecurityMessage;
+import java.time.Instant;
+
+/**
+ * What the device endpoints report to the detection engine. Calls come from endpoint threads
+ * and must not block; an implementation hands work to its own executor.
+ */
+public interface DeviceActivityListener {
+
+    /** A valid security message from a device of a hub with security monitoring on. */
+    void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt);
+
+    /** Any device-to-cloud message (security or not), for the hub's message statistics. */
+    void deviceToCloudMessage(DeviceIdentity device, Protocol protocol, Instant receivedAt);
+
+    /** A cloud-to-device message sent, or rejected by the device. */
+    void cloudToDeviceMessage(DeviceIdentity device, Protocol protocol, boolean rejected, Instant at);
+
+    /**
+     * A refused connection or request. {@code device} is null when the token named no device the
+     * hub knows.
+     */
+    void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at);
+}
