@@ -39,19 +39,11 @@ final class KqlExplainCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!connection.hasApiKey()) {
-            err.println("error: no API key; pass --api-key or set VIGIL_API_KEY");
-            return QueryApiClient.EXIT_UNAUTHORIZED;
-        }
-        try {
-            JsonNode explanation = connection.client().explain(connection.workspace, query, timespan);
+        return connection.call(err, client -> {
+            JsonNode explanation = client.explain(connection.workspace, query, timespan);
             out.print("Plan:\n" + explanation.path("plan").asText() + "\nSQL:\n" + explanation.path("sql").asText() + "\n");
             out.flush();
             return 0;
-        } catch (QueryFailedException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return e.exitCode();
-        }
+        });
     }
 }

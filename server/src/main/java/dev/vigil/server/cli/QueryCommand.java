@@ -40,20 +40,12 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!connection.hasApiKey()) {
-            err.println("error: no API key; pass --api-key or set VIGIL_API_KEY");
-            return QueryApiClient.EXIT_UNAUTHORIZED;
-        }
-        try {
-            JsonNode table = connection.client().query(connection.workspace, query, timespan);
+        return connection.call(err, client -> {
+            JsonNode table = client.query(connection.workspace, query, timespan);
             out.print(TextTable.render(headers(table), rows(table)));
             out.flush();
             return 0;
-        } catch (QueryFailedException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return e.exitCode();
-        }
+        });
     }
 
     private static List<String> headers(JsonNode table) {

@@ -1,5 +1,6 @@
 package dev.vigil.server.cli;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import picocli.CommandLine.Option;
 
@@ -22,5 +23,30 @@ final class ServerConnectionOptions {
 
     QueryApiClient client() {
         return new QueryApiClient(server, apiKey);
+    }
+
+    /** One exchange with the server, answering the command's exit code. */
+    @FunctionalInterface
+    interface ServerCall {
+        int run(QueryApiClient client) throws QueryFailedException, InterruptedException;
+    }
+
+    /**
+     * Runs a call against the server with the handling every such command shares: a missing key
+     * and a refused or failed call become a message on {@code err} and the matching exit code.
+     */
+    int call(PrintWriter err, ServerCall call) throws InterruptedException {
+        if (!hasApiKey()) {
+            err.println("error: no API key; pass --api-key or set VIGIL_API_KEY");
+            err.flush();
+            return QueryApiClient.EXIT_UNAUTHORIZED;
+        }
+        try {
+            return call.run(client());
+        } catch (QueryFailedException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
     }
 }
