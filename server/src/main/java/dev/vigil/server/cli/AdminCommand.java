@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,66 +44,47 @@ public final class AdminCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The server and key every admin verb needs. */
-    static final class Connection {
-        @Option(names = "--server", paramLabel = "URL", description = "The server (default: ${DEFAULT-VALUE}).")
-        URI server = URI.create("http://localhost:8080");
-
-        @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:VIGIL_API_KEY}",
-                description = "An API key of a user with the needed role (default: the environment variable VIGIL_API_KEY).")
-        String apiKey;
-    }
-
     /** Runs one API call and prints its outcome, turning failures into exit codes. */
     abstract static class Verb implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        Connection connection = new Connection();
+        ServerConnectionOptions connection = new ServerConnectionOptions();
 
         @Spec
         CommandSpec spec;
 
         @Override
         public final Integer call() throws InterruptedException {
-            PrintWriter err = spec.commandLine().getErr();
-            if (connection.apiKey == null || connection.apiKey.isBlank()) {
-                err.println("error: no API key; pass --api-key or set VIGIL_API_KEY");
-                err.flush();
-                return QueryApiClient.EXIT_UNAUTHORIZED;
-            }
-            try {
-                run(new AdminApiClient(connection.server, connection.apiKey), spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            return connection.call(spec.commandLine().getErr(), api -> {
+                run(api, out);
+                out.flush();
                 return 0;
-            } catch (QueryFailedException e) {
-                err.println("error: " + e.getMessage());
-                err.flush();
-                return e.exitCode();
-            }
+            });
         }
 
-        abstract void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException;
+        abstract void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException;
 
         /** The password from standard input (first line) or, without --password-stdin, typed twice at the terminal. */
-        String readPassword(boolean fromStdin) throws QueryFailedException {
+        String readPassword(boolean fromStdin) throws CommandFailedException {
             if (fromStdin) {
                 try {
                     String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                     if (line == null || line.isEmpty()) {
-                        throw new QueryFailedException(2, "no password on standard input");
+                        throw new CommandFailedException(2, "no password on standard input");
                     }
                     return line;
                 } catch (IOException e) {
-                    throw new QueryFailedException(1, "cannot read the password from standard input: " + e.getMessage());
+                    throw new CommandFailedException(1, "cannot read the password from standard input: " + e.getMessage());
                 }
             }
             java.io.Console console = System.console();
             if (console == null) {
-                throw new QueryFailedException(2, "no terminal to ask for the password; pass it on standard input with --password-stdin");
+                throw new CommandFailedException(2, "no terminal to ask for the password; pass it on standard input with --password-stdin");
             }
             char[] first = console.readPassword("Password: ");
             char[] second = console.readPassword("Password again: ");
             if (first == null || !Arrays.equals(first, second)) {
-                throw new QueryFailedException(2, "the passwords differ");
+                throw new CommandFailedException(2, "the passwords differ");
             }
             return new String(first);
         }
@@ -141,7 +121,7 @@ public final class AdminCommand implements Runnable {
             boolean noPassword;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 Map<String, Object> body = new HashMap<>();
                 body.put("name", name);
                 if (!noPassword) {
@@ -161,7 +141,7 @@ public final class AdminCommand implements Runnable {
             boolean passwordStdin;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 api.send("PUT", "/api/users/" + encode(name) + "/password", Map.of("password", readPassword(passwordStdin)));
                 out.println("password of " + name + " set; its sessions have ended");
             }
@@ -170,7 +150,7 @@ public final class AdminCommand implements Runnable {
         @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists users.")
         static final class ListUsers extends Verb {
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 table(out, api.send("GET", "/api/users", null).path("users"), "name", "hasPassword", "createdAt", "passwordChangedAt");
             }
         }
@@ -181,7 +161,7 @@ public final class AdminCommand implements Runnable {
             String name;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 api.send("DELETE", "/api/users/" + encode(name), null);
                 out.println("deleted user " + name);
             }
@@ -204,7 +184,7 @@ public final class AdminCommand implements Runnable {
             String scope;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 JsonNode assignment = api.send("POST", "/api/roleAssignments", Map.of("user", user, "role", role, "scope", scope));
                 out.println("granted " + assignment.path("role").asText() + " on " + assignment.path("scope").asText() + " to "
                         + assignment.path("user").asText() + " (assignment " + assignment.path("id").asText() + ")");
@@ -217,7 +197,7 @@ public final class AdminCommand implements Runnable {
             String id;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 JsonNode assignment = api.send("DELETE", "/api/roleAssignments/" + encode(id), null);
                 out.println("revoked " + assignment.path("role").asText() + " on " + assignment.path("scope").asText() + " from "
                         + assignment.path("user").asText());
@@ -233,7 +213,7 @@ public final class AdminCommand implements Runnable {
             String scope;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 Map<String, String> query = new LinkedHashMap<>();
                 if (user != null) {
                     query.put("user", user);
@@ -263,7 +243,7 @@ public final class AdminCommand implements Runnable {
             Duration expiresIn;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 Map<String, Object> body = new HashMap<>();
                 body.put("description", description);
                 if (expiresIn != null) {
@@ -280,7 +260,7 @@ public final class AdminCommand implements Runnable {
             String user;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 table(out, api.send("GET", "/api/users/" + encode(user) + "/keys", null).path("keys"),
                         "id", "status", "description", "createdAt", "expiresAt", "lastUsedAt");
             }
@@ -295,7 +275,7 @@ public final class AdminCommand implements Runnable {
             String id;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 api.send("DELETE", "/api/users/" + encode(user) + "/keys/" + encode(id), null);
                 out.println("revoked key " + id + " of " + user);
             }
@@ -311,7 +291,7 @@ public final class AdminCommand implements Runnable {
             String id;
 
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 api.send("POST", "/api/workspaces", Map.of("id", id));
                 out.println("workspace " + id + " ready");
             }
@@ -320,7 +300,7 @@ public final class AdminCommand implements Runnable {
         @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the workspaces the key holds a role on.")
         static final class ListWorkspaces extends Verb {
             @Override
-            void run(AdminApiClient api, PrintWriter out) throws QueryFailedException, InterruptedException {
+            void run(ApiClient api, PrintWriter out) throws CommandFailedException, InterruptedException {
                 table(out, api.send("GET", "/api/workspaces", null).path("workspaces"), "id");
             }
         }

@@ -29,6 +29,9 @@ final class KqlExplainCommand implements Callable<Integer> {
     @Mixin
     private ServerConnectionOptions connection;
 
+    @Option(names = "--workspace", paramLabel = "ID", description = "The workspace (default: ${DEFAULT-VALUE}).")
+    private String workspace = "default";
+
     @Option(names = "--timespan", paramLabel = "ISO", description = "Restricts TimeGenerated: a duration (PT1H) or an interval (start/end).")
     private String timespan;
 
@@ -40,7 +43,7 @@ final class KqlExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return connection.call(err, client -> {
-            JsonNode explanation = client.explain(connection.workspace, query, timespan);
+            JsonNode explanation = new QueryApiClient(client).explain(workspace, query, timespan);
             out.print("Plan:\n" + explanation.path("plan").asText() + "\nSQL:\n" + explanation.path("sql").asText() + "\n");
             out.flush();
             return 0;

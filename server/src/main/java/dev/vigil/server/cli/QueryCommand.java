@@ -30,6 +30,9 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     private ServerConnectionOptions connection;
 
+    @Option(names = "--workspace", paramLabel = "ID", description = "The workspace (default: ${DEFAULT-VALUE}).")
+    private String workspace = "default";
+
     @Option(names = "--timespan", paramLabel = "ISO", description = "Restricts TimeGenerated: a duration (PT1H) or an interval (start/end).")
     private String timespan;
 
@@ -41,7 +44,7 @@ final class QueryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return connection.call(err, client -> {
-            JsonNode table = client.query(connection.workspace, query, timespan);
+            JsonNode table = new QueryApiClient(client).query(workspace, query, timespan);
             out.print(TextTable.render(headers(table), rows(table)));
             out.flush();
             return 0;

@@ -60,7 +60,7 @@ class TestAdminCommand {
 
             int exit = admin(server, dave, "user", "create", "eve", "--no-password");
 
-            assertThat(exit).isEqualTo(QueryApiClient.EXIT_REJECTED);
+            assertThat(exit).isEqualTo(CommandFailedException.EXIT_REJECTED);
             assertThat(err.toString()).contains("requires Owner on the root scope '/'");
         }
     }
