@@ -117,7 +117,6 @@ final class BruteForceDetector implements Detector {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("Full Source Address", JsonText.array(run.sourceAddresses));
         properties.put("User Names", JsonText.array(run.users));
-        properties.put("Failed Attempts", Integer.toString(run.failures.size()));
         return properties;
     }
 

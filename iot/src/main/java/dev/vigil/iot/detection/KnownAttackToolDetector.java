@@ -16,6 +16,8 @@ final class KnownAttackToolDetector extends CommandLineDetector {
             "sqlmap", "nikto", "msfconsole", "msfvenom", "mimipenguin", "linpeas", "responder", "ettercap", "bettercap",
             "aircrack-ng", "hping3", "crackmapexec", "gobuster", "wpscan", "searchsploit");
 
+    private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "python", "perl", "ruby");
+
     KnownAttackToolDetector() {
         super(DEFINITION);
     }
@@ -25,13 +27,16 @@ final class KnownAttackToolDetector extends CommandLineDetector {
         if (isTool(process.executableName())) {
             return true;
         }
-        // Interpreters run tools as scripts: python3 /tmp/linpeas.py, sh ./linpeas.sh
-        for (String token : process.commandLine().trim().split("\\s+")) {
-            if (isTool(token.substring(token.lastIndexOf('/') + 1))) {
-                return true;
-            }
+        // The program is the first word, or the script an interpreter runs: python3 /tmp/linpeas.py
+        String[] words = process.commandLine().trim().split("\\s+");
+        if (words.length > 0 && isTool(fileName(words[0]))) {
+            return true;
         }
-        return false;
+        return words.length > 1 && INTERPRETERS.contains(fileName(words[0]).replaceFirst("[0-9.]+$", "")) && isTool(fileName(words[1]));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static boolean isTool(String fileName) {
