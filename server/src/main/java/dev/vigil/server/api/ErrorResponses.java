@@ -3,6 +3,8 @@ package dev.vigil.server.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.server.identity.AuthenticationException;
+import dev.vigil.workspace.api.FunctionDefinitionException;
+import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
@@ -16,6 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +45,17 @@ final class ErrorResponses {
     private static void workspace(WorkspaceException e, Context ctx) {
         Map<String, Object> inner = Map.of();
         int status = 400;
-        if (e instanceof WorkspaceNotFoundException || e instanceof TableNotFoundException) {
+        if (e instanceof WorkspaceNotFoundException || e instanceof TableNotFoundException || e instanceof FunctionNotFoundException) {
             status = 404;
         } else if (e instanceof RowsRejectedException rejected) {
             inner = Map.of("errors", rejected.errors(), "totalErrors", rejected.totalErrors());
         } else if (e instanceof KqlQueryException kql) {
             inner = KqlErrorDetails.of(kql.diagnostics());
+        } else if (e instanceof FunctionDefinitionException function && function.part().isPresent()) {
+            // positions count from the start of the function's body or parameter list, which "part" names
+            Map<String, Object> located = new LinkedHashMap<>(KqlErrorDetails.of(function.diagnostics()));
+            located.put("part", function.part().get().name().toLowerCase(Locale.ROOT));
+            inner = located;
         } else if (e instanceof IngestQueueFullException full) {
             long seconds = Math.max(1, (full.retryAfter().toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));

@@ -1,11 +1,13 @@
 package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
 import dev.vigil.server.api.metrics.HttpRequestTimer;
 import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
+import dev.vigil.server.api.query.ExplainRoutes;
 import dev.vigil.server.api.query.QueryRoutes;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.identity.ApiKeyStore;
@@ -53,6 +55,8 @@ public final class HttpApi {
             new TableRoutes(logStore).register(config.routes);
             new IngestionRoutes(logStore, mapper, maxBodyBytes).register(config.routes);
             new QueryRoutes(logStore).register(config.routes);
+            new ExplainRoutes(logStore).register(config.routes);
+            new FunctionRoutes(logStore).register(config.routes);
         });
         return new HttpApi(javalin, routes);
     }

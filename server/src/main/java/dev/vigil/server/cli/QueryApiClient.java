@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Calls a Vigil server's query API over HTTP, as any Log Analytics client would. */
+/** Calls a Vigil server's query and explain APIs over HTTP, as any Log Analytics client would. */
 final class QueryApiClient {
     static final int EXIT_UNREACHABLE = 3;
     static final int EXIT_REJECTED = 4;
@@ -29,12 +29,22 @@ final class QueryApiClient {
 
     /** The primary result table: {@code {"name","columns","rows"}}. */
     JsonNode query(String workspace, String kql, String timespan) throws QueryFailedException, InterruptedException {
+        return post("/v1/workspaces/" + workspace + "/query", kql, timespan).path("tables").path(0);
+    }
+
+    /** The query's explanation without running it: {@code {"plan","sql","columns"}}. */
+    JsonNode explain(String workspace, String kql, String timespan) throws QueryFailedException, InterruptedException {
+        return post("/v1/workspaces/" + workspace + "/explain", kql, timespan);
+    }
+
+    /** Posts {@code {"query","timespan"}} and returns the answer of a 200; any other answer throws, describing the error. */
+    private JsonNode post(String path, String kql, String timespan) throws QueryFailedException, InterruptedException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("query", kql);
         if (timespan != null) {
             body.put("timespan", timespan);
         }
-        URI uri = server.resolve("/v1/workspaces/" + workspace + "/query");
+        URI uri = server.resolve(path);
         HttpResponse<String> response;
         try {
             HttpRequest request = HttpRequest.newBuilder(uri)
@@ -48,7 +58,7 @@ final class QueryApiClient {
         }
         JsonNode answer = parse(response);
         if (response.statusCode() == 200) {
-            return answer.path("tables").path(0);
+            return answer;
         }
         int exitCode = response.statusCode() == 401 ? EXIT_UNAUTHORIZED : EXIT_REJECTED;
         throw new QueryFailedException(exitCode, describeError(answer, response.statusCode(), kql));
