@@ -40,7 +40,8 @@ final class SasTokenDetector implements Detector {
         properties.put("Source Address", sourceAddress);
         List<AlertEntity> entities = new ArrayList<>();
         if (!sourceAddress.isEmpty()) {
-            entities.add(AlertEntity.ip(sourceAddress));
+            // an endpoint may report host:port; the ip entity holds the address alone
+            entities.add(AlertEntity.ip(sourceAddress.replaceFirst("^(\\d+\\.\\d+\\.\\d+\\.\\d+):\\d+$", "$1")));
         }
         device.raise(definition, at, "sas#" + reason + "#" + sourceAddress + "#" + at, properties, entities);
     }

@@ -61,7 +61,7 @@ class TestHubAlerts {
     @Test
     void testExpiredAndInvalidSasTokensRaiseHubAlerts() {
         try (EngineHarness harness = new EngineHarness()) {
-            harness.engine.authenticationFailure(EngineHarness.HUB, "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9", T0);
+            harness.engine.authenticationFailure(EngineHarness.HUB, "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9:50211", T0);
             harness.engine.authenticationFailure(EngineHarness.HUB, "meter-12", AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.9",
                     T0.plusSeconds(1));
             harness.engine.authenticationFailure(EngineHarness.HUB, null, AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.10",
@@ -74,6 +74,8 @@ class TestHubAlerts {
             assertThat(harness.sink.occurrences()).filteredOn(occurrence -> occurrence.deviceId().equals("meter-12"))
                     .allSatisfy(occurrence -> assertThat(occurrence.entities()).first()
                             .isEqualTo(AlertEntity.iotDevice(EngineHarness.HUB, "meter-12")));
+            assertThat(harness.sink.occurrences()).filteredOn(occurrence -> occurrence.definition().alertType().equals("IoT_Expired_SAS_Token"))
+                    .singleElement().satisfies(occurrence -> assertThat(occurrence.entities()).contains(AlertEntity.ip("198.51.100.9")));
         }
     }
 
