@@ -2,6 +2,7 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
+import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
@@ -40,6 +41,8 @@ import dev.vigil.kql.syntax.TopNestedOperator;
 import dev.vigil.kql.syntax.TopOperator;
 import dev.vigil.kql.syntax.UnionOperator;
 import dev.vigil.kql.syntax.WhereOperator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,7 +61,17 @@ public final class Binder {
 
     /** The plan of the query's result, with what {@code render} asked for. */
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter) {
-        QueryContext context = new QueryContext(catalog, timeFilter);
+        return bindQuery(query, catalog, timeFilter, Map.of());
+    }
+
+    /**
+     * The plan of the query's result, given the columns already found by schema probes. Throws
+     * {@link SchemaProbeRequired} at the first data-dependent operator whose columns are neither
+     * declared nor discovered.
+     */
+    public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
+                                       Map<String, List<ColumnSchema>> discoveredColumns) {
+        QueryContext context = new QueryContext(catalog, timeFilter, discoveredColumns);
         Environment environment = Environment.root(context);
         LogicalOperator result = null;
         for (Statement statement : query.statements()) {
