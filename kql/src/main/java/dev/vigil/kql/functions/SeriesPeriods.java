@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finding the periods of a series, by autocorrelation. The series (missing values count as its
- * mean) has its least-squares line taken away, so a trend does not look like a long period; the
- * score of a period p is the correlation of the series with itself shifted by p bins, each lag's
- * sum averaged over its own overlap so that every whole cycle counts alike, clipped to 0..1.
+ * Finding the periods of a series by folding it: the score of a period p is the share of the series'
+ * variance that the mean of each of its p phases explains, adjusted for the number of phases so that
+ * noise scores about 0 (1 - (unexplained / (n - p)) / (total / (n - 1)), clipped to 0..1). Missing values
+ * count as the mean. The series is scored both less its mean and less its regression line (so a trend
+ * does not hide a pattern), and the better score counts.
  * A period is found where the score has a peak (above the score of p - 1, not below that of p + 1),
- * above the level that white noise rarely reaches by chance (3 / sqrt(n - p)), at least 4 bins long and at most
- * half the series. A peak at a multiple of a shorter found period that scores nearly as well (within
- * 10%) is the same pattern repeating and is not reported again.
+ * above 3 / sqrt(n - p), at least 4 bins long and at most half the series. A peak at a multiple of a
+ * shorter found period that scores nearly as well (within 10%) is the same pattern repeating and is not
+ * reported again.
  * <ul>
  *   <li>{@code series_periods_detect(s, min_period, max_period, num_periods)}: the {@code num_periods}
  *   best periods in [min_period, max_period], best first, as reals, with their scores; zeros fill the
@@ -54,23 +55,38 @@ final class SeriesPeriods {
     }
 
     /**
-     * The scores of lags 1 .. n / 2 + 1 (a DuckDB list, element k for lag k) of a list of doubles; all 0
-     * when the series, less its line, is constant.
+     * The scores of periods 1 .. n / 2 + 1 (a DuckDB list, element p for period p) of a list of doubles: the better of
+     * the scores of the values less their mean and of the values less their regression line (so that a trend does not
+     * hide a pattern, while a pattern seen over few cycles, which a line fitted to it distorts, is still found).
      */
-    static String autocorrelation(String list) {
-        return SharedValue.let(SeriesFunctions.regression(list, "len(" + list + ")"), fit -> {
-            String centered = "list_transform(" + list + ", lambda __cy, __cx: CASE WHEN isfinite(__cy) THEN coalesce(__cy - (" + fit
-                    + ".slope * __cx + " + fit + ".intercept), 0.0) ELSE 0.0 END)";
-            return SharedValue.let(centered, c -> {
-                String energy = "list_sum(list_transform(" + c + ", lambda __ce: __ce * __ce))";
-                // the spread of the values themselves: a line fitted exactly leaves only rounding errors, which are no pattern
-                String spread = "coalesce(list_aggregate(list_filter(" + list + ", lambda __cf: isfinite(__cf)), 'var_pop'), 0.0)"
-                        + " * len(" + c + ")";
-                return SharedValue.let("{'e': " + energy + ", 'flat': " + energy + " <= 1e-9 * " + spread + "}", power ->
-                        "list_transform(range(1, len(" + c + ") // 2 + 2), lambda __k: CASE WHEN " + power + ".flat OR __k >= len(" + c
-                                + ") THEN 0.0 ELSE list_dot_product(list_slice(" + c + ", 1, len(" + c + ") - __k), list_slice(" + c + ", __k + 1, len(" + c
-                                + "))) / (len(" + c + ") - __k) / (" + power + ".e / len(" + c + ")) END)");
-            });
+    static String scores(String list) {
+        String mean = "list_aggregate(list_filter(" + list + ", lambda __cm: isfinite(__cm)), 'avg')";
+        String centered = SharedValue.let(mean, m -> "list_transform(" + list + ", lambda __cy: CASE WHEN isfinite(__cy) THEN coalesce(__cy - "
+                + m + ", 0.0) ELSE 0.0 END)");
+        String detrended = SharedValue.let(SeriesFunctions.regression(list, "len(" + list + ")"), fit -> "list_transform(" + list
+                + ", lambda __dy, __dx: CASE WHEN isfinite(__dy) THEN coalesce(__dy - (" + fit + ".slope * __dx + " + fit
+                + ".intercept), 0.0) ELSE 0.0 END)");
+        return SharedValue.let(foldingScores(list, centered), a -> SharedValue.let(foldingScores(list, detrended), b ->
+                "list_transform(" + a + ", lambda __sa, __si: greatest(__sa, " + b + "[__si]))"));
+    }
+
+    /**
+     * How much of the variance of {@code centered} (values with mean 0) the mean of each phase of a period explains, for
+     * periods 1 .. n / 2 + 1, adjusted for the number of phases (so that noise scores about 0); 0 when the values are
+     * constant (compared with the spread of the original {@code list}).
+     */
+    private static String foldingScores(String list, String centered) {
+        return SharedValue.let(centered, c -> {
+            String energy = "list_sum(list_transform(" + c + ", lambda __ce: __ce * __ce))";
+            // a line fitted exactly leaves only rounding errors, which are no pattern
+            String spread = "coalesce(list_aggregate(list_filter(" + list + ", lambda __cf: isfinite(__cf)), 'var_pop'), 0.0) * len(" + c + ")";
+            // for each phase, (sum of its values)^2 / its count
+            String explained = "list_sum(list_transform(range(1, __cp + 1), lambda __ch: list_transform([list_slice(" + c + ", __ch, len("
+                    + c + "), __cp)], lambda __cs: list_sum(__cs) * list_sum(__cs) / len(__cs))[1]))";
+            return SharedValue.let("{'e': " + energy + ", 'flat': " + energy + " <= 1e-9 * " + spread + "}", power ->
+                    "list_transform(range(1, len(" + c + ") // 2 + 2), lambda __cp: CASE WHEN " + power + ".flat OR __cp >= len(" + c
+                            + ") THEN 0.0 ELSE 1.0 - ((" + power + ".e - " + explained + ") / (len(" + c + ") - __cp)) / (" + power
+                            + ".e / (len(" + c + ") - 1)) END)");
         });
     }
 
@@ -79,7 +95,7 @@ final class SeriesPeriods {
      * (at most {@code count}), periods within [minPeriod, maxPeriod].
      */
     static String found(String list, String minPeriod, String maxPeriod, String count) {
-        return SharedValue.let(autocorrelation(list), r -> {
+        return SharedValue.let(scores(list), r -> {
             String peaks = "list_filter(list_transform(" + r + ", lambda __pr, __pk: {'p': __pk, 's': least(__pr, 1.0), 'peak': __pk >= "
                     + SHORTEST_PERIOD + " AND __pk <= len(" + list + ") // 2 AND __pk >= " + minPeriod + " AND __pk <= " + maxPeriod
                     + " AND __pr > " + r + "[__pk - 1] AND __pr >= coalesce(" + r + "[__pk + 1], -1.0) AND __pr > 3.0 / sqrt(len(" + list
@@ -114,7 +130,7 @@ final class SeriesPeriods {
             periods.add("CAST(" + a.sql(i) + " AS DOUBLE)");
         }
         String given = "[" + String.join(", ", periods) + "]";
-        return SharedValue.let(SeriesFunctions.values(a.sql(0)), l -> SharedValue.let(autocorrelation(l), r -> "CASE WHEN " + l
+        return SharedValue.let(SeriesFunctions.values(a.sql(0)), l -> SharedValue.let(scores(l), r -> "CASE WHEN " + l
                 + " IS NOT NULL THEN json_object('periods', " + given + ", 'scores', list_transform(" + given + ", lambda __vp: CASE WHEN __vp >= "
                 + SHORTEST_PERIOD + " AND __vp <= len(" + l + ") / 2 THEN greatest(least(" + r + "[CAST(round(__vp) AS BIGINT)], 1.0), 0.0)"
                 + " ELSE 0.0 END)) END"));
