@@ -6,6 +6,7 @@ import dev.vigil.kql.binder.TimeFilter;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.parser.KqlParser;
 import dev.vigil.kql.plan.PlanPrinter;
@@ -75,6 +76,8 @@ public final class Kql {
             return new Explanation(compilation, printPlan ? PlanPrinter.print(bound.plan()) : "");
         } catch (SchemaProbeRequired e) {
             return new Explanation(Compilation.awaiting(text, probe(e, options.now())), "");
+        } catch (DiagnosticsException e) {
+            return failed(text, e.errors().stream().map(error -> error.fact().at(source, error.span())).toList());
         } catch (DiagnosticException e) {
             return failed(text, List.of(e.fact().at(source, e.span())));
         } catch (StackOverflowError e) {

@@ -50,6 +50,11 @@ final class Environment {
         return new Environment(closure, context, callDepth + 1, callPath + function + "@" + callSpan.start() + "/");
     }
 
+    /** Whether spans here count from the query's text: not inside a function call, whose errors are reported at the call. */
+    boolean isQueryText() {
+        return callPath.isEmpty();
+    }
+
     /**
      * A stable id of the operator at {@code span}: the same in every compilation of the same query
      * and catalog, and different for each call of a function that holds the operator.

@@ -3,6 +3,8 @@ package dev.vigil.kql.binder;
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ final class QueryContext {
     private final Optional<TimeFilter> timeFilter;
     private final Map<String, Symbol.Function> storedFunctions = new HashMap<>();
     private final Map<String, List<ColumnSchema>> discoveredColumns;
+    private final List<DiagnosticException> deferred = new ArrayList<>();
     private Optional<Visualization> visualization = Optional.empty();
 
     QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Map<String, List<ColumnSchema>> discoveredColumns) {
@@ -44,6 +47,15 @@ final class QueryContext {
 
     void cacheStoredFunction(String name, Symbol.Function function) {
         storedFunctions.put(name, function);
+    }
+
+    /** An error after which binding went on, to report it with the others. */
+    void defer(DiagnosticException error) {
+        deferred.add(error);
+    }
+
+    List<DiagnosticException> deferred() {
+        return List.copyOf(deferred);
     }
 
     void render(Visualization requested) {

@@ -68,9 +68,9 @@ class TestStoredFunctionErrors {
 
     @Test
     void testErrorInAnArgumentStaysInTheQuery() {
-        KqlDiagnostic error = error("Parser(T | where Nope == 1)");
+        KqlDiagnostic error = error("Parser(T | extend x = Nope)");
 
-        assertThat(error.column()).isEqualTo("Parser(T | where ".length() + 1);
+        assertThat(error.column()).isEqualTo("Parser(T | extend x = ".length() + 1);
         assertThat(error.message()).doesNotContain("stored function");
     }
 }
