@@ -28,6 +28,8 @@ public final class FunctionRegistry {
         register(SeriesFunctions.declarations());
         register(SeriesPeriods.declarations());
         register(SeriesDecomposition.declarations());
+        register(SeriesElementwise.declarations());
+        register(SeriesFill.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
