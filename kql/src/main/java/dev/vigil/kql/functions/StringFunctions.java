@@ -4,8 +4,6 @@ import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The string functions. Strings are never null: a function of a string gives '' where SQL would
@@ -49,8 +47,8 @@ final class StringFunctions {
                 FunctionDeclaration.scalar("extract", ColumnNaming.NONE, List.of(
                         Signature.of(STRING, a -> "coalesce(regexp_extract(" + a.sql(2) + ", " + a.sql(0) + ", CAST(" + a.sql(1) + " AS INTEGER)), '')",
                                 STRING, LONG, STRING))),
-                FunctionDeclaration.scalar("extract_all", ColumnNaming.NONE, List.of(
-                        Signature.of(KqlType.DYNAMIC, StringFunctions::extractAll, STRING, STRING))),
+                ExtractAll.declaration(),
+                ExtractAll.declaration().alias("extractall"),
                 FunctionDeclaration.scalar("indexof", ColumnNaming.NONE, List.of(
                         Signature.of(LONG, a -> "(strpos(" + a.sql(0) + ", " + a.sql(1) + ") - 1)", STRING, STRING),
                         Signature.of(LONG, a -> indexOf(a, a.sql(2), "-1", "1"), STRING, STRING, LONG),
@@ -128,32 +126,6 @@ final class StringFunctions {
     /** Kusto writes group references in a rewrite as \1 like RE2 does; $1 is turned into \1. */
     private static String rewrite(RenderArguments a, int index) {
         return "regexp_replace(" + a.sql(index) + ", '\\$([0-9])', '\\\\\\1', 'g')";
-    }
-
-    private static String extractAll(RenderArguments a) {
-        int groups = a.constant(0).map(r -> groupCount((String) r)).orElse(1);
-        if (groups <= 1) {
-            return "to_json(regexp_extract_all(" + a.sql(1) + ", " + a.sql(0) + ", " + Math.max(groups, 0) + "))";
-        }
-        List<String> columns = new ArrayList<>();
-        for (int g = 1; g <= groups; g++) {
-            columns.add("regexp_extract_all(" + a.sql(1) + ", " + a.sql(0) + ", " + g + ")");
-        }
-        // one array per match, holding every group of that match
-        StringBuilder perMatch = new StringBuilder("[");
-        for (int g = 0; g < groups; g++) {
-            perMatch.append(g == 0 ? "" : ", ").append(columns.get(g)).append("[__i]");
-        }
-        perMatch.append(']');
-        return "to_json(list_transform(range(1, len(" + columns.get(0) + ") + 1), lambda __i: " + perMatch + "))";
-    }
-
-    private static int groupCount(String regex) {
-        try {
-            return Pattern.compile(regex).matcher("").groupCount();
-        } catch (PatternSyntaxException e) {
-            return 1;
-        }
     }
 
     /**
