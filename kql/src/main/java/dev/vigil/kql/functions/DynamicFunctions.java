@@ -28,8 +28,6 @@ final class DynamicFunctions {
                         Signature.of(DYNAMIC, DynamicFunctions::slice, DYNAMIC, LONG, LONG))),
                 scalar("array_index_of", Signature.anyTypeTail(LONG, a -> "CAST(coalesce(list_position(" + list(a.sql(0)) + ", "
                         + Conversions.jsonValue(a.type(1), a.sql(1)) + ") - 1, -1) AS BIGINT)", DYNAMIC)),
-                scalar("array_sort_asc", Signature.of(DYNAMIC, a -> sorted(a.sql(0), "ASC"), DYNAMIC)),
-                scalar("array_sort_desc", Signature.of(DYNAMIC, a -> sorted(a.sql(0), "DESC"), DYNAMIC)),
                 scalar("array_reverse", Signature.of(DYNAMIC, a -> "to_json(list_reverse(" + list(a.sql(0)) + "))", DYNAMIC)),
                 scalar("array_sum", Signature.of(KqlType.REAL, a -> "list_sum(list_transform(" + list(a.sql(0))
                         + ", lambda __e: TRY_CAST(__e AS DOUBLE)))", DYNAMIC)),
@@ -88,12 +86,6 @@ final class DynamicFunctions {
             return "to_json(CASE WHEN " + end + " < " + start + " THEN [] ELSE list_slice(" + l + ", greatest(" + start + ", 0) + 1, " + end
                     + " + 1) END)";
         });
-    }
-
-    /** Numbers sort by value, other values by their text; nulls go last. */
-    private static String sorted(String dynamic, String direction) {
-        return "to_json(list_transform(list_sort(list_transform(" + list(dynamic) + ", lambda __e: {'n': TRY_CAST(__e AS DOUBLE), "
-                + "'s': __e ->> '$', 'j': __e}), '" + direction + "', 'NULLS LAST'), lambda __s: __s.j))";
     }
 
     /** bag_merge: on a key in several bags, the leftmost bag's value is kept. */

@@ -23,6 +23,7 @@ public final class FunctionRegistry {
         register(MathFunctions.declarations());
         register(DateTimeFunctions.declarations());
         register(DynamicFunctions.declarations());
+        register(ArraySort.declarations());
         register(IpFunctions.declarations());
         register(Ipv6Functions.declarations());
         register(SeriesFunctions.declarations());
