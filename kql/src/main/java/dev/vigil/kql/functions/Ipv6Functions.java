@@ -35,7 +35,23 @@ final class Ipv6Functions {
                         Signature.of(BOOL, a -> SharedValue.let(a.sql(0), ip -> "list_bool_or(list_transform(" + DynamicFunctions.list(a.sql(1))
                                 + ", lambda __ar: coalesce(" + inRange(ip, "(__ar ->> '$')") + ", FALSE)))"), STRING, KqlType.DYNAMIC))),
                 scalar("has_ipv6", Signature.of(BOOL, a -> hasAddress(a.sql(0), a.sql(1), null), STRING, STRING)),
-                scalar("has_ipv6_prefix", Signature.of(BOOL, a -> hasAddress(a.sql(0), a.sql(1), "prefix"), STRING, STRING)));
+                scalar("has_ipv6_prefix", Signature.of(BOOL, a -> hasAddress(a.sql(0), a.sql(1), "prefix"), STRING, STRING)),
+                hasAny("has_any_ipv6", null),
+                hasAny("has_any_ipv6_prefix", "prefix"));
+    }
+
+    /** has_any_ipv6 and has_any_ipv6_prefix: any of several addresses (or prefixes), given one by one or as one dynamic array. */
+    private static FunctionDeclaration hasAny(String name, String prefix) {
+        return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(
+                Signature.variadic(BOOL, a -> SharedValue.let(a.sql(0), text -> {
+                    List<String> tests = new java.util.ArrayList<>();
+                    for (int i = 1; i < a.count(); i++) {
+                        tests.add(hasAddress(text, a.sql(i), prefix));
+                    }
+                    return "(" + String.join(" OR ", tests) + ")";
+                }), STRING, STRING),
+                Signature.of(BOOL, a -> SharedValue.let(a.sql(0), text -> "coalesce(list_bool_or(list_transform(" + DynamicFunctions.list(a.sql(1))
+                        + ", lambda __ha: " + hasAddress(text, "(__ha ->> '$')", prefix) + ")), FALSE)"), STRING, KqlType.DYNAMIC)));
     }
 
     private static FunctionDeclaration scalar(String name, Signature signature) {
