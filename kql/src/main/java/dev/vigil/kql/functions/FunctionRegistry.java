@@ -31,6 +31,7 @@ public final class FunctionRegistry {
         register(SeriesDecomposition.declarations());
         register(SeriesElementwise.declarations());
         register(SeriesFill.declarations());
+        register(SeriesFilters.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
