@@ -54,8 +54,9 @@ final class ArraySort {
         // the direction applies to the whole key, so the kind and the position are negated when descending to keep
         // numbers first and ties in their original order
         String sign = descending ? "-" : "";
-        String keyed = "list_transform(" + list + ", lambda __se, __si: {'k': " + sign + "(" + kind + "), 'n': CASE WHEN json_type(__se) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(__se AS DOUBLE) END, "
-                + "'s': __se ->> '$', 'o': " + sign + "__si})";
+        String number = "CASE WHEN json_type(__se) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(__se AS DOUBLE) END";
+        String keyed = "list_transform(" + list + ", lambda __se, __si: {'k': " + sign + "(" + kind + "), 'n': " + number
+                + ", 's': __se ->> '$', 'o': " + sign + "__si})";
         return SharedValue.let(keyed, k -> {
             String present = "list_transform(list_sort(list_filter(" + k + ", lambda __sk: __sk.k IS NOT NULL), '" + (descending ? "DESC" : "ASC")
                     + "'), lambda __sk: abs(__sk.o))";
