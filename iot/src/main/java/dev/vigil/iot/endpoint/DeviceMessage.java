@@ -25,8 +25,9 @@ public record DeviceMessage(
     public static final String INTERFACE_ID_PROPERTY = "iothub-interface-id";
 
     public DeviceMessage {
-        applicationProperties = Map.copyOf(applicationProperties);
-        interfaceId = interfaceId.or(() -> Optional.ofNullable(applicationProperties.get(INTERFACE_ID_PROPERTY)));
+        Map<String, String> properties = Map.copyOf(applicationProperties);
+        applicationProperties = properties;
+        interfaceId = interfaceId.or(() -> Optional.ofNullable(properties.get(INTERFACE_ID_PROPERTY)));
     }
 
     public boolean isSecurityMessage() {
