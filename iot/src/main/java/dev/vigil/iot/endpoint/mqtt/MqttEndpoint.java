@@ -156,8 +156,9 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
     public void close() {
         listeners.forEach(channel -> channel.close().syncUninterruptibly());
         broker.stopServer();
-        bossGroup.shutdownGracefully().syncUninterruptibly();
-        workerGroup.shutdownGracefully().syncUninterruptibly();
+        // The listeners are closed: nothing new arrives, so no quiet period is needed.
+        bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static IConfig brokerConfig() {
@@ -217,7 +218,8 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
     }
 
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        // '+' is an MQTT wildcard, so a space travels as %20
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Closes a connection whose keep-alive (or CONNECT) did not arrive in time. */
