@@ -3,6 +3,7 @@ package dev.vigil.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
+import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.metrics.HttpRequestTimer;
 import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
@@ -32,7 +33,7 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, ApiKeyStore keys, PrometheusMeterRegistry registry, long maxBodyBytes) {
+    public static HttpApi create(LogStore logStore, ApiKeyStore keys, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -45,7 +46,12 @@ public final class HttpApi {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
-            config.routes.before(new BearerAuthentication(keys, OPEN_PATHS));
+            BearerAuthentication bearer = new BearerAuthentication(keys, OPEN_PATHS);
+            config.routes.before(ctx -> {
+                if (!IotApi.isDevicePath(ctx.path())) {
+                    bearer.handle(ctx);
+                }
+            });
             ErrorResponses.register(config.routes);
             new HealthRoutes().register(config.routes);
             new MetricsRoutes(registry).register(config.routes);
@@ -53,6 +59,7 @@ public final class HttpApi {
             new TableRoutes(logStore).register(config.routes);
             new IngestionRoutes(logStore, mapper, maxBodyBytes).register(config.routes);
             new QueryRoutes(logStore).register(config.routes);
+            iot.register(config.routes);
         });
         return new HttpApi(javalin, routes);
     }
