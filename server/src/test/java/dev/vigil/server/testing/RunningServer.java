@@ -43,6 +43,12 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(server, key);
     }
 
+    /** Starts again over a data directory of an earlier run, with the admin key that run issued. */
+    public static RunningServer startExisting(Path dataDirectory, String apiKey) {
+        ServerSettings settings = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
+        return new RunningServer(VigilServer.start(settings), apiKey);
+    }
+
     public VigilServer server() {
         return server;
     }
