@@ -10,14 +10,26 @@ import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.HttpApi;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.iot.IotScopeAuthorization;
+import dev.vigil.server.access.AccessControl;
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.RoleAssignmentStore;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.SecurityServices;
+import dev.vigil.server.audit.AuditTrail;
+import dev.vigil.server.identity.LoginThrottle;
+import dev.vigil.server.identity.SessionStore;
+import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +39,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The running server: storage, identity and the HTTP API wired together.
  *
- * <p>On the first start of a data directory it creates the {@code default} workspace and issues
- * the admin API key; the key's text is available from {@link #initialAdminKey()} only then.
+ * <p>On the first start of a data directory it creates the {@code default} and {@code audit}
+ * workspaces and the user {@code admin} with Owner on everything, and issues that user's API key;
+ * the key's text is available from {@link #initialAdminKey()} only then.
  */
 public final class VigilServer implements AutoCloseable {
     public static final String DEFAULT_WORKSPACE = "default";
+    /** Holds the complete audit trail ({@code VigilAudit}); only those granted a role on it can read it. */
+    public static final String AUDIT_WORKSPACE = "audit";
 
     private static final Logger LOG = LoggerFactory.getLogger(VigilServer.class);
 
@@ -50,12 +65,21 @@ public final class VigilServer implements AutoCloseable {
     }
 
     public static VigilServer start(ServerSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts with the given clock for key expiry, sessions, login throttling and the audit trail (tests move it). */
+    public static VigilServer start(ServerSettings settings, Clock clock) {
         PrometheusMeterRegistry registry = PrometheusMetrics.createRegistry();
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
-            ApiKeyStore keys = new ApiKeyStore(storage.stateStore());
+            storage.logStore().createWorkspace(AUDIT_WORKSPACE);
+            UserStore users = new UserStore(storage.stateStore(), clock);
+            ApiKeyStore keys = new ApiKeyStore(storage.stateStore(), clock);
+            RoleAssignmentStore assignments = new RoleAssignmentStore(storage.stateStore(), clock);
+            ensureAdministrator(users, assignments);
             Optional<IssuedApiKey> adminKey = keys.isEmpty()
                     ? Optional.of(keys.issue(Principal.ADMIN, "admin key issued on first start"))
                     : Optional.empty();
@@ -63,11 +87,13 @@ public final class VigilServer implements AutoCloseable {
             DeviceActivityListener activity = new LoggingActivityListener();
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
-                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), activity, Clock.systemUTC()), storage.logStore(), activity, Clock.systemUTC());
+                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), activity, clock), storage.logStore(), activity, clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry);
-            DeviceActions actions = new DeviceActions(iotRegistry, mqtt, activity, Clock.systemUTC());
+            DeviceActions actions = new DeviceActions(iotRegistry, mqtt, activity, clock);
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), IotScopeAuthorization.authenticatedCallers());
-            HttpApi http = HttpApi.create(storage.logStore(), keys, registry, settings.maxBodyBytes(), iot);
+            SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
+                    new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
             return new VigilServer(storage, registry, http, mqtt, adminKey);
@@ -78,6 +104,36 @@ public final class VigilServer implements AutoCloseable {
             storage.close();
             registry.close();
             throw e;
+        }
+    }
+
+    /**
+     * On the first start, and on data directories from before users existed: the user
+     * {@code admin} (no password; the first key is theirs) with Owner on {@code /}, which is
+     * Owner on every workspace and subscription.
+     */
+    static void ensureAdministrator(UserStore users, RoleAssignmentStore assignments) {
+        if (users.isEmpty()) {
+            users.create(Principal.ADMIN.id(), Optional.empty());
+            assignments.grant(Principal.ADMIN, Role.OWNER, Scope.ROOT, Principal.ADMIN);
+        }
+    }
+
+    /**
+     * Offline recovery on the data directory of a stopped server: makes sure the user
+     * {@code admin} exists with Owner on {@code /} and issues it a new key, whose text is returned.
+     * Opening the database fails while a server holds it.
+     */
+    public static String recoverAdministrator(Path dataDirectory) {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(dataDirectory), new SimpleMeterRegistry())) {
+            Clock clock = Clock.systemUTC();
+            UserStore users = new UserStore(storage.stateStore(), clock);
+            RoleAssignmentStore assignments = new RoleAssignmentStore(storage.stateStore(), clock);
+            if (users.find(Principal.ADMIN.id()).isEmpty()) {
+                users.create(Principal.ADMIN.id(), Optional.empty());
+            }
+            assignments.grant(Principal.ADMIN, Role.OWNER, Scope.ROOT, Principal.ADMIN);
+            return new ApiKeyStore(storage.stateStore(), clock).issue(Principal.ADMIN, "admin key issued by 'vigil admin recover'").text();
         }
     }
 

@@ -252,6 +252,12 @@ final class ExpressionBinder {
         if (call.name().equals("column_ifexists")) {
             return columnIfExists(call);
         }
+        if (call.name().equals("pack_all")) {
+            return PackAllCall.bind(call, scope);
+        }
+        if (TypedResultCalls.handles(call)) {
+            return TypedResultCalls.bind(call, this::bind);
+        }
         if (call.name().equals("toscalar")) {
             return Subqueries.toScalar(call, scope.environment());
         }

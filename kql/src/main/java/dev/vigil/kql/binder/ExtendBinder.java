@@ -10,6 +10,7 @@ import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.ExtendOperator;
+import dev.vigil.kql.syntax.FunctionCall;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,19 @@ final class ExtendBinder {
         }
         Set<String> declared = new HashSet<>();
         for (ColumnAssignment assignment : extend.columns()) {
+            if (!assignment.tupleNames().isEmpty() && !MultiValueCalls.handles(assignment.expression(), scope)) {
+                throw new DiagnosticException(DiagnosticFacts.notMultiColumn(), assignment.expression().span());
+            }
+            if (assignment.name().isEmpty() && MultiValueCalls.handles(assignment.expression(), scope)) {
+                for (OutputColumn column : MultiValueCalls.bind((FunctionCall) assignment.expression(), assignment.tupleNames(), scope, names)) {
+                    if (!assignment.tupleNames().isEmpty() && !declared.add(column.name())) {
+                        throw new DiagnosticException(DiagnosticFacts.duplicateColumn(column.name()), assignment.span());
+                    }
+                    scope.define(column.name(), column.expression());
+                    replaceOrAppend(columns, column);
+                }
+                continue;
+            }
             BoundExpression expression = ExpressionBinder.bindScalar(assignment.expression(), scope);
             String name;
             if (assignment.name().isPresent()) {

@@ -7,6 +7,7 @@ import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.syntax.ColumnAssignment;
+import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.ProjectOperator;
 import java.util.ArrayList;
@@ -22,6 +23,13 @@ final class ProjectBinder {
         ColumnNames names = new ColumnNames();
         List<OutputColumn> columns = new ArrayList<>();
         for (ColumnAssignment assignment : project.columns()) {
+            if (assignment.name().isEmpty() && MultiValueCalls.handles(assignment.expression(), scope)) {
+                for (OutputColumn column : MultiValueCalls.bind((FunctionCall) assignment.expression(), List.of(), scope, names)) {
+                    scope.define(column.name(), column.expression());
+                    columns.add(column);
+                }
+                continue;
+            }
             BoundExpression expression = ExpressionBinder.bindScalar(assignment.expression(), scope);
             String name;
             if (assignment.name().isPresent()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 final class Scope {
     private final Map<String, BoundExpression> names = new LinkedHashMap<>();
     private final Environment environment;
+    private List<ColumnSchema> inputColumns = List.of();
 
     private Scope(Environment environment) {
         this.environment = environment;
@@ -24,6 +25,7 @@ final class Scope {
 
     static Scope of(List<ColumnSchema> columns, Environment environment) {
         Scope scope = new Scope(environment);
+        scope.inputColumns = List.copyOf(columns);
         for (ColumnSchema column : columns) {
             scope.names.put(column.name(), new BoundColumn(column.name(), column.type()));
         }
@@ -45,6 +47,11 @@ final class Scope {
 
     void define(String name, BoundExpression expression) {
         names.put(name, expression);
+    }
+
+    /** The columns of the operator's input, in order (what {@code pack_all()} packs). */
+    List<ColumnSchema> inputColumns() {
+        return inputColumns;
     }
 
     Environment environment() {

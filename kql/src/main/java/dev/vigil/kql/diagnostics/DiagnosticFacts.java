@@ -238,6 +238,33 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("VQ005", what + " is not supported yet.");
     }
 
+    public static DiagnosticFact seriesAxisTypes(KqlType axis, KqlType step) {
+        return new DiagnosticFact("KS107", "make-series needs a datetime or timespan axis with a timespan step, or a numeric axis "
+                + "with a numeric step; the axis is " + axis.kqlName() + " and the step " + step.kqlName() + ".");
+    }
+
+    public static DiagnosticFact seriesBoundType(String bound, KqlType axis, KqlType actual) {
+        return new DiagnosticFact("KS107", "The '" + bound + "' of make-series must be of the axis type " + axis.kqlName()
+                + ", not " + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact seriesAggregateNotNumeric(KqlType actual) {
+        return new DiagnosticFact("KS107", "make-series aggregates must give numbers; this one gives " + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact seriesDefaultType(KqlType aggregate, KqlType actual) {
+        return new DiagnosticFact("KS107", "The default of a make-series aggregate must be a number like the aggregate ("
+                + aggregate.kqlName() + "), not " + actual.kqlName() + ".");
+    }
+
+    public static DiagnosticFact columnNameExpected() {
+        return new DiagnosticFact("KS142", "A column name is expected here.");
+    }
+
+    public static DiagnosticFact notMultiColumn() {
+        return new DiagnosticFact("KS107", "(a, b, ...) = needs a function that gives several columns; this expression gives one value.");
+    }
+
     public static DiagnosticFact callsTooDeep(int limit) {
         return new DiagnosticFact("KS208", "User functions call each other more than " + limit + " levels deep; recursion is not allowed.");
     }
@@ -307,5 +334,14 @@ public final class DiagnosticFacts {
 
     private static String plural(int count, String noun) {
         return count == 0 ? "no " + noun + "s" : count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    public static DiagnosticFact tooManyNames(String function, int values) {
+        return new DiagnosticFact("KS208", "The function '" + function + "' gives " + plural(values, "value")
+                + "; name at most that many columns.");
+    }
+
+    public static DiagnosticFact typeofExpected(String function) {
+        return new DiagnosticFact("KS208", "The last argument of '" + function + "' must be a type, written typeof(long), typeof(real), ...");
     }
 }

@@ -49,6 +49,7 @@ final class DynamicFunctions {
                 scalar("set_difference", Signature.variadic(DYNAMIC, DynamicFunctions::difference, DYNAMIC)),
                 scalar("set_has_element", Signature.anyTypeTail(KqlType.BOOL, a -> "coalesce(list_contains(" + list(a.sql(0)) + ", "
                         + Conversions.jsonValue(a.type(1), a.sql(1)) + "), FALSE)", DYNAMIC)),
+                scalar("treepath", Signature.of(DYNAMIC, a -> treePath(a.sql(0)), DYNAMIC)),
                 scalar("zip", Signature.variadic(DYNAMIC, DynamicFunctions::zip, DYNAMIC)));
     }
 
@@ -141,5 +142,16 @@ final class DynamicFunctions {
         }
         return "to_json(list_transform(range(greatest(" + String.join(", ", lengths) + ")), lambda __i: json_array("
                 + String.join(", ", elements) + ")))";
+    }
+
+    /**
+     * treepath: every path in the value, in order of first appearance, written {@code ['key']} and
+     * {@code [0]}; the elements of an array all stand under {@code [0]}.
+     */
+    private static String treePath(String dynamic) {
+        String kusto = "regexp_replace(regexp_replace(regexp_replace(substring(fullkey, 2), '\\[[0-9]+\\]', '[0]', 'g'), "
+                + "'\\.\"((?:[^\"\\\\]|\\\\.)*)\"', '[''\\1'']', 'g'), '\\.([^.\\[]+)', '[''\\1'']', 'g')";
+        return "CASE WHEN json_type(" + dynamic + ") IN ('OBJECT', 'ARRAY') THEN (SELECT to_json(coalesce(list(__path ORDER BY __first), []::VARCHAR[])) "
+                + "FROM (SELECT " + kusto + " AS __path, min(id) AS __first FROM json_tree(" + dynamic + ") WHERE fullkey <> '$' GROUP BY __path)) END";
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class FunctionRegistry {
     private static final Map<String, FunctionDeclaration> FUNCTIONS = new HashMap<>();
     private static final Map<BinaryOperator, FunctionDeclaration> OPERATORS = new EnumMap<>(BinaryOperator.class);
+    private static final Map<String, MultiValueFunction> MULTI_VALUED = new HashMap<>();
     private static final FunctionDeclaration NEGATION = ArithmeticOperators.negation();
 
     static {
@@ -23,8 +24,13 @@ public final class FunctionRegistry {
         register(DateTimeFunctions.declarations());
         register(DynamicFunctions.declarations());
         register(IpFunctions.declarations());
+        register(Ipv6Functions.declarations());
+        register(SeriesFunctions.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
+        for (MultiValueFunction function : SeriesFunctions.multiValued()) {
+            MULTI_VALUED.put(function.name(), function);
+        }
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
         OPERATORS.putAll(ArithmeticOperators.declarations());
@@ -54,6 +60,14 @@ public final class FunctionRegistry {
     /** The function with this name (KQL function names are case-sensitive). */
     public static Optional<FunctionDeclaration> function(String name) {
         return Optional.ofNullable(FUNCTIONS.get(name));
+    }
+
+    /**
+     * The function of this name that gives several values ({@code series_stats}, ...), which
+     * {@code extend} and {@code project} spread over several columns.
+     */
+    public static Optional<MultiValueFunction> multiValued(String name) {
+        return Optional.ofNullable(MULTI_VALUED.get(name));
     }
 
     public static FunctionDeclaration operator(BinaryOperator operator) {

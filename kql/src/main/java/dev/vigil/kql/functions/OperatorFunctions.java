@@ -12,6 +12,29 @@ public final class OperatorFunctions {
     private OperatorFunctions() {
     }
 
+    /**
+     * {@code pack_all}: a bag of the given columns, passed as (name, value) pairs. With
+     * {@code skipEmpty}, null values and empty strings are left out.
+     */
+    public static FunctionDeclaration packColumns(boolean skipEmpty) {
+        return FunctionDeclaration.scalar("pack_all", ColumnNaming.NONE, List.of(
+                Signature.of(KqlType.DYNAMIC, a -> "json_object()"),
+                Signature.anyTypeTail(KqlType.DYNAMIC, a -> {
+                    java.util.List<String> pairs = new java.util.ArrayList<>();
+                    for (int i = 0; i + 1 < a.count(); i += 2) {
+                        String value = Conversions.jsonValue(a.type(i + 1), a.sql(i + 1));
+                        if (skipEmpty) {
+                            value = "CASE WHEN " + value + " IS NULL OR " + value + " = '\"\"' THEN NULL ELSE " + value + " END";
+                        }
+                        pairs.add(a.sql(i));
+                        pairs.add(value);
+                    }
+                    String bag = "json_object(" + String.join(", ", pairs) + ")";
+                    // a merge patch drops the keys whose value is null
+                    return skipEmpty ? "json_merge_patch('{}', " + bag + ")" : bag;
+                })));
+    }
+
     /** A value of type {@code from} as type {@code to}. */
     public static FunctionDeclaration cast(KqlType from, KqlType to) {
         return FunctionDeclaration.scalar("cast", ColumnNaming.FIRST_ARGUMENT, List.of(
@@ -30,8 +53,12 @@ public final class OperatorFunctions {
     /** Property {@code key} of a dynamic bag as type {@code to}. */
     public static FunctionDeclaration property(String key, KqlType to) {
         return FunctionDeclaration.scalar("property", ColumnNaming.NONE, List.of(
-                Signature.of(to, a -> dynamicAs("json_extract(" + a.sql(0) + ", " + a.stringLiteral(jsonPath(key)) + ")", to, a),
-                        KqlType.DYNAMIC)));
+                Signature.of(to, a -> propertyAs(a.sql(0), key, to, a), KqlType.DYNAMIC)));
+    }
+
+    /** Property {@code key} of the bag {@code json} (SQL) as type {@code to}. */
+    static String propertyAs(String json, String key, KqlType to, RenderArguments a) {
+        return dynamicAs("json_extract(" + json + ", " + a.stringLiteral(jsonPath(key)) + ")", to, a);
     }
 
     private static String jsonPath(String key) {

@@ -53,12 +53,16 @@ final class StringFunctions {
                         Signature.of(KqlType.DYNAMIC, StringFunctions::extractAll, STRING, STRING))),
                 FunctionDeclaration.scalar("indexof", ColumnNaming.NONE, List.of(
                         Signature.of(LONG, a -> "(strpos(" + a.sql(0) + ", " + a.sql(1) + ") - 1)", STRING, STRING),
-                        Signature.of(LONG, StringFunctions::indexOfFrom, STRING, STRING, LONG))),
+                        Signature.of(LONG, a -> indexOf(a, a.sql(2), "-1", "1"), STRING, STRING, LONG),
+                        Signature.of(LONG, a -> indexOf(a, a.sql(2), a.sql(3), "1"), STRING, STRING, LONG, LONG),
+                        Signature.of(LONG, a -> indexOf(a, a.sql(2), a.sql(3), a.sql(4)), STRING, STRING, LONG, LONG, LONG))),
                 FunctionDeclaration.scalar("countof", ColumnNaming.NONE, List.of(
                         Signature.of(LONG, StringFunctions::countOverlapping, STRING, STRING),
                         Signature.of(LONG, a -> a.constant(2).map(k -> "regex".equals(k)).orElse(false)
                                 ? "CAST(len(regexp_extract_all(" + a.sql(0) + ", " + a.sql(1) + ")) AS BIGINT)"
                                 : countOverlapping(a), STRING, STRING, STRING))),
+                scalar("extract_json", Signature.of(STRING, StringFunctions::extractJson, STRING, STRING)),
+                scalar("extractjson", Signature.of(STRING, StringFunctions::extractJson, STRING, STRING)),
                 scalar("reverse", Signature.of(STRING, a -> "reverse(" + a.sql(0) + ")", STRING)),
                 FunctionDeclaration.scalar("strrep", ColumnNaming.NONE, List.of(
                         Signature.of(STRING, a -> "coalesce(repeat(" + a.sql(0) + ", greatest(" + a.sql(1) + ", 0)), '')", STRING, LONG),
@@ -152,10 +156,30 @@ final class StringFunctions {
         }
     }
 
-    private static String indexOfFrom(RenderArguments a) {
-        return SharedValue.let(a.sql(2), start -> "CASE WHEN " + start + " < 0 OR " + start + " > length(" + a.sql(0) + ") THEN -1 "
-                + "WHEN strpos(substring(" + a.sql(0) + ", " + start + " + 1), " + a.sql(1) + ") = 0 THEN -1 "
-                + "ELSE strpos(substring(" + a.sql(0) + ", " + start + " + 1), " + a.sql(1) + ") - 1 + " + start + " END");
+    /**
+     * indexof(text, lookup, start, length, occurrence): the position of the occurrence-th match (counted
+     * from start, overlapping) within length characters from start (-1: to the end); a negative start
+     * counts from the end. -1 when there is none; null for an occurrence below 0 or a length below -1.
+     */
+    private static String indexOf(RenderArguments a, String startSql, String lengthSql, String occurrenceSql) {
+        return SharedValue.let(startSql, rawStart -> SharedValue.let("CASE WHEN " + rawStart + " < 0 THEN greatest(length(" + a.sql(0) + ") + "
+                + rawStart + ", 0) ELSE " + rawStart + " END", start -> SharedValue.let(lengthSql, length -> SharedValue.let(occurrenceSql, occurrence -> {
+                    String region = "substring(" + a.sql(0) + ", " + start + " + 1, CASE WHEN " + length + " = -1 THEN greatest(length(" + a.sql(0)
+                            + "), 0) ELSE greatest(" + length + ", 0) END)";
+                    return SharedValue.let(region, r -> "CAST(CASE WHEN " + occurrence + " < 0 OR " + length + " < -1 THEN NULL ELSE coalesce("
+                            + "list_filter(range(1, length(" + r + ") - length(" + a.sql(1) + ") + 2), lambda __p: substring(" + r + ", __p, length("
+                            + a.sql(1) + ")) = " + a.sql(1) + ")[" + occurrence + "] - 1 + " + start + ", -1) END AS BIGINT)");
+                }))));
+    }
+
+    /**
+     * extract_json(path, json): the value at a JSONPath ({@code $.a.b[0]}, {@code $['a']}) as text (a string
+     * unquoted, other values as JSON); '' when missing or when the text is not JSON.
+     */
+    private static String extractJson(RenderArguments a) {
+        String path = "regexp_replace(regexp_replace(" + a.sql(0) + ", '\\[''([^'']*)''\\]', '.\"\\1\"', 'g'), "
+                + "'\\[\"([^\"]*)\"\\]', '.\"\\1\"', 'g')";
+        return "coalesce(TRY(json_extract_string(" + a.sql(1) + ", " + path + ")), '')";
     }
 
     /** Plain countof counts overlapping occurrences, as Kusto does. */

@@ -362,7 +362,13 @@ public final class KqlParser {
                 return new ProjectOperator(columns, keyword.span().to(last(columns).span()));
             }
             case "extend": {
-                List<ColumnAssignment> columns = assignments();
+                List<ColumnAssignment> columns = new ArrayList<>();
+                do {
+                    if (!columns.isEmpty()) {
+                        advance();
+                    }
+                    columns.add(startsTupleAssignment() ? tupleAssignment() : assignment());
+                } while (current().is(TokenKind.COMMA));
                 return new ExtendOperator(columns, keyword.span().to(last(columns).span()));
             }
             case "take":
@@ -500,6 +506,34 @@ public final class KqlParser {
             columns.add(assignment());
         }
         return columns;
+    }
+
+    /** {@code (Name, Name, ...) =}: names in parentheses followed by an assignment. */
+    private boolean startsTupleAssignment() {
+        if (!current().is(TokenKind.OPEN_PAREN)) {
+            return false;
+        }
+        int at = 1;
+        while (isNameToken(peek(at)) && peek(at + 1).is(TokenKind.COMMA)) {
+            at += 2;
+        }
+        return isNameToken(peek(at)) && peek(at + 1).is(TokenKind.CLOSE_PAREN) && peek(at + 2).is(TokenKind.ASSIGN);
+    }
+
+    private ColumnAssignment tupleAssignment() {
+        Token open = advance();
+        List<Identifier> names = new ArrayList<>();
+        do {
+            if (!names.isEmpty()) {
+                advance();
+            }
+            Token name = advance();
+            names.add(new Identifier(name.value(), name.span()));
+        } while (current().is(TokenKind.COMMA));
+        expect(TokenKind.CLOSE_PAREN, "')'");
+        expect(TokenKind.ASSIGN, "'='");
+        Expression expression = expression();
+        return new ColumnAssignment(Optional.empty(), names, expression, open.span().to(expression.span()));
     }
 
     ColumnAssignment assignment() {

@@ -36,7 +36,9 @@ final class MakeSeriesParser {
             aggregates.add(new MakeSeriesAggregate(aggregate, defaultValue));
         } while (parser.current().is(TokenKind.COMMA));
         parser.expectWord("on");
-        Expression axis = parser.expression();
+        // in "on Axis in range(...)" the axis is a name; "in" must not be read as the in operator
+        Expression axis = parser.current().is(TokenKind.IDENTIFIER) && parser.peek(1).isWord("in")
+                ? parser.identifierExpression() : parser.expression();
         Optional<Expression> from = Optional.empty();
         Optional<Expression> to = Optional.empty();
         Expression step;

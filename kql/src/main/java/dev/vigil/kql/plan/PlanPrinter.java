@@ -93,6 +93,18 @@ public final class PlanPrinter {
         if (operator instanceof Sample s) {
             return List.of(s.input());
         }
+        if (operator instanceof MakeSeries m) {
+            return List.of(m.input());
+        }
+        if (operator instanceof Pivot p) {
+            return List.of(p.input());
+        }
+        if (operator instanceof TopNested t) {
+            return List.of(t.input());
+        }
+        if (operator instanceof MvApply a) {
+            return List.of(a.input(), a.subquery());
+        }
         return List.of();
     }
 
@@ -144,6 +156,28 @@ public final class PlanPrinter {
         }
         if (operator instanceof Sample sample) {
             return "Sample " + sample.count();
+        }
+        if (operator instanceof Pivot pivot) {
+            return "Pivot " + expression(pivot.key()) + " using " + expression(pivot.aggregate()) + " by "
+                    + pivot.groups().stream().map(ColumnSchema::name).toList();
+        }
+        if (operator instanceof TopNested top) {
+            return "TopNested " + top.levels().stream().map(l -> l.count().map(String::valueOf).orElse("all") + " of " + l.keyName()
+                    + " by " + l.aggregateName() + " = " + expression(l.aggregate()) + (l.ascending() ? " asc" : " desc"))
+                    .collect(Collectors.joining(", "));
+        }
+        if (operator instanceof MvApply apply) {
+            return "MvApply keeping " + apply.kept();
+        }
+        if (operator instanceof ApplyRow) {
+            return "ApplyRow";
+        }
+        if (operator instanceof MakeSeries series) {
+            return "MakeSeries " + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
+                    + " default " + expression(a.defaultValue())).collect(Collectors.joining(", "))
+                    + " on " + expression(series.axis()) + series.from().map(f -> " from " + expression(f)).orElse("")
+                    + series.to().map(t -> " to " + expression(t)).orElse("") + " step " + expression(series.step())
+                    + " by " + outputs(series.groups());
         }
         return operator.getClass().getSimpleName();
     }

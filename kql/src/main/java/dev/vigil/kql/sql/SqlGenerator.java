@@ -3,6 +3,11 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.plan.Aggregate;
 import dev.vigil.kql.plan.Filter;
 import dev.vigil.kql.plan.Limit;
+import dev.vigil.kql.plan.Pivot;
+import dev.vigil.kql.plan.TopNested;
+import dev.vigil.kql.plan.MvApply;
+import dev.vigil.kql.plan.ApplyRow;
+import dev.vigil.kql.plan.MakeSeries;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.plan.Sort;
@@ -29,12 +34,14 @@ import java.util.Map;
  * by name; {@code materialize} asks DuckDB to compute it once.
  */
 public final class SqlGenerator {
+    private final Instant now;
     private final ExpressionSql expressions;
     private final List<String> stages = new ArrayList<>();
     private final List<Boolean> materialized = new ArrayList<>();
     private final Map<LogicalOperator, String> written = new IdentityHashMap<>();
 
     private SqlGenerator(Instant now) {
+        this.now = now;
         this.expressions = new ExpressionSql(now, this::stage);
     }
 
@@ -88,6 +95,16 @@ public final class SqlGenerator {
             select = ParseSql.select(parse, stage(parse.input()), expressions);
         } else if (operator instanceof Materialize materialize) {
             select = "SELECT * FROM " + stage(materialize.input());
+        } else if (operator instanceof MvApply apply) {
+            select = MvApplySql.select(apply, stage(apply.input()), generate(apply.subquery(), now));
+        } else if (operator instanceof ApplyRow row) {
+            select = MvApplySql.row(row);
+        } else if (operator instanceof Pivot pivot) {
+            select = PivotSql.select(pivot, stage(pivot.input()), expressions);
+        } else if (operator instanceof TopNested top) {
+            select = TopNestedSql.select(top, stage(top.input()), expressions);
+        } else if (operator instanceof MakeSeries series) {
+            select = MakeSeriesSql.select(series, stage(series.input()), expressions);
         } else if (operator instanceof Sample sample) {
             select = "SELECT * FROM " + stage(sample.input()) + " USING SAMPLE " + sample.count() + " ROWS";
         } else {

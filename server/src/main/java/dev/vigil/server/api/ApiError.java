@@ -8,6 +8,8 @@ import java.util.Map;
  * {@code {"error":{"code","message","innererror":{...}}}}.
  */
 public record ApiError(Detail error) {
+    /** Where the error sent for a request is kept, so that the audit trail can record its code. */
+    public static final String ATTRIBUTE = "vigil.error";
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Detail(String code, String message, Map<String, Object> innererror) {

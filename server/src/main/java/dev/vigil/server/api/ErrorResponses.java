@@ -2,7 +2,12 @@ package dev.vigil.server.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
+import dev.vigil.server.identity.IdentityException;
+import dev.vigil.server.identity.LoginThrottledException;
+import dev.vigil.workspace.api.FunctionDefinitionException;
+import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
@@ -16,6 +21,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +40,8 @@ final class ErrorResponses {
         routes.exception(WorkspaceException.class, ErrorResponses::workspace);
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(AuthenticationException.class, ErrorResponses::authentication);
+        routes.exception(IdentityException.class, ErrorResponses::identity);
+        routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);
         routes.exception(Exception.class, ErrorResponses::unexpected);
@@ -42,12 +50,17 @@ final class ErrorResponses {
     private static void workspace(WorkspaceException e, Context ctx) {
         Map<String, Object> inner = Map.of();
         int status = 400;
-        if (e instanceof WorkspaceNotFoundException || e instanceof TableNotFoundException) {
+        if (e instanceof WorkspaceNotFoundException || e instanceof TableNotFoundException || e instanceof FunctionNotFoundException) {
             status = 404;
         } else if (e instanceof RowsRejectedException rejected) {
             inner = Map.of("errors", rejected.errors(), "totalErrors", rejected.totalErrors());
         } else if (e instanceof KqlQueryException kql) {
             inner = KqlErrorDetails.of(kql.diagnostics());
+        } else if (e instanceof FunctionDefinitionException function && function.part().isPresent()) {
+            // positions count from the start of the function's body or parameter list, which "part" names
+            Map<String, Object> located = new LinkedHashMap<>(KqlErrorDetails.of(function.diagnostics()));
+            located.put("part", function.part().get().name().toLowerCase(Locale.ROOT));
+            inner = located;
         } else if (e instanceof IngestQueueFullException full) {
             long seconds = Math.max(1, (full.retryAfter().toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
@@ -67,9 +80,17 @@ final class ErrorResponses {
             case MISSING -> "Bearer realm=\"vigil\"";
             case MALFORMED -> "Bearer realm=\"vigil\", error=\"invalid_request\"";
             case INVALID -> "Bearer realm=\"vigil\", error=\"invalid_token\"";
+            case SESSION -> "Bearer realm=\"vigil\"";
         };
         ctx.header("WWW-Authenticate", challenge);
         respond(ctx, 401, ApiError.of(e.code(), e.getMessage()));
+    }
+
+    private static void identity(IdentityException e, Context ctx) {
+        if (e instanceof LoginThrottledException throttled) {
+            ctx.header("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        }
+        respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError()));
     }
 
     private static void malformedJson(JsonProcessingException e, Context ctx) {
@@ -95,6 +116,7 @@ final class ErrorResponses {
     }
 
     private static void respond(Context ctx, int status, ApiError error) {
+        ctx.attribute(ApiError.ATTRIBUTE, error);
         ctx.status(status).json(error);
     }
 }

@@ -1,16 +1,23 @@
 package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.metrics.HttpRequestTimer;
 import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
+import dev.vigil.server.api.query.ExplainRoutes;
 import dev.vigil.server.api.query.QueryRoutes;
 import dev.vigil.server.api.tables.TableRoutes;
-import dev.vigil.server.identity.ApiKeyStore;
-import dev.vigil.server.identity.BearerAuthentication;
+import dev.vigil.server.api.access.RequestAuthentication;
+import dev.vigil.server.api.admin.RoleAssignmentRoutes;
+import dev.vigil.server.api.admin.WorkspaceRoutes;
+import dev.vigil.server.api.audit.AuditRequestLogger;
+import dev.vigil.server.api.identity.ApiKeyRoutes;
+import dev.vigil.server.api.identity.SessionRoutes;
+import dev.vigil.server.api.identity.UserRoutes;
 import dev.vigil.workspace.api.LogStore;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -20,10 +27,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Wires the HTTP API: authentication, metrics, error mapping and every area's routes. */
+/** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes. */
 public final class HttpApi {
-    /** Paths served without authentication. */
-    public static final Set<String> OPEN_PATHS = Set.of(HealthRoutes.PATH);
+    /** Routes served without credentials, as {@code METHOD /path}: health, and the password login itself. */
+    public static final Set<String> OPEN_ROUTES = Set.of("GET " + HealthRoutes.PATH, "HEAD " + HealthRoutes.PATH, "POST " + SessionRoutes.PATH);
 
     private final Javalin javalin;
     private final List<String> routes;
@@ -33,23 +40,29 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, ApiKeyStore keys, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
+    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxBodyBytes;
-            config.requestLogger.http(new HttpRequestTimer(registry));
+            HttpRequestTimer timer = new HttpRequestTimer(registry);
+            AuditRequestLogger audit = new AuditRequestLogger(security.audit(), security.clock());
+            config.requestLogger.http((ctx, executionTimeMs) -> {
+                timer.handle(ctx, executionTimeMs);
+                audit.handle(ctx, executionTimeMs);
+            });
             config.events.handlerAdded(handler -> {
                 if (handler.getHttpMethod().isHttpMethod() && handler.getHttpMethod() != HandlerType.HEAD) {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
-            BearerAuthentication bearer = new BearerAuthentication(keys, OPEN_PATHS);
+            RequestAuthentication authentication = new RequestAuthentication(security.keys(), security.sessions(), security.access(), OPEN_ROUTES);
             config.routes.before(ctx -> {
+                // device paths carry SAS tokens, checked by the device endpoint itself
                 if (!IotApi.isDevicePath(ctx.path())) {
-                    bearer.handle(ctx);
+                    authentication.handle(ctx);
                 }
             });
             ErrorResponses.register(config.routes);
@@ -59,6 +72,13 @@ public final class HttpApi {
             new TableRoutes(logStore).register(config.routes);
             new IngestionRoutes(logStore, mapper, maxBodyBytes).register(config.routes);
             new QueryRoutes(logStore).register(config.routes);
+            new ExplainRoutes(logStore).register(config.routes);
+            new FunctionRoutes(logStore).register(config.routes);
+            new SessionRoutes(security.users(), security.sessions(), security.throttle()).register(config.routes);
+            new UserRoutes(security.users(), security.keys(), security.sessions(), security.access()).register(config.routes);
+            new ApiKeyRoutes(security.users(), security.keys(), security.clock()).register(config.routes);
+            new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
+            new WorkspaceRoutes(logStore).register(config.routes);
             iot.register(config.routes);
         });
         return new HttpApi(javalin, routes);

@@ -1,65 +1,39 @@
 package dev.vigil.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Calls a Vigil server's query API over HTTP, as any Log Analytics client would. */
+/** Calls a Vigil server's query and explain APIs, as any Log Analytics client would, and describes KQL errors. */
 final class QueryApiClient {
-    static final int EXIT_UNREACHABLE = 3;
-    static final int EXIT_REJECTED = 4;
-    static final int EXIT_UNAUTHORIZED = 5;
+    private final ApiClient api;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final URI server;
-    private final String apiKey;
-
-    QueryApiClient(URI server, String apiKey) {
-        this.server = server;
-        this.apiKey = apiKey;
+    QueryApiClient(ApiClient api) {
+        this.api = api;
     }
 
     /** The primary result table: {@code {"name","columns","rows"}}. */
-    JsonNode query(String workspace, String kql, String timespan) throws QueryFailedException, InterruptedException {
+    JsonNode query(String workspace, String kql, String timespan) throws CommandFailedException, InterruptedException {
+        return post("/v1/workspaces/" + workspace + "/query", kql, timespan).path("tables").path(0);
+    }
+
+    /** The query's explanation without running it: {@code {"plan","sql","columns"}}. */
+    JsonNode explain(String workspace, String kql, String timespan) throws CommandFailedException, InterruptedException {
+        return post("/v1/workspaces/" + workspace + "/explain", kql, timespan);
+    }
+
+    /** Posts {@code {"query","timespan"}} and returns the answer of a 2xx; any other answer throws, pointing into the query. */
+    private JsonNode post(String path, String kql, String timespan) throws CommandFailedException, InterruptedException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("query", kql);
         if (timespan != null) {
             body.put("timespan", timespan);
         }
-        URI uri = server.resolve("/v1/workspaces/" + workspace + "/query");
-        HttpResponse<String> response;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new QueryFailedException(EXIT_UNREACHABLE, "cannot reach the Vigil server at " + server + ": " + e);
+        ApiClient.Answer answer = api.exchange("POST", path, body);
+        if (answer.succeeded()) {
+            return answer.body();
         }
-        JsonNode answer = parse(response);
-        if (response.statusCode() == 200) {
-            return answer.path("tables").path(0);
-        }
-        int exitCode = response.statusCode() == 401 ? EXIT_UNAUTHORIZED : EXIT_REJECTED;
-        throw new QueryFailedException(exitCode, describeError(answer, response.statusCode(), kql));
-    }
-
-    private JsonNode parse(HttpResponse<String> response) throws QueryFailedException {
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new QueryFailedException(EXIT_REJECTED, "the server answered " + response.statusCode() + " with a body that is not JSON");
-        }
+        throw new CommandFailedException(answer.failureExitCode(), describeError(answer.body(), answer.status(), kql));
     }
 
     /** The error's message with the query line it points at, then any further KQL diagnostics as {@code line L:C: message}. */

@@ -2,11 +2,11 @@ package dev.vigil.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,15 +27,11 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KQL", description = "The query, e.g. 'SecurityAlert | take 10'.")
     private String query;
 
-    @Option(names = "--server", paramLabel = "URL", description = "The server (default: ${DEFAULT-VALUE}).")
-    private URI server = URI.create("http://localhost:8080");
+    @Mixin
+    private ServerConnectionOptions connection;
 
     @Option(names = "--workspace", paramLabel = "ID", description = "The workspace (default: ${DEFAULT-VALUE}).")
     private String workspace = "default";
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:VIGIL_API_KEY}",
-            description = "The API key (default: the environment variable VIGIL_API_KEY).")
-    private String apiKey;
 
     @Option(names = "--timespan", paramLabel = "ISO", description = "Restricts TimeGenerated: a duration (PT1H) or an interval (start/end).")
     private String timespan;
@@ -47,20 +43,12 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (apiKey == null || apiKey.isBlank()) {
-            err.println("error: no API key; pass --api-key or set VIGIL_API_KEY");
-            return QueryApiClient.EXIT_UNAUTHORIZED;
-        }
-        try {
-            JsonNode table = new QueryApiClient(server, apiKey).query(workspace, query, timespan);
+        return connection.call(err, client -> {
+            JsonNode table = new QueryApiClient(client).query(workspace, query, timespan);
             out.print(TextTable.render(headers(table), rows(table)));
             out.flush();
             return 0;
-        } catch (QueryFailedException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return e.exitCode();
-        }
+        });
     }
 
     private static List<String> headers(JsonNode table) {

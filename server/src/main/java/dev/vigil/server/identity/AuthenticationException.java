@@ -8,8 +8,10 @@ public final class AuthenticationException extends RuntimeException {
         MISSING,
         /** A header that is not {@code Bearer <key>}. */
         MALFORMED,
-        /** A bearer key that no stored key matches. */
-        INVALID
+        /** A bearer key that no stored key matches, or one revoked or expired. */
+        INVALID,
+        /** A session cookie of no live session: unknown, expired or logged out. */
+        SESSION
     }
 
     private final Reason reason;

@@ -2,12 +2,9 @@ package dev.vigil.server.identity;
 
 import java.util.Objects;
 
-/**
- * Who is calling: the owner of an API key. Users, roles and sessions attach to the principal id
- * in a later issue; keys already name their principal so that nothing has to be migrated then.
- */
+/** Who is calling: a user, named by its user name, whether it came with an API key or a session. */
 public record Principal(String id) {
-    /** The administrator whose key is issued on the first start. */
+    /** The administrator created on the first start, with Owner on {@code /}; the first key is theirs. */
     public static final Principal ADMIN = new Principal("admin");
 
     public Principal {

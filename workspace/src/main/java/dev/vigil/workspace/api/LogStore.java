@@ -35,4 +35,26 @@ public interface LogStore {
 
     /** Compiles and runs a KQL query; bad queries throw {@link KqlQueryException}. */
     QueryResult query(String workspaceId, QueryRequest request);
+
+    /**
+     * Compiles a query without running it and returns its bound plan and SQL; bad queries throw
+     * {@link KqlQueryException}.
+     */
+    QueryExplanation explain(String workspaceId, QueryRequest request);
+
+    /**
+     * Saves a stored function, replacing one of the same name, after checking that its name is free
+     * (no table, built-in function or KQL keyword has it) and that it compiles against the
+     * workspace. Throws {@link FunctionDefinitionException} naming what is wrong and where.
+     */
+    SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition definition);
+
+    /** The workspace's stored functions, ordered by name. */
+    List<StoredFunctionDefinition> functions(String workspaceId);
+
+    /** The stored function with this name; throws {@link FunctionNotFoundException} if there is none. */
+    StoredFunctionDefinition function(String workspaceId, String name);
+
+    /** Deletes the stored function with this name; throws {@link FunctionNotFoundException} if there is none. */
+    void deleteFunction(String workspaceId, String name);
 }

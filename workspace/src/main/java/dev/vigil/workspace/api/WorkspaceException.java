@@ -7,7 +7,8 @@ package dev.vigil.workspace.api;
 public abstract sealed class WorkspaceException extends RuntimeException
         permits WorkspaceNotFoundException, TableNotFoundException, TableDefinitionException,
                 RowsRejectedException, IngestQueueFullException, KqlQueryException,
-                InvalidTimespanException, QueryExecutionException, IngestCommitFailedException {
+                InvalidTimespanException, QueryExecutionException, IngestCommitFailedException,
+                FunctionNotFoundException, FunctionDefinitionException {
 
     protected WorkspaceException(String message) {
         super(message);

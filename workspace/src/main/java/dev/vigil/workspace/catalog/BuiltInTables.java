@@ -3,6 +3,7 @@ package dev.vigil.workspace.catalog;
 import static dev.vigil.kql.types.KqlType.BOOL;
 import static dev.vigil.kql.types.KqlType.DATETIME;
 import static dev.vigil.kql.types.KqlType.DYNAMIC;
+import static dev.vigil.kql.types.KqlType.GUID;
 import static dev.vigil.kql.types.KqlType.INT;
 import static dev.vigil.kql.types.KqlType.REAL;
 import static dev.vigil.kql.types.KqlType.STRING;
@@ -109,7 +110,33 @@ public final class BuiltInTables {
             "_BilledSize", REAL,
             "_IsBillable", STRING);
 
-    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT);
+    /**
+     * Vigil's own audit trail: authentication failures, role and key changes and every
+     * state-changing API call, one row each. Named in the style of {@code AzureActivity} and
+     * {@code LAQueryLogs}, whose column names it borrows where they mean the same.
+     */
+    public static final WorkspaceTable VIGIL_AUDIT = table("VigilAudit",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "OperationName", STRING,
+            "Category", STRING,
+            "Caller", STRING,
+            "AuthenticationMethod", STRING,
+            "ApiKeyId", STRING,
+            "CallerIpAddress", STRING,
+            "HttpMethod", STRING,
+            "RequestPath", STRING,
+            "Scope", STRING,
+            "StatusCode", INT,
+            "Outcome", STRING,
+            "ErrorCode", STRING,
+            "ResultDescription", STRING,
+            "DurationMs", REAL,
+            "CorrelationId", GUID,
+            "Properties", DYNAMIC,
+            "Type", STRING);
+
+    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT);
 
     private BuiltInTables() {
     }

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The {@code vigil} schema: which workspaces and custom tables exist, and the state documents. */
+/** The {@code vigil} schema: which workspaces, custom tables and stored functions exist, and the state documents. */
 final class ControlSchema {
     /**
      * DuckDB names the database (catalog) after its file, {@code vigil.duckdb}, so the schema is
@@ -14,6 +14,7 @@ final class ControlSchema {
     static final String WORKSPACES = SCHEMA + ".workspaces";
     static final String CUSTOM_TABLES = SCHEMA + ".custom_tables";
     static final String DOCUMENTS = SCHEMA + ".documents";
+    static final String FUNCTIONS = SCHEMA + ".functions";
 
     private ControlSchema() {
     }
@@ -29,6 +30,9 @@ final class ControlSchema {
             statement.execute("CREATE TABLE IF NOT EXISTS " + DOCUMENTS + " ("
                     + "collection VARCHAR NOT NULL, id VARCHAR NOT NULL, body JSON NOT NULL,"
                     + " updated_at TIMESTAMP NOT NULL, PRIMARY KEY (collection, id))");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + FUNCTIONS + " ("
+                    + "workspace_id VARCHAR NOT NULL, name VARCHAR NOT NULL, parameters VARCHAR NOT NULL, body VARCHAR NOT NULL,"
+                    + " category VARCHAR, display_name VARCHAR, updated_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace_id, name))");
         }
     }
 }

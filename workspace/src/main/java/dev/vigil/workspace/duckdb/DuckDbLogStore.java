@@ -2,13 +2,17 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
+import dev.vigil.kql.Explanation;
 import dev.vigil.kql.Kql;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryExplanation;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.ResultTable;
+import dev.vigil.workspace.api.SavedFunction;
+import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.catalog.WorkspaceTable;
@@ -101,11 +105,7 @@ final class DuckDbLogStore implements LogStore {
     @Override
     public QueryResult query(String workspaceId, QueryRequest request) {
         Workspace workspace = workspaces.require(workspaceId);
-        Instant now = clock.instant();
-        CompileOptions options = CompileOptions.at(now);
-        if (request.timespan().isPresent()) {
-            options = options.withTimeRange(QueryTimespan.parse(request.timespan().get(), now));
-        }
+        CompileOptions options = compileOptions(request);
         Timer.Sample sample = Timer.start();
         try {
             Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options);
@@ -117,5 +117,54 @@ final class DuckDbLogStore implements LogStore {
         } finally {
             sample.stop(queryTimer);
         }
+    }
+
+    @Override
+    public QueryExplanation explain(String workspaceId, QueryRequest request) {
+        Workspace workspace = workspaces.require(workspaceId);
+        Explanation explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(request));
+        Compilation compilation = explanation.compilation();
+        if (compilation.hasErrors()) {
+            throw new KqlQueryException(compilation.errors());
+        }
+        return new QueryExplanation(explanation.plan(), compilation.sql(), compilation.outputSchema());
+    }
+
+    @Override
+    public SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition definition) {
+        try {
+            return workspaces.saveFunction(workspaceId, definition);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not save function '" + definition.name() + "': " + QueryRunner.readable(e), e);
+        }
+    }
+
+    @Override
+    public List<StoredFunctionDefinition> functions(String workspaceId) {
+        return List.copyOf(workspaces.require(workspaceId).functions().values());
+    }
+
+    @Override
+    public StoredFunctionDefinition function(String workspaceId, String name) {
+        return workspaces.require(workspaceId).function(name);
+    }
+
+    @Override
+    public void deleteFunction(String workspaceId, String name) {
+        try {
+            workspaces.deleteFunction(workspaceId, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete function '" + name + "': " + QueryRunner.readable(e), e);
+        }
+    }
+
+    /** The query's clock reading, and its time range when the request has a timespan. */
+    private CompileOptions compileOptions(QueryRequest request) {
+        Instant now = clock.instant();
+        CompileOptions options = CompileOptions.at(now);
+        if (request.timespan().isPresent()) {
+            options = options.withTimeRange(QueryTimespan.parse(request.timespan().get(), now));
+        }
+        return options;
     }
 }

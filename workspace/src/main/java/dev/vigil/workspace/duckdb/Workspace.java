@@ -2,6 +2,8 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.TableSchema;
+import dev.vigil.workspace.api.FunctionNotFoundException;
+import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableNotFoundException;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import java.util.ArrayList;
@@ -9,14 +11,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A workspace as loaded: its tenant, the DuckDB schema holding its tables, and the tables.
- * Immutable; adding a table makes a new value.
+ * A workspace as loaded: its tenant, the DuckDB schema holding its tables, the tables and the
+ * stored functions (ordered by name). Immutable; adding a table or function makes a new value.
  */
-record Workspace(String id, String tenantId, Map<String, WorkspaceTable> tables) {
+record Workspace(String id, String tenantId, Map<String, WorkspaceTable> tables, Map<String, StoredFunctionDefinition> functions) {
     Workspace {
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        functions = Collections.unmodifiableMap(new TreeMap<>(functions));
     }
 
     /** The DuckDB schema of this workspace's log tables. */
@@ -36,18 +40,39 @@ record Workspace(String id, String tenantId, Map<String, WorkspaceTable> tables)
         return table;
     }
 
+    StoredFunctionDefinition function(String name) {
+        StoredFunctionDefinition function = name == null ? null : functions.get(name);
+        if (function == null) {
+            throw new FunctionNotFoundException("workspace '" + id + "' has no stored function '" + name + "'");
+        }
+        return function;
+    }
+
     Workspace with(WorkspaceTable table) {
         Map<String, WorkspaceTable> more = new LinkedHashMap<>(tables);
         more.put(table.name(), table);
-        return new Workspace(id, tenantId, more);
+        return new Workspace(id, tenantId, more, functions);
     }
 
-    /** The tables as the KQL compiler sees them. */
+    /** This workspace with the function added, or replacing the one of the same name. */
+    Workspace with(StoredFunctionDefinition function) {
+        Map<String, StoredFunctionDefinition> more = new TreeMap<>(functions);
+        more.put(function.name(), function);
+        return new Workspace(id, tenantId, tables, more);
+    }
+
+    Workspace withoutFunction(String name) {
+        Map<String, StoredFunctionDefinition> fewer = new TreeMap<>(functions);
+        fewer.remove(name);
+        return new Workspace(id, tenantId, tables, fewer);
+    }
+
+    /** The tables and stored functions as the KQL compiler sees them. */
     Catalog catalog() {
         List<TableSchema> schemas = new ArrayList<>();
         for (WorkspaceTable table : tables.values()) {
             schemas.add(new TableSchema(table.name(), List.of(schema(), table.name()), table.columns()));
         }
-        return Catalog.of(schemas);
+        return Catalog.of(schemas, functions.values().stream().map(StoredFunctionDefinition::toStoredFunction).toList());
     }
 }

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
+import dev.vigil.workspace.api.FunctionNotFoundException;
+import dev.vigil.workspace.api.SavedFunction;
+import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableDefinition;
+import dev.vigil.workspace.api.TableDefinitionException;
 import dev.vigil.workspace.api.TableKind;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import dev.vigil.workspace.catalog.BuiltInTables;
 import dev.vigil.workspace.catalog.CustomTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
+import dev.vigil.workspace.functions.FunctionCheck;
+import dev.vigil.workspace.functions.FunctionNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,12 +29,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The workspaces and their tables: kept in the {@code vigil} schema so that they survive
+ * The workspaces, their tables and stored functions: kept in the {@code vigil} schema so that they survive
  * restarts, and in memory for every request. Changes go through one connection, one at a time.
  */
 final class Workspaces {
@@ -46,7 +53,7 @@ final class Workspaces {
         this.clock = clock;
     }
 
-    /** Loads every workspace and custom table recorded in the database. */
+    /** Loads every workspace, custom table and stored function recorded in the database. */
     static Workspaces load(Connection connection, Clock clock) throws SQLException {
         Workspaces workspaces = new Workspaces(connection, clock);
         workspaces.loadAll();
@@ -58,7 +65,13 @@ final class Workspaces {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT id, CAST(tenant_id AS VARCHAR) FROM " + ControlSchema.WORKSPACES + " ORDER BY id")) {
                 while (rows.next()) {
-                    loaded.put(rows.getString(1), new Workspace(rows.getString(1), rows.getString(2), builtInTables()));
+                    loaded.put(rows.getString(1), new Workspace(rows.getString(1), rows.getString(2), builtInTables(), Map.of()));
+                }
+            }
+            // a data directory from an older version may lack a built-in table added since
+            for (String id : loaded.keySet()) {
+                for (WorkspaceTable table : BuiltInTables.ALL) {
+                    statement.execute(TableDdl.createTable(Workspace.schemaOf(id), table));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
@@ -68,6 +81,17 @@ final class Workspaces {
                     if (workspace != null) {
                         WorkspaceTable table = new WorkspaceTable(rows.getString(2), TableKind.CUSTOM, readColumns(rows.getString(3)));
                         loaded.put(workspace.id(), workspace.with(table));
+                    }
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, parameters, body, category, display_name FROM "
+                    + ControlSchema.FUNCTIONS + " ORDER BY workspace_id, name")) {
+                while (rows.next()) {
+                    Workspace workspace = loaded.get(rows.getString(1));
+                    if (workspace != null) {
+                        StoredFunctionDefinition function = new StoredFunctionDefinition(rows.getString(2), rows.getString(3),
+                                rows.getString(4), Optional.ofNullable(rows.getString(5)), Optional.ofNullable(rows.getString(6)));
+                        loaded.put(workspace.id(), workspace.with(function));
                     }
                 }
             }
@@ -112,12 +136,18 @@ final class Workspaces {
                 insert.executeUpdate();
             }
         });
-        byId.put(workspaceId, new Workspace(workspaceId, tenantId, builtInTables()));
+        byId.put(workspaceId, new Workspace(workspaceId, tenantId, builtInTables(), Map.of()));
     }
 
     synchronized WorkspaceTable createCustomTable(String workspaceId, TableDefinition definition) throws SQLException {
         Workspace workspace = require(workspaceId);
         WorkspaceTable table = CustomTables.define(definition, workspace.tables().keySet());
+        for (String function : workspace.functions().keySet()) {
+            if (function.equalsIgnoreCase(table.name())) {
+                throw new TableDefinitionException("table name '" + table.name() + "' clashes with the stored function '"
+                        + function + "' of this workspace");
+            }
+        }
         String columns = writeColumns(table.columns());
         inTransaction(() -> {
             try (Statement statement = connection.createStatement()) {
@@ -134,6 +164,48 @@ final class Workspaces {
         });
         byId.put(workspaceId, workspace.with(table));
         return table;
+    }
+
+    /**
+     * Checks the function's name and that it compiles against the workspace as it would be with
+     * the function saved, then records it.
+     */
+    synchronized SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition given) throws SQLException {
+        Workspace workspace = require(workspaceId);
+        FunctionNames.check(given.name(), workspace.tables().keySet());
+        StoredFunctionDefinition function = new StoredFunctionDefinition(given.name(),
+                FunctionCheck.normalizedParameters(given.parameters()), given.body(), given.category(), given.displayName());
+        Workspace saved = workspace.with(function);
+        FunctionCheck.check(function, given.parameters(), saved.catalog(), clock.instant());
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + ControlSchema.FUNCTIONS
+                + " (workspace_id, name, parameters, body, category, display_name, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (workspace_id, name) DO UPDATE SET parameters = excluded.parameters, body = excluded.body,"
+                + " category = excluded.category, display_name = excluded.display_name, updated_at = excluded.updated_at")) {
+            upsert.setString(1, workspaceId);
+            upsert.setString(2, function.name());
+            upsert.setString(3, function.parameters());
+            upsert.setString(4, function.body());
+            upsert.setString(5, function.category().orElse(null));
+            upsert.setString(6, function.displayName().orElse(null));
+            upsert.setObject(7, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            upsert.executeUpdate();
+        }
+        byId.put(workspaceId, saved);
+        return new SavedFunction(function, !workspace.functions().containsKey(function.name()));
+    }
+
+    synchronized void deleteFunction(String workspaceId, String name) throws SQLException {
+        Workspace workspace = require(workspaceId);
+        workspace.function(name);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + ControlSchema.FUNCTIONS + " WHERE workspace_id = ? AND name = ?")) {
+            delete.setString(1, workspaceId);
+            delete.setString(2, name);
+            if (delete.executeUpdate() == 0) {
+                throw new FunctionNotFoundException("workspace '" + workspaceId + "' has no stored function '" + name + "'");
+            }
+        }
+        byId.put(workspaceId, workspace.withoutFunction(name));
     }
 
     private interface SqlWork {

@@ -1,5 +1,8 @@
 package dev.vigil.server.api.ingestion;
 
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
@@ -29,6 +32,7 @@ public final class IngestionRoutes {
     private void ingest(Context ctx) throws IOException {
         String workspace = ctx.pathParam("workspace");
         String table = ctx.pathParam("table");
+        Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
         List<Map<String, Object>> rows = reader.read(ctx, table);
         CompletableFuture<IngestReceipt> committed = logStore.ingest(workspace, table, rows);
         ctx.future(() -> committed.thenAccept(receipt -> ctx.json(IngestResultJson.of(receipt))));

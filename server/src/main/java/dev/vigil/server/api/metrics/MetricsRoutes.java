@@ -1,5 +1,8 @@
 package dev.vigil.server.api.metrics;
 
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +22,7 @@ public final class MetricsRoutes {
     }
 
     private void scrape(Context ctx) {
+        Authorization.require(ctx, Scope.ROOT, Role.OWNER);
         ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape());
     }
 }

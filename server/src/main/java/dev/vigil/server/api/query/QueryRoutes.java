@@ -1,5 +1,8 @@
 package dev.vigil.server.api.query;
 
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryResult;
 import io.javalin.config.RoutesConfig;
@@ -21,12 +24,14 @@ public final class QueryRoutes {
     }
 
     private void queryFromBody(Context ctx) {
+        Authorization.require(ctx, Scope.workspace(ctx.pathParam("workspace")), Role.READER);
         QueryBodyJson body = ctx.bodyAsClass(QueryBodyJson.class);
         QueryResult result = logStore.query(ctx.pathParam("workspace"), body.toRequest());
         ctx.json(QueryResultJson.of(result));
     }
 
     private void queryFromParameters(Context ctx) {
+        Authorization.require(ctx, Scope.workspace(ctx.pathParam("workspace")), Role.READER);
         QueryBodyJson parameters = new QueryBodyJson(ctx.queryParam("query"), ctx.queryParam("timespan"));
         QueryResult result = logStore.query(ctx.pathParam("workspace"), parameters.toRequest());
         ctx.json(QueryResultJson.of(result));

@@ -1,5 +1,8 @@
 package dev.vigil.server.api.tables;
 
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.TableInfo;
 import io.javalin.config.RoutesConfig;
@@ -20,12 +23,14 @@ public final class TableRoutes {
     }
 
     private void list(Context ctx) {
+        Authorization.require(ctx, Scope.workspace(ctx.pathParam("workspace")), Role.READER);
         var tables = logStore.tables(ctx.pathParam("workspace")).stream().map(TableJson::of).toList();
         ctx.json(Map.of("tables", tables));
     }
 
     private void create(Context ctx) {
         String workspace = ctx.pathParam("workspace");
+        Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
         TableDefinitionJson body = ctx.bodyAsClass(TableDefinitionJson.class);
         TableInfo created = logStore.createCustomTable(workspace, body.toDefinition());
         ctx.header("Location", "/api/workspaces/" + workspace + "/tables/" + created.name());

@@ -1,0 +1,61 @@
+package dev.vigil.iot.detection;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/** An IPv4 or IPv6 address range in CIDR notation; a bare address is a range of one. */
+record IpRange(byte[] network, int prefixLength) {
+
+    static IpRange parse(String text) {
+        String trimmed = text.trim();
+        int slash = trimmed.indexOf('/');
+        String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        byte[] bytes = literal(address).orElseThrow(
+                () -> new IllegalArgumentException("'" + text + "' is not an IP address or CIDR range"));
+        int bits = bytes.length * 8;
+        int prefix = bits;
+        if (slash >= 0) {
+            try {
+                prefix = Integer.parseInt(trimmed.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' has a prefix length that is not a number");
+            }
+            if (prefix < 0 || prefix > bits) {
+                throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0.." + bits);
+            }
+        }
+        return new IpRange(bytes, prefix);
+    }
+
+    boolean contains(String addressText) {
+        Optional<byte[]> address = literal(addressText.trim());
+        if (address.isEmpty() || address.get().length != network.length) {
+            return false;
+        }
+        int bits = network.length * 8;
+        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                .shiftRight(prefixLength).xor(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+        return new BigInteger(1, address.get()).and(mask).equals(new BigInteger(1, network).and(mask));
+    }
+
+    /**
+     * The bytes of an address literal. Only digits, hex letters, dots and colons are passed to
+     * {@link InetAddress}, so no name is ever looked up.
+     */
+    static Optional<byte[]> literal(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            return Optional.empty();
+        }
+        boolean version4 = text.indexOf(':') < 0;
+        if (version4 && (text.split("\\.", -1).length != 4 || !text.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text).getAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vigil.server.api.admin;
+
+/** A workspace as {@code /api/workspaces} shows it. */
+record WorkspaceJson(String id) {
+}

@@ -1,0 +1,48 @@
+package dev.vigil.server.api.admin;
+
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.InvalidRequestException;
+import dev.vigil.server.api.access.Authorization;
+import dev.vigil.server.api.audit.AuditNotes;
+import dev.vigil.workspace.api.LogStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Workspaces: each caller lists those it holds a role on; Owners of {@code /} create them. */
+public final class WorkspaceRoutes {
+    private final LogStore logStore;
+
+    public WorkspaceRoutes(LogStore logStore) {
+        this.logStore = logStore;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/workspaces", this::list);
+        routes.post("/api/workspaces", this::create);
+    }
+
+    private void list(Context ctx) {
+        var visible = logStore.workspaces().stream()
+                .filter(id -> Authorization.canSee(ctx, Scope.workspace(id)))
+                .map(WorkspaceJson::new)
+                .toList();
+        ctx.json(Map.of("workspaces", visible));
+    }
+
+    /** Creates the workspace with its built-in tables: 201, or 200 if it exists already. */
+    private void create(Context ctx) {
+        Authorization.require(ctx, Scope.ROOT, Role.OWNER);
+        WorkspaceJson body = ctx.bodyAsClass(WorkspaceJson.class);
+        if (body.id() == null || !Scope.ID.matcher(body.id()).matches()) {
+            throw new InvalidRequestException("workspace id '" + body.id()
+                    + "' is not valid: use up to 63 letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        AuditNotes.put(ctx, "workspace", body.id());
+        boolean existed = logStore.workspaces().contains(body.id());
+        logStore.createWorkspace(body.id());
+        ctx.header("Location", "/api/workspaces/" + body.id());
+        ctx.status(existed ? 200 : 201).json(body);
+    }
+}

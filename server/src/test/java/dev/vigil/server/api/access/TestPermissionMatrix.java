@@ -1,0 +1,203 @@
+package dev.vigil.server.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every route, called by every role: the permission matrix of {@code docs/security.md}. A caller
+ * with too small a role gets 403 naming the role needed; one with no role on the workspace gets
+ * 404, as if it did not exist. Removing any check makes a row of this table fail.
+ */
+class TestPermissionMatrix {
+    private static final String PASSWORD = "correct horse battery staple";
+
+    /** Who calls: a user and the role it holds on workspace 'default' (none for the outsider), or Owner on '/'. */
+    private enum Who {
+        ROOT_OWNER(null), OWNER("Owner"), CONTRIBUTOR("Contributor"), RESPONDER("Responder"), READER("Reader"), OUTSIDER(null);
+
+        final String roleOnDefault;
+
+        Who(String roleOnDefault) {
+            this.roleOnDefault = roleOnDefault;
+        }
+
+        String user() {
+            return this == ROOT_OWNER ? "admin" : name().toLowerCase().replace('_', '-');
+        }
+
+        String victim() {
+            return "victim-" + user();
+        }
+
+        /** Rank on 'default', Owner highest; -1 for none. */
+        int rank() {
+            return this == ROOT_OWNER ? 3 : roleOnDefault == null ? -1 : List.of("Reader", "Responder", "Contributor", "Owner").indexOf(roleOnDefault);
+        }
+    }
+
+    /** What a route needs. */
+    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner {
+    }
+
+    private record Open() implements Needs {
+    }
+
+    private record AnyCaller() implements Needs {
+    }
+
+    private record OnDefault(String role) implements Needs {
+    }
+
+    private record RootOwner() implements Needs {
+    }
+
+    /** A call: route template, the concrete path and body for a caller, what it needs and what success looks like. */
+    private record Call(String route, Function<Who, String> path, Function<Who, Object> body, Needs needs, int success) {
+    }
+
+    @TempDir
+    static Path data;
+    static RunningServer server;
+    static final Map<Who, String> KEYS = new LinkedHashMap<>();
+    static final Map<Who, String> VICTIM_KEY_IDS = new LinkedHashMap<>();
+    static final Map<Who, String> VICTIM_ASSIGNMENTS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(data);
+        server.createUser("grantee", PASSWORD);
+        saveFunction("MatrixFn");
+        for (Who who : Who.values()) {
+            if (who == Who.ROOT_OWNER) {
+                KEYS.put(who, server.apiKey());
+            } else {
+                server.createUser(who.user(), PASSWORD);
+                if (who.roleOnDefault != null) {
+                    server.grant(who.user(), who.roleOnDefault, "/workspaces/default");
+                }
+                KEYS.put(who, server.issueKey(who.user()));
+            }
+            server.createUser(who.victim(), PASSWORD);
+            String victimKey = server.issueKey(who.victim());
+            VICTIM_KEY_IDS.put(who, victimKey.substring(4, 20));
+            VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
+            saveFunction("Doomed_" + who.name());
+        }
+    }
+
+    private static void saveFunction(String name) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/functions/" + name, server.apiKey(), Map.of("body", "SecurityAlert | take 1"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static List<Call> calls() {
+        List<Call> calls = new ArrayList<>();
+        OnDefault reader = new OnDefault("Reader");
+        OnDefault contributor = new OnDefault("Contributor");
+        OnDefault owner = new OnDefault("Owner");
+        calls.add(new Call("GET /healthz", w -> "/healthz", w -> null, new Open(), 200));
+        calls.add(new Call("POST /api/session", w -> "/api/session", w -> Map.of("username", "grantee", "password", PASSWORD), new Open(), 201));
+        calls.add(new Call("GET /openapi.json", w -> "/openapi.json", w -> null, new AnyCaller(), 200));
+        calls.add(new Call("GET /api/me", w -> "/api/me", w -> null, new AnyCaller(), 200));
+        calls.add(new Call("GET /api/workspaces", w -> "/api/workspaces", w -> null, new AnyCaller(), 200));
+        calls.add(new Call("GET /api/roleAssignments", w -> "/api/roleAssignments", w -> null, new AnyCaller(), 200));
+        // with an API key there is no session to show or end
+        calls.add(new Call("GET /api/session", w -> "/api/session", w -> null, new AnyCaller(), 400));
+        calls.add(new Call("DELETE /api/session", w -> "/api/session", w -> null, new AnyCaller(), 400));
+        calls.add(new Call("POST /v1/workspaces/{workspace}/query", w -> "/v1/workspaces/default/query",
+                w -> Map.of("query", "SecurityAlert | count"), reader, 200));
+        calls.add(new Call("GET /v1/workspaces/{workspace}/query", w -> "/v1/workspaces/default/query?query=SecurityAlert%20%7C%20count",
+                w -> null, reader, 200));
+        calls.add(new Call("POST /v1/workspaces/{workspace}/explain", w -> "/v1/workspaces/default/explain",
+                w -> Map.of("query", "SecurityAlert | count"), reader, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/functions", w -> "/api/workspaces/default/functions", w -> null, reader, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/MatrixFn", w -> null, reader, 200));
+        calls.add(new Call("PUT /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/Saved_" + w.name(),
+                w -> Map.of("body", "SecurityAlert | take 2"), contributor, 201));
+        calls.add(new Call("DELETE /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/Doomed_" + w.name(),
+                w -> null, contributor, 204));
+        calls.add(new Call("GET /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables", w -> null, reader, 200));
+        calls.add(new Call("POST /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables",
+                w -> Map.of("name", "Matrix_" + w.name() + "_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))), contributor, 201));
+        calls.add(new Call("POST /api/workspaces/{workspace}/tables/{table}/rows", w -> "/api/workspaces/default/tables/SecurityAlert/rows",
+                w -> List.of(Map.of("AlertName", "matrix " + w)), contributor, 200));
+        calls.add(new Call("POST /api/roleAssignments", w -> "/api/roleAssignments",
+                w -> Map.of("user", "grantee", "role", "Reader", "scope", "/workspaces/default"), owner, 201));
+        calls.add(new Call("DELETE /api/roleAssignments/{id}", w -> "/api/roleAssignments/" + VICTIM_ASSIGNMENTS.get(w), w -> null, owner, 200));
+        calls.add(new Call("GET /metrics", w -> "/metrics", w -> null, new RootOwner(), 200));
+        calls.add(new Call("POST /api/workspaces", w -> "/api/workspaces", w -> Map.of("id", "matrix-" + w.user()), new RootOwner(), 201));
+        calls.add(new Call("GET /api/users", w -> "/api/users", w -> null, new RootOwner(), 200));
+        calls.add(new Call("POST /api/users", w -> "/api/users", w -> Map.of("name", "new-" + w.user()), new RootOwner(), 201));
+        calls.add(new Call("GET /api/users/{user}", w -> "/api/users/grantee", w -> null, new RootOwner(), 200));
+        calls.add(new Call("PUT /api/users/{user}/password", w -> "/api/users/" + w.victim() + "/password",
+                w -> Map.of("password", "another long password"), new RootOwner(), 204));
+        calls.add(new Call("GET /api/users/{user}/keys", w -> "/api/users/grantee/keys", w -> null, new RootOwner(), 200));
+        calls.add(new Call("POST /api/users/{user}/keys", w -> "/api/users/" + w.victim() + "/keys", w -> Map.of(), new RootOwner(), 201));
+        calls.add(new Call("DELETE /api/users/{user}/keys/{key}", w -> "/api/users/" + w.victim() + "/keys/" + VICTIM_KEY_IDS.get(w),
+                w -> null, new RootOwner(), 200));
+        // last, as it removes the victim the calls above use
+        calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
+        return calls;
+    }
+
+    @Test
+    void testEveryRouteIsInTheMatrix() {
+        assertThat(calls().stream().map(Call::route).toList()).containsExactlyInAnyOrderElementsOf(server.server().routes());
+    }
+
+    @Test
+    void testEveryRoleGetsExactlyWhatTheMatrixSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls()) {
+            for (Who who : Who.values()) {
+                String method = call.route().split(" ")[0];
+                HttpResponse<String> response = server.sendJson(method, call.path().apply(who), KEYS.get(who), call.body().apply(who));
+                Expected expected = expected(call, who);
+                String message = response.body().startsWith("{") ? RunningServer.json(response).path("error").path("message").asText("") : "";
+                if (response.statusCode() != expected.status() || expected.message().map(m -> !message.contains(m)).orElse(false)) {
+                    wrong.add(call.route() + " as " + who + ": expected " + expected + ", got " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private record Expected(int status, Optional<String> message) {
+    }
+
+    private static Expected expected(Call call, Who who) {
+        if (call.needs() instanceof OnDefault onDefault) {
+            int needed = List.of("Reader", "Responder", "Contributor", "Owner").indexOf(onDefault.role());
+            if (who.rank() < 0) {
+                // an assignment on a workspace one cannot see is itself invisible
+                String invisible = call.route().startsWith("DELETE /api/roleAssignments") ? "there is no role assignment '" : "there is no workspace 'default'";
+                return new Expected(404, Optional.of(invisible));
+            }
+            if (who.rank() < needed) {
+                return new Expected(403, Optional.of("requires " + onDefault.role() + " on workspace 'default'"));
+            }
+        }
+        if (call.needs() instanceof RootOwner && who != Who.ROOT_OWNER) {
+            return new Expected(403, Optional.of("requires Owner on the root scope '/'"));
+        }
+        return new Expected(call.success(), Optional.empty());
+    }
+}

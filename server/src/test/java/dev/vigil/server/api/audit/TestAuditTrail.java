@@ -1,0 +1,152 @@
+package dev.vigil.server.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit trail is a KQL-queryable table, written asynchronously through group commit. */
+class TestAuditTrail {
+    @TempDir
+    static Path data;
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Rows of the query in the workspace, waiting until at least {@code atLeast} are committed. */
+    private static List<JsonNode> awaitRows(String workspace, String kql, int atLeast) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            HttpResponse<String> response = server.postJson("/v1/workspaces/" + workspace + "/query", Map.of("query", kql));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode table = RunningServer.json(response).path("tables").path(0);
+            if (table.path("rows").size() >= atLeast || Instant.now().isAfter(deadline)) {
+                List<JsonNode> rows = new ArrayList<>();
+                table.path("rows").forEach(row -> {
+                    var named = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                    for (int i = 0; i < row.size(); i++) {
+                        named.set(table.path("columns").path(i).path("name").asText(), row.get(i));
+                    }
+                    rows.add(named);
+                });
+                return rows;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll: the rows commit asynchronously
+        }
+    }
+
+    @Test
+    void testAFailedAuthenticationIsRecordedWithTheKeyIdAndAddress() {
+        server.send(HttpRequest.newBuilder(server.uri("/api/workspaces/default/tables"))
+                .header("Authorization", "Bearer vgl_00000000deadbeef_notAValidSecretForAnyKeyAtAll").GET());
+
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where ApiKeyId == '00000000deadbeef'", 1);
+
+        assertThat(rows).hasSize(1);
+        JsonNode row = rows.get(0);
+        assertThat(row.path("Category").asText()).isEqualTo("Authentication");
+        assertThat(row.path("Outcome").asText()).isEqualTo("Denied");
+        assertThat(row.path("StatusCode").asInt()).isEqualTo(401);
+        assertThat(row.path("CallerIpAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(row.path("ErrorCode").asText()).isEqualTo("AuthenticationFailed");
+        assertThat(row.path("RequestPath").asText()).isEqualTo("/api/workspaces/default/tables");
+    }
+
+    @Test
+    void testAFailedLoginIsRecordedUnderTheNameTried() {
+        server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"audit-probe\",\"password\":\"wrong password\"}")));
+
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where Caller == 'audit-probe'", 1);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("AuthenticationMethod").asText()).isEqualTo("Password");
+        assertThat(rows.get(0).path("ErrorCode").asText()).isEqualTo("LoginFailed");
+        assertThat(rows.get(0).path("Outcome").asText()).isEqualTo("Denied");
+        assertThat(rows.get(0).toString()).doesNotContain("wrong password");
+    }
+
+    @Test
+    void testRoleAndKeyChangesAreRecordedWithTheirDetails() {
+        server.createUser("audited", null);
+        String assignment = server.grant("audited", "Reader", "/workspaces/default");
+        String key = server.issueKey("audited");
+        String keyId = key.substring(4, 20);
+        server.sendJson("DELETE", "/api/users/audited/keys/" + keyId, server.apiKey(), null);
+        server.sendJson("DELETE", "/api/roleAssignments/" + assignment, server.apiKey(), null);
+
+        List<JsonNode> rows = awaitRows("audit",
+                "VigilAudit | where tostring(Properties.user) == 'audited' | sort by TimeGenerated asc | project OperationName, Category, Caller, Scope, Outcome, Properties", 5);
+
+        assertThat(rows).extracting(r -> r.path("OperationName").asText()).containsExactly(
+                "POST /api/users",
+                "POST /api/roleAssignments",
+                "POST /api/users/{user}/keys",
+                "DELETE /api/users/{user}/keys/{key}",
+                "DELETE /api/roleAssignments/{id}");
+        assertThat(rows).extracting(r -> r.path("Category").asText()).containsExactly("User", "RoleAssignment", "ApiKey", "ApiKey", "RoleAssignment");
+        assertThat(rows).allSatisfy(r -> assertThat(r.path("Caller").asText()).isEqualTo("admin"));
+        assertThat(rows.get(1).path("Scope").asText()).isEqualTo("/workspaces/default");
+        assertThat(rows.get(1).path("Properties").toString()).contains("Reader");
+        assertThat(rows.get(2).path("Properties").toString()).contains(keyId).doesNotContain(key.substring(21));
+    }
+
+    @Test
+    void testAWorkspaceChangeIsAlsoRecordedInThatWorkspace() {
+        server.postJson("/api/workspaces/default/tables", Map.of("name", "Audited_CL", "columns", List.of(Map.of("name", "V", "type", "string"))));
+
+        String kql = "VigilAudit | where OperationName == 'POST /api/workspaces/{workspace}/tables' and Scope == '/workspaces/default'";
+        assertThat(awaitRows("audit", kql, 1)).hasSize(1);
+        assertThat(awaitRows("default", kql, 1)).hasSize(1);
+    }
+
+    @Test
+    void testADeniedCallIsRecorded() {
+        server.createUser("denied-user", null);
+        server.grant("denied-user", "Reader", "/workspaces/default");
+        String key = server.issueKey("denied-user");
+        server.sendJson("POST", "/api/workspaces/default/tables/SecurityAlert/rows", key, List.of(Map.of("AlertName", "x")));
+
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where Caller == 'denied-user' and StatusCode == 403", 1);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("Category").asText()).isEqualTo("Authorization");
+        assertThat(rows.get(0).path("ResultDescription").asText()).contains("requires Contributor on workspace 'default'");
+    }
+
+    @Test
+    void testTheAuditTableHasTypedColumns() {
+        HttpResponse<String> response = server.get("/api/workspaces/audit/tables");
+        JsonNode audit = null;
+        for (JsonNode table : RunningServer.json(response).path("tables")) {
+            if (table.path("name").asText().equals("VigilAudit")) {
+                audit = table;
+            }
+        }
+
+        assertThat(audit).isNotNull();
+        assertThat(audit.path("columns").toString()).contains("{\"name\":\"StatusCode\",\"type\":\"int\"}",
+                "{\"name\":\"TimeGenerated\",\"type\":\"datetime\"}", "{\"name\":\"Properties\",\"type\":\"dynamic\"}",
+                "{\"name\":\"DurationMs\",\"type\":\"real\"}");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vigil.server.api.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestExplainRoutes {
+    private static final String EXPLAIN = "/v1/workspaces/default/explain";
+
+    @TempDir
+    static Path data;
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void testExplainAnswersThePlanWithTypesAndTheSql() {
+        HttpResponse<String> response = server.postJson(EXPLAIN, Map.of("query", "SecurityAlert | where AlertSeverity == \"High\" | project AlertName"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode explanation = RunningServer.json(response);
+        assertThat(explanation.path("plan").asText())
+                .startsWith("#1 Project [AlertName = AlertName:string] -> (AlertName:string)\n")
+                .contains("Filter ==(AlertSeverity:string, High:string):bool")
+                .contains("TableScan SecurityAlert");
+        assertThat(explanation.path("sql").asText()).contains("\"ws_default\".\"SecurityAlert\"");
+        assertThat(explanation.path("columns").toString()).isEqualTo("[{\"name\":\"AlertName\",\"type\":\"string\"}]");
+    }
+
+    @Test
+    void testBadQueryIsRefusedWithLineAndPosition() {
+        HttpResponse<String> response = server.postJson(EXPLAIN, Map.of("query", "SecurityAlert\n| where Colour == 1"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode inner = RunningServer.json(response).path("error").path("innererror");
+        assertThat(inner.path("code").asText()).isEqualTo("SemanticError");
+        assertThat(inner.path("line").asInt()).isEqualTo(2);
+        assertThat(inner.path("pos").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void testExplainNeedsAKey() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri(EXPLAIN)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"SecurityAlert\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+}
