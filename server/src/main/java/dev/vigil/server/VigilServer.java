@@ -90,7 +90,7 @@ public final class VigilServer implements AutoCloseable {
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), activity, clock), storage.logStore(), activity, clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry);
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, activity, clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), IotScopeAuthorization.authenticatedCallers());
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);

@@ -1,11 +1,13 @@
 package dev.vigil.server.api.iot;
 
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
 import io.javalin.http.Context;
 
 /**
  * The one check every IoT registry route makes before it reads or changes a subscription's
- * resources. Today every authenticated caller passes; subscription roles (Reader, Contributor,
- * Owner) plug in here when identity lands.
+ * resources.
  */
 @FunctionalInterface
 public interface IotScopeAuthorization {
@@ -15,9 +17,16 @@ public interface IotScopeAuthorization {
     /** Throws when the caller may not have this access to the subscription. */
     void require(Context ctx, String subscriptionId, Access access);
 
-    /** Every caller that passed authentication may do everything. */
-    static IotScopeAuthorization authenticatedCallers() {
-        return (ctx, subscriptionId, access) -> {
-        };
+    /**
+     * Roles on {@code /subscriptions/{id}}: Reader reads, Contributor changes hubs, devices and
+     * security settings, Owner also reads device keys. A caller with no role on the subscription
+     * gets 404, as if it did not exist.
+     */
+    static IotScopeAuthorization subscriptionRoles() {
+        return (ctx, subscriptionId, access) -> Authorization.require(ctx, Scope.subscription(subscriptionId), switch (access) {
+            case READ -> Role.READER;
+            case WRITE -> Role.CONTRIBUTOR;
+            case READ_KEYS -> Role.OWNER;
+        });
     }
 }
