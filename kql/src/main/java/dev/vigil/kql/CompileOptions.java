@@ -1,6 +1,10 @@
 package dev.vigil.kql;
 
+import dev.vigil.kql.catalog.ColumnSchema;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,11 +15,20 @@ import java.util.Optional;
  *     call in one query sees the same time
  * @param timeRange when present, every table reference that has a {@code TimeGenerated} column
  *     is restricted to {@code start <= TimeGenerated < end} (the query API's {@code timespan})
+ * @param discoveredColumns the output columns of data-dependent operators ({@code evaluate
+ *     bag_unpack}, {@code evaluate pivot}) found by running their {@link SchemaProbe}s, by probe key
  */
-public record CompileOptions(Instant now, Optional<TimeRange> timeRange) {
+public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Map<String, List<ColumnSchema>> discoveredColumns) {
     public CompileOptions {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(timeRange, "timeRange");
+        Map<String, List<ColumnSchema>> copy = new LinkedHashMap<>();
+        discoveredColumns.forEach((key, columns) -> copy.put(key, List.copyOf(columns)));
+        discoveredColumns = Map.copyOf(copy);
+    }
+
+    public CompileOptions(Instant now, Optional<TimeRange> timeRange) {
+        this(now, timeRange, Map.of());
     }
 
     public static CompileOptions at(Instant now) {
@@ -23,6 +36,13 @@ public record CompileOptions(Instant now, Optional<TimeRange> timeRange) {
     }
 
     public CompileOptions withTimeRange(TimeRange range) {
-        return new CompileOptions(now, Optional.of(range));
+        return new CompileOptions(now, Optional.of(range), discoveredColumns);
+    }
+
+    /** These options with more discovered columns; a key already present is replaced. */
+    public CompileOptions withDiscoveredColumns(Map<String, List<ColumnSchema>> discovered) {
+        Map<String, List<ColumnSchema>> merged = new LinkedHashMap<>(discoveredColumns);
+        merged.putAll(discovered);
+        return new CompileOptions(now, timeRange, merged);
     }
 }

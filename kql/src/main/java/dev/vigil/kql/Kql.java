@@ -1,18 +1,23 @@
 package dev.vigil.kql;
 
 import dev.vigil.kql.binder.Binder;
+import dev.vigil.kql.binder.SchemaProbeRequired;
 import dev.vigil.kql.binder.TimeFilter;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.parser.KqlParser;
 import dev.vigil.kql.plan.PlanPrinter;
+import dev.vigil.kql.sql.SchemaProbeSql;
 import dev.vigil.kql.sql.SqlGenerator;
 import dev.vigil.kql.syntax.Query;
 import dev.vigil.kql.syntax.SourceText;
 import dev.vigil.kql.syntax.Span;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +28,20 @@ public final class Kql {
     private Kql() {
     }
 
+    /**
+     * Compiles in one pass. A data-dependent operator without declared columns makes a compilation
+     * that {@linkplain Compilation#needsProbe() needs a probe} instead of SQL.
+     */
     public static Compilation compile(String text, Catalog catalog, CompileOptions options) {
         return run(text, catalog, options, false).compilation();
+    }
+
+    /**
+     * Compiles, running every schema probe the query needs with {@code probes} and compiling again
+     * with the columns found, until the query is complete or fails.
+     */
+    public static Compilation compile(String text, Catalog catalog, CompileOptions options, ProbeRunner probes) {
+        return explain(text, catalog, options, probes).compilation();
     }
 
     /** Compiles and also prints the bound plan with types, for {@code vigil kql explain}. */
@@ -32,21 +49,50 @@ public final class Kql {
         return run(text, catalog, options, true);
     }
 
+    /** {@link #explain(String, Catalog, CompileOptions)}, running schema probes as {@link #compile(String, Catalog, CompileOptions, ProbeRunner)} does. */
+    public static Explanation explain(String text, Catalog catalog, CompileOptions options, ProbeRunner probes) {
+        CompileOptions current = options;
+        while (true) {
+            Explanation explanation = run(text, catalog, current, true);
+            Optional<SchemaProbe> probe = explanation.compilation().probe();
+            if (probe.isEmpty()) {
+                return explanation;
+            }
+            if (current.discoveredColumns().containsKey(probe.get().key())) {
+                throw new IllegalStateException("the compiler asked twice for the columns of " + probe.get().key());
+            }
+            current = current.withDiscoveredColumns(Map.of(probe.get().key(), probes.run(probe.get())));
+        }
+    }
+
     private static Explanation run(String text, Catalog catalog, CompileOptions options, boolean printPlan) {
         SourceText source = new SourceText(text);
         try {
             Query query = KqlParser.parse(text);
             Optional<TimeFilter> timeFilter = options.timeRange().map(r -> new TimeFilter(r.start(), r.end()));
-            Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter);
+            Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter, options.discoveredColumns());
             String sql = SqlGenerator.generate(bound.plan(), options.now());
             Compilation compilation = new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
             return new Explanation(compilation, printPlan ? PlanPrinter.print(bound.plan()) : "");
+        } catch (SchemaProbeRequired e) {
+            return new Explanation(Compilation.awaiting(text, probe(e, options.now())), "");
+        } catch (DiagnosticsException e) {
+            return failed(text, e.errors().stream().map(error -> error.fact().at(source, error.span())).toList());
         } catch (DiagnosticException e) {
             return failed(text, List.of(e.fact().at(source, e.span())));
         } catch (StackOverflowError e) {
             // a backstop: the parser limits nesting, but a pathological query must still end as a diagnostic
             return failed(text, List.of(DiagnosticFacts.tooComplex().at(source, new Span(0, text.length()))));
         }
+    }
+
+    private static SchemaProbe probe(SchemaProbeRequired required, Instant now) {
+        String input = SqlGenerator.generate(required.values(), now);
+        int limit = SchemaProbeRequired.MAX_COLUMNS + 1;
+        String sql = required.valueType()
+                .map(type -> SchemaProbeSql.distinctValues(input, type, limit))
+                .orElseGet(() -> SchemaProbeSql.bagProperties(input, limit));
+        return new SchemaProbe(required.place(), required.operator(), sql);
     }
 
     private static Explanation failed(String text, List<KqlDiagnostic> diagnostics) {

@@ -29,6 +29,23 @@ class TestKqlExplainAndRender {
     }
 
     @Test
+    void testExplainPrintsLiteralsAsKqlLiterals() {
+        Explanation explanation = Kql.explain("T | where Name == \"High \\\"x\\\"\" | extend d = datetime(2024-01-02T03:04:05Z), "
+                + "s = 90m, ms = 250ms, r = 1.5, i = int(3), n = long(null), b = true, y = dynamic({\"a\": 1})", CATALOG, OPTIONS);
+
+        assertThat(explanation.plan())
+                .contains("==(Name:string, \"High \\\"x\\\"\":string)")
+                .contains("d = datetime(2024-01-02T03:04:05Z):datetime")
+                .contains("s = 90m:timespan")
+                .contains("ms = 250ms:timespan")
+                .contains("r = 1.5:real")
+                .contains("i = int(3):int")
+                .contains("n = long(null):long")
+                .contains("b = true:bool")
+                .contains("y = dynamic({\"a\":1}):dynamic");
+    }
+
+    @Test
     void testExplainPrintsATableUsedTwiceOnce() {
         Explanation explanation = Kql.explain("let t = T | take 1; t | join kind=inner t on Id", CATALOG, OPTIONS);
 

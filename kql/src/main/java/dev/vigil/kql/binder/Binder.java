@@ -2,8 +2,10 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
+import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.AsOperator;
 import dev.vigil.kql.syntax.CountOperator;
@@ -40,12 +42,17 @@ import dev.vigil.kql.syntax.TopNestedOperator;
 import dev.vigil.kql.syntax.TopOperator;
 import dev.vigil.kql.syntax.UnionOperator;
 import dev.vigil.kql.syntax.WhereOperator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns a syntax tree into a typed logical plan, resolving names against the {@code let}
- * statements and the catalog. The syntax tree is left as it is. Stops at the first semantic error
- * with a {@link DiagnosticException}.
+ * statements and the catalog. The syntax tree is left as it is. Fails with a
+ * {@link DiagnosticsException}: after an error in an operator that keeps its input's columns
+ * ({@code where}, {@code sort}, {@code take}, {@code top}, {@code sample}) binding goes on with the
+ * rest of the pipe, so that independent errors are reported together; any other error ends it.
  */
 public final class Binder {
     private Binder() {
@@ -58,7 +65,37 @@ public final class Binder {
 
     /** The plan of the query's result, with what {@code render} asked for. */
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter) {
-        QueryContext context = new QueryContext(catalog, timeFilter);
+        return bindQuery(query, catalog, timeFilter, Map.of());
+    }
+
+    /**
+     * The plan of the query's result, given the columns already found by schema probes. Throws
+     * {@link SchemaProbeRequired} at the first data-dependent operator whose columns are neither
+     * declared nor discovered.
+     */
+    public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
+                                       Map<String, List<ColumnSchema>> discoveredColumns) {
+        QueryContext context = new QueryContext(catalog, timeFilter, discoveredColumns);
+        LogicalOperator result;
+        try {
+            result = bindStatements(query, context);
+        } catch (DiagnosticException e) {
+            List<DiagnosticException> errors = new ArrayList<>(context.deferred());
+            errors.add(e);
+            throw new DiagnosticsException(errors);
+        } catch (SchemaProbeRequired e) {
+            if (!context.deferred().isEmpty()) {
+                throw new DiagnosticsException(context.deferred());
+            }
+            throw e;
+        }
+        if (!context.deferred().isEmpty()) {
+            throw new DiagnosticsException(context.deferred());
+        }
+        return new BoundQuery(result, context.visualization());
+    }
+
+    private static LogicalOperator bindStatements(Query query, QueryContext context) {
         Environment environment = Environment.root(context);
         LogicalOperator result = null;
         for (Statement statement : query.statements()) {
@@ -75,7 +112,7 @@ public final class Binder {
         if (result == null) {
             throw new DiagnosticException(DiagnosticFacts.noResultStatement(), query.span());
         }
-        return new BoundQuery(result, context.visualization());
+        return result;
     }
 
     /** The bound plan of a query and the visualization its {@code render} asked for. */

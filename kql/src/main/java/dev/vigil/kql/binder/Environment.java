@@ -23,28 +23,44 @@ final class Environment {
     private final QueryContext context;
     private final Map<String, Symbol> symbols = new HashMap<>();
     private final int callDepth;
+    /** The chain of calls that led here, as {@code name@offset/} per call; empty at the query's top level. */
+    private final String callPath;
 
-    private Environment(Environment parent, QueryContext context, int callDepth) {
+    private Environment(Environment parent, QueryContext context, int callDepth, String callPath) {
         this.parent = parent;
         this.context = context;
         this.callDepth = callDepth;
+        this.callPath = callPath;
     }
 
     static Environment root(QueryContext context) {
-        return new Environment(null, context, 0);
+        return new Environment(null, context, 0, "");
     }
 
     /** An environment for the statements after a {@code let}, or a function body. */
     Environment child() {
-        return new Environment(this, context, callDepth);
+        return new Environment(this, context, callDepth, callPath);
     }
 
     /** The environment a function body runs in: under the function's closure, one call deeper. */
-    Environment calleeOf(Environment closure, Span callSpan) {
+    Environment calleeOf(Environment closure, String function, Span callSpan) {
         if (callDepth + 1 > MAX_CALL_DEPTH) {
             throw new DiagnosticException(DiagnosticFacts.callsTooDeep(MAX_CALL_DEPTH), callSpan);
         }
-        return new Environment(closure, context, callDepth + 1);
+        return new Environment(closure, context, callDepth + 1, callPath + function + "@" + callSpan.start() + "/");
+    }
+
+    /** Whether spans here count from the query's text: not inside a function call, whose errors are reported at the call. */
+    boolean isQueryText() {
+        return callPath.isEmpty();
+    }
+
+    /**
+     * A stable id of the operator at {@code span}: the same in every compilation of the same query
+     * and catalog, and different for each call of a function that holds the operator.
+     */
+    String placeOf(String operator, Span span) {
+        return callPath + operator + "@" + span.start();
     }
 
     void define(String name, Symbol symbol) {
@@ -76,9 +92,10 @@ final class Environment {
         try {
             definition = KqlParser.parseFunction(stored.get().parameters(), stored.get().body());
         } catch (DiagnosticException e) {
-            throw new DiagnosticException(DiagnosticFacts.storedFunctionInvalid(name, e.fact().message()), callSpan);
+            throw new DiagnosticException(DiagnosticFacts.storedFunctionInvalid(name,
+                    StoredFunctionErrors.place(stored.get(), e.span()) + ": " + e.fact().message()), callSpan);
         }
-        Symbol.Function function = new Symbol.Function(name, definition, root(context));
+        Symbol.Function function = new Symbol.Function(name, definition, root(context), stored);
         context.cacheStoredFunction(name, function);
         return Optional.of(function);
     }

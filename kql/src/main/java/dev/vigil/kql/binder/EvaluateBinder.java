@@ -9,18 +9,19 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
-import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code evaluate bag_unpack(Column [, prefix]) : (Name:type, ...)}: the bag's properties become
- * columns. Kusto finds the properties in the data; Vigil compiles before reading data, so the
- * output columns must be declared. The input columns stay, except the unpacked one; a declared
- * column that the input already has keeps the input's values.
+ * {@code evaluate bag_unpack(Column [, prefix]) [: (Name:type, ...)]}: the bag's top-level
+ * properties become columns. Declared columns are used as declared. Without a declaration the
+ * properties are found in the data by a schema probe (their names sorted, each typed by its JSON
+ * values as Kusto does), and the query is compiled again with them. The input columns stay, except
+ * the unpacked one; a column that the input already has keeps the input's values.
  */
 final class EvaluateBinder {
     private EvaluateBinder() {
@@ -30,9 +31,6 @@ final class EvaluateBinder {
         FunctionCall plugin = evaluate.plugin();
         if (!plugin.name().equals("bag_unpack") && !plugin.name().equals("pivot")) {
             throw new DiagnosticException(DiagnosticFacts.unknownPlugin(plugin.name()), plugin.nameSpan());
-        }
-        if (evaluate.outputSchema().isEmpty()) {
-            throw new DiagnosticException(DiagnosticFacts.pluginNeedsSchema(plugin.name()), plugin.span());
         }
         if (plugin.name().equals("pivot")) {
             return PivotBinder.bind(evaluate, input, environment);
@@ -60,15 +58,49 @@ final class EvaluateBinder {
                 columns.add(ProjectAwayBinder.same(column));
             }
         }
-        for (ColumnDeclaration declared : evaluate.outputSchema().get()) {
-            String name = declared.name().name();
+        for (ColumnSchema unpack : unpackedColumns(evaluate, input, bag, prefix, environment)) {
+            String name = unpack.name();
             if (columns.stream().anyMatch(c -> c.name().equals(name))) {
                 continue;
             }
-            KqlType type = Types.resolve(declared.typeName(), declared.typeSpan());
             String property = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
-            columns.add(new OutputColumn(name, Conversions.property(bag, property, type)));
+            columns.add(new OutputColumn(name, Conversions.property(bag, property, unpack.type())));
         }
         return new Project(input, columns);
     }
+
+    /** The declared columns, or those a schema probe found (with the prefix added). */
+    private static List<ColumnSchema> unpackedColumns(EvaluateOperator evaluate, LogicalOperator input, BoundExpression bag,
+                                                      String prefix, Environment environment) {
+        if (evaluate.outputSchema().isPresent()) {
+            return evaluate.outputSchema().get().stream()
+                    .map(declared -> new ColumnSchema(declared.name().name(), Types.resolve(declared.typeName(), declared.typeSpan())))
+                    .toList();
+        }
+        List<ColumnSchema> discovered = discovered(evaluate, input, bag, Optional.empty(), environment);
+        return discovered.stream().map(c -> new ColumnSchema(prefix + c.name(), c.type())).toList();
+    }
+
+    /**
+     * The columns a schema probe found for this operator; asks for the probe when it has not run.
+     * {@code probed} is the value the probe reads from each input row, named {@code __probe}.
+     */
+    static List<ColumnSchema> discovered(EvaluateOperator evaluate, LogicalOperator input, BoundExpression probed,
+                                         Optional<KqlType> valueType, Environment environment) {
+        String operator = evaluate.plugin().name();
+        String place = environment.placeOf(operator, evaluate.span());
+        Optional<List<ColumnSchema>> found = environment.context().discoveredColumns(place);
+        if (found.isEmpty()) {
+            LogicalOperator values = new Project(input, List.of(new OutputColumn(PROBED_COLUMN, probed)));
+            throw new SchemaProbeRequired(place, operator, values, valueType);
+        }
+        if (found.get().size() > SchemaProbeRequired.MAX_COLUMNS) {
+            throw new DiagnosticException(DiagnosticFacts.tooManyDiscoveredColumns(operator, SchemaProbeRequired.MAX_COLUMNS),
+                    evaluate.plugin().span());
+        }
+        return found.get();
+    }
+
+    /** The one column of a probe's input. */
+    static final String PROBED_COLUMN = "__probe";
 }

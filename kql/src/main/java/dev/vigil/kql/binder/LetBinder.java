@@ -16,8 +16,8 @@ import dev.vigil.kql.syntax.TabularFunctionCall;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code let}: binds the value once and declares the name for what follows. A value written as an
@@ -33,7 +33,7 @@ final class LetBinder {
 
     static Symbol value(String name, LetValue value, Environment environment) {
         if (value instanceof FunctionDefinition definition) {
-            return new Symbol.Function(name, definition, environment);
+            return new Symbol.Function(name, definition, environment, Optional.empty());
         }
         if (value instanceof LetTabular tabular) {
             return new Symbol.Tabular(TabularBinder.bind(tabular.tabular(), environment));

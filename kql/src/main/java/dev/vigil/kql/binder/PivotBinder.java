@@ -9,7 +9,6 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.parser.KqlParser;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Pivot;
-import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
@@ -18,13 +17,15 @@ import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code evaluate pivot(Column [, Aggregate] [, GroupColumn, ...]) : (Value:type, ...)}: the
- * aggregate ({@code count()} unless given) per group and value of the pivot column. Kusto makes a
- * column per value found in the data; Vigil compiles before reading data, so the value columns
- * are declared (declared columns that are group columns are just the groups). Without group
+ * {@code evaluate pivot(Column [, Aggregate] [, GroupColumn, ...]) [: (Value:type, ...)]}: the
+ * aggregate ({@code count()} unless given) per group and value of the pivot column. As in Kusto,
+ * there is a column per value found in the data, sorted by name, found by a schema probe before
+ * the query is compiled again; declared value columns are used instead when given (declared
+ * columns that are group columns are just the groups). Without group
  * columns, the groups are all the input columns other than the pivot column and those the
  * aggregate reads, as in Kusto.
  */
@@ -66,15 +67,22 @@ final class PivotBinder {
         if (next == plugin.arguments().size()) {
             input.schema().stream().filter(c -> !used.contains(c.name())).forEach(groups::add);
         }
-        List<ColumnSchema> values = new ArrayList<>();
-        for (ColumnDeclaration declared : evaluate.outputSchema().get()) {
-            String name = declared.name().name();
-            if (groups.stream().anyMatch(g -> g.name().equals(name))) {
-                continue;
-            }
-            values.add(new ColumnSchema(name, Types.resolve(declared.typeName(), declared.typeSpan())));
+        BoundExpression keyText = Conversions.to(KqlType.STRING, key);
+        List<ColumnSchema> candidates;
+        if (evaluate.outputSchema().isPresent()) {
+            candidates = evaluate.outputSchema().get().stream()
+                    .map(declared -> new ColumnSchema(declared.name().name(), Types.resolve(declared.typeName(), declared.typeSpan())))
+                    .toList();
+        } else {
+            candidates = EvaluateBinder.discovered(evaluate, input, keyText, Optional.of(aggregate.type()), environment);
         }
-        return new Pivot(input, Conversions.to(KqlType.STRING, key), aggregate, groups, values);
+        List<ColumnSchema> values = new ArrayList<>();
+        for (ColumnSchema candidate : candidates) {
+            if (groups.stream().noneMatch(g -> g.name().equals(candidate.name()))) {
+                values.add(candidate);
+            }
+        }
+        return new Pivot(input, keyText, aggregate, groups, values);
     }
 
     private static void collectColumns(BoundExpression expression, Set<String> names) {

@@ -2,20 +2,35 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What binding one query shares across its statements: the catalog, the time filter, and what {@code render} asked for. */
+/**
+ * What binding one query shares across its statements: the catalog, the time filter, the columns
+ * found by schema probes, and what {@code render} asked for.
+ */
 final class QueryContext {
     private final Catalog catalog;
     private final Optional<TimeFilter> timeFilter;
     private final Map<String, Symbol.Function> storedFunctions = new HashMap<>();
+    private final Map<String, List<ColumnSchema>> discoveredColumns;
+    private final List<DiagnosticException> deferred = new ArrayList<>();
     private Optional<Visualization> visualization = Optional.empty();
 
-    QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter) {
+    QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Map<String, List<ColumnSchema>> discoveredColumns) {
         this.catalog = catalog;
         this.timeFilter = timeFilter;
+        this.discoveredColumns = discoveredColumns;
+    }
+
+    /** The columns a schema probe found for the operator at this place, if it was run. */
+    Optional<List<ColumnSchema>> discoveredColumns(String place) {
+        return Optional.ofNullable(discoveredColumns.get(place));
     }
 
     Catalog catalog() {
@@ -32,6 +47,15 @@ final class QueryContext {
 
     void cacheStoredFunction(String name, Symbol.Function function) {
         storedFunctions.put(name, function);
+    }
+
+    /** An error after which binding went on, to report it with the others. */
+    void defer(DiagnosticException error) {
+        deferred.add(error);
+    }
+
+    List<DiagnosticException> deferred() {
+        return List.copyOf(deferred);
     }
 
     void render(Visualization requested) {

@@ -1,8 +1,10 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.catalog.StoredFunction;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.FunctionDefinition;
+import java.util.Optional;
 
 /** What a name declared by {@code let}, {@code as} or a function parameter stands for. */
 sealed interface Symbol {
@@ -15,7 +17,12 @@ sealed interface Symbol {
     record Tabular(LogicalOperator plan) implements Symbol {
     }
 
-    /** A user function, bound anew at each call in the environment it was declared in. */
-    record Function(String name, FunctionDefinition definition, Environment closure) implements Symbol {
+    /**
+     * A user function, bound anew at each call in the environment it was declared in.
+     *
+     * @param stored the workspace's definition when it is a stored function, whose spans count from its own text
+     */
+    record Function(String name, FunctionDefinition definition, Environment closure, Optional<StoredFunction> stored)
+            implements Symbol {
     }
 }

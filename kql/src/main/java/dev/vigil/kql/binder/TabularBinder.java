@@ -10,6 +10,11 @@ import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.PrintExpression;
 import dev.vigil.kql.syntax.QueryOperator;
 import dev.vigil.kql.syntax.RangeExpression;
+import dev.vigil.kql.syntax.SampleOperator;
+import dev.vigil.kql.syntax.SortOperator;
+import dev.vigil.kql.syntax.TakeOperator;
+import dev.vigil.kql.syntax.TopOperator;
+import dev.vigil.kql.syntax.WhereOperator;
 import dev.vigil.kql.syntax.SearchExpression;
 import dev.vigil.kql.syntax.TableReference;
 import dev.vigil.kql.syntax.TabularExpression;
@@ -27,7 +32,15 @@ final class TabularBinder {
         if (tabular instanceof PipeExpression pipe) {
             LogicalOperator current = bind(pipe.source(), environment);
             for (QueryOperator operator : pipe.operators()) {
-                current = Binder.bindOperator(operator, current, environment);
+                try {
+                    current = Binder.bindOperator(operator, current, environment);
+                } catch (DiagnosticException e) {
+                    if (!environment.isQueryText() || !keepsColumns(operator)) {
+                        throw e;
+                    }
+                    // the operator's output has its input's columns, so the rest of the pipe can still be checked
+                    environment.context().defer(e);
+                }
             }
             return current;
         }
@@ -53,6 +66,12 @@ final class TabularBinder {
             return SearchBinder.bind(search.search(), Optional.empty(), environment);
         }
         throw new IllegalStateException("no binder for " + tabular.getClass().getSimpleName());
+    }
+
+    /** Operators whose output columns are their input's, whatever their arguments. */
+    private static boolean keepsColumns(QueryOperator operator) {
+        return operator instanceof WhereOperator || operator instanceof SortOperator || operator instanceof TakeOperator
+                || operator instanceof TopOperator || operator instanceof SampleOperator;
     }
 
     /** A name where a table is expected: a {@code let} name, a table, or a stored function without arguments. */

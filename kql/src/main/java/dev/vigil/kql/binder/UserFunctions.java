@@ -18,6 +18,7 @@ import dev.vigil.kql.types.KqlType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Calls of user functions ({@code let f = (...) {...}} and stored functions). Each call binds the
@@ -75,7 +76,7 @@ final class UserFunctions {
         if (arguments.size() + offset > parameters.size()) {
             throw new DiagnosticException(DiagnosticFacts.tooManyArguments(function.name(), parameters.size()), callSpan);
         }
-        Environment body = caller.environment().calleeOf(function.closure(), callSpan);
+        Environment body = caller.environment().calleeOf(function.closure(), function.name(), callSpan);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
             String name = parameter.name().name();
@@ -91,17 +92,43 @@ final class UserFunctions {
                 Expression argument = arguments.get(argumentIndex);
                 body.define(name, argument(function.name(), parameter, argument, caller));
             } else if (parameter.defaultValue().isPresent()) {
-                KqlType type = scalarType(parameter);
-                BoundExpression value = ExpressionBinder.bindScalar(parameter.defaultValue().get(), Scope.of(List.of(), function.closure()));
-                body.define(name, new Symbol.Scalar(convert(function.name(), parameter, type, value, parameter.defaultValue().get().span())));
+                body.define(name, inBody(function, callSpan, () -> defaultValue(function, parameter)));
             } else {
                 throw new DiagnosticException(DiagnosticFacts.missingArgument(function.name(), name), callSpan);
             }
         }
-        for (LetStatement let : definition.lets()) {
-            LetBinder.bind(let, body);
+        return inBody(function, callSpan, () -> {
+            for (LetStatement let : definition.lets()) {
+                LetBinder.bind(let, body);
+            }
+            return LetBinder.value(function.name(), definition.result(), body);
+        });
+    }
+
+    private static Symbol defaultValue(Symbol.Function function, Parameter parameter) {
+        KqlType type = scalarType(parameter);
+        Expression syntax = parameter.defaultValue().orElseThrow();
+        BoundExpression value = ExpressionBinder.bindScalar(syntax, Scope.of(List.of(), function.closure()));
+        return new Symbol.Scalar(convert(function.name(), parameter, type, value, syntax.span()));
+    }
+
+    /**
+     * Binds part of a function's own text. Positions in a stored function count from the
+     * function's text, not the query's, so its errors are reported at the call, saying where in
+     * the body they are.
+     */
+    private static Symbol inBody(Symbol.Function function, Span callSpan, Supplier<Symbol> binding) {
+        if (function.stored().isEmpty()) {
+            return binding.get();
         }
-        return LetBinder.value(function.name(), definition.result(), body);
+        try {
+            return binding.get();
+        } catch (DiagnosticException e) {
+            if (e.fact().equals(DiagnosticFacts.callsTooDeep(Environment.MAX_CALL_DEPTH))) {
+                throw new DiagnosticException(e.fact(), callSpan);
+            }
+            throw new DiagnosticException(StoredFunctionErrors.describe(function.stored().get(), e), callSpan);
+        }
     }
 
     private static Symbol argument(String function, Parameter parameter, Expression argument, Scope caller) {

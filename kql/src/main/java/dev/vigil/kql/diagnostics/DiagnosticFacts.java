@@ -229,9 +229,9 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS219", "'" + name + "' is not a supported plugin; evaluate supports bag_unpack and pivot.");
     }
 
-    public static DiagnosticFact pluginNeedsSchema(String name) {
-        return new DiagnosticFact("VQ004", "evaluate " + name + " makes columns from the data, which Vigil cannot know before "
-                + "running the query; declare them: evaluate " + name + "(...) : (Name:type, ...).");
+    public static DiagnosticFact tooManyDiscoveredColumns(String operator, int limit) {
+        return new DiagnosticFact("VQ004", "evaluate " + operator + " would make more than " + limit + " columns from the data; "
+                + "declare the ones you need: evaluate " + operator + "(...) : (Name:type, ...).");
     }
 
     public static DiagnosticFact notSupported(String what) {
@@ -271,6 +271,11 @@ public final class DiagnosticFacts {
 
     public static DiagnosticFact storedFunctionInvalid(String name, String problem) {
         return new DiagnosticFact("KS210", "The stored function '" + name + "' cannot be used: " + problem);
+    }
+
+    /** An error inside a stored function's text, reported at the call; keeps the inner error's code. */
+    public static DiagnosticFact inStoredFunction(String name, String place, DiagnosticFact inner) {
+        return new DiagnosticFact(inner.code(), "In stored function '" + name + "' (" + place + "): " + inner.message());
     }
 
     public static DiagnosticFact notATable(String name) {

@@ -156,7 +156,7 @@ final class AggregateFunctions {
     /** How a value of each type is held in a dynamic array: datetimes and timespans as their Kusto text. */
     private static String element(KqlType type, String sql) {
         switch (type) {
-            case DATETIME: return Conversions.datetimeText(sql);
+            case DATETIME: return DynamicDatetime.text(sql);
             case TIMESPAN: return Conversions.timespanText(sql);
             case GUID: return "CAST(" + sql + " AS VARCHAR)";
             default: return sql;

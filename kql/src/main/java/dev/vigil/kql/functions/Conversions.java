@@ -130,7 +130,7 @@ final class Conversions {
     /** A value as it is held inside a dynamic value: datetimes, timespans and guids as their text, dynamic as it is. */
     static String jsonValue(KqlType type, String sql) {
         switch (type) {
-            case DATETIME: return "to_json(" + datetimeText(sql) + ")";
+            case DATETIME: return "to_json(" + DynamicDatetime.text(sql) + ")";
             case TIMESPAN: return "to_json(" + timespanText(sql) + ")";
             case GUID: return "to_json(CAST(" + sql + " AS VARCHAR))";
             case DYNAMIC: return sql;
@@ -219,7 +219,7 @@ final class Conversions {
                 return SharedValue.let(x, s -> "CASE WHEN " + s + " IS NULL OR " + s + " = '' THEN NULL WHEN json_valid(" + s + ") THEN json(" + s + ") "
                         + "ELSE to_json(" + s + ") END");
             case DATETIME:
-                return "to_json(" + datetimeText(x) + ")";
+                return "to_json(" + DynamicDatetime.text(x) + ")";
             case TIMESPAN:
                 return "to_json(" + timespanText(x) + ")";
             case GUID:

@@ -35,6 +35,12 @@ final class DateTimeFunctions {
                 part("monthofyear", "month"),
                 part("weekofyear", "week"),
                 part("week_of_year", "week"),
+                // time zones through DuckDB's ICU; TIMESTAMPTZ is read back through epoch_us so the session's zone never matters
+                FunctionDeclaration.scalar("datetime_utc_to_local", ColumnNaming.NONE, List.of(
+                        Signature.of(DATETIME, a -> "timezone(" + a.sql(1) + ", timezone('UTC', " + a.sql(0) + "))", DATETIME, KqlType.STRING))),
+                FunctionDeclaration.scalar("datetime_local_to_utc", ColumnNaming.NONE, List.of(
+                        Signature.of(DATETIME, a -> "make_timestamp(epoch_us(timezone(" + a.sql(1) + ", " + a.sql(0) + ")))", DATETIME,
+                                KqlType.STRING))),
                 FunctionDeclaration.scalar("dayofweek", ColumnNaming.NONE, List.of(
                         Signature.of(TIMESPAN, a -> "(CAST(dayofweek(" + a.sql(0) + ") AS BIGINT) * 864000000000)", DATETIME))),
                 FunctionDeclaration.scalar("datetime_add", ColumnNaming.NONE, List.of(

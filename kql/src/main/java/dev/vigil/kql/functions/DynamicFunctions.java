@@ -50,6 +50,12 @@ final class DynamicFunctions {
                 scalar("set_has_element", Signature.anyTypeTail(KqlType.BOOL, a -> "coalesce(list_contains(" + list(a.sql(0)) + ", "
                         + Conversions.jsonValue(a.type(1), a.sql(1)) + "), FALSE)", DYNAMIC)),
                 scalar("treepath", Signature.of(DYNAMIC, a -> treePath(a.sql(0)), DYNAMIC)),
+                scalar("bag_remove_keys", Signature.of(DYNAMIC, a -> removeKeys(a.sql(0), a.sql(1)), DYNAMIC, DYNAMIC)),
+                scalar("array_iff", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC)),
+                FunctionDeclaration.scalar("array_split", ColumnNaming.NONE, List.of(
+                        Signature.of(DYNAMIC, a -> split(a.sql(0), "[" + a.sql(1) + "]"), DYNAMIC, LONG),
+                        Signature.of(DYNAMIC, a -> split(a.sql(0), "list_transform(" + list(a.sql(1)) + ", lambda __si: TRY_CAST(__si AS BIGINT))"),
+                                DYNAMIC, DYNAMIC))),
                 scalar("zip", Signature.variadic(DYNAMIC, DynamicFunctions::zip, DYNAMIC)));
     }
 
@@ -153,5 +159,36 @@ final class DynamicFunctions {
                 + "'\\.\"((?:[^\"\\\\]|\\\\.)*)\"', '[''\\1'']', 'g'), '\\.([^.\\[]+)', '[''\\1'']', 'g')";
         return "CASE WHEN json_type(" + dynamic + ") IN ('OBJECT', 'ARRAY') THEN (SELECT to_json(coalesce(list(__path ORDER BY __first), []::VARCHAR[])) "
                 + "FROM (SELECT " + kusto + " AS __path, min(id) AS __first FROM json_tree(" + dynamic + ") WHERE fullkey <> '$' GROUP BY __path)) END";
+    }
+
+    /** bag_remove_keys: the bag without the top-level keys named in the array. */
+    private static String removeKeys(String bag, String keys) {
+        return SharedValue.let(bag, b -> "CASE WHEN json_type(" + b + ") = 'OBJECT' THEN to_json(map_from_entries(list_filter(map_entries(CAST(" + b
+                + " AS MAP(VARCHAR, JSON))), lambda __r: NOT coalesce(list_contains(list_transform(" + list(keys) + ", lambda __k: __k ->> '$'), "
+                + "__r.key), FALSE)))) END");
+    }
+
+    /**
+     * array_iff: element by element, the element of {@code whenTrue} where the condition is true (or a non-zero number),
+     * of {@code whenFalse} where it is false (or zero), null otherwise; as long as the condition array.
+     */
+    private static String arrayIff(String conditions, String whenTrue, String whenFalse) {
+        return SharedValue.let(list(conditions), c -> SharedValue.let(list(whenTrue), t -> SharedValue.let(list(whenFalse), f ->
+                "to_json(list_transform(" + c + ", lambda __ic, __ii: CASE TRY_CAST(__ic AS DOUBLE) <> 0 OR TRY_CAST(__ic AS BOOLEAN) "
+                        + "WHEN TRUE THEN coalesce(" + t + "[__ii], CAST('null' AS JSON)) WHEN FALSE THEN coalesce(" + f + "[__ii], "
+                        + "CAST('null' AS JSON)) ELSE CAST('null' AS JSON) END))")));
+    }
+
+    /**
+     * array_split: the array cut before each of the (zero-based) indexes, which are taken in order; negative
+     * indexes count from the end and indexes are clipped to the array.
+     */
+    private static String split(String array, String indexes) {
+        return SharedValue.let(list(array), l -> {
+            String cuts = "list_concat([0], list_transform(" + indexes + ", lambda __ci: least(greatest(CASE WHEN __ci < 0 THEN len(" + l
+                    + ") + __ci ELSE __ci END, 0), len(" + l + "))), [len(" + l + ")])";
+            return SharedValue.let(cuts, k -> "CASE WHEN " + l + " IS NOT NULL THEN to_json(list_transform(range(1, len(" + k
+                    + ")), lambda __cj: list_slice(" + l + ", " + k + "[__cj] + 1, greatest(" + k + "[__cj + 1], " + k + "[__cj])))) END");
+        });
     }
 }

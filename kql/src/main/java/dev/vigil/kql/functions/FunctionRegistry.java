@@ -26,10 +26,17 @@ public final class FunctionRegistry {
         register(IpFunctions.declarations());
         register(Ipv6Functions.declarations());
         register(SeriesFunctions.declarations());
+        register(SeriesPeriods.declarations());
+        register(SeriesDecomposition.declarations());
+        register(SeriesElementwise.declarations());
+        register(SeriesFill.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
-        for (MultiValueFunction function : SeriesFunctions.multiValued()) {
-            MULTI_VALUED.put(function.name(), function);
+        for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
+                SeriesDecomposition.multiValued())) {
+            for (MultiValueFunction function : functions) {
+                MULTI_VALUED.put(function.name(), function);
+            }
         }
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());

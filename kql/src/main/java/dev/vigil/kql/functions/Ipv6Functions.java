@@ -29,8 +29,13 @@ final class Ipv6Functions {
                 FunctionDeclaration.scalar("ipv6_is_match", ColumnNaming.NONE, List.of(
                         Signature.of(BOOL, a -> "(" + compare(a.sql(0), a.sql(1), null) + " = 0)", STRING, STRING),
                         Signature.of(BOOL, a -> "(" + compare(a.sql(0), a.sql(1), a.sql(2)) + " = 0)", STRING, STRING, LONG))),
-                scalar("ipv6_is_in_range", Signature.of(BOOL, a -> SharedValue.let(parsed(a.sql(1)), range -> "(" + masked(parsed(a.sql(0)),
-                        range + ".n") + " = " + masked(range, range + ".n") + ")"), STRING, STRING)));
+                scalar("ipv6_is_in_range", Signature.of(BOOL, a -> inRange(a.sql(0), a.sql(1)), STRING, STRING)),
+                FunctionDeclaration.scalar("ipv6_is_in_any_range", ColumnNaming.NONE, List.of(
+                        Signature.variadic(BOOL, Ipv6Functions::inAnyRange, STRING, STRING),
+                        Signature.of(BOOL, a -> SharedValue.let(a.sql(0), ip -> "list_bool_or(list_transform(" + DynamicFunctions.list(a.sql(1))
+                                + ", lambda __ar: coalesce(" + inRange(ip, "(__ar ->> '$')") + ", FALSE)))"), STRING, KqlType.DYNAMIC))),
+                scalar("has_ipv6", Signature.of(BOOL, a -> hasAddress(a.sql(0), a.sql(1), null), STRING, STRING)),
+                scalar("has_ipv6_prefix", Signature.of(BOOL, a -> hasAddress(a.sql(0), a.sql(1), "prefix"), STRING, STRING)));
     }
 
     private static FunctionDeclaration scalar(String name, Signature signature) {
@@ -91,5 +96,28 @@ final class Ipv6Functions {
             return SharedValue.let("[" + masked(x, bits) + ", " + masked(y, bits) + "]", pair -> "CAST(CASE WHEN " + pair + "[1] < " + pair
                     + "[2] THEN -1 WHEN " + pair + "[1] > " + pair + "[2] THEN 1 WHEN " + pair + "[1] = " + pair + "[2] THEN 0 END AS BIGINT)");
         }));
+    }
+
+    private static String inRange(String address, String range) {
+        return SharedValue.let(parsed(range), r -> "(" + masked(parsed(address), r + ".n") + " = " + masked(r, r + ".n") + ")");
+    }
+
+    private static String inAnyRange(RenderArguments a) {
+        List<String> tests = new java.util.ArrayList<>();
+        for (int i = 1; i < a.count(); i++) {
+            tests.add("coalesce(" + inRange(a.sql(0), a.sql(i)) + ", FALSE)");
+        }
+        return "(" + String.join(" OR ", tests) + ")";
+    }
+
+    /**
+     * Whether the text holds the address (or, for {@code prefix}, an address starting with the prefix) as a whole
+     * token: a run of hex digits, colons and dots not touching other letters or digits.
+     */
+    private static String hasAddress(String text, String address, String prefix) {
+        String tokens = "regexp_extract_all(" + text + ", '(?:^|[^0-9A-Za-z:.])([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:$|[^0-9A-Za-z:.])', 1)";
+        String match = prefix == null ? "coalesce(" + compare("__ht", address, null) + " = 0, FALSE)"
+                : "starts_with(lower(__ht), lower(" + address + "))";
+        return "coalesce(list_bool_or(list_transform(" + tokens + ", lambda __ht: " + match + ")), FALSE)";
     }
 }

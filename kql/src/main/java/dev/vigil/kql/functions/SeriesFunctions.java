@@ -20,13 +20,8 @@ import java.util.function.Function;
  *   With q1, q3 the low and high percentiles (25/75 for "tukey", by default 10/90 for "ctukey", linearly
  *   interpolated), a value above q3 scores (x - q3) / (q3 - q1), below q1 (x - q1) / (q3 - q1), else 0;
  *   missing and ignored values score 0. A zero range divides by 1.</li>
- *   <li>{@code series_decompose_anomalies(s [, threshold, seasonality, trend, test_points, ad_method])}:
- *   the seasonal part is the median of the points in the same phase of the period, the trend the
- *   average (or the regression line) of what remains, the baseline their sum; the residuals are
- *   scored with {@code series_outliers} and flagged +1/-1 beyond the threshold (default 1.5). The
- *   learning (medians, trend, percentiles) uses all but the last {@code test_points} points. A
- *   seasonality of -1 (autodetect, the default) finds no period here: it means no seasonal part.</li>
  * </ul>
+ * Decomposition is in {@link SeriesDecomposition}, period detection in {@link SeriesPeriods}.
  */
 final class SeriesFunctions {
     private static final KqlType DYNAMIC = KqlType.DYNAMIC;
@@ -39,10 +34,6 @@ final class SeriesFunctions {
             optional(DYNAMIC, a -> stats(a.get(0), a.get(1)), List.of(DYNAMIC, BOOL), 1, List.of("FALSE")));
     static final FunctionDeclaration FIT_LINE = FunctionDeclaration.scalar("series_fit_line_dynamic", ColumnNaming.NONE,
             List.of(Signature.of(DYNAMIC, a -> fitLine(a.sql(0)), DYNAMIC)));
-    // the bag behind series_decompose_anomalies; Kusto has no such function, so it is not registered by name
-    static final FunctionDeclaration DECOMPOSE_ANOMALIES = FunctionDeclaration.scalar("series_decompose_anomalies_bag", ColumnNaming.NONE,
-            optional(DYNAMIC, SeriesFunctions::decomposeAnomalies, List.of(DYNAMIC, REAL, LONG, STRING, LONG, STRING), 1,
-                    List.of("1.5", "-1", "'avg'", "0", "'ctukey'")));
 
     static final MultiValueFunction STATS_COLUMNS = new MultiValueFunction(STATS, List.of(
             new ResultPart("min", REAL), new ResultPart("min_idx", LONG), new ResultPart("max", REAL), new ResultPart("max_idx", LONG),
@@ -50,8 +41,6 @@ final class SeriesFunctions {
     static final MultiValueFunction FIT_LINE_COLUMNS = new MultiValueFunction(FIT_LINE, List.of(
             new ResultPart("rsquare", REAL), new ResultPart("slope", REAL), new ResultPart("variance", REAL),
             new ResultPart("rvariance", REAL), new ResultPart("interception", REAL), new ResultPart("line_fit", DYNAMIC)));
-    static final MultiValueFunction DECOMPOSE_ANOMALIES_COLUMNS = new MultiValueFunction(DECOMPOSE_ANOMALIES, List.of(
-            new ResultPart("ad_flag", DYNAMIC), new ResultPart("ad_score", DYNAMIC), new ResultPart("baseline", DYNAMIC)));
 
     private SeriesFunctions() {
     }
@@ -64,29 +53,27 @@ final class SeriesFunctions {
                 FunctionDeclaration.scalar("series_fit_line", ColumnNaming.NONE, firstPart(FIT_LINE_COLUMNS)),
                 FunctionDeclaration.scalar("series_outliers", ColumnNaming.NONE, optional(DYNAMIC,
                         a -> SharedValue.let(values(a.get(0)), l -> "to_json(" + outliers(l, "len(" + l + ")", a.get(1), a.get(2), a.get(3), a.get(4)) + ")"),
-                        List.of(DYNAMIC, STRING, REAL, REAL, REAL), 1, List.of("'ctukey'", "CAST(NULL AS DOUBLE)", "10.0", "90.0"))),
-                // on its own, series_decompose_anomalies gives its first value, the flags
-                FunctionDeclaration.scalar("series_decompose_anomalies", ColumnNaming.NONE, firstPart(DECOMPOSE_ANOMALIES_COLUMNS)));
+                        List.of(DYNAMIC, STRING, REAL, REAL, REAL), 1, List.of("'ctukey'", "CAST(NULL AS DOUBLE)", "10.0", "90.0"))));
     }
 
     /** The functions that give several values, by name: their bag and its parts. */
     static List<MultiValueFunction> multiValued() {
-        return List.of(STATS_COLUMNS, FIT_LINE_COLUMNS, DECOMPOSE_ANOMALIES_COLUMNS);
+        return List.of(STATS_COLUMNS, FIT_LINE_COLUMNS);
     }
 
     /** The bag function's signatures, each giving only the first part of the bag as its value. */
-    private static List<Signature> firstPart(MultiValueFunction function) {
+    static List<Signature> firstPart(MultiValueFunction function) {
         ResultPart first = function.parts().get(0);
         List<Signature> signatures = new ArrayList<>();
         for (Signature signature : function.bag().signatures()) {
             signatures.add(new Signature(signature.parameters(), first.type(),
-                    a -> OperatorFunctions.propertyAs(signature.rendering().render(a), first.name(), first.type(), a), false, false));
+                    a -> OperatorFunctions.propertyAs(signature.rendering().render(a), first.name(), first.type(), a), signature.variadic(), false));
         }
         return signatures;
     }
 
     /** Signatures for {@code required} to all of {@code types}; a missing argument is its default SQL. */
-    private static List<Signature> optional(KqlType result, Function<List<String>, String> render, List<KqlType> types, int required,
+    static List<Signature> optional(KqlType result, Function<List<String>, String> render, List<KqlType> types, int required,
                                             List<String> defaults) {
         List<Signature> signatures = new ArrayList<>();
         for (int count = required; count <= types.size(); count++) {
@@ -103,7 +90,7 @@ final class SeriesFunctions {
     }
 
     /** The elements of a dynamic array as DuckDB doubles (null where not a number); null when it is not an array. */
-    private static String values(String dynamic) {
+    static String values(String dynamic) {
         return SharedValue.let(dynamic, d -> "CASE WHEN json_type(" + d + ") = 'ARRAY' THEN list_transform(CAST(" + d
                 + " AS JSON[]), lambda __e: TRY_CAST(__e AS DOUBLE)) END");
     }
@@ -127,7 +114,7 @@ final class SeriesFunctions {
     }
 
     /** Least squares of the finite values at positions 1..limit, as a struct of slope and intercept (x runs 1..n). */
-    private static String regression(String list, String limit) {
+    static String regression(String list, String limit) {
         String points = "list_filter(list_transform(" + list + ", lambda __ry, __rx: {'x': CAST(__rx AS DOUBLE), 'y': __ry}), "
                 + "lambda __rp: isfinite(__rp.y) AND __rp.x <= " + limit + ")";
         return SharedValue.let(points, p -> SharedValue.let("{'x': list_aggregate(list_transform(" + p + ", lambda __ra: __ra.x), 'avg'), "
@@ -158,7 +145,7 @@ final class SeriesFunctions {
      * Tukey scores (a DuckDB list) of the values of {@code list}; the percentiles come from the
      * finite, not ignored values at positions 1..limit.
      */
-    private static String outliers(String list, String limit, String kind, String ignore, String minPercentile, String maxPercentile) {
+    static String outliers(String list, String limit, String kind, String ignore, String minPercentile, String maxPercentile) {
         String learned = "list_sort(list_filter(list_transform(" + list + ", lambda __oy, __ox: CASE WHEN __ox <= " + limit
                 + " THEN __oy END), lambda __ov: isfinite(__ov) AND __ov IS DISTINCT FROM " + ignore + "))";
         return SharedValue.let(learned, sorted -> {
@@ -179,32 +166,5 @@ final class SeriesFunctions {
         return "list_transform([(" + fraction + ") * (len(" + sorted + ") - 1)], lambda " + parameter + ": " + sorted + "[" + index + " + 1] + ("
                 + parameter + " - floor(" + parameter + ")) * (" + sorted + "[least(" + index + " + 2, len(" + sorted + "))] - " + sorted + "["
                 + index + " + 1]))[1]";
-    }
-
-    private static String decomposeAnomalies(List<String> a) {
-        String threshold = a.get(1);
-        String period = a.get(2);
-        String trend = a.get(3);
-        return SharedValue.let(values(a.get(0)), l -> SharedValue.let("greatest(len(" + l + ") - " + a.get(4) + ", 0)", limit -> {
-            String seasonal = "CASE WHEN " + period + " > 0 THEN list_transform(" + l + ", lambda __dy, __dx: coalesce(list_aggregate("
-                    + "list_filter(list_transform(" + l + ", lambda __ey, __ex: CASE WHEN (__ex - __dx) % " + period + " = 0 AND __ex <= "
-                    + limit + " THEN __ey END), lambda __ev: isfinite(__ev)), 'median'), 0.0)) "
-                    + "ELSE list_transform(" + l + ", lambda __dz: 0.0) END";
-            return SharedValue.let(seasonal, s -> SharedValue.let("list_transform(" + l + ", lambda __ky, __kx: __ky - " + s + "[__kx])",
-                    rest -> {
-                        String average = "list_aggregate(list_filter(list_transform(" + rest + ", lambda __ay, __ax: CASE WHEN __ax <= " + limit
-                                + " THEN __ay END), lambda __av: isfinite(__av)), 'avg')";
-                        String trendValues = "CASE WHEN " + trend + " = 'linefit' THEN " + SharedValue.let(regression(rest, limit),
-                                f -> "list_transform(" + l + ", lambda __ly, __lx: " + f + ".slope * __lx + " + f + ".intercept)")
-                                + " WHEN " + trend + " = 'none' THEN list_transform(" + l + ", lambda __ny: 0.0) "
-                                + "ELSE list_transform(" + l + ", lambda __my: coalesce(" + average + ", 0.0)) END";
-                        return SharedValue.let("list_transform(" + trendValues + ", lambda __by, __bx: __by + " + s + "[__bx])", baseline ->
-                                SharedValue.let(outliers("list_transform(" + l + ", lambda __zy, __zx: __zy - " + baseline + "[__zx])", limit,
-                                        a.get(5), "CAST(NULL AS DOUBLE)", "10.0", "90.0"), score ->
-                                        "CASE WHEN " + l + " IS NOT NULL THEN json_object('ad_flag', list_transform(" + score
-                                                + ", lambda __af: CASE WHEN __af > " + threshold + " THEN 1 WHEN __af < -(" + threshold
-                                                + ") THEN -1 ELSE 0 END), 'ad_score', " + score + ", 'baseline', " + baseline + ") END"));
-                    }));
-        }));
     }
 }

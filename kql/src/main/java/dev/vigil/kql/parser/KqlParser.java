@@ -96,11 +96,16 @@ public final class KqlParser {
      * the result, without braces).
      */
     public static FunctionDefinition parseFunction(String parameters, String body) {
-        String text = (parameters.isBlank() ? "()" : parameters.strip()) + "{" + body + "\n}";
+        String text = functionParameterText(parameters) + "{" + body + "\n}";
         KqlParser parser = new KqlParser(Lexer.tokenize(text));
         FunctionDefinition definition = FunctionDefinitionParser.definition(parser);
         parser.expect(TokenKind.END_OF_TEXT, "end of the function");
         return definition;
+    }
+
+    /** The parameter list as {@link #parseFunction} reads it, before the body; spans count from its start. */
+    public static String functionParameterText(String parameters) {
+        return parameters.isBlank() ? "()" : parameters.strip();
     }
 
     /** Parses a single scalar expression (used by tests and, later, by {@code let} and function bodies). */

@@ -1,5 +1,8 @@
 package dev.vigil.kql.parser;
 
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.Span;
@@ -47,7 +50,12 @@ final class UnionParser {
             return inner;
         }
         if (parser.current().is(TokenKind.IDENTIFIER) && parser.peek(1).is(TokenKind.OPEN_PAREN)) {
-            return new TabularFunctionCall((FunctionCall) parser.identifierExpression());
+            Expression call = parser.identifierExpression();
+            if (!(call instanceof FunctionCall function)) {
+                // a typed literal such as long(null) is not a table
+                throw new DiagnosticException(DiagnosticFacts.tabularExpected(), call.span());
+            }
+            return new TabularFunctionCall(function);
         }
         return parser.tableName();
     }

@@ -201,7 +201,7 @@ public final class PlanPrinter {
             return column.name() + ":" + column.type().kqlName();
         }
         if (expression instanceof BoundLiteral literal) {
-            return literal.value().map(String::valueOf).orElse("null") + ":" + literal.type().kqlName();
+            return KqlLiteralText.of(literal) + ":" + literal.type().kqlName();
         }
         if (expression instanceof BoundCall call) {
             List<String> arguments = new ArrayList<>();

@@ -2,13 +2,17 @@ package dev.vigil.kql.sql;
 
 import dev.vigil.kql.plan.Join;
 import dev.vigil.kql.plan.JoinColumn;
+import dev.vigil.kql.plan.JoinKey;
 import dev.vigil.kql.plan.JoinKind;
+import dev.vigil.kql.plan.UniqueKeys;
 import dev.vigil.kql.types.KqlType;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code join} and {@code lookup}: a SQL join on the key equalities. {@code innerunique} first keeps
- * one left row per key ({@code DISTINCT ON}); semi and anti joins keep one side's columns; string
+ * one left row per key ({@code DISTINCT ON}), unless the left side is already unique on its keys
+ * (the output of {@code summarize ... by} them, say); semi and anti joins keep one side's columns; string
  * columns of the side an outer join may miss read as empty strings, as Kusto's strings are never null.
  */
 final class JoinSql {
@@ -20,7 +24,7 @@ final class JoinSql {
                 .map(k -> "l." + SqlIdentifiers.quote(k.left()) + " = r." + SqlIdentifiers.quote(k.right()))
                 .collect(Collectors.joining(" AND "));
         String leftInput = left;
-        if (join.kind() == JoinKind.INNERUNIQUE) {
+        if (join.kind() == JoinKind.INNERUNIQUE && !UniqueKeys.uniqueOn(join.left(), leftKeys(join))) {
             String keys = join.keys().stream().map(k -> SqlIdentifiers.quote(k.left())).distinct().collect(Collectors.joining(", "));
             leftInput = "(SELECT DISTINCT ON (" + keys + ") * FROM " + left + ")";
         }
@@ -37,6 +41,10 @@ final class JoinSql {
             default:
                 return "SELECT " + columns + " FROM " + leftInput + " AS l " + sqlJoin(join.kind()) + " " + right + " AS r ON " + on;
         }
+    }
+
+    private static Set<String> leftKeys(Join join) {
+        return join.keys().stream().map(JoinKey::left).collect(Collectors.toSet());
     }
 
     private static String sqlJoin(JoinKind kind) {

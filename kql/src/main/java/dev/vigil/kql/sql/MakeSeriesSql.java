@@ -1,5 +1,6 @@
 package dev.vigil.kql.sql;
 
+import dev.vigil.kql.functions.DynamicDatetime;
 import dev.vigil.kql.plan.MakeSeries;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.SeriesAggregate;
@@ -81,8 +82,8 @@ final class MakeSeriesSql {
     private static String axisValues(MakeSeries series, boolean datetime, ExpressionSql expressions) {
         String point = "__start + __k * __step";
         if (datetime) {
-            return "to_json(list_transform(range(__bins), lambda __k: strftime(make_timestamp(CAST(" + point + " AS BIGINT)), "
-                    + "'%Y-%m-%dT%H:%M:%S.%f') || '0Z'))";
+            return "to_json(list_transform(range(__bins), lambda __k: " + DynamicDatetime.text("make_timestamp(CAST(" + point + " AS BIGINT))")
+                    + "))";
         }
         if (series.axis().type() == KqlType.TIMESPAN) {
             return "to_json(list_transform(list_transform(range(__bins), lambda __k: CAST(" + point + " AS BIGINT)), lambda "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Kql;
+import dev.vigil.kql.SchemaProbe;
 import dev.vigil.kql.TimeRange;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
@@ -62,13 +63,26 @@ class TestKqlConformance {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> run(c)));
     }
 
+    /** Runs a schema probe as the workspace does, so that undeclared bag_unpack and pivot columns are found. */
+    private static List<ColumnSchema> probe(SchemaProbe probe) {
+        List<ColumnSchema> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(probe.sql())) {
+            while (result.next()) {
+                columns.add(SchemaProbe.column(result.getString("name"), result.getString("type")));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("the probe failed: " + e.getMessage() + "\n" + probe.sql(), e);
+        }
+        return columns;
+    }
+
     private static void run(ConformanceCase testCase) throws SQLException {
         CompileOptions options = CompileOptions.at(ConformanceTables.NOW);
         if (testCase.timeRange().isPresent()) {
             String[] bounds = testCase.timeRange().get().split("\\s+");
             options = options.withTimeRange(new TimeRange(Instant.parse(bounds[0]), Instant.parse(bounds[1])));
         }
-        Compilation compilation = Kql.compile(testCase.query(), ConformanceTables.CATALOG, options);
+        Compilation compilation = Kql.compile(testCase.query(), ConformanceTables.CATALOG, options, TestKqlConformance::probe);
         if (testCase.error().isPresent()) {
             assertThat(compilation.errors()).as("errors of %s", testCase.query()).hasSize(1);
             KqlDiagnostic error = compilation.errors().get(0);

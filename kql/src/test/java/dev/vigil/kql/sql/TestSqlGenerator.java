@@ -71,4 +71,39 @@ class TestSqlGenerator {
             assertThat(DuckDbTypes.sqlType(type)).isNotBlank();
         }
     }
+
+    private static String sql(String query) {
+        Compilation compilation = Kql.compile(query, CATALOG, CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z")));
+        assertThat(compilation.errors()).isEmpty();
+        return compilation.sql();
+    }
+
+    @Test
+    void testInneruniqueJoinKeepsOneLeftRowPerKey() {
+        assertThat(sql("SecurityAlert | join (SecurityAlert) on AlertSeverity")).contains("DISTINCT ON (\"AlertSeverity\")");
+    }
+
+    @Test
+    void testInneruniqueJoinSkipsTheDedupWhenTheLeftIsSummarizedByTheKeys() {
+        assertThat(sql("SecurityAlert | summarize count() by AlertSeverity | join (SecurityAlert) on AlertSeverity"))
+                .doesNotContain("DISTINCT ON");
+        assertThat(sql("SecurityAlert | distinct AlertSeverity, ProductName"
+                + " | join (SecurityAlert) on AlertSeverity, ProductName")).doesNotContain("DISTINCT ON");
+        assertThat(sql("SecurityAlert | summarize n = count() by AlertSeverity | where n > 1 | extend m = n * 2"
+                + " | sort by n | join (SecurityAlert) on AlertSeverity")).doesNotContain("DISTINCT ON");
+        assertThat(sql("SecurityAlert | summarize count() by AlertSeverity | project Level = AlertSeverity"
+                + " | join (SecurityAlert | project Level = AlertSeverity) on Level")).doesNotContain("DISTINCT ON");
+        assertThat(sql("SecurityAlert | summarize count() | join (SecurityAlert | summarize count()) on count_"))
+                .doesNotContain("DISTINCT ON");
+    }
+
+    @Test
+    void testInneruniqueJoinKeepsTheDedupWhenTheLeftIsUniqueOnMoreColumnsThanTheKeys() {
+        assertThat(sql("SecurityAlert | summarize count() by AlertSeverity, ProductName | join (SecurityAlert) on AlertSeverity"))
+                .contains("DISTINCT ON (\"AlertSeverity\")");
+        assertThat(sql("SecurityAlert | summarize count() by AlertSeverity | project Level = tolower(AlertSeverity)"
+                + " | join (SecurityAlert | project Level = AlertSeverity) on Level")).contains("DISTINCT ON (\"Level\")");
+        assertThat(sql("SecurityAlert | summarize count() by AlertSeverity | mv-expand x = pack_array(1, 2)"
+                + " | join (SecurityAlert) on AlertSeverity")).contains("DISTINCT ON (\"AlertSeverity\")");
+    }
 }

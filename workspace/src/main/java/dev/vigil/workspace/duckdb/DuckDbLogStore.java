@@ -108,7 +108,7 @@ final class DuckDbLogStore implements LogStore {
         CompileOptions options = compileOptions(request);
         Timer.Sample sample = Timer.start();
         try {
-            Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options);
+            Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options, queries::probe);
             if (compilation.hasErrors()) {
                 throw new KqlQueryException(compilation.errors());
             }
@@ -122,7 +122,7 @@ final class DuckDbLogStore implements LogStore {
     @Override
     public QueryExplanation explain(String workspaceId, QueryRequest request) {
         Workspace workspace = workspaces.require(workspaceId);
-        Explanation explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(request));
+        Explanation explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(request), queries::probe);
         Compilation compilation = explanation.compilation();
         if (compilation.hasErrors()) {
             throw new KqlQueryException(compilation.errors());

@@ -1,5 +1,6 @@
 package dev.vigil.workspace.duckdb;
 
+import dev.vigil.kql.SchemaProbe;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.query.ResultValues;
@@ -42,6 +43,24 @@ final class QueryRunner {
             return result;
         } catch (SQLException e) {
             throw new QueryExecutionException("the query failed while running: " + readable(e), e);
+        }
+    }
+
+    /**
+     * Runs a schema probe on the same kind of connection as queries, so that it sees what the
+     * query will see; its rows are the data-dependent columns of one operator.
+     */
+    List<ColumnSchema> probe(SchemaProbe probe) {
+        try (DuckDBConnection connection = database.duplicate();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(probe.sql())) {
+            List<ColumnSchema> columns = new ArrayList<>();
+            while (rows.next()) {
+                columns.add(SchemaProbe.column(rows.getString("name"), rows.getString("type")));
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw new QueryExecutionException("the query failed while finding the columns of " + probe.operator() + ": " + readable(e), e);
         }
     }
 

@@ -248,6 +248,19 @@ class TestStoredFunctions {
     }
 
     @Test
+    void testBodyErrorAtQueryTimeIsReportedAtTheCallInTheQuery() {
+        logs.saveFunction("default", function("Parser", "(T:(*))", "T\n| where Colour == \"red\""));
+
+        assertThatThrownBy(() -> rows("SecurityAlert\n| project AlertName\n| invoke Parser()"))
+                .isInstanceOfSatisfying(dev.vigil.workspace.api.KqlQueryException.class, e -> {
+                    KqlDiagnostic error = e.diagnostics().get(0);
+                    assertThat(error.line()).isEqualTo(3);
+                    assertThat(error.column()).isEqualTo("| invoke ".length() + 1);
+                    assertThat(error.message()).startsWith("In stored function 'Parser' (line 2:9 of its body): ");
+                });
+    }
+
+    @Test
     void testFunctionCallingItselfIsRefused() {
         assertThat(refusal(function("Loop", "", "Loop | take 1")).part()).contains(FunctionPart.BODY);
     }
