@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param host the interface to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
  * @param port the TCP port; 0 picks a free one
  * @param maxBodyBytes request bodies larger than this are refused with 413
+ * @param iot the device endpoints (hub domain, MQTT listeners)
  */
-public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes) {
+public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -25,5 +26,11 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
+        Objects.requireNonNull(iot, "iot");
+    }
+
+    /** With the IoT defaults: MQTT in plaintext on a free loopback port. */
+    public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes) {
+        this(storage, host, port, maxBodyBytes, IotSettings.localDefaults());
     }
 }

@@ -1,10 +1,19 @@
 package dev.vigil.server;
 
+import dev.vigil.iot.action.DeviceActions;
+import dev.vigil.iot.auth.DeviceAuthenticator;
+import dev.vigil.iot.device.DeviceActivityListener;
+import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.endpoint.LoggingActivityListener;
+import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
+import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.server.api.HttpApi;
+import dev.vigil.server.api.iot.IotApi;
+import dev.vigil.server.api.iot.IotScopeAuthorization;
 import dev.vigil.server.access.AccessControl;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.RoleAssignmentStore;
 import dev.vigil.server.access.Scope;
-import dev.vigil.server.api.HttpApi;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.audit.AuditTrail;
 import dev.vigil.server.identity.LoginThrottle;
@@ -44,12 +53,14 @@ public final class VigilServer implements AutoCloseable {
     private final Storage storage;
     private final PrometheusMeterRegistry registry;
     private final HttpApi http;
+    private final MqttEndpoint mqtt;
     private final Optional<IssuedApiKey> initialAdminKey;
 
-    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, Optional<IssuedApiKey> initialAdminKey) {
+    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
+        this.mqtt = mqtt;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -61,6 +72,7 @@ public final class VigilServer implements AutoCloseable {
     public static VigilServer start(ServerSettings settings, Clock clock) {
         PrometheusMeterRegistry registry = PrometheusMetrics.createRegistry();
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
+        MqttEndpoint mqtt = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -71,13 +83,24 @@ public final class VigilServer implements AutoCloseable {
             Optional<IssuedApiKey> adminKey = keys.isEmpty()
                     ? Optional.of(keys.issue(Principal.ADMIN, "admin key issued on first start"))
                     : Optional.empty();
+            // The detection engine takes this listener's place when it is wired in.
+            DeviceActivityListener activity = new LoggingActivityListener();
+            IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
+            DeviceGateway gateway = new DeviceGateway(iotRegistry,
+                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), activity, clock), storage.logStore(), activity, clock);
+            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry);
+            DeviceActions actions = new DeviceActions(iotRegistry, mqtt, activity, clock);
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes());
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, adminKey);
         } catch (RuntimeException e) {
+            if (mqtt != null) {
+                mqtt.close();
+            }
             storage.close();
             registry.close();
             throw e;
@@ -119,6 +142,16 @@ public final class VigilServer implements AutoCloseable {
         return http.javalin().port();
     }
 
+    /** The MQTT plaintext port bound, or -1. */
+    public int mqttPort() {
+        return mqtt.plainPort();
+    }
+
+    /** The MQTT TLS port bound, or -1. */
+    public int mqttTlsPort() {
+        return mqtt.tlsPort();
+    }
+
     /** Every HTTP route as {@code METHOD /path}. */
     public List<String> routes() {
         return http.routes();
@@ -137,6 +170,7 @@ public final class VigilServer implements AutoCloseable {
     @Override
     public void close() {
         http.javalin().stop();
+        mqtt.close();
         storage.close();
         registry.close();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
+import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.metrics.HttpRequestTimer;
 import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
@@ -39,7 +40,7 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes) {
+    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -57,7 +58,13 @@ public final class HttpApi {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
-            config.routes.before(new RequestAuthentication(security.keys(), security.sessions(), security.access(), OPEN_ROUTES));
+            RequestAuthentication authentication = new RequestAuthentication(security.keys(), security.sessions(), security.access(), OPEN_ROUTES);
+            config.routes.before(ctx -> {
+                // device paths carry SAS tokens, checked by the device endpoint itself
+                if (!IotApi.isDevicePath(ctx.path())) {
+                    authentication.handle(ctx);
+                }
+            });
             ErrorResponses.register(config.routes);
             new HealthRoutes().register(config.routes);
             new MetricsRoutes(registry).register(config.routes);
@@ -72,6 +79,7 @@ public final class HttpApi {
             new ApiKeyRoutes(security.users(), security.keys(), security.clock()).register(config.routes);
             new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
             new WorkspaceRoutes(logStore).register(config.routes);
+            iot.register(config.routes);
         });
         return new HttpApi(javalin, routes);
     }

@@ -1,9 +1,12 @@
 package dev.vigil.server.cli;
 
+import dev.vigil.iot.endpoint.mqtt.MqttSettings;
+import dev.vigil.server.IotSettings;
 import dev.vigil.server.ServerSettings;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options {@code serve} and {@code demo} share. */
@@ -31,8 +34,28 @@ final class ServerOptions {
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes = ServerSettings.DEFAULT_MAX_BODY_BYTES;
 
+    @Option(names = "--iot-domain", paramLabel = "DOMAIN", description = "Hubs answer as {hub}.DOMAIN (default: ${DEFAULT-VALUE}, so SDK connection strings work unchanged).")
+    String iotDomain = IotSettings.DEFAULT_DOMAIN;
+
+    @Option(names = "--mqtt-host", description = "Interface of the MQTT listeners (default: ${DEFAULT-VALUE}, this machine only).")
+    String mqttHost = "127.0.0.1";
+
+    @Option(names = "--mqtt-port", description = "Plaintext MQTT port for local use; -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int mqttPort = 1883;
+
+    @Option(names = "--mqtt-tls-port", description = "MQTT over TLS port, served when --mqtt-keystore is given (default: ${DEFAULT-VALUE}).")
+    int mqttTlsPort = 8883;
+
+    @Option(names = "--mqtt-keystore", paramLabel = "FILE", description = "PKCS12 or JKS keystore with the MQTT server key and certificate; turns TLS on.")
+    Path mqttKeystore;
+
+    @Option(names = "--mqtt-keystore-password", paramLabel = "PASSWORD", description = "Password of the keystore and its key (default: the VIGIL_MQTT_KEYSTORE_PASSWORD variable).")
+    String mqttKeystorePassword = System.getenv().getOrDefault("VIGIL_MQTT_KEYSTORE_PASSWORD", "");
+
     ServerSettings toSettings() {
         StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows);
-        return new ServerSettings(storage, host, port, maxBodyBytes);
+        MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, mqttKeystore == null ? MqttSettings.DISABLED : mqttTlsPort,
+                Optional.ofNullable(mqttKeystore), mqttKeystorePassword);
+        return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt));
     }
 }

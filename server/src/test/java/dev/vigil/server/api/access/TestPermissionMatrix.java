@@ -49,7 +49,7 @@ class TestPermissionMatrix {
     }
 
     /** What a route needs. */
-    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner {
+    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner, OnSubscription {
     }
 
     private record Open() implements Needs {
@@ -62,6 +62,10 @@ class TestPermissionMatrix {
     }
 
     private record RootOwner() implements Needs {
+    }
+
+    /** A role on subscription 'matrix-sub', which only the root owner holds (through '/'). */
+    private record OnSubscription() implements Needs {
     }
 
     /** A call: route template, the concrete path and body for a caller, what it needs and what success looks like. */
@@ -153,9 +157,54 @@ class TestPermissionMatrix {
         calls.add(new Call("POST /api/users/{user}/keys", w -> "/api/users/" + w.victim() + "/keys", w -> Map.of(), new RootOwner(), 201));
         calls.add(new Call("DELETE /api/users/{user}/keys/{key}", w -> "/api/users/" + w.victim() + "/keys/" + VICTIM_KEY_IDS.get(w),
                 w -> null, new RootOwner(), 200));
+        addIotCalls(calls);
         // last, as it removes the victim the calls above use
         calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
         return calls;
+    }
+
+    private static void addIotCalls(List<Call> calls) {
+        String sub = "/api/subscriptions/matrix-sub";
+        String rg = sub + "/resourceGroups/rg";
+        String hubs = rg + "/providers/Microsoft.Devices/IotHubs";
+        String hub = hubs + "/matrix-hub";
+        String device = hub + "/devices/dev-1";
+        String groups = hub + "/providers/Microsoft.Security/deviceSecurityGroups";
+        String solution = hub + "/providers/Microsoft.Security/iotSecuritySolutions/default";
+        String route = "/api/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Devices/IotHubs";
+        Needs needs = new OnSubscription();
+        calls.add(new Call("GET /api/subscriptions", w -> "/api/subscriptions", w -> null, new AnyCaller(), 200));
+        calls.add(new Call("PUT /api/subscriptions/{sub}", w -> sub, w -> Map.of("displayName", "m"), needs, 200));
+        calls.add(new Call("GET /api/subscriptions/{sub}", w -> sub, w -> null, needs, 200));
+        calls.add(new Call("PUT /api/subscriptions/{sub}/resourceGroups/{rg}", w -> rg, w -> Map.of(), needs, 200));
+        calls.add(new Call("GET /api/subscriptions/{sub}/resourceGroups", w -> sub + "/resourceGroups", w -> null, needs, 200));
+        calls.add(new Call("GET /api/subscriptions/{sub}/resourceGroups/{rg}", w -> rg, w -> null, needs, 200));
+        calls.add(new Call("PUT " + route + "/{hub}", w -> hub, w -> Map.of(), needs, 200));
+        calls.add(new Call("GET " + route, w -> hubs, w -> null, needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}", w -> hub, w -> null, needs, 200));
+        calls.add(new Call("PUT " + route + "/{hub}/providers/Microsoft.Security/iotSecuritySolutions/default", w -> solution,
+                w -> Map.of("properties", Map.of("status", "Enabled")), needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/providers/Microsoft.Security/iotSecuritySolutions/default", w -> solution, w -> null, needs, 200));
+        calls.add(new Call("PUT " + route + "/{hub}/providers/Microsoft.Security/deviceSecurityGroups/{group}", w -> groups + "/g-" + w.user(),
+                w -> Map.of("properties", Map.of()), needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/providers/Microsoft.Security/deviceSecurityGroups", w -> groups, w -> null, needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/providers/Microsoft.Security/deviceSecurityGroups/{group}", w -> groups + "/g-" + w.user(), w -> null, needs, 200));
+        calls.add(new Call("DELETE " + route + "/{hub}/providers/Microsoft.Security/deviceSecurityGroups/{group}", w -> groups + "/g-" + w.user(), w -> null, needs, 200));
+        calls.add(new Call("PUT " + route + "/{hub}/devices/{deviceId}", w -> device, w -> Map.of(), needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/devices", w -> hub + "/devices", w -> null, needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/devices/{deviceId}", w -> device, w -> null, needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/listKeys", w -> device + "/listKeys", w -> Map.of(), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/disable", w -> device + "/disable", w -> Map.of(), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/enable", w -> device + "/enable", w -> Map.of(), needs, 200));
+        calls.add(new Call("PATCH " + route + "/{hub}/devices/{deviceId}/tags", w -> device + "/tags", w -> Map.of("tags", Map.of("a", "b")), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/messages/devicebound", w -> device + "/messages/devicebound",
+                w -> Map.of("body", "hi"), needs, 202));
+        calls.add(new Call("DELETE " + route + "/{hub}/devices/{deviceId}", w -> hub + "/devices/doomed-" + w.user(), w -> null, needs, 404));
+        calls.add(new Call("DELETE " + route + "/{hub}", w -> hubs + "/doomed-" + w.user(), w -> null, needs, 404));
+        calls.add(new Call("DELETE /api/subscriptions/{sub}/resourceGroups/{rg}", w -> sub + "/resourceGroups/doomed-" + w.user(), w -> null, needs, 404));
+        calls.add(new Call("DELETE /api/subscriptions/{sub}", w -> "/api/subscriptions/doomed-" + w.user(), w -> null, needs, 404));
+        // devices authenticate with SAS tokens: an API key alone is refused, whoever holds it
+        calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
     }
 
     @Test
@@ -194,6 +243,9 @@ class TestPermissionMatrix {
             if (who.rank() < needed) {
                 return new Expected(403, Optional.of("requires " + onDefault.role() + " on workspace 'default'"));
             }
+        }
+        if (call.needs() instanceof OnSubscription && who != Who.ROOT_OWNER) {
+            return new Expected(404, Optional.of("there is no subscription"));
         }
         if (call.needs() instanceof RootOwner && who != Who.ROOT_OWNER) {
             return new Expected(403, Optional.of("requires Owner on the root scope '/'"));

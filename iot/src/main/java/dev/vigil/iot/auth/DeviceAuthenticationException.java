@@ -1,0 +1,22 @@
+package dev.vigil.iot.auth;
+
+import dev.vigil.iot.device.AuthenticationFailure;
+
+/** A device refused: {@link #reason()} says why, the message says what was wrong without echoing secrets. */
+public final class DeviceAuthenticationException extends RuntimeException {
+    private final AuthenticationFailure reason;
+
+    public DeviceAuthenticationException(AuthenticationFailure reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public AuthenticationFailure reason() {
+        return reason;
+    }
+
+    /** {@code IotHubUnauthorizedAccess}, or {@code DeviceDisabled} for a disabled device. */
+    public String code() {
+        return reason == AuthenticationFailure.DEVICE_DISABLED ? "DeviceDisabled" : "IotHubUnauthorizedAccess";
+    }
+}

@@ -1,0 +1,125 @@
+package dev.vigil.iot.auth;
+
+import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceActivityListener;
+import dev.vigil.iot.registry.Device;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.registry.IotRegistry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks device SAS tokens exactly as IoT Hub does, and reports every refusal to the
+ * {@link DeviceActivityListener}.
+ *
+ * <p>Order of the checks, so that each refusal carries the most telling reason: the token parses;
+ * its resource URI is, segment by segment, a prefix of the resource asked for and reaches down to
+ * the device; the hub and device exist; the signature matches one of the two device keys; the
+ * token has not expired; the device is enabled. The signature is checked before the expiry so
+ * that a token whose {@code se} was pushed forward is an invalid signature, not an expired token.
+ */
+public final class DeviceAuthenticator {
+    private final IotRegistry registry;
+    private final String domain;
+    private final DeviceActivityListener listener;
+    private final Clock clock;
+
+    /** @param domain the hub host suffix, e.g. {@code azure-devices.net}: hubs are {@code {hub}.{domain}} */
+    public DeviceAuthenticator(IotRegistry registry, String domain, DeviceActivityListener listener, Clock clock) {
+        this.registry = registry;
+        this.domain = domain.toLowerCase(Locale.ROOT);
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    /**
+     * @param hubHost the host the device addressed ({@code {hub}.{domain}}); null to take it from the token
+     * @param deviceId the device the request is for
+     * @param credentials the full {@code SharedAccessSignature ...} text
+     * @param sourceAddress the peer, for the alert's source address
+     */
+    public AuthenticatedDevice authenticate(String hubHost, String deviceId, String credentials, String sourceAddress) {
+        Optional<IotHub> hub = Optional.empty();
+        try {
+            SasToken token = SasToken.parse(credentials);
+            String host = hubHost != null ? hubHost.toLowerCase(Locale.ROOT) : firstSegment(token.resourceUri());
+            hub = hubOf(host);
+            if (token.keyName().isPresent()) {
+                throw refuse(AuthenticationFailure.WRONG_RESOURCE, "shared access policy tokens (skn) are not accepted on device endpoints; sign with a device key");
+            }
+            requireCovers(token.resourceUri(), host + "/devices/" + deviceId.toLowerCase(Locale.ROOT));
+            IotHub knownHub = hub.orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "no IoT hub is named by host '" + host + "'"));
+            Device device = registry.findDevice(knownHub.name(), deviceId)
+                    .orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "the device '" + deviceId + "' is not registered on hub '" + knownHub.name() + "'"));
+            if (!signedByEitherKey(token, device)) {
+                throw refuse(AuthenticationFailure.INVALID_SAS_SIGNATURE, "the token's signature does not match the device's keys");
+            }
+            if (token.expiry() <= clock.instant().getEpochSecond()) {
+                throw refuse(AuthenticationFailure.EXPIRED_SAS_TOKEN, "the token expired at " + Instant.ofEpochSecond(token.expiry()));
+            }
+            if (!device.enabled()) {
+                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + deviceId + "' is disabled");
+            }
+            return new AuthenticatedDevice(knownHub, device, registry.identity(knownHub, device));
+        } catch (DeviceAuthenticationException e) {
+            listener.authenticationFailure(hub.map(IotHub::resourceId).orElse(null), deviceId, e.reason(), sourceAddress, clock.instant());
+            throw e;
+        }
+    }
+
+    private Optional<IotHub> hubOf(String host) {
+        String suffix = "." + domain;
+        if (host == null || !host.endsWith(suffix)) {
+            return Optional.empty();
+        }
+        return registry.findHub(host.substring(0, host.length() - suffix.length()));
+    }
+
+    /** The token must name the device's resource or something below it, compared per segment. */
+    private static void requireCovers(String tokenUri, String deviceResource) {
+        List<String> granted = segments(tokenUri);
+        List<String> needed = segments(deviceResource);
+        for (int i = 0; i < granted.size(); i++) {
+            if (i >= needed.size() || !granted.get(i).equals(needed.get(i))) {
+                throw refuse(AuthenticationFailure.WRONG_RESOURCE, "the token is for '" + tokenUri + "', not for '" + deviceResource + "'");
+            }
+        }
+        if (granted.size() < needed.size()) {
+            throw refuse(AuthenticationFailure.WRONG_RESOURCE, "the token for '" + tokenUri + "' does not name the device; device tokens are for '" + deviceResource + "'");
+        }
+    }
+
+    private static boolean signedByEitherKey(SasToken token, Device device) {
+        // Devices encode sr in different cases (%2f or %2F); the signature covers what was sent.
+        String canonical = URLEncoder.encode(token.resourceUri(), StandardCharsets.UTF_8);
+        boolean matched = false;
+        for (String key : List.of(device.primaryKey(), device.secondaryKey())) {
+            matched |= SasSignature.matches(SasSignature.compute(key, token.signedResource(), token.expiry()), token.signature());
+            matched |= SasSignature.matches(SasSignature.compute(key, canonical, token.expiry()), token.signature());
+        }
+        return matched;
+    }
+
+    private static List<String> segments(String uri) {
+        return Arrays.stream(uri.split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String firstSegment(String uri) {
+        List<String> segments = segments(uri);
+        return segments.isEmpty() ? "" : segments.get(0);
+    }
+
+    private static DeviceAuthenticationException refuse(AuthenticationFailure reason, String message) {
+        return new DeviceAuthenticationException(reason, message);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vigil.iot.endpoint;
+
+import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceActivityListener;
+import dev.vigil.iot.device.DeviceIdentity;
+import dev.vigil.iot.device.Protocol;
+import dev.vigil.iot.message.SecurityMessage;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes refused device connections to the log; the activity the detection engine consumes is
+ * ignored. The server uses it until the detection engine is wired in its place.
+ */
+public final class LoggingActivityListener implements DeviceActivityListener {
+    private static final Logger LOG = LoggerFactory.getLogger(LoggingActivityListener.class);
+
+    @Override
+    public void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt) {
+    }
+
+    @Override
+    public void deviceToCloudMessage(DeviceIdentity device, Protocol protocol, Instant receivedAt) {
+    }
+
+    @Override
+    public void cloudToDeviceMessage(DeviceIdentity device, Protocol protocol, boolean rejected, Instant at) {
+    }
+
+    @Override
+    public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
+        LOG.info("device '{}' of hub {} refused from {}: {}", deviceId, hubResourceId, sourceAddress, reason);
+    }
+}

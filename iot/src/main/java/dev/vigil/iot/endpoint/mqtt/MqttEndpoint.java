@@ -1,0 +1,236 @@
+package dev.vigil.iot.endpoint.mqtt;
+
+import dev.vigil.iot.action.DeviceConnections;
+import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.registry.IotRegistry;
+import io.moquette.BrokerConstants;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT 3.1.1 device endpoint: Moquette's sessions, subscriptions and message delivery behind
+ * Vigil's own listeners (plaintext and TLS), with {@link DeviceChannelHandler} in every pipeline.
+ */
+public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttEndpoint.class);
+    /** Seconds a connection may stay silent before its CONNECT; afterwards the keep-alive rules. */
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+    private final Server broker;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final List<Channel> listeners;
+    private final ConnectedDevices connected;
+    private final int plainPort;
+    private final int tlsPort;
+
+    private MqttEndpoint(Server broker, EventLoopGroup bossGroup, EventLoopGroup workerGroup, List<Channel> listeners,
+            ConnectedDevices connected, int plainPort, int tlsPort) {
+        this.broker = broker;
+        this.bossGroup = bossGroup;
+        this.workerGroup = workerGroup;
+        this.listeners = listeners;
+        this.connected = connected;
+        this.plainPort = plainPort;
+        this.tlsPort = tlsPort;
+    }
+
+    public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry) {
+        IConfig config = brokerConfig();
+        Server broker = new Server();
+        // Every CONNECT reaching Moquette has passed DeviceChannelHandler's SAS check.
+        IAuthenticator alreadyAuthenticated = (clientId, username, password) -> true;
+        try {
+            broker.startServer(config, List.of(), null, alreadyAuthenticated, new DeviceTopicPolicy());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the MQTT broker did not start", e);
+        }
+        ChannelHandler moquette = MoquetteSessionLayer.handlerOf(broker, config, alreadyAuthenticated);
+        ConnectedDevices connected = new ConnectedDevices();
+        EventLoopGroup bossGroup = new NioEventLoopGroup(1);
+        EventLoopGroup workerGroup = new NioEventLoopGroup();
+        List<Channel> listeners = new ArrayList<>();
+        try {
+            int plain = -1;
+            int tls = -1;
+            if (settings.plainPort() != MqttSettings.DISABLED) {
+                Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.plainPort(), null, gateway, connected, moquette);
+                listeners.add(channel);
+                plain = ((InetSocketAddress) channel.localAddress()).getPort();
+            }
+            if (settings.tlsPort() != MqttSettings.DISABLED) {
+                SslContext ssl = sslContext(settings);
+                Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.tlsPort(), ssl, gateway, connected, moquette);
+                listeners.add(channel);
+                tls = ((InetSocketAddress) channel.localAddress()).getPort();
+            }
+            MqttEndpoint endpoint = new MqttEndpoint(broker, bossGroup, workerGroup, listeners, connected, plain, tls);
+            registry.addDeviceChangeListener((before, after) -> {
+                if (after.isEmpty() || !after.get().enabled()) {
+                    endpoint.disconnect(before.hubName(), before.deviceId());
+                }
+            });
+            LOG.info("MQTT endpoint listening on {} (plaintext port {}, TLS port {})", settings.host(), plain, tls);
+            return endpoint;
+        } catch (RuntimeException e) {
+            listeners.forEach(Channel::close);
+            bossGroup.shutdownGracefully();
+            workerGroup.shutdownGracefully();
+            broker.stopServer();
+            throw e;
+        }
+    }
+
+    /** The plaintext port bound, or -1. */
+    public int plainPort() {
+        return plainPort;
+    }
+
+    /** The TLS port bound, or -1. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public boolean isConnected(String hubName, String deviceId) {
+        return connected.isConnected(hubName, deviceId);
+    }
+
+    @Override
+    public boolean disconnect(String hubName, String deviceId) {
+        return connected.close(hubName, deviceId);
+    }
+
+    @Override
+    public boolean sendToDevice(String hubName, String deviceId, byte[] body, Map<String, String> properties) {
+        String bag = properties.entrySet().stream()
+                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
+                .collect(Collectors.joining("&"));
+        String topic = DeviceTopics.inBroker(hubName, DeviceTopics.cloudToDeviceTopic(deviceId, bag));
+        var message = MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).retained(false)
+                .messageId(1).payload(Unpooled.wrappedBuffer(body)).build();
+        boolean live = connected.isConnected(hubName, deviceId);
+        broker.internalPublish(message, "vigil");
+        return live;
+    }
+
+    @Override
+    public void close() {
+        listeners.forEach(channel -> channel.close().syncUninterruptibly());
+        broker.stopServer();
+        // The listeners are closed: nothing new arrives, so no quiet period is needed.
+        bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static IConfig brokerConfig() {
+        IConfig config = new MemoryConfig(new Properties());
+        // Moquette binds nothing itself: the listeners are ours.
+        config.setProperty(BrokerConstants.PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        config.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        config.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        config.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+        config.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        config.setProperty(BrokerConstants.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
+        config.setProperty(BrokerConstants.NETTY_EPOLL_PROPERTY_NAME, "false");
+        return config;
+    }
+
+    private static Channel listen(EventLoopGroup bossGroup, EventLoopGroup workerGroup, String host, int port, SslContext ssl,
+            DeviceGateway gateway, ConnectedDevices connected, ChannelHandler moquette) {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        var pipeline = channel.pipeline();
+                        if (ssl != null) {
+                            pipeline.addLast("ssl", ssl.newHandler(channel.alloc()));
+                        }
+                        // Moquette replaces "idleStateHandler" with the client's keep-alive after CONNECT.
+                        pipeline.addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
+                        pipeline.addLast("idleEventHandler", new CloseWhenIdle());
+                        pipeline.addLast("decoder", new MqttDecoder(MAX_MESSAGE_BYTES));
+                        pipeline.addLast("encoder", MqttEncoder.INSTANCE);
+                        pipeline.addLast("device", new DeviceChannelHandler(gateway, connected));
+                        pipeline.addLast("handler", moquette);
+                    }
+                });
+        try {
+            return bootstrap.bind(host, port).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding MQTT port " + port, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen for MQTT on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SslContext sslContext(MqttSettings settings) {
+        char[] password = settings.keystorePassword().toCharArray();
+        try {
+            KeyStore keyStore = KeyStore.getInstance(settings.keystore().orElseThrow().toFile(), password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore, password);
+            return SslContextBuilder.forServer(keys).sslProvider(SslProvider.JDK).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the MQTT keystore " + settings.keystore().orElseThrow() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String encode(String text) {
+        // '+' is an MQTT wildcard, so a space travels as %20
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Closes a connection whose keep-alive (or CONNECT) did not arrive in time. */
+    private static final class CloseWhenIdle extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof IdleStateEvent) {
+                ctx.close();
+            } else {
+                super.userEventTriggered(ctx, event);
+            }
+        }
+    }
+}

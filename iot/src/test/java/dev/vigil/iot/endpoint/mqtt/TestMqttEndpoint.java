@@ -1,0 +1,282 @@
+package dev.vigil.iot.endpoint.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.registry.Device;
+import dev.vigil.iot.registry.DeviceStatus;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.testing.IotBed;
+import dev.vigil.iot.testing.SecurityMessages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestMqttEndpoint {
+    private static final String SECURITY_TOPIC_PROPERTIES = "$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1";
+
+    @TempDir
+    Path data;
+    IotBed bed;
+    MqttEndpoint endpoint;
+    IotHub hub;
+    Device device;
+
+    @BeforeEach
+    void start() {
+        bed = new IotBed(data);
+        hub = bed.hub("plant-hub", true);
+        device = bed.device(hub, "sensor-1");
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry);
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+        bed.close();
+    }
+
+    @Test
+    void testQos1SecurityMessageIsQueryableAsSoonAsItIsAcknowledged() throws MqttException {
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        String message = SecurityMessages.message(
+                SecurityMessages.event("Triggered", "ProcessCreate", "Security", false,
+                        "[{\"Executable\":\"/usr/bin/nc\",\"ProcessId\":11750,\"ParentProcessId\":1593,\"UserId\":0,\"CommandLine\":\"nc -e /bin/sh\"}]"),
+                SecurityMessages.event("Periodic", "ListeningPorts", "Security", true, "[]"));
+
+        client.publish("devices/sensor-1/messages/events/" + SECURITY_TOPIC_PROPERTIES, bytes(message), 1, false);
+
+        // publish() returned: the PUBACK arrived, so the rows must already be committed.
+        assertThat(bed.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' | count")).isEqualTo(2);
+        assertThat(bed.count("SecurityIoTRawEvent | where RawEventName == 'ProcessCreate' and RawEventCategory == 'Triggered'"
+                + " and RawEventType == 'Security' and AgentVersion == '0.0.1' and IsEmpty == false"
+                + " and AssociatedResourceId == '" + hub.resourceId() + "' and AzureSubscriptionId == '" + IotBed.SUBSCRIPTION + "'"
+                + " and EventDetails has 'nc -e' and TimeStamp == datetime(2019-01-27T13:48:52Z) | count")).isEqualTo(1);
+        assertThat(bed.listener.securityMessages).hasSize(1);
+        assertThat(bed.listener.securityMessages.get(0).device().deviceId()).isEqualTo("sensor-1");
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        client.disconnect();
+    }
+
+    @Test
+    void testMessageWithoutTheSecurityMarkOnlyCounts() throws MqttException {
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.publish("devices/sensor-1/messages/events/temperature=21", bytes(SecurityMessages.processCreate("/bin/ls", 1)), 1, false);
+
+        assertThat(bed.count("SecurityIoTRawEvent | count")).isZero();
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        assertThat(bed.listener.securityMessages).isEmpty();
+        client.disconnect();
+    }
+
+    @Test
+    void testHubWithMonitoringOffStoresNoRawEvents() throws MqttException {
+        IotHub quiet = bed.hub("quiet-hub", false);
+        Device other = bed.device(quiet, "sensor-1");
+        MqttClient client = connected(other, quiet, IotBed.token(quiet, other));
+
+        client.publish("devices/sensor-1/messages/events/" + SECURITY_TOPIC_PROPERTIES, bytes(SecurityMessages.processCreate("/bin/ls", 1)), 1, false);
+
+        assertThat(bed.count("SecurityIoTRawEvent | count")).isZero();
+        assertThat(bed.listener.securityMessages).isEmpty();
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        client.disconnect();
+    }
+
+    @Test
+    void testMalformedSecurityMessageIsDroppedCountedAndRecordedOnTheDevice() throws MqttException {
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        String missingProcessId = SecurityMessages.message(SecurityMessages.event("Triggered", "ProcessCreate", "Security", false,
+                "[{\"Executable\":\"/bin/ls\",\"ParentProcessId\":1,\"UserId\":0,\"CommandLine\":\"ls\"}]"));
+
+        client.publish("devices/sensor-1/messages/events/" + SECURITY_TOPIC_PROPERTIES, bytes(missingProcessId), 1, false);
+
+        assertThat(bed.count("SecurityIoTRawEvent | where RawEventType == 'Security' | count")).isZero();
+        assertThat(bed.count("SecurityIoTRawEvent | where RawEventType == 'Operational' and RawEventName == 'InvalidSecurityMessage'"
+                + " and EventDetails has 'Payload[0].ProcessId: required' | count")).isEqualTo(1);
+        assertThat(bed.gateway.counters().of("plant-hub", "sensor-1").droppedSecurityMessages()).isEqualTo(1);
+        assertThat(bed.listener.securityMessages).isEmpty();
+        assertThat(client.isConnected()).isTrue();
+        client.disconnect();
+    }
+
+    @Test
+    void testBadSignatureIsRefusedWithCode4AndReported() {
+        String forged = IotBed.token(hub, device).replaceFirst("sig=[^&]+", "sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D");
+
+        assertThatThrownBy(() -> connected(device, forged))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
+        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
+        assertThat(bed.listener.failures.get(0).hubResourceId()).isEqualTo(hub.resourceId());
+    }
+
+    @Test
+    void testConnectWithoutCredentialsIsRefused() {
+        assertThatThrownBy(() -> connect("sensor-1", null, null))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isIn(2, 4));
+    }
+
+    @Test
+    void testDisabledDeviceIsRefusedWithCode5() {
+        bed.registry.setDeviceStatus(hub, "sensor-1", DeviceStatus.DISABLED);
+
+        assertThatThrownBy(() -> connected(device, IotBed.token(hub, device)))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(5));
+        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.DEVICE_DISABLED);
+    }
+
+    @Test
+    void testSubscriptionToAnotherDevicesTopicIsRefused() throws MqttException {
+        bed.device(hub, "sensor-2");
+        MqttClient client = connected(device, IotBed.token(hub, device));
+
+        assertThatThrownBy(() -> client.subscribe("devices/sensor-2/messages/devicebound/#", 1))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_SUBSCRIBE_FAILED));
+        client.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+        client.disconnect();
+    }
+
+    @Test
+    void testDisablingTheDeviceClosesItsLiveSession() throws Exception {
+        CountDownLatch lost = new CountDownLatch(1);
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(lost, null));
+
+        bed.registry.setDeviceStatus(hub, "sensor-1", DeviceStatus.DISABLED);
+
+        assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(endpoint.isConnected("plant-hub", "sensor-1")).isFalse();
+    }
+
+    @Test
+    void testCloudToDeviceMessageIsDeliveredOnTheDeviceboundTopic() throws Exception {
+        CompletableFuture<String> received = new CompletableFuture<>();
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(new CountDownLatch(1), received));
+        client.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+
+        boolean live = endpoint.sendToDevice("plant-hub", "sensor-1", bytes("reboot"), Map.of("command", "reboot now"));
+
+        assertThat(live).isTrue();
+        assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("devices/sensor-1/messages/devicebound/command=reboot%20now reboot");
+        client.disconnect();
+    }
+
+    @Test
+    void testSameDeviceIdOnAnotherHubDoesNotReceiveTheMessage() throws Exception {
+        IotHub otherHub = bed.hub("other-hub", true);
+        Device twin = bed.device(otherHub, "sensor-1");
+        CompletableFuture<String> wrongDelivery = new CompletableFuture<>();
+        CompletableFuture<String> rightDelivery = new CompletableFuture<>();
+        MqttClient other = connected(twin, otherHub, IotBed.token(otherHub, twin));
+        other.setCallback(new Callback(new CountDownLatch(1), wrongDelivery));
+        other.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(new CountDownLatch(1), rightDelivery));
+        client.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+
+        endpoint.sendToDevice("plant-hub", "sensor-1", bytes("hello"), Map.of());
+
+        assertThat(rightDelivery.get(10, TimeUnit.SECONDS)).endsWith(" hello");
+        assertThat(wrongDelivery).isNotDone();
+        client.disconnect();
+        other.disconnect();
+    }
+
+    @Test
+    void testQos2PublishClosesTheConnection() throws Exception {
+        CountDownLatch lost = new CountDownLatch(1);
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(lost, null));
+
+        publishInBackground(client, "devices/sensor-1/messages/events/", 2);
+
+        assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void testPublishToAnotherDevicesTopicClosesTheConnection() throws Exception {
+        CountDownLatch lost = new CountDownLatch(1);
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(lost, null));
+
+        publishInBackground(client, "devices/sensor-2/messages/events/", 1);
+
+        assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bed.listener.deviceToCloud).isEmpty();
+    }
+
+    private MqttClient connected(Device device, String token) throws MqttException {
+        return connect(device.deviceId(), hub.hostName(IotBed.DOMAIN) + "/" + device.deviceId() + "/?api-version=2021-04-12", token);
+    }
+
+    private MqttClient connected(Device device, IotHub deviceHub, String token) throws MqttException {
+        return connect(device.deviceId(), deviceHub.hostName(IotBed.DOMAIN) + "/" + device.deviceId() + "/?api-version=2021-04-12", token);
+    }
+
+    private MqttClient connect(String clientId, String username, String password) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + endpoint.plainPort(), clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(10);
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.toCharArray());
+        }
+        client.connect(options);
+        return client;
+    }
+
+    /** The connection is closed under the publish, which then fails; only the closing matters here. */
+    private static void publishInBackground(MqttClient client, String topic, int qos) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                client.publish(topic, bytes("{}"), qos, false);
+            } catch (MqttException expected) {
+                // the connection was closed
+            }
+        });
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Counts the connection loss and records the first message as "{topic} {payload}". */
+    private record Callback(CountDownLatch lost, CompletableFuture<String> received) implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            lost.countDown();
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            if (received != null) {
+                received.complete(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
+    }
+}

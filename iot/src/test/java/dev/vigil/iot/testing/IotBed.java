@@ -1,0 +1,66 @@
+package dev.vigil.iot.testing;
+
+import dev.vigil.iot.auth.DeviceAuthenticator;
+import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.registry.Device;
+import dev.vigil.iot.registry.DeviceStatus;
+import dev.vigil.iot.registry.HubSecuritySettings;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageSettings;
+import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The real registry, SAS check and gateway over a real DuckDB data directory. */
+public final class IotBed implements AutoCloseable {
+    public static final String DOMAIN = "azure-devices.net";
+    public static final String SUBSCRIPTION = "8a6b2c1d-0000-4000-8000-000000000001";
+
+    public final Storage storage;
+    public final IotRegistry registry;
+    public final RecordingListener listener = new RecordingListener();
+    public final DeviceAuthenticator authenticator;
+    public final DeviceGateway gateway;
+
+    public IotBed(Path data) {
+        storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
+        storage.logStore().createWorkspace("default");
+        registry = new IotRegistry(storage.stateStore());
+        authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
+        gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, Clock.systemUTC());
+    }
+
+    /** A hub in subscription {@link #SUBSCRIPTION}, resource group {@code rg}. */
+    public IotHub hub(String name, boolean monitoring) {
+        registry.putSubscription(new dev.vigil.iot.registry.Subscription(SUBSCRIPTION, "test"));
+        registry.putResourceGroup(SUBSCRIPTION, "rg");
+        return registry.putHub(SUBSCRIPTION, "rg", name, new HubSecuritySettings(monitoring ? "Enabled" : "Disabled", "default", null, List.of()));
+    }
+
+    public Device device(IotHub hub, String deviceId) {
+        return registry.putDevice(hub, deviceId, DeviceStatus.ENABLED, Map.of());
+    }
+
+    public static String token(IotHub hub, Device device) {
+        return SasTokenGenerator.deviceToken(hub.hostName(DOMAIN), device.deviceId(), device.primaryKey(), Instant.now().plusSeconds(3600));
+    }
+
+    public long count(String kql) {
+        var result = storage.logStore().query("default", new QueryRequest(kql, Optional.empty()));
+        return ((Number) result.tables().get(0).rows().get(0).get(0)).longValue();
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

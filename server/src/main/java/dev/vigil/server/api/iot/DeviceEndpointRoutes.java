@@ -1,0 +1,67 @@
+package dev.vigil.server.api.iot;
+
+import dev.vigil.iot.auth.AuthenticatedDevice;
+import dev.vigil.iot.device.Protocol;
+import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.endpoint.DeviceMessage;
+import dev.vigil.iot.endpoint.MessageOutcome;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The IoT Hub HTTPS device endpoint: {@code POST /devices/{deviceId}/messages/events} with a SAS
+ * {@code Authorization} header. Answers 204 once what the message caused is committed.
+ */
+public final class DeviceEndpointRoutes {
+    /** Device paths are authenticated with SAS tokens, not API keys. */
+    public static final String PATH_PREFIX = "/devices/";
+    private static final String APP_PROPERTY_PREFIX = "iothub-app-";
+
+    private final DeviceGateway gateway;
+
+    public DeviceEndpointRoutes(DeviceGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public static boolean isDevicePath(String path) {
+        return path.startsWith(PATH_PREFIX);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/devices/{deviceId}/messages/events", this::events);
+    }
+
+    private void events(Context ctx) {
+        String deviceId = ctx.pathParam("deviceId");
+        String source = ctx.ip() + ":" + ctx.req().getRemotePort();
+        AuthenticatedDevice device = gateway.authenticator().authenticate(hubHost(ctx), deviceId, ctx.header("Authorization"), source);
+        Map<String, String> properties = new LinkedHashMap<>();
+        ctx.headerMap().forEach((name, value) -> {
+            if (name.toLowerCase(Locale.ROOT).startsWith(APP_PROPERTY_PREFIX)) {
+                properties.put(name.substring(APP_PROPERTY_PREFIX.length()), value);
+            }
+        });
+        DeviceMessage message = new DeviceMessage(device, ctx.bodyAsBytes(), Optional.ofNullable(ctx.header(DeviceMessage.INTERFACE_ID_PROPERTY)),
+                properties, Protocol.HTTP, source);
+        ctx.future(() -> gateway.receive(message).thenAccept(outcome -> {
+            if (outcome instanceof MessageOutcome.Rejected rejected) {
+                throw rejected.error();
+            }
+            ctx.status(204);
+        }));
+    }
+
+    /** The hub the device addressed: the Host header when it is a hub host, else the token's resource URI. */
+    private String hubHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null) {
+            return null;
+        }
+        String name = host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return name.toLowerCase(Locale.ROOT).endsWith("." + gateway.authenticator().domain()) ? name : null;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.vigil.server.api.iot;
+
+import dev.vigil.iot.action.DeviceActions;
+import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
+import dev.vigil.iot.registry.IotRegistry;
+import io.javalin.config.RoutesConfig;
+import java.util.Optional;
+
+/** The IoT area of the HTTP API: registry, device actions and the HTTPS device endpoint. */
+public final class IotApi {
+    private final IotRegistryRoutes registryRoutes;
+    private final DeviceActionRoutes actionRoutes;
+    private final DeviceEndpointRoutes deviceRoutes;
+
+    public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotScopeAuthorization authorization) {
+        DeviceViews views = new DeviceViews(gateway.counters(), mqtt);
+        this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain());
+        this.actionRoutes = new DeviceActionRoutes(registry, actions, authorization, views);
+        this.deviceRoutes = new DeviceEndpointRoutes(gateway);
+    }
+
+    public void register(RoutesConfig routes) {
+        registryRoutes.register(routes);
+        actionRoutes.register(routes);
+        deviceRoutes.register(routes);
+    }
+
+    /** Device paths carry SAS tokens, not API keys. */
+    public static boolean isDevicePath(String path) {
+        return DeviceEndpointRoutes.isDevicePath(path);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vigil.server.api.iot;
+
+import dev.vigil.iot.endpoint.IntakeCounters;
+import dev.vigil.iot.registry.Device;
+import dev.vigil.iot.registry.DeviceSecurityGroup;
+import dev.vigil.iot.registry.HubSecuritySettings;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.registry.ListRule;
+import dev.vigil.iot.registry.RangeRule;
+import dev.vigil.iot.registry.ResourceGroup;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the IoT registry API, ARM-shaped: {@code id}, {@code name}, {@code type}, {@code properties}. */
+final class IotJson {
+    private IotJson() {
+    }
+
+    record Resource(String id, String name, String type, Object properties) {
+    }
+
+    record HubProperties(String hostName, HubSecuritySettings securitySettings) {
+    }
+
+    record HubBody(HubPropertiesBody properties) {
+    }
+
+    record HubPropertiesBody(HubSecuritySettings securitySettings) {
+    }
+
+    record SecuritySolutionBody(HubSecuritySettings properties) {
+    }
+
+    record SubscriptionBody(String displayName) {
+    }
+
+    record DeviceBody(String status, Map<String, String> tags) {
+    }
+
+    record TagsBody(Map<String, String> tags) {
+    }
+
+    record CloudToDeviceBody(String body, Map<String, String> properties) {
+    }
+
+    record DeviceView(String deviceId, String status, Map<String, String> tags, boolean connected, IntakeCounters.DeviceCounts statistics) {
+    }
+
+    record DeviceKeysView(String primaryKey, String secondaryKey) {
+    }
+
+    record SecurityGroupProperties(List<RangeRule> timeWindowRules, List<RangeRule> thresholdRules, List<ListRule> allowlistRules,
+            List<ListRule> denylistRules) {
+    }
+
+    record SecurityGroupBody(SecurityGroupProperties properties) {
+    }
+
+    static Resource group(ResourceGroup group) {
+        return new Resource(group.resourceId(), group.name(), "Microsoft.Resources/resourceGroups", Map.of());
+    }
+
+    static Resource hub(IotHub hub, String domain) {
+        return new Resource(hub.resourceId(), hub.name(), "Microsoft.Devices/IotHubs", new HubProperties(hub.hostName(domain), hub.security()));
+    }
+
+    static Resource securitySolution(IotHub hub) {
+        return new Resource(hub.resourceId() + "/providers/Microsoft.Security/iotSecuritySolutions/default", "default",
+                "Microsoft.Security/iotSecuritySolutions", hub.security());
+    }
+
+    static Resource securityGroup(IotHub hub, DeviceSecurityGroup group) {
+        return new Resource(hub.resourceId() + "/providers/Microsoft.Security/deviceSecurityGroups/" + group.name(), group.name(),
+                "Microsoft.Security/deviceSecurityGroups",
+                new SecurityGroupProperties(group.timeWindowRules(), group.thresholdRules(), group.allowlistRules(), group.denylistRules()));
+    }
+
+    static DeviceView device(Device device, boolean connected, IntakeCounters.DeviceCounts counts) {
+        return new DeviceView(device.deviceId(), device.status().text(), device.tags(), connected, counts);
+    }
+}

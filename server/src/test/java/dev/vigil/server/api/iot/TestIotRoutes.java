@@ -1,0 +1,165 @@
+package dev.vigil.server.api.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestIotRoutes {
+    private static final String SUB = "/api/subscriptions/sub-1";
+    private static final String HUB = SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub";
+    private static final String SECURITY_MESSAGE = "{\"AgentVersion\":\"1.0\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\","
+            + "\"MessageSchemaVersion\":\"1.0\",\"Events\":[{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\","
+            + "\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\",\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"2024-01-27T15:48:52+02:00\","
+            + "\"TimestampUTC\":\"2024-01-27T13:48:52Z\",\"Payload\":[{\"ProcessId\":7,\"UserName\":\"root\",\"Operation\":\"Login\","
+            + "\"Executable\":\"/usr/sbin/sshd\",\"RemoteAddress\":\"10.1.2.3\",\"Result\":\"Fail\"}]}]}";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void testRegistryResourcesSurviveARestart() {
+        String keys;
+        String apiKey;
+        try (RunningServer server = RunningServer.start(data)) {
+            apiKey = server.apiKey();
+            createHub(server, "Enabled");
+            assertThat(server.postJson(HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default", Map.of("properties", Map.of(
+                    "timeWindowRules", List.of(Map.of("ruleType", "MqttD2CMessagesNotInAllowedRange", "isEnabled", true,
+                            "minThreshold", 0, "maxThreshold", 30, "timeWindowSize", "PT05M")),
+                    "denylistRules", List.of(Map.of("ruleType", "ConnectionToIpNotAllowed", "isEnabled", true,
+                            "allowlistValues", List.of("10.0.0.0/8"), "valueType", "IpCidr"))))).statusCode()).isEqualTo(404); // PUT, not POST
+            HttpResponse<String> group = put(server, HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default", Map.of("properties", Map.of(
+                    "timeWindowRules", List.of(Map.of("ruleType", "MqttD2CMessagesNotInAllowedRange", "isEnabled", true,
+                            "minThreshold", 0, "maxThreshold", 30, "timeWindowSize", "PT05M")),
+                    "denylistRules", List.of(Map.of("ruleType", "ConnectionToIpNotAllowed", "isEnabled", true,
+                            "allowlistValues", List.of("10.0.0.0/8"), "valueType", "IpCidr")))));
+            assertThat(group.statusCode()).as(group.body()).isEqualTo(200);
+            keys = server.post(HUB + "/devices/sensor-1/listKeys", "application/json", "").body();
+        }
+        try (RunningServer restarted = RunningServer.startExisting(data, apiKey)) {
+            JsonNode hub = RunningServer.json(restarted.get(HUB));
+            assertThat(hub.path("id").asText()).isEqualTo("/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub");
+            assertThat(hub.path("properties").path("hostName").asText()).isEqualTo("plant-hub.azure-devices.net");
+            assertThat(hub.path("properties").path("securitySettings").path("status").asText()).isEqualTo("Enabled");
+            JsonNode device = RunningServer.json(restarted.get(HUB + "/devices/sensor-1"));
+            assertThat(device.path("tags").path("SecurityGroup").asText()).isEqualTo("default");
+            assertThat(device.has("primaryKey")).isFalse();
+            assertThat(restarted.post(HUB + "/devices/sensor-1/listKeys", "application/json", "").body()).isEqualTo(keys);
+            JsonNode rule = RunningServer.json(restarted.get(HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default"))
+                    .path("properties").path("timeWindowRules").path(0);
+            assertThat(rule.path("timeWindowSize").asText()).isEqualTo("PT05M");
+            assertThat(rule.path("maxThreshold").asLong()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void testInvalidRuleIsRefusedNamingTheField() {
+        try (RunningServer server = RunningServer.start(data)) {
+            createHub(server, "Enabled");
+            HttpResponse<String> response = put(server, HUB + "/providers/Microsoft.Security/deviceSecurityGroups/g1", Map.of("properties", Map.of(
+                    "allowlistRules", List.of(Map.of("ruleType", "ProcessAllowed", "isEnabled", true, "allowlistValues", List.of())))));
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(RunningServer.json(response).path("error").path("message").asText()).contains("'ruleType' must be one of");
+            assertThat(server.get(SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/nohub").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void testHttpsSecurityMessageIsStoredBeforeThe204() {
+        try (RunningServer server = RunningServer.start(data)) {
+            String token = createHub(server, "Enabled");
+
+            HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void testMalformedSecurityMessageOverHttpsIs400NamingThePathAndRule() {
+        try (RunningServer server = RunningServer.start(data)) {
+            String token = createHub(server, "Enabled");
+
+            HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE.replace("\"ProcessId\":7,", ""));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            JsonNode error = RunningServer.json(response).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("InvalidSecurityMessage");
+            assertThat(error.path("message").asText()).isEqualTo("$.Events[0].Payload[0].ProcessId: required");
+            assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
+        }
+    }
+
+    @Test
+    void testBadTokenOverHttpsIs401AndDisabledDeviceIs403() {
+        try (RunningServer server = RunningServer.start(data)) {
+            String token = createHub(server, "Enabled");
+
+            assertThat(sendEvent(server, token.replaceFirst("sig=.", "sig=Z"), SECURITY_MESSAGE).statusCode()).isEqualTo(401);
+            assertThat(server.post(HUB + "/devices/sensor-1/disable", "application/json", "").statusCode()).isEqualTo(200);
+            HttpResponse<String> disabled = sendEvent(server, token, SECURITY_MESSAGE);
+            assertThat(disabled.statusCode()).isEqualTo(403);
+            assertThat(RunningServer.json(disabled).path("error").path("code").asText()).isEqualTo("DeviceDisabled");
+        }
+    }
+
+    @Test
+    void testHubWithMonitoringOffStoresNoRawEventsOverHttps() {
+        try (RunningServer server = RunningServer.start(data)) {
+            String token = createHub(server, "Disabled");
+
+            assertThat(sendEvent(server, token, SECURITY_MESSAGE).statusCode()).isEqualTo(204);
+            assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
+            assertThat(RunningServer.json(server.get(HUB + "/devices/sensor-1")).path("statistics").path("deviceToCloudMessages").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void testTagsAreMergedIntoTheTwin() {
+        try (RunningServer server = RunningServer.start(data)) {
+            createHub(server, "Enabled");
+            HttpResponse<String> response = server.send(server.request(HUB + "/devices/sensor-1/tags").header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"tags\":{\"SecurityGroup\":\"cameras\",\"site\":\"north\"}}")));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(RunningServer.json(response).path("tags").path("SecurityGroup").asText()).isEqualTo("cameras");
+            assertThat(RunningServer.json(response).path("tags").path("site").asText()).isEqualTo("north");
+        }
+    }
+
+    /** Subscription, resource group, hub and device {@code sensor-1}; returns a device token. */
+    private static String createHub(RunningServer server, String monitoring) {
+        assertThat(put(server, SUB, Map.of("displayName", "Plant")).statusCode()).isEqualTo(200);
+        assertThat(put(server, SUB + "/resourceGroups/rg-1", Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> hub = put(server, HUB, Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
+        assertThat(hub.statusCode()).as(hub.body()).isEqualTo(200);
+        HttpResponse<String> device = put(server, HUB + "/devices/sensor-1", Map.of("tags", Map.of("SecurityGroup", "default")));
+        assertThat(device.statusCode()).as(device.body()).isEqualTo(200);
+        String primaryKey = RunningServer.json(server.post(HUB + "/devices/sensor-1/listKeys", "application/json", "")).path("primaryKey").asText();
+        return SasTokenGenerator.deviceToken("plant-hub.azure-devices.net", "sensor-1", primaryKey, Instant.now().plusSeconds(600));
+    }
+
+    private static HttpResponse<String> sendEvent(RunningServer server, String token, String body) {
+        return server.send(HttpRequest.newBuilder(server.uri("/devices/sensor-1/messages/events?api-version=2020-03-13"))
+                .header("Authorization", token)
+                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
+                .header("iothub-app-source", "agent")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> put(RunningServer server, String path, Object body) {
+        return server.send(server.request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(body))));
+    }
+}
