@@ -38,7 +38,7 @@ class TestExplainRoutes {
         JsonNode explanation = RunningServer.json(response);
         assertThat(explanation.path("plan").asText())
                 .startsWith("#1 Project [AlertName = AlertName:string] -> (AlertName:string)\n")
-                .contains("Filter ==(AlertSeverity:string, High:string):bool")
+                .contains("Filter ==(AlertSeverity:string, \"High\":string):bool")
                 .contains("TableScan SecurityAlert");
         assertThat(explanation.path("sql").asText()).contains("\"ws_default\".\"SecurityAlert\"");
         assertThat(explanation.path("columns").toString()).isEqualTo("[{\"name\":\"AlertName\",\"type\":\"string\"}]");
