@@ -1,0 +1,6 @@
+package dev.vigil.server.simulator;
+
+/** How a simulated device talks to its hub. */
+public enum DeviceProtocol {
+    MQTT, HTTPS
+}
