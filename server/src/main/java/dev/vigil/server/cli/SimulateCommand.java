@@ -71,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         try {
             SimulationSettings settings = new SimulationSettings(connection.server, connection.apiKey, mqttHost, mqttPort, iotDomain,
-                    devices, hubs, subscriptions, duration, rate, eventsPerMessage, 4, attacks, Duration.ofSeconds(5));
+                    devices, hubs, subscriptions, duration, rate, eventsPerMessage, 4, attacks, Duration.ofSeconds(5), SimulationSettings.MIXED);
             SimulationReport report = Simulation.run(settings, out);
             return report.progress().errors() == 0 ? 0 : 1;
         } catch (SimulatorException e) {

@@ -67,7 +67,7 @@ public final class FleetProvisioner {
             put(devicePath, Map.of("status", "enabled", "tags", Map.of("SecurityGroup", "default", "simulated", "true")));
             String primaryKey = send("POST", devicePath + "/listKeys", null).path("primaryKey").asText();
             devices.add(new SimulatedDevice(hubPaths.get(hub), hubName(hub) + "." + settings.domain(), deviceId(d), primaryKey,
-                    d % 2 == 0 ? DeviceProtocol.MQTT : DeviceProtocol.HTTPS));
+                    settings.protocols().get(d % settings.protocols().size())));
         }
         return List.copyOf(devices);
     }

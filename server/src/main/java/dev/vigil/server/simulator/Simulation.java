@@ -89,15 +89,18 @@ public final class Simulation {
         });
         long interval = settings.progressInterval().toMillis();
         reporter.scheduleAtFixedRate(() -> print("%s", progress().describe()), interval, interval, TimeUnit.MILLISECONDS);
+        long trafficStart = System.nanoTime();
+        Duration traffic;
         try {
             drive(fleet);
+            traffic = Duration.ofNanos(System.nanoTime() - trafficStart);
         } finally {
             reporter.shutdownNow();
             fleet.forEach(member -> member.transport.close());
         }
         SimulationProgress last = progress();
         print("Done: %s", last.describe());
-        return new SimulationReport(devices, attacks, last);
+        return new SimulationReport(devices, attacks, last, traffic);
     }
 
     /** The current counts. */

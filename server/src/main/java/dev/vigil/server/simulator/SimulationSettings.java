@@ -2,6 +2,7 @@ package dev.vigil.server.simulator;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param mqttHost      the MQTT listener's host
  * @param mqttPort      its plaintext port
  * @param domain        hubs answer as {@code {hub}.{domain}}
- * @param devices       devices in the fleet; even-numbered ones speak MQTT, odd-numbered ones HTTPS
+ * @param devices       devices in the fleet
  * @param hubs          hubs the devices are spread over
  * @param subscriptions subscriptions the hubs are spread over
  * @param duration      how long the traffic runs
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param inFlightPerDevice messages a device may have sent and not yet seen acknowledged
  * @param attacks       whether to play the attack scenarios once the fleet has sent its baselines
  * @param progressInterval how often progress is reported
+ * @param protocols     device {@code d} speaks {@code protocols[d % size]}
  */
 public record SimulationSettings(URI server, String apiKey, String mqttHost, int mqttPort, String domain,
                                  int devices, int hubs, int subscriptions, Duration duration, int rate,
-                                 int triggeredEventsPerMessage, int inFlightPerDevice, boolean attacks, Duration progressInterval) {
+                                 int triggeredEventsPerMessage, int inFlightPerDevice, boolean attacks, Duration progressInterval,
+                                 List<DeviceProtocol> protocols) {
     public static final int MAX_DEVICES = 10_000;
     public static final int MAX_HUBS = 100;
     public static final int MAX_SUBSCRIPTIONS = 100;
@@ -33,6 +36,8 @@ public record SimulationSettings(URI server, String apiKey, String mqttHost, int
     public static final int MAX_RATE = 1_000_000;
     public static final int MAX_EVENTS_PER_MESSAGE = 500;
     public static final int MAX_IN_FLIGHT = 64;
+    /** Even-numbered devices on MQTT, odd-numbered ones on HTTPS. */
+    public static final List<DeviceProtocol> MIXED = List.of(DeviceProtocol.MQTT, DeviceProtocol.HTTPS);
 
     public SimulationSettings {
         Objects.requireNonNull(server, "server");
@@ -41,6 +46,10 @@ public record SimulationSettings(URI server, String apiKey, String mqttHost, int
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(progressInterval, "progressInterval");
+        protocols = List.copyOf(protocols);
+        if (protocols.isEmpty()) {
+            throw new SimulatorException(SimulatorException.INVALID_SETTINGS, "at least one device protocol is needed");
+        }
         check(devices, 1, MAX_DEVICES, "devices");
         check(hubs, 1, Math.min(MAX_HUBS, devices), "hubs");
         check(subscriptions, 1, Math.min(MAX_SUBSCRIPTIONS, hubs), "subscriptions");
@@ -59,27 +68,32 @@ public record SimulationSettings(URI server, String apiKey, String mqttHost, int
     /** A small fleet with the defaults of {@code vigil simulate}. */
     public static SimulationSettings defaults(URI server, String apiKey, int mqttPort) {
         return new SimulationSettings(server, apiKey, "127.0.0.1", mqttPort, "azure-devices.net",
-                10, 2, 1, Duration.ofMinutes(1), 20, 3, 4, false, Duration.ofSeconds(5));
+                10, 2, 1, Duration.ofMinutes(1), 20, 3, 4, false, Duration.ofSeconds(5), MIXED);
     }
 
     public SimulationSettings withFleet(int devices, int hubs, int subscriptions) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
     }
 
     public SimulationSettings withTraffic(Duration duration, int rate, boolean attacks) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
     }
 
     public SimulationSettings withBatching(int triggeredEventsPerMessage, int inFlightPerDevice) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
     }
 
     public SimulationSettings withProgressInterval(Duration progressInterval) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
+    }
+
+    public SimulationSettings withProtocols(List<DeviceProtocol> protocols) {
+        return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
     }
 
     private static void check(int value, int min, int max, String what) {

@@ -1,0 +1,78 @@
+package dev.vigil.bench;
+
+import dev.vigil.server.ServerSettings;
+import dev.vigil.server.VigilServer;
+import dev.vigil.server.simulator.DeviceProtocol;
+import dev.vigil.server.simulator.Simulation;
+import dev.vigil.server.simulator.SimulationReport;
+import dev.vigil.server.simulator.SimulationSettings;
+import dev.vigil.workspace.api.StorageSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Security events per second accepted durably by the device endpoints: the real server on a fresh
+ * data directory, driven by the simulator's devices as fast as acknowledgements come back. An MQTT
+ * device's message counts once its QoS 1 PUBACK arrived, an HTTPS one's once its 204 did; both are
+ * sent only after the rows are committed. Not JMH: a run is a fleet, not a method call.
+ *
+ * <pre>bench/run-iot [devices] [seconds] [events-per-message] [in-flight-per-device]</pre>
+ */
+public final class IotIngestBenchmark {
+    private IotIngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
+        int eventsPerMessage = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        Path data = Files.createTempDirectory("vigil-iot-bench");
+        try (VigilServer server = VigilServer.start(new ServerSettings(StorageSettings.defaults(data), "127.0.0.1", 0,
+                ServerSettings.DEFAULT_MAX_BODY_BYTES))) {
+            SimulationSettings base = SimulationSettings.defaults(URI.create("http://127.0.0.1:" + server.port()),
+                            server.initialAdminKey().orElseThrow(), server.mqttPort())
+                    .withFleet(devices, Math.min(devices, 4), 1)
+                    .withTraffic(duration, 0, false)
+                    .withBatching(eventsPerMessage, inFlight)
+                    .withProgressInterval(Duration.ofHours(1));
+            out.printf("%d devices, %d triggered events per message (every 10th message a periodic snapshot of 5), "
+                    + "%d messages in flight per device, %ds per run, %d cores%n", devices, eventsPerMessage, inFlight,
+                    duration.toSeconds(), Runtime.getRuntime().availableProcessors());
+            Simulation.run(base.withTraffic(Duration.ofSeconds(5), 0, false).withProtocols(List.of(DeviceProtocol.MQTT)), quiet);
+            Simulation.run(base.withTraffic(Duration.ofSeconds(5), 0, false).withProtocols(List.of(DeviceProtocol.HTTPS)), quiet);
+            out.println("warm-up done");
+            for (DeviceProtocol protocol : DeviceProtocol.values()) {
+                SimulationReport report = Simulation.run(base.withProtocols(List.of(protocol)), quiet);
+                out.printf("%-5s %,10.0f events/s  %,8.0f messages/s  (%,d events acknowledged in %.1fs, %d errors)%n", protocol,
+                        report.eventsPerSecond(), report.messagesPerSecond(), report.progress().eventsAcknowledged(),
+                        report.traffic().toMillis() / 1000.0, report.progress().errors());
+            }
+        } finally {
+            delete(data);
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
