@@ -133,7 +133,7 @@ public final class Simulation {
     private void drive(List<FleetMember> fleet) throws InterruptedException {
         int slots = fleet.size() * settings.inFlightPerDevice();
         Semaphore window = new Semaphore(slots);
-        long end = startNanos + settings.duration().toNanos();
+        long end = System.nanoTime() + settings.duration().toNanos();
         long gap = settings.rate() == 0 ? 0 : 1_000_000_000L / settings.rate();
         long due = System.nanoTime();
         int next = 0;
