@@ -40,6 +40,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     private final List<DetectionLane> lanes = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong processedEvents = new AtomicLong();
 
     public DetectionEngine(DetectionSettings settings, AlertSink alerts, Clock clock, DetectionOptions options) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,6 +81,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
                     }
                 }
             });
+            processedEvents.addAndGet(message.events().stream().filter(event -> event.eventType().equals("Security")).count());
         });
     }
 
@@ -121,6 +123,11 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     public CompletableFuture<Void> checkClock() {
         Instant now = clock.instant();
         return onEveryLane(lane -> lane.clock(now));
+    }
+
+    /** Security events of monitored hubs that the detectors have inspected. */
+    public long processedEvents() {
+        return processedEvents.get();
     }
 
     /** Activity dropped because a lane's queue was full. */
