@@ -97,6 +97,10 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
 
     @Override
     public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
+        if (hubResourceId == null) {
+            // a token for a hub that does not exist: no hub to monitor, no alert to raise
+            return;
+        }
         DeviceIdentity device = hubDevice(hubResourceId, deviceId == null ? "" : deviceId);
         String source = sourceAddress == null ? "" : sourceAddress;
         submit(device, () -> {
