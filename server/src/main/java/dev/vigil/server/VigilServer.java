@@ -171,6 +171,15 @@ public final class VigilServer implements AutoCloseable {
         return storage.logStore();
     }
 
+    /**
+     * Returns once everything the device endpoints reported before this call has gone through
+     * detection and its alerts are stored: a barrier for tests, benchmarks and tools that must
+     * know detection has caught up (e.g. to tell "no alert" from "no alert yet").
+     */
+    public void awaitDetection() {
+        detection.engine().flush().join();
+    }
+
     /** Stops taking requests and device traffic, lets detection finish its queue, then commits what is queued and releases the database. */
     @Override
     public void close() {
