@@ -45,6 +45,14 @@ public final class DatetimeText {
             if (trimmed.length() == 10) {
                 return Optional.of(LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC));
             }
+            if (trimmed.length() > 19 && trimmed.charAt(10) == 'T' && trimmed.endsWith("Z")) {
+                // the common shape, e.g. 2021-01-20T10:00:00.123Z: Instant's own parser is several times faster
+                try {
+                    return Optional.of(Instant.parse(trimmed).truncatedTo(ChronoUnit.MICROS));
+                } catch (DateTimeException e) {
+                    // not quite that shape; the general parser decides
+                }
+            }
             var parsed = INPUT.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
             Instant instant = parsed instanceof OffsetDateTime offset
                     ? offset.toInstant()
@@ -59,12 +67,23 @@ public final class DatetimeText {
     public static String format(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         StringBuilder out = new StringBuilder(28);
-        out.append(DateTimeFormatter.ISO_LOCAL_DATE.format(utc.toLocalDate())).append('T')
-                .append(String.format("%02d:%02d:%02d", utc.getHour(), utc.getMinute(), utc.getSecond()));
+        out.append(DateTimeFormatter.ISO_LOCAL_DATE.format(utc.toLocalDate())).append('T');
+        appendPadded(out, utc.getHour(), 2).append(':');
+        appendPadded(out, utc.getMinute(), 2).append(':');
+        appendPadded(out, utc.getSecond(), 2);
         int nanos = utc.getNano();
         if (nanos != 0) {
-            out.append('.').append(String.format("%07d", nanos / 100));
+            appendPadded(out.append('.'), nanos / 100, 7);
         }
         return out.append('Z').toString();
+    }
+
+    /** Results hold thousands of datetimes; String.format was most of their encoding time. */
+    private static StringBuilder appendPadded(StringBuilder out, int value, int digits) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 }
