@@ -66,15 +66,19 @@ public final class IotAlertRoutes {
         ctx.json(new AlertJson.Page(selection.alerts().stream().map(AlertJson::of).toList(), next));
     }
 
+    private void feed(Context ctx) {
+        String subscriptionId = subscription(ctx, Access.READ);
+        long after = AlertFilter.number(ctx, "after", 0, 0, Long.MAX_VALUE);
+        int limit = (int) AlertFilter.number(ctx, "limit", DEFAULT_FEED_LIMIT, 1, MAX_FEED_LIMIT);
+        ctx.json(feedPage(subscriptionId, after, limit));
+    }
+
     /**
-     * Versions after {@code after} of this subscription's alerts, at most {@code limit}. The cursor
+     * Versions after {@code cursor} of this subscription's alerts, at most {@code limit}. The cursor
      * returned is the last sequence looked at, which may be past the last one returned: the feed
      * holds every subscription's alerts.
      */
-    private void feed(Context ctx) {
-        String subscriptionId = subscription(ctx, Access.READ);
-        long cursor = AlertFilter.number(ctx, "after", 0, 0, Long.MAX_VALUE);
-        int limit = (int) AlertFilter.number(ctx, "limit", DEFAULT_FEED_LIMIT, 1, MAX_FEED_LIMIT);
+    private AlertJson.FeedPage feedPage(String subscriptionId, long cursor, int limit) {
         long last = alerts.feed().lastSequence();
         List<AlertJson.Version> out = new ArrayList<>();
         int scanned = 0;
@@ -90,7 +94,7 @@ public final class IotAlertRoutes {
                 }
             }
         }
-        ctx.json(new AlertJson.FeedPage(out, cursor, last));
+        return new AlertJson.FeedPage(out, cursor, last);
     }
 
     /** The alert named in the path, if it belongs to the subscription; otherwise not found, as if it did not exist. */
