@@ -29,13 +29,15 @@ public enum BenchQuery {
                     + " ON h.CompromisedEntity = m.CompromisedEntity"),
     MV_EXPAND(
             "SecurityAlert | mv-expand Key = bag_keys(parse_json(ExtendedProperties)) to typeof(string) | summarize count() by Key",
-            "SELECT k AS Key, count(*) AS count_ FROM %s, unnest(json_keys(ExtendedProperties)) AS u(k) GROUP BY ALL"),
+            // unnest in the select list: the LATERAL form (FROM t, unnest(...)) is 7x slower in DuckDB
+            "SELECT k AS Key, count(*) AS count_ FROM (SELECT unnest(json_keys(ExtendedProperties)) AS k FROM %s) GROUP BY ALL"),
     PARSE(
             "SecurityAlert | parse ResourceId with * \"/IotHubs/\" Hub | summarize count() by Hub",
             "SELECT regexp_extract(ResourceId, '/IotHubs/(.*)$', 1) AS Hub, count(*) AS count_ FROM %s GROUP BY ALL"),
     ARG_MAX_STAR(
             "SecurityAlert | summarize arg_max(TimeGenerated, *) by CompromisedEntity",
-            "SELECT DISTINCT ON (CompromisedEntity) * FROM %s ORDER BY CompromisedEntity, TimeGenerated DESC");
+            // the whole row as one struct: 5x faster than DISTINCT ON ... ORDER BY, 1.1x faster than QUALIFY row_number()
+            "SELECT unnest(arg_max(alert, alert.TimeGenerated)) FROM (SELECT alert FROM %s alert) GROUP BY alert.CompromisedEntity");
 
     final String kql;
     private final String sqlTemplate;
