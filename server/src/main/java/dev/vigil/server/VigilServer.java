@@ -2,9 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.auth.DeviceAuthenticator;
-import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.endpoint.DeviceGateway;
-import dev.vigil.iot.endpoint.LoggingActivityListener;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.HttpApi;
@@ -37,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running server: storage, identity and the HTTP API wired together.
+ * The running server: storage, identity, the IoT endpoints with detection, and the HTTP API wired together.
  *
  * <p>On the first start of a data directory it creates the {@code default} and {@code audit}
  * workspaces and the user {@code admin} with Owner on everything, and issues that user's API key;
@@ -54,13 +52,16 @@ public final class VigilServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final HttpApi http;
     private final MqttEndpoint mqtt;
+    private final IotDetection detection;
     private final Optional<IssuedApiKey> initialAdminKey;
 
-    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, Optional<IssuedApiKey> initialAdminKey) {
+    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
+            Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
+        this.detection = detection;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -73,6 +74,7 @@ public final class VigilServer implements AutoCloseable {
         PrometheusMeterRegistry registry = PrometheusMetrics.createRegistry();
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
+        IotDetection detection = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -83,23 +85,26 @@ public final class VigilServer implements AutoCloseable {
             Optional<IssuedApiKey> adminKey = keys.isEmpty()
                     ? Optional.of(keys.issue(Principal.ADMIN, "admin key issued on first start"))
                     : Optional.empty();
-            // The detection engine takes this listener's place when it is wired in.
-            DeviceActivityListener activity = new LoggingActivityListener();
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
+            detection = IotDetection.start(iotRegistry, storage.stateStore(), registry, clock);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
-                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), activity, clock), storage.logStore(), activity, clock);
+                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock), storage.logStore(),
+                    detection.listener(), clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry);
-            DeviceActions actions = new DeviceActions(iotRegistry, mqtt, activity, clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), IotScopeAuthorization.subscriptionRoles());
+            DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, adminKey);
         } catch (RuntimeException e) {
             if (mqtt != null) {
                 mqtt.close();
+            }
+            if (detection != null) {
+                detection.close();
             }
             storage.close();
             registry.close();
@@ -166,11 +171,21 @@ public final class VigilServer implements AutoCloseable {
         return storage.logStore();
     }
 
-    /** Stops taking requests, then commits what is queued and releases the database. */
+    /**
+     * Returns once everything the device endpoints reported before this call has gone through
+     * detection and its alerts are stored: a barrier for tests, benchmarks and tools that must
+     * know detection has caught up (e.g. to tell "no alert" from "no alert yet").
+     */
+    public void awaitDetection() {
+        detection.engine().flush().join();
+    }
+
+    /** Stops taking requests and device traffic, lets detection finish its queue, then commits what is queued and releases the database. */
     @Override
     public void close() {
         http.javalin().stop();
         mqtt.close();
+        detection.close();
         storage.close();
         registry.close();
     }

@@ -4,7 +4,7 @@ package dev.vigil.iot.alert;
 public final class AlertNotFoundException extends IotAlertException {
     private final String alertId;
 
-    AlertNotFoundException(String alertId) {
+    public AlertNotFoundException(String alertId) {
         super("AlertNotFound", "IoT alert '" + alertId + "' does not exist");
         this.alertId = alertId;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The IoT alerts of all hubs: turns detector occurrences into alerts, merges repeats, changes
@@ -29,6 +30,8 @@ public final class IotAlerts implements AlertSink {
     private final DocumentCollection<OpenAlert> open;
     private final Clock clock;
     private final Duration dedupWindow;
+    private final AtomicLong createdAlerts = new AtomicLong();
+    private final AtomicLong repeatedOccurrences = new AtomicLong();
 
     private IotAlerts(StateStore store, Clock clock, Duration dedupWindow) {
         this.feed = new StateStoreAlertFeed(store);
@@ -57,6 +60,16 @@ public final class IotAlerts implements AlertSink {
     /** The feed of new alerts and changes, for the data connector. */
     public AlertFeed feed() {
         return feed;
+    }
+
+    /** Alerts created since this instance was opened. */
+    public long createdCount() {
+        return createdAlerts.get();
+    }
+
+    /** Occurrences merged into an open alert since this instance was opened (replays not counted). */
+    public long repeatedCount() {
+        return repeatedOccurrences.get();
     }
 
     public Optional<IotAlert> get(String alertId) {
@@ -105,6 +118,7 @@ public final class IotAlerts implements AlertSink {
                 Instant now = clock.instant();
                 IotAlert repeated = current.withRepeat(occurrence.occurredAt(), now);
                 publish(repeated, now, AlertChangeKind.REPEATED);
+                repeatedOccurrences.incrementAndGet();
                 open.put(key, known.withTrigger(occurrence.triggerKey()));
                 return repeated;
             }
@@ -118,6 +132,7 @@ public final class IotAlerts implements AlertSink {
         Instant now = clock.instant();
         IotAlert created = create(alertId, occurrence, now);
         publish(created, now, AlertChangeKind.CREATED);
+        createdAlerts.incrementAndGet();
         open.put(key, new OpenAlert(alertId, List.of(occurrence.triggerKey())));
         return created;
     }

@@ -40,6 +40,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     private final List<DetectionLane> lanes = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong processedEvents = new AtomicLong();
 
     public DetectionEngine(DetectionSettings settings, AlertSink alerts, Clock clock, DetectionOptions options) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,6 +81,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
                     }
                 }
             });
+            processedEvents.addAndGet(message.events().stream().filter(event -> event.eventType().equals("Security")).count());
         });
     }
 
@@ -95,6 +97,10 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
 
     @Override
     public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
+        if (hubResourceId == null) {
+            // a token for a hub that does not exist: no hub to monitor, no alert to raise
+            return;
+        }
         DeviceIdentity device = hubDevice(hubResourceId, deviceId == null ? "" : deviceId);
         String source = sourceAddress == null ? "" : sourceAddress;
         submit(device, () -> {
@@ -121,6 +127,11 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     public CompletableFuture<Void> checkClock() {
         Instant now = clock.instant();
         return onEveryLane(lane -> lane.clock(now));
+    }
+
+    /** Security events of monitored hubs that the detectors have inspected. */
+    public long processedEvents() {
+        return processedEvents.get();
     }
 
     /** Activity dropped because a lane's queue was full. */

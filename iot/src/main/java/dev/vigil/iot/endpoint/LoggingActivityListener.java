@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes refused device connections to the log; the activity the detection engine consumes is
- * ignored. The server uses it until the detection engine is wired in its place.
+ * Writes refused device connections to the log; other activity is ignored. The server runs it
+ * beside the detection engine, so that refusals are visible in the log whether or not the hub
+ * is monitored.
  */
 public final class LoggingActivityListener implements DeviceActivityListener {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingActivityListener.class);

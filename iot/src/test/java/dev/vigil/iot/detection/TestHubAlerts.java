@@ -70,6 +70,8 @@ class TestHubAlerts {
                     T0.plusSeconds(3));
             harness.engine.authenticationFailure(EngineHarness.QUIET_HUB, "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9",
                     T0.plusSeconds(4));
+            // an unknown hub is reported without a resource id
+            harness.engine.authenticationFailure(null, "meter-12", AuthenticationFailure.UNKNOWN_DEVICE, "198.51.100.9", T0.plusSeconds(5));
             assertThat(harness.alertTypes()).containsExactlyInAnyOrder("IoT_Expired_SAS_Token", "IoT_Invalid_SAS_Token", "IoT_Invalid_SAS_Token");
             assertThat(harness.sink.occurrences()).filteredOn(occurrence -> occurrence.deviceId().equals("meter-12"))
                     .allSatisfy(occurrence -> assertThat(occurrence.entities()).first()

@@ -1,6 +1,5 @@
 package dev.vigil.kql.binder;
 
-import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.DiagnosticException;
@@ -8,15 +7,11 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.Expansion;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.MvExpand;
-import dev.vigil.kql.plan.OutputColumn;
-import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.syntax.MvExpandItem;
 import dev.vigil.kql.syntax.MvExpandOperator;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +36,6 @@ final class MvExpandBinder {
         ColumnNames names = new ColumnNames();
         input.schema().forEach(c -> names.take(c.name()));
         List<Expansion> expansions = new ArrayList<>();
-        Map<String, KqlType> types = new HashMap<>();
         List<ColumnSchema> columns = new ArrayList<>(input.schema());
         for (MvExpandItem item : mvExpand.items()) {
             BoundExpression source = ExpressionBinder.bindScalar(item.expression(), scope);
@@ -50,23 +44,13 @@ final class MvExpandBinder {
             }
             String name = item.name().map(n -> n.name())
                     .orElseGet(() -> ColumnNames.implicitName(item.expression()).orElseGet(() -> names.nameFor(item.expression())));
-            expansions.add(new Expansion(name, source));
-            types.put(name, item.typeName().map(t -> Types.resolve(t, item.span())).orElse(KqlType.DYNAMIC));
-            replaceOrAppend(columns, new ColumnSchema(name, KqlType.DYNAMIC));
+            KqlType type = item.typeName().map(t -> Types.resolve(t, item.span())).orElse(KqlType.DYNAMIC);
+            expansions.add(new Expansion(name, source, type));
+            replaceOrAppend(columns, new ColumnSchema(name, type));
         }
         Optional<String> itemIndex = mvExpand.itemIndex().map(n -> n.name());
         itemIndex.ifPresent(n -> replaceOrAppend(columns, new ColumnSchema(n, KqlType.LONG)));
-        LogicalOperator expanded = new MvExpand(input, expansions, bagsAsArrays, itemIndex, limit, columns);
-        if (types.values().stream().allMatch(t -> t == KqlType.DYNAMIC)) {
-            return expanded;
-        }
-        List<OutputColumn> typed = new ArrayList<>();
-        for (ColumnSchema column : columns) {
-            BoundExpression value = new BoundColumn(column.name(), column.type());
-            KqlType type = types.getOrDefault(column.name(), column.type());
-            typed.add(new OutputColumn(column.name(), type == column.type() ? value : Conversions.fromDynamic(type, value)));
-        }
-        return new Project(expanded, typed);
+        return new MvExpand(input, expansions, bagsAsArrays, itemIndex, limit, columns);
     }
 
     private static boolean bagsAsArrays(dev.vigil.kql.syntax.Identifier kind) {

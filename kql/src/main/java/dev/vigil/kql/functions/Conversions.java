@@ -58,7 +58,8 @@ final class Conversions {
     private static FunctionDeclaration conversion(String name, KqlType target, List<KqlType> sources) {
         List<Signature> signatures = new ArrayList<>();
         for (KqlType source : sources) {
-            signatures.add(Signature.of(target, a -> convert(source, target, a.sql(0)), source));
+            boolean parsesText = source == KqlType.STRING && target == KqlType.DYNAMIC;
+            signatures.add(Signature.of(target, parsesText ? new TextAsDynamic() : a -> convert(source, target, a.sql(0)), source));
         }
         return FunctionDeclaration.scalar(name, ColumnNaming.FIRST_ARGUMENT, signatures);
     }
@@ -215,9 +216,7 @@ final class Conversions {
     private static String dynamic(KqlType from, String x) {
         switch (from) {
             case STRING:
-                // text that is not JSON becomes a dynamic string holding it
-                return SharedValue.let(x, s -> "CASE WHEN " + s + " IS NULL OR " + s + " = '' THEN NULL WHEN json_valid(" + s + ") THEN json(" + s + ") "
-                        + "ELSE to_json(" + s + ") END");
+                return TextAsDynamic.render(x);
             case DATETIME:
                 return "to_json(" + DynamicDatetime.text(x) + ")";
             case TIMESPAN:

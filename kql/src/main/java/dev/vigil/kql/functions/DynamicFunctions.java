@@ -3,6 +3,7 @@ package dev.vigil.kql.functions;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Functions on dynamic arrays and property bags. Arrays are read as lists of JSON values; a
@@ -32,7 +33,7 @@ final class DynamicFunctions {
                 scalar("array_sum", Signature.of(KqlType.REAL, a -> "list_sum(list_transform(" + list(a.sql(0))
                         + ", lambda __e: TRY_CAST(__e AS DOUBLE)))", DYNAMIC)),
                 scalar("bag_keys", Signature.of(DYNAMIC, a -> SharedValue.let(a.sql(0), d -> "CASE WHEN json_type(" + d + ") = 'OBJECT' THEN to_json(json_keys("
-                        + d + ")) END"), DYNAMIC)),
+                        + d + ")) END"), DYNAMIC).withElements(DynamicFunctions::bagKeyList)),
                 scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC)),
                 scalar("bag_has_key", Signature.of(KqlType.BOOL, a -> "(json_type(" + a.sql(0) + ") = 'OBJECT' AND json_extract(" + a.sql(0)
                         + ", '/' || replace(replace(" + a.sql(1) + ", '~', '~0'), '/', '~1')) IS NOT NULL)", DYNAMIC, KqlType.STRING)),
@@ -59,6 +60,20 @@ final class DynamicFunctions {
 
     private static FunctionDeclaration scalar(String name, Signature signature) {
         return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(signature));
+    }
+
+    /**
+     * bag_keys as a list of strings: json_keys gives an empty list for any value that is not a bag, so whether
+     * the value was a bag is asked only where the list is empty. Text read as JSON is read once, as it is: text
+     * that is not JSON (a dynamic string, so no bag) has no keys.
+     */
+    private static ElementList bagKeyList(RenderArguments a) {
+        Optional<String> text = a.parsedText(0);
+        if (text.isPresent()) {
+            return new ElementList("TRY(json_keys(" + text.get() + "))", "coalesce(TRY(json_type(" + text.get() + ")) = 'OBJECT', FALSE)",
+                    KqlType.STRING);
+        }
+        return new ElementList("json_keys(" + a.sql(0) + ")", "coalesce(json_type(" + a.sql(0) + ") = 'OBJECT', FALSE)", KqlType.STRING);
     }
 
     /** The elements of a dynamic array as a DuckDB list of JSON values; null when it is not an array. */

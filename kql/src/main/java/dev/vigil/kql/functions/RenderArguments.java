@@ -16,6 +16,15 @@ public interface RenderArguments {
     /** The KQL type of argument {@code index} as bound (before any widening to the parameter type). */
     KqlType type(int index);
 
+    /**
+     * When argument {@code index} is a string read as JSON ({@code parse_json(s)}), the SQL of that string: a
+     * rendering may read the text with DuckDB's JSON functions in one parse, but must itself give text that is
+     * not JSON (or is empty) the meaning {@code parse_json} gives it.
+     */
+    default Optional<String> parsedText(int index) {
+        return Optional.empty();
+    }
+
     /** The value of argument {@code index} when it is a non-null literal (see {@code LiteralExpression} for value classes). */
     Optional<Object> constant(int index);
 

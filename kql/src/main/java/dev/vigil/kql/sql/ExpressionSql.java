@@ -7,6 +7,7 @@ import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
 import dev.vigil.kql.bound.BoundScalarSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
+import dev.vigil.kql.functions.ElementList;
 import dev.vigil.kql.functions.RenderArguments;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.types.KqlType;
@@ -52,6 +53,14 @@ final class ExpressionSql {
             return in.negated() ? "(NOT " + test + ")" : test;
         }
         throw new IllegalStateException("no SQL for " + expression.getClass().getSimpleName());
+    }
+
+    /** The array {@code expression} gives as a DuckDB list, when its function can write it so. */
+    Optional<ElementList> elements(BoundExpression expression) {
+        if (expression instanceof BoundCall call && call.signature().elements().isPresent()) {
+            return Optional.of(call.signature().elements().get().render(new Arguments(call.arguments())));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -102,6 +111,14 @@ final class ExpressionSql {
         @Override
         public String sql(int index) {
             return render(arguments.get(index));
+        }
+
+        @Override
+        public Optional<String> parsedText(int index) {
+            if (arguments.get(index) instanceof BoundCall call && call.signature().parsesText()) {
+                return Optional.of(render(call.arguments().get(0)));
+            }
+            return Optional.empty();
         }
 
         @Override

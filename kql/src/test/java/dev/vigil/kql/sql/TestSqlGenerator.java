@@ -22,7 +22,8 @@ class TestSqlGenerator {
     private static final TableSchema SECURITY_ALERT = new TableSchema("SecurityAlert", List.of("ws_default", "SecurityAlert"), List.of(
             new ColumnSchema("TimeGenerated", KqlType.DATETIME),
             new ColumnSchema("AlertSeverity", KqlType.STRING),
-            new ColumnSchema("ProductName", KqlType.STRING)));
+            new ColumnSchema("ProductName", KqlType.STRING),
+            new ColumnSchema("ExtendedProperties", KqlType.STRING)));
     private static final Catalog CATALOG = Catalog.of(List.of(SECURITY_ALERT));
     private static final String BENCHMARK =
             "SecurityAlert | where ProductName == \"Azure Security Center for IoT\" | summarize count() by bin(TimeGenerated, 1h), AlertSeverity";
@@ -105,5 +106,28 @@ class TestSqlGenerator {
                 + " | join (SecurityAlert | project Level = AlertSeverity) on Level")).contains("DISTINCT ON (\"Level\")");
         assertThat(sql("SecurityAlert | summarize count() by AlertSeverity | mv-expand x = pack_array(1, 2)"
                 + " | join (SecurityAlert) on AlertSeverity")).contains("DISTINCT ON (\"AlertSeverity\")");
+    }
+
+    @Test
+    void testMvExpandOfBagKeysOfParsedTextReadsTheTextOnceAsAListOfStrings() {
+        String sql = sql("SecurityAlert | mv-expand Key = bag_keys(parse_json(ExtendedProperties)) to typeof(string) | summarize count() by Key");
+
+        assertThat(sql).contains("TRY(json_keys(\"ExtendedProperties\")) AS __source0")
+                .contains("coalesce(__element0, '') AS \"Key\"")
+                // no validation pass, no keys written as JSON text and parsed again, no per-element extraction
+                .doesNotContain("json_valid").doesNotContain("to_json(json_keys").doesNotContain("AS JSON[]")
+                .doesNotContain("json_extract_string");
+    }
+
+    @Test
+    void testMvExpandOfBagKeysWithoutATypeGivesDynamicStrings() {
+        assertThat(sql("SecurityAlert | mv-expand Key = bag_keys(parse_json(ExtendedProperties))"))
+                .contains("to_json(__element0) AS \"Key\"");
+    }
+
+    @Test
+    void testMvExpandOfOtherDynamicValuesStillAsksForTheirShape() {
+        assertThat(sql("SecurityAlert | mv-expand Value = parse_json(ExtendedProperties) to typeof(string)"))
+                .contains("CASE json_type(__source0) WHEN 'ARRAY'").doesNotContain("TRY(json_keys");
     }
 }

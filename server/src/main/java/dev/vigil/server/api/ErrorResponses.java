@@ -2,6 +2,8 @@ package dev.vigil.server.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.iot.alert.AlertNotFoundException;
+import dev.vigil.iot.alert.IotAlertException;
 import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
@@ -41,6 +43,8 @@ final class ErrorResponses {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(AuthenticationException.class, ErrorResponses::authentication);
         routes.exception(IdentityException.class, ErrorResponses::identity);
+        routes.exception(IotAlertException.class, (e, ctx) ->
+                respond(ctx, e instanceof AlertNotFoundException ? 404 : 409, ApiError.of(e.code(), e.getMessage())));
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);

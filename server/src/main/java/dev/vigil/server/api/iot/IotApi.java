@@ -1,28 +1,33 @@
 package dev.vigil.server.api.iot;
 
 import dev.vigil.iot.action.DeviceActions;
+import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 
-/** The IoT area of the HTTP API: registry, device actions and the HTTPS device endpoint. */
+/** The IoT area of the HTTP API: registry, device actions, IoT alerts and the HTTPS device endpoint. */
 public final class IotApi {
     private final IotRegistryRoutes registryRoutes;
     private final DeviceActionRoutes actionRoutes;
+    private final IotAlertRoutes alertRoutes;
     private final DeviceEndpointRoutes deviceRoutes;
 
-    public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotScopeAuthorization authorization) {
+    public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotAlerts alerts,
+            IotScopeAuthorization authorization) {
         DeviceViews views = new DeviceViews(gateway.counters(), mqtt);
         this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain());
         this.actionRoutes = new DeviceActionRoutes(registry, actions, authorization, views);
+        this.alertRoutes = new IotAlertRoutes(registry, alerts, authorization);
         this.deviceRoutes = new DeviceEndpointRoutes(gateway);
     }
 
     public void register(RoutesConfig routes) {
         registryRoutes.register(routes);
         actionRoutes.register(routes);
+        alertRoutes.register(routes);
         deviceRoutes.register(routes);
     }
 

@@ -203,6 +203,16 @@ class TestPermissionMatrix {
         calls.add(new Call("DELETE " + route + "/{hub}", w -> hubs + "/doomed-" + w.user(), w -> null, needs, 404));
         calls.add(new Call("DELETE /api/subscriptions/{sub}/resourceGroups/{rg}", w -> sub + "/resourceGroups/doomed-" + w.user(), w -> null, needs, 404));
         calls.add(new Call("DELETE /api/subscriptions/{sub}", w -> "/api/subscriptions/doomed-" + w.user(), w -> null, needs, 404));
+        String alerts = sub + "/providers/Microsoft.Security/iotAlerts";
+        String alertsRoute = "/api/subscriptions/{sub}/providers/Microsoft.Security/iotAlerts";
+        calls.add(new Call("GET " + alertsRoute, w -> alerts + "?status=New", w -> null, needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/providers/Microsoft.Security/iotAlerts", w -> hub + "/providers/Microsoft.Security/iotAlerts",
+                w -> null, needs, 200));
+        // no alert has been raised in the matrix: the root owner passes the check and finds none
+        calls.add(new Call("GET " + alertsRoute + "/{alertId}", w -> alerts + "/no-such-alert", w -> null, needs, 404));
+        calls.add(new Call("PATCH " + alertsRoute + "/{alertId}", w -> alerts + "/no-such-alert", w -> Map.of("status", "Resolved"), needs, 404));
+        calls.add(new Call("GET /api/subscriptions/{sub}/providers/Microsoft.Security/iotAlertFeed",
+                w -> sub + "/providers/Microsoft.Security/iotAlertFeed?after=0", w -> null, needs, 200));
         // devices authenticate with SAS tokens: an API key alone is refused, whoever holds it
         calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
     }

@@ -1,0 +1,280 @@
+package dev.vigil.server.api.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Devices talk to the real server over MQTT (Paho) and HTTPS on loopback; the detection engine
+ * raises IoT alerts into the state store; the alerts API shows them and changes their status.
+ */
+class TestIotAlertRoutes {
+    private static final String DOMAIN = "azure-devices.net";
+    private static final String SECURITY_TOPIC = "devices/sensor-1/messages/events/$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1";
+    private static final String ATTACKER = "203.0.113.7";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path data;
+    private RunningServer server;
+
+    @BeforeEach
+    void start() {
+        server = RunningServer.start(data);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void testBruteForceOverMqttRaisesASuccessfulBruteforceAlertWithDefenderProperties() throws MqttException {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        MqttClient device = connect("plant-hub", key, Instant.now().plusSeconds(600));
+
+        publish(device, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+
+        JsonNode alert = awaitAlert("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts",
+                a -> a.path("alertType").asText().equals("IoT_BruteForceSucceeded"));
+        assertThat(alert.path("displayName").asText()).isEqualTo("Successful Bruteforce attempt");
+        assertThat(alert.path("severity").asText()).isEqualTo("High");
+        assertThat(alert.path("status").asText()).isEqualTo("New");
+        assertThat(alert.path("resourceId").asText()).isEqualTo(hubResourceId("sub-1", "plant-hub"));
+        JsonNode properties = alert.path("extendedProperties");
+        assertThat(properties.path("Full Source Address").asText()).contains(ATTACKER);
+        assertThat(properties.path("User Names").asText()).contains("root");
+        assertThat(properties.path("DeviceId").asText()).isEqualTo("sensor-1");
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        assertThat(names).last().isEqualTo("DeviceId");
+        assertThat(alert.path("entities").findValuesAsText("Type")).contains("iotdevice", "ip", "account");
+        assertThat(alert.path("entities").findValuesAsText("Address")).contains(ATTACKER);
+
+        String hubAlerts = "/api/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub/providers/Microsoft.Security/iotAlerts";
+        JsonNode highOnly = RunningServer.json(server.get(hubAlerts + "?severity=High&deviceId=sensor-1"));
+        assertThat(highOnly.path("value").findValuesAsText("alertType")).containsExactly("IoT_BruteForceSucceeded");
+        JsonNode one = RunningServer.json(server.get("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts/" + alert.path("alertId").asText()));
+        assertThat(one.path("alertType").asText()).isEqualTo("IoT_BruteForceSucceeded");
+
+        String metrics = server.get("/metrics").body();
+        assertThat(metrics).containsPattern("vigil_iot_alerts_raised_total(\\{[^}]*\\})? [1-9]");
+        assertThat(metrics).containsPattern("vigil_iot_detection_events_total(\\{[^}]*\\})? [1-9]");
+    }
+
+    @Test
+    void testHubWithMonitoringOffRaisesNothing() throws MqttException {
+        String key = createHub("sub-1", "quiet-hub", "Disabled");
+        MqttClient device = connect("quiet-hub", key, Instant.now().plusSeconds(600));
+
+        publish(device, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        assertThatThrownBy(() -> connect("quiet-hub", key, Instant.now().minusSeconds(60))).isInstanceOf(MqttException.class);
+        server.server().awaitDetection();
+
+        JsonNode alerts = RunningServer.json(server.get("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts"));
+        assertThat(alerts.path("value")).isEmpty();
+        assertThat(RunningServer.json(server.get("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlertFeed")).path("lastSequence").asLong())
+                .isZero();
+    }
+
+    @Test
+    void testExpiredSasTokenIsRefusedAndRaisesTheHubAlert() {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+
+        assertThatThrownBy(() -> connect("plant-hub", key, Instant.now().minusSeconds(60)))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+
+        JsonNode alert = awaitAlert("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts",
+                a -> a.path("alertType").asText().equals("IoT_Expired_SAS_Token"));
+        assertThat(alert.path("deviceId").asText()).isEqualTo("sensor-1");
+        assertThat(alert.path("severity").asText()).isEqualTo("Low");
+    }
+
+    @Test
+    void testStatusChangeAppearsAsANewFeedVersionAndBadTransitionsAreRefused() {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        HttpResponse<String> sent = sendOverHttps("plant-hub", key, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+        String alerts = "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts";
+        String alertId = awaitAlert(alerts, a -> a.path("alertType").asText().equals("IoT_BruteForceSucceeded")).path("alertId").asText();
+        String feed = "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlertFeed";
+        long before = RunningServer.json(server.get(feed)).path("lastSequence").asLong();
+
+        HttpResponse<String> changed = patch(alerts + "/" + alertId, Map.of("status", "InProgress"));
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(RunningServer.json(changed).path("status").asText()).isEqualTo("InProgress");
+        JsonNode page = RunningServer.json(server.get(feed + "?after=" + before));
+        assertThat(page.path("value")).hasSize(1);
+        JsonNode version = page.path("value").path(0);
+        assertThat(version.path("sequence").asLong()).isEqualTo(before + 1);
+        assertThat(version.path("changeKind").asText()).isEqualTo("STATUS_CHANGED");
+        assertThat(version.path("alert").path("alertId").asText()).isEqualTo(alertId);
+        assertThat(version.path("alert").path("status").asText()).isEqualTo("InProgress");
+        assertThat(RunningServer.json(server.get(feed + "?after=" + page.path("nextCursor").asLong())).path("value")).isEmpty();
+        assertThat(RunningServer.json(server.get(alerts + "?status=InProgress")).path("value").findValuesAsText("alertId")).containsExactly(alertId);
+
+        assertThat(patch(alerts + "/" + alertId, Map.of("status", "Resolved")).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = patch(alerts + "/" + alertId, Map.of("status", "Dismissed"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(RunningServer.json(refused).path("error").path("code").asText()).isEqualTo("InvalidAlertStatusTransition");
+        HttpResponse<String> unknown = patch(alerts + "/" + alertId, Map.of("status", "Closed"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(unknown).path("error").path("message").asText()).contains("'status' must be New, InProgress, Resolved or Dismissed");
+        HttpResponse<String> missing = patch(alerts + "/no-such-alert", Map.of("status", "Resolved"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(RunningServer.json(missing).path("error").path("code").asText()).isEqualTo("AlertNotFound");
+    }
+
+    @Test
+    void testReaderOfOneSubscriptionSeesOnlyItsHubsAlertsAndCannotChangeThem() {
+        String plantKey = createHub("sub-1", "plant-hub", "Enabled");
+        String otherKey = createHub("sub-2", "other-hub", "Enabled");
+        assertThatThrownBy(() -> connect("plant-hub", plantKey, Instant.now().minusSeconds(60))).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect("other-hub", otherKey, Instant.now().minusSeconds(60))).isInstanceOf(MqttException.class);
+        awaitAlert("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts", a -> true);
+        String otherAlert = awaitAlert("/api/subscriptions/sub-2/providers/Microsoft.Security/iotAlerts", a -> true).path("alertId").asText();
+        server.createUser("plant-reader", null);
+        server.grant("plant-reader", "Reader", "/subscriptions/sub-1");
+        String reader = server.issueKey("plant-reader");
+
+        JsonNode feed = RunningServer.json(server.sendJson("GET", "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlertFeed", reader, null));
+
+        assertThat(feed.path("value")).isNotEmpty();
+        assertThat(feed.path("value").findValuesAsText("resourceId")).containsOnly(hubResourceId("sub-1", "plant-hub"));
+        assertThat(server.sendJson("GET", "/api/subscriptions/sub-2/providers/Microsoft.Security/iotAlertFeed", reader, null).statusCode()).isEqualTo(404);
+        // an alert of another subscription does not exist under this one
+        assertThat(server.sendJson("GET", "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts/" + otherAlert, reader, null).statusCode())
+                .isEqualTo(404);
+        String plantAlert = feed.path("value").path(0).path("alert").path("alertId").asText();
+        HttpResponse<String> change = server.sendJson("PATCH", "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts/" + plantAlert, reader,
+                Map.of("status", "Resolved"));
+        assertThat(change.statusCode()).isEqualTo(403);
+    }
+
+    // --- devices
+
+    /** Five failed SSH logins for root from one address, then a successful one, a second apart. */
+    private static String bruteForce(Instant start) {
+        List<String> events = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            events.add(login(start.plusSeconds(attempt), "Fail"));
+        }
+        events.add(login(start.plusSeconds(5), "Success"));
+        return "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
+                + String.join(",", events) + "]}";
+    }
+
+    private static String login(Instant at, String result) {
+        return "{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
+                + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
+                + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
+                + "\"RemoteAddress\":\"" + ATTACKER + "\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + result + "\"}]}";
+    }
+
+    private MqttClient connect(String hub, String key, Instant expiry) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + server.server().mqttPort(), "sensor-1", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(10);
+        options.setUserName(hub + "." + DOMAIN + "/sensor-1/?api-version=2021-04-12");
+        options.setPassword(SasTokenGenerator.deviceToken(hub + "." + DOMAIN, "sensor-1", key, expiry).toCharArray());
+        client.connect(options);
+        return client;
+    }
+
+    /** QoS 1: returns after the PUBACK, which the hub sends once the message is stored and handed to detection. */
+    private static void publish(MqttClient client, String message) throws MqttException {
+        client.publish(SECURITY_TOPIC, message.getBytes(StandardCharsets.UTF_8), 1, false);
+        client.disconnect();
+        client.close();
+    }
+
+    private HttpResponse<String> sendOverHttps(String hub, String key, String message) {
+        String token = SasTokenGenerator.deviceToken(hub + "." + DOMAIN, "sensor-1", key, Instant.now().plusSeconds(600));
+        return server.send(HttpRequest.newBuilder(server.uri("/devices/sensor-1/messages/events?api-version=2020-03-13"))
+                .header("Authorization", token)
+                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
+                .POST(HttpRequest.BodyPublishers.ofString(message)));
+    }
+
+    // --- registry and alerts API
+
+    /** Subscription, resource group {@code rg-1}, the hub and device {@code sensor-1}; returns the device's primary key. */
+    private String createHub(String subscription, String hub, String monitoring) {
+        String sub = "/api/subscriptions/" + subscription;
+        String hubPath = sub + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
+        assertThat(put(sub, Map.of("displayName", subscription)).statusCode()).isEqualTo(200);
+        assertThat(put(sub + "/resourceGroups/rg-1", Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> created = put(hubPath, Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(put(hubPath + "/devices/sensor-1", Map.of()).statusCode()).isEqualTo(200);
+        return RunningServer.json(server.post(hubPath + "/devices/sensor-1/listKeys", "application/json", "")).path("primaryKey").asText();
+    }
+
+    /** Polls the alert list until an alert matches, failing after the deadline. */
+    private JsonNode awaitAlert(String path, Predicate<JsonNode> wanted) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (true) {
+            HttpResponse<String> response = server.get(path);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            for (JsonNode alert : RunningServer.json(response).path("value")) {
+                if (wanted.test(alert)) {
+                    return alert;
+                }
+            }
+            assertThat(Instant.now()).as("no matching alert at " + path + " within " + DEADLINE + "; last answer " + response.body())
+                    .isBefore(deadline);
+            pause();
+        }
+    }
+
+    /** Between two polls, so that polling does not take the cores detection needs. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> put(String path, Object body) {
+        return server.send(server.request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(body))));
+    }
+
+    private HttpResponse<String> patch(String path, Object body) {
+        return server.send(server.request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(RunningServer.toJson(body))));
+    }
+
+    private static String hubResourceId(String subscription, String hub) {
+        return "/subscriptions/" + subscription + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
+    }
+}
