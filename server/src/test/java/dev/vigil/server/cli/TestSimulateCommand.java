@@ -7,8 +7,12 @@ import dev.vigil.server.testing.RunningServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +61,12 @@ class TestSimulateCommand {
             assertThat(server.count("SecurityIoTRawEvent | where RawEventName == 'Login' and EventDetails has '203.0.113.45' | count")).isEqualTo(7);
             assertThat(server.count("SecurityIoTRawEvent | where EventDetails has '198.51.100.23' | count")).isEqualTo(1);
             assertThat(server.count("SecurityIoTRawEvent | distinct DeviceId | count")).isEqualTo(4);
+            server.server().awaitDetection();
+            assertThat(alertTypes(server)).containsExactlyInAnyOrder("IoT_BruteForceFailed", "IoT_BruteForceSucceeded",
+                    "IoT_LocalLoginFailed", "IoT_LocalLoginSucceeded", "IoT_ReverseShell", "IoT_CryptoCoinMiner", "IoT_BinaryCommandLine",
+                    "IoT_DisableFirewall", "IoT_PortForwarding", "IoT_KnownAttackTool", "IoT_BashHistoryCleared", "IoT_SystemLogsRemoved",
+                    "IoT_SuspiciousUseradd", "IoT_SuspiciousNohup", "IoT_SuspiciousIpCommunication", "IoT_Expired_SAS_Token",
+                    "IoT_Invalid_SAS_Token");
         }
     }
 
@@ -69,6 +79,8 @@ class TestSimulateCommand {
             assertThat(RunningServer.json(server.get(HUBS.formatted("sim-sub-0"))).path("value").size()).isEqualTo(1);
             assertThat(server.count("SecurityIoTRawEvent | distinct DeviceId | count")).isEqualTo(4);
             assertThat(server.count("SecurityIoTRawEvent | where EventDetails has_any ('xmrig', '203.0.113.45', '/dev/tcp/') | count")).isZero();
+            server.server().awaitDetection();
+            assertThat(alertTypes(server)).isEmpty();
         }
     }
 
@@ -86,6 +98,17 @@ class TestSimulateCommand {
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("devices must be between 1 and 10000, got 20000");
+    }
+
+    /** The distinct alert types raised on the fleet's two subscriptions. */
+    private static Set<String> alertTypes(RunningServer server) {
+        Set<String> types = new TreeSet<>();
+        for (String subscription : List.of("sim-sub-0", "sim-sub-1")) {
+            HttpResponse<String> response = server.get("/api/subscriptions/" + subscription + "/providers/Microsoft.Security/iotAlerts?$top=1000");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            RunningServer.json(response).path("value").forEach(alert -> types.add(alert.path("alertType").asText()));
+        }
+        return types;
     }
 
     private static Map<String, Long> countsByName(RunningServer server) {
