@@ -62,8 +62,9 @@ final class DemoCommand implements Callable<Integer> {
                 + "       -d '{\"query\":\"%s\",\"timespan\":\"P1D\"}' \\%n       %s/v1/workspaces/default/query%n%n",
                 key, SAMPLE_QUERY.replace("\"", "\\\""), console.url());
         out.printf("Query with the CLI:%n  export VIGIL_API_KEY='%s'%n  ./vigil query --server %s '%s'%n%n", key, console.url(), SAMPLE_QUERY);
-        out.printf("Security events of the simulated fleet (its attacks raise IoT alerts once detection is on):%n  ./vigil query --server %s '%s'%n%n",
-                console.url(), RAW_EVENTS_QUERY);
+        out.printf("Security events of the simulated fleet:%n  ./vigil query --server %s '%s'%n%n", console.url(), RAW_EVENTS_QUERY);
+        out.printf("IoT alerts its attacks raise:%n  curl -s -H 'Authorization: Bearer %s' \\%n       %s/api/subscriptions/sim-sub-0/providers/Microsoft.Security/iotAlerts%n%n",
+                key, console.url());
         out.println("Press Ctrl-C to stop.");
         out.flush();
         startFleet(server, usableKey, out);
