@@ -1,11 +1,23 @@
 package dev.vigil.workspace.api;
 
+import dev.vigil.kql.Visualization;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** The Log Analytics query API's result: the primary table first. */
-public record QueryResult(List<ResultTable> tables) {
+/**
+ * The Log Analytics query API's result: the primary table first.
+ *
+ * @param render how the query's {@code render} asked the result to be drawn, if it did
+ */
+public record QueryResult(List<ResultTable> tables, Optional<Visualization> render) {
     public QueryResult {
         tables = List.copyOf(tables);
+        Objects.requireNonNull(render, "render");
+    }
+
+    public QueryResult(List<ResultTable> tables) {
+        this(tables, Optional.empty());
     }
 
     public ResultTable primary() {

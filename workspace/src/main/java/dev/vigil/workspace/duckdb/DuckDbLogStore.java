@@ -113,7 +113,7 @@ final class DuckDbLogStore implements LogStore {
                 throw new KqlQueryException(compilation.errors());
             }
             List<List<Object>> rows = queries.run(compilation.sql(), compilation.outputSchema());
-            return new QueryResult(List.of(new ResultTable(PRIMARY_RESULT, compilation.outputSchema(), rows)));
+            return new QueryResult(List.of(new ResultTable(PRIMARY_RESULT, compilation.outputSchema(), rows)), compilation.visualization());
         } finally {
             sample.stop(queryTimer);
         }

@@ -51,6 +51,18 @@ class TestQueryRoutes {
     }
 
     @Test
+    void testRenderComesBackAsVisualizationBesideTheUnchangedRows() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query",
+                "SecurityAlert | summarize count() by AlertSeverity | sort by AlertSeverity asc | render barchart with (title='Alerts by severity')"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = RunningServer.json(response);
+        assertThat(body.path("render").path("visualization").asText()).isEqualTo("barchart");
+        assertThat(body.path("render").path("title").asText()).isEqualTo("Alerts by severity");
+        assertThat(body.path("tables").path(0).path("rows").toString()).isEqualTo("[[\"High\",1],[\"Low\",1]]");
+    }
+
+    @Test
     void testTimespanFiltersTimeGenerated() {
         HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert | project AlertName", "timespan", "P1D"));
 
