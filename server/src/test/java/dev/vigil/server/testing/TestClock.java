@@ -10,9 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that stands still until a test moves it: key expiry, session timeouts and lockouts without waiting. */
 public final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public TestClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     /** Starts at the current time, so that rows it stamps fall within ordinary query windows. */
@@ -31,11 +37,12 @@ public final class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving instant seen in another zone; advancing either moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the test clock is UTC only");
+        return new TestClock(now, zone);
     }
 }
