@@ -11,8 +11,8 @@ final class Detectors {
     static List<Detector> all(DetectionOptions options) {
         return List.of(
                 new BruteForceDetector(options.bruteForceThreshold(), options.bruteForceWindow()),
-                new SuccessfulLocalLoginDetector(),
-                new FailedLocalLoginDetector(),
+                LocalLoginDetector.successful(),
+                LocalLoginDetector.failed(),
                 new BinaryCommandLineDetector(),
                 new DisableFirewallDetector(),
                 new PortForwardingDetector(),
