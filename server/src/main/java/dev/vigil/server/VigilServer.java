@@ -18,6 +18,8 @@ import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
+import dev.vigil.server.api.rules.RulesApi;
+import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
@@ -95,7 +97,8 @@ public final class VigilServer implements AutoCloseable {
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);
+            AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, new RulesApi(alertRules));
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
             return new VigilServer(storage, registry, http, mqtt, detection, adminKey);

@@ -10,6 +10,7 @@ import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
 import dev.vigil.server.api.query.ExplainRoutes;
 import dev.vigil.server.api.query.QueryRoutes;
+import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.api.admin.RoleAssignmentRoutes;
@@ -40,7 +41,8 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
+    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot,
+            RulesApi rules) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -80,6 +82,7 @@ public final class HttpApi {
             new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
             new WorkspaceRoutes(logStore).register(config.routes);
             iot.register(config.routes);
+            rules.register(config.routes);
         });
         return new HttpApi(javalin, routes);
     }

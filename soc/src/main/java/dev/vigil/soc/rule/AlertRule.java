@@ -1,0 +1,34 @@
+package dev.vigil.soc.rule;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An analytics rule of a workspace as saved.
+ *
+ * @param etag changes at every save; a write that names another etag is refused
+ * @param activeSinceUtc when the rule was last enabled or its schedule changed: a scheduled rule's
+ *     first run after that is due at this instant
+ */
+public record AlertRule(String workspaceId, String id, String etag, Instant lastModifiedUtc, Instant activeSinceUtc, AlertRuleProperties properties) {
+    public AlertRule {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModifiedUtc, "lastModifiedUtc");
+        Objects.requireNonNull(activeSinceUtc, "activeSinceUtc");
+        Objects.requireNonNull(properties, "properties");
+    }
+
+    public AlertRuleKind kind() {
+        return properties.kind();
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    public String displayName() {
+        return properties.displayName();
+    }
+}
