@@ -20,6 +20,7 @@ import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
@@ -98,7 +99,7 @@ public final class VigilServer implements AutoCloseable {
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, new RulesApi(alertRules));
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, new RulesApi(alertRules, AlertRuleTemplates.builtIn()));
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
             return new VigilServer(storage, registry, http, mqtt, detection, adminKey);

@@ -1,18 +1,22 @@
 package dev.vigil.server.api.rules;
 
 import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import io.javalin.config.RoutesConfig;
 
 /** The analytics rules area of the HTTP API. */
 public final class RulesApi {
     private final AlertRuleRoutes ruleRoutes;
+    private final AlertRuleTemplateRoutes templateRoutes;
 
-    public RulesApi(AlertRules rules) {
+    public RulesApi(AlertRules rules, AlertRuleTemplates templates) {
         RuleViews views = new RuleViews();
         this.ruleRoutes = new AlertRuleRoutes(rules, views);
+        this.templateRoutes = new AlertRuleTemplateRoutes(templates, rules, views);
     }
 
     public void register(RoutesConfig routes) {
         ruleRoutes.register(routes);
+        templateRoutes.register(routes);
     }
 }

@@ -1,0 +1,59 @@
+package dev.vigil.soc.rule.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.soc.rule.AlertRuleKind;
+import dev.vigil.soc.rule.IncidentCreationRuleProperties;
+import dev.vigil.soc.rule.ScheduledRuleProperties;
+import dev.vigil.soc.rule.json.AlertRuleJson;
+import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageSettings;
+import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestAlertRuleTemplates {
+    private final AlertRuleTemplates gallery = AlertRuleTemplates.builtIn();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void testGalleryHoldsTheIotIncidentCreationRuleAndFifteenScheduledIotOtRules() {
+        assertThat(gallery.list()).hasSize(16);
+        IncidentCreationRuleProperties incidents = (IncidentCreationRuleProperties) gallery.get(AlertRuleTemplates.IOT_INCIDENT_CREATION).properties();
+        assertThat(incidents.displayName()).isEqualTo("Create incidents based on Azure Defender for IOT alerts");
+        assertThat(incidents.productFilter()).isEqualTo("Azure Security Center for IoT");
+        assertThat(gallery.list().stream().filter(t -> t.kind() == AlertRuleKind.SCHEDULED)).hasSize(15);
+        ScheduledRuleProperties logins = (ScheduledRuleProperties) gallery.list().stream()
+                .filter(t -> t.source().equals("IoTExcessiveLoginAttempts")).findFirst().orElseThrow().properties();
+        assertThat(logins.detection().severity().name()).isEqualTo("High");
+        assertThat(logins.schedule().queryFrequency()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void testEveryTemplateMakesARuleThatSavesInAFreshWorkspace() {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
+            storage.logStore().createWorkspace("w");
+            AlertRules rules = AlertRules.open(storage.logStore(), storage.stateStore(), Clock.systemUTC());
+            for (AlertRuleTemplate template : gallery.list()) {
+                var saved = rules.save("w", template.source().replace(' ', '-'), gallery.ruleFrom(template.id(), true), java.util.Optional.empty());
+                assertThat(saved.rule().properties().alertRuleTemplateName()).contains(template.id());
+            }
+            assertThat(rules.list("w")).hasSize(16);
+        }
+    }
+
+    @Test
+    void testTemplateRulesReadBackFromTheirJsonUnchanged() {
+        for (AlertRuleTemplate template : gallery.list()) {
+            var properties = gallery.ruleFrom(template.id(), false);
+            assertThat(AlertRuleJson.read(AlertRuleJson.writeBody(properties))).isEqualTo(properties);
+        }
+    }
+}
