@@ -19,6 +19,8 @@ import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.rules.RulesApi;
+import dev.vigil.soc.rule.runtime.AnalyticsRuntime;
+import dev.vigil.soc.rule.runtime.RuntimeSettings;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import dev.vigil.server.identity.ApiKeyStore;
@@ -56,15 +58,17 @@ public final class VigilServer implements AutoCloseable {
     private final HttpApi http;
     private final MqttEndpoint mqtt;
     private final IotDetection detection;
+    private final AnalyticsRuntime analytics;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            Optional<IssuedApiKey> initialAdminKey) {
+            AnalyticsRuntime analytics, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
         this.detection = detection;
+        this.analytics = analytics;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -78,6 +82,7 @@ public final class VigilServer implements AutoCloseable {
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         IotDetection detection = null;
+        AnalyticsRuntime analytics = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -99,11 +104,16 @@ public final class VigilServer implements AutoCloseable {
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, new RulesApi(alertRules, AlertRuleTemplates.builtIn()));
+            analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, RuntimeSettings.defaults());
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot,
+                    new RulesApi(alertRules, AlertRuleTemplates.builtIn(), analytics.health()));
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, analytics, adminKey);
         } catch (RuntimeException e) {
+            if (analytics != null) {
+                analytics.close();
+            }
             if (mqtt != null) {
                 mqtt.close();
             }
@@ -184,12 +194,21 @@ public final class VigilServer implements AutoCloseable {
         detection.engine().flush().join();
     }
 
-    /** Stops taking requests and device traffic, lets detection finish its queue, then commits what is queued and releases the database. */
+    /**
+     * Returns once the analytics rules have nothing left to do: every scheduled run due by the
+     * server's clock is made. A barrier for tests and tools, as {@link #awaitDetection()} is.
+     */
+    public void awaitAnalytics() {
+        analytics.awaitIdle();
+    }
+
+    /** Stops taking requests and device traffic, lets detection and rule runs finish, then commits what is queued and releases the database. */
     @Override
     public void close() {
         http.javalin().stop();
         mqtt.close();
         detection.close();
+        analytics.close();
         storage.close();
         registry.close();
     }

@@ -59,6 +59,12 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(VigilServer.start(settings), apiKey);
     }
 
+    /** Starts again over a data directory of an earlier run, with that run's admin key and a clock the test controls. */
+    public static RunningServer startExisting(Path dataDirectory, String apiKey, Clock clock) {
+        ServerSettings settings = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
+        return new RunningServer(VigilServer.start(settings, clock), apiKey);
+    }
+
     /** Starts again on a data directory used before, which issues no admin key; requests then need a key of the test's own. */
     public static RunningServer reopen(Path dataDirectory) {
         ServerSettings defaults = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);

@@ -136,7 +136,26 @@ public final class BuiltInTables {
             "Properties", DYNAMIC,
             "Type", STRING);
 
-    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT);
+    /**
+     * Health of Sentinel's own machinery, one row per operation; analytics rules write a row per run
+     * (operation "Scheduled analytics rule run" or "NRT analytics rule run").
+     */
+    public static final WorkspaceTable SENTINEL_HEALTH = table("SentinelHealth",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "OperationName", STRING,
+            "SentinelResourceId", STRING,
+            "SentinelResourceName", STRING,
+            "Status", STRING,
+            "Description", STRING,
+            "WorkspaceId", STRING,
+            "SentinelResourceType", STRING,
+            "SentinelResourceKind", STRING,
+            "RecordId", STRING,
+            "ExtendedProperties", DYNAMIC,
+            "Type", STRING);
+
+    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT, SENTINEL_HEALTH);
 
     private BuiltInTables() {
     }

@@ -64,7 +64,7 @@ class TestDuckDbLogStore {
     void testANewWorkspaceHasTheBuiltInTablesWithNoRows() {
         List<TableInfo> tables = logs.tables("default");
 
-        assertThat(tables).extracting(TableInfo::name).containsExactly("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit");
+        assertThat(tables).extracting(TableInfo::name).containsExactly("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth");
         assertThat(tables).allSatisfy(t -> {
             assertThat(t.kind()).isEqualTo(TableKind.BUILT_IN);
             assertThat(t.rowCount()).isZero();

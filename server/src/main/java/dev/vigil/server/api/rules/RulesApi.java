@@ -1,5 +1,6 @@
 package dev.vigil.server.api.rules;
 
+import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import io.javalin.config.RoutesConfig;
@@ -9,8 +10,8 @@ public final class RulesApi {
     private final AlertRuleRoutes ruleRoutes;
     private final AlertRuleTemplateRoutes templateRoutes;
 
-    public RulesApi(AlertRules rules, AlertRuleTemplates templates) {
-        RuleViews views = new RuleViews();
+    public RulesApi(AlertRules rules, AlertRuleTemplates templates, RuleHealth health) {
+        RuleViews views = new RuleViews(health);
         this.ruleRoutes = new AlertRuleRoutes(rules, views);
         this.templateRoutes = new AlertRuleTemplateRoutes(templates, rules, views);
     }

@@ -1,0 +1,161 @@
+package dev.vigil.soc.rule.runtime;
+
+import dev.vigil.soc.rule.AlertRule;
+import dev.vigil.soc.rule.AlertRuleKind;
+import dev.vigil.soc.rule.evaluation.RuleEvaluator;
+import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.scheduled.ScheduledRuleRunner;
+import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.StateStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analytics rules at work: a poller that, every {@code pollInterval}, hands each rule with work
+ * to do (a due scheduled run) to the detection pool, one task per rule at a time.
+ */
+public final class AnalyticsRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRuntime.class);
+    /** Rounds of {@link #awaitIdle()}: each round's alerts can be the next round's input. */
+    private static final int MAX_IDLE_ROUNDS = 20;
+
+    private final AlertRules rules;
+    private final RuleHealth health;
+    private final ScheduledRuleRunner scheduled;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService poller;
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+
+    private AnalyticsRuntime(AlertRules rules, RuleHealth health, ScheduledRuleRunner scheduled, RuntimeSettings settings) {
+        this.rules = rules;
+        this.health = health;
+        this.scheduled = scheduled;
+        this.pool = Executors.newFixedThreadPool(settings.threads(), named("vigil-detection"));
+        this.poller = Executors.newSingleThreadScheduledExecutor(named("vigil-detection-poller"));
+    }
+
+    /** Starts the runners over the saved rules. */
+    public static AnalyticsRuntime start(AlertRules rules, LogStore logStore, StateStore state, Clock clock, RuntimeSettings settings) {
+        RuleHealth health = new RuleHealth(logStore, state);
+        RuleEvaluator evaluator = new RuleEvaluator(logStore);
+        AnalyticsRuntime runtime = new AnalyticsRuntime(rules, health, new ScheduledRuleRunner(logStore, evaluator, health, clock), settings);
+        rules.addListener((workspaceId, ruleId, before, after) -> {
+            if (after.isEmpty()) {
+                health.forget(workspaceId, ruleId);
+            }
+        });
+        long period = settings.pollInterval().toMillis();
+        runtime.poller.scheduleWithFixedDelay(runtime::pollSafely, 0, period, TimeUnit.MILLISECONDS);
+        return runtime;
+    }
+
+    public RuleHealth health() {
+        return health;
+    }
+
+    /**
+     * Hands out every due piece of work, then waits until no rule has any left: scheduled runs due by
+     * the clock are made, and what they wrote has been read by those that follow ingestion. A
+     * barrier for tests and tools.
+     */
+    public void awaitIdle() {
+        for (int round = 0; round < MAX_IDLE_ROUNDS; round++) {
+            poll();
+            List<CompletableFuture<Void>> running = new ArrayList<>(inFlight.values());
+            if (running.isEmpty()) {
+                return;
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("looking for rule work failed; trying again at the next poll", e);
+        }
+    }
+
+    private synchronized void poll() {
+        if (pool.isShutdown()) {
+            return;
+        }
+        for (AlertRule rule : rules.enabled(AlertRuleKind.SCHEDULED)) {
+            if (!inFlight.containsKey(key(rule)) && scheduled.isDue(rule)) {
+                submit(key(rule), () -> scheduled.runDue(rule));
+            }
+        }
+    }
+
+    private void submit(String key, Runnable work) {
+        CompletableFuture<Void> task = new CompletableFuture<>();
+        // in the map before it can finish, so that a finished task never stays there
+        inFlight.put(key, task);
+        try {
+            pool.execute(() -> {
+                Throwable failure = null;
+                try {
+                    work.run();
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                    LOG.warn("rule work {} failed", key, e);
+                } finally {
+                    inFlight.remove(key, task);
+                }
+                if (failure == null) {
+                    task.complete(null);
+                } else {
+                    task.completeExceptionally(failure);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(key, task);
+            task.complete(null);
+        }
+    }
+
+    private static String key(AlertRule rule) {
+        return rule.kind().armName() + "/" + rule.workspaceId() + "/" + rule.id();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops looking for work and lets the runs under way finish (their commits must not be cut off). */
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        synchronized (this) {
+            pool.shutdown();
+        }
+        try {
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("rule runs still going after 30 s at shutdown; they resume from their checkpoints on the next start");
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+    }
+}

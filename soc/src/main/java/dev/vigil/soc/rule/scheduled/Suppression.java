@@ -1,0 +1,51 @@
+package dev.vigil.soc.rule.scheduled;
+
+import dev.vigil.soc.rule.AlertRule;
+import dev.vigil.soc.rule.evaluation.SecurityAlertRows;
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When each rule last raised an alert, for suppression. Read once per rule from the rule's own
+ * alerts in {@code SecurityAlert} (whose {@code TimeGenerated} is the run's scheduled time), which
+ * are committed with the rule's checkpoint, so the two never disagree after a restart.
+ */
+final class Suppression {
+    private final LogStore logStore;
+    private final Map<String, Optional<Instant>> lastAlert = new ConcurrentHashMap<>();
+
+    Suppression(LogStore logStore) {
+        this.logStore = logStore;
+    }
+
+    /** Whether a run at this time is within the suppression period after the rule's last alert. */
+    boolean suppresses(AlertRule rule, java.time.Duration duration, Instant scheduledTime) {
+        return last(rule).map(at -> scheduledTime.isBefore(at.plus(duration))).orElse(false);
+    }
+
+    Optional<Instant> last(AlertRule rule) {
+        return lastAlert.computeIfAbsent(key(rule), k -> read(rule));
+    }
+
+    void alerted(AlertRule rule, Instant scheduledTime) {
+        lastAlert.put(key(rule), Optional.of(scheduledTime));
+    }
+
+    private Optional<Instant> read(AlertRule rule) {
+        String type = SecurityAlertRows.alertType(rule.workspaceId(), rule.id());
+        // rule and workspace ids are letters, digits, '.', '-' and '_': safe inside a string literal
+        String query = "SecurityAlert | where AlertType == '" + type + "' and ProviderName == '" + SecurityAlertRows.PROVIDER_NAME
+                + "' | summarize Last = max(TimeGenerated)";
+        List<List<Object>> rows = logStore.query(rule.workspaceId(), QueryRequest.of(query)).primary().rows();
+        return rows.isEmpty() || rows.get(0).get(0) == null ? Optional.empty() : Optional.of(Instant.parse(rows.get(0).get(0).toString()));
+    }
+
+    private static String key(AlertRule rule) {
+        return rule.workspaceId() + "/" + rule.id();
+    }
+}
