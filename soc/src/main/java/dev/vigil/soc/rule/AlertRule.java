@@ -9,8 +9,11 @@ import java.util.Objects;
  * @param etag changes at every save; a write that names another etag is refused
  * @param activeSinceUtc when the rule was last enabled or its schedule changed: a scheduled rule's
  *     first run after that is due at this instant
+ * @param activeSinceBatch the workspace's newest ingestion batch at that moment: a near-real-time
+ *     rule reads the rows of later batches only
  */
-public record AlertRule(String workspaceId, String id, String etag, Instant lastModifiedUtc, Instant activeSinceUtc, AlertRuleProperties properties) {
+public record AlertRule(String workspaceId, String id, String etag, Instant lastModifiedUtc, Instant activeSinceUtc, long activeSinceBatch,
+        AlertRuleProperties properties) {
     public AlertRule {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(id, "id");

@@ -29,6 +29,7 @@ final class RuleBodies {
         return body("Scheduled", properties);
     }
 
+    /** A near-real-time rule raising an alert per result, the device of each (column {@code DeviceId}) as its entity. */
     static Map<String, Object> nrt(String query) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("displayName", "Every new high alert");
@@ -36,6 +37,8 @@ final class RuleBodies {
         properties.put("query", query);
         properties.put("severity", "Medium");
         properties.put("eventGroupingSettings", Map.of("aggregationKind", "AlertPerResult"));
+        properties.put("entityMappings", List.of(Map.of("entityType", "IoTDevice",
+                "fieldMappings", List.of(Map.of("identifier", "DeviceId", "columnName", "DeviceId")))));
         properties.put("incidentConfiguration", Map.of("createIncident", false));
         return body("NRT", properties);
     }

@@ -4,6 +4,7 @@ import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.evaluation.RuleEvaluator;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.nrt.NrtRuleRunner;
 import dev.vigil.soc.rule.scheduled.ScheduledRuleRunner;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.workspace.api.LogStore;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analytics rules at work: a poller that, every {@code pollInterval}, hands each rule with work
- * to do (a due scheduled run) to the detection pool, one task per rule at a time.
+ * to do (a due scheduled run, newly ingested rows for a near-real-time rule) to the detection
+ * pool, one task per rule at a time.
  */
 public final class AnalyticsRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRuntime.class);
@@ -35,14 +37,16 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final AlertRules rules;
     private final RuleHealth health;
     private final ScheduledRuleRunner scheduled;
+    private final NrtRuleRunner nrt;
     private final ExecutorService pool;
     private final ScheduledExecutorService poller;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-    private AnalyticsRuntime(AlertRules rules, RuleHealth health, ScheduledRuleRunner scheduled, RuntimeSettings settings) {
+    private AnalyticsRuntime(AlertRules rules, RuleHealth health, ScheduledRuleRunner scheduled, NrtRuleRunner nrt, RuntimeSettings settings) {
         this.rules = rules;
         this.health = health;
         this.scheduled = scheduled;
+        this.nrt = nrt;
         this.pool = Executors.newFixedThreadPool(settings.threads(), named("vigil-detection"));
         this.poller = Executors.newSingleThreadScheduledExecutor(named("vigil-detection-poller"));
     }
@@ -51,7 +55,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
     public static AnalyticsRuntime start(AlertRules rules, LogStore logStore, StateStore state, Clock clock, RuntimeSettings settings) {
         RuleHealth health = new RuleHealth(logStore, state);
         RuleEvaluator evaluator = new RuleEvaluator(logStore);
-        AnalyticsRuntime runtime = new AnalyticsRuntime(rules, health, new ScheduledRuleRunner(logStore, evaluator, health, clock), settings);
+        AnalyticsRuntime runtime = new AnalyticsRuntime(rules, health, new ScheduledRuleRunner(logStore, evaluator, health, clock),
+                new NrtRuleRunner(logStore, evaluator, health, clock), settings);
         rules.addListener((workspaceId, ruleId, before, after) -> {
             if (after.isEmpty()) {
                 health.forget(workspaceId, ruleId);
@@ -97,6 +102,13 @@ public final class AnalyticsRuntime implements AutoCloseable {
         for (AlertRule rule : rules.enabled(AlertRuleKind.SCHEDULED)) {
             if (!inFlight.containsKey(key(rule)) && scheduled.isDue(rule)) {
                 submit(key(rule), () -> scheduled.runDue(rule));
+            }
+        }
+        // near-real-time rules poll the workspaces' newest batch number, an in-memory read: cheap
+        // enough at this interval, and it needs no notification path through the LogStore seam
+        for (AlertRule rule : rules.enabled(AlertRuleKind.NRT)) {
+            if (!inFlight.containsKey(key(rule)) && nrt.hasWork(rule)) {
+                submit(key(rule), () -> nrt.run(rule));
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.vigil.soc.rule.ScheduledRuleProperties;
 import dev.vigil.soc.rule.evaluation.Evaluation;
 import dev.vigil.soc.rule.evaluation.RuleEvaluator;
 import dev.vigil.soc.rule.evaluation.RunContext;
+import dev.vigil.soc.rule.evaluation.Suppression;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;

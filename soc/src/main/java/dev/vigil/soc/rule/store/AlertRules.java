@@ -104,8 +104,10 @@ public final class AlertRules {
                         + "; a rule's kind cannot change (delete it and create a new one)");
             }
             Instant now = clock.instant();
-            Instant activeSince = before.filter(b -> !restartsSchedule(b.properties(), properties)).map(AlertRule::activeSinceUtc).orElse(now);
-            saved = new AlertRule(workspaceId, ruleId, UUID.randomUUID().toString(), now, activeSince, properties);
+            Optional<AlertRule> continued = before.filter(b -> !restartsSchedule(b.properties(), properties));
+            Instant activeSince = continued.map(AlertRule::activeSinceUtc).orElse(now);
+            long activeSinceBatch = continued.isPresent() ? continued.get().activeSinceBatch() : logStore.ingestedThrough(workspaceId);
+            saved = new AlertRule(workspaceId, ruleId, UUID.randomUUID().toString(), now, activeSince, activeSinceBatch, properties);
             documents.put(key(workspaceId, ruleId), toStored(saved));
             byKey.put(key(workspaceId, ruleId), saved);
         }
@@ -157,11 +159,11 @@ public final class AlertRules {
 
     private static StoredAlertRule toStored(AlertRule rule) {
         JsonNode body = AlertRuleJson.writeBody(rule.properties());
-        return new StoredAlertRule(rule.workspaceId(), rule.id(), rule.etag(), rule.lastModifiedUtc(), rule.activeSinceUtc(), body);
+        return new StoredAlertRule(rule.workspaceId(), rule.id(), rule.etag(), rule.lastModifiedUtc(), rule.activeSinceUtc(), rule.activeSinceBatch(), body);
     }
 
     private static AlertRule toRule(StoredAlertRule stored) {
         return new AlertRule(stored.workspaceId(), stored.ruleId(), stored.etag(), stored.lastModifiedUtc(), stored.activeSinceUtc(),
-                AlertRuleJson.read(stored.body()));
+                stored.activeSinceBatch(), AlertRuleJson.read(stored.body()));
     }
 }

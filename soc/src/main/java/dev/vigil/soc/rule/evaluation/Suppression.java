@@ -1,7 +1,6 @@
-package dev.vigil.soc.rule.scheduled;
+package dev.vigil.soc.rule.evaluation;
 
 import dev.vigil.soc.rule.AlertRule;
-import dev.vigil.soc.rule.evaluation.SecurityAlertRows;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
 import java.time.Instant;
@@ -15,24 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * alerts in {@code SecurityAlert} (whose {@code TimeGenerated} is the run's scheduled time), which
  * are committed with the rule's checkpoint, so the two never disagree after a restart.
  */
-final class Suppression {
+public final class Suppression {
     private final LogStore logStore;
     private final Map<String, Optional<Instant>> lastAlert = new ConcurrentHashMap<>();
 
-    Suppression(LogStore logStore) {
+    public Suppression(LogStore logStore) {
         this.logStore = logStore;
     }
 
     /** Whether a run at this time is within the suppression period after the rule's last alert. */
-    boolean suppresses(AlertRule rule, java.time.Duration duration, Instant scheduledTime) {
+    public boolean suppresses(AlertRule rule, java.time.Duration duration, Instant scheduledTime) {
         return last(rule).map(at -> scheduledTime.isBefore(at.plus(duration))).orElse(false);
     }
 
-    Optional<Instant> last(AlertRule rule) {
+    public Optional<Instant> last(AlertRule rule) {
         return lastAlert.computeIfAbsent(key(rule), k -> read(rule));
     }
 
-    void alerted(AlertRule rule, Instant scheduledTime) {
+    public void alerted(AlertRule rule, Instant scheduledTime) {
         lastAlert.put(key(rule), Optional.of(scheduledTime));
     }
 
