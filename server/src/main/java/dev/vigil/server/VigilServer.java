@@ -104,7 +104,8 @@ public final class VigilServer implements AutoCloseable {
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
-            analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, RuntimeSettings.defaults());
+            analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.empty(),
+                    RuntimeSettings.defaults());
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot,
                     new RulesApi(alertRules, AlertRuleTemplates.builtIn(), analytics.health()));
             http.javalin().start(settings.host(), settings.port());

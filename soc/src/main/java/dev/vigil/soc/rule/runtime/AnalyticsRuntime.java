@@ -4,6 +4,8 @@ import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.evaluation.RuleEvaluator;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.incidentcreation.IncidentCreation;
+import dev.vigil.soc.rule.incidentcreation.IncidentSink;
 import dev.vigil.soc.rule.nrt.NrtRuleRunner;
 import dev.vigil.soc.rule.scheduled.ScheduledRuleRunner;
 import dev.vigil.soc.rule.store.AlertRules;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analytics rules at work: a poller that, every {@code pollInterval}, hands each rule with work
- * to do (a due scheduled run, newly ingested rows for a near-real-time rule) to the detection
- * pool, one task per rule at a time.
+ * to do (a due scheduled run, newly ingested rows for a near-real-time rule or for incident
+ * creation) to the detection pool, one task per rule (or workspace, for incidents) at a time.
  */
 public final class AnalyticsRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRuntime.class);
@@ -38,25 +41,35 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final RuleHealth health;
     private final ScheduledRuleRunner scheduled;
     private final NrtRuleRunner nrt;
+    private final Optional<IncidentCreation> incidentCreation;
+    private final LogStore logStore;
     private final ExecutorService pool;
     private final ScheduledExecutorService poller;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-    private AnalyticsRuntime(AlertRules rules, RuleHealth health, ScheduledRuleRunner scheduled, NrtRuleRunner nrt, RuntimeSettings settings) {
+    private AnalyticsRuntime(AlertRules rules, LogStore logStore, RuleHealth health, ScheduledRuleRunner scheduled, NrtRuleRunner nrt,
+            Optional<IncidentCreation> incidentCreation, RuntimeSettings settings) {
         this.rules = rules;
+        this.logStore = logStore;
         this.health = health;
         this.scheduled = scheduled;
         this.nrt = nrt;
+        this.incidentCreation = incidentCreation;
         this.pool = Executors.newFixedThreadPool(settings.threads(), named("vigil-detection"));
         this.poller = Executors.newSingleThreadScheduledExecutor(named("vigil-detection-poller"));
     }
 
-    /** Starts the runners over the saved rules. */
-    public static AnalyticsRuntime start(AlertRules rules, LogStore logStore, StateStore state, Clock clock, RuntimeSettings settings) {
+    /**
+     * Starts the runners over the saved rules.
+     *
+     * @param incidents where rules make incidents; without it, no rule makes any
+     */
+    public static AnalyticsRuntime start(AlertRules rules, LogStore logStore, StateStore state, Clock clock, Optional<IncidentSink> incidents,
+            RuntimeSettings settings) {
         RuleHealth health = new RuleHealth(logStore, state);
         RuleEvaluator evaluator = new RuleEvaluator(logStore);
-        AnalyticsRuntime runtime = new AnalyticsRuntime(rules, health, new ScheduledRuleRunner(logStore, evaluator, health, clock),
-                new NrtRuleRunner(logStore, evaluator, health, clock), settings);
+        AnalyticsRuntime runtime = new AnalyticsRuntime(rules, logStore, health, new ScheduledRuleRunner(logStore, evaluator, health, clock),
+                new NrtRuleRunner(logStore, evaluator, health, clock), incidents.map(sink -> new IncidentCreation(logStore, rules, sink)), settings);
         rules.addListener((workspaceId, ruleId, before, after) -> {
             if (after.isEmpty()) {
                 health.forget(workspaceId, ruleId);
@@ -109,6 +122,14 @@ public final class AnalyticsRuntime implements AutoCloseable {
         for (AlertRule rule : rules.enabled(AlertRuleKind.NRT)) {
             if (!inFlight.containsKey(key(rule)) && nrt.hasWork(rule)) {
                 submit(key(rule), () -> nrt.run(rule));
+            }
+        }
+        if (incidentCreation.isPresent()) {
+            for (String workspaceId : logStore.workspaces()) {
+                String key = "incidents/" + workspaceId;
+                if (!inFlight.containsKey(key) && incidentCreation.get().hasWork(workspaceId)) {
+                    submit(key, () -> incidentCreation.get().run(workspaceId));
+                }
             }
         }
     }

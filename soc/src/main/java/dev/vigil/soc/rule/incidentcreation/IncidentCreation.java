@@ -1,0 +1,222 @@
+package dev.vigil.soc.rule.incidentcreation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.soc.rule.AlertRule;
+import dev.vigil.soc.rule.AlertRuleKind;
+import dev.vigil.soc.rule.AlertSeverity;
+import dev.vigil.soc.rule.GroupingConfiguration;
+import dev.vigil.soc.rule.IncidentConfiguration;
+import dev.vigil.soc.rule.IncidentCreationRuleProperties;
+import dev.vigil.soc.rule.QueryRuleProperties;
+import dev.vigil.soc.rule.evaluation.SecurityAlertRows;
+import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.workspace.api.Checkpoint;
+import dev.vigil.workspace.api.IngestionWindow;
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.ResultTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Makes incidents from {@code SecurityAlert} rows, read in ingestion order like a near-real-time
+ * rule (a checkpoint per workspace, committed after the incidents are made; the incidents side is
+ * idempotent, so alerts repeated after a crash change nothing):
+ * <ul>
+ *   <li>alerts of a product are filtered by the enabled Microsoft Security rules of that product;
+ *       the first version of an alert that passes any of them makes one incident (key: its
+ *       {@code SystemAlertId}), however many rules it passes; later versions update the incident's
+ *       alert and never create;</li>
+ *   <li>alerts of Scheduled and NRT rules whose incident configuration says so make incidents, or
+ *       join the rule's incident of the same grouping key within the lookback.</li>
+ * </ul>
+ * A Microsoft Security rule applies to alerts ingested after it was enabled.
+ */
+public final class IncidentCreation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LogStore logStore;
+    private final AlertRules rules;
+    private final IncidentSink incidents;
+    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+
+    public IncidentCreation(LogStore logStore, AlertRules rules, IncidentSink incidents) {
+        this.logStore = logStore;
+        this.rules = rules;
+        this.incidents = incidents;
+    }
+
+    public static String consumer(String workspaceId) {
+        return "incident-creation/" + workspaceId;
+    }
+
+    public boolean hasWork(String workspaceId) {
+        return logStore.ingestedThrough(workspaceId) > cursor(workspaceId);
+    }
+
+    private long cursor(String workspaceId) {
+        return cursors.computeIfAbsent(consumer(workspaceId), logStore::checkpoint);
+    }
+
+    /** Reads the batches committed since the workspace's checkpoint and makes their incidents. */
+    public void run(String workspaceId) {
+        long after = cursor(workspaceId);
+        long upTo = logStore.ingestedThrough(workspaceId);
+        List<AlertRule> workspaceRules = rules.list(workspaceId);
+        List<AlertRule> filters = workspaceRules.stream()
+                .filter(r -> r.kind() == AlertRuleKind.MICROSOFT_SECURITY_INCIDENT_CREATION && r.enabled()).toList();
+        // a window never spans a filter's enabling: the filter applies to the whole window or not at all
+        for (AlertRule filter : filters) {
+            if (filter.activeSinceBatch() > after && filter.activeSinceBatch() < upTo) {
+                upTo = filter.activeSinceBatch();
+            }
+        }
+        if (upTo <= after) {
+            return;
+        }
+        long windowStart = after;
+        List<AlertRule> applicable = filters.stream().filter(r -> r.activeSinceBatch() <= windowStart).toList();
+        boolean rulesMakeIncidents = workspaceRules.stream().anyMatch(r -> r.properties() instanceof QueryRuleProperties q
+                && q.detection().incidentConfiguration().createIncident());
+        if (!applicable.isEmpty() || rulesMakeIncidents) {
+            List<Map<String, Object>> alerts = rows(logStore.query(workspaceId,
+                    QueryRequest.of("SecurityAlert | sort by TimeGenerated asc").withIngestion(new IngestionWindow(after, upTo))).primary());
+            fromProducts(workspaceId, after, alerts, applicable);
+            fromRules(workspaceId, alerts);
+        }
+        logStore.ingest(workspaceId, "SecurityAlert", List.of(), new Checkpoint(consumer(workspaceId), upTo)).join();
+        cursors.put(consumer(workspaceId), upTo);
+    }
+
+    private void fromProducts(String workspaceId, long after, List<Map<String, Object>> alerts, List<AlertRule> filters) {
+        if (filters.isEmpty()) {
+            return;
+        }
+        Set<String> products = filters.stream().map(r -> ((IncidentCreationRuleProperties) r.properties()).productFilter()).collect(Collectors.toSet());
+        List<Map<String, Object>> ofProducts = alerts.stream().filter(a -> products.contains(text(a, "ProductName"))).toList();
+        Set<String> seenBefore = seenBefore(workspaceId, after, ofProducts);
+        for (Map<String, Object> alert : ofProducts) {
+            String systemAlertId = text(alert, "SystemAlertId");
+            if (systemAlertId.isEmpty()) {
+                continue;
+            }
+            String key = "alert/" + systemAlertId;
+            Optional<String> existing = incidents.findByKey(workspaceId, key);
+            if (existing.isPresent()) {
+                incidents.addAlert(workspaceId, existing.get(), alert, List.of(), false, "Microsoft Security incident creation");
+                continue;
+            }
+            if (!seenBefore.add(systemAlertId)) {
+                continue; // a later version of an alert whose first version made no incident
+            }
+            List<AlertRule> passing = filters.stream().filter(r -> ((IncidentCreationRuleProperties) r.properties())
+                    .matches(text(alert, "ProductName"), text(alert, "AlertSeverity"), displayName(alert))).toList();
+            if (!passing.isEmpty()) {
+                incidents.create(workspaceId, request(key, alert, passing.stream().map(AlertRule::id).toList(), Optional.empty(),
+                        passing.get(0).displayName()));
+            }
+        }
+    }
+
+    /** Of these alerts' ids, those already ingested before the window (their rows here are later versions). */
+    private Set<String> seenBefore(String workspaceId, long after, List<Map<String, Object>> alerts) {
+        Set<String> ids = alerts.stream().map(a -> text(a, "SystemAlertId")).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+        if (after == 0 || ids.isEmpty()) {
+            return new HashSet<>();
+        }
+        String list = ids.stream().map(IncidentCreation::literal).collect(Collectors.joining(", "));
+        ResultTable earlier = logStore.query(workspaceId, QueryRequest.of("SecurityAlert | where SystemAlertId in (" + list + ") | distinct SystemAlertId")
+                .withIngestion(new IngestionWindow(0, after))).primary();
+        Set<String> seen = new HashSet<>();
+        earlier.rows().forEach(row -> seen.add(String.valueOf(row.get(0))));
+        return seen;
+    }
+
+    private void fromRules(String workspaceId, List<Map<String, Object>> alerts) {
+        for (Map<String, Object> alert : alerts) {
+            if (!SecurityAlertRows.PROVIDER_NAME.equals(text(alert, "ProviderName"))) {
+                continue;
+            }
+            Optional<AlertRule> rule = ruleOf(workspaceId, alert);
+            if (rule.isEmpty() || !(rule.get().properties() instanceof QueryRuleProperties properties)) {
+                continue;
+            }
+            IncidentConfiguration configuration = properties.detection().incidentConfiguration();
+            if (!configuration.createIncident()) {
+                continue;
+            }
+            String key = "alert/" + text(alert, "SystemAlertId");
+            if (incidents.findByKey(workspaceId, key).isPresent()) {
+                continue;
+            }
+            GroupingConfiguration grouping = configuration.groupingConfiguration();
+            List<String> ruleIds = List.of(rule.get().id());
+            if (!grouping.enabled()) {
+                incidents.create(workspaceId, request(key, alert, ruleIds, Optional.empty(), properties.displayName()));
+                continue;
+            }
+            IncidentRequest.GroupingKey groupingKey = new IncidentRequest.GroupingKey(rule.get().id(), GroupingKeys.of(grouping, alert));
+            Optional<String> target = incidents.findGroupingTarget(workspaceId, groupingKey, grouping.lookbackDuration(), grouping.reopenClosedIncident());
+            if (target.isPresent()) {
+                incidents.addAlert(workspaceId, target.get(), alert, ruleIds, grouping.reopenClosedIncident(), properties.displayName());
+            } else {
+                incidents.create(workspaceId, request(key, alert, ruleIds, Optional.of(groupingKey), properties.displayName()));
+            }
+        }
+    }
+
+    /** The rule that raised a scheduled or NRT alert, from {@code AlertType} ({@code <workspace>_<ruleId>}). */
+    private Optional<AlertRule> ruleOf(String workspaceId, Map<String, Object> alert) {
+        String type = text(alert, "AlertType");
+        String prefix = workspaceId + "_";
+        return type.startsWith(prefix) ? rules.find(workspaceId, type.substring(prefix.length())) : Optional.empty();
+    }
+
+    private static IncidentRequest request(String key, Map<String, Object> alert, List<String> ruleIds, Optional<IncidentRequest.GroupingKey> grouping,
+            String createdBy) {
+        String title = displayName(alert).isEmpty() ? "Alert " + text(alert, "SystemAlertId") : displayName(alert);
+        AlertSeverity severity = AlertSeverity.parse(text(alert, "AlertSeverity")).orElse(AlertSeverity.Informational);
+        return new IncidentRequest(key, title, text(alert, "Description"), severity, alert, ruleIds, grouping, createdBy);
+    }
+
+    private static String displayName(Map<String, Object> alert) {
+        String name = text(alert, "DisplayName");
+        return name.isEmpty() ? text(alert, "AlertName") : name;
+    }
+
+    private static List<Map<String, Object>> rows(ResultTable table) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ColumnSchema> columns = table.columns();
+        for (List<Object> values : table.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i).name(), values.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String text(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? "" : value.toString();
+    }
+
+    /** A KQL string literal; JSON's escaping is also Kusto's for double-quoted strings. */
+    private static String literal(String value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.vigil.soc.rule.incidentcreation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.soc.rule.json.AlertRuleJson;
+import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageSettings;
+import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incident creation over the real store, with a hand-written stand-in for the incidents. */
+class TestIncidentCreation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IOT = "Azure Security Center for IoT";
+
+    @TempDir
+    Path data;
+
+    private Storage storage;
+    private LogStore logStore;
+    private AlertRules rules;
+    private InMemoryIncidents incidents;
+    private IncidentCreation creation;
+    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+    @BeforeEach
+    void open() {
+        storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
+        logStore = storage.logStore();
+        logStore.createWorkspace("w");
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        rules = AlertRules.open(logStore, storage.stateStore(), clock);
+        incidents = new InMemoryIncidents(clock);
+        creation = new IncidentCreation(logStore, rules, incidents);
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    @Test
+    void testAlertPassingTwoRulesMakesOneIncident() throws Exception {
+        saveFilter("all-iot", "{}");
+        saveFilter("high-iot", "{\"severitiesFilter\":[\"High\"]}");
+        ingest(alert("a-1", IOT, "High", "Reverse shells"), alert("a-2", IOT, "Low", "Bash history cleared"));
+        creation.run("w");
+        assertThat(incidents.incidents).hasSize(2);
+        assertThat(incident("alert/a-1").request.relatedAnalyticRuleIds()).containsExactlyInAnyOrder("all-iot", "high-iot");
+        assertThat(incident("alert/a-2").request.relatedAnalyticRuleIds()).containsExactly("all-iot");
+        assertThat(incident("alert/a-1").request.title()).isEqualTo("Reverse shells");
+    }
+
+    @Test
+    void testSeverityAndDisplayNameFiltersAndOtherProductsAreLeftOut() throws Exception {
+        saveFilter("filtered", "{\"severitiesFilter\":[\"High\",\"Medium\"],\"displayNamesFilter\":[\"login\"],"
+                + "\"displayNamesExcludeFilter\":[\"Failed\"]}");
+        ingest(alert("ok", IOT, "High", "Successful local login"),
+                alert("low", IOT, "Low", "Successful local login"),
+                alert("failed", IOT, "Medium", "Failed local login"),
+                alert("other-name", IOT, "High", "Reverse shells"),
+                alert("other-product", "Azure Security Center", "High", "Successful local login"));
+        creation.run("w");
+        assertThat(incidents.incidents).extracting(i -> i.request.key()).containsExactly("alert/ok");
+    }
+
+    @Test
+    void testDisabledRuleMakesNothingAndRuleAppliesOnlyToAlertsAfterItWasEnabled() throws Exception {
+        saveFilter("off", "{\"enabled\":false}");
+        ingest(alert("a-1", IOT, "High", "Reverse shells"));
+        creation.run("w");
+        assertThat(incidents.incidents).isEmpty();
+
+        ingest(alert("a-2", IOT, "High", "Reverse shells"));
+        saveFilter("off", "{\"enabled\":true}");
+        ingest(alert("a-3", IOT, "High", "Reverse shells"));
+        creation.run("w");
+        creation.run("w");
+        assertThat(incidents.incidents).extracting(i -> i.request.key()).containsExactly("alert/a-3");
+    }
+
+    @Test
+    void testLaterVersionsUpdateTheIncidentAndNeverCreateOne() throws Exception {
+        saveFilter("high", "{\"severitiesFilter\":[\"High\"]}");
+        Map<String, Object> first = alert("a-1", IOT, "High", "Reverse shells");
+        Map<String, Object> lowFirst = alert("a-2", IOT, "Low", "Bash history cleared");
+        ingest(first, lowFirst);
+        creation.run("w");
+
+        Map<String, Object> resolved = new HashMap<>(first);
+        resolved.put("Status", "Resolved");
+        Map<String, Object> raised = new HashMap<>(lowFirst);
+        raised.put("AlertSeverity", "High");
+        ingest(resolved, raised);
+        creation.run("w");
+
+        assertThat(incidents.incidents).hasSize(1);
+        assertThat(incidents.incidents.get(0).alerts).singleElement().satisfies(a -> assertThat(a.get("Status")).isEqualTo("Resolved"));
+    }
+
+    @Test
+    void testRuleAlertsGroupWithinTheLookbackAndOpenANewIncidentAfterIt() throws Exception {
+        saveScheduled("grouped", "{\"enabled\":true,\"reopenClosedIncident\":false,\"lookbackDuration\":\"PT1H\",\"matchingMethod\":\"AllEntities\"}");
+        ingest(ruleAlert("g-1", "grouped", "dev-1"));
+        ingest(ruleAlert("g-2", "grouped", "dev-1"), ruleAlert("g-3", "grouped", "dev-2"));
+        creation.run("w");
+        assertThat(incidents.incidents).hasSize(2);
+        assertThat(incident("alert/g-1").alertIds()).containsExactly("g-1", "g-2");
+        assertThat(incident("alert/g-3").alertIds()).containsExactly("g-3");
+
+        now = now.plus(Duration.ofMinutes(90));
+        ingest(ruleAlert("g-4", "grouped", "dev-1"));
+        creation.run("w");
+        assertThat(incidents.incidents).hasSize(3);
+        assertThat(incident("alert/g-4").alertIds()).containsExactly("g-4");
+    }
+
+    @Test
+    void testClosedIncidentIsReopenedOnlyWhenTheRuleSaysSo() throws Exception {
+        saveScheduled("reopens", "{\"enabled\":true,\"reopenClosedIncident\":true,\"lookbackDuration\":\"PT5H\",\"matchingMethod\":\"AnyAlert\"}");
+        saveScheduled("stays", "{\"enabled\":true,\"reopenClosedIncident\":false,\"lookbackDuration\":\"PT5H\",\"matchingMethod\":\"AnyAlert\"}");
+        ingest(ruleAlert("r-1", "reopens", "dev-1"), ruleAlert("s-1", "stays", "dev-1"));
+        creation.run("w");
+        incidents.incidents.forEach(i -> i.closed = true);
+
+        ingest(ruleAlert("r-2", "reopens", "dev-2"), ruleAlert("s-2", "stays", "dev-2"));
+        creation.run("w");
+        assertThat(incidents.incidents).hasSize(3);
+        assertThat(incident("alert/r-1").alertIds()).containsExactly("r-1", "r-2");
+        assertThat(incident("alert/r-1").closed).isFalse();
+        assertThat(incident("alert/s-1").alertIds()).containsExactly("s-1");
+        assertThat(incident("alert/s-2").alertIds()).containsExactly("s-2");
+    }
+
+    @Test
+    void testAlertsAreReadOnceAcrossARestartOfTheConsumer() throws Exception {
+        saveFilter("all-iot", "{}");
+        ingest(alert("a-1", IOT, "High", "Reverse shells"));
+        creation.run("w");
+        creation = new IncidentCreation(logStore, rules, incidents);
+        assertThat(creation.hasWork("w")).isFalse();
+        ingest(alert("a-2", IOT, "High", "Reverse shells"));
+        creation.run("w");
+        assertThat(incidents.incidents).extracting(i -> i.request.key()).containsExactly("alert/a-1", "alert/a-2");
+    }
+
+    private InMemoryIncidents.Incident incident(String key) {
+        return incidents.incidents.stream().filter(i -> i.request.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    private void saveFilter(String id, String extra) throws Exception {
+        JsonNode properties = JSON.readTree("{\"displayName\":\"" + id + "\",\"productFilter\":\"" + IOT + "\"}");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) properties).setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(extra));
+        var body = JSON.createObjectNode().put("kind", "MicrosoftSecurityIncidentCreation");
+        body.set("properties", properties);
+        rules.save("w", id, AlertRuleJson.read(body), Optional.empty());
+    }
+
+    private void saveScheduled(String id, String grouping) throws Exception {
+        JsonNode body = JSON.readTree("{\"kind\":\"Scheduled\",\"properties\":{\"displayName\":\"" + id + "\",\"query\":\"SecurityAlert\","
+                + "\"severity\":\"Medium\",\"queryFrequency\":\"PT5M\",\"queryPeriod\":\"PT5M\",\"triggerOperator\":\"GreaterThan\","
+                + "\"triggerThreshold\":0,\"incidentConfiguration\":{\"createIncident\":true,\"groupingConfiguration\":" + grouping + "}}}");
+        rules.save("w", id, AlertRuleJson.read(body), Optional.empty());
+    }
+
+    private Map<String, Object> alert(String id, String product, String severity, String name) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("TimeGenerated", now.toString());
+        row.put("SystemAlertId", id);
+        row.put("ProductName", product);
+        row.put("ProviderName", "IoTSecurity");
+        row.put("AlertSeverity", severity);
+        row.put("AlertName", name);
+        row.put("DisplayName", name);
+        row.put("Status", "New");
+        row.put("StartTime", now.toString());
+        return row;
+    }
+
+    private Map<String, Object> ruleAlert(String id, String ruleId, String device) {
+        Map<String, Object> row = alert(id, "Azure Sentinel", "Medium", "From " + ruleId);
+        row.put("ProviderName", "ASI Scheduled Alerts");
+        row.put("AlertType", "w_" + ruleId);
+        row.put("Entities", "[{\"$id\":\"1\",\"DeviceId\":\"" + device + "\",\"Type\":\"iotdevice\"}]");
+        return row;
+    }
+
+    @SafeVarargs
+    private void ingest(Map<String, Object>... rows) {
+        logStore.ingest("w", "SecurityAlert", List.of(rows)).join();
+    }
+}
