@@ -19,6 +19,7 @@ import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.rules.RulesApi;
+import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.runtime.AnalyticsRuntime;
 import dev.vigil.soc.rule.runtime.RuntimeSettings;
 import dev.vigil.soc.rule.store.AlertRules;
@@ -107,7 +108,8 @@ public final class VigilServer implements AutoCloseable {
             analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.empty(),
                     RuntimeSettings.defaults());
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot,
-                    new RulesApi(alertRules, AlertRuleTemplates.builtIn(), analytics.health()));
+                    new RulesApi(alertRules, AlertRuleTemplates.builtIn(), analytics.health(),
+                            new DryRuns(alertRules, storage.logStore(), clock)));
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
             return new VigilServer(storage, registry, http, mqtt, detection, analytics, adminKey);
