@@ -99,7 +99,19 @@ class TestPermissionMatrix {
             VICTIM_KEY_IDS.put(who, victimKey.substring(4, 20));
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
             saveFunction("Doomed_" + who.name());
+            saveRule("doomed-" + who.user());
         }
+        saveRule("matrix-rule");
+    }
+
+    private static void saveRule(String id) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/alertRules/" + id, server.apiKey(), scheduledRule(false));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> scheduledRule(boolean enabled) {
+        return Map.of("kind", "Scheduled", "properties", Map.of("displayName", "matrix", "enabled", enabled, "query", "SecurityAlert",
+                "severity", "Low", "queryFrequency", "PT5M", "queryPeriod", "PT5M", "triggerOperator", "GreaterThan", "triggerThreshold", 0));
     }
 
     private static void saveFunction(String name) {
@@ -158,6 +170,7 @@ class TestPermissionMatrix {
         calls.add(new Call("DELETE /api/users/{user}/keys/{key}", w -> "/api/users/" + w.victim() + "/keys/" + VICTIM_KEY_IDS.get(w),
                 w -> null, new RootOwner(), 200));
         addIotCalls(calls);
+        addRuleCalls(calls, reader, contributor);
         // last, as it removes the victim the calls above use
         calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
         return calls;
@@ -215,6 +228,26 @@ class TestPermissionMatrix {
                 w -> sub + "/providers/Microsoft.Security/iotAlertFeed?after=0", w -> null, needs, 200));
         // devices authenticate with SAS tokens: an API key alone is refused, whoever holds it
         calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
+    }
+
+    private static void addRuleCalls(List<Call> calls, Needs reader, Needs contributor) {
+        String rules = "/api/workspaces/{workspace}/alertRules";
+        String templates = "/api/workspaces/{workspace}/alertRuleTemplates";
+        String iotIncidents = "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72";
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> window = Map.of("startTime", now.minusSeconds(3600).toString(), "endTime", now.toString());
+        calls.add(new Call("GET " + rules, w -> "/api/workspaces/default/alertRules", w -> null, reader, 200));
+        calls.add(new Call("GET " + rules + "/{ruleId}", w -> "/api/workspaces/default/alertRules/matrix-rule", w -> null, reader, 200));
+        calls.add(new Call("PUT " + rules + "/{ruleId}", w -> "/api/workspaces/default/alertRules/saved-" + w.user(), w -> scheduledRule(false),
+                contributor, 201));
+        calls.add(new Call("DELETE " + rules + "/{ruleId}", w -> "/api/workspaces/default/alertRules/doomed-" + w.user(), w -> null, contributor, 200));
+        calls.add(new Call("POST " + rules + "/{ruleId}/dryRun", w -> "/api/workspaces/default/alertRules/matrix-rule/dryRun", w -> window, reader, 200));
+        calls.add(new Call("POST " + rules + "/dryRun", w -> "/api/workspaces/default/alertRules/dryRun",
+                w -> Map.of("rule", scheduledRule(true), "startTime", window.get("startTime"), "endTime", window.get("endTime")), reader, 200));
+        calls.add(new Call("GET " + templates, w -> "/api/workspaces/default/alertRuleTemplates", w -> null, reader, 200));
+        calls.add(new Call("GET " + templates + "/{templateId}", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents, w -> null, reader, 200));
+        calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
+                w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
     }
 
     @Test
