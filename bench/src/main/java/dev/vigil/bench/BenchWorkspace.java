@@ -76,6 +76,10 @@ final class BenchWorkspace implements AutoCloseable {
         return storage.logStore();
     }
 
+    dev.vigil.workspace.api.StateStore stateStore() {
+        return storage.stateStore();
+    }
+
     /**
      * A plain JDBC connection to the same database, for the hand-written baseline; DuckDB shares
      * one database instance per file within a process, so both see the same data.

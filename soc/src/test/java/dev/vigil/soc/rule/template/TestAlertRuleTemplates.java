@@ -50,6 +50,29 @@ class TestAlertRuleTemplates {
     }
 
     @Test
+    void testSwitchMakesTheRuleOnceAndTurnsItOffAndOnKeepingEdits() {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
+            storage.logStore().createWorkspace("w");
+            AlertRules rules = AlertRules.open(storage.logStore(), storage.stateStore(), Clock.systemUTC());
+            TemplateRuleSwitch toggle = new TemplateRuleSwitch(rules, gallery);
+            toggle.enable("w", AlertRuleTemplates.IOT_INCIDENT_CREATION);
+            toggle.enable("w", AlertRuleTemplates.IOT_INCIDENT_CREATION);
+            assertThat(rules.list("w")).singleElement().satisfies(rule -> assertThat(rule.enabled()).isTrue());
+
+            IncidentCreationRuleProperties made = (IncidentCreationRuleProperties) rules.list("w").get(0).properties();
+            rules.save("w", AlertRuleTemplates.IOT_INCIDENT_CREATION, new IncidentCreationRuleProperties(made.displayName(), made.description(), true,
+                    made.alertRuleTemplateName(), made.productFilter(), java.util.List.of(dev.vigil.soc.rule.AlertSeverity.High), java.util.List.of(),
+                    java.util.List.of()), java.util.Optional.empty());
+            toggle.disable("w", AlertRuleTemplates.IOT_INCIDENT_CREATION);
+            assertThat(rules.list("w")).singleElement().satisfies(rule -> assertThat(rule.enabled()).isFalse());
+            toggle.enable("w", AlertRuleTemplates.IOT_INCIDENT_CREATION);
+            IncidentCreationRuleProperties after = (IncidentCreationRuleProperties) rules.list("w").get(0).properties();
+            assertThat(after.enabled()).isTrue();
+            assertThat(after.severitiesFilter()).containsExactly(dev.vigil.soc.rule.AlertSeverity.High);
+        }
+    }
+
+    @Test
     void testTemplateRulesReadBackFromTheirJsonUnchanged() {
         for (AlertRuleTemplate template : gallery.list()) {
             var properties = gallery.ruleFrom(template.id(), false);
