@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.server.testing.TestClock;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,34 @@ class TestScheduledRules {
             assertThat(lastRun.path("resultCount").asLong()).isEqualTo(2);
             assertThat(lastRun.path("alertsGenerated").asInt()).isEqualTo(1);
             assertThat(Instant.parse(lastRun.path("queryEndTimeUtc").asText())).isEqualTo(start.plus(FIVE_MINUTES));
+        }
+    }
+
+    @Test
+    void testFailedRunIsRecordedAsFailureAndRetriedLater() {
+        try (RunningServer server = RunningServer.start(data, clock)) {
+            HttpResponse<String> function = server.sendJson("PUT", "/api/workspaces/default/functions/HighIotAlerts", server.apiKey(),
+                    Map.of("body", iotAlertsQuery("High")));
+            assertThat(function.statusCode()).as(function.body()).isEqualTo(201);
+            save(server, "through-function", RuleBodies.scheduled("HighIotAlerts", 0));
+            server.server().awaitAnalytics();
+            assertThat(server.sendJson("DELETE", "/api/workspaces/default/functions/HighIotAlerts", server.apiKey(), null).statusCode()).isEqualTo(204);
+
+            clock.advance(FIVE_MINUTES);
+            server.server().awaitAnalytics();
+            JsonNode lastRun = RunningServer.json(server.get(RuleFixtures.RULES + "through-function")).path("properties").path("lastRun");
+            assertThat(lastRun.path("status").asText()).isEqualTo("Failure");
+            assertThat(lastRun.path("message").asText()).contains("attempt 1 of 3").contains("HighIotAlerts");
+            assertThat(server.count("SentinelHealth | where Status == 'Failure' and SentinelResourceName == 'Many high alerts' | count")).isEqualTo(1);
+
+            // tried again a minute later, given up at the third attempt; the next run goes ahead
+            for (int attempt = 2; attempt <= 3; attempt++) {
+                clock.advance(Duration.ofMinutes(1));
+                server.server().awaitAnalytics();
+            }
+            assertThat(server.count("SentinelHealth | where Status == 'Failure' | count")).isEqualTo(3);
+            assertThat(RunningServer.json(server.get(RuleFixtures.RULES + "through-function")).path("properties").path("lastRun")
+                    .path("message").asText()).contains("given up");
         }
     }
 }
