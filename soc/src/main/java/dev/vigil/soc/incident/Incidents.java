@@ -155,7 +155,10 @@ public final class Incidents implements AutoCloseable {
         return change(workspaceId, incident, etag, modifiedBy, IncidentEdit::reopenClosed);
     }
 
-    /** Completes once the {@code SecurityIncident} rows of every change made so far in the workspace are committed. */
+    /**
+     * Completes once the {@code SecurityIncident} rows of every change made so far in the workspace
+     * are committed and the listeners told; never wait for it in a listener.
+     */
     public CompletableFuture<Void> allLogged(String workspaceId) {
         WorkspaceIncidents incidents = workspace(workspaceId);
         log.requestWrite(incidents);

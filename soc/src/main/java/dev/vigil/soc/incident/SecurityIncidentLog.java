@@ -80,8 +80,9 @@ final class SecurityIncidentLog implements AutoCloseable {
                 retryLater(incidents, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
                 return;
             }
-            incidents.logged(through);
             batch.forEach(change -> tell(change.event()));
+            // after the listeners, so that whoever waits for the rows also finds the listeners done
+            incidents.logged(through);
             batch = incidents.unloggedBatch(MAX_BATCH);
         }
     }

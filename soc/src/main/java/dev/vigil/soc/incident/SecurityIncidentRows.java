@@ -67,12 +67,21 @@ final class SecurityIncidentRows {
     }
 
     static Map<String, Object> label(IncidentLabel label) {
-        return Map.of("labelName", label.name(), "labelType", label.type().sentinelName());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("labelName", label.name());
+        json.put("labelType", label.type().sentinelName());
+        return json;
     }
 
     static Map<String, Object> comment(IncidentComment comment) {
-        return Map.of("message", comment.message(), "createdTimeUtc", comment.createdTime().toString(),
-                "author", Map.of("name", comment.author(), "userPrincipalName", comment.author()));
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", comment.author());
+        author.put("userPrincipalName", comment.author());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("message", comment.message());
+        json.put("createdTimeUtc", comment.createdTime().toString());
+        json.put("author", author);
+        return json;
     }
 
     static Map<String, Object> additionalData(Incident incident) {
