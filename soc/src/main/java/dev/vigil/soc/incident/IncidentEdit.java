@@ -69,10 +69,12 @@ final class IncidentEdit {
         update.severity().ifPresent(value -> set("Severity", severity, value, () -> severity = value));
         update.owner().ifPresent(value -> set("Owner", owner, value, () -> owner = value));
         update.labels().map(IncidentEdit::distinctLabels).ifPresent(value -> set("Labels", labels, value, () -> labels = value));
-        if (update.closure().isPresent() && update.status().orElse(status) != IncidentStatus.CLOSED) {
+        if (update.closure().isPresent() && update.status().filter(value -> value != IncidentStatus.CLOSED).isPresent()) {
             throw new InvalidIncidentException("a classification is given only when closing: set 'status' to Closed with it");
         }
-        update.status().ifPresent(value -> changeStatus(value, update.closure(), now));
+        // a classification alone means closing
+        update.status().or(() -> update.closure().map(closure -> IncidentStatus.CLOSED))
+                .ifPresent(value -> changeStatus(value, update.closure(), now));
     }
 
     private void changeStatus(IncidentStatus to, Optional<Closure> newClosure, Instant now) {

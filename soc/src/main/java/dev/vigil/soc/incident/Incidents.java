@@ -167,12 +167,10 @@ public final class Incidents implements AutoCloseable {
 
     private Incident change(String workspaceId, String incident, Optional<String> etag, String modifiedBy, Consumer<IncidentEdit> edit) {
         WorkspaceIncidents incidents = workspace(workspaceId);
-        Incident before = incidents.get(incident);
-        Incident after = incidents.change(incident, etag, modifiedBy, clock.instant(), edit);
-        if (after.revision() != before.revision()) {
-            log.requestWrite(incidents);
-        }
-        return after;
+        Incident changed = incidents.change(incident, etag, modifiedBy, clock.instant(), edit);
+        // when nothing changed there is nothing to write, and asking costs one empty look
+        log.requestWrite(incidents);
+        return changed;
     }
 
     private WorkspaceIncidents workspace(String workspaceId) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ final class SecurityIncidentLog implements AutoCloseable {
         if (!holdRows && scheduled.add(incidents.workspaceId())) {
             try {
                 thread.execute(() -> write(incidents));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 scheduled.remove(incidents.workspaceId());
                 LOG.warn("incident log closed; the rows of workspace '{}' are written on the next start", incidents.workspaceId());
             }
@@ -92,7 +93,7 @@ final class SecurityIncidentLog implements AutoCloseable {
         if (scheduled.add(incidents.workspaceId())) {
             try {
                 thread.schedule(() -> write(incidents), RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 scheduled.remove(incidents.workspaceId());
             }
         }
@@ -114,7 +115,7 @@ final class SecurityIncidentLog implements AutoCloseable {
             workspaces.forEach(incidents -> {
                 try {
                     thread.execute(() -> write(incidents));
-                } catch (java.util.concurrent.RejectedExecutionException e) {
+                } catch (RejectedExecutionException e) {
                     // closed already
                 }
             });

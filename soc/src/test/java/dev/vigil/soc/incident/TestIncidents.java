@@ -211,6 +211,22 @@ class TestIncidents {
     }
 
     @Test
+    void testAClassificationAloneClosesAndAnotherOneOnAClosedIncidentIsRefused() {
+        createManual("classified");
+        Closure benign = Closure.of("BenignPositive", "SuspiciousButExpected", "");
+
+        Incident closed = incidents.update(WS, "1", IncidentUpdate.none().withClosure(benign), Optional.empty(), "alice");
+        Incident again = incidents.close(WS, "1", benign, Optional.empty(), "alice");
+
+        assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+        assertThat(again.revision()).isEqualTo(closed.revision());
+        assertThatThrownBy(() -> incidents.close(WS, "1", Closure.of("Undetermined", "", ""), Optional.empty(), "bob"))
+                .isInstanceOf(IncidentStatusTransitionException.class).hasMessageContaining("reopen it first");
+        assertThatThrownBy(() -> incidents.update(WS, "1", IncidentUpdate.none().withStatus(IncidentStatus.ACTIVE).withClosure(benign),
+                Optional.empty(), "bob")).isInstanceOf(InvalidIncidentException.class).hasMessageContaining("given only when closing");
+    }
+
+    @Test
     void testReopenMakesAClosedIncidentActiveAndClearsItsClassification() {
         createManual("reopened");
         incidents.close(WS, "1", Closure.of("BenignPositive", "SuspiciousButExpected", "test device"), Optional.empty(), "alice");
