@@ -20,6 +20,7 @@ import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.soc.rule.dryrun.DryRuns;
+import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
 import dev.vigil.soc.rule.runtime.AnalyticsRuntime;
 import dev.vigil.soc.rule.runtime.RuntimeSettings;
 import dev.vigil.soc.rule.store.AlertRules;
@@ -27,6 +28,7 @@ import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
+import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -37,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +62,18 @@ public final class VigilServer implements AutoCloseable {
     private final HttpApi http;
     private final MqttEndpoint mqtt;
     private final IotDetection detection;
+    private final Incidents incidents;
     private final AnalyticsRuntime analytics;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            AnalyticsRuntime analytics, Optional<IssuedApiKey> initialAdminKey) {
+            Incidents incidents, AnalyticsRuntime analytics, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
         this.detection = detection;
+        this.incidents = incidents;
         this.analytics = analytics;
         this.initialAdminKey = initialAdminKey;
     }
@@ -83,6 +88,7 @@ public final class VigilServer implements AutoCloseable {
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         IotDetection detection = null;
+        Incidents incidents = null;
         AnalyticsRuntime analytics = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
@@ -104,15 +110,19 @@ public final class VigilServer implements AutoCloseable {
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
+            // rows written before the HTTP port is bound (recovery at start) name the configured port
+            AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
+            incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
-            analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.empty(),
+            analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.of(new IncidentsSink(incidents)),
                     RuntimeSettings.defaults());
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot,
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
                     new RulesApi(alertRules, AlertRuleTemplates.builtIn(), analytics.health(),
                             new DryRuns(alertRules, storage.logStore(), clock)));
             http.javalin().start(settings.host(), settings.port());
+            apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, analytics, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, incidents, analytics, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
@@ -123,10 +133,19 @@ public final class VigilServer implements AutoCloseable {
             if (detection != null) {
                 detection.close();
             }
+            if (incidents != null) {
+                incidents.close();
+            }
             storage.close();
             registry.close();
             throw e;
         }
+    }
+
+    /** How {@code IncidentUrl} reaches this server; a wildcard listen address is reached as localhost. */
+    private static String apiBaseUrl(String host, int port) {
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + reachable + ":" + port;
     }
 
     /**
@@ -188,6 +207,11 @@ public final class VigilServer implements AutoCloseable {
         return storage.logStore();
     }
 
+    /** The incidents of every workspace, for the rules engine and tests. */
+    public Incidents incidents() {
+        return incidents;
+    }
+
     /**
      * Returns once everything the device endpoints reported before this call has gone through
      * detection and its alerts are stored: a barrier for tests, benchmarks and tools that must
@@ -205,13 +229,17 @@ public final class VigilServer implements AutoCloseable {
         analytics.awaitIdle();
     }
 
-    /** Stops taking requests and device traffic, lets detection and rule runs finish, then commits what is queued and releases the database. */
+    /**
+     * Stops taking requests and device traffic, lets detection and rule runs finish, incidents write
+     * their pending rows, then commits what is queued and releases the database.
+     */
     @Override
     public void close() {
         http.javalin().stop();
         mqtt.close();
         detection.close();
         analytics.close();
+        incidents.close();
         storage.close();
         registry.close();
     }

@@ -78,6 +78,8 @@ class TestPermissionMatrix {
     static final Map<Who, String> KEYS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_KEY_IDS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_ASSIGNMENTS = new LinkedHashMap<>();
+    /** An incident of 'default' per caller, so that closing and reopening do not depend on the other callers' calls. */
+    static final Map<Who, String> INCIDENTS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -100,6 +102,7 @@ class TestPermissionMatrix {
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
             saveFunction("Doomed_" + who.name());
             saveRule("doomed-" + who.user());
+            INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
         saveRule("matrix-rule");
     }
@@ -112,6 +115,13 @@ class TestPermissionMatrix {
     private static Map<String, Object> scheduledRule(boolean enabled) {
         return Map.of("kind", "Scheduled", "properties", Map.of("displayName", "matrix", "enabled", enabled, "query", "SecurityAlert",
                 "severity", "Low", "queryFrequency", "PT5M", "queryPeriod", "PT5M", "triggerOperator", "GreaterThan", "triggerThreshold", 0));
+    }
+
+    private static String createIncident(String title) {
+        HttpResponse<String> created = server.sendJson("POST", "/api/workspaces/default/incidents", server.apiKey(),
+                Map.of("properties", Map.of("title", title, "severity", "Medium")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RunningServer.json(created).path("name").asText();
     }
 
     private static void saveFunction(String name) {
@@ -171,6 +181,7 @@ class TestPermissionMatrix {
                 w -> null, new RootOwner(), 200));
         addIotCalls(calls);
         addRuleCalls(calls, reader, contributor);
+        addIncidentCalls(calls);
         // last, as it removes the victim the calls above use
         calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
         return calls;
@@ -248,6 +259,26 @@ class TestPermissionMatrix {
         calls.add(new Call("GET " + templates + "/{templateId}", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents, w -> null, reader, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
+    }
+
+    private static void addIncidentCalls(List<Call> calls) {
+        String route = "/api/workspaces/{workspace}/incidents";
+        String incidents = "/api/workspaces/default/incidents";
+        Function<Who, String> incident = w -> incidents + "/" + INCIDENTS.get(w);
+        OnDefault reader = new OnDefault("Reader");
+        OnDefault responder = new OnDefault("Responder");
+        calls.add(new Call("GET " + route, w -> incidents + "?status=New,Active", w -> null, reader, 200));
+        calls.add(new Call("POST " + route, w -> incidents, w -> Map.of("properties", Map.of("title", "by " + w, "severity", "Low")), responder, 201));
+        calls.add(new Call("GET " + route + "/{incident}", incident, w -> null, reader, 200));
+        calls.add(new Call("PATCH " + route + "/{incident}", incident, w -> Map.of("properties", Map.of("severity", "High")), responder, 200));
+        calls.add(new Call("GET " + route + "/{incident}/comments", w -> incident.apply(w) + "/comments", w -> null, reader, 200));
+        calls.add(new Call("POST " + route + "/{incident}/comments", w -> incident.apply(w) + "/comments",
+                w -> Map.of("properties", Map.of("message", "seen by " + w)), responder, 201));
+        calls.add(new Call("POST " + route + "/{incident}/close", w -> incident.apply(w) + "/close",
+                w -> Map.of("classification", "BenignPositive", "classificationReason", "SuspiciousButExpected"), responder, 200));
+        calls.add(new Call("POST " + route + "/{incident}/reopen", w -> incident.apply(w) + "/reopen", w -> null, responder, 200));
+        calls.add(new Call("GET " + route + "/{incident}/alerts", w -> incident.apply(w) + "/alerts", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{incident}/entities", w -> incident.apply(w) + "/entities", w -> null, reader, 200));
     }
 
     @Test
