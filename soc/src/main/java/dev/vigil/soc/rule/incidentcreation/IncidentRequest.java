@@ -1,6 +1,8 @@
 package dev.vigil.soc.rule.incidentcreation;
 
 import dev.vigil.soc.rule.AlertSeverity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,14 @@ public record IncidentRequest(String key, String title, String description, Aler
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(severity, "severity");
-        alert = Map.copyOf(alert.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // a query's row has nulls where values are missing; the copy leaves them out
+        Map<String, Object> present = new LinkedHashMap<>();
+        alert.forEach((column, value) -> {
+            if (value != null) {
+                present.put(column, value);
+            }
+        });
+        alert = Collections.unmodifiableMap(present);
         relatedAnalyticRuleIds = List.copyOf(relatedAnalyticRuleIds);
         Objects.requireNonNull(grouping, "grouping");
         Objects.requireNonNull(createdBy, "createdBy");

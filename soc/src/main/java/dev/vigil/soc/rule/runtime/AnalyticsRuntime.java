@@ -45,7 +45,11 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final LogStore logStore;
     private final ExecutorService pool;
     private final ScheduledExecutorService poller;
+    /** Work that failed outside a runner's own retries (e.g. incident creation) waits this long before it is tried again. */
+    private static final long BACKOFF_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
 
     private AnalyticsRuntime(AlertRules rules, LogStore logStore, RuleHealth health, ScheduledRuleRunner scheduled, NrtRuleRunner nrt,
             Optional<IncidentCreation> incidentCreation, RuntimeSettings settings) {
@@ -113,21 +117,21 @@ public final class AnalyticsRuntime implements AutoCloseable {
             return;
         }
         for (AlertRule rule : rules.enabled(AlertRuleKind.SCHEDULED)) {
-            if (!inFlight.containsKey(key(rule)) && scheduled.isDue(rule)) {
+            if (!inFlight.containsKey(key(rule)) && !backingOff(key(rule)) && scheduled.isDue(rule)) {
                 submit(key(rule), () -> scheduled.runDue(rule));
             }
         }
         // near-real-time rules poll the workspaces' newest batch number, an in-memory read: cheap
         // enough at this interval, and it needs no notification path through the LogStore seam
         for (AlertRule rule : rules.enabled(AlertRuleKind.NRT)) {
-            if (!inFlight.containsKey(key(rule)) && nrt.hasWork(rule)) {
+            if (!inFlight.containsKey(key(rule)) && !backingOff(key(rule)) && nrt.hasWork(rule)) {
                 submit(key(rule), () -> nrt.run(rule));
             }
         }
         if (incidentCreation.isPresent()) {
             for (String workspaceId : logStore.workspaces()) {
                 String key = "incidents/" + workspaceId;
-                if (!inFlight.containsKey(key) && incidentCreation.get().hasWork(workspaceId)) {
+                if (!inFlight.containsKey(key) && !backingOff(key) && incidentCreation.get().hasWork(workspaceId)) {
                     submit(key, () -> incidentCreation.get().run(workspaceId));
                 }
             }
@@ -145,7 +149,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
                     work.run();
                 } catch (RuntimeException | Error e) {
                     failure = e;
-                    LOG.warn("rule work {} failed", key, e);
+                    backoffUntil.put(key, System.nanoTime() + BACKOFF_NANOS);
+                    LOG.warn("rule work {} failed; tried again in 10 s", key, e);
                 } finally {
                     inFlight.remove(key, task);
                 }
@@ -159,6 +164,15 @@ public final class AnalyticsRuntime implements AutoCloseable {
             inFlight.remove(key, task);
             task.complete(null);
         }
+    }
+
+    private boolean backingOff(String key) {
+        Long until = backoffUntil.get(key);
+        if (until != null && System.nanoTime() - until < 0) {
+            return true;
+        }
+        backoffUntil.remove(key);
+        return false;
     }
 
     private static String key(AlertRule rule) {
