@@ -18,4 +18,11 @@ public interface AlertFeed {
 
     /** The sequence of the newest version, 0 when the feed is empty. */
     long lastSequence();
+
+    /**
+     * Calls {@code listener} on the appending thread each time a version has been appended and is
+     * durable, so that a consumer can wake up at once instead of polling. The listener must return
+     * quickly and not throw.
+     */
+    void addAppendListener(Runnable listener);
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The alert feed as state documents, one per version, whose ids are the zero-padded sequence.
@@ -20,6 +21,7 @@ final class StateStoreAlertFeed implements AlertFeed {
     static final String COLLECTION = "iot-alert-feed";
 
     private final DocumentCollection<AlertVersion> versions;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private volatile long last;
 
     StateStoreAlertFeed(StateStore store) {
@@ -50,11 +52,17 @@ final class StateStoreAlertFeed implements AlertFeed {
         return last;
     }
 
+    @Override
+    public void addAppendListener(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
     /** Appends the next version; the caller serialises appends. */
     AlertVersion append(IotAlert alert, Instant changedAt, AlertChangeKind kind) {
         AlertVersion version = new AlertVersion(last + 1, alert, changedAt, kind);
         versions.put(key(version.sequence()), version);
         last = version.sequence();
+        appendListeners.forEach(Runnable::run);
         return version;
     }
 
