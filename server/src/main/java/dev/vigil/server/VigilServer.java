@@ -6,6 +6,7 @@ import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.HttpApi;
+import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.iot.IotScopeAuthorization;
 import dev.vigil.server.access.AccessControl;
@@ -53,15 +54,17 @@ public final class VigilServer implements AutoCloseable {
     private final HttpApi http;
     private final MqttEndpoint mqtt;
     private final IotDetection detection;
+    private final ConnectorServices connectors;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            Optional<IssuedApiKey> initialAdminKey) {
+            ConnectorServices connectors, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
         this.detection = detection;
+        this.connectors = connectors;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -75,6 +78,7 @@ public final class VigilServer implements AutoCloseable {
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         IotDetection detection = null;
+        ConnectorServices connectors = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -95,16 +99,21 @@ public final class VigilServer implements AutoCloseable {
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);
+            connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot,
+                    new ConnectorApi(connectors.gallery(), connectors.iot()));
             http.javalin().start(settings.host(), settings.port());
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, connectors, adminKey);
         } catch (RuntimeException e) {
             if (mqtt != null) {
                 mqtt.close();
             }
             if (detection != null) {
                 detection.close();
+            }
+            if (connectors != null) {
+                connectors.close();
             }
             storage.close();
             registry.close();
@@ -180,12 +189,17 @@ public final class VigilServer implements AutoCloseable {
         detection.engine().flush().join();
     }
 
-    /** Stops taking requests and device traffic, lets detection finish its queue, then commits what is queued and releases the database. */
+    /**
+     * Stops taking requests and device traffic, lets detection finish its queue, stops the alert
+     * streamer (what it has not written yet it writes on the next start), then commits what is
+     * queued and releases the database.
+     */
     @Override
     public void close() {
         http.javalin().stop();
         mqtt.close();
         detection.close();
+        connectors.close();
         storage.close();
         registry.close();
     }

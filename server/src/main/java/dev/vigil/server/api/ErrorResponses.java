@@ -8,6 +8,7 @@ import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
 import dev.vigil.server.identity.LoginThrottledException;
+import dev.vigil.soc.connector.ConnectorException;
 import dev.vigil.workspace.api.FunctionDefinitionException;
 import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
@@ -45,6 +46,7 @@ final class ErrorResponses {
         routes.exception(IdentityException.class, ErrorResponses::identity);
         routes.exception(IotAlertException.class, (e, ctx) ->
                 respond(ctx, e instanceof AlertNotFoundException ? 404 : 409, ApiError.of(e.code(), e.getMessage())));
+        routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);

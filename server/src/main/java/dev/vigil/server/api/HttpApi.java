@@ -1,6 +1,7 @@
 package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
@@ -40,7 +41,8 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
+    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot,
+            ConnectorApi connectors) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -80,6 +82,7 @@ public final class HttpApi {
             new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
             new WorkspaceRoutes(logStore).register(config.routes);
             iot.register(config.routes);
+            connectors.register(config.routes);
         });
         return new HttpApi(javalin, routes);
     }
