@@ -1,5 +1,6 @@
 package dev.vigil.soc.connector.iot;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public record SubscriptionConnection(String workspaceId, String subscriptionId, 
         return new SubscriptionConnection(workspaceId, subscriptionId, incidents, periods);
     }
 
-    SubscriptionConnection closedAt(long sequence, java.time.Instant at) {
+    SubscriptionConnection closedAt(long sequence, Instant at) {
         List<ConnectedPeriod> all = new ArrayList<>(periods);
         all.set(all.size() - 1, all.get(all.size() - 1).closedAt(sequence, at));
         return new SubscriptionConnection(workspaceId, subscriptionId, createIncidents, all);
