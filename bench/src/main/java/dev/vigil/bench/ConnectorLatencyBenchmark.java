@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * timer: from the moment an alert version is made to the return of the commit that holds its
  * row and the connector's checkpoint. Not JMH: a run is a fleet, not a method call.
  *
- * <pre>bench/run-connector [devices=8] [rounds=10] [seconds-per-round=6] [events-per-message=50]</pre>
+ * <pre>bench/run-connector [devices=8] [rounds=10] [seconds-per-round=6] [events-per-message=50] [messages-per-second=0, unpaced]</pre>
  */
 public final class ConnectorLatencyBenchmark {
     private static final String WORKSPACE = "default";
@@ -46,6 +46,7 @@ public final class ConnectorLatencyBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Duration round = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 6);
         int eventsPerMessage = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         int subscriptions = 2;
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
@@ -58,9 +59,9 @@ public final class ConnectorLatencyBenchmark {
                     .withFleet(devices, Math.min(devices, 4), subscriptions)
                     .withBatching(eventsPerMessage, 8)
                     .withProgressInterval(Duration.ofHours(1));
-            out.printf("%d devices on %d hubs in %d subscriptions, %d triggered events per message, unpaced, %d rounds of %ds "
+            out.printf("%d devices on %d hubs in %d subscriptions, %d triggered events per message, %s, %d rounds of %ds "
                     + "each playing every attack scenario, %d cores%n", devices, Math.min(devices, 4), subscriptions, eventsPerMessage,
-                    rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors());
+                    rate == 0 ? "unpaced" : rate + " messages/s", rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors());
             // provisions the fleet (security monitoring on) and warms up
             Simulation.run(settings.withTraffic(Duration.ofSeconds(5), 0, false), quiet);
             HttpClient http = HttpClient.newHttpClient();
@@ -75,7 +76,7 @@ public final class ConnectorLatencyBenchmark {
             long events = 0;
             Instant start = Instant.now();
             for (int r = 0; r < rounds; r++) {
-                SimulationReport report = Simulation.run(settings.withTraffic(round, 0, true), quiet);
+                SimulationReport report = Simulation.run(settings.withTraffic(round, rate, true), quiet);
                 events += report.progress().eventsAcknowledged();
             }
             Duration traffic = Duration.between(start, Instant.now());

@@ -1,6 +1,7 @@
 package dev.vigil.iot.alert;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every new alert and every change of one, in the order they happened, durable before the
@@ -20,9 +21,9 @@ public interface AlertFeed {
     long lastSequence();
 
     /**
-     * Calls {@code listener} on the appending thread each time a version has been appended and is
-     * durable, so that a consumer can wake up at once instead of polling. The listener must return
-     * quickly and not throw.
+     * Hands {@code listener} each version on the appending thread once it is durable, so that a
+     * consumer can wake up at once instead of polling, and need not read back what it was given.
+     * The listener must return quickly and not throw.
      */
-    void addAppendListener(Runnable listener);
+    void addAppendListener(Consumer<AlertVersion> listener);
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The alert feed as state documents, one per version, whose ids are the zero-padded sequence.
@@ -21,7 +22,7 @@ final class StateStoreAlertFeed implements AlertFeed {
     static final String COLLECTION = "iot-alert-feed";
 
     private final DocumentCollection<AlertVersion> versions;
-    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AlertVersion>> appendListeners = new CopyOnWriteArrayList<>();
     private volatile long last;
 
     StateStoreAlertFeed(StateStore store) {
@@ -53,7 +54,7 @@ final class StateStoreAlertFeed implements AlertFeed {
     }
 
     @Override
-    public void addAppendListener(Runnable listener) {
+    public void addAppendListener(Consumer<AlertVersion> listener) {
         appendListeners.add(listener);
     }
 
@@ -62,7 +63,7 @@ final class StateStoreAlertFeed implements AlertFeed {
         AlertVersion version = new AlertVersion(last + 1, alert, changedAt, kind);
         versions.put(key(version.sequence()), version);
         last = version.sequence();
-        appendListeners.forEach(Runnable::run);
+        appendListeners.forEach(listener -> listener.accept(version));
         return version;
     }
 

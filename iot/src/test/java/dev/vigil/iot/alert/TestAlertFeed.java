@@ -102,7 +102,10 @@ class TestAlertFeed {
         try (Storage storage = openStorage()) {
             IotAlerts alerts = IotAlerts.open(storage.stateStore(), clock, Duration.ofHours(1));
             List<Long> readableWhenTold = new ArrayList<>();
-            alerts.feed().addAppendListener(() -> readableWhenTold.add(alerts.feed().read(0, 100).get((int) alerts.feed().lastSequence() - 1).sequence()));
+            alerts.feed().addAppendListener(version -> {
+                assertThat(alerts.feed().read(version.sequence() - 1, 1)).containsExactly(version);
+                readableWhenTold.add(version.sequence());
+            });
 
             IotAlert shell = alerts.raise(occurrence(REVERSE_SHELL, "gateway-01", T0, "e1"));
             alerts.raise(occurrence(REVERSE_SHELL, "gateway-01", T0, "e1"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class SecurityAlertStreamer implements AutoCloseable {
     static final String TABLE = SecurityAlertRow.TABLE;
     static final int DEFAULT_BATCH = 1000;
+    /** Versions handed over by the feed and kept for the next read; older ones are read back from the feed. */
+    static final int RECENT_VERSIONS = 10_000;
     /** A wake-up can only be missed through a bug; looking again now and then bounds what it would cost. */
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
@@ -43,6 +46,7 @@ public final class SecurityAlertStreamer implements AutoCloseable {
     private final StreamObserver observer;
     private final int batchSize;
     private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<Long, AlertVersion> recent = new ConcurrentSkipListMap<>();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final Object signal = new Object();
     private final Thread thread;
@@ -71,7 +75,7 @@ public final class SecurityAlertStreamer implements AutoCloseable {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         SecurityAlertStreamer streamer = new SecurityAlertStreamer(connector, logStore, clock, observer, batchSize);
-        streamer.feed.addAppendListener(streamer::wake);
+        streamer.feed.addAppendListener(streamer::appended);
         streamer.connections.addChangeListener(streamer::wake);
         streamer.thread.start();
         return streamer;
@@ -112,6 +116,15 @@ public final class SecurityAlertStreamer implements AutoCloseable {
         if (thread.isAlive()) {
             LOG.warn("the SecurityAlert streamer did not stop within 30 s");
         }
+    }
+
+    /** Keeps the version for the next read, so that streaming what was just raised needs no read of the feed. */
+    private void appended(AlertVersion version) {
+        recent.put(version.sequence(), version);
+        while (recent.size() > RECENT_VERSIONS) {
+            recent.pollFirstEntry();
+        }
+        wake();
     }
 
     private void wake() {
@@ -188,7 +201,7 @@ public final class SecurityAlertStreamer implements AutoCloseable {
             }
             return false;
         }
-        List<AlertVersion> read = feed.read(from, (int) Math.min(batchSize, feedEnd - from));
+        List<AlertVersion> read = read(from, (int) Math.min(batchSize, feedEnd - from));
         List<AlertVersion> written = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AlertVersion version : read) {
@@ -200,9 +213,19 @@ public final class SecurityAlertStreamer implements AutoCloseable {
         long position = read.get(read.size() - 1).sequence();
         commit(workspaceId, rows, position);
         cursors.put(workspaceId, position);
+        recent.headMap(cursors.values().stream().mapToLong(Long::longValue).min().orElse(position), true).clear();
         rowsWritten.addAndGet(rows.size());
         observer.committed(workspaceId, written, clock.instant());
         return position < feedEnd;
+    }
+
+    /** The versions after {@code after}, from those kept when all are there, else from the feed. */
+    private List<AlertVersion> read(long after, int limit) {
+        List<AlertVersion> kept = new ArrayList<>(recent.subMap(after, false, after + limit, true).values());
+        if (kept.size() == limit) {
+            return kept;
+        }
+        return feed.read(after, limit);
     }
 
     private void commit(String workspaceId, List<Map<String, Object>> rows, long position) {
