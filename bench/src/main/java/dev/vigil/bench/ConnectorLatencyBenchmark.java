@@ -90,6 +90,10 @@ public final class ConnectorLatencyBenchmark {
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds{quantile=\"0.5\"}", Double.NaN),
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds{quantile=\"0.99\"}", Double.NaN),
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds_max", Double.NaN));
+            double commits = metrics.getOrDefault("vigil_ingest_commit_seconds_count", Double.NaN);
+            out.printf("every workspace commit meanwhile (raw events, alerts, audit): %,.0f commits, mean %.1f ms, max %.1f ms%n", commits,
+                    1000 * metrics.getOrDefault("vigil_ingest_commit_seconds_sum", Double.NaN) / commits,
+                    1000 * metrics.getOrDefault("vigil_ingest_commit_seconds_max", Double.NaN));
         } finally {
             delete(data);
         }
@@ -107,11 +111,11 @@ public final class ConnectorLatencyBenchmark {
         }
     }
 
-    /** The samples of /metrics by name with labels, as Prometheus writes them (no label other than quantile is set here). */
+    /** The connector's and the group commit's samples on /metrics, by name with labels as Prometheus writes them. */
     private static Map<String, Double> scrape(HttpClient http, URI base, String key) throws InterruptedException, IOException {
         Map<String, Double> samples = new LinkedHashMap<>();
         for (String line : send(http, base, key, "GET", "/metrics", null).body().split("\n")) {
-            if (!line.startsWith("vigil_connector_iot")) {
+            if (!line.startsWith("vigil_connector_iot") && !line.startsWith("vigil_ingest_commit")) {
                 continue;
             }
             int space = line.lastIndexOf(' ');
