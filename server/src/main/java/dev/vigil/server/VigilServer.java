@@ -22,6 +22,7 @@ import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
+import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +56,18 @@ public final class VigilServer implements AutoCloseable {
     private final HttpApi http;
     private final MqttEndpoint mqtt;
     private final IotDetection detection;
+    private final Incidents incidents;
     private final ConnectorServices connectors;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            ConnectorServices connectors, Optional<IssuedApiKey> initialAdminKey) {
+            Incidents incidents, ConnectorServices connectors, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
         this.detection = detection;
+        this.incidents = incidents;
         this.connectors = connectors;
         this.initialAdminKey = initialAdminKey;
     }
@@ -78,6 +82,7 @@ public final class VigilServer implements AutoCloseable {
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         IotDetection detection = null;
+        Incidents incidents = null;
         ConnectorServices connectors = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
@@ -99,12 +104,16 @@ public final class VigilServer implements AutoCloseable {
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
+            // rows written before the HTTP port is bound (recovery at start) name the configured port
+            AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
+            incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get);
             connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot,
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()));
             http.javalin().start(settings.host(), settings.port());
+            apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, connectors, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, incidents, connectors, adminKey);
         } catch (RuntimeException e) {
             if (mqtt != null) {
                 mqtt.close();
@@ -115,10 +124,19 @@ public final class VigilServer implements AutoCloseable {
             if (connectors != null) {
                 connectors.close();
             }
+            if (incidents != null) {
+                incidents.close();
+            }
             storage.close();
             registry.close();
             throw e;
         }
+    }
+
+    /** How {@code IncidentUrl} reaches this server; a wildcard listen address is reached as localhost. */
+    private static String apiBaseUrl(String host, int port) {
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + reachable + ":" + port;
     }
 
     /**
@@ -180,6 +198,11 @@ public final class VigilServer implements AutoCloseable {
         return storage.logStore();
     }
 
+    /** The incidents of every workspace, for the rules engine and tests. */
+    public Incidents incidents() {
+        return incidents;
+    }
+
     /**
      * Returns once everything the device endpoints reported before this call has gone through
      * detection and its alerts are stored: a barrier for tests, benchmarks and tools that must
@@ -190,9 +213,9 @@ public final class VigilServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests and device traffic, lets detection finish its queue, stops the alert
-     * streamer (what it has not written yet it writes on the next start), then commits what is
-     * queued and releases the database.
+     * Stops taking requests and device traffic, lets detection finish its queue and incidents write
+     * their pending rows, stops the alert streamer (what it has not written yet it writes on the
+     * next start), then commits what is queued and releases the database.
      */
     @Override
     public void close() {
@@ -200,6 +223,7 @@ public final class VigilServer implements AutoCloseable {
         mqtt.close();
         detection.close();
         connectors.close();
+        incidents.close();
         storage.close();
         registry.close();
     }

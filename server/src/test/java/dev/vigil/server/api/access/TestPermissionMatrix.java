@@ -82,6 +82,8 @@ class TestPermissionMatrix {
     static final Map<Who, String> KEYS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_KEY_IDS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_ASSIGNMENTS = new LinkedHashMap<>();
+    /** An incident of 'default' per caller, so that closing and reopening do not depend on the other callers' calls. */
+    static final Map<Who, String> INCIDENTS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -103,7 +105,15 @@ class TestPermissionMatrix {
             VICTIM_KEY_IDS.put(who, victimKey.substring(4, 20));
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
             saveFunction("Doomed_" + who.name());
+            INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
+    }
+
+    private static String createIncident(String title) {
+        HttpResponse<String> created = server.sendJson("POST", "/api/workspaces/default/incidents", server.apiKey(),
+                Map.of("properties", Map.of("title", title, "severity", "Medium")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RunningServer.json(created).path("name").asText();
     }
 
     private static void saveFunction(String name) {
@@ -163,6 +173,7 @@ class TestPermissionMatrix {
                 w -> null, new RootOwner(), 200));
         addIotCalls(calls);
         addConnectorCalls(calls);
+        addIncidentCalls(calls);
         // last, as it removes the victim the calls above use
         calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
         return calls;
@@ -234,6 +245,26 @@ class TestPermissionMatrix {
         calls.add(new Call("PUT " + route + "/IoT/subscriptions/{sub}", w -> connectors + "/IoT/subscriptions/matrix-sub",
                 w -> Map.of("createIncidents", false), both, 201));
         calls.add(new Call("DELETE " + route + "/IoT/subscriptions/{sub}", w -> connectors + "/IoT/subscriptions/matrix-sub", w -> null, both, 204));
+    }
+
+    private static void addIncidentCalls(List<Call> calls) {
+        String route = "/api/workspaces/{workspace}/incidents";
+        String incidents = "/api/workspaces/default/incidents";
+        Function<Who, String> incident = w -> incidents + "/" + INCIDENTS.get(w);
+        OnDefault reader = new OnDefault("Reader");
+        OnDefault responder = new OnDefault("Responder");
+        calls.add(new Call("GET " + route, w -> incidents + "?status=New,Active", w -> null, reader, 200));
+        calls.add(new Call("POST " + route, w -> incidents, w -> Map.of("properties", Map.of("title", "by " + w, "severity", "Low")), responder, 201));
+        calls.add(new Call("GET " + route + "/{incident}", incident, w -> null, reader, 200));
+        calls.add(new Call("PATCH " + route + "/{incident}", incident, w -> Map.of("properties", Map.of("severity", "High")), responder, 200));
+        calls.add(new Call("GET " + route + "/{incident}/comments", w -> incident.apply(w) + "/comments", w -> null, reader, 200));
+        calls.add(new Call("POST " + route + "/{incident}/comments", w -> incident.apply(w) + "/comments",
+                w -> Map.of("properties", Map.of("message", "seen by " + w)), responder, 201));
+        calls.add(new Call("POST " + route + "/{incident}/close", w -> incident.apply(w) + "/close",
+                w -> Map.of("classification", "BenignPositive", "classificationReason", "SuspiciousButExpected"), responder, 200));
+        calls.add(new Call("POST " + route + "/{incident}/reopen", w -> incident.apply(w) + "/reopen", w -> null, responder, 200));
+        calls.add(new Call("GET " + route + "/{incident}/alerts", w -> incident.apply(w) + "/alerts", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{incident}/entities", w -> incident.apply(w) + "/entities", w -> null, reader, 200));
     }
 
     @Test
