@@ -6,6 +6,7 @@ import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.HttpApi;
+import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.iot.IotScopeAuthorization;
 import dev.vigil.server.access.AccessControl;
@@ -25,6 +26,8 @@ import dev.vigil.soc.rule.runtime.AnalyticsRuntime;
 import dev.vigil.soc.rule.runtime.RuntimeSettings;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.soc.rule.template.AlertRuleTemplates;
+import dev.vigil.soc.rule.template.CreateIncidentsOption;
+import dev.vigil.soc.rule.template.TemplateRuleSwitch;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
@@ -63,17 +66,19 @@ public final class VigilServer implements AutoCloseable {
     private final MqttEndpoint mqtt;
     private final IotDetection detection;
     private final Incidents incidents;
+    private final ConnectorServices connectors;
     private final AnalyticsRuntime analytics;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            Incidents incidents, AnalyticsRuntime analytics, Optional<IssuedApiKey> initialAdminKey) {
+            Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
         this.detection = detection;
         this.incidents = incidents;
+        this.connectors = connectors;
         this.analytics = analytics;
         this.initialAdminKey = initialAdminKey;
     }
@@ -89,6 +94,7 @@ public final class VigilServer implements AutoCloseable {
         MqttEndpoint mqtt = null;
         IotDetection detection = null;
         Incidents incidents = null;
+        ConnectorServices connectors = null;
         AnalyticsRuntime analytics = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
@@ -113,16 +119,19 @@ public final class VigilServer implements AutoCloseable {
             // rows written before the HTTP port is bound (recovery at start) name the configured port
             AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
             incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get);
+            connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
+            AlertRuleTemplates templates = AlertRuleTemplates.builtIn();
+            connectors.iot().addListener(new CreateIncidentsOption(new TemplateRuleSwitch(alertRules, templates), connectors.iot()));
             analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.of(new IncidentsSink(incidents)),
                     RuntimeSettings.defaults());
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
-                    new RulesApi(alertRules, AlertRuleTemplates.builtIn(), analytics.health(),
-                            new DryRuns(alertRules, storage.logStore(), clock)));
+                    new ConnectorApi(connectors.gallery(), connectors.iot()),
+                    new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)));
             http.javalin().start(settings.host(), settings.port());
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, incidents, analytics, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, incidents, connectors, analytics, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
@@ -132,6 +141,9 @@ public final class VigilServer implements AutoCloseable {
             }
             if (detection != null) {
                 detection.close();
+            }
+            if (connectors != null) {
+                connectors.close();
             }
             if (incidents != null) {
                 incidents.close();
@@ -231,7 +243,8 @@ public final class VigilServer implements AutoCloseable {
 
     /**
      * Stops taking requests and device traffic, lets detection and rule runs finish, incidents write
-     * their pending rows, then commits what is queued and releases the database.
+     * their pending rows, stops the alert streamer (what it has not written yet it writes on the
+     * next start), then commits what is queued and releases the database.
      */
     @Override
     public void close() {
@@ -239,6 +252,7 @@ public final class VigilServer implements AutoCloseable {
         mqtt.close();
         detection.close();
         analytics.close();
+        connectors.close();
         incidents.close();
         storage.close();
         registry.close();

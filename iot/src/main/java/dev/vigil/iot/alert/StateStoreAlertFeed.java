@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The alert feed as state documents, one per version, whose ids are the zero-padded sequence.
@@ -20,6 +22,7 @@ final class StateStoreAlertFeed implements AlertFeed {
     static final String COLLECTION = "iot-alert-feed";
 
     private final DocumentCollection<AlertVersion> versions;
+    private final List<Consumer<AlertVersion>> appendListeners = new CopyOnWriteArrayList<>();
     private volatile long last;
 
     StateStoreAlertFeed(StateStore store) {
@@ -50,11 +53,17 @@ final class StateStoreAlertFeed implements AlertFeed {
         return last;
     }
 
+    @Override
+    public void addAppendListener(Consumer<AlertVersion> listener) {
+        appendListeners.add(listener);
+    }
+
     /** Appends the next version; the caller serialises appends. */
     AlertVersion append(IotAlert alert, Instant changedAt, AlertChangeKind kind) {
         AlertVersion version = new AlertVersion(last + 1, alert, changedAt, kind);
         versions.put(key(version.sequence()), version);
         last = version.sequence();
+        appendListeners.forEach(listener -> listener.accept(version));
         return version;
     }
 

@@ -9,6 +9,7 @@ import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
 import dev.vigil.server.identity.LoginThrottledException;
 import dev.vigil.soc.rule.AlertRuleException;
+import dev.vigil.soc.connector.ConnectorException;
 import dev.vigil.soc.incident.IncidentEtagMismatchException;
 import dev.vigil.soc.incident.IncidentException;
 import dev.vigil.soc.incident.IncidentNotFoundException;
@@ -51,6 +52,7 @@ final class ErrorResponses {
         routes.exception(IotAlertException.class, (e, ctx) ->
                 respond(ctx, e instanceof AlertNotFoundException ? 404 : 409, ApiError.of(e.code(), e.getMessage())));
         routes.exception(AlertRuleException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
+        routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);

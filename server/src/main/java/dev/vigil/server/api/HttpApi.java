@@ -1,6 +1,7 @@
 package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.incidents.IncidentRoutes;
@@ -44,7 +45,7 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot,
-            Incidents incidents, RulesApi rules) {
+            Incidents incidents, ConnectorApi connectors, RulesApi rules) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -84,6 +85,7 @@ public final class HttpApi {
             new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
             new WorkspaceRoutes(logStore).register(config.routes);
             iot.register(config.routes);
+            connectors.register(config.routes);
             rules.register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
         });

@@ -49,7 +49,7 @@ class TestPermissionMatrix {
     }
 
     /** What a route needs. */
-    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner, OnSubscription {
+    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner, OnSubscription, OnDefaultAndSubscription {
     }
 
     private record Open() implements Needs {
@@ -66,6 +66,10 @@ class TestPermissionMatrix {
 
     /** A role on subscription 'matrix-sub', which only the root owner holds (through '/'). */
     private record OnSubscription() implements Needs {
+    }
+
+    /** A role on workspace 'default', then Contributor on subscription 'matrix-sub' (connecting one to the other). */
+    private record OnDefaultAndSubscription(String role) implements Needs {
     }
 
     /** A call: route template, the concrete path and body for a caller, what it needs and what success looks like. */
@@ -180,6 +184,7 @@ class TestPermissionMatrix {
         calls.add(new Call("DELETE /api/users/{user}/keys/{key}", w -> "/api/users/" + w.victim() + "/keys/" + VICTIM_KEY_IDS.get(w),
                 w -> null, new RootOwner(), 200));
         addIotCalls(calls);
+        addConnectorCalls(calls);
         addRuleCalls(calls, reader, contributor);
         addIncidentCalls(calls);
         // last, as it removes the victim the calls above use
@@ -261,6 +266,20 @@ class TestPermissionMatrix {
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
     }
 
+    /** After the IoT calls, which leave hub 'matrix-hub' of 'matrix-sub' with security monitoring on. */
+    private static void addConnectorCalls(List<Call> calls) {
+        String connectors = "/api/workspaces/default/dataConnectors";
+        String route = "/api/workspaces/{workspace}/dataConnectors";
+        OnDefault reader = new OnDefault("Reader");
+        Needs both = new OnDefaultAndSubscription("Contributor");
+        calls.add(new Call("GET " + route, w -> connectors, w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{connectorId}", w -> connectors + "/IoT", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/IoT/subscriptions", w -> connectors + "/IoT/subscriptions", w -> null, reader, 200));
+        calls.add(new Call("PUT " + route + "/IoT/subscriptions/{sub}", w -> connectors + "/IoT/subscriptions/matrix-sub",
+                w -> Map.of("createIncidents", false), both, 201));
+        calls.add(new Call("DELETE " + route + "/IoT/subscriptions/{sub}", w -> connectors + "/IoT/subscriptions/matrix-sub", w -> null, both, 204));
+    }
+
     private static void addIncidentCalls(List<Call> calls) {
         String route = "/api/workspaces/{workspace}/incidents";
         String incidents = "/api/workspaces/default/incidents";
@@ -317,6 +336,12 @@ class TestPermissionMatrix {
             if (who.rank() < needed) {
                 return new Expected(403, Optional.of("requires " + onDefault.role() + " on workspace 'default'"));
             }
+        }
+        if (call.needs() instanceof OnDefaultAndSubscription both) {
+            Expected onWorkspace = expected(new Call(call.route(), call.path(), call.body(), new OnDefault(both.role()), call.success()), who);
+            // past the workspace check, only the root owner holds a role on 'matrix-sub'
+            return onWorkspace.status() != call.success() || who == Who.ROOT_OWNER ? onWorkspace
+                    : new Expected(404, Optional.of("there is no subscription"));
         }
         if (call.needs() instanceof OnSubscription && who != Who.ROOT_OWNER) {
             return new Expected(404, Optional.of("there is no subscription"));
