@@ -1,0 +1,139 @@
+package dev.vigil.server.api.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: a brute force on a device becomes an IoT alert, a SecurityAlert row, and an incident when the connector's option says so. */
+class TestDefenderForIotIncidents {
+    private static final String SUBSCRIPTIONS = "/api/workspaces/default/dataConnectors/IoT/subscriptions";
+    private static final String IOT_ROWS = "SecurityAlert | where ProductName == 'Azure Security Center for IoT'";
+    private static final String HUB = "/api/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void testConnectingWithCreateIncidentsMakesAnIncidentOfEachIotAlert() {
+        try (RunningServer server = RunningServer.start(data)) {
+            String key = createHub(server);
+            connect(server, true);
+            JsonNode rule = RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72"));
+            assertThat(rule.path("properties").path("enabled").asBoolean()).isTrue();
+            assertThat(rule.path("properties").path("productFilter").asText()).isEqualTo("Azure Security Center for IoT");
+
+            sendBruteForce(server, "sensor-1", key);
+            awaitRows(server, feedVersions(server));
+            server.server().awaitAnalytics();
+
+            // one incident per alert: the brute force raises more than one
+            JsonNode incidents = RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value");
+            assertThat(incidents).hasSize((int) server.count(IOT_ROWS + " | summarize dcount(SystemAlertId)"));
+            assertThat(incidents.findValuesAsText("title")).contains("Successful Bruteforce attempt");
+            assertThat(incidents.findValues("relatedAnalyticRuleIds")).allSatisfy(ids ->
+                    assertThat(ids.path(0).asText()).isEqualTo("a2e0eb51-1f11-461a-999b-cd0ebe5c7a72"));
+        }
+    }
+
+    @Test
+    void testNoIncidentWhileTheOptionIsOffAndOneAgainOnceItIsOn() {
+        try (RunningServer server = RunningServer.start(data)) {
+            String key = createHub(server);
+            connect(server, true);
+            connect(server, false);
+            assertThat(RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72")).path("properties").path("enabled")
+                    .asBoolean()).isFalse();
+
+            sendBruteForce(server, "sensor-1", key);
+            awaitRows(server, feedVersions(server));
+            server.server().awaitAnalytics();
+            assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isEmpty();
+
+            // another device: the first one's alerts would only get new versions, which never make incidents
+            connect(server, true);
+            sendBruteForce(server, "sensor-2", deviceKey(server, "sensor-2"));
+            awaitRows(server, feedVersions(server));
+            server.server().awaitAnalytics();
+            assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isNotEmpty();
+        }
+    }
+
+    private static void connect(RunningServer server, boolean createIncidents) {
+        HttpResponse<String> connected = server.sendJson("PUT", SUBSCRIPTIONS + "/sub-1", server.apiKey(), Map.of("createIncidents", createIncidents));
+        assertThat(connected.statusCode()).as(connected.body()).isIn(200, 201);
+    }
+
+    /** Subscription sub-1, resource group rg-1, hub plant-hub with monitoring on, device sensor-1; returns the device's key. */
+    private static String createHub(RunningServer server) {
+        assertThat(server.sendJson("PUT", "/api/subscriptions/sub-1", server.apiKey(), Map.of("displayName", "sub-1")).statusCode()).isEqualTo(200);
+        assertThat(server.sendJson("PUT", "/api/subscriptions/sub-1/resourceGroups/rg-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> hub = server.sendJson("PUT", HUB, server.apiKey(), Map.of("properties", Map.of("securitySettings", Map.of("status", "Enabled"))));
+        assertThat(hub.statusCode()).as(hub.body()).isEqualTo(200);
+        return deviceKey(server, "sensor-1");
+    }
+
+    /** Creates the device on plant-hub and returns its primary key. */
+    private static String deviceKey(RunningServer server, String device) {
+        assertThat(server.sendJson("PUT", HUB + "/devices/" + device, server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
+        return RunningServer.json(server.post(HUB + "/devices/" + device + "/listKeys", "application/json", "")).path("primaryKey").asText();
+    }
+
+    /** Five failed SSH logins and a successful one, as one security message over HTTPS. */
+    private static void sendBruteForce(RunningServer server, String device, String key) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> events = new ArrayList<>();
+        for (int attempt = 0; attempt < 6; attempt++) {
+            Instant at = start.plusSeconds(attempt);
+            events.add("{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
+                    + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
+                    + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
+                    + "\"RemoteAddress\":\"203.0.113.7\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + (attempt < 5 ? "Fail" : "Success")
+                    + "\"}]}");
+        }
+        String message = "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
+                + String.join(",", events) + "]}";
+        String token = SasTokenGenerator.deviceToken("plant-hub.azure-devices.net", device, key, Instant.now().plusSeconds(600));
+        HttpResponse<String> sent = server.send(HttpRequest.newBuilder(server.uri("/devices/" + device + "/messages/events?api-version=2020-03-13"))
+                .header("Authorization", token)
+                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
+                .POST(HttpRequest.BodyPublishers.ofString(message)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+        server.server().awaitDetection();
+    }
+
+    /** How many alert versions the subscription's feed holds: the rows the connector writes for them. */
+    private static long feedVersions(RunningServer server) {
+        return RunningServer.json(server.get("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlertFeed?limit=1000")).path("value").size();
+    }
+
+    /** Waits until the connector has written at least this many IoT alert rows; returns how many there are. */
+    private static long awaitRows(RunningServer server, long atLeast) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        long rows;
+        while ((rows = server.count(IOT_ROWS + " | count")) < atLeast) {
+            assertThat(Instant.now()).as("no SecurityAlert row within " + DEADLINE).isBefore(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return rows;
+    }
+}
