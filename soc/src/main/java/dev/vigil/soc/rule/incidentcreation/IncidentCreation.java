@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
  */
 public final class IncidentCreation {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Batches read in one run at most, so that a long backlog is worked off in bounded pieces. */
+    static final long MAX_BATCHES_PER_RUN = 500;
 
     private final LogStore logStore;
     private final AlertRules rules;
@@ -70,7 +72,7 @@ public final class IncidentCreation {
     /** Reads the batches committed since the workspace's checkpoint and makes their incidents. */
     public void run(String workspaceId) {
         long after = cursor(workspaceId);
-        long upTo = logStore.ingestedThrough(workspaceId);
+        long upTo = Math.min(logStore.ingestedThrough(workspaceId), after + MAX_BATCHES_PER_RUN);
         List<AlertRule> workspaceRules = rules.list(workspaceId);
         List<AlertRule> filters = workspaceRules.stream()
                 .filter(r -> r.kind() == AlertRuleKind.MICROSOFT_SECURITY_INCIDENT_CREATION && r.enabled()).toList();
@@ -88,8 +90,13 @@ public final class IncidentCreation {
         boolean rulesMakeIncidents = workspaceRules.stream().anyMatch(r -> r.properties() instanceof QueryRuleProperties q
                 && q.detection().incidentConfiguration().createIncident());
         if (!applicable.isEmpty() || rulesMakeIncidents) {
+            // only the alerts that can make or change an incident: of the filtered products, or of rules
+            List<String> wanted = new ArrayList<>();
+            applicable.forEach(r -> wanted.add("ProductName == " + literal(((IncidentCreationRuleProperties) r.properties()).productFilter())));
+            wanted.add("ProviderName == " + literal(SecurityAlertRows.PROVIDER_NAME));
+            String query = "SecurityAlert | where " + String.join(" or ", wanted) + " | sort by TimeGenerated asc";
             List<Map<String, Object>> alerts = rows(logStore.query(workspaceId,
-                    QueryRequest.of("SecurityAlert | sort by TimeGenerated asc").withIngestion(new IngestionWindow(after, upTo))).primary());
+                    QueryRequest.of(query).withIngestion(new IngestionWindow(after, upTo))).primary());
             fromProducts(workspaceId, after, alerts, applicable);
             fromRules(workspaceId, alerts);
         }
