@@ -2,6 +2,7 @@ package dev.vigil.bench;
 
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.StateStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
@@ -76,7 +77,7 @@ final class BenchWorkspace implements AutoCloseable {
         return storage.logStore();
     }
 
-    dev.vigil.workspace.api.StateStore stateStore() {
+    StateStore stateStore() {
         return storage.stateStore();
     }
 

@@ -7,6 +7,7 @@ import dev.vigil.soc.rule.json.AlertRuleJson;
 import dev.vigil.soc.rule.runtime.AnalyticsRuntime;
 import dev.vigil.soc.rule.runtime.RuntimeSettings;
 import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,7 +113,7 @@ public final class ScheduledRuleBenchmark {
         }
     }
 
-    private static double queryAlone(dev.vigil.workspace.api.LogStore logStore, String query) {
+    private static double queryAlone(LogStore logStore, String query) {
         Instant end = SecurityAlertRows.END.minus(Duration.ofHours(1));
         QueryRequest request = QueryRequest.of(query).at(end).withTimespan(end.minus(FREQUENCY) + "/" + end);
         logStore.query(BenchWorkspace.ID, request);
@@ -121,7 +123,7 @@ public final class ScheduledRuleBenchmark {
             logStore.query(BenchWorkspace.ID, request);
             times[i] = (System.nanoTime() - started) / 1e6;
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         return times[times.length / 2];
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.soc.rule;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record DetectionQuery(String query, AlertSeverity severity, List<String> 
         techniques = List.copyOf(techniques);
         entityMappings = List.copyOf(entityMappings);
         sentinelEntitiesMappings = List.copyOf(sentinelEntitiesMappings);
-        customDetails = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customDetails));
+        customDetails = Collections.unmodifiableMap(new LinkedHashMap<>(customDetails));
         Objects.requireNonNull(alertDetailsOverride, "alertDetailsOverride");
         Objects.requireNonNull(aggregationKind, "aggregationKind");
         Objects.requireNonNull(suppressionDuration, "suppressionDuration");

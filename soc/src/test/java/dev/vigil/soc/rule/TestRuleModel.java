@@ -1,6 +1,8 @@
 package dev.vigil.soc.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.Optional;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +30,8 @@ class TestRuleModel {
 
     @Test
     void testIncidentCreationFilterPassesOnProductSeverityAndNames() {
-        IncidentCreationRuleProperties filter = new IncidentCreationRuleProperties("f", "", true, java.util.Optional.empty(),
-                "Azure Security Center for IoT", java.util.List.of(AlertSeverity.High), java.util.List.of("login"), java.util.List.of("Failed"));
+        IncidentCreationRuleProperties filter = new IncidentCreationRuleProperties("f", "", true, Optional.empty(),
+                "Azure Security Center for IoT", List.of(AlertSeverity.High), List.of("login"), List.of("Failed"));
         assertThat(filter.matches("Azure Security Center for IoT", "High", "Successful local login")).isTrue();
         assertThat(filter.matches("Azure Security Center for IoT", "high", "Successful local login")).isTrue();
         assertThat(filter.matches("Azure Security Center for IoT", "Low", "Successful local login")).isFalse();

@@ -3,6 +3,7 @@ package dev.vigil.soc.rule.evaluation;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class Suppression {
     }
 
     /** Whether a run at this time is within the suppression period after the rule's last alert. */
-    public boolean suppresses(AlertRule rule, java.time.Duration duration, Instant scheduledTime) {
+    public boolean suppresses(AlertRule rule, Duration duration, Instant scheduledTime) {
         return last(rule).map(at -> scheduledTime.isBefore(at.plus(duration))).orElse(false);
     }
 

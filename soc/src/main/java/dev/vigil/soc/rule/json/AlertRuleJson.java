@@ -25,6 +25,7 @@ import dev.vigil.soc.rule.ScheduledRuleProperties;
 import dev.vigil.soc.rule.TriggerOperator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class AlertRuleJson {
     }
 
     private static String kindNames() {
-        return String.join(", ", java.util.Arrays.stream(AlertRuleKind.values()).map(AlertRuleKind::armName).toList());
+        return String.join(", ", Arrays.stream(AlertRuleKind.values()).map(AlertRuleKind::armName).toList());
     }
 
     static AlertRuleProperties readProperties(AlertRuleKind kind, JsonFields p) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,7 @@ public final class NrtRuleRunner {
     }
 
     private void failed(AlertRule rule, long after, long upTo, Instant started, RuntimeException e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         Failures before = failures.get(consumer(rule));
         int attempts = before == null ? 1 : before.attempts() + 1;
         boolean givingUp = attempts >= ATTEMPTS;

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService poller;
     /** Work that failed outside a runner's own retries (e.g. incident creation) waits this long before it is tried again. */
-    private static final long BACKOFF_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
@@ -160,7 +161,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
                     task.completeExceptionally(failure);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             inFlight.remove(key, task);
             task.complete(null);
         }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,7 @@ public final class ScheduledRuleRunner {
     }
 
     private boolean failed(AlertRule rule, Instant scheduledTime, Instant started, Instant queryStart, RuntimeException e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         Failures before = failures.get(consumer(rule));
         int attempts = before != null && before.scheduledTime().equals(scheduledTime) ? before.attempts() + 1 : 1;
         boolean givingUp = attempts >= ATTEMPTS;

@@ -1,6 +1,8 @@
 package dev.vigil.soc.rule.incidentcreation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,12 +54,12 @@ class TestIncidentCreation {
             }
 
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
         };
@@ -182,7 +184,7 @@ class TestIncidentCreation {
 
     private void saveFilter(String id, String extra) throws Exception {
         JsonNode properties = JSON.readTree("{\"displayName\":\"" + id + "\",\"productFilter\":\"" + IOT + "\"}");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) properties).setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(extra));
+        ((ObjectNode) properties).setAll((ObjectNode) JSON.readTree(extra));
         var body = JSON.createObjectNode().put("kind", "MicrosoftSecurityIncidentCreation");
         body.set("properties", properties);
         rules.save("w", id, AlertRuleJson.read(body), Optional.empty());

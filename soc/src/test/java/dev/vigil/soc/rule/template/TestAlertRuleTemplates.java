@@ -1,6 +1,9 @@
 package dev.vigil.soc.rule.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.vigil.soc.rule.AlertSeverity;
+import java.util.List;
+import java.util.Optional;
 
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.IncidentCreationRuleProperties;
@@ -42,7 +45,7 @@ class TestAlertRuleTemplates {
             storage.logStore().createWorkspace("w");
             AlertRules rules = AlertRules.open(storage.logStore(), storage.stateStore(), Clock.systemUTC());
             for (AlertRuleTemplate template : gallery.list()) {
-                var saved = rules.save("w", template.source().replace(' ', '-'), gallery.ruleFrom(template.id(), true), java.util.Optional.empty());
+                var saved = rules.save("w", template.source().replace(' ', '-'), gallery.ruleFrom(template.id(), true), Optional.empty());
                 assertThat(saved.rule().properties().alertRuleTemplateName()).contains(template.id());
             }
             assertThat(rules.list("w")).hasSize(16);
@@ -61,14 +64,14 @@ class TestAlertRuleTemplates {
 
             IncidentCreationRuleProperties made = (IncidentCreationRuleProperties) rules.list("w").get(0).properties();
             rules.save("w", AlertRuleTemplates.IOT_INCIDENT_CREATION, new IncidentCreationRuleProperties(made.displayName(), made.description(), true,
-                    made.alertRuleTemplateName(), made.productFilter(), java.util.List.of(dev.vigil.soc.rule.AlertSeverity.High), java.util.List.of(),
-                    java.util.List.of()), java.util.Optional.empty());
+                    made.alertRuleTemplateName(), made.productFilter(), List.of(AlertSeverity.High), List.of(),
+                    List.of()), Optional.empty());
             toggle.disable("w", AlertRuleTemplates.IOT_INCIDENT_CREATION);
             assertThat(rules.list("w")).singleElement().satisfies(rule -> assertThat(rule.enabled()).isFalse());
             toggle.enable("w", AlertRuleTemplates.IOT_INCIDENT_CREATION);
             IncidentCreationRuleProperties after = (IncidentCreationRuleProperties) rules.list("w").get(0).properties();
             assertThat(after.enabled()).isTrue();
-            assertThat(after.severitiesFilter()).containsExactly(dev.vigil.soc.rule.AlertSeverity.High);
+            assertThat(after.severitiesFilter()).containsExactly(AlertSeverity.High);
         }
     }
 
