@@ -45,6 +45,7 @@ public final class IncidentCreation {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Batches read in one run at most, so that a long backlog is worked off in bounded pieces. */
     static final long MAX_BATCHES_PER_RUN = 500;
+    private static final int IDS_PER_QUERY = 500;
 
     private final LogStore logStore;
     private final AlertRules rules;
@@ -136,15 +137,19 @@ public final class IncidentCreation {
 
     /** Of these alerts' ids, those already ingested before the window (their rows here are later versions). */
     private Set<String> seenBefore(String workspaceId, long after, List<Map<String, Object>> alerts) {
-        Set<String> ids = alerts.stream().map(a -> text(a, "SystemAlertId")).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
-        if (after == 0 || ids.isEmpty()) {
-            return new HashSet<>();
-        }
-        String list = ids.stream().map(IncidentCreation::literal).collect(Collectors.joining(", "));
-        ResultTable earlier = logStore.query(workspaceId, QueryRequest.of("SecurityAlert | where SystemAlertId in (" + list + ") | distinct SystemAlertId")
-                .withIngestion(new IngestionWindow(0, after))).primary();
+        List<String> ids = alerts.stream().map(a -> text(a, "SystemAlertId")).filter(id -> !id.isEmpty()).distinct().toList();
         Set<String> seen = new HashSet<>();
-        earlier.rows().forEach(row -> seen.add(String.valueOf(row.get(0))));
+        if (after == 0) {
+            return seen;
+        }
+        // in pieces, so that a long backlog does not make one enormous query
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            String list = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)).stream().map(IncidentCreation::literal)
+                    .collect(Collectors.joining(", "));
+            ResultTable earlier = logStore.query(workspaceId, QueryRequest.of("SecurityAlert | where SystemAlertId in (" + list + ") | distinct SystemAlertId")
+                    .withIngestion(new IngestionWindow(0, after))).primary();
+            earlier.rows().forEach(row -> seen.add(String.valueOf(row.get(0))));
+        }
         return seen;
     }
 
