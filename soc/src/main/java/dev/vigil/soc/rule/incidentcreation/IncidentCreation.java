@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -46,11 +47,13 @@ public final class IncidentCreation {
     /** Batches read in one run at most, so that a long backlog is worked off in bounded pieces. */
     static final long MAX_BATCHES_PER_RUN = 500;
     private static final int IDS_PER_QUERY = 500;
+    private static final long IDLE_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final LogStore logStore;
     private final AlertRules rules;
     private final IncidentSink incidents;
     private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastCommit = new ConcurrentHashMap<>();
 
     public IncidentCreation(LogStore logStore, AlertRules rules, IncidentSink incidents) {
         this.logStore = logStore;
@@ -100,9 +103,18 @@ public final class IncidentCreation {
                     QueryRequest.of(query).withIngestion(new IngestionWindow(after, upTo))).primary());
             fromProducts(workspaceId, after, alerts, applicable);
             fromRules(workspaceId, alerts);
+            commit(workspaceId, upTo);
+        } else if (!lastCommit.containsKey(workspaceId) || System.nanoTime() - lastCommit.get(workspaceId) > IDLE_COMMIT_NANOS) {
+            // nothing in these batches can make an incident (e.g. the audit workspace): reading them
+            // again after a restart changes nothing, so the checkpoint only needs to move now and then
+            commit(workspaceId, upTo);
         }
-        logStore.ingest(workspaceId, "SecurityAlert", List.of(), new Checkpoint(consumer(workspaceId), upTo)).join();
         cursors.put(consumer(workspaceId), upTo);
+    }
+
+    private void commit(String workspaceId, long upTo) {
+        logStore.ingest(workspaceId, "SecurityAlert", List.of(), new Checkpoint(consumer(workspaceId), upTo)).join();
+        lastCommit.put(workspaceId, System.nanoTime());
     }
 
     private void fromProducts(String workspaceId, long after, List<Map<String, Object>> alerts, List<AlertRule> filters) {
