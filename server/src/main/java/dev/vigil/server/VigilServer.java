@@ -21,6 +21,7 @@ import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.soc.rule.dryrun.DryRuns;
+import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
 import dev.vigil.soc.rule.runtime.AnalyticsRuntime;
 import dev.vigil.soc.rule.runtime.RuntimeSettings;
@@ -36,6 +37,7 @@ import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -125,6 +127,11 @@ public final class VigilServer implements AutoCloseable {
             connectors.iot().addListener(new CreateIncidentsOption(new TemplateRuleSwitch(alertRules, templates), connectors.iot()));
             analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.of(new IncidentsSink(incidents)),
                     RuntimeSettings.defaults());
+            RuleHealth health = analytics.health();
+            FunctionCounter.builder("vigil.rules.runs", health, RuleHealth::runs).description("Runs of Scheduled and NRT rules").register(registry);
+            FunctionCounter.builder("vigil.rules.failures", health, RuleHealth::failures).description("Rule runs that failed").register(registry);
+            FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
+                    .description("Alerts written to SecurityAlert by rule runs").register(registry);
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)));

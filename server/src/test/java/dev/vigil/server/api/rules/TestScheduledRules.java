@@ -56,6 +56,9 @@ class TestScheduledRules {
             assertThat(alert.path(6).asText()).isEqualTo("GreaterThan");
             assertThat(alert.path(7).asText()).isEqualTo("Impact");
             assertThat(alert.path(8).asBoolean()).isFalse();
+
+            String metrics = server.get("/metrics").body();
+            assertThat(metrics).contains("vigil_rules_runs_total 3.0").contains("vigil_rules_alerts_total 1.0").contains("vigil_rules_failures_total 0.0");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,9 @@ public final class RuleHealth {
 
     private final LogStore logStore;
     private final DocumentCollection<RuleRun> lastRuns;
+    private final AtomicLong runs = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong alerts = new AtomicLong();
 
     public RuleHealth(LogStore logStore, StateStore state) {
         this.logStore = logStore;
@@ -32,6 +36,11 @@ public final class RuleHealth {
     }
 
     public void record(RuleRun run) {
+        runs.incrementAndGet();
+        if (run.status() == RunStatus.Failure) {
+            failures.incrementAndGet();
+        }
+        alerts.addAndGet(run.alertsGenerated());
         lastRuns.put(run.workspaceId() + "/" + run.ruleId(), run);
         try {
             logStore.ingest(run.workspaceId(), TABLE, List.of(row(run))).join();
@@ -43,6 +52,20 @@ public final class RuleHealth {
 
     public Optional<RuleRun> lastRun(String workspaceId, String ruleId) {
         return lastRuns.get(workspaceId + "/" + ruleId);
+    }
+
+    /** Runs of Scheduled and NRT rules recorded since the start, failed or not. */
+    public long runs() {
+        return runs.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Alerts the recorded runs wrote to {@code SecurityAlert}. */
+    public long alertsGenerated() {
+        return alerts.get();
     }
 
     /** Forgets the last run of a deleted rule; its health rows stay, as history. */
