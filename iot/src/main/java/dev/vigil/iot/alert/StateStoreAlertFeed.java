@@ -58,6 +58,11 @@ final class StateStoreAlertFeed implements AlertFeed {
         return version;
     }
 
+    /** Forgets the versions after {@code sequence}: their transaction was rolled back. */
+    void rollBackTo(long sequence) {
+        last = sequence;
+    }
+
     /** The newest version, if any. */
     Optional<AlertVersion> newest() {
         return last == 0 ? Optional.empty() : versions.get(key(last));

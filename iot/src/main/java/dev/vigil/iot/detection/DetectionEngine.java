@@ -35,6 +35,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
 
     private final DetectionSettings settings;
+    private final AlertSink alerts;
     private final Clock clock;
     private final List<Detector> detectors;
     private final List<DetectionLane> lanes = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     public DetectionEngine(DetectionSettings settings, AlertSink alerts, Clock clock, DetectionOptions options) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(alerts, "alerts");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.detectors = Detectors.all(options);
         for (int index = 0; index < options.lanes(); index++) {
             lanes.add(new DetectionLane(index, options.laneQueueCapacity(), detectors, alerts, options.idleEviction()));
@@ -117,7 +118,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
      * are durable).
      */
     public CompletableFuture<Void> flush() {
-        return onEveryLane(lane -> { });
+        return onEveryLane(lane -> { }).thenCompose(ignored -> alerts.flush());
     }
 
     /**
