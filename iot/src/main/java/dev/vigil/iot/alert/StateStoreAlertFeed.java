@@ -3,7 +3,6 @@ package dev.vigil.iot.alert;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +35,11 @@ final class StateStoreAlertFeed implements AlertFeed {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         long upTo = Math.min(last, afterSequence + limit);
-        List<AlertVersion> out = new ArrayList<>();
-        for (long sequence = afterSequence + 1; sequence <= upTo; sequence++) {
-            long wanted = sequence;
-            out.add(versions.get(key(sequence)).orElseThrow(
-                    () -> new IllegalStateException("the alert feed has no version " + wanted + " below its last, " + last)));
+        if (upTo <= afterSequence) {
+            return List.of();
         }
-        return out;
+        // One range read; versions of a transaction still open are waited for, not skipped.
+        return versions.listAfter(key(afterSequence), (int) (upTo - afterSequence));
     }
 
     @Override

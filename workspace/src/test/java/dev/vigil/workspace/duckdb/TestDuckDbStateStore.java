@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writes of several collections committed together, or not at all. */
-class TestStateStoreTransaction {
+/** Writes of several collections committed together, or not at all; pages of a collection by id. */
+class TestDuckDbStateStore {
     record Note(String text) {
     }
 
@@ -50,6 +50,23 @@ class TestStateStoreTransaction {
             assertThat(notes.get("new")).isEmpty();
             notes.put("after", new Note("auto-committed again"));
             assertThat(notes.list()).hasSize(2);
+        }
+    }
+
+    @Test
+    void testListAfterReturnsOnePageInIdOrder() {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
+            DocumentCollection<Note> notes = storage.stateStore().collection("notes", Note.class);
+            DocumentCollection<Note> others = storage.stateStore().collection("others", Note.class);
+            for (String id : new String[] {"03", "01", "05", "02", "04"}) {
+                notes.put(id, new Note("note " + id));
+            }
+            others.put("025", new Note("of another collection"));
+            assertThat(notes.listAfter("02", 2)).containsExactly(new Note("note 03"), new Note("note 04"));
+            assertThat(notes.listAfter("", 10)).hasSize(5);
+            assertThat(notes.listAfter("05", 10)).isEmpty();
+            assertThatThrownBy(() -> notes.listAfter("01", 0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("limit must be at least 1, was 0");
         }
     }
 }
