@@ -105,6 +105,18 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         super.channelInactive(ctx);
     }
 
+    /**
+     * A failed TLS handshake, plaintext on the TLS port or bytes that are not MQTT: close the
+     * connection here, with a line in the log naming the peer, rather than in Moquette's handler,
+     * which reports each as an internal error.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String who = device == null ? "an unauthenticated client" : "device '" + device.device().deviceId() + "'";
+        LOG.info("closing the MQTT connection of {} from {}: {}", who, peer(ctx), cause.toString());
+        ctx.close();
+    }
+
     private void connect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
         if (device != null) {
             ctx.close(); // a second CONNECT is a protocol violation

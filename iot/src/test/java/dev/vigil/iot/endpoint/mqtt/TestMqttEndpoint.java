@@ -199,6 +199,26 @@ class TestMqttEndpoint {
     }
 
     @Test
+    void testSecondConnectionOfADeviceReplacesTheFirst() throws Exception {
+        CountDownLatch firstLost = new CountDownLatch(1);
+        CountDownLatch secondLost = new CountDownLatch(1);
+        MqttClient first = connected(device, IotBed.token(hub, device));
+        first.setCallback(new Callback(firstLost, null));
+
+        MqttClient second = connected(device, IotBed.token(hub, device));
+        second.setCallback(new Callback(secondLost, null));
+
+        assertThat(firstLost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.isConnected()).isFalse();
+        second.publish("devices/sensor-1/messages/events/", bytes("{\"temperature\":21}"), 1, false);
+        assertThat(second.isConnected()).isTrue();
+        assertThat(secondLost.getCount()).isEqualTo(1);
+        assertThat(endpoint.isConnected("plant-hub", "sensor-1")).isTrue();
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        second.disconnect();
+    }
+
+    @Test
     void testQos2PublishClosesTheConnection() throws Exception {
         CountDownLatch lost = new CountDownLatch(1);
         MqttClient client = connected(device, IotBed.token(hub, device));
