@@ -5,6 +5,7 @@ import dev.vigil.iot.alert.AlertSink;
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.device.DeviceIdentity;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.message.SecurityEvent;
 import dev.vigil.iot.message.SecurityMessage;
@@ -97,13 +98,16 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     }
 
     @Override
-    public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
-        if (hubResourceId == null) {
-            // a token for a hub that does not exist: no hub to monitor, no alert to raise
+    public void authenticationFailure(DeviceRefusal refusal) {
+        if (refusal.hubResourceId().isEmpty()) {
+            // a hub that does not exist: no hub to monitor, no alert to raise
             return;
         }
-        DeviceIdentity device = hubDevice(hubResourceId, deviceId == null ? "" : deviceId);
-        String source = sourceAddress == null ? "" : sourceAddress;
+        String hubResourceId = refusal.hubResourceId().get();
+        DeviceIdentity device = hubDevice(hubResourceId, refusal.deviceId());
+        String source = refusal.sourceAddress();
+        AuthenticationFailure reason = refusal.reason();
+        Instant at = refusal.at();
         submit(device, () -> {
             if (!settings.monitoringEnabled(hubResourceId)) {
                 return;
