@@ -15,20 +15,24 @@ import java.util.Optional;
  *     call in one query sees the same time
  * @param timeRange when present, every table reference that has a {@code TimeGenerated} column
  *     is restricted to {@code start <= TimeGenerated < end} (the query API's {@code timespan})
+ * @param ingestion when present, every table reference is restricted to the rows of these
+ *     ingestion batches (a near-real-time rule's run)
  * @param discoveredColumns the output columns of data-dependent operators ({@code evaluate
  *     bag_unpack}, {@code evaluate pivot}) found by running their {@link SchemaProbe}s, by probe key
  */
-public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Map<String, List<ColumnSchema>> discoveredColumns) {
+public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optional<IngestionRange> ingestion,
+                             Map<String, List<ColumnSchema>> discoveredColumns) {
     public CompileOptions {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(timeRange, "timeRange");
+        Objects.requireNonNull(ingestion, "ingestion");
         Map<String, List<ColumnSchema>> copy = new LinkedHashMap<>();
         discoveredColumns.forEach((key, columns) -> copy.put(key, List.copyOf(columns)));
         discoveredColumns = Map.copyOf(copy);
     }
 
     public CompileOptions(Instant now, Optional<TimeRange> timeRange) {
-        this(now, timeRange, Map.of());
+        this(now, timeRange, Optional.empty(), Map.of());
     }
 
     public static CompileOptions at(Instant now) {
@@ -36,13 +40,17 @@ public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Map<Str
     }
 
     public CompileOptions withTimeRange(TimeRange range) {
-        return new CompileOptions(now, Optional.of(range), discoveredColumns);
+        return new CompileOptions(now, Optional.of(range), ingestion, discoveredColumns);
+    }
+
+    public CompileOptions withIngestion(IngestionRange range) {
+        return new CompileOptions(now, timeRange, Optional.of(range), discoveredColumns);
     }
 
     /** These options with more discovered columns; a key already present is replaced. */
     public CompileOptions withDiscoveredColumns(Map<String, List<ColumnSchema>> discovered) {
         Map<String, List<ColumnSchema>> merged = new LinkedHashMap<>(discoveredColumns);
         merged.putAll(discovered);
-        return new CompileOptions(now, timeRange, merged);
+        return new CompileOptions(now, timeRange, ingestion, merged);
     }
 }

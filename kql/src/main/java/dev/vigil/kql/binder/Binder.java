@@ -1,5 +1,6 @@
 package dev.vigil.kql.binder;
 
+import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -75,7 +76,13 @@ public final class Binder {
      */
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
                                        Map<String, List<ColumnSchema>> discoveredColumns) {
-        QueryContext context = new QueryContext(catalog, timeFilter, discoveredColumns);
+        return bindQuery(query, catalog, timeFilter, Optional.empty(), discoveredColumns);
+    }
+
+    /** As above, every table restricted to the rows of an ingestion range when one is given. */
+    public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
+                                       Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns) {
+        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns);
         LogicalOperator result;
         try {
             result = bindStatements(query, context);

@@ -1,5 +1,6 @@
 package dev.vigil.kql.binder;
 
+import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -11,20 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What binding one query shares across its statements: the catalog, the time filter, the columns
+ * What binding one query shares across its statements: the catalog, the time filter and ingestion range, the columns
  * found by schema probes, and what {@code render} asked for.
  */
 final class QueryContext {
     private final Catalog catalog;
     private final Optional<TimeFilter> timeFilter;
+    private final Optional<IngestionRange> ingestion;
     private final Map<String, Symbol.Function> storedFunctions = new HashMap<>();
     private final Map<String, List<ColumnSchema>> discoveredColumns;
     private final List<DiagnosticException> deferred = new ArrayList<>();
     private Optional<Visualization> visualization = Optional.empty();
 
-    QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Map<String, List<ColumnSchema>> discoveredColumns) {
+    QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Optional<IngestionRange> ingestion,
+                 Map<String, List<ColumnSchema>> discoveredColumns) {
         this.catalog = catalog;
         this.timeFilter = timeFilter;
+        this.ingestion = ingestion;
         this.discoveredColumns = discoveredColumns;
     }
 
@@ -39,6 +43,10 @@ final class QueryContext {
 
     Optional<TimeFilter> timeFilter() {
         return timeFilter;
+    }
+
+    Optional<IngestionRange> ingestion() {
+        return ingestion;
     }
 
     Optional<Symbol.Function> storedFunction(String name) {

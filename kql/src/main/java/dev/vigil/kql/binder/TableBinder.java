@@ -1,5 +1,6 @@
 package dev.vigil.kql.binder;
 
+import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundLiteral;
@@ -16,17 +17,21 @@ import dev.vigil.kql.syntax.TableReference;
 import dev.vigil.kql.types.KqlType;
 import java.util.Optional;
 
-/** A table reference: the table from the catalog, restricted to the query's time range when it has {@code TimeGenerated}. */
+/**
+ * A table reference: the table from the catalog, restricted to the query's time range when it has
+ * {@code TimeGenerated}, and to the query's ingestion range when it has one.
+ */
 final class TableBinder {
     static final String TIME_COLUMN = "TimeGenerated";
 
     private TableBinder() {
     }
 
-    static LogicalOperator bind(TableReference reference, Catalog catalog, Optional<TimeFilter> timeFilter) {
+    static LogicalOperator bind(TableReference reference, Catalog catalog, Optional<TimeFilter> timeFilter,
+                                Optional<IngestionRange> ingestion) {
         TableSchema table = catalog.table(reference.name())
                 .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownTable(reference.name()), reference.span()));
-        LogicalOperator scan = new TableScan(table);
+        LogicalOperator scan = new TableScan(table, ingestion);
         Optional<ColumnSchema> time = table.column(TIME_COLUMN).filter(c -> c.type() == KqlType.DATETIME);
         if (timeFilter.isEmpty() || time.isEmpty()) {
             return scan;

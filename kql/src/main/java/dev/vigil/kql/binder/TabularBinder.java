@@ -81,7 +81,7 @@ final class TabularBinder {
             return tabularSymbol(symbol.get(), reference.name(), List.of(), environment, reference);
         }
         if (environment.catalog().table(reference.name()).isPresent()) {
-            return TableBinder.bind(reference, environment.catalog(), environment.context().timeFilter());
+            return TableBinder.bind(reference, environment.catalog(), environment.context().timeFilter(), environment.context().ingestion());
         }
         Optional<Symbol.Function> stored = environment.storedFunction(reference.name(), reference.span());
         if (stored.isPresent()) {

@@ -110,7 +110,8 @@ public final class PlanPrinter {
 
     private String describe(LogicalOperator operator) {
         if (operator instanceof TableScan scan) {
-            return "TableScan " + scan.table().name();
+            return "TableScan " + scan.table().name()
+                    + scan.ingestion().map(r -> " ingestion batches (" + r.after() + ", " + r.upTo() + "]").orElse("");
         }
         if (operator instanceof Filter filter) {
             return "Filter " + expression(filter.predicate());

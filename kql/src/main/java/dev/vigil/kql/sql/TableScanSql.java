@@ -3,13 +3,21 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.plan.TableScan;
 import java.util.stream.Collectors;
 
-/** A table reference: its physical relation. */
+/**
+ * A table reference: its declared columns by name, so that physical columns outside the KQL
+ * schema (the ingestion batch) never reach a result, restricted to an ingestion range if asked.
+ */
 final class TableScanSql {
     private TableScanSql() {
     }
 
     static String select(TableScan scan) {
         String relation = scan.table().sqlPath().stream().map(SqlIdentifiers::quote).collect(Collectors.joining("."));
-        return "SELECT * FROM " + relation;
+        String columns = scan.table().columns().stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
+        String select = "SELECT " + columns + " FROM " + relation;
+        return scan.ingestion()
+                .map(range -> select + " WHERE " + SqlIdentifiers.quote(range.column()) + " > " + range.after()
+                        + " AND " + SqlIdentifiers.quote(range.column()) + " <= " + range.upTo())
+                .orElse(select);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
+import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -33,7 +34,7 @@ class TestSqlGenerator {
         Compilation compilation = Kql.compile(BENCHMARK, CATALOG, CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z")));
 
         assertThat(compilation.sql()).isEqualTo("""
-                WITH __stage0 AS (SELECT * FROM "ws_default"."SecurityAlert"),
+                WITH __stage0 AS (SELECT "TimeGenerated", "AlertSeverity", "ProductName", "ExtendedProperties" FROM "ws_default"."SecurityAlert"),
                      __stage1 AS (SELECT * FROM __stage0 WHERE ("ProductName" = 'Azure Security Center for IoT')),
                      __stage2 AS (SELECT time_bucket(to_microseconds(3600000000), "TimeGenerated", TIMESTAMP '1970-01-01 00:00:00.000000') AS "TimeGenerated", "AlertSeverity", count(*) AS "count_" FROM __stage1 GROUP BY 1, 2)
                 SELECT * FROM __stage2""");
@@ -45,8 +46,9 @@ class TestSqlGenerator {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA ws_default");
-            statement.execute("CREATE TABLE ws_default.SecurityAlert (TimeGenerated TIMESTAMP, AlertSeverity VARCHAR, ProductName VARCHAR)");
-            statement.execute("INSERT INTO ws_default.SecurityAlert SELECT TIMESTAMP '2024-01-01' + to_minutes(i), 'High', CASE WHEN i % 3 = 0 THEN 'Azure Security Center for IoT' ELSE 'Other' END FROM range(1000) t(i)");
+            statement.execute("CREATE TABLE ws_default.SecurityAlert (TimeGenerated TIMESTAMP, AlertSeverity VARCHAR, ProductName VARCHAR,"
+                    + " ExtendedProperties VARCHAR, _IngestBatch BIGINT)");
+            statement.execute("INSERT INTO ws_default.SecurityAlert SELECT TIMESTAMP '2024-01-01' + to_minutes(i), 'High', CASE WHEN i % 3 = 0 THEN 'Azure Security Center for IoT' ELSE 'Other' END, '{}', i FROM range(1000) t(i)");
             StringBuilder plan = new StringBuilder();
             try (ResultSet result = statement.executeQuery("EXPLAIN " + compilation.sql())) {
                 while (result.next()) {
@@ -55,6 +57,28 @@ class TestSqlGenerator {
             }
             // the CTEs are inlined: the predicate is a filter of the scan, not of a materialized stage
             assertThat(plan.toString().toUpperCase()).containsPattern("SEQ.SCAN").contains("FILTERS:").doesNotContain("CTE");
+        }
+    }
+
+    @Test
+    void testAnIngestionRangeRestrictsTheScanAndKeepsItsColumnOutOfTheResult() throws SQLException {
+        CompileOptions options = CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z"))
+                .withIngestion(new IngestionRange("_IngestBatch", 100, 399));
+        Compilation compilation = Kql.compile("SecurityAlert | where ProductName == 'Other' | count", CATALOG, options);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA ws_default");
+            statement.execute("CREATE TABLE ws_default.SecurityAlert (TimeGenerated TIMESTAMP, AlertSeverity VARCHAR, ProductName VARCHAR,"
+                    + " ExtendedProperties VARCHAR, _IngestBatch BIGINT)");
+            statement.execute("INSERT INTO ws_default.SecurityAlert SELECT TIMESTAMP '2024-01-01', 'High', CASE WHEN i % 3 = 0 THEN 'Azure Security Center for IoT' ELSE 'Other' END, '{}', i FROM range(1000) t(i)");
+            try (ResultSet result = statement.executeQuery(compilation.sql())) {
+                result.next();
+                // batches 101..399 hold 299 rows; 100 of them (102, 105 ... 399) are the IoT product
+                assertThat(result.getLong(1)).isEqualTo(299 - 100);
+            }
+            try (ResultSet result = statement.executeQuery(Kql.compile("SecurityAlert | take 1", CATALOG, options).sql())) {
+                assertThat(result.getMetaData().getColumnCount()).isEqualTo(4);
+            }
         }
     }
 

@@ -33,6 +33,21 @@ public interface LogStore {
      */
     CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows);
 
+    /**
+     * As {@link #ingest(String, String, List)}, and commits the consumer's checkpoint in the same
+     * transaction as the rows; {@code rows} may be empty to move the checkpoint alone.
+     */
+    CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows, Checkpoint checkpoint);
+
+    /** The consumer's committed position, 0 if it has never committed one. */
+    long checkpoint(String consumer);
+
+    /**
+     * The newest committed ingestion batch of the workspace, 0 before the first commit; rows of
+     * every batch up to it are visible to queries. See {@link IngestionWindow}.
+     */
+    long ingestedThrough(String workspaceId);
+
     /** Compiles and runs a KQL query; bad queries throw {@link KqlQueryException}. */
     QueryResult query(String workspaceId, QueryRequest request);
 

@@ -1,15 +1,43 @@
 package dev.vigil.workspace.api;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A query as the Log Analytics query API takes it.
+ * A query as the Log Analytics query API takes it, plus what rules need to run one as of a time.
  *
  * @param timespan an ISO 8601 duration ({@code PT1H}, ending now), interval
  *     ({@code 2024-01-01T00:00:00Z/2024-01-02T00:00:00Z}) or start/duration; restricts {@code TimeGenerated}
+ * @param asOf the instant {@code now()}, {@code ago()} and a duration timespan refer to; the store's
+ *     clock when empty (a scheduled rule sets its scheduled time, so a late run sees what it would have)
+ * @param ingestion restricts every table the query reads to the rows of these ingestion batches
  */
-public record QueryRequest(String query, Optional<String> timespan) {
+public record QueryRequest(String query, Optional<String> timespan, Optional<Instant> asOf, Optional<IngestionWindow> ingestion) {
+    public QueryRequest {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(timespan, "timespan");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(ingestion, "ingestion");
+    }
+
+    public QueryRequest(String query, Optional<String> timespan) {
+        this(query, timespan, Optional.empty(), Optional.empty());
+    }
+
     public static QueryRequest of(String query) {
         return new QueryRequest(query, Optional.empty());
+    }
+
+    public QueryRequest withTimespan(String newTimespan) {
+        return new QueryRequest(query, Optional.of(newTimespan), asOf, ingestion);
+    }
+
+    public QueryRequest at(Instant instant) {
+        return new QueryRequest(query, timespan, Optional.of(instant), ingestion);
+    }
+
+    public QueryRequest withIngestion(IngestionWindow window) {
+        return new QueryRequest(query, timespan, asOf, Optional.of(window));
     }
 }

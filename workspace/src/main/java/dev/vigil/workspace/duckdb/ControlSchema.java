@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The {@code vigil} schema: which workspaces, custom tables and stored functions exist, and the state documents. */
+/**
+ * The {@code vigil} schema: which workspaces, custom tables and stored functions exist, the state
+ * documents, each workspace's last ingestion batch and the consumers' checkpoints.
+ */
 final class ControlSchema {
     /**
      * DuckDB names the database (catalog) after its file, {@code vigil.duckdb}, so the schema is
@@ -15,6 +18,8 @@ final class ControlSchema {
     static final String CUSTOM_TABLES = SCHEMA + ".custom_tables";
     static final String DOCUMENTS = SCHEMA + ".documents";
     static final String FUNCTIONS = SCHEMA + ".functions";
+    static final String INGESTION_BATCHES = SCHEMA + ".ingestion_batches";
+    static final String CHECKPOINTS = SCHEMA + ".checkpoints";
 
     private ControlSchema() {
     }
@@ -33,6 +38,10 @@ final class ControlSchema {
             statement.execute("CREATE TABLE IF NOT EXISTS " + FUNCTIONS + " ("
                     + "workspace_id VARCHAR NOT NULL, name VARCHAR NOT NULL, parameters VARCHAR NOT NULL, body VARCHAR NOT NULL,"
                     + " category VARCHAR, display_name VARCHAR, updated_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace_id, name))");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + INGESTION_BATCHES + " ("
+                    + "workspace_id VARCHAR PRIMARY KEY, last_batch BIGINT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " ("
+                    + "consumer VARCHAR PRIMARY KEY, position BIGINT NOT NULL, updated_at TIMESTAMP NOT NULL)");
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.vigil.workspace.duckdb;
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Explanation;
+import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
+import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryExplanation;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBConnection;
 
@@ -40,14 +44,17 @@ final class DuckDbLogStore implements LogStore {
     private final DuckDBConnection database;
     private final Workspaces workspaces;
     private final GroupCommitter committer;
+    private final IngestionLedger ledger;
     private final QueryRunner queries;
     private final Clock clock;
     private final Timer queryTimer;
 
-    DuckDbLogStore(DuckDBConnection database, Workspaces workspaces, GroupCommitter committer, Clock clock, MeterRegistry meters) {
+    DuckDbLogStore(DuckDBConnection database, Workspaces workspaces, GroupCommitter committer, IngestionLedger ledger,
+                   Clock clock, MeterRegistry meters) {
         this.database = database;
         this.workspaces = workspaces;
         this.committer = committer;
+        this.ledger = ledger;
         this.queries = new QueryRunner(database);
         this.clock = clock;
         this.queryTimer = Timer.builder("vigil.query").description("Time to compile and run a KQL query").register(meters);
@@ -96,10 +103,31 @@ final class DuckDbLogStore implements LogStore {
 
     @Override
     public CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows) {
+        return ingest(workspaceId, table, rows, Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows, Checkpoint checkpoint) {
+        return ingest(workspaceId, table, rows, Optional.of(checkpoint));
+    }
+
+    private CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows,
+                                                    Optional<Checkpoint> checkpoint) {
         Workspace workspace = workspaces.require(workspaceId);
         WorkspaceTable target = workspace.table(table);
         List<Object[]> values = new RowValidator(target, workspace.tenantId()).validate(rows, clock.instant());
-        return committer.submit(new IngestTarget(workspaceId, target), values);
+        return committer.submit(new IngestTarget(workspaceId, target), values, checkpoint);
+    }
+
+    @Override
+    public long checkpoint(String consumer) {
+        return ledger.checkpoint(consumer);
+    }
+
+    @Override
+    public long ingestedThrough(String workspaceId) {
+        workspaces.require(workspaceId);
+        return ledger.committedThrough(workspaceId);
     }
 
     @Override
@@ -158,12 +186,16 @@ final class DuckDbLogStore implements LogStore {
         }
     }
 
-    /** The query's clock reading, and its time range when the request has a timespan. */
+    /** The query's instant, its time range when the request has a timespan, its ingestion window when it has one. */
     private CompileOptions compileOptions(QueryRequest request) {
-        Instant now = clock.instant();
+        Instant now = request.asOf().orElseGet(clock::instant);
         CompileOptions options = CompileOptions.at(now);
         if (request.timespan().isPresent()) {
             options = options.withTimeRange(QueryTimespan.parse(request.timespan().get(), now));
+        }
+        if (request.ingestion().isPresent()) {
+            IngestionWindow window = request.ingestion().get();
+            options = options.withIngestion(new IngestionRange(TableDdl.INGEST_BATCH_COLUMN, window.after(), window.upTo()));
         }
         return options;
     }

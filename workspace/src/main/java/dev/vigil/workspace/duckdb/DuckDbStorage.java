@@ -33,6 +33,7 @@ public final class DuckDbStorage implements Storage {
     private final DuckDBConnection writerConnection;
     private final DuckDBConnection catalogConnection;
     private final DuckDBConnection stateConnection;
+    private final DuckDBConnection ledgerConnection;
     private final GroupCommitter committer;
     private final DuckDbLogStore logStore;
     private final DuckDbStateStore stateStore;
@@ -47,10 +48,12 @@ public final class DuckDbStorage implements Storage {
             writerConnection = database.duplicate();
             catalogConnection = database.duplicate();
             stateConnection = database.duplicate();
+            ledgerConnection = database.duplicate();
             Workspaces workspaces = Workspaces.load(catalogConnection, clock);
-            NdjsonBatchWriter writer = new NdjsonBatchWriter(writerConnection, directory.resolve("spool"), workspaces);
+            IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
+            NdjsonBatchWriter writer = new NdjsonBatchWriter(writerConnection, directory.resolve("spool"), workspaces, ledger, clock);
             committer = new GroupCommitter(writer, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
-            logStore = new DuckDbLogStore(database, workspaces, committer, clock, meters);
+            logStore = new DuckDbLogStore(database, workspaces, committer, ledger, clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
         } catch (SQLException | IOException | RuntimeException e) {
             database.close();
@@ -97,7 +100,7 @@ public final class DuckDbStorage implements Storage {
     @Override
     public void close() {
         committer.close();
-        for (DuckDBConnection connection : new DuckDBConnection[] {stateConnection, catalogConnection, writerConnection, database}) {
+        for (DuckDBConnection connection : new DuckDBConnection[] {ledgerConnection, stateConnection, catalogConnection, writerConnection, database}) {
             try {
                 connection.close();
             } catch (SQLException e) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a batch by spooling each table's rows to a newline-delimited JSON file and inserting it
- * with DuckDB's {@code read_json}, all tables in one transaction.
+ * with DuckDB's {@code read_json}, all tables in one transaction, together with the workspaces'
+ * new ingestion batch numbers (stamped on every row) and the consumers' checkpoints.
  *
  * <p>Chosen by measurement ({@code IngestPathMeasurement}; 2 shared cores, DuckDB JDBC 2.0.0.1,
  * file-backed database, 20 commits of 50,000 SecurityAlert rows of 37 columns with 17 filled):
@@ -41,12 +43,16 @@ final class NdjsonBatchWriter implements BatchWriter {
     private final Connection connection;
     private final Path spoolDirectory;
     private final Workspaces workspaces;
+    private final IngestionLedger ledger;
+    private final Clock clock;
     private long sequence;
 
-    NdjsonBatchWriter(Connection connection, Path spoolDirectory, Workspaces workspaces) throws IOException {
+    NdjsonBatchWriter(Connection connection, Path spoolDirectory, Workspaces workspaces, IngestionLedger ledger, Clock clock) throws IOException {
         this.connection = connection;
         this.spoolDirectory = spoolDirectory;
         this.workspaces = workspaces;
+        this.ledger = ledger;
+        this.clock = clock;
         Files.createDirectories(spoolDirectory);
         // Spool files of a previous run were never committed; their rows were never acknowledged.
         try (var leftovers = Files.list(spoolDirectory)) {
@@ -59,8 +65,14 @@ final class NdjsonBatchWriter implements BatchWriter {
     @Override
     public void commit(List<PendingRows> batch) throws SQLException, IOException {
         Map<IngestTarget, List<Object[]>> byTable = new LinkedHashMap<>();
+        Map<String, Long> batchNumbers = new LinkedHashMap<>();
+        Map<String, Long> checkpoints = new LinkedHashMap<>();
         for (PendingRows request : batch) {
-            byTable.computeIfAbsent(request.target(), t -> new ArrayList<>()).addAll(request.rows());
+            if (!request.rows().isEmpty()) {
+                byTable.computeIfAbsent(request.target(), t -> new ArrayList<>()).addAll(request.rows());
+                batchNumbers.computeIfAbsent(request.target().workspaceId(), ledger::next);
+            }
+            request.checkpoint().ifPresent(checkpoint -> IngestionLedger.merge(checkpoints, checkpoint));
         }
         List<Path> files = new ArrayList<>();
         try {
@@ -70,10 +82,12 @@ final class NdjsonBatchWriter implements BatchWriter {
                     Path file = spoolDirectory.resolve("batch-" + (++sequence) + ".ndjson");
                     files.add(file);
                     spool(file, entry.getKey().table().columns(), entry.getValue());
-                    statement.execute(insert(entry.getKey(), file));
+                    statement.execute(insert(entry.getKey(), file, batchNumbers.get(entry.getKey().workspaceId())));
                 }
             }
+            ledger.record(connection, batchNumbers, checkpoints, clock.instant());
             connection.commit();
+            ledger.published(batchNumbers);
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -85,10 +99,11 @@ final class NdjsonBatchWriter implements BatchWriter {
         }
     }
 
-    private String insert(IngestTarget target, Path file) {
+    private String insert(IngestTarget target, Path file, long batchNumber) {
         List<ColumnSchema> columns = target.table().columns();
-        String names = columns.stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
-        String values = columns.stream().map(NdjsonBatchWriter::fromSpool).collect(Collectors.joining(", "));
+        String names = columns.stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "))
+                + ", " + SqlIdentifiers.quote(TableDdl.INGEST_BATCH_COLUMN);
+        String values = columns.stream().map(NdjsonBatchWriter::fromSpool).collect(Collectors.joining(", ")) + ", " + batchNumber;
         String types = columns.stream()
                 .map(c -> literal(c.name()) + ": " + literal(spoolType(c)))
                 .collect(Collectors.joining(", "));

@@ -62,6 +62,7 @@ final class Workspaces {
 
     private void loadAll() throws SQLException {
         Map<String, Workspace> loaded = new LinkedHashMap<>();
+        List<Map.Entry<String, WorkspaceTable>> customTables = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT id, CAST(tenant_id AS VARCHAR) FROM " + ControlSchema.WORKSPACES + " ORDER BY id")) {
                 while (rows.next()) {
@@ -72,6 +73,7 @@ final class Workspaces {
             for (String id : loaded.keySet()) {
                 for (WorkspaceTable table : BuiltInTables.ALL) {
                     statement.execute(TableDdl.createTable(Workspace.schemaOf(id), table));
+                    statement.execute(TableDdl.addIngestBatchColumn(Workspace.schemaOf(id), table));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
@@ -81,8 +83,12 @@ final class Workspaces {
                     if (workspace != null) {
                         WorkspaceTable table = new WorkspaceTable(rows.getString(2), TableKind.CUSTOM, readColumns(rows.getString(3)));
                         loaded.put(workspace.id(), workspace.with(table));
+                        customTables.add(Map.entry(workspace.schema(), table));
                     }
                 }
+            }
+            for (Map.Entry<String, WorkspaceTable> custom : customTables) {
+                statement.execute(TableDdl.addIngestBatchColumn(custom.getKey(), custom.getValue()));
             }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, parameters, body, category, display_name FROM "
                     + ControlSchema.FUNCTIONS + " ORDER BY workspace_id, name")) {

@@ -1,5 +1,6 @@
 package dev.vigil.workspace.ingest;
 
+import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +73,13 @@ public final class GroupCommitter implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public CompletableFuture<IngestReceipt> submit(IngestTarget target, List<Object[]> rows) {
+        return submit(target, rows, Optional.empty());
+    }
+
+    /** As {@link #submit(IngestTarget, List)}, committing the checkpoint with the rows, even when there are none. */
+    public CompletableFuture<IngestReceipt> submit(IngestTarget target, List<Object[]> rows, Optional<Checkpoint> checkpoint) {
         CompletableFuture<IngestReceipt> receipt = new CompletableFuture<>();
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && checkpoint.isEmpty()) {
             receipt.complete(new IngestReceipt(target.workspaceId(), target.table().name(), 0));
             return receipt;
         }
@@ -87,7 +94,7 @@ public final class GroupCommitter implements AutoCloseable {
                         + queueMaxRows + "); retry later", retryAfter(waiting));
             }
             waitingRows.addAndGet(rows.size());
-            queue.add(new PendingRows(target, List.copyOf(rows), receipt, System.nanoTime()));
+            queue.add(new PendingRows(target, List.copyOf(rows), checkpoint, receipt, System.nanoTime()));
         }
         return receipt;
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBConnection;
@@ -47,10 +48,11 @@ class IngestPathMeasurement {
                 workspaces.create("measure");
                 DuckDBConnection writerConnection = database.duplicate();
                 BatchWriter writer = path.equals("read_json")
-                        ? new NdjsonBatchWriter(writerConnection, directory.resolve("spool"), workspaces)
+                        ? new NdjsonBatchWriter(writerConnection, directory.resolve("spool"), workspaces,
+                                IngestionLedger.load(database.duplicate()), Clock.systemUTC())
                         : new AppenderBatchWriter(writerConnection, workspaces);
                 IngestTarget target = new IngestTarget("measure", BuiltInTables.SECURITY_ALERT);
-                List<PendingRows> batch = List.of(new PendingRows(target, rows, new CompletableFuture<IngestReceipt>(), 0));
+                List<PendingRows> batch = List.of(new PendingRows(target, rows, Optional.empty(), new CompletableFuture<IngestReceipt>(), 0));
                 writer.commit(batch);
                 long start = System.nanoTime();
                 for (int i = 0; i < COMMITS; i++) {

@@ -1,0 +1,92 @@
+package dev.vigil.workspace.duckdb;
+
+import dev.vigil.workspace.api.Checkpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each workspace's newest committed ingestion batch and each consumer's checkpoint. The batch
+ * writer records both inside the transaction that commits the rows, and publishes the new batch
+ * numbers only after that commit, so a query bounded by {@link #committedThrough} never sees
+ * half a batch.
+ */
+final class IngestionLedger {
+    private final Map<String, Long> committed = new ConcurrentHashMap<>();
+    private final Connection reader;
+
+    private IngestionLedger(Connection reader) {
+        this.reader = reader;
+    }
+
+    static IngestionLedger load(Connection connection) throws SQLException {
+        IngestionLedger ledger = new IngestionLedger(connection);
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT workspace_id, last_batch FROM " + ControlSchema.INGESTION_BATCHES)) {
+            while (rows.next()) {
+                ledger.committed.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return ledger;
+    }
+
+    long committedThrough(String workspaceId) {
+        return committed.getOrDefault(workspaceId, 0L);
+    }
+
+    /** The batch number the next commit of the workspace takes. Writer thread only. */
+    long next(String workspaceId) {
+        return committedThrough(workspaceId) + 1;
+    }
+
+    /** Records, in the writer's open transaction, the batches and checkpoints of one commit. */
+    void record(Connection transaction, Map<String, Long> batches, Map<String, Long> checkpoints, Instant now) throws SQLException {
+        try (PreparedStatement upsert = transaction.prepareStatement("INSERT INTO " + ControlSchema.INGESTION_BATCHES
+                + " (workspace_id, last_batch) VALUES (?, ?) ON CONFLICT (workspace_id) DO UPDATE SET last_batch = excluded.last_batch")) {
+            for (Map.Entry<String, Long> batch : batches.entrySet()) {
+                upsert.setString(1, batch.getKey());
+                upsert.setLong(2, batch.getValue());
+                upsert.executeUpdate();
+            }
+        }
+        try (PreparedStatement upsert = transaction.prepareStatement("INSERT INTO " + ControlSchema.CHECKPOINTS
+                + " (consumer, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET"
+                + " position = greatest(position, excluded.position), updated_at = excluded.updated_at")) {
+            for (Map.Entry<String, Long> checkpoint : checkpoints.entrySet()) {
+                upsert.setString(1, checkpoint.getKey());
+                upsert.setLong(2, checkpoint.getValue());
+                upsert.setTimestamp(3, Timestamp.from(now));
+                upsert.executeUpdate();
+            }
+        }
+    }
+
+    /** Makes a commit's batches visible; called after the commit succeeded. */
+    void published(Map<String, Long> batches) {
+        committed.putAll(batches);
+    }
+
+    long checkpoint(String consumer) {
+        synchronized (reader) {
+            try (PreparedStatement select = reader.prepareStatement("SELECT position FROM " + ControlSchema.CHECKPOINTS + " WHERE consumer = ?")) {
+                select.setString(1, consumer);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the checkpoint of '" + consumer + "': " + QueryRunner.readable(e), e);
+            }
+        }
+    }
+
+    /** Merges a batch's checkpoints: the furthest position per consumer. */
+    static void merge(Map<String, Long> into, Checkpoint checkpoint) {
+        into.merge(checkpoint.consumer(), checkpoint.position(), Math::max);
+    }
+}
