@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.iot.alert.AlertWriter;
 import dev.vigil.iot.alert.IotAlerts;
+import dev.vigil.iot.endpoint.StoredDetectionHistory;
 import dev.vigil.iot.detection.DetectionEngine;
 import dev.vigil.iot.detection.DetectionOptions;
 import dev.vigil.iot.device.BroadcastActivityListener;
@@ -9,6 +10,7 @@ import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.endpoint.LoggingActivityListener;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.registry.RegistryDetectionSettings;
+import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,10 +39,12 @@ final class IotDetection implements AutoCloseable {
         this.listener = new BroadcastActivityListener(List.of(engine, new LoggingActivityListener()));
     }
 
-    static IotDetection start(IotRegistry registry, StateStore state, MeterRegistry meters, Clock clock) {
+    /** Opens the alerts, starts the engine and rebuilds its streaming state from before the last stop; returns before any device connects. */
+    static IotDetection start(IotRegistry registry, LogStore logs, StateStore state, MeterRegistry meters, Clock clock) {
         IotAlerts alerts = IotAlerts.open(state, clock, DEDUP_WINDOW);
         AlertWriter writer = new AlertWriter(alerts);
         DetectionEngine engine = new DetectionEngine(new RegistryDetectionSettings(registry), writer, clock, DetectionOptions.defaults());
+        engine.restore(new StoredDetectionHistory(logs, state, registry));
         FunctionCounter.builder("vigil.iot.detection.events", engine, DetectionEngine::processedEvents)
                 .description("Security events of monitored hubs inspected by the detectors").register(meters);
         FunctionCounter.builder("vigil.iot.detection.dropped", engine, DetectionEngine::droppedActivities)

@@ -87,7 +87,7 @@ public final class VigilServer implements AutoCloseable {
                     ? Optional.of(keys.issue(Principal.ADMIN, "admin key issued on first start"))
                     : Optional.empty();
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
-            detection = IotDetection.start(iotRegistry, storage.stateStore(), registry, clock);
+            detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock), storage.logStore(),
                     detection.listener(), clock);
