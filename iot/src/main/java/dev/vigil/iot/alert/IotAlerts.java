@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The IoT alerts of all hubs: turns detector occurrences into alerts, merges repeats, changes
@@ -28,10 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IotAlerts {
     static final String ALERTS = "iot-alerts";
     static final String OPEN = "iot-alert-open";
+    /** The current alerts again, keyed {@code {subscription}/{newest first}/{alertId}} so that a subscription's list is a range. */
+    static final String LISTED = "iot-alert-list";
+    /** Alerts looked at per {@link #page} call at most, so that a selective filter still answers quickly. */
+    static final int MAX_PAGE_SCAN = 10_000;
 
     private final StateStoreAlertFeed feed;
     private final DocumentCollection<IotAlert> alerts;
     private final DocumentCollection<OpenAlert> open;
+    private final DocumentCollection<IotAlert> listed;
     private final StateStore store;
     /** The stored open-alert index, by open key. */
     private final Map<String, OpenAlert> openIndex = new HashMap<>();
@@ -46,10 +53,15 @@ public final class IotAlerts {
         this.feed = new StateStoreAlertFeed(store);
         this.alerts = store.collection(ALERTS, IotAlert.class);
         this.open = store.collection(OPEN, OpenAlert.class);
+        this.listed = store.collection(LISTED, IotAlert.class);
         this.store = store;
         this.clock = clock;
         this.dedupWindow = dedupWindow;
         recoverViews();
+        if (listed.listAfter("", 1).isEmpty()) {
+            // A store from before the listing view: build it once.
+            store.transaction(() -> alerts.list().forEach(alert -> listed.put(listKey(alert), alert)));
+        }
         for (OpenAlert known : open.list()) {
             IotAlert alert = alerts.get(known.alertId()).orElse(null);
             if (alert != null) {
@@ -96,6 +108,62 @@ public final class IotAlerts {
     /** Every alert, current version, ordered by id. */
     public List<IotAlert> list() {
         return alerts.list();
+    }
+
+    /**
+     * A page of the subscription's alerts that {@code wanted} accepts, newest first (start time,
+     * then id), reading only the part of the list the page needs.
+     *
+     * @param after the {@link AlertPage#next} of the previous page; empty for the first
+     * @throws IllegalArgumentException if {@code after} is not a position in this subscription's list
+     */
+    public AlertPage page(String subscriptionId, Predicate<IotAlert> wanted, int top, Optional<String> after) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1, was " + top);
+        }
+        String prefix = subscriptionId.toLowerCase(Locale.ROOT) + "/";
+        String position = after.map(token -> new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)).orElse(prefix);
+        if (!position.startsWith(prefix)) {
+            throw new IllegalArgumentException("the skip token does not belong to subscription '" + subscriptionId + "'");
+        }
+        List<IotAlert> page = new ArrayList<>();
+        int scanned = 0;
+        while (scanned < MAX_PAGE_SCAN) {
+            List<IotAlert> chunk = listed.listAfter(position, Math.min(Math.max(top, 100), MAX_PAGE_SCAN - scanned));
+            for (IotAlert alert : chunk) {
+                String key = listKey(alert);
+                if (!key.startsWith(prefix)) {
+                    return new AlertPage(page, Optional.empty());
+                }
+                position = key;
+                scanned++;
+                if (wanted.test(alert)) {
+                    page.add(alert);
+                    if (page.size() == top) {
+                        return new AlertPage(page, Optional.of(token(position)));
+                    }
+                }
+            }
+            if (chunk.isEmpty()) {
+                return new AlertPage(page, Optional.empty());
+            }
+        }
+        return new AlertPage(page, Optional.of(token(position)));
+    }
+
+    /** {@code sub} of {@code /subscriptions/{sub}/resourceGroups/...}; {@code ""} if the id has none. */
+    public static String subscriptionOf(String hubResourceId) {
+        String[] segments = hubResourceId.split("/");
+        return segments.length > 2 && segments[1].equalsIgnoreCase("subscriptions") ? segments[2] : "";
+    }
+
+    private static String listKey(IotAlert alert) {
+        long newestFirst = Long.MAX_VALUE - alert.startTime().toEpochMilli();
+        return subscriptionOf(alert.hubResourceId()).toLowerCase(Locale.ROOT) + "/" + String.format("%019d", newestFirst) + "/" + alert.alertId();
+    }
+
+    private static String token(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -231,14 +299,16 @@ public final class IotAlerts {
     private void publish(IotAlert alert, Instant now, AlertChangeKind kind) {
         feed.append(alert, now, kind);
         alerts.put(alert.alertId(), alert);
+        listed.put(listKey(alert), alert);
         openAlerts.computeIfPresent(alert.alertId(), (id, previous) -> alert);
     }
 
-    /** A crash may fall between writing a version and rewriting the views: redo the newest. */
+    /** A crash may fall between writing a version and rewriting the views (stores from before views were written in one transaction): redo the newest. */
     private void recoverViews() {
         feed.newest().ifPresent(version -> {
             IotAlert alert = version.alert();
             alerts.put(alert.alertId(), alert);
+            listed.put(listKey(alert), alert);
             if (version.changeKind() == AlertChangeKind.CREATED) {
                 String key = openKey(alert.hubResourceId(), alert.deviceId(), alert.alertType());
                 boolean indexed = open.get(key).map(known -> known.alertId().equals(alert.alertId())).orElse(false);

@@ -201,6 +201,31 @@ class TestIotAlertRoutes {
         assertThat(all.path("value").findValuesAsText("alertType")).containsExactlyInAnyOrder("IoT_BruteForceSucceeded", "IoT_BruteForceFailed");
     }
 
+    @Test
+    void testListsPageThroughNextLinkAndFilterByType() {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        HttpResponse<String> sent = sendOverHttps("plant-hub", key, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+        server.server().awaitDetection();
+        String list = "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts";
+
+        JsonNode first = RunningServer.json(server.get(list + "?$top=1&severity=Low"));
+        JsonNode everything = RunningServer.json(server.get(list + "?$top=1"));
+        java.net.URI next = java.net.URI.create(everything.path("nextLink").asText());
+        JsonNode second = RunningServer.json(server.get(next.getRawPath() + "?" + next.getRawQuery()));
+
+        assertThat(first.path("value").findValuesAsText("alertType")).containsExactly("IoT_BruteForceFailed");
+        assertThat(everything.path("value")).hasSize(1);
+        assertThat(next.getQuery()).contains("$skipToken=").contains("$top=1");
+        assertThat(List.of(everything.path("value").path(0).path("alertType").asText(), second.path("value").path(0).path("alertType").asText()))
+                .containsExactlyInAnyOrder("IoT_BruteForceFailed", "IoT_BruteForceSucceeded");
+        assertThat(RunningServer.json(server.get(list + "?alertType=IoT_BruteForceSucceeded")).path("value").findValuesAsText("alertType"))
+                .containsExactly("IoT_BruteForceSucceeded");
+        HttpResponse<String> badToken = server.get(list + "?$skipToken=not-ours");
+        assertThat(badToken.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(badToken).path("error").path("message").asText()).contains("$skipToken");
+    }
+
     // --- devices
 
     /** Five failed SSH logins for root from one address, then a successful one, a second apart. */
