@@ -21,8 +21,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -45,8 +48,12 @@ final class AlertLatencyProbe implements AutoCloseable {
     private static final Duration POLL_GAP = Duration.ofMillis(5);
     private static final String ALERT_TYPE = "IoT_ReverseShell";
 
-    /** Latencies in milliseconds of the probes matched, and how many were sent. */
-    record Result(int sent, List<Double> raisedMillis, List<Double> visibleMillis) {
+    /** Latencies in milliseconds: of the acknowledgements, of the probes matched, and how many were sent. */
+    record Result(int sent, List<Double> acknowledgedMillis, List<Double> raisedMillis, List<Double> visibleMillis) {
+        double acknowledgedPercentile(double p) {
+            return percentile(acknowledgedMillis, p);
+        }
+
         double raisedPercentile(double p) {
             return percentile(raisedMillis, p);
         }
@@ -75,6 +82,7 @@ final class AlertLatencyProbe implements AutoCloseable {
     private final MqttAsyncClient mqtt;
     private final String token;
     private final Map<Instant, Long> pending = new ConcurrentHashMap<>();
+    private final List<Double> acknowledged = new ArrayList<>();
     private final List<Double> raised = new ArrayList<>();
     private final List<Double> visible = new ArrayList<>();
     private final AtomicInteger sent = new AtomicInteger();
@@ -124,7 +132,7 @@ final class AlertLatencyProbe implements AutoCloseable {
         polling = false;
         poller.join();
         synchronized (this) {
-            return new Result(sent.get(), List.copyOf(raised), List.copyOf(visible));
+            return new Result(sent.get(), List.copyOf(acknowledged), List.copyOf(raised), List.copyOf(visible));
         }
     }
 
@@ -155,7 +163,12 @@ final class AlertLatencyProbe implements AutoCloseable {
             pending.put(at, at.toEpochMilli());
             sent.incrementAndGet();
             try {
-                send(message);
+                long sentNanos = System.nanoTime();
+                send(message).thenRun(() -> {
+                    synchronized (this) {
+                        acknowledged.add((System.nanoTime() - sentNanos) / 1e6);
+                    }
+                });
             } catch (IOException | MqttException e) {
                 pending.remove(at);
                 System.err.println("probe message not sent: " + e);
@@ -166,19 +179,33 @@ final class AlertLatencyProbe implements AutoCloseable {
         }
     }
 
-    private void send(String message) throws IOException, MqttException, InterruptedException {
+    /** Sends one probe; completes when the hub acknowledged it (PUBACK, or the 204). */
+    private CompletableFuture<Void> send(String message) throws IOException, MqttException, InterruptedException {
         if (mqtt != null) {
             MqttMessage mqttMessage = new MqttMessage(message.getBytes(StandardCharsets.UTF_8));
             mqttMessage.setQos(1);
+            CompletableFuture<Void> done = new CompletableFuture<>();
             mqtt.publish("devices/" + device.deviceId() + "/messages/events/$.ifid="
-                    + URLEncoder.encode(SecurityMessageWriter.SECURITY_INTERFACE_ID, StandardCharsets.UTF_8), mqttMessage);
+                    + URLEncoder.encode(SecurityMessageWriter.SECURITY_INTERFACE_ID, StandardCharsets.UTF_8), mqttMessage, null,
+                    new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            done.complete(null);
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            done.completeExceptionally(failure);
+                        }
+                    });
+            return done;
         } else {
             HttpRequest request = HttpRequest.newBuilder(server.resolve("/devices/" + device.deviceId() + "/messages/events?api-version=2020-03-13"))
                     .header("Authorization", token)
                     .header("Content-Type", "application/json")
                     .header("iothub-interface-id", SecurityMessageWriter.SECURITY_INTERFACE_ID)
                     .POST(HttpRequest.BodyPublishers.ofString(message)).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> { });
         }
     }
 
