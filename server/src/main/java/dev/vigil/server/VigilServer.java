@@ -7,6 +7,7 @@ import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.HttpApi;
+import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.iot.IotScopeAuthorization;
 import dev.vigil.server.access.AccessControl;
@@ -22,6 +23,7 @@ import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
+import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,15 +57,19 @@ public final class VigilServer implements AutoCloseable {
     private final HttpApi http;
     private final MqttEndpoint mqtt;
     private final IotDetection detection;
+    private final Incidents incidents;
+    private final ConnectorServices connectors;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            Optional<IssuedApiKey> initialAdminKey) {
+            Incidents incidents, ConnectorServices connectors, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
         this.detection = detection;
+        this.incidents = incidents;
+        this.connectors = connectors;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -76,6 +83,8 @@ public final class VigilServer implements AutoCloseable {
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         IotDetection detection = null;
+        Incidents incidents = null;
+        ConnectorServices connectors = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -96,10 +105,16 @@ public final class VigilServer implements AutoCloseable {
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot);
+            // rows written before the HTTP port is bound (recovery at start) name the configured port
+            AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
+            incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get);
+            connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
+            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
+                    new ConnectorApi(connectors.gallery(), connectors.iot()));
             http.javalin().start(settings.host(), settings.port());
+            apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, detection, incidents, connectors, adminKey);
         } catch (RuntimeException e) {
             if (mqtt != null) {
                 mqtt.close();
@@ -107,10 +122,22 @@ public final class VigilServer implements AutoCloseable {
             if (detection != null) {
                 detection.close();
             }
+            if (connectors != null) {
+                connectors.close();
+            }
+            if (incidents != null) {
+                incidents.close();
+            }
             storage.close();
             registry.close();
             throw e;
         }
+    }
+
+    /** How {@code IncidentUrl} reaches this server; a wildcard listen address is reached as localhost. */
+    private static String apiBaseUrl(String host, int port) {
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + reachable + ":" + port;
     }
 
     /**
@@ -172,6 +199,11 @@ public final class VigilServer implements AutoCloseable {
         return storage.logStore();
     }
 
+    /** The incidents of every workspace, for the rules engine and tests. */
+    public Incidents incidents() {
+        return incidents;
+    }
+
     /**
      * Returns once everything the device endpoints reported before this call has gone through
      * detection and its alerts are stored: a barrier for tests, benchmarks and tools that must
@@ -181,12 +213,18 @@ public final class VigilServer implements AutoCloseable {
         detection.engine().flush().join();
     }
 
-    /** Stops taking requests and device traffic, lets detection finish its queue, then commits what is queued and releases the database. */
+    /**
+     * Stops taking requests and device traffic, lets detection finish its queue and incidents write
+     * their pending rows, stops the alert streamer (what it has not written yet it writes on the
+     * next start), then commits what is queued and releases the database.
+     */
     @Override
     public void close() {
         http.javalin().stop();
         mqtt.close();
         detection.close();
+        connectors.close();
+        incidents.close();
         storage.close();
         registry.close();
     }

@@ -1,6 +1,7 @@
 package dev.vigil.iot.alert;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every new alert and every change of one, in the order they happened, durable before the
@@ -18,4 +19,11 @@ public interface AlertFeed {
 
     /** The sequence of the newest version, 0 when the feed is empty. */
     long lastSequence();
+
+    /**
+     * Hands {@code listener} each version on the appending thread once it is durable, so that a
+     * consumer can wake up at once instead of polling, and need not read back what it was given.
+     * The listener must return quickly and not throw.
+     */
+    void addAppendListener(Consumer<AlertVersion> listener);
 }

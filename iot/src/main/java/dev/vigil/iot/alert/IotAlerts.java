@@ -231,6 +231,7 @@ public final class IotAlerts {
             repeatedOccurrences.set(repeatedBefore);
             throw e;
         }
+        feed.committed();
     }
 
     private IotAlert raiseOne(AlertOccurrence occurrence) {

@@ -3,8 +3,11 @@ package dev.vigil.iot.alert;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The alert feed as state documents, one per version, whose ids are the zero-padded sequence.
@@ -19,6 +22,9 @@ final class StateStoreAlertFeed implements AlertFeed {
     static final String COLLECTION = "iot-alert-feed";
 
     private final DocumentCollection<AlertVersion> versions;
+    private final List<Consumer<AlertVersion>> appendListeners = new CopyOnWriteArrayList<>();
+    /** Versions appended in the caller's open transaction, handed to the listeners once it commits. */
+    private final List<AlertVersion> uncommitted = new ArrayList<>();
     private volatile long last;
 
     StateStoreAlertFeed(StateStore store) {
@@ -47,17 +53,35 @@ final class StateStoreAlertFeed implements AlertFeed {
         return last;
     }
 
-    /** Appends the next version; the caller serialises appends. */
+    @Override
+    public void addAppendListener(Consumer<AlertVersion> listener) {
+        appendListeners.add(listener);
+    }
+
+    /**
+     * Appends the next version within the caller's state-store transaction; the caller serialises
+     * appends and then calls {@link #committed} or {@link #rollBackTo}.
+     */
     AlertVersion append(IotAlert alert, Instant changedAt, AlertChangeKind kind) {
         AlertVersion version = new AlertVersion(last + 1, alert, changedAt, kind);
         versions.put(key(version.sequence()), version);
         last = version.sequence();
+        uncommitted.add(version);
         return version;
+    }
+
+    /** The transaction of the versions appended since the last call committed: they are durable now, tell the listeners. */
+    void committed() {
+        for (AlertVersion version : uncommitted) {
+            appendListeners.forEach(listener -> listener.accept(version));
+        }
+        uncommitted.clear();
     }
 
     /** Forgets the versions after {@code sequence}: their transaction was rolled back. */
     void rollBackTo(long sequence) {
         last = sequence;
+        uncommitted.clear();
     }
 
     /** The newest version, if any. */

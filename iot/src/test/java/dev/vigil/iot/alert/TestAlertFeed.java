@@ -98,6 +98,25 @@ class TestAlertFeed {
     }
 
     @Test
+    void testAppendListenersAreToldOfEachVersionOnceItCanBeRead() {
+        try (Storage storage = openStorage()) {
+            IotAlerts alerts = IotAlerts.open(storage.stateStore(), clock, Duration.ofHours(1));
+            List<Long> readableWhenTold = new ArrayList<>();
+            alerts.feed().addAppendListener(version -> {
+                assertThat(alerts.feed().read(version.sequence() - 1, 1)).containsExactly(version);
+                readableWhenTold.add(version.sequence());
+            });
+
+            IotAlert shell = alerts.raise(occurrence(REVERSE_SHELL, "gateway-01", T0, "e1"));
+            alerts.raise(occurrence(REVERSE_SHELL, "gateway-01", T0, "e1"));
+            alerts.changeStatus(shell.alertId(), AlertStatus.RESOLVED);
+
+            // the replayed occurrence published nothing, so it told nobody
+            assertThat(readableWhenTold).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
     void testBadCursorsAreRefused() {
         try (Storage storage = openStorage()) {
             AlertFeed feed = IotAlerts.open(storage.stateStore(), clock, Duration.ofHours(1)).feed();

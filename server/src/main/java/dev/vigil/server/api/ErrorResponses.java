@@ -16,6 +16,11 @@ import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
 import dev.vigil.server.identity.LoginThrottledException;
+import dev.vigil.soc.connector.ConnectorException;
+import dev.vigil.soc.incident.IncidentEtagMismatchException;
+import dev.vigil.soc.incident.IncidentException;
+import dev.vigil.soc.incident.IncidentNotFoundException;
+import dev.vigil.soc.incident.IncidentStatusTransitionException;
 import dev.vigil.workspace.api.FunctionDefinitionException;
 import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
@@ -60,6 +65,8 @@ final class ErrorResponses {
         routes.exception(InvalidSecurityMessageException.class, (e, ctx) ->
                 respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
         routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
+        routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
+        routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);
@@ -107,6 +114,19 @@ final class ErrorResponses {
             String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             registry(new InvalidResourceException("the body is not valid: " + detail), ctx);
         }
+    }
+
+    private static void incident(IncidentException e, Context ctx) {
+        int status = 400;
+        if (e instanceof IncidentNotFoundException) {
+            status = 404;
+        } else if (e instanceof IncidentStatusTransitionException) {
+            status = 409;
+        } else if (e instanceof IncidentEtagMismatchException mismatch) {
+            ctx.header("ETag", mismatch.currentEtag());
+            status = 412;
+        }
+        respond(ctx, status, ApiError.of(e.code(), e.getMessage()));
     }
 
     private static void authentication(AuthenticationException e, Context ctx) {

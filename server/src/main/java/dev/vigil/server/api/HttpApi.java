@@ -1,8 +1,10 @@
 package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
+import dev.vigil.server.api.incidents.IncidentRoutes;
 import dev.vigil.server.api.ingestion.IngestionRoutes;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.metrics.HttpRequestTimer;
@@ -18,6 +20,7 @@ import dev.vigil.server.api.audit.AuditRequestLogger;
 import dev.vigil.server.api.identity.ApiKeyRoutes;
 import dev.vigil.server.api.identity.SessionRoutes;
 import dev.vigil.server.api.identity.UserRoutes;
+import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -40,7 +43,8 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot) {
+    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot,
+            Incidents incidents, ConnectorApi connectors) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -80,6 +84,8 @@ public final class HttpApi {
             new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
             new WorkspaceRoutes(logStore).register(config.routes);
             iot.register(config.routes);
+            connectors.register(config.routes);
+            new IncidentRoutes(incidents, mapper).register(config.routes);
         });
         return new HttpApi(javalin, routes);
     }

@@ -1,15 +1,15 @@
 package dev.vigil.server.cli;
 
 import dev.vigil.server.VigilServer;
-import dev.vigil.server.demo.SampleAlerts;
 import dev.vigil.server.simulator.Simulation;
 import dev.vigil.server.simulator.SimulationSettings;
 import dev.vigil.server.simulator.SimulatorException;
-import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.WorkspaceException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,19 +19,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the server with sample Defender for IoT alerts from the last 24 hours in the 'default' workspace",
-                "and a small simulated device fleet (MQTT and HTTPS, with attacks) sending security events for a short while,",
-                "then prints where to look and how to query. Takes the options of 'serve'."})
+        description = {"Runs the server with a small simulated device fleet (MQTT and HTTPS, with attacks) whose subscription is",
+                "connected to the 'default' workspace with 'Create incidents' on: attacks become IoT alerts, SecurityAlert rows",
+                "and incidents within seconds. Prints where to look while the flow runs. Takes the options of 'serve'."})
 final class DemoCommand implements Callable<Integer> {
-    private static final String SAMPLE_QUERY =
-            "SecurityAlert | where ProductName == \"Azure Security Center for IoT\" | summarize count() by AlertSeverity";
+    private static final String ALERTS_QUERY =
+            "SecurityAlert | where ProductName == \"Azure Security Center for IoT\" | summarize arg_max(TimeGenerated, *) by SystemAlertId"
+                    + " | summarize count() by AlertName";
+    private static final String INCIDENTS_QUERY =
+            "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber | project IncidentNumber, Title, Severity, Status";
     private static final String RAW_EVENTS_QUERY = "SecurityIoTRawEvent | summarize count() by RawEventName";
+    private static final String FLOW_COUNTS_QUERY = "union"
+            + " (SecurityIoTRawEvent | summarize n = count() | extend step = 1, what = 'raw security events'),"
+            + " (SecurityAlert | where ProductName == 'Azure Security Center for IoT' | summarize n = dcount(SystemAlertId)"
+            + " | extend step = 2, what = 'IoT alerts in SecurityAlert'),"
+            + " (SecurityIncident | summarize n = dcount(IncidentNumber) | extend step = 3, what = 'incidents')"
+            + " | order by step asc | project what, n";
 
     @Mixin
     private ServerOptions options = new ServerOptions();
-
-    @Option(names = "--rows", paramLabel = "N", description = "Sample alerts to ingest (default: ${DEFAULT-VALUE}).")
-    private int rows = 300;
 
     @Option(names = "--simulate-for", paramLabel = "D", converter = SimulateCommand.DurationConverter.class,
             description = "How long the simulated fleet sends events: 30s, 5m...; 0s skips it (default: 2m).")
@@ -49,22 +55,20 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerConsole console = ServerConsole.start(options, out);
         VigilServer server = console.server();
-        // The ingestion API's own path below HTTP: the same validation, queue and group commit.
-        IngestReceipt receipt = server.logStore()
-                .ingest(VigilServer.DEFAULT_WORKSPACE, "SecurityAlert", SampleAlerts.generate(rows, Instant.now(), System.nanoTime()))
-                .join();
         Optional<String> usableKey = server.initialAdminKey().or(() -> Optional.ofNullable(apiKey).filter(text -> !text.isBlank()));
         String key = usableKey.orElse("<the admin key printed on the first start of " + options.data + ">");
-        out.printf("%nIngested %d sample SecurityAlert rows (Defender for IoT alerts from the last 24 hours).%n%n", receipt.rowsCommitted());
-        out.printf("Server:   %s  (API description at %s/openapi.json)%n", console.url(), console.url());
+        String url = console.url();
+        out.printf("%nServer:   %s  (API description at %s/openapi.json)%n", url, url);
         out.printf("API key:  %s%n%n", key);
-        out.printf("Query with curl:%n  curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\%n"
-                + "       -d '{\"query\":\"%s\",\"timespan\":\"P1D\"}' \\%n       %s/v1/workspaces/default/query%n%n",
-                key, SAMPLE_QUERY.replace("\"", "\\\""), console.url());
-        out.printf("Query with the CLI:%n  export VIGIL_API_KEY='%s'%n  ./vigil query --server %s '%s'%n%n", key, console.url(), SAMPLE_QUERY);
-        out.printf("Security events of the simulated fleet:%n  ./vigil query --server %s '%s'%n%n", console.url(), RAW_EVENTS_QUERY);
-        out.printf("IoT alerts its attacks raise:%n  curl -s -H 'Authorization: Bearer %s' \\%n       %s/api/subscriptions/sim-sub-0/providers/Microsoft.Security/iotAlerts%n%n",
-                key, console.url());
+        out.printf("The fleet's subscription is connected to workspace 'default' (Defender for IoT connector, 'Create incidents' on):%n"
+                + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/dataConnectors/IoT/subscriptions%n%n", key, url);
+        out.printf("IoT alerts the attacks raise:%n  curl -s -H 'Authorization: Bearer %s' \\%n"
+                + "       %s/api/subscriptions/sim-sub-0/providers/Microsoft.Security/iotAlerts%n%n", key, url);
+        out.printf("The same alerts in the workspace, and the incidents made from them:%n  export VIGIL_API_KEY='%s'%n"
+                + "  ./vigil query --server %s '%s'%n  ./vigil query --server %s '%s'%n"
+                + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/incidents%n%n",
+                key, url, ALERTS_QUERY, url, INCIDENTS_QUERY, key, url);
+        out.printf("Security events of the fleet:%n  ./vigil query --server %s '%s'%n%n", url, RAW_EVENTS_QUERY);
         out.println("Press Ctrl-C to stop.");
         out.flush();
         startFleet(server, usableKey, out);
@@ -72,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the simulator in the background against this server: 6 devices on 2 hubs, attacks on. */
+    /** Runs the simulator in the background against this server: 6 devices on 2 hubs, attacks on, connected to 'default'. */
     private void startFleet(VigilServer server, Optional<String> key, PrintWriter out) {
         if (simulateFor.isZero() || server.mqttPort() <= 0) {
             return;
@@ -85,12 +89,18 @@ final class DemoCommand implements Callable<Integer> {
         SimulationSettings settings = SimulationSettings.defaults(URI.create("http://127.0.0.1:" + server.port()), key.get(), server.mqttPort())
                 .withFleet(6, 2, 1)
                 .withTraffic(simulateFor, 10, true)
-                .withProgressInterval(Duration.ofSeconds(30));
+                .withProgressInterval(Duration.ofSeconds(30))
+                .withConnectedWorkspace(VigilServer.DEFAULT_WORKSPACE);
         Thread fleet = new Thread(() -> {
             try {
                 out.printf("Simulated fleet: sending security events for %ds, with attacks...%n", simulateFor.toSeconds());
+                out.flush();
+                Thread counts = startFlowReport(server, out);
                 Simulation.run(settings, out);
-                out.printf("Simulated fleet stopped; see its events with: %s%n", RAW_EVENTS_QUERY);
+                counts.interrupt();
+                counts.join();
+                printFlowCounts(server, out);
+                out.printf("Simulated fleet stopped; the incidents it caused: ./vigil query '%s'%n", INCIDENTS_QUERY);
             } catch (SimulatorException e) {
                 out.println("Simulated fleet failed: " + e.getMessage() + " [" + e.code() + "]");
             } catch (InterruptedException e) {
@@ -100,5 +110,37 @@ final class DemoCommand implements Callable<Integer> {
         }, "vigil-demo-fleet");
         fleet.setDaemon(true);
         fleet.start();
+    }
+
+    /** Every 10 seconds, how far the flow has got: raw events, alerts in the workspace, incidents. */
+    private static Thread startFlowReport(VigilServer server, PrintWriter out) {
+        Thread report = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(Duration.ofSeconds(10).toMillis());
+                    printFlowCounts(server, out);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vigil-demo-report");
+        report.setDaemon(true);
+        report.start();
+        return report;
+    }
+
+    private static void printFlowCounts(VigilServer server, PrintWriter out) {
+        try {
+            List<List<Object>> rows = server.logStore().query(VigilServer.DEFAULT_WORKSPACE, QueryRequest.of(FLOW_COUNTS_QUERY))
+                    .tables().get(0).rows();
+            StringBuilder line = new StringBuilder("Flow so far:");
+            for (List<Object> row : rows) {
+                line.append(' ').append(row.get(1)).append(' ').append(row.get(0)).append(';');
+            }
+            out.println(line.substring(0, line.length() - 1));
+        } catch (WorkspaceException e) {
+            out.println("Flow so far: could not count (" + e.getMessage() + ")");
+        }
+        out.flush();
     }
 }

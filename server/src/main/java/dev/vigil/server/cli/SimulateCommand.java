@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--attacks", description = "Play the attack scenarios (brute force, reverse shell, miner, forged SAS tokens...) after the first baselines.")
     boolean attacks;
 
+    @Option(names = "--connect-workspace", paramLabel = "WS",
+            description = "Connect the fleet's subscriptions to this workspace (Defender for IoT data connector, 'Create incidents' on).")
+    private String connectWorkspace;
+
     @Option(names = "--mqtt-host", description = "Host of the server's MQTT listener (default: ${DEFAULT-VALUE}).")
     String mqttHost = "127.0.0.1";
 
@@ -71,7 +76,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         try {
             SimulationSettings settings = new SimulationSettings(connection.server, connection.apiKey, mqttHost, mqttPort, iotDomain,
-                    devices, hubs, subscriptions, duration, rate, eventsPerMessage, 4, attacks, Duration.ofSeconds(5), SimulationSettings.MIXED);
+                    devices, hubs, subscriptions, duration, rate, eventsPerMessage, 4, attacks, Duration.ofSeconds(5), SimulationSettings.MIXED,
+                    Optional.ofNullable(connectWorkspace));
             SimulationReport report = Simulation.run(settings, out);
             return report.progress().errors() == 0 ? 0 : 1;
         } catch (SimulatorException e) {

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Creates the fleet through the registry REST API: subscriptions, one resource group each, hubs
  * with security monitoring on and a {@code default} security group, and the devices, whose keys it
- * reads back. Every call is a PUT of the full resource, so running it again changes nothing.
+ * reads back; then, if the settings name a workspace, connects each subscription to it through the
+ * Defender for IoT data connector. Every call is a PUT of the full resource, so running it again
+ * changes nothing.
  */
 public final class FleetProvisioner {
     /** Hub names start with this; the subscription and resource group carry the same mark. */
@@ -69,7 +71,17 @@ public final class FleetProvisioner {
             devices.add(new SimulatedDevice(hubPaths.get(hub), hubName(hub) + "." + settings.domain(), deviceId(d), primaryKey,
                     settings.protocols().get(d % settings.protocols().size())));
         }
+        if (settings.connectWorkspace().isPresent()) {
+            connect(settings.connectWorkspace().get());
+        }
         return List.copyOf(devices);
+    }
+
+    /** Connects each subscription through the Defender for IoT data connector; a repeat changes nothing. */
+    private void connect(String workspaceId) throws InterruptedException {
+        for (int s = 0; s < settings.subscriptions(); s++) {
+            put("/api/workspaces/" + workspaceId + "/dataConnectors/IoT/subscriptions/" + subscriptionId(s), Map.of("createIncidents", true));
+        }
     }
 
     private String hubPath(int hub) {

@@ -67,8 +67,9 @@ public final class Simulation {
         startNanos = System.nanoTime();
         List<SimulatedDevice> devices = new FleetProvisioner(settings, http).provision();
         long overMqtt = devices.stream().filter(device -> device.protocol() == DeviceProtocol.MQTT).count();
-        print("Fleet ready: %d devices (%d over MQTT, %d over HTTPS) on %d hubs in %d subscriptions, security monitoring on",
-                devices.size(), overMqtt, devices.size() - overMqtt, settings.hubs(), settings.subscriptions());
+        print("Fleet ready: %d devices (%d over MQTT, %d over HTTPS) on %d hub(s) in %d subscription(s), security monitoring on%s",
+                devices.size(), overMqtt, devices.size() - overMqtt, settings.hubs(), settings.subscriptions(),
+                settings.connectWorkspace().map(ws -> ", connected to workspace '" + ws + "'").orElse(""));
         List<AttackScenario> attacks = settings.attacks() ? List.of(AttackScenario.values()) : List.of();
         for (int i = 0; i < attacks.size(); i++) {
             if (attacks.get(i).isCredentialAttack()) {

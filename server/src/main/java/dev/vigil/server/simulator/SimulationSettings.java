@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a simulation runs against and how big it is. Every size is bounded so a typo cannot flood
@@ -24,11 +25,13 @@ import java.util.Objects;
  * @param attacks       whether to play the attack scenarios once the fleet has sent its baselines
  * @param progressInterval how often progress is reported
  * @param protocols     device {@code d} speaks {@code protocols[d % size]}
+ * @param connectWorkspace when present, each subscription is connected to this workspace through the
+ *     Defender for IoT data connector (with "Create incidents" on) once its hubs exist
  */
 public record SimulationSettings(URI server, String apiKey, String mqttHost, int mqttPort, String domain,
                                  int devices, int hubs, int subscriptions, Duration duration, int rate,
                                  int triggeredEventsPerMessage, int inFlightPerDevice, boolean attacks, Duration progressInterval,
-                                 List<DeviceProtocol> protocols) {
+                                 List<DeviceProtocol> protocols, Optional<String> connectWorkspace) {
     public static final int MAX_DEVICES = 10_000;
     public static final int MAX_HUBS = 100;
     public static final int MAX_SUBSCRIPTIONS = 100;
@@ -46,6 +49,7 @@ public record SimulationSettings(URI server, String apiKey, String mqttHost, int
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(progressInterval, "progressInterval");
+        Objects.requireNonNull(connectWorkspace, "connectWorkspace");
         protocols = List.copyOf(protocols);
         if (protocols.isEmpty()) {
             throw new SimulatorException(SimulatorException.INVALID_SETTINGS, "at least one device protocol is needed");
@@ -68,32 +72,38 @@ public record SimulationSettings(URI server, String apiKey, String mqttHost, int
     /** A small fleet with the defaults of {@code vigil simulate}. */
     public static SimulationSettings defaults(URI server, String apiKey, int mqttPort) {
         return new SimulationSettings(server, apiKey, "127.0.0.1", mqttPort, "azure-devices.net",
-                10, 2, 1, Duration.ofMinutes(1), 20, 3, 4, false, Duration.ofSeconds(5), MIXED);
+                10, 2, 1, Duration.ofMinutes(1), 20, 3, 4, false, Duration.ofSeconds(5), MIXED, Optional.empty());
     }
 
     public SimulationSettings withFleet(int devices, int hubs, int subscriptions) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols, connectWorkspace);
     }
 
     public SimulationSettings withTraffic(Duration duration, int rate, boolean attacks) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols, connectWorkspace);
     }
 
     public SimulationSettings withBatching(int triggeredEventsPerMessage, int inFlightPerDevice) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols, connectWorkspace);
     }
 
     public SimulationSettings withProgressInterval(Duration progressInterval) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols, connectWorkspace);
     }
 
     public SimulationSettings withProtocols(List<DeviceProtocol> protocols) {
         return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
-                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols);
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols, connectWorkspace);
+    }
+
+    /** Connects every subscription of the fleet to this workspace once the hubs exist. */
+    public SimulationSettings withConnectedWorkspace(String workspaceId) {
+        return new SimulationSettings(server, apiKey, mqttHost, mqttPort, domain, devices, hubs, subscriptions, duration, rate,
+                triggeredEventsPerMessage, inFlightPerDevice, attacks, progressInterval, protocols, Optional.of(workspaceId));
     }
 
     private static void check(int value, int min, int max, String what) {

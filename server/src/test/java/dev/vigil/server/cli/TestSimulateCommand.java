@@ -3,6 +3,7 @@ package dev.vigil.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,7 +50,7 @@ class TestSimulateCommand {
             int exit = simulate(server, "--attacks");
 
             assertThat(exit).as(out + "\n" + err).isZero();
-            assertThat(out.toString()).contains("Fleet ready: 4 devices (2 over MQTT, 2 over HTTPS) on 2 hubs in 2 subscriptions")
+            assertThat(out.toString()).contains("Fleet ready: 4 devices (2 over MQTT, 2 over HTTPS) on 2 hub(s) in 2 subscription(s)")
                     .contains("2 forged or expired tokens refused").contains("Done: ");
             JsonNode hubs = RunningServer.json(server.get(HUBS.formatted("sim-sub-1")));
             assertThat(hubs.path("value").path(0).path("properties").path("securitySettings").path("status").asText()).isEqualTo("Enabled");
@@ -67,6 +68,23 @@ class TestSimulateCommand {
                     "IoT_DisableFirewall", "IoT_PortForwarding", "IoT_KnownAttackTool", "IoT_BashHistoryCleared", "IoT_SystemLogsRemoved",
                     "IoT_SuspiciousUseradd", "IoT_SuspiciousNohup", "IoT_SuspiciousIpCommunication", "IoT_Expired_SAS_Token",
                     "IoT_Invalid_SAS_Token");
+        }
+    }
+
+    @Test
+    void connectedFleetStreamsItsAlertsIntoTheWorkspace() {
+        try (RunningServer server = RunningServer.start(data)) {
+            int exit = simulate(server, "--attacks", "--connect-workspace", "default");
+
+            assertThat(exit).as(out + "\n" + err).isZero();
+            assertThat(out.toString()).contains("connected to workspace 'default'");
+            JsonNode subscriptions = RunningServer.json(server.get("/api/workspaces/default/dataConnectors/IoT/subscriptions"));
+            assertThat(subscriptions.path("value").findValuesAsText("state")).containsOnly("Connected").hasSize(2);
+            server.server().awaitDetection();
+            long alerts = Eventually.await("every IoT alert of the attacks as a SecurityAlert row",
+                    () -> server.count("SecurityAlert | where ProductName == 'Azure Security Center for IoT' | summarize dcount(SystemAlertId)"),
+                    count -> count >= 17);
+            assertThat(alerts).isEqualTo(17);
         }
     }
 

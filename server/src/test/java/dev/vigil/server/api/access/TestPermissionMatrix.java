@@ -49,7 +49,7 @@ class TestPermissionMatrix {
     }
 
     /** What a route needs. */
-    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner, OnSubscription {
+    private sealed interface Needs permits Open, AnyCaller, OnDefault, RootOwner, OnSubscription, OnDefaultAndSubscription {
     }
 
     private record Open() implements Needs {
@@ -68,6 +68,10 @@ class TestPermissionMatrix {
     private record OnSubscription() implements Needs {
     }
 
+    /** A role on workspace 'default', then Contributor on subscription 'matrix-sub' (connecting one to the other). */
+    private record OnDefaultAndSubscription(String role) implements Needs {
+    }
+
     /** A call: route template, the concrete path and body for a caller, what it needs and what success looks like. */
     private record Call(String route, Function<Who, String> path, Function<Who, Object> body, Needs needs, int success) {
     }
@@ -78,6 +82,8 @@ class TestPermissionMatrix {
     static final Map<Who, String> KEYS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_KEY_IDS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_ASSIGNMENTS = new LinkedHashMap<>();
+    /** An incident of 'default' per caller, so that closing and reopening do not depend on the other callers' calls. */
+    static final Map<Who, String> INCIDENTS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -99,7 +105,15 @@ class TestPermissionMatrix {
             VICTIM_KEY_IDS.put(who, victimKey.substring(4, 20));
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
             saveFunction("Doomed_" + who.name());
+            INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
+    }
+
+    private static String createIncident(String title) {
+        HttpResponse<String> created = server.sendJson("POST", "/api/workspaces/default/incidents", server.apiKey(),
+                Map.of("properties", Map.of("title", title, "severity", "Medium")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RunningServer.json(created).path("name").asText();
     }
 
     private static void saveFunction(String name) {
@@ -158,6 +172,8 @@ class TestPermissionMatrix {
         calls.add(new Call("DELETE /api/users/{user}/keys/{key}", w -> "/api/users/" + w.victim() + "/keys/" + VICTIM_KEY_IDS.get(w),
                 w -> null, new RootOwner(), 200));
         addIotCalls(calls);
+        addConnectorCalls(calls);
+        addIncidentCalls(calls);
         // last, as it removes the victim the calls above use
         calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
         return calls;
@@ -217,6 +233,40 @@ class TestPermissionMatrix {
         calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
     }
 
+    /** After the IoT calls, which leave hub 'matrix-hub' of 'matrix-sub' with security monitoring on. */
+    private static void addConnectorCalls(List<Call> calls) {
+        String connectors = "/api/workspaces/default/dataConnectors";
+        String route = "/api/workspaces/{workspace}/dataConnectors";
+        OnDefault reader = new OnDefault("Reader");
+        Needs both = new OnDefaultAndSubscription("Contributor");
+        calls.add(new Call("GET " + route, w -> connectors, w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{connectorId}", w -> connectors + "/IoT", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/IoT/subscriptions", w -> connectors + "/IoT/subscriptions", w -> null, reader, 200));
+        calls.add(new Call("PUT " + route + "/IoT/subscriptions/{sub}", w -> connectors + "/IoT/subscriptions/matrix-sub",
+                w -> Map.of("createIncidents", false), both, 201));
+        calls.add(new Call("DELETE " + route + "/IoT/subscriptions/{sub}", w -> connectors + "/IoT/subscriptions/matrix-sub", w -> null, both, 204));
+    }
+
+    private static void addIncidentCalls(List<Call> calls) {
+        String route = "/api/workspaces/{workspace}/incidents";
+        String incidents = "/api/workspaces/default/incidents";
+        Function<Who, String> incident = w -> incidents + "/" + INCIDENTS.get(w);
+        OnDefault reader = new OnDefault("Reader");
+        OnDefault responder = new OnDefault("Responder");
+        calls.add(new Call("GET " + route, w -> incidents + "?status=New,Active", w -> null, reader, 200));
+        calls.add(new Call("POST " + route, w -> incidents, w -> Map.of("properties", Map.of("title", "by " + w, "severity", "Low")), responder, 201));
+        calls.add(new Call("GET " + route + "/{incident}", incident, w -> null, reader, 200));
+        calls.add(new Call("PATCH " + route + "/{incident}", incident, w -> Map.of("properties", Map.of("severity", "High")), responder, 200));
+        calls.add(new Call("GET " + route + "/{incident}/comments", w -> incident.apply(w) + "/comments", w -> null, reader, 200));
+        calls.add(new Call("POST " + route + "/{incident}/comments", w -> incident.apply(w) + "/comments",
+                w -> Map.of("properties", Map.of("message", "seen by " + w)), responder, 201));
+        calls.add(new Call("POST " + route + "/{incident}/close", w -> incident.apply(w) + "/close",
+                w -> Map.of("classification", "BenignPositive", "classificationReason", "SuspiciousButExpected"), responder, 200));
+        calls.add(new Call("POST " + route + "/{incident}/reopen", w -> incident.apply(w) + "/reopen", w -> null, responder, 200));
+        calls.add(new Call("GET " + route + "/{incident}/alerts", w -> incident.apply(w) + "/alerts", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{incident}/entities", w -> incident.apply(w) + "/entities", w -> null, reader, 200));
+    }
+
     @Test
     void testEveryRouteIsInTheMatrix() {
         assertThat(calls().stream().map(Call::route).toList()).containsExactlyInAnyOrderElementsOf(server.server().routes());
@@ -253,6 +303,12 @@ class TestPermissionMatrix {
             if (who.rank() < needed) {
                 return new Expected(403, Optional.of("requires " + onDefault.role() + " on workspace 'default'"));
             }
+        }
+        if (call.needs() instanceof OnDefaultAndSubscription both) {
+            Expected onWorkspace = expected(new Call(call.route(), call.path(), call.body(), new OnDefault(both.role()), call.success()), who);
+            // past the workspace check, only the root owner holds a role on 'matrix-sub'
+            return onWorkspace.status() != call.success() || who == Who.ROOT_OWNER ? onWorkspace
+                    : new Expected(404, Optional.of("there is no subscription"));
         }
         if (call.needs() instanceof OnSubscription && who != Who.ROOT_OWNER) {
             return new Expected(404, Optional.of("there is no subscription"));

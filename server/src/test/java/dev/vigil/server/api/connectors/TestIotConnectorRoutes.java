@@ -1,0 +1,285 @@
+package dev.vigil.server.api.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Defender for IoT connector end to end on the real server: devices send security messages
+ * over HTTPS on loopback, detection raises IoT alerts, and the connector streams them into the
+ * workspace's SecurityAlert while their subscription is connected.
+ */
+class TestIotConnectorRoutes {
+    private static final String DOMAIN = "azure-devices.net";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String SUBSCRIPTIONS = "/api/workspaces/default/dataConnectors/IoT/subscriptions";
+    private static final String IOT_ROWS = "SecurityAlert | where ProductName == \"Azure Security Center for IoT\"";
+
+    @TempDir
+    Path data;
+    private RunningServer server;
+
+    @BeforeEach
+    void start() {
+        server = RunningServer.start(data);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void connectRefusedWhenNoHubHasDefender() {
+        createHub("sub-1", "quiet-hub", "Disabled");
+
+        HttpResponse<String> refused = server.sendJson("PUT", SUBSCRIPTIONS + "/sub-1", server.apiKey(), Map.of("createIncidents", true));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        JsonNode error = RunningServer.json(refused).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("DefenderForIoTNotEnabled");
+        assertThat(error.path("message").asText()).contains("Enable Defender for IoT (security monitoring) on an IoT hub of this subscription");
+        JsonNode listed = RunningServer.json(server.get(SUBSCRIPTIONS)).path("value").path(0);
+        assertThat(listed.path("state").asText()).isEqualTo("Disconnected");
+        assertThat(listed.path("hubCount").asInt()).isEqualTo(1);
+        assertThat(listed.path("monitoredHubCount").asInt()).isZero();
+    }
+
+    @Test
+    void connectNeedsContributorOnTheSubscriptionAndWriteOnTheWorkspace() {
+        createHub("sub-1", "plant-hub", "Enabled");
+        String workspaceOnly = user("ws-contributor", "Contributor", "Reader");
+        String subscriptionOnly = user("sub-contributor", "Reader", "Contributor");
+
+        HttpResponse<String> noSubscriptionRole = server.sendJson("PUT", SUBSCRIPTIONS + "/sub-1", workspaceOnly, Map.of());
+        HttpResponse<String> noWorkspaceWrite = server.sendJson("PUT", SUBSCRIPTIONS + "/sub-1", subscriptionOnly, Map.of());
+        HttpResponse<String> disconnect = server.sendJson("DELETE", SUBSCRIPTIONS + "/sub-1", workspaceOnly, null);
+
+        assertThat(noSubscriptionRole.statusCode()).isEqualTo(403);
+        assertThat(RunningServer.json(noSubscriptionRole).path("error").path("message").asText())
+                .isEqualTo("The caller 'ws-contributor' has Reader on subscription 'sub-1'; this request requires Contributor on subscription 'sub-1'.");
+        assertThat(noWorkspaceWrite.statusCode()).isEqualTo(403);
+        assertThat(RunningServer.json(noWorkspaceWrite).path("error").path("message").asText())
+                .isEqualTo("The caller 'sub-contributor' has Reader on workspace 'default'; this request requires Contributor on workspace 'default'.");
+        assertThat(disconnect.statusCode()).isEqualTo(403);
+        assertThat(RunningServer.json(server.get(SUBSCRIPTIONS)).path("value").path(0).path("state").asText()).isEqualTo("Disconnected");
+        // a reader of the workspace sees the subscriptions it holds a role on, and only those
+        createHub("sub-2", "yard-hub", "Enabled");
+        JsonNode seen = RunningServer.json(server.sendJson("GET", SUBSCRIPTIONS, subscriptionOnly, null));
+        assertThat(seen.path("value").findValuesAsText("subscriptionId")).containsExactly("sub-1");
+    }
+
+    @Test
+    void connectIsIdempotentAndStoresCreateIncidents() {
+        createHub("sub-1", "plant-hub", "Enabled");
+
+        HttpResponse<String> first = server.sendJson("PUT", SUBSCRIPTIONS + "/sub-1", server.apiKey(), null);
+        HttpResponse<String> again = server.sendJson("PUT", SUBSCRIPTIONS + "/sub-1", server.apiKey(), Map.of("createIncidents", false));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(RunningServer.json(first).path("createIncidents").asBoolean()).isTrue();
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode state = RunningServer.json(again);
+        assertThat(state.path("state").asText()).isEqualTo("Connected");
+        assertThat(state.path("createIncidents").asBoolean()).isFalse();
+        assertThat(state.path("connectedSince").asText()).isEqualTo(RunningServer.json(first).path("connectedSince").asText());
+        assertThat(state.path("hubs").path(0).path("securityMonitoring").asText()).isEqualTo("Enabled");
+        JsonNode gallery = RunningServer.json(server.get("/api/workspaces/default/dataConnectors/IoT"));
+        assertThat(gallery.path("connectionStatus").asText()).isEqualTo("Connected");
+        awaitTrue(() -> server.count("VigilAudit | where Category == \"DataConnector\" and Properties.subscription == \"sub-1\" | count") == 2);
+    }
+
+    @Test
+    void anAlertBecomesASecurityAlertRowAndAStatusChangeASecondOne() {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        connect("sub-1");
+
+        sendBruteForce("plant-hub", key);
+
+        JsonNode row = awaitRow(IOT_ROWS + " | where AlertType == \"IoT_BruteForceSucceeded\"");
+        String alertId = column(row, "SystemAlertId");
+        assertThat(column(row, "AlertName")).isEqualTo("Successful Bruteforce attempt");
+        assertThat(column(row, "ProviderName")).isEqualTo("IoTSecurity");
+        assertThat(column(row, "ResourceId")).isEqualTo("/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub");
+        assertThat(column(row, "CompromisedEntity")).isEqualTo("sensor-1");
+        assertThat(column(row, "Status")).isEqualTo("New");
+        assertThat(column(row, "Tactics")).isEqualTo("CredentialAccess");
+
+        HttpResponse<String> changed = server.sendJson("PATCH", "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts/" + alertId,
+                server.apiKey(), Map.of("status", "InProgress"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        awaitTrue(() -> server.count(IOT_ROWS + " | where SystemAlertId == \"" + alertId + "\" | count") == 2);
+        assertThat(server.count(IOT_ROWS + " | where SystemAlertId == \"" + alertId + "\" and Status == \"InProgress\" | count")).isEqualTo(1);
+        JsonNode gallery = RunningServer.json(server.get("/api/workspaces/default/dataConnectors/IoT"));
+        assertThat(gallery.path("dataTypes").path(0).path("lastDataReceived").isTextual()).isTrue();
+        assertThat(server.get("/metrics").body()).containsPattern("vigil_connector_iot_rows_total(\\{[^}]*\\})? [1-9]");
+    }
+
+    @Test
+    void disconnectStopsStreamingAndAnUnconnectedSubscriptionSendsNothing() {
+        String plantKey = createHub("sub-1", "plant-hub", "Enabled");
+        String yardKey = createHub("sub-2", "yard-hub", "Enabled");
+        connect("sub-1");
+        sendBruteForce("plant-hub", plantKey);
+        sendBruteForce("yard-hub", yardKey);
+        server.server().awaitDetection();
+        long plantVersions = awaitFeedVersions("sub-1", 1);
+        awaitTrue(() -> server.count(IOT_ROWS + " | count") == plantVersions);
+
+        HttpResponse<String> disconnected = server.sendJson("DELETE", SUBSCRIPTIONS + "/sub-1", server.apiKey(), null);
+        assertThat(disconnected.statusCode()).isEqualTo(204);
+        sendBruteForce("plant-hub", plantKey);
+        server.server().awaitDetection();
+        awaitFeedVersions("sub-1", plantVersions + 1);
+        awaitTrue(() -> metric("vigil_connector_iot_lag_versions") == 0);
+
+        assertThat(server.count(IOT_ROWS + " | count")).isEqualTo(plantVersions);
+        assertThat(server.count(IOT_ROWS + " | where ResourceId has \"yard-hub\" | count")).isZero();
+        assertThat(RunningServer.json(server.get(SUBSCRIPTIONS)).path("value").findValuesAsText("state")).containsExactly("Disconnected", "Disconnected");
+    }
+
+    @Test
+    void exactlyOneRowPerVersionAcrossARestartAndTheConnectionSurvivesIt() {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        connect("sub-1");
+        for (int message = 0; message < 3; message++) {
+            sendBruteForce("plant-hub", key);
+        }
+        server.server().awaitDetection();
+        long versions = awaitFeedVersions("sub-1", 1);
+        String apiKey = server.apiKey();
+        // stop wherever the streamer is: it may have written none, some or all of the versions
+        server.close();
+
+        server = RunningServer.startExisting(data, apiKey);
+
+        assertThat(RunningServer.json(server.get(SUBSCRIPTIONS)).path("value").path(0).path("state").asText()).isEqualTo("Connected");
+        awaitTrue(() -> server.count(IOT_ROWS + " | count") >= versions);
+        awaitTrue(() -> metric("vigil_connector_iot_lag_versions") == 0);
+        assertThat(server.count(IOT_ROWS + " | count")).isEqualTo(versions);
+        assertThat(server.count(IOT_ROWS + " | summarize by SystemAlertId, Status, tostring(TimeGenerated) | count")).isEqualTo(versions);
+        // and it keeps streaming after the restart
+        sendBruteForce("plant-hub", key);
+        server.server().awaitDetection();
+        long more = awaitFeedVersions("sub-1", versions + 1);
+        awaitTrue(() -> server.count(IOT_ROWS + " | count") == more);
+    }
+
+    // --- helpers
+
+    private void connect(String subscription) {
+        HttpResponse<String> connected = server.sendJson("PUT", SUBSCRIPTIONS + "/" + subscription, server.apiKey(), Map.of("createIncidents", true));
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
+    }
+
+    /** A user with these roles on workspace 'default' and subscription 'sub-1'; returns its key. */
+    private String user(String name, String workspaceRole, String subscriptionRole) {
+        server.createUser(name, null);
+        server.grant(name, workspaceRole, "/workspaces/default");
+        server.grant(name, subscriptionRole, "/subscriptions/sub-1");
+        return server.issueKey(name);
+    }
+
+    /** Subscription, resource group {@code rg-1}, the hub and device {@code sensor-1}; returns the device's primary key. */
+    private String createHub(String subscription, String hub, String monitoring) {
+        String sub = "/api/subscriptions/" + subscription;
+        String hubPath = sub + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
+        assertThat(server.sendJson("PUT", sub, server.apiKey(), Map.of("displayName", subscription)).statusCode()).isEqualTo(200);
+        assertThat(server.sendJson("PUT", sub + "/resourceGroups/rg-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> created = server.sendJson("PUT", hubPath, server.apiKey(),
+                Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(server.sendJson("PUT", hubPath + "/devices/sensor-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
+        return RunningServer.json(server.post(hubPath + "/devices/sensor-1/listKeys", "application/json", "")).path("primaryKey").asText();
+    }
+
+    /** Five failed SSH logins and a successful one, sent as one security message over HTTPS. */
+    private void sendBruteForce(String hub, String key) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> events = new ArrayList<>();
+        for (int attempt = 0; attempt < 6; attempt++) {
+            events.add(login(start.plusSeconds(attempt), attempt < 5 ? "Fail" : "Success"));
+        }
+        String message = "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
+                + String.join(",", events) + "]}";
+        String token = SasTokenGenerator.deviceToken(hub + "." + DOMAIN, "sensor-1", key, Instant.now().plusSeconds(600));
+        HttpResponse<String> sent = server.send(HttpRequest.newBuilder(server.uri("/devices/sensor-1/messages/events?api-version=2020-03-13"))
+                .header("Authorization", token)
+                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
+                .POST(HttpRequest.BodyPublishers.ofString(message)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+    }
+
+    private static String login(Instant at, String result) {
+        return "{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
+                + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
+                + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
+                + "\"RemoteAddress\":\"203.0.113.7\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + result + "\"}]}";
+    }
+
+    /** Waits until the subscription's alert feed holds at least {@code atLeast} versions; returns how many it holds. */
+    private long awaitFeedVersions(String subscription, long atLeast) {
+        String feed = "/api/subscriptions/" + subscription + "/providers/Microsoft.Security/iotAlertFeed?limit=1000";
+        long[] versions = new long[1];
+        awaitTrue(() -> (versions[0] = RunningServer.json(server.get(feed)).path("value").size()) >= atLeast);
+        return versions[0];
+    }
+
+    private JsonNode awaitRow(String kql) {
+        JsonNode[] table = new JsonNode[1];
+        awaitTrue(() -> !(table[0] = server.query(kql)).path("rows").isEmpty());
+        return table[0];
+    }
+
+    /** The value of a column in the first row of a result table. */
+    private static String column(JsonNode table, String name) {
+        JsonNode columns = table.path("columns");
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.path(i).path("name").asText().equals(name)) {
+                return table.path("rows").path(0).path(i).asText();
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + table);
+    }
+
+    /** A gauge's value on /metrics, or -1 when it is not there. */
+    private long metric(String name) {
+        for (String line : server.get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition not met within " + DEADLINE).isBefore(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

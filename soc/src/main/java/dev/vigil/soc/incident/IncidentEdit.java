@@ -1,0 +1,190 @@
+package dev.vigil.soc.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One change of one incident in the making: applies the requested edits to a copy, checks the
+ * lifecycle rules, notes which {@code SecurityIncident} columns changed, then yields the next
+ * version. Not shared between threads.
+ */
+final class IncidentEdit {
+    private final Incident base;
+    private String title;
+    private String description;
+    private IncidentSeverity severity;
+    private IncidentStatus status;
+    private Optional<Closure> closure;
+    private IncidentOwner owner;
+    private List<IncidentLabel> labels;
+    private final List<IncidentComment> comments;
+    private final Map<String, IncidentAlert> alerts;
+    private final LinkedHashSet<String> ruleIds;
+    private Optional<Instant> closedTime;
+    private final Set<String> changed = new LinkedHashSet<>();
+    private IncidentChangeKind kind = IncidentChangeKind.UPDATED;
+
+    IncidentEdit(Incident base) {
+        this.base = base;
+        this.title = base.title();
+        this.description = base.description();
+        this.severity = base.severity();
+        this.status = base.status();
+        this.closure = base.closure();
+        this.owner = base.owner();
+        this.labels = base.labels();
+        this.comments = new ArrayList<>(base.comments());
+        this.alerts = new LinkedHashMap<>();
+        base.alerts().forEach(alert -> alerts.put(alert.systemAlertId(), alert));
+        this.ruleIds = new LinkedHashSet<>(base.relatedAnalyticRuleIds());
+        this.closedTime = base.closedTime();
+    }
+
+    /** The first version of an incident. */
+    static Incident create(String workspaceId, String name, long number, NewIncident request, Instant now, long sequence) {
+        Map<String, IncidentAlert> alerts = new LinkedHashMap<>();
+        request.alerts().forEach(alert -> alerts.put(alert.systemAlertId(), alert));
+        return new Incident(workspaceId, name, number, request.key(), request.title(), request.description(), request.severity(),
+                request.status(), Optional.empty(), request.owner(), distinctLabels(request.labels()), List.of(), List.copyOf(alerts.values()),
+                List.copyOf(new LinkedHashSet<>(request.relatedAnalyticRuleIds())), request.grouping(), Incident.PROVIDER_NAME, now, now,
+                Optional.empty(), Optional.empty(), request.createdBy(), 1, sequence);
+    }
+
+    /** The incident's GUID: the same workspace and key always give the same name. */
+    static String nameFor(String workspaceId, String key) {
+        return UUID.nameUUIDFromBytes((workspaceId + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    void apply(IncidentUpdate update, Instant now) {
+        update.title().map(Incident::checkedTitle).ifPresent(value -> set("Title", title, value, () -> title = value));
+        update.description().map(Incident::checkedDescription).ifPresent(value -> set("Description", description, value, () -> description = value));
+        update.severity().ifPresent(value -> set("Severity", severity, value, () -> severity = value));
+        update.owner().ifPresent(value -> set("Owner", owner, value, () -> owner = value));
+        update.labels().map(IncidentEdit::distinctLabels).ifPresent(value -> set("Labels", labels, value, () -> labels = value));
+        if (update.closure().isPresent() && update.status().filter(value -> value != IncidentStatus.CLOSED).isPresent()) {
+            throw new InvalidIncidentException("a classification is given only when closing: set 'status' to Closed with it");
+        }
+        // a classification alone means closing
+        update.status().or(() -> update.closure().map(closure -> IncidentStatus.CLOSED))
+                .ifPresent(value -> changeStatus(value, update.closure(), now));
+    }
+
+    private void changeStatus(IncidentStatus to, Optional<Closure> newClosure, Instant now) {
+        if (to == status) {
+            if (to == IncidentStatus.CLOSED && newClosure.isPresent() && !newClosure.equals(closure)) {
+                throw new IncidentStatusTransitionException(base, to, "reopen it first to close it with another classification");
+            }
+            return;
+        }
+        switch (to) {
+            case NEW -> throw new IncidentStatusTransitionException(base, to, "an incident never goes back to New; set it Active or Closed");
+            case CLOSED -> {
+                closure = Optional.of(newClosure.orElseThrow(() -> new InvalidIncidentException(InvalidIncidentException.CLASSIFICATION_REQUIRED,
+                        "closing incident " + base.number() + " needs a 'classification' (TruePositive, BenignPositive, FalsePositive or "
+                                + "Undetermined) and, except for Undetermined, a 'classificationReason'")));
+                closedTime = Optional.of(now);
+                kind = IncidentChangeKind.CLOSED;
+                changed.add("Classification");
+            }
+            case ACTIVE -> {
+                if (status == IncidentStatus.CLOSED) {
+                    reopen();
+                }
+            }
+        }
+        status = to;
+        changed.add("Status");
+    }
+
+    /** Closed back to Active: the classification and the closing time are cleared. */
+    private void reopen() {
+        closure = Optional.empty();
+        closedTime = Optional.empty();
+        kind = IncidentChangeKind.REOPENED;
+        changed.add("Classification");
+    }
+
+    /** Refuses unless the incident is Closed. */
+    void reopenClosed() {
+        if (status != IncidentStatus.CLOSED) {
+            throw new IncidentStatusTransitionException(base, IncidentStatus.ACTIVE, "only a Closed incident can be reopened");
+        }
+        reopenIfClosed();
+    }
+
+    void reopenIfClosed() {
+        if (status == IncidentStatus.CLOSED) {
+            reopen();
+            status = IncidentStatus.ACTIVE;
+            changed.add("Status");
+        }
+    }
+
+    void addComment(String message, String author, Instant now) {
+        String id = UUID.nameUUIDFromBytes((base.name() + "/comment/" + comments.size()).getBytes(StandardCharsets.UTF_8)).toString();
+        comments.add(new IncidentComment(id, message, author, now));
+        kind = IncidentChangeKind.COMMENT_ADDED;
+        changed.add("Comments");
+    }
+
+    /** Adds or replaces alerts by SystemAlertId; only a real difference counts as a change. */
+    void addAlerts(AlertAddition addition) {
+        for (IncidentAlert alert : addition.alerts()) {
+            IncidentAlert earlier = alerts.put(alert.systemAlertId(), alert);
+            if (!alert.equals(earlier)) {
+                changed.add("AlertIds");
+            }
+        }
+        for (String ruleId : addition.relatedAnalyticRuleIds()) {
+            if (ruleIds.add(ruleId)) {
+                changed.add("RelatedAnalyticRuleIds");
+            }
+        }
+        if (!changed.isEmpty()) {
+            kind = IncidentChangeKind.ALERTS_ADDED;
+            if (addition.reopenClosed()) {
+                reopenIfClosed();
+            }
+        }
+    }
+
+    boolean changedAnything() {
+        return !changed.isEmpty();
+    }
+
+    IncidentChangeKind kind() {
+        return kind;
+    }
+
+    Set<String> changedProperties() {
+        return Set.copyOf(changed);
+    }
+
+    /** The next version, as changed at {@code now} by {@code modifiedBy}, as the workspace's change {@code sequence}. */
+    Incident result(Instant now, String modifiedBy, long sequence) {
+        return new Incident(base.workspaceId(), base.name(), base.number(), base.key(), title, description, severity, status, closure, owner,
+                labels, comments, List.copyOf(alerts.values()), List.copyOf(ruleIds), base.grouping(), base.providerName(), base.createdTime(),
+                now, base.firstModifiedTime().or(() -> Optional.of(now)), closedTime, modifiedBy, base.revision() + 1, sequence);
+    }
+
+    private <T> void set(String column, T current, T next, Runnable assign) {
+        if (!current.equals(next)) {
+            assign.run();
+            changed.add(column);
+        }
+    }
+
+    private static List<IncidentLabel> distinctLabels(List<IncidentLabel> labels) {
+        Map<String, IncidentLabel> byName = new LinkedHashMap<>();
+        labels.forEach(label -> byName.putIfAbsent(label.name(), label));
+        return List.copyOf(byName.values());
+    }
+}

@@ -1,0 +1,193 @@
+package dev.vigil.soc.incident;
+
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.StateStore;
+import dev.vigil.workspace.api.WorkspaceNotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The incidents of every workspace: what the analytics rules create and group into, and what
+ * analysts read, update, comment, close and reopen.
+ *
+ * <p>For the rules engine: {@link #create} (idempotent on the caller's key, so a retry after a
+ * crash neither makes a second incident nor uses up a number), {@link #addAlerts},
+ * {@link #findGroupingTarget} and {@link #findByKey}; {@link #addListener} for automation.
+ *
+ * <p>Every change is durable in the state store when the method returns, and appends one
+ * {@code SecurityIncident} row shortly after, exactly once, also across a crash (see
+ * {@link SecurityIncidentLog}); {@link #allLogged} waits for those rows. Incidents are numbered
+ * 1, 2, 3... per workspace. An incident is named in calls by its GUID ({@code IncidentName}) or
+ * its number.
+ */
+public final class Incidents implements AutoCloseable {
+    private static final String COLLECTION_PREFIX = "incidents/";
+
+    private final StateStore stateStore;
+    private final LogStore logStore;
+    private final Clock clock;
+    private final SecurityIncidentLog log;
+    private final Map<String, WorkspaceIncidents> workspaces = new ConcurrentHashMap<>();
+
+    Incidents(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl, boolean holdRows) {
+        this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
+        this.logStore = Objects.requireNonNull(logStore, "logStore");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+        this.log = new SecurityIncidentLog(logStore, new SecurityIncidentRows(incident -> apiBaseUrl.get() + path(incident)), holdRows);
+    }
+
+    /**
+     * Opens the incidents of every workspace and writes the rows of changes that a previous run
+     * committed but did not log.
+     *
+     * @param apiBaseUrl the server's address, e.g. {@code http://vigil.example:8080}, for {@code IncidentUrl}; asked for each row
+     */
+    public static Incidents open(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl) {
+        Incidents incidents = new Incidents(stateStore, logStore, clock, apiBaseUrl, false);
+        incidents.recover();
+        return incidents;
+    }
+
+    void recover() {
+        for (String workspaceId : logStore.workspaces()) {
+            WorkspaceIncidents incidents = workspace(workspaceId);
+            if (incidents.hasUnlogged()) {
+                log.requestWrite(incidents);
+            }
+        }
+    }
+
+    /** Where the API serves the incident, from the server's root. */
+    public static String path(Incident incident) {
+        return "/api/workspaces/" + incident.workspaceId() + "/incidents/" + incident.name();
+    }
+
+    /** Told of every change once its row is committed; see {@link IncidentListener} for when and on which thread. */
+    public void addListener(IncidentListener listener) {
+        log.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Creates an incident, or returns the one created earlier for the same key, unchanged. */
+    public CreatedIncident create(String workspaceId, NewIncident request) {
+        WorkspaceIncidents incidents = workspace(workspaceId);
+        CreatedIncident created = incidents.create(request, clock.instant());
+        if (created.created()) {
+            log.requestWrite(incidents);
+        }
+        return created;
+    }
+
+    /** Adds alerts (replacing earlier versions of the same SystemAlertId), and reopens a Closed incident if asked to. */
+    public Incident addAlerts(String workspaceId, String incident, AlertAddition addition) {
+        return change(workspaceId, incident, Optional.empty(), addition.modifiedBy(), edit -> edit.addAlerts(addition));
+    }
+
+    /**
+     * The incident a rule's new alert groups into: the newest one made with this grouping (same
+     * rule, same grouping key) and created within {@code lookback} of now; Closed ones count only
+     * if {@code includeClosed} (the rule reopens closed incidents).
+     */
+    public Optional<Incident> findGroupingTarget(String workspaceId, IncidentGrouping grouping, Duration lookback, boolean includeClosed) {
+        Instant since = clock.instant().minus(lookback);
+        return workspace(workspaceId).groupingTarget(grouping, since, includeClosed);
+    }
+
+    /** The incident created for this key, if any. */
+    public Optional<Incident> findByKey(String workspaceId, String key) {
+        return workspace(workspaceId).byKey(key);
+    }
+
+    /** The incident with this GUID or number; throws {@link IncidentNotFoundException} if there is none. */
+    public Incident get(String workspaceId, String incident) {
+        return workspace(workspaceId).get(incident);
+    }
+
+    public IncidentPage list(String workspaceId, IncidentQuery query) {
+        List<Incident> matching = workspace(workspaceId).all().stream().filter(query::matches).sorted(query.order().comparator()).toList();
+        Optional<PageToken> after = query.skipToken().map(token -> PageToken.decode(token, query.order()));
+        List<Incident> page = new ArrayList<>();
+        boolean more = false;
+        for (Incident incident : matching) {
+            if (after.isPresent() && !after.get().precedes(incident)) {
+                continue;
+            }
+            if (page.size() == query.top()) {
+                more = true;
+                break;
+            }
+            page.add(incident);
+        }
+        Optional<String> next = more ? Optional.of(PageToken.after(query.order(), page.get(page.size() - 1)).encode()) : Optional.empty();
+        return new IncidentPage(page, next);
+    }
+
+    /**
+     * Changes the incident's properties; see {@link IncidentUpdate} for closing and reopening.
+     *
+     * @param etag when present, the change applies only to that version (else {@link IncidentEtagMismatchException})
+     */
+    public Incident update(String workspaceId, String incident, IncidentUpdate update, Optional<String> etag, String modifiedBy) {
+        return change(workspaceId, incident, etag, modifiedBy, edit -> edit.apply(update, clock.instant()));
+    }
+
+    public Incident addComment(String workspaceId, String incident, String message, String author) {
+        return change(workspaceId, incident, Optional.empty(), author, edit -> edit.addComment(message, author, clock.instant()));
+    }
+
+    /** Closes with a classification; closing a Closed incident again with the same classification changes nothing. */
+    public Incident close(String workspaceId, String incident, Closure closure, Optional<String> etag, String modifiedBy) {
+        return update(workspaceId, incident, IncidentUpdate.close(closure), etag, modifiedBy);
+    }
+
+    /** Closed to Active, the classification cleared; an incident that is not Closed cannot be reopened. */
+    public Incident reopen(String workspaceId, String incident, Optional<String> etag, String modifiedBy) {
+        return change(workspaceId, incident, etag, modifiedBy, IncidentEdit::reopenClosed);
+    }
+
+    /**
+     * Completes once the {@code SecurityIncident} rows of every change made so far in the workspace
+     * are committed and the listeners told; never wait for it in a listener.
+     */
+    public CompletableFuture<Void> allLogged(String workspaceId) {
+        WorkspaceIncidents incidents = workspace(workspaceId);
+        log.requestWrite(incidents);
+        return incidents.allLogged();
+    }
+
+    private Incident change(String workspaceId, String incident, Optional<String> etag, String modifiedBy, Consumer<IncidentEdit> edit) {
+        WorkspaceIncidents incidents = workspace(workspaceId);
+        Incident changed = incidents.change(incident, etag, modifiedBy, clock.instant(), edit);
+        // when nothing changed there is nothing to write, and asking costs one empty look
+        log.requestWrite(incidents);
+        return changed;
+    }
+
+    private WorkspaceIncidents workspace(String workspaceId) {
+        WorkspaceIncidents known = workspaces.get(workspaceId);
+        if (known != null) {
+            return known;
+        }
+        if (!logStore.workspaces().contains(workspaceId)) {
+            throw new WorkspaceNotFoundException("there is no workspace '" + workspaceId + "'");
+        }
+        return workspaces.computeIfAbsent(workspaceId, id -> WorkspaceIncidents.load(id,
+                stateStore.collection(COLLECTION_PREFIX + id, StoredIncident.class), logStore.checkpoint(SecurityIncidentLog.consumer(id))));
+    }
+
+    /** Writes the rows still pending (waiting a bounded time), then stops; call before closing the storage. */
+    @Override
+    public void close() {
+        log.close(List.copyOf(workspaces.values()));
+    }
+}
