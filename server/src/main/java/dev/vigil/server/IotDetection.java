@@ -1,6 +1,8 @@
 package dev.vigil.server;
 
+import dev.vigil.iot.alert.AlertWriter;
 import dev.vigil.iot.alert.IotAlerts;
+import dev.vigil.iot.endpoint.StoredDetectionHistory;
 import dev.vigil.iot.detection.DetectionEngine;
 import dev.vigil.iot.detection.DetectionOptions;
 import dev.vigil.iot.device.BroadcastActivityListener;
@@ -8,6 +10,7 @@ import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.endpoint.LoggingActivityListener;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.registry.RegistryDetectionSettings;
+import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,18 +28,23 @@ final class IotDetection implements AutoCloseable {
     static final Duration DEDUP_WINDOW = Duration.ofHours(1);
 
     private final IotAlerts alerts;
+    private final AlertWriter writer;
     private final DetectionEngine engine;
     private final DeviceActivityListener listener;
 
-    private IotDetection(IotAlerts alerts, DetectionEngine engine) {
+    private IotDetection(IotAlerts alerts, AlertWriter writer, DetectionEngine engine) {
         this.alerts = alerts;
+        this.writer = writer;
         this.engine = engine;
         this.listener = new BroadcastActivityListener(List.of(engine, new LoggingActivityListener()));
     }
 
-    static IotDetection start(IotRegistry registry, StateStore state, MeterRegistry meters, Clock clock) {
+    /** Opens the alerts, starts the engine and rebuilds its streaming state from before the last stop; returns before any device connects. */
+    static IotDetection start(IotRegistry registry, LogStore logs, StateStore state, MeterRegistry meters, Clock clock) {
         IotAlerts alerts = IotAlerts.open(state, clock, DEDUP_WINDOW);
-        DetectionEngine engine = new DetectionEngine(new RegistryDetectionSettings(registry), alerts, clock, DetectionOptions.defaults());
+        AlertWriter writer = new AlertWriter(alerts);
+        DetectionEngine engine = new DetectionEngine(new RegistryDetectionSettings(registry), writer, clock, DetectionOptions.defaults());
+        engine.restore(new StoredDetectionHistory(logs, state, registry));
         FunctionCounter.builder("vigil.iot.detection.events", engine, DetectionEngine::processedEvents)
                 .description("Security events of monitored hubs inspected by the detectors").register(meters);
         FunctionCounter.builder("vigil.iot.detection.dropped", engine, DetectionEngine::droppedActivities)
@@ -45,7 +53,7 @@ final class IotDetection implements AutoCloseable {
                 .description("IoT alerts created").register(meters);
         FunctionCounter.builder("vigil.iot.alerts.repeated", alerts, IotAlerts::repeatedCount)
                 .description("Occurrences merged into an open IoT alert").register(meters);
-        return new IotDetection(alerts, engine);
+        return new IotDetection(alerts, writer, engine);
     }
 
     /** What the device endpoints report to: the engine, and a log of refused devices. */
@@ -65,5 +73,6 @@ final class IotDetection implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        writer.close();
     }
 }

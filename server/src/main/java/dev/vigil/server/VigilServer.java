@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.auth.DeviceAuthenticator;
+import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
@@ -109,11 +110,11 @@ public final class VigilServer implements AutoCloseable {
                     ? Optional.of(keys.issue(Principal.ADMIN, "admin key issued on first start"))
                     : Optional.empty();
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
-            detection = IotDetection.start(iotRegistry, storage.stateStore(), registry, clock);
+            detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock), storage.logStore(),
                     detection.listener(), clock);
-            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry);
+            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock));
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),

@@ -1,11 +1,16 @@
 package dev.vigil.iot.alert;
 
-/** Where detectors send what they saw; {@link IotAlerts} turns occurrences into alerts. */
+import java.util.concurrent.CompletableFuture;
+
+/** Where detectors send what they saw; {@link AlertWriter} turns occurrences into alerts. */
 public interface AlertSink {
 
     /**
-     * Creates an alert, or merges the occurrence into the open alert of the same type on the
-     * same device. Returns once the result is durable.
+     * Hands over an occurrence, to be merged into IoT alerts: a new alert, or a repeat of the
+     * open alert of the same type on the same device. It is durable once {@link #flush} says so.
      */
-    IotAlert raise(AlertOccurrence occurrence);
+    void raise(AlertOccurrence occurrence);
+
+    /** Completes once every occurrence handed over before this call is durable. */
+    CompletableFuture<Void> flush();
 }

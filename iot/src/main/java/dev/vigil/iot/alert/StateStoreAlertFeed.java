@@ -23,6 +23,8 @@ final class StateStoreAlertFeed implements AlertFeed {
 
     private final DocumentCollection<AlertVersion> versions;
     private final List<Consumer<AlertVersion>> appendListeners = new CopyOnWriteArrayList<>();
+    /** Versions appended in the caller's open transaction, handed to the listeners once it commits. */
+    private final List<AlertVersion> uncommitted = new ArrayList<>();
     private volatile long last;
 
     StateStoreAlertFeed(StateStore store) {
@@ -39,13 +41,11 @@ final class StateStoreAlertFeed implements AlertFeed {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         long upTo = Math.min(last, afterSequence + limit);
-        List<AlertVersion> out = new ArrayList<>();
-        for (long sequence = afterSequence + 1; sequence <= upTo; sequence++) {
-            long wanted = sequence;
-            out.add(versions.get(key(sequence)).orElseThrow(
-                    () -> new IllegalStateException("the alert feed has no version " + wanted + " below its last, " + last)));
+        if (upTo <= afterSequence) {
+            return List.of();
         }
-        return out;
+        // One range read; versions of a transaction still open are waited for, not skipped.
+        return versions.listAfter(key(afterSequence), (int) (upTo - afterSequence));
     }
 
     @Override
@@ -58,13 +58,30 @@ final class StateStoreAlertFeed implements AlertFeed {
         appendListeners.add(listener);
     }
 
-    /** Appends the next version; the caller serialises appends. */
+    /**
+     * Appends the next version within the caller's state-store transaction; the caller serialises
+     * appends and then calls {@link #committed} or {@link #rollBackTo}.
+     */
     AlertVersion append(IotAlert alert, Instant changedAt, AlertChangeKind kind) {
         AlertVersion version = new AlertVersion(last + 1, alert, changedAt, kind);
         versions.put(key(version.sequence()), version);
         last = version.sequence();
-        appendListeners.forEach(listener -> listener.accept(version));
+        uncommitted.add(version);
         return version;
+    }
+
+    /** The transaction of the versions appended since the last call committed: they are durable now, tell the listeners. */
+    void committed() {
+        for (AlertVersion version : uncommitted) {
+            appendListeners.forEach(listener -> listener.accept(version));
+        }
+        uncommitted.clear();
+    }
+
+    /** Forgets the versions after {@code sequence}: their transaction was rolled back. */
+    void rollBackTo(long sequence) {
+        last = sequence;
+        uncommitted.clear();
     }
 
     /** The newest version, if any. */

@@ -2,6 +2,7 @@ package dev.vigil.iot.auth;
 
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.DeviceActivityListener;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
@@ -49,11 +50,12 @@ public final class DeviceAuthenticator {
      * @param sourceAddress the peer, for the alert's source address
      */
     public AuthenticatedDevice authenticate(String hubHost, String deviceId, String credentials, String sourceAddress) {
-        Optional<IotHub> hub = Optional.empty();
+        String asked = hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT);
         try {
             SasToken token = SasToken.parse(credentials);
-            String host = hubHost != null ? hubHost.toLowerCase(Locale.ROOT) : firstSegment(token.resourceUri());
-            hub = hubOf(host);
+            String host = hubHost != null ? asked : firstSegment(token.resourceUri());
+            asked = host;
+            Optional<IotHub> hub = hubOf(host);
             if (token.keyName().isPresent()) {
                 throw refuse(AuthenticationFailure.WRONG_RESOURCE, "shared access policy tokens (skn) are not accepted on device endpoints; sign with a device key");
             }
@@ -72,9 +74,25 @@ public final class DeviceAuthenticator {
             }
             return new AuthenticatedDevice(knownHub, device, registry.identity(knownHub, device));
         } catch (DeviceAuthenticationException e) {
-            listener.authenticationFailure(hub.map(IotHub::resourceId).orElse(null), deviceId, e.reason(), sourceAddress, clock.instant());
+            report(asked, deviceId, e, sourceAddress);
             throw e;
         }
+    }
+
+    /**
+     * Reports a refusal that the endpoint decided before any token was looked at, such as an MQTT
+     * client id that is not the username's device, and returns the exception that says why.
+     */
+    public DeviceAuthenticationException reportRefusal(String hubHost, String deviceId, AuthenticationFailure reason, String detail,
+            String sourceAddress) {
+        DeviceAuthenticationException refusal = refuse(reason, detail);
+        report(hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT), deviceId, refusal, sourceAddress);
+        return refusal;
+    }
+
+    private void report(String hubHost, String deviceId, DeviceAuthenticationException refusal, String sourceAddress) {
+        listener.authenticationFailure(new DeviceRefusal(hubHost, hubOf(hubHost).map(IotHub::resourceId), deviceId, refusal.reason(),
+                refusal.getMessage(), sourceAddress, clock.instant()));
     }
 
     private Optional<IotHub> hubOf(String host) {

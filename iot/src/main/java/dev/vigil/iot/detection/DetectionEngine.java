@@ -5,12 +5,15 @@ import dev.vigil.iot.alert.AlertSink;
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.device.DeviceIdentity;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.message.SecurityEvent;
 import dev.vigil.iot.message.SecurityMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,17 +38,22 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
 
     private final DetectionSettings settings;
+    private final AlertSink alerts;
     private final Clock clock;
     private final List<Detector> detectors;
     private final List<DetectionLane> lanes = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong processedEvents = new AtomicLong();
+    private final DetectionOptions options;
+    /** Where last message times are saved; set by {@link #restore}. */
+    private volatile DetectionHistory history;
 
     public DetectionEngine(DetectionSettings settings, AlertSink alerts, Clock clock, DetectionOptions options) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(alerts, "alerts");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.options = Objects.requireNonNull(options, "options");
         this.detectors = Detectors.all(options);
         for (int index = 0; index < options.lanes(); index++) {
             lanes.add(new DetectionLane(index, options.laneQueueCapacity(), detectors, alerts, options.idleEviction()));
@@ -70,24 +78,66 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
 
     @Override
     public void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt) {
-        submit(device, () -> {
-            if (!settings.monitoringEnabled(device.hubResourceId())) {
-                return;
+        submit(device, () -> inspect(device, message));
+    }
+
+    /**
+     * Rebuilds the streaming state kept before a restart, before the endpoints open: the saved last
+     * message times (for "Device silent"), each device's newest {@code LocalUsers} and
+     * {@code FirewallConfiguration} snapshot (what changes are judged against), and the stored
+     * {@code Login} and {@code ConnectionCreate} events of the longest window in use (brute force,
+     * custom rule counts). From then on, last message times are saved on every look at the clock.
+     * Replayed events raise what they raised before; alert ids are deterministic, so that merges
+     * into the alerts that exist (and recovers any that a crash kept from being stored).
+     */
+    public void restore(DetectionHistory source) {
+        Instant now = clock.instant();
+        onEveryLane(lane -> lane.judgeMinimumsFrom(now)).join();
+        try {
+            for (LastMessage last : source.lastMessages()) {
+                waitingSubmit(last.device(), () -> lane(last.device()).restoreLastMessage(last, now));
             }
-            lane(device).forDevice(device, clock.instant(), context -> context.useRules(settings.rules(device)), (detector, context) -> {
-                for (SecurityEvent event : message.events()) {
-                    if (event.eventType().equals("Security")) {
-                        detector.onSecurityEvent(context, event);
-                    }
+            source.replayNewest(List.of("LocalUsers", "FirewallConfiguration"), now.minus(options.idleEviction()), this::replayed);
+            Duration window = Collections.max(List.of(options.bruteForceWindow(), settings.longestTimeWindow()));
+            source.replay(List.of("Login", "ConnectionCreate"), now.minus(window).minus(options.windowCloseDelay()), this::replayed);
+            flush().join();
+            LOG.info("detection state rebuilt: {} devices", trackedDevices().join());
+        } catch (RuntimeException e) {
+            // Detection still runs, with what was rebuilt so far; devices are not refused over it.
+            LOG.error("could not rebuild all of detection's state from before the restart", e);
+        }
+        this.history = source;
+    }
+
+    private void replayed(DeviceIdentity device, SecurityMessage message) {
+        waitingSubmit(device, () -> inspect(device, message));
+    }
+
+    private void inspect(DeviceIdentity device, SecurityMessage message) {
+        if (!settings.monitoringEnabled(device.hubResourceId())) {
+            return;
+        }
+        lane(device).forDevice(device, clock.instant(), context -> context.useRules(settings.rules(device)), (detector, context) -> {
+            for (SecurityEvent event : message.events()) {
+                if (event.eventType().equals("Security")) {
+                    detector.onSecurityEvent(context, event);
                 }
-            });
-            processedEvents.addAndGet(message.events().stream().filter(event -> event.eventType().equals("Security")).count());
+            }
         });
+        processedEvents.addAndGet(message.events().stream().filter(event -> event.eventType().equals("Security")).count());
     }
 
     @Override
     public void deviceToCloudMessage(DeviceIdentity device, Protocol protocol, Instant receivedAt) {
-        message(device, MessageKind.DEVICE_TO_CLOUD, protocol, receivedAt);
+        submit(device, () -> {
+            if (!settings.monitoringEnabled(device.hubResourceId())) {
+                return;
+            }
+            lane(device).forDevice(device, clock.instant(), context -> {
+                context.useRules(settings.rules(device));
+                context.messageReceived(receivedAt);
+            }, (detector, context) -> detector.onMessage(context, MessageKind.DEVICE_TO_CLOUD, protocol, receivedAt));
+        });
     }
 
     @Override
@@ -96,13 +146,16 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     }
 
     @Override
-    public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
-        if (hubResourceId == null) {
-            // a token for a hub that does not exist: no hub to monitor, no alert to raise
+    public void authenticationFailure(DeviceRefusal refusal) {
+        if (refusal.hubResourceId().isEmpty()) {
+            // a hub that does not exist: no hub to monitor, no alert to raise
             return;
         }
-        DeviceIdentity device = hubDevice(hubResourceId, deviceId == null ? "" : deviceId);
-        String source = sourceAddress == null ? "" : sourceAddress;
+        String hubResourceId = refusal.hubResourceId().get();
+        DeviceIdentity device = hubDevice(hubResourceId, refusal.deviceId());
+        String source = refusal.sourceAddress();
+        AuthenticationFailure reason = refusal.reason();
+        Instant at = refusal.at();
         submit(device, () -> {
             if (!settings.monitoringEnabled(hubResourceId)) {
                 return;
@@ -117,7 +170,7 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
      * are durable).
      */
     public CompletableFuture<Void> flush() {
-        return onEveryLane(lane -> { });
+        return onEveryLane(lane -> { }).thenCompose(ignored -> alerts.flush());
     }
 
     /**
@@ -126,7 +179,15 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
      */
     public CompletableFuture<Void> checkClock() {
         Instant now = clock.instant();
-        return onEveryLane(lane -> lane.clock(now));
+        List<CompletableFuture<DetectionLane.ClockResult>> results = lanes.stream()
+                .map(lane -> CompletableFuture.supplyAsync(() -> lane.clock(now), lane.executor())).toList();
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            DetectionHistory saveTo = history;
+            if (saveTo != null) {
+                saveTo.saveLastMessages(results.stream().flatMap(result -> result.join().unsaved().stream()).toList());
+                saveTo.forgetLastMessages(results.stream().flatMap(result -> result.join().forgotten().stream()).toList());
+            }
+        });
     }
 
     /** Security events of monitored hubs that the detectors have inspected. */
@@ -152,6 +213,16 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
         if (ticker != null) {
             ticker.shutdownNow();
         }
+        DetectionHistory saveTo = history;
+        if (saveTo != null) {
+            try {
+                List<CompletableFuture<List<LastMessage>>> unsaved = lanes.stream()
+                        .map(lane -> CompletableFuture.supplyAsync(lane::takeUnsavedLastMessages, lane.executor())).toList();
+                saveTo.saveLastMessages(unsaved.stream().flatMap(result -> result.join().stream()).toList());
+            } catch (RuntimeException e) {
+                LOG.warn("could not save the devices' last message times on shutdown", e);
+            }
+        }
         for (DetectionLane lane : lanes) {
             lane.executor().shutdown();
         }
@@ -176,6 +247,24 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
             lane(device).forDevice(device, clock.instant(), context -> context.useRules(settings.rules(device)),
                     (detector, context) -> detector.onMessage(context, kind, protocol, at));
         });
+    }
+
+    /** Submits, waiting for room in the lane's queue rather than dropping: for restoring, which no device waits on. */
+    private void waitingSubmit(DeviceIdentity device, Runnable work) {
+        DetectionLane lane = lane(device);
+        while (true) {
+            try {
+                lane.executor().execute(work);
+                return;
+            } catch (RejectedExecutionException e) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while restoring detection state", interrupted);
+                }
+            }
+        }
     }
 
     private void submit(DeviceIdentity device, Runnable work) {

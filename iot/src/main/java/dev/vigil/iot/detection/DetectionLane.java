@@ -4,6 +4,7 @@ import dev.vigil.iot.alert.AlertSink;
 import dev.vigil.iot.device.DeviceIdentity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,7 @@ final class DetectionLane {
     private final AlertSink sink;
     private final Duration idleEviction;
     private final Map<String, DeviceContext> devices = new HashMap<>();
+    private Instant minimumsJudgedFrom = Instant.MIN;
     private long failures;
 
     DetectionLane(int index, int queueCapacity, List<Detector> detectors, AlertSink sink, Duration idleEviction) {
@@ -41,14 +43,17 @@ final class DetectionLane {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** What one look at the clock changed: last message times to save, devices forgotten. */
+    record ClockResult(List<LastMessage> unsaved, List<DeviceIdentity> forgotten) {
+    }
+
     ThreadPoolExecutor executor() {
         return executor;
     }
 
     /** Runs {@code work} for every detector on the device's context; a failing detector does not stop the others. */
     void forDevice(DeviceIdentity identity, Instant at, Consumer<DeviceContext> prepare, DetectorCall call) {
-        String key = identity.hubResourceId().toLowerCase(Locale.ROOT) + "|" + identity.deviceId();
-        DeviceContext device = devices.computeIfAbsent(key, ignored -> new DeviceContext(identity, sink));
+        DeviceContext device = context(identity);
         device.touch(at);
         prepare.accept(device);
         for (Detector detector : detectors) {
@@ -62,8 +67,30 @@ final class DetectionLane {
         }
     }
 
-    /** The clock moved on: every device's detectors look at it, then idle devices are forgotten. */
-    void clock(Instant now) {
+    /** A restart: windows that began before {@code instant} are not judged for a minimum. */
+    void judgeMinimumsFrom(Instant instant) {
+        minimumsJudgedFrom = instant;
+    }
+
+    /** A device's last message time as saved before a restart. */
+    void restoreLastMessage(LastMessage last, Instant now) {
+        DeviceContext device = context(last.device());
+        device.touch(now);
+        device.restoreLastMessage(last.receivedAt());
+    }
+
+    private DeviceContext context(DeviceIdentity identity) {
+        String key = identity.hubResourceId().toLowerCase(Locale.ROOT) + "|" + identity.deviceId();
+        return devices.computeIfAbsent(key, ignored -> new DeviceContext(identity, sink, minimumsJudgedFrom));
+    }
+
+    /**
+     * The clock moved on: every device's detectors look at it, then idle devices are forgotten.
+     * Returns the last message times that changed since the previous look, and the forgotten devices.
+     */
+    ClockResult clock(Instant now) {
+        List<LastMessage> unsaved = new ArrayList<>();
+        List<DeviceIdentity> forgotten = new ArrayList<>();
         Iterator<DeviceContext> iterator = devices.values().iterator();
         while (iterator.hasNext()) {
             DeviceContext device = iterator.next();
@@ -78,8 +105,19 @@ final class DetectionLane {
             }
             if (device.lastActivity() != null && !device.lastActivity().plus(idleEviction).isAfter(now)) {
                 iterator.remove();
+                forgotten.add(device.identity());
+            } else {
+                device.takeUnsavedLastMessage().ifPresent(unsaved::add);
             }
         }
+        return new ClockResult(unsaved, forgotten);
+    }
+
+    /** Last message times that changed since they were last saved. */
+    List<LastMessage> takeUnsavedLastMessages() {
+        List<LastMessage> unsaved = new ArrayList<>();
+        devices.values().forEach(device -> device.takeUnsavedLastMessage().ifPresent(unsaved::add));
+        return unsaved;
     }
 
     int deviceCount() {

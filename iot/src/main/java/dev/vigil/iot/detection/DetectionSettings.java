@@ -1,6 +1,7 @@
 package dev.vigil.iot.detection;
 
 import dev.vigil.iot.device.DeviceIdentity;
+import java.time.Duration;
 
 /**
  * What the detection engine reads from the registry. Called from the engine's own threads for
@@ -17,4 +18,7 @@ public interface DetectionSettings {
      * when the group has none.
      */
     SecurityGroupRules rules(DeviceIdentity device);
+
+    /** The longest window of any enabled custom rule of any group, {@link Duration#ZERO} when there is none: how far back a restart replays. */
+    Duration longestTimeWindow();
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The streaming state of one device on its lane, and the way its detectors raise alerts. */
@@ -18,12 +19,52 @@ final class DeviceContext {
     private final DeviceIdentity identity;
     private final AlertSink sink;
     private final Map<Detector, Object> states = new HashMap<>();
+    private final Instant minimumsJudgedFrom;
     private SecurityGroupRules rules = SecurityGroupRules.none();
     private Instant lastActivity;
+    private Instant lastMessageReceived;
+    private boolean lastMessageSaved = true;
 
-    DeviceContext(DeviceIdentity identity, AlertSink sink) {
+    DeviceContext(DeviceIdentity identity, AlertSink sink, Instant minimumsJudgedFrom) {
         this.identity = identity;
         this.sink = sink;
+        this.minimumsJudgedFrom = minimumsJudgedFrom;
+    }
+
+    /**
+     * Count windows that began before this are not judged for a minimum: after a restart their
+     * counts are partial (only the stored security events are replayed, and no other messages).
+     */
+    Instant minimumsJudgedFrom() {
+        return minimumsJudgedFrom;
+    }
+
+    /** When the device's last device-to-cloud message was received; null before the first. */
+    Instant lastMessageReceived() {
+        return lastMessageReceived;
+    }
+
+    /** A device-to-cloud message was received at {@code at}. */
+    void messageReceived(Instant at) {
+        if (lastMessageReceived == null || at.isAfter(lastMessageReceived)) {
+            lastMessageReceived = at;
+            lastMessageSaved = false;
+        }
+    }
+
+    /** The last message time as saved before a restart: known, and already saved. */
+    void restoreLastMessage(Instant at) {
+        messageReceived(at);
+        lastMessageSaved = true;
+    }
+
+    /** The last message time if it changed since it was last saved, which it now counts as. */
+    Optional<LastMessage> takeUnsavedLastMessage() {
+        if (lastMessageSaved || lastMessageReceived == null) {
+            return Optional.empty();
+        }
+        lastMessageSaved = true;
+        return Optional.of(new LastMessage(identity, lastMessageReceived));
     }
 
     DeviceIdentity identity() {

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * No device-to-cloud message (security or other telemetry) received for {@code silentAfter},
- * judged by the engine's clock against the time the last message was received. Raised once per
- * silence; the next message ends it.
+ * judged by the engine's clock against the time the last message was received
+ * ({@link DeviceContext#lastMessageReceived}, which the engine keeps across restarts). Raised once
+ * per silence; the next message ends it.
  */
 final class DeviceSilentDetector implements Detector {
     static final AlertDefinition DEFINITION = new AlertDefinition("IoT_DeviceSilent", "Device silent", AlertSeverity.LOW,
@@ -26,9 +27,9 @@ final class DeviceSilentDetector implements Detector {
         this.silentAfter = silentAfter;
     }
 
+    /** The last message time for which the alert was raised: one alert per silence. */
     private static final class State {
-        Instant lastReceived;
-        boolean raised;
+        Instant raisedFor;
     }
 
     @Override
@@ -37,29 +38,19 @@ final class DeviceSilentDetector implements Detector {
     }
 
     @Override
-    public void onMessage(DeviceContext device, MessageKind kind, Protocol protocol, Instant at) {
-        if (kind == MessageKind.DEVICE_TO_CLOUD) {
-            State state = device.state(this, State::new);
-            if (state.lastReceived == null || at.isAfter(state.lastReceived)) {
-                state.lastReceived = at;
-                state.raised = false;
-            }
-        }
-    }
-
-    @Override
     public void onClock(DeviceContext device, Instant now) {
+        Instant lastReceived = device.lastMessageReceived();
         State state = device.state(this, State::new);
-        if (state.lastReceived == null || state.raised) {
+        if (lastReceived == null || lastReceived.equals(state.raisedFor)) {
             return;
         }
-        Instant silentSince = state.lastReceived.plus(silentAfter);
+        Instant silentSince = lastReceived.plus(silentAfter);
         if (!now.isBefore(silentSince)) {
-            state.raised = true;
+            state.raisedFor = lastReceived;
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("Last Message Received", state.lastReceived.toString());
+            properties.put("Last Message Received", lastReceived.toString());
             properties.put("Silent For", silentAfter.toString());
-            device.raise(DEFINITION, silentSince, "silent#" + state.lastReceived, properties, List.of());
+            device.raise(DEFINITION, silentSince, "silent#" + lastReceived, properties, List.of());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.iot.detection;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -34,10 +33,19 @@ record IpRange(byte[] network, int prefixLength) {
         if (address.isEmpty() || address.get().length != network.length) {
             return false;
         }
-        int bits = network.length * 8;
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .shiftRight(prefixLength).xor(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-        return new BigInteger(1, address.get()).and(mask).equals(new BigInteger(1, network).and(mask));
+        byte[] bytes = address.get();
+        int whole = prefixLength / 8;
+        for (int index = 0; index < whole; index++) {
+            if (bytes[index] != network[index]) {
+                return false;
+            }
+        }
+        int rest = prefixLength % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xFF << (8 - rest)) & 0xFF;
+        return (bytes[whole] & mask) == (network[whole] & mask);
     }
 
     /**

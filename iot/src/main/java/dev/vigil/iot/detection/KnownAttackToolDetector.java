@@ -5,6 +5,7 @@ import dev.vigil.iot.alert.AlertSeverity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A tool that attackers use (scanners, password crackers, exploitation frameworks) runs, directly or through an interpreter. */
 final class KnownAttackToolDetector extends CommandLineDetector {
@@ -17,6 +18,9 @@ final class KnownAttackToolDetector extends CommandLineDetector {
             "aircrack-ng", "hping3", "crackmapexec", "gobuster", "wpscan", "searchsploit");
 
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "python", "perl", "ruby");
+    private static final Pattern WORDS = Pattern.compile("\\s+");
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("[0-9.]+$");
+    private static final Pattern SCRIPT_SUFFIX = Pattern.compile("\\.(sh|py|pl|rb)$");
 
     KnownAttackToolDetector() {
         super(DEFINITION);
@@ -28,11 +32,11 @@ final class KnownAttackToolDetector extends CommandLineDetector {
             return true;
         }
         // The program is the first word, or the script an interpreter runs: python3 /tmp/linpeas.py
-        String[] words = process.commandLine().trim().split("\\s+");
+        String[] words = WORDS.split(process.commandLine().trim());
         if (words.length > 0 && isTool(fileName(words[0]))) {
             return true;
         }
-        return words.length > 1 && INTERPRETERS.contains(fileName(words[0]).replaceFirst("[0-9.]+$", "")) && isTool(fileName(words[1]));
+        return words.length > 1 && INTERPRETERS.contains(VERSION_SUFFIX.matcher(fileName(words[0])).replaceFirst("")) && isTool(fileName(words[1]));
     }
 
     private static String fileName(String path) {
@@ -40,7 +44,7 @@ final class KnownAttackToolDetector extends CommandLineDetector {
     }
 
     private static boolean isTool(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.(sh|py|pl|rb)$", "");
+        String name = SCRIPT_SUFFIX.matcher(fileName.toLowerCase(Locale.ROOT)).replaceFirst("");
         return TOOLS.contains(name);
     }
 }

@@ -71,7 +71,7 @@ abstract class RangeRuleDetector implements Detector {
     }
 
     private void evaluate(DeviceContext device, TimeWindowRule rule, WindowCounter.ClosedWindow window) {
-        boolean below = window.count() < rule.minThreshold();
+        boolean below = window.count() < rule.minThreshold() && !window.start().isBefore(device.minimumsJudgedFrom());
         boolean above = window.count() > rule.maxThreshold() && !window.raised();
         if (below || above) {
             raise(device, rule, window.start(), window.end(), window.count());

@@ -13,5 +13,7 @@ public enum AuthenticationFailure {
     /** The device does not exist on the hub. */
     UNKNOWN_DEVICE,
     /** The credentials are not a SAS token at all. */
-    MALFORMED_CREDENTIALS
+    MALFORMED_CREDENTIALS,
+    /** The MQTT client id is not the device named in the username (CONNACK 2, identifier rejected). */
+    CLIENT_ID_MISMATCH
 }

@@ -55,10 +55,10 @@ public final class BroadcastActivityListener implements DeviceActivityListener {
     }
 
     @Override
-    public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
+    public void authenticationFailure(DeviceRefusal refusal) {
         for (DeviceActivityListener listener : listeners) {
             try {
-                listener.authenticationFailure(hubResourceId, deviceId, reason, sourceAddress, at);
+                listener.authenticationFailure(refusal);
             } catch (RuntimeException e) {
                 LOG.warn("device activity listener {} failed", listener.getClass().getSimpleName(), e);
             }

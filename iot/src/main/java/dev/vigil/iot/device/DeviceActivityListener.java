@@ -18,9 +18,6 @@ public interface DeviceActivityListener {
     /** A cloud-to-device message sent, or rejected by the device. */
     void cloudToDeviceMessage(DeviceIdentity device, Protocol protocol, boolean rejected, Instant at);
 
-    /**
-     * A refused connection or request. {@code device} is null when the token named no device the
-     * hub knows.
-     */
-    void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at);
+    /** A refused connection or request, also of a hub or device that does not exist. */
+    void authenticationFailure(DeviceRefusal refusal);
 }

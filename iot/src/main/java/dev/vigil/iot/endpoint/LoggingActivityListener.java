@@ -1,6 +1,6 @@
 package dev.vigil.iot.endpoint;
 
-import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.device.Protocol;
@@ -30,7 +30,8 @@ public final class LoggingActivityListener implements DeviceActivityListener {
     }
 
     @Override
-    public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
-        LOG.info("device '{}' of hub {} refused from {}: {}", deviceId, hubResourceId, sourceAddress, reason);
+    public void authenticationFailure(DeviceRefusal refusal) {
+        LOG.info("device '{}' of hub '{}' ({}) refused from {}: {} ({})", refusal.deviceId(), refusal.hubHost(),
+                refusal.hubResourceId().orElse("no such hub"), refusal.sourceAddress(), refusal.reason(), refusal.detail());
     }
 }

@@ -2,7 +2,6 @@ package dev.vigil.iot.message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,8 +29,6 @@ public final class SecurityMessageValidator {
     private static final List<String> CATEGORIES = List.of("Periodic", "Triggered", "Aggregated");
     private static final List<String> EVENT_TYPES = List.of("Security", "Operational", "Diagnostic");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -137,7 +134,7 @@ public final class SecurityMessageValidator {
         if (eventName.equals("Login") && absent(item, "UserId") && absent(item, "UserName")) {
             throw new InvalidSecurityMessageException(path + ".UserName", "required when UserId is absent");
         }
-        return json.convertValue(item, MAP);
+        return PlainValues.object(item);
     }
 
     private static boolean absent(JsonNode item, String field) {

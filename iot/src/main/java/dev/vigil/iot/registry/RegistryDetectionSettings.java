@@ -59,6 +59,16 @@ public final class RegistryDetectionSettings implements DetectionSettings {
                 .orElse(SecurityGroupRules.none());
     }
 
+    @Override
+    public Duration longestTimeWindow() {
+        return registry.allHubs().stream()
+                .flatMap(hub -> registry.deviceSecurityGroups(hub).stream())
+                .flatMap(group -> rulesOf(group).timeWindowRules().stream())
+                .filter(TimeWindowRule::isEnabled)
+                .map(TimeWindowRule::timeWindowSize)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     private SecurityGroupRules rulesOf(DeviceSecurityGroup group) {
         String key = group.hubName() + "/" + group.name();
         Converted known = converted.get(key);

@@ -166,4 +166,40 @@ class TestIotAlerts {
                 + "{\"$id\":\"3\",\"Type\":\"process\",\"ProcessId\":\"4242\",\"CommandLine\":\"bash -i\","
                 + "\"ImageFile\":{\"$id\":\"4\",\"Type\":\"file\",\"Name\":\"bash\",\"Directory\":\"/bin\"}}]");
     }
+
+    @Test
+    void testPagesOfASubscriptionAreNewestFirstAndReadOnlyItsAlerts() {
+        String otherHub = "/subscriptions/0000aaaa-0000-4000-8000-000000000002/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/other-hub";
+        for (int device = 0; device < 5; device++) {
+            alerts.raise(occurrence(REVERSE_SHELL, "gateway-0" + device, T0.plusSeconds(device), "shell-" + device));
+        }
+        alerts.raise(occurrence(LOGIN_FAILED, "gateway-00", T0.plusSeconds(10), "login"));
+        alerts.raise(new AlertOccurrence(REVERSE_SHELL, otherHub, "elsewhere", T0.plusSeconds(20), "other", Map.of(), List.of()));
+        String subscription = "3f2a9c1e-0000-4000-8000-000000000001";
+
+        AlertPage first = alerts.page(subscription, alert -> true, 4, java.util.Optional.empty());
+        AlertPage second = alerts.page(subscription, alert -> true, 4, first.next());
+
+        assertThat(first.alerts()).extracting(IotAlert::deviceId).containsExactly("gateway-00", "gateway-04", "gateway-03", "gateway-02");
+        assertThat(first.alerts().get(0).alertType()).isEqualTo("IoT_LocalLoginFailed");
+        assertThat(second.alerts()).extracting(IotAlert::deviceId).containsExactly("gateway-01", "gateway-00");
+        assertThat(second.next()).isEmpty();
+        assertThat(alerts.page(subscription, alert -> alert.alertType().equals("IoT_LocalLoginFailed"), 10, java.util.Optional.empty()).alerts())
+                .singleElement().extracting(IotAlert::deviceId).isEqualTo("gateway-00");
+        assertThat(alerts.page("0000aaaa-0000-4000-8000-000000000002", alert -> true, 10, java.util.Optional.empty()).alerts())
+                .extracting(IotAlert::deviceId).containsExactly("elsewhere");
+        assertThatThrownBy(() -> alerts.page("0000aaaa-0000-4000-8000-000000000002", alert -> true, 10, first.next()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void testAStatusChangeShowsInTheListWithoutMovingTheAlert() {
+        IotAlert first = alerts.raise(occurrence(REVERSE_SHELL, "gateway-01", T0, "e1"));
+        alerts.raise(occurrence(LOGIN_FAILED, "gateway-01", T0.plusSeconds(5), "e2"));
+
+        alerts.changeStatus(first.alertId(), AlertStatus.RESOLVED);
+
+        assertThat(alerts.page("3f2a9c1e-0000-4000-8000-000000000001", alert -> true, 10, java.util.Optional.empty()).alerts())
+                .extracting(IotAlert::status).containsExactly(AlertStatus.NEW, AlertStatus.RESOLVED);
+    }
 }

@@ -101,7 +101,22 @@ class TestDeviceAuthenticator {
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE));
         assertThat(bed.listener.failures).singleElement().satisfies(f -> {
             assertThat(f.deviceId()).isEqualTo("ghost");
-            assertThat(f.hubResourceId()).isEqualTo(hub.resourceId());
+            assertThat(f.hubResourceId()).contains(hub.resourceId());
+        });
+    }
+
+    @Test
+    void testUnknownHubIsRefusedAndReportedWithTheHostItAskedFor() {
+        String ghost = "ghost-hub.azure-devices.net";
+        assertThatThrownBy(() -> bed.authenticator.authenticate(ghost, "device1",
+                SasTokenGenerator.deviceToken(ghost, "device1", device.primaryKey(), LATER), "10.0.0.1:5000"))
+                .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE))
+                .hasMessage("no IoT hub is named by host 'ghost-hub.azure-devices.net'");
+        assertThat(bed.listener.failures).singleElement().satisfies(f -> {
+            assertThat(f.hubHost()).isEqualTo(ghost);
+            assertThat(f.hubResourceId()).isEmpty();
+            assertThat(f.deviceId()).isEqualTo("device1");
+            assertThat(f.detail()).isEqualTo("no IoT hub is named by host 'ghost-hub.azure-devices.net'");
         });
     }
 

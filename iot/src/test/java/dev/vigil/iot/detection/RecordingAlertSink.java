@@ -2,23 +2,22 @@ package dev.vigil.iot.detection;
 
 import dev.vigil.iot.alert.AlertOccurrence;
 import dev.vigil.iot.alert.AlertSink;
-import dev.vigil.iot.alert.AlertStatus;
-import dev.vigil.iot.alert.IotAlert;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** Keeps every occurrence the engine raises, in order; each becomes a one-occurrence alert. */
+/** Keeps every occurrence the engine raises, in order. */
 final class RecordingAlertSink implements AlertSink {
     private final List<AlertOccurrence> occurrences = new ArrayList<>();
 
     @Override
-    public synchronized IotAlert raise(AlertOccurrence occurrence) {
+    public synchronized void raise(AlertOccurrence occurrence) {
         occurrences.add(occurrence);
-        return new IotAlert("alert-" + occurrences.size(), occurrence.hubResourceId(), occurrence.deviceId(),
-                occurrence.definition().alertType(), occurrence.definition().displayName(), occurrence.definition().description(),
-                occurrence.definition().severity(), occurrence.definition().remediationSteps(), occurrence.occurredAt(),
-                occurrence.occurredAt(), occurrence.extendedProperties(), occurrence.entities(), 1, AlertStatus.NEW,
-                occurrence.occurredAt(), occurrence.occurredAt());
+    }
+
+    @Override
+    public CompletableFuture<Void> flush() {
+        return CompletableFuture.completedFuture(null);
     }
 
     synchronized List<AlertOccurrence> occurrences() {

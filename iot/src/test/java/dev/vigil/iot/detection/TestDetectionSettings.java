@@ -1,6 +1,7 @@
 package dev.vigil.iot.detection;
 
 import dev.vigil.iot.device.DeviceIdentity;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,5 +29,11 @@ final class TestDetectionSettings implements DetectionSettings {
     @Override
     public SecurityGroupRules rules(DeviceIdentity device) {
         return groups.getOrDefault(device.securityGroup(), SecurityGroupRules.none());
+    }
+
+    @Override
+    public Duration longestTimeWindow() {
+        return groups.values().stream().flatMap(rules -> rules.timeWindowRules().stream()).map(TimeWindowRule::timeWindowSize)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 }

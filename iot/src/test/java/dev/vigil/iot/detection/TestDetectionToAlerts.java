@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.iot.alert.AlertChangeKind;
 import dev.vigil.iot.alert.AlertVersion;
+import dev.vigil.iot.alert.AlertWriter;
 import dev.vigil.iot.alert.IotAlert;
 import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.device.DeviceIdentity;
@@ -35,7 +36,8 @@ class TestDetectionToAlerts {
         DeviceIdentity device = EngineHarness.device("IoT-Device-Linux");
         try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
             IotAlerts alerts = IotAlerts.open(storage.stateStore(), clock, Duration.ofHours(1));
-            try (DetectionEngine engine = new DetectionEngine(settings, alerts, clock,
+            try (AlertWriter writer = new AlertWriter(alerts);
+                    DetectionEngine engine = new DetectionEngine(settings, writer, clock,
                     DetectionOptions.defaults().withLanes(2).withClockInterval(Duration.ZERO))) {
                 List<SecurityEvent> failures = new ArrayList<>();
                 for (int minute = 0; minute < 3; minute++) {

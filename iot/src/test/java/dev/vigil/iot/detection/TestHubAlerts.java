@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.iot.alert.AlertEntity;
 import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.device.Protocol;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -61,17 +64,13 @@ class TestHubAlerts {
     @Test
     void testExpiredAndInvalidSasTokensRaiseHubAlerts() {
         try (EngineHarness harness = new EngineHarness()) {
-            harness.engine.authenticationFailure(EngineHarness.HUB, "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9:50211", T0);
-            harness.engine.authenticationFailure(EngineHarness.HUB, "meter-12", AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.9",
-                    T0.plusSeconds(1));
-            harness.engine.authenticationFailure(EngineHarness.HUB, null, AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.10",
-                    T0.plusSeconds(2));
-            harness.engine.authenticationFailure(EngineHarness.HUB, "meter-12", AuthenticationFailure.DEVICE_DISABLED, "198.51.100.9",
-                    T0.plusSeconds(3));
-            harness.engine.authenticationFailure(EngineHarness.QUIET_HUB, "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9",
-                    T0.plusSeconds(4));
+            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9:50211", T0));
+            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.9", T0.plusSeconds(1)));
+            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), null, AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.10", T0.plusSeconds(2)));
+            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.DEVICE_DISABLED, "198.51.100.9", T0.plusSeconds(3)));
+            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.QUIET_HUB), "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9", T0.plusSeconds(4)));
             // an unknown hub is reported without a resource id
-            harness.engine.authenticationFailure(null, "meter-12", AuthenticationFailure.UNKNOWN_DEVICE, "198.51.100.9", T0.plusSeconds(5));
+            harness.engine.authenticationFailure(refusal(Optional.empty(), "meter-12", AuthenticationFailure.UNKNOWN_DEVICE, "198.51.100.9", T0.plusSeconds(5)));
             assertThat(harness.alertTypes()).containsExactlyInAnyOrder("IoT_Expired_SAS_Token", "IoT_Invalid_SAS_Token", "IoT_Invalid_SAS_Token");
             assertThat(harness.sink.occurrences()).filteredOn(occurrence -> occurrence.deviceId().equals("meter-12"))
                     .allSatisfy(occurrence -> assertThat(occurrence.entities()).first()
@@ -120,5 +119,10 @@ class TestHubAlerts {
 
     private static String protocolName(Protocol protocol) {
         return protocol.name().charAt(0) + protocol.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static DeviceRefusal refusal(Optional<String> hubResourceId, String deviceId, AuthenticationFailure reason, String source, Instant at) {
+        String host = hubResourceId.map(id -> id.substring(id.lastIndexOf('/') + 1)).orElse("ghost-hub") + ".azure-devices.net";
+        return new DeviceRefusal(host, hubResourceId, deviceId, reason, reason.name(), source, at);
     }
 }

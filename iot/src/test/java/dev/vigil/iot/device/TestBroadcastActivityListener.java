@@ -6,6 +6,7 @@ import dev.vigil.iot.message.SecurityMessage;
 import dev.vigil.iot.testing.RecordingListener;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestBroadcastActivityListener {
@@ -20,12 +21,14 @@ class TestBroadcastActivityListener {
 
         broadcast.deviceToCloudMessage(DEVICE, Protocol.MQTT, Instant.EPOCH);
         broadcast.cloudToDeviceMessage(DEVICE, Protocol.MQTT, false, Instant.EPOCH);
-        broadcast.authenticationFailure(null, "sensor-1", AuthenticationFailure.UNKNOWN_DEVICE, "10.0.0.1", Instant.EPOCH);
+        DeviceRefusal refusal = new DeviceRefusal("ghost-hub.azure-devices.net", Optional.empty(), "sensor-1", AuthenticationFailure.UNKNOWN_DEVICE,
+                "no IoT hub is named by host 'ghost-hub.azure-devices.net'", "10.0.0.1", Instant.EPOCH);
+        broadcast.authenticationFailure(refusal);
 
         for (RecordingListener listener : List.of(first, last)) {
             assertThat(listener.deviceToCloud).containsExactly(DEVICE);
             assertThat(listener.cloudToDevice).containsExactly(DEVICE);
-            assertThat(listener.failures).containsExactly(new RecordingListener.Failure(null, "sensor-1", AuthenticationFailure.UNKNOWN_DEVICE, "10.0.0.1"));
+            assertThat(listener.failures).containsExactly(refusal);
         }
     }
 
@@ -47,7 +50,7 @@ class TestBroadcastActivityListener {
         }
 
         @Override
-        public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
+        public void authenticationFailure(DeviceRefusal refusal) {
             throw new IllegalStateException("broken");
         }
     }

@@ -2,6 +2,7 @@ package dev.vigil.iot.testing;
 
 import dev.vigil.iot.auth.DeviceAuthenticator;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
@@ -30,6 +31,7 @@ public final class IotBed implements AutoCloseable {
     public final RecordingListener listener = new RecordingListener();
     public final DeviceAuthenticator authenticator;
     public final DeviceGateway gateway;
+    public final CloudToDeviceQueue cloudToDevice;
 
     public IotBed(Path data) {
         storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
@@ -37,6 +39,7 @@ public final class IotBed implements AutoCloseable {
         registry = new IotRegistry(storage.stateStore());
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
         gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, Clock.systemUTC());
+        cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), Clock.systemUTC());
     }
 
     /** A hub in subscription {@link #SUBSCRIPTION}, resource group {@code rg}. */

@@ -1,8 +1,8 @@
 package dev.vigil.iot.testing;
 
-import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.device.DeviceIdentity;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.message.SecurityMessage;
 import java.time.Instant;
@@ -11,16 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every call, for tests to read back. */
 public final class RecordingListener implements DeviceActivityListener {
-    public record Failure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress) {
-    }
-
     public record Received(DeviceIdentity device, SecurityMessage message, Protocol protocol) {
     }
 
     public final List<Received> securityMessages = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> deviceToCloud = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> cloudToDevice = new CopyOnWriteArrayList<>();
-    public final List<Failure> failures = new CopyOnWriteArrayList<>();
+    public final List<DeviceRefusal> failures = new CopyOnWriteArrayList<>();
 
     @Override
     public void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt) {
@@ -38,7 +35,7 @@ public final class RecordingListener implements DeviceActivityListener {
     }
 
     @Override
-    public void authenticationFailure(String hubResourceId, String deviceId, AuthenticationFailure reason, String sourceAddress, Instant at) {
-        failures.add(new Failure(hubResourceId, deviceId, reason, sourceAddress));
+    public void authenticationFailure(DeviceRefusal refusal) {
+        failures.add(refusal);
     }
 }

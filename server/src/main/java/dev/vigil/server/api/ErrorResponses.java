@@ -2,8 +2,16 @@ package dev.vigil.server.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.vigil.iot.alert.AlertNotFoundException;
 import dev.vigil.iot.alert.IotAlertException;
+import dev.vigil.iot.auth.DeviceAuthenticationException;
+import dev.vigil.iot.endpoint.CloudToDeviceQueueFullException;
+import dev.vigil.iot.message.InvalidSecurityMessageException;
+import dev.vigil.iot.registry.InvalidResourceException;
+import dev.vigil.iot.registry.RegistryException;
+import dev.vigil.iot.registry.ResourceConflictException;
+import dev.vigil.iot.registry.ResourceNotFoundException;
 import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
@@ -52,6 +60,13 @@ final class ErrorResponses {
         routes.exception(IotAlertException.class, (e, ctx) ->
                 respond(ctx, e instanceof AlertNotFoundException ? 404 : 409, ApiError.of(e.code(), e.getMessage())));
         routes.exception(AlertRuleException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
+        routes.exception(RegistryException.class, ErrorResponses::registry);
+        routes.exception(ValueInstantiationException.class, ErrorResponses::invalidValue);
+        routes.exception(DeviceAuthenticationException.class, (e, ctx) -> respond(ctx, e.code().equals("DeviceDisabled") ? 403 : 401,
+                ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name()))));
+        routes.exception(InvalidSecurityMessageException.class, (e, ctx) ->
+                respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
+        routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
@@ -86,6 +101,21 @@ final class ErrorResponses {
             status = 503;
         }
         respond(ctx, status, ApiError.of(e.code(), e.getMessage(), inner));
+    }
+
+    private static void registry(RegistryException e, Context ctx) {
+        int status = e instanceof ResourceNotFoundException ? 404 : e instanceof ResourceConflictException ? 409 : 400;
+        respond(ctx, status, ApiError.of(e.code(), e.getMessage()));
+    }
+
+    /** JSON that parses but whose values a record refuses: Jackson wraps the domain's exception. */
+    private static void invalidValue(ValueInstantiationException e, Context ctx) {
+        if (e.getCause() instanceof RegistryException registry) {
+            registry(registry, ctx);
+        } else {
+            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            registry(new InvalidResourceException("the body is not valid: " + detail), ctx);
+        }
     }
 
     private static void incident(IncidentException e, Context ctx) {

@@ -11,6 +11,9 @@ public interface DocumentCollection<T> {
     /** Every document, ordered by id. */
     List<T> list();
 
+    /** At most {@code limit} documents whose ids sort after {@code afterId}, ordered by id: one page of a long collection. */
+    List<T> listAfter(String afterId, int limit);
+
     /** Inserts or replaces the document with this id. */
     void put(String id, T document);
 

@@ -72,6 +72,31 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
     }
 
     @Override
+    public List<T> listAfter(String afterId, int limit) {
+        Objects.requireNonNull(afterId, "afterId");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        synchronized (connection) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT CAST(body AS VARCHAR) FROM " + ControlSchema.DOCUMENTS
+                    + " WHERE collection = ? AND id > ? ORDER BY id LIMIT ?")) {
+                select.setString(1, name);
+                select.setString(2, afterId);
+                select.setInt(3, limit);
+                List<T> documents = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        documents.add(read(rows.getString(1)));
+                    }
+                }
+                return documents;
+            } catch (SQLException e) {
+                throw failure("list documents after '" + afterId + "'", e);
+            }
+        }
+    }
+
+    @Override
     public void put(String id, T document) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(document, "document");

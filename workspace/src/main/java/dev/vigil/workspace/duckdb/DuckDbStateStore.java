@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.StateStore;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 
 /** Control-plane documents in {@code vigil.documents}, one row per collection and id. */
@@ -32,5 +33,27 @@ final class DuckDbStateStore implements StateStore {
             throw new IllegalArgumentException("a collection needs a name");
         }
         return new DuckDbDocumentCollection<>(connection, clock, json, name, type);
+    }
+
+    @Override
+    public void transaction(Runnable work) {
+        // Every collection call synchronizes on the connection too (monitors are reentrant), so
+        // nothing of another caller slips into the transaction.
+        synchronized (connection) {
+            try {
+                connection.setAutoCommit(false);
+                try {
+                    work.run();
+                    connection.commit();
+                } catch (RuntimeException | Error e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("a state store transaction failed: " + QueryRunner.readable(e), e);
+            }
+        }
     }
 }

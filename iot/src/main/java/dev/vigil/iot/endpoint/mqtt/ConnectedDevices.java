@@ -33,6 +33,16 @@ final class ConnectedDevices {
         return true;
     }
 
+    /** Passes {@code event} to the device's live connection; @return whether there was one */
+    boolean notify(String hubName, String deviceId, Object event) {
+        Channel channel = channels.get(DeviceTopics.sessionKey(hubName, deviceId));
+        if (channel == null || !channel.isActive()) {
+            return false;
+        }
+        channel.pipeline().fireUserEventTriggered(event);
+        return true;
+    }
+
     boolean isConnected(String hubName, String deviceId) {
         Channel channel = channels.get(DeviceTopics.sessionKey(hubName, deviceId));
         return channel != null && channel.isActive();

@@ -4,11 +4,14 @@ import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.Protocol;
+import dev.vigil.iot.endpoint.CloudToDeviceMessage;
+import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.MessageOutcome;
 import dev.vigil.iot.endpoint.MessageProperties;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -19,9 +22,10 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPubAckMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribePayload;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
@@ -29,9 +33,12 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,21 +53,42 @@ import org.slf4j.LoggerFactory;
  *   <li>PUBLISH to {@code devices/{id}/messages/events/{properties}} goes to the {@link DeviceGateway};
  *       the QoS 1 PUBACK is written only once the gateway's commit is done, in arrival order. A
  *       publish to any other topic, or with QoS 2, closes the connection, as IoT Hub does.</li>
- *   <li>SUBSCRIBE/UNSUBSCRIBE filters and outgoing PUBLISH topics are moved into and out of the
- *       hub's part of the broker's topic space.</li>
+ *   <li>SUBSCRIBE/UNSUBSCRIBE filters are moved into the hub's part of the broker's topic space.</li>
+ *   <li>Cloud-to-device messages come from the durable {@link CloudToDeviceQueue}, not through the
+ *       broker: once the device's subscription to its devicebound topic is granted, and whenever
+ *       {@link #CLOUD_TO_DEVICE_WAITING} arrives, the handler sends what waits at QoS 1 with its own
+ *       packet ids, and the device's PUBACK completes the message in the queue.</li>
  * </ul>
  */
 final class DeviceChannelHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceChannelHandler.class);
 
+    /** The user event that tells a connection new cloud-to-device messages wait for its device. */
+    static final Object CLOUD_TO_DEVICE_WAITING = new Object();
+    private static final int NOT_WAITING = -1;
+
     private final DeviceGateway gateway;
     private final ConnectedDevices connected;
+    private final CloudToDeviceQueue cloudToDevice;
+    /** Where the queue's storage calls run, off the event loop. */
+    private final Executor storage;
     private AuthenticatedDevice device;
     private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
+    /** The id of the SUBSCRIBE that asked for the devicebound topic, until its SUBACK passes. */
+    private int cloudToDeviceSubscribe = NOT_WAITING;
+    private int cloudToDeviceFilterIndex;
+    private boolean cloudToDeviceSubscribed;
+    private boolean loading;
+    private boolean loadAgain;
+    /** Cloud-to-device messages sent on this connection and not yet acknowledged, by packet id. */
+    private final Map<Integer, CloudToDeviceMessage> inFlight = new HashMap<>();
+    private int lastPacketId;
 
-    DeviceChannelHandler(DeviceGateway gateway, ConnectedDevices connected) {
+    DeviceChannelHandler(DeviceGateway gateway, ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, Executor storage) {
         this.gateway = gateway;
         this.connected = connected;
+        this.cloudToDevice = cloudToDevice;
+        this.storage = storage;
     }
 
     @Override
@@ -82,6 +110,10 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(intoHub((MqttSubscribeMessage) message));
         } else if (type == MqttMessageType.UNSUBSCRIBE) {
             ctx.fireChannelRead(intoHub((MqttUnsubscribeMessage) message));
+        } else if (type == MqttMessageType.PUBACK && inFlight.containsKey(((MqttPubAckMessage) message).variableHeader().messageId())) {
+            // A cloud-to-device message of ours, not Moquette's: done.
+            CloudToDeviceMessage done = inFlight.remove(((MqttPubAckMessage) message).variableHeader().messageId());
+            storage.execute(() -> cloudToDevice.complete(done));
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -89,12 +121,21 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof MqttPublishMessage publish) {
-            MqttPublishVariableHeader header = publish.variableHeader();
-            msg = new MqttPublishMessage(publish.fixedHeader(),
-                    new MqttPublishVariableHeader(DeviceTopics.outOfBroker(header.topicName()), header.packetId()), publish.payload());
-        }
+        boolean granted = msg instanceof MqttSubAckMessage subAck && grantsCloudToDevice(subAck);
         ctx.write(msg, promise);
+        if (granted) {
+            cloudToDeviceSubscribed = true;
+            deliverWaiting(ctx);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event == CLOUD_TO_DEVICE_WAITING) {
+            deliverWaiting(ctx);
+        } else {
+            super.userEventTriggered(ctx, event);
+        }
     }
 
     @Override
@@ -103,6 +144,18 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             connected.remove(device, ctx.channel());
         }
         super.channelInactive(ctx);
+    }
+
+    /**
+     * A failed TLS handshake, plaintext on the TLS port or bytes that are not MQTT: close the
+     * connection here, with a line in the log naming the peer, rather than in Moquette's handler,
+     * which reports each as an internal error.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String who = device == null ? "an unauthenticated client" : "device '" + device.device().deviceId() + "'";
+        LOG.info("closing the MQTT connection of {} from {}: {}", who, peer(ctx), cause.toString());
+        ctx.close();
     }
 
     private void connect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
@@ -115,8 +168,16 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         String username = payload.userName();
         String password = payload.passwordInBytes() == null ? null : new String(payload.passwordInBytes(), StandardCharsets.UTF_8);
         String[] userParts = username == null ? new String[0] : username.split("/", 3);
-        if (userParts.length < 2 || !userParts[1].equals(clientId)) {
-            refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
+        if (userParts.length < 2) {
+            refuseBeforeToken(ctx, userParts.length > 0 ? userParts[0] : "", clientId, AuthenticationFailure.MALFORMED_CREDENTIALS,
+                    "the username must be '{hub}.{domain}/{deviceId}/?api-version=...', was '" + username + "'",
+                    MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+            return;
+        }
+        if (!userParts[1].equals(clientId)) {
+            refuseBeforeToken(ctx, userParts[0], userParts[1], AuthenticationFailure.CLIENT_ID_MISMATCH,
+                    "the client id '" + clientId + "' is not the device '" + userParts[1] + "' named in the username",
+                    MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
             return;
         }
         try {
@@ -175,7 +236,69 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         return CompletableFuture.completedFuture(null);
     }
 
+    private boolean grantsCloudToDevice(MqttSubAckMessage subAck) {
+        if (subAck.variableHeader().messageId() != cloudToDeviceSubscribe) {
+            return false;
+        }
+        cloudToDeviceSubscribe = NOT_WAITING;
+        List<Integer> granted = subAck.payload().grantedQoSLevels();
+        return cloudToDeviceFilterIndex < granted.size() && granted.get(cloudToDeviceFilterIndex) < 0x80;
+    }
+
+    /** Sends what waits for the device and is not on its way yet; the queue is read off the event loop. */
+    private void deliverWaiting(ChannelHandlerContext ctx) {
+        if (!cloudToDeviceSubscribed) {
+            return;
+        }
+        if (loading) {
+            loadAgain = true;
+            return;
+        }
+        loading = true;
+        String hub = device.hub().name();
+        String deviceId = device.device().deviceId();
+        CompletableFuture.supplyAsync(() -> cloudToDevice.pending(hub, deviceId), storage).whenCompleteAsync((waiting, failure) -> {
+            loading = false;
+            if (failure != null) {
+                LOG.warn("could not read the cloud-to-device messages of device '{}'", deviceId, failure);
+            } else if (ctx.channel().isActive()) {
+                waiting.stream().filter(message -> !isInFlight(message)).forEach(message -> send(ctx, message));
+            }
+            if (loadAgain) {
+                loadAgain = false;
+                deliverWaiting(ctx);
+            }
+        }, ctx.executor());
+    }
+
+    private void send(ChannelHandlerContext ctx, CloudToDeviceMessage message) {
+        int packetId = nextPacketId();
+        inFlight.put(packetId, message);
+        String topic = DeviceTopics.cloudToDeviceTopic(message.deviceId(), message.messageId(), message.properties());
+        ctx.writeAndFlush(MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).retained(false)
+                .messageId(packetId).payload(Unpooled.wrappedBuffer(message.body())).build());
+    }
+
+    private boolean isInFlight(CloudToDeviceMessage message) {
+        return inFlight.values().stream().anyMatch(sent -> sent.messageId().equals(message.messageId()));
+    }
+
+    private int nextPacketId() {
+        do {
+            lastPacketId = lastPacketId % 65_535 + 1;
+        } while (inFlight.containsKey(lastPacketId));
+        return lastPacketId;
+    }
+
     private MqttSubscribeMessage intoHub(MqttSubscribeMessage subscribe) {
+        List<MqttTopicSubscription> requested = subscribe.payload().topicSubscriptions();
+        String ownFilter = DeviceTopics.cloudToDeviceFilter(device.device().deviceId());
+        for (int index = 0; index < requested.size(); index++) {
+            if (requested.get(index).topicName().equals(ownFilter)) {
+                cloudToDeviceSubscribe = subscribe.variableHeader().messageId();
+                cloudToDeviceFilterIndex = index;
+            }
+        }
         List<MqttTopicSubscription> filters = subscribe.payload().topicSubscriptions().stream()
                 .map(s -> new MqttTopicSubscription(DeviceTopics.inBroker(device.hub().name(), s.topicName()), s.qualityOfService()))
                 .toList();
@@ -183,8 +306,18 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     private MqttUnsubscribeMessage intoHub(MqttUnsubscribeMessage unsubscribe) {
+        if (unsubscribe.payload().topics().contains(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()))) {
+            cloudToDeviceSubscribed = false;
+        }
         List<String> filters = unsubscribe.payload().topics().stream().map(t -> DeviceTopics.inBroker(device.hub().name(), t)).toList();
         return new MqttUnsubscribeMessage(unsubscribe.fixedHeader(), unsubscribe.variableHeader(), new MqttUnsubscribePayload(filters));
+    }
+
+    private void refuseBeforeToken(ChannelHandlerContext ctx, String hubHost, String deviceId, AuthenticationFailure reason, String detail,
+            MqttConnectReturnCode code) {
+        DeviceAuthenticationException refusal = gateway.authenticator().reportRefusal(hubHost, deviceId, reason, detail, peer(ctx));
+        LOG.info("MQTT connect of device '{}' refused: {}", deviceId, refusal.getMessage());
+        refuse(ctx, code);
     }
 
     private static void refuse(ChannelHandlerContext ctx, MqttConnectReturnCode code) {

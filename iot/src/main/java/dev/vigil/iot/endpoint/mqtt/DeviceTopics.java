@@ -1,7 +1,11 @@
 package dev.vigil.iot.endpoint.mqtt;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The IoT Hub topic names, and how the endpoint keeps hubs apart inside the one broker: every
@@ -46,15 +50,24 @@ final class DeviceTopics {
         return "devices/" + deviceId + "/messages/devicebound/#";
     }
 
-    static String cloudToDeviceTopic(String deviceId, String propertyBag) {
-        return "devices/" + deviceId + "/messages/devicebound/" + propertyBag;
+    /**
+     * The topic a cloud-to-device message arrives on: the system properties {@code $.mid} (message
+     * id) and {@code $.to}, then the application properties, as IoT Hub writes them.
+     */
+    static String cloudToDeviceTopic(String deviceId, String messageId, Map<String, String> properties) {
+        StringBuilder bag = new StringBuilder()
+                .append(encode("$.mid")).append('=').append(encode(messageId))
+                .append('&').append(encode("$.to")).append('=').append(encode("/devices/" + deviceId + "/messages/devicebound"));
+        new TreeMap<>(properties).forEach((name, value) -> bag.append('&').append(encode(name)).append('=').append(encode(value)));
+        return "devices/" + deviceId + "/messages/devicebound/" + bag;
+    }
+
+    private static String encode(String text) {
+        // '+' is an MQTT wildcard, so a space travels as %20
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String inBroker(String hubName, String topic) {
         return hubName.toLowerCase(Locale.ROOT) + "/" + topic;
-    }
-
-    static String outOfBroker(String topic) {
-        return topic.substring(topic.indexOf('/') + 1);
     }
 }

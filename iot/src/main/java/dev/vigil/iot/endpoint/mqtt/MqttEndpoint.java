@@ -1,6 +1,7 @@
 package dev.vigil.iot.endpoint.mqtt;
 
 import dev.vigil.iot.action.DeviceConnections;
+import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.registry.IotRegistry;
 import io.moquette.BrokerConstants;
@@ -9,7 +10,6 @@ import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,8 +22,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -32,15 +30,15 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,21 +58,30 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final List<Channel> listeners;
     private final ConnectedDevices connected;
+    private final CloudToDeviceQueue cloudToDevice;
+    private final ExecutorService storage;
     private final int plainPort;
     private final int tlsPort;
 
     private MqttEndpoint(Server broker, EventLoopGroup bossGroup, EventLoopGroup workerGroup, List<Channel> listeners,
-            ConnectedDevices connected, int plainPort, int tlsPort) {
+            ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, ExecutorService storage, int plainPort, int tlsPort) {
         this.broker = broker;
         this.bossGroup = bossGroup;
         this.workerGroup = workerGroup;
         this.listeners = listeners;
         this.connected = connected;
+        this.cloudToDevice = cloudToDevice;
+        this.storage = storage;
         this.plainPort = plainPort;
         this.tlsPort = tlsPort;
     }
 
-    public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry) {
+    /**
+     * Starts the listeners.
+     *
+     * @param cloudToDevice where cloud-to-device messages wait for their devices
+     */
+    public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry, CloudToDeviceQueue cloudToDevice) {
         IConfig config = brokerConfig();
         Server broker = new Server();
         // Every CONNECT reaching Moquette has passed DeviceChannelHandler's SAS check.
@@ -86,6 +93,12 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
         }
         ChannelHandler moquette = MoquetteSessionLayer.handlerOf(broker, config, alreadyAuthenticated);
         ConnectedDevices connected = new ConnectedDevices();
+        ExecutorService storage = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vigil-mqtt-c2d");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ChannelPipelineParts parts = new ChannelPipelineParts(gateway, connected, moquette, cloudToDevice, storage);
         EventLoopGroup bossGroup = new NioEventLoopGroup(1);
         EventLoopGroup workerGroup = new NioEventLoopGroup();
         List<Channel> listeners = new ArrayList<>();
@@ -93,26 +106,30 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
             int plain = -1;
             int tls = -1;
             if (settings.plainPort() != MqttSettings.DISABLED) {
-                Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.plainPort(), null, gateway, connected, moquette);
+                Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.plainPort(), null, parts);
                 listeners.add(channel);
                 plain = ((InetSocketAddress) channel.localAddress()).getPort();
             }
             if (settings.tlsPort() != MqttSettings.DISABLED) {
                 SslContext ssl = sslContext(settings);
-                Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.tlsPort(), ssl, gateway, connected, moquette);
+                Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.tlsPort(), ssl, parts);
                 listeners.add(channel);
                 tls = ((InetSocketAddress) channel.localAddress()).getPort();
             }
-            MqttEndpoint endpoint = new MqttEndpoint(broker, bossGroup, workerGroup, listeners, connected, plain, tls);
+            MqttEndpoint endpoint = new MqttEndpoint(broker, bossGroup, workerGroup, listeners, connected, cloudToDevice, storage, plain, tls);
             registry.addDeviceChangeListener((before, after) -> {
                 if (after.isEmpty() || !after.get().enabled()) {
                     endpoint.disconnect(before.hubName(), before.deviceId());
+                }
+                if (after.isEmpty()) {
+                    storage.execute(() -> cloudToDevice.purge(before.hubName(), before.deviceId()));
                 }
             });
             LOG.info("MQTT endpoint listening on {} (plaintext port {}, TLS port {})", settings.host(), plain, tls);
             return endpoint;
         } catch (RuntimeException e) {
             listeners.forEach(Channel::close);
+            storage.shutdown();
             bossGroup.shutdownGracefully();
             workerGroup.shutdownGracefully();
             broker.stopServer();
@@ -139,23 +156,23 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
         return connected.close(hubName, deviceId);
     }
 
+    /**
+     * Keeps the message in the durable queue, then tells the device's live connection, if any,
+     * to deliver what waits.
+     *
+     * @throws dev.vigil.iot.endpoint.CloudToDeviceQueueFullException when too many messages wait already
+     */
     @Override
     public boolean sendToDevice(String hubName, String deviceId, byte[] body, Map<String, String> properties) {
-        String bag = properties.entrySet().stream()
-                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
-                .collect(Collectors.joining("&"));
-        String topic = DeviceTopics.inBroker(hubName, DeviceTopics.cloudToDeviceTopic(deviceId, bag));
-        var message = MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).retained(false)
-                .messageId(1).payload(Unpooled.wrappedBuffer(body)).build();
-        boolean live = connected.isConnected(hubName, deviceId);
-        broker.internalPublish(message, "vigil");
-        return live;
+        cloudToDevice.enqueue(hubName, deviceId, body, properties);
+        return connected.notify(hubName, deviceId, DeviceChannelHandler.CLOUD_TO_DEVICE_WAITING);
     }
 
     @Override
     public void close() {
         listeners.forEach(channel -> channel.close().syncUninterruptibly());
         broker.stopServer();
+        storage.shutdown();
         // The listeners are closed: nothing new arrives, so no quiet period is needed.
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
@@ -174,8 +191,13 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
         return config;
     }
 
+    /** What every connection's pipeline is built from. */
+    private record ChannelPipelineParts(DeviceGateway gateway, ConnectedDevices connected, ChannelHandler moquette,
+                                        CloudToDeviceQueue cloudToDevice, Executor storage) {
+    }
+
     private static Channel listen(EventLoopGroup bossGroup, EventLoopGroup workerGroup, String host, int port, SslContext ssl,
-            DeviceGateway gateway, ConnectedDevices connected, ChannelHandler moquette) {
+            ChannelPipelineParts parts) {
         ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -191,8 +213,9 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
                         pipeline.addLast("idleEventHandler", new CloseWhenIdle());
                         pipeline.addLast("decoder", new MqttDecoder(MAX_MESSAGE_BYTES));
                         pipeline.addLast("encoder", MqttEncoder.INSTANCE);
-                        pipeline.addLast("device", new DeviceChannelHandler(gateway, connected));
-                        pipeline.addLast("handler", moquette);
+                        pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
+                                parts.storage()));
+                        pipeline.addLast("handler", parts.moquette());
                     }
                 });
         try {
@@ -215,11 +238,6 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the MQTT keystore " + settings.keystore().orElseThrow() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String encode(String text) {
-        // '+' is an MQTT wildcard, so a space travels as %20
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Closes a connection whose keep-alive (or CONNECT) did not arrive in time. */

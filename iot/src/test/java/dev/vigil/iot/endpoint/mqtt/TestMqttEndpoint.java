@@ -3,6 +3,7 @@ package dev.vigil.iot.endpoint.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
@@ -11,6 +12,7 @@ import dev.vigil.iot.testing.IotBed;
 import dev.vigil.iot.testing.SecurityMessages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +44,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry);
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice);
     }
 
     @AfterEach
@@ -122,13 +124,44 @@ class TestMqttEndpoint {
         assertThatThrownBy(() -> connected(device, forged))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
         assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
-        assertThat(bed.listener.failures.get(0).hubResourceId()).isEqualTo(hub.resourceId());
+        assertThat(bed.listener.failures.get(0).hubResourceId()).contains(hub.resourceId());
     }
 
     @Test
-    void testConnectWithoutCredentialsIsRefused() {
+    void testConnectWithoutCredentialsIsRefusedWithCode4AndReported() {
         assertThatThrownBy(() -> connect("sensor-1", null, null))
-                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isIn(2, 4));
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
+        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.MALFORMED_CREDENTIALS);
+    }
+
+    @Test
+    void testClientIdThatIsNotTheUsernamesDeviceIsRefusedWithCode2AndReported() {
+        String username = hub.hostName(IotBed.DOMAIN) + "/sensor-1/?api-version=2021-04-12";
+
+        assertThatThrownBy(() -> connect("sensor-2", username, IotBed.token(hub, device)))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID));
+        assertThat(bed.listener.failures).singleElement().satisfies(refusal -> {
+            assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.CLIENT_ID_MISMATCH);
+            assertThat(refusal.hubHost()).isEqualTo("plant-hub.azure-devices.net");
+            assertThat(refusal.hubResourceId()).contains(hub.resourceId());
+            assertThat(refusal.deviceId()).isEqualTo("sensor-1");
+            assertThat(refusal.detail()).isEqualTo("the client id 'sensor-2' is not the device 'sensor-1' named in the username");
+        });
+        assertThat(endpoint.isConnected("plant-hub", "sensor-1")).isFalse();
+    }
+
+    @Test
+    void testUnknownHubIsRefusedWithCode4AndReportedWithItsName() {
+        String ghost = "ghost-hub." + IotBed.DOMAIN;
+        String token = SasTokenGenerator.deviceToken(ghost, "sensor-1", device.primaryKey(), Instant.now().plusSeconds(600));
+
+        assertThatThrownBy(() -> connect("sensor-1", ghost + "/sensor-1/?api-version=2021-04-12", token))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
+        assertThat(bed.listener.failures).singleElement().satisfies(refusal -> {
+            assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE);
+            assertThat(refusal.hubHost()).isEqualTo(ghost);
+            assertThat(refusal.hubResourceId()).isEmpty();
+        });
     }
 
     @Test
@@ -173,8 +206,58 @@ class TestMqttEndpoint {
         boolean live = endpoint.sendToDevice("plant-hub", "sensor-1", bytes("reboot"), Map.of("command", "reboot now"));
 
         assertThat(live).isTrue();
-        assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("devices/sensor-1/messages/devicebound/command=reboot%20now reboot");
+        assertThat(received.get(10, TimeUnit.SECONDS)).startsWith("devices/sensor-1/messages/devicebound/%24.mid=")
+                .endsWith("&%24.to=%2Fdevices%2Fsensor-1%2Fmessages%2Fdevicebound&command=reboot%20now reboot");
+        awaitNothingWaiting();
         client.disconnect();
+    }
+
+    @Test
+    void testCloudToDeviceMessageWaitsForAnOfflineDeviceAcrossARestart() throws Exception {
+        boolean live = endpoint.sendToDevice("plant-hub", "sensor-1", bytes("update firmware"), Map.of());
+        assertThat(live).isFalse();
+        endpoint.close();
+        bed.close();
+
+        bed = new IotBed(data);
+        hub = bed.registry.findHub("plant-hub").orElseThrow();
+        device = bed.registry.findDevice("plant-hub", "sensor-1").orElseThrow();
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice);
+        CompletableFuture<String> received = new CompletableFuture<>();
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(new CountDownLatch(1), received));
+        client.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+
+        assertThat(received.get(10, TimeUnit.SECONDS)).endsWith(" update firmware");
+        awaitNothingWaiting();
+        client.disconnect();
+    }
+
+    @Test
+    void testCloudToDeviceMessageNotAcknowledgedIsSentAgainOnTheNextConnection() throws Exception {
+        endpoint.sendToDevice("plant-hub", "sensor-1", bytes("open valve 3"), Map.of());
+        CountDownLatch lost = new CountDownLatch(1);
+        MqttClient first = connected(device, IotBed.token(hub, device));
+        // Paho acknowledges only after the callback returns; one that throws drops the connection unacknowledged.
+        first.setCallback(new Callback(lost, null) {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                throw new IllegalStateException("the device crashed before it could act on the message");
+            }
+        });
+        first.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+        assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bed.cloudToDevice.pending("plant-hub", "sensor-1")).hasSize(1);
+        first.close(true);
+
+        CompletableFuture<String> received = new CompletableFuture<>();
+        MqttClient second = connected(device, IotBed.token(hub, device));
+        second.setCallback(new Callback(new CountDownLatch(1), received));
+        second.subscribe("devices/sensor-1/messages/devicebound/#", 1);
+
+        assertThat(received.get(10, TimeUnit.SECONDS)).endsWith(" open valve 3");
+        awaitNothingWaiting();
+        second.disconnect();
     }
 
     @Test
@@ -199,6 +282,26 @@ class TestMqttEndpoint {
     }
 
     @Test
+    void testSecondConnectionOfADeviceReplacesTheFirst() throws Exception {
+        CountDownLatch firstLost = new CountDownLatch(1);
+        CountDownLatch secondLost = new CountDownLatch(1);
+        MqttClient first = connected(device, IotBed.token(hub, device));
+        first.setCallback(new Callback(firstLost, null));
+
+        MqttClient second = connected(device, IotBed.token(hub, device));
+        second.setCallback(new Callback(secondLost, null));
+
+        assertThat(firstLost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.isConnected()).isFalse();
+        second.publish("devices/sensor-1/messages/events/", bytes("{\"temperature\":21}"), 1, false);
+        assertThat(second.isConnected()).isTrue();
+        assertThat(secondLost.getCount()).isEqualTo(1);
+        assertThat(endpoint.isConnected("plant-hub", "sensor-1")).isTrue();
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        second.disconnect();
+    }
+
+    @Test
     void testQos2PublishClosesTheConnection() throws Exception {
         CountDownLatch lost = new CountDownLatch(1);
         MqttClient client = connected(device, IotBed.token(hub, device));
@@ -219,6 +322,15 @@ class TestMqttEndpoint {
 
         assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(bed.listener.deviceToCloud).isEmpty();
+    }
+
+    /** The device's PUBACK reaches the queue asynchronously: wait for it, with a deadline. */
+    private void awaitNothingWaiting() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!bed.cloudToDevice.pending("plant-hub", "sensor-1").isEmpty()) {
+            assertThat(System.nanoTime()).as("the acknowledged message is still waiting").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private MqttClient connected(Device device, String token) throws MqttException {
@@ -262,7 +374,15 @@ class TestMqttEndpoint {
     }
 
     /** Counts the connection loss and records the first message as "{topic} {payload}". */
-    private record Callback(CountDownLatch lost, CompletableFuture<String> received) implements MqttCallback {
+    private static class Callback implements MqttCallback {
+        private final CountDownLatch lost;
+        private final CompletableFuture<String> received;
+
+        Callback(CountDownLatch lost, CompletableFuture<String> received) {
+            this.lost = lost;
+            this.received = received;
+        }
+
         @Override
         public void connectionLost(Throwable cause) {
             lost.countDown();

@@ -6,46 +6,29 @@ import dev.vigil.iot.alert.IotAlert;
 import dev.vigil.server.api.InvalidRequestException;
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * The query of an alert list: {@code status}, {@code severity} and {@code deviceId} filters, newest
- * first, {@code $top} (1..1000, default 100) from {@code $skip}.
+ * The query of an alert list: {@code status}, {@code severity}, {@code deviceId} and {@code alertType}
+ * filters, newest first, {@code $top} (1..1000, default 100) from {@code $skipToken}.
  */
-record AlertFilter(Optional<AlertStatus> status, Optional<AlertSeverity> severity, Optional<String> deviceId, int top, int skip) {
+record AlertFilter(Optional<AlertStatus> status, Optional<AlertSeverity> severity, Optional<String> deviceId, Optional<String> alertType,
+                   int top, Optional<String> skipToken) {
     static final int DEFAULT_TOP = 100;
     static final int MAX_TOP = 1000;
-
-    /** Newest first; ties by id, so that pages do not overlap. */
-    private static final Comparator<IotAlert> NEWEST_FIRST =
-            Comparator.comparing(IotAlert::startTime).reversed().thenComparing(IotAlert::alertId);
 
     static AlertFilter of(Context ctx) {
         Optional<AlertStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(AlertFilter::status);
         Optional<AlertSeverity> severity = Optional.ofNullable(ctx.queryParam("severity")).map(AlertFilter::severity);
-        return new AlertFilter(status, severity, Optional.ofNullable(ctx.queryParam("deviceId")),
-                (int) number(ctx, "$top", DEFAULT_TOP, 1, MAX_TOP), (int) number(ctx, "$skip", 0, 0, Integer.MAX_VALUE));
+        return new AlertFilter(status, severity, Optional.ofNullable(ctx.queryParam("deviceId")), Optional.ofNullable(ctx.queryParam("alertType")),
+                (int) number(ctx, "$top", DEFAULT_TOP, 1, MAX_TOP), Optional.ofNullable(ctx.queryParam("$skipToken")));
     }
 
-    /** The page of {@code alerts} this query selects, and whether more follow it. */
-    Selection select(List<IotAlert> alerts, Predicate<IotAlert> scope) {
-        List<IotAlert> matching = alerts.stream().filter(scope).filter(this::matches).sorted(NEWEST_FIRST).toList();
-        int from = Math.min(skip, matching.size());
-        int to = (int) Math.min((long) from + top, matching.size());
-        return new Selection(matching.subList(from, to), to < matching.size() ? Optional.of(to) : Optional.empty());
-    }
-
-    private boolean matches(IotAlert alert) {
+    boolean matches(IotAlert alert) {
         return status.map(s -> alert.status() == s).orElse(true)
                 && severity.map(s -> alert.severity() == s).orElse(true)
-                && deviceId.map(id -> alert.deviceId().equals(id)).orElse(true);
-    }
-
-    /** The alerts of one page, and the {@code $skip} of the next page when there is one. */
-    record Selection(List<IotAlert> alerts, Optional<Integer> nextSkip) {
+                && deviceId.map(id -> alert.deviceId().equals(id)).orElse(true)
+                && alertType.map(type -> alert.alertType().equalsIgnoreCase(type)).orElse(true);
     }
 
     static AlertStatus status(String text) {

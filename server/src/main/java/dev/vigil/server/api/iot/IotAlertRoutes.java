@@ -1,6 +1,7 @@
 package dev.vigil.server.api.iot;
 
 import dev.vigil.iot.alert.AlertNotFoundException;
+import dev.vigil.iot.alert.AlertPage;
 import dev.vigil.iot.alert.AlertVersion;
 import dev.vigil.iot.alert.IotAlert;
 import dev.vigil.iot.alert.IotAlerts;
@@ -41,11 +42,12 @@ public final class IotAlertRoutes {
     public void register(RoutesConfig routes) {
         routes.get(ALERTS, ctx -> {
             String subscriptionId = subscription(ctx, Access.READ);
-            page(ctx, alert -> subscriptionOf(alert).equals(subscriptionId));
+            page(ctx, subscriptionId, alert -> subscriptionOf(alert).equals(subscriptionId));
         });
         routes.get(HUB_ALERTS, ctx -> {
-            IotHub hub = registry.hub(subscription(ctx, Access.READ), ctx.pathParam("rg"), ctx.pathParam("hub"));
-            page(ctx, alert -> alert.hubResourceId().equalsIgnoreCase(hub.resourceId()));
+            String subscriptionId = subscription(ctx, Access.READ);
+            IotHub hub = registry.hub(subscriptionId, ctx.pathParam("rg"), ctx.pathParam("hub"));
+            page(ctx, subscriptionId, alert -> alert.hubResourceId().equalsIgnoreCase(hub.resourceId()));
         });
         routes.get(ALERTS + "/{alertId}", ctx -> ctx.json(AlertJson.of(alert(ctx, subscription(ctx, Access.READ)))));
         routes.patch(ALERTS + "/{alertId}", ctx -> {
@@ -59,11 +61,16 @@ public final class IotAlertRoutes {
         routes.get(FEED, this::feed);
     }
 
-    private void page(Context ctx, Predicate<IotAlert> scope) {
+    private void page(Context ctx, String subscriptionId, Predicate<IotAlert> scope) {
         AlertFilter filter = AlertFilter.of(ctx);
-        AlertFilter.Selection selection = filter.select(alerts.list(), scope);
-        String next = selection.nextSkip().map(skip -> ctx.url() + "?" + nextQuery(ctx, skip)).orElse(null);
-        ctx.json(new AlertJson.Page(selection.alerts().stream().map(AlertJson::of).toList(), next));
+        AlertPage page;
+        try {
+            page = alerts.page(subscriptionId, scope.and(filter::matches), filter.top(), filter.skipToken());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'$skipToken' must be one a nextLink of this list gave out, was '" + filter.skipToken().orElse("") + "'");
+        }
+        String next = page.next().map(token -> ctx.url() + "?" + nextQuery(ctx, token)).orElse(null);
+        ctx.json(new AlertJson.Page(page.alerts().stream().map(AlertJson::of).toList(), next));
     }
 
     private void feed(Context ctx) {
@@ -111,20 +118,18 @@ public final class IotAlertRoutes {
         return subscriptionId;
     }
 
-    /** {@code sub} of {@code /subscriptions/{sub}/resourceGroups/...}. */
     static String subscriptionOf(IotAlert alert) {
-        String[] segments = alert.hubResourceId().split("/");
-        return segments.length > 2 && segments[1].equalsIgnoreCase("subscriptions") ? segments[2] : "";
+        return IotAlerts.subscriptionOf(alert.hubResourceId());
     }
 
-    private static String nextQuery(Context ctx, int skip) {
+    private static String nextQuery(Context ctx, String skipToken) {
         StringBuilder query = new StringBuilder();
         ctx.queryParamMap().forEach((name, values) -> {
-            if (!name.equals("$skip")) {
+            if (!name.equals("$skipToken")) {
                 values.forEach(value -> query.append(encode(name)).append('=').append(encode(value)).append('&'));
             }
         });
-        return query.append("$skip=").append(skip).toString();
+        return query.append("$skipToken=").append(encode(skipToken)).toString();
     }
 
     private static String encode(String text) {

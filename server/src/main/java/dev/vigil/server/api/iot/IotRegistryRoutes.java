@@ -38,7 +38,6 @@ public final class IotRegistryRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        IotErrors.register(routes);
         routes.get("/api/subscriptions", ctx -> ctx.json(Map.of("value", registry.subscriptions())));
         routes.put(SUB, this::putSubscription);
         routes.get(SUB, ctx -> ctx.json(registry.subscription(sub(ctx, Access.READ))));

@@ -175,6 +175,57 @@ class TestIotAlertRoutes {
         assertThat(change.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void testBruteForceWhoseFirstHalfCameBeforeARestartFiresAfterIt() throws MqttException {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> firstHalf = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            firstHalf.add(login(start.plusSeconds(attempt), "Fail"));
+        }
+        publish(connect("plant-hub", key, Instant.now().plusSeconds(600)), message(firstHalf));
+        server.server().awaitDetection();
+        String apiKey = server.apiKey();
+        server.close();
+
+        server = RunningServer.startExisting(data, apiKey);
+        List<String> secondHalf = List.of(login(start.plusSeconds(3), "Fail"), login(start.plusSeconds(4), "Fail"),
+                login(start.plusSeconds(5), "Success"));
+        publish(connect("plant-hub", key, Instant.now().plusSeconds(600)), message(secondHalf));
+
+        JsonNode alert = awaitAlert("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts",
+                a -> a.path("alertType").asText().equals("IoT_BruteForceSucceeded"));
+        assertThat(alert.path("extendedProperties").path("Full Source Address").asText()).contains(ATTACKER);
+        server.server().awaitDetection();
+        JsonNode all = RunningServer.json(server.get("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts"));
+        assertThat(all.path("value").findValuesAsText("alertType")).containsExactlyInAnyOrder("IoT_BruteForceSucceeded", "IoT_BruteForceFailed");
+    }
+
+    @Test
+    void testListsPageThroughNextLinkAndFilterByType() {
+        String key = createHub("sub-1", "plant-hub", "Enabled");
+        HttpResponse<String> sent = sendOverHttps("plant-hub", key, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+        server.server().awaitDetection();
+        String list = "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts";
+
+        JsonNode first = RunningServer.json(server.get(list + "?$top=1&severity=Low"));
+        JsonNode everything = RunningServer.json(server.get(list + "?$top=1"));
+        java.net.URI next = java.net.URI.create(everything.path("nextLink").asText());
+        JsonNode second = RunningServer.json(server.get(next.getRawPath() + "?" + next.getRawQuery()));
+
+        assertThat(first.path("value").findValuesAsText("alertType")).containsExactly("IoT_BruteForceFailed");
+        assertThat(everything.path("value")).hasSize(1);
+        assertThat(next.getQuery()).contains("$skipToken=").contains("$top=1");
+        assertThat(List.of(everything.path("value").path(0).path("alertType").asText(), second.path("value").path(0).path("alertType").asText()))
+                .containsExactlyInAnyOrder("IoT_BruteForceFailed", "IoT_BruteForceSucceeded");
+        assertThat(RunningServer.json(server.get(list + "?alertType=IoT_BruteForceSucceeded")).path("value").findValuesAsText("alertType"))
+                .containsExactly("IoT_BruteForceSucceeded");
+        HttpResponse<String> badToken = server.get(list + "?$skipToken=not-ours");
+        assertThat(badToken.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(badToken).path("error").path("message").asText()).contains("$skipToken");
+    }
+
     // --- devices
 
     /** Five failed SSH logins for root from one address, then a successful one, a second apart. */
@@ -184,6 +235,10 @@ class TestIotAlertRoutes {
             events.add(login(start.plusSeconds(attempt), "Fail"));
         }
         events.add(login(start.plusSeconds(5), "Success"));
+        return message(events);
+    }
+
+    private static String message(List<String> events) {
         return "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
                 + String.join(",", events) + "]}";
     }

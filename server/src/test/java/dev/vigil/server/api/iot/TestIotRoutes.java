@@ -138,6 +138,23 @@ class TestIotRoutes {
         }
     }
 
+    @Test
+    void testCloudToDeviceMessagesWaitForAnOfflineDeviceUpToFifty() {
+        try (RunningServer server = RunningServer.start(data)) {
+            createHub(server, "Enabled");
+            for (int index = 0; index < 50; index++) {
+                HttpResponse<String> accepted = server.postJson(HUB + "/devices/sensor-1/messages/devicebound", Map.of("body", "command " + index));
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                assertThat(RunningServer.json(accepted).path("deviceConnected").asBoolean()).isFalse();
+            }
+
+            HttpResponse<String> refused = server.postJson(HUB + "/devices/sensor-1/messages/devicebound", Map.of("body", "one too many"));
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(RunningServer.json(refused).path("error").path("code").asText()).isEqualTo("DeviceMaximumQueueDepthExceeded");
+        }
+    }
+
     /** Subscription, resource group, hub and device {@code sensor-1}; returns a device token. */
     private static String createHub(RunningServer server, String monitoring) {
         assertThat(put(server, SUB, Map.of("displayName", "Plant")).statusCode()).isEqualTo(200);
