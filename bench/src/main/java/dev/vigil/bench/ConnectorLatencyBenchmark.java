@@ -6,6 +6,7 @@ import dev.vigil.server.simulator.FleetProvisioner;
 import dev.vigil.server.simulator.Simulation;
 import dev.vigil.server.simulator.SimulationReport;
 import dev.vigil.server.simulator.SimulationSettings;
+import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,12 +33,26 @@ import java.util.stream.Stream;
  * round also plays the attack scenarios, so that alerts are raised and repeated while the
  * endpoints are saturated. The latency is the server's own {@code vigil.connector.iot.latency}
  * timer: from the moment an alert version is made to the return of the commit that holds its
- * row and the connector's checkpoint. Not JMH: a run is a fleet, not a method call.
+ * row and the connector's checkpoint. "Create incidents" is on, so the run also gives device event
+ * → incident latency: for each incident, from the event that raised its alert (the alert's first
+ * {@code EndTime}, the device's clock, which is this machine's) to the incident's
+ * {@code CreatedTime}, read back with KQL. Not JMH: a run is a fleet, not a method call.
  *
  * <pre>bench/run-connector [devices=8] [rounds=10] [seconds-per-round=6] [events-per-message=50] [messages-per-second=0, unpaced]</pre>
  */
 public final class ConnectorLatencyBenchmark {
     private static final String WORKSPACE = "default";
+    private static final String EVENT_TO_INCIDENT = """
+            let firstVersions = SecurityAlert
+                | where ProductName == "Azure Security Center for IoT"
+                | summarize arg_min(TimeGenerated, EndTime) by SystemAlertId;
+            SecurityIncident
+            | summarize arg_min(TimeGenerated, CreatedTime, AlertIds) by IncidentNumber
+            | mv-expand AlertId = AlertIds to typeof(string)
+            | join kind=inner firstVersions on $left.AlertId == $right.SystemAlertId
+            | summarize arg_min(EndTime, CreatedTime) by IncidentNumber
+            | extend LatencyMs = (CreatedTime - EndTime) / 1ms
+            | summarize Incidents = count(), P50 = percentile(LatencyMs, 50), P99 = percentile(LatencyMs, 99), Max = max(LatencyMs)""";
 
     private ConnectorLatencyBenchmark() {
     }
@@ -68,7 +84,7 @@ public final class ConnectorLatencyBenchmark {
             for (int s = 0; s < subscriptions; s++) {
                 HttpResponse<String> connected = send(http, base, key, "PUT",
                         "/api/workspaces/" + WORKSPACE + "/dataConnectors/IoT/subscriptions/" + FleetProvisioner.subscriptionId(s),
-                        "{\"createIncidents\":false}");
+                        "{\"createIncidents\":true}");
                 if (connected.statusCode() != 201) {
                     throw new IllegalStateException("connect failed: " + connected.statusCode() + " " + connected.body());
                 }
@@ -90,6 +106,10 @@ public final class ConnectorLatencyBenchmark {
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds{quantile=\"0.5\"}", Double.NaN),
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds{quantile=\"0.99\"}", Double.NaN),
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds_max", Double.NaN));
+            server.awaitAnalytics();
+            List<Object> incidents = server.logStore().query(WORKSPACE, QueryRequest.of(EVENT_TO_INCIDENT)).tables().get(0).rows().get(0);
+            out.printf("device event -> incident latency over %s incidents: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    incidents.get(0), number(incidents.get(1)), number(incidents.get(2)), number(incidents.get(3)));
             double commits = metrics.getOrDefault("vigil_ingest_commit_seconds_count", Double.NaN);
             out.printf("every workspace commit meanwhile (raw events, alerts, audit): %,.0f commits, mean %.1f ms, max %.1f ms%n", commits,
                     1000 * metrics.getOrDefault("vigil_ingest_commit_seconds_sum", Double.NaN) / commits,
@@ -97,6 +117,10 @@ public final class ConnectorLatencyBenchmark {
         } finally {
             delete(data);
         }
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** Scrapes /metrics until the connector has handled every alert version, then returns the scrape. */

@@ -71,8 +71,21 @@ class TestSimulateCommand {
         }
     }
 
+    /** Per incident: from the event that raised its first alert (the alert's first EndTime) to the incident's creation. */
+    static final String EVENT_TO_INCIDENT_QUERY = """
+            let firstVersions = SecurityAlert
+                | where ProductName == "Azure Security Center for IoT"
+                | summarize arg_min(TimeGenerated, EndTime) by SystemAlertId;
+            SecurityIncident
+            | summarize arg_min(TimeGenerated, CreatedTime, AlertIds) by IncidentNumber
+            | mv-expand AlertId = AlertIds to typeof(string)
+            | join kind=inner firstVersions on $left.AlertId == $right.SystemAlertId
+            | summarize arg_min(EndTime, CreatedTime) by IncidentNumber
+            | extend LatencyMs = (CreatedTime - EndTime) / 1ms
+            | summarize Incidents = count(), MaxMs = max(LatencyMs)""";
+
     @Test
-    void connectedFleetStreamsItsAlertsIntoTheWorkspace() {
+    void connectedFleetsAttacksBecomeSecurityAlertRowsAndIncidents() {
         try (RunningServer server = RunningServer.start(data)) {
             int exit = simulate(server, "--attacks", "--connect-workspace", "default");
 
@@ -85,6 +98,12 @@ class TestSimulateCommand {
                     () -> server.count("SecurityAlert | where ProductName == 'Azure Security Center for IoT' | summarize dcount(SystemAlertId)"),
                     count -> count >= 17);
             assertThat(alerts).isEqualTo(17);
+            // "Create incidents" was on: one incident per alert, made within seconds of the event
+            Eventually.await("an incident for every alert", () -> server.count("SecurityIncident | summarize dcount(IncidentNumber)"),
+                    count -> count >= 17);
+            JsonNode latency = server.query(EVENT_TO_INCIDENT_QUERY).path("rows").path(0);
+            assertThat(latency.path(0).asLong()).isEqualTo(17);
+            assertThat(latency.path(1).asDouble()).as("slowest event -> incident, ms").isBetween(0.0, 10_000.0);
         }
     }
 
