@@ -3,6 +3,7 @@ package dev.vigil.bench;
 import dev.vigil.server.ServerSettings;
 import dev.vigil.server.VigilServer;
 import dev.vigil.server.simulator.FleetProvisioner;
+import dev.vigil.server.simulator.FlowQueries;
 import dev.vigil.server.simulator.Simulation;
 import dev.vigil.server.simulator.SimulationReport;
 import dev.vigil.server.simulator.SimulationSettings;
@@ -42,17 +43,6 @@ import java.util.stream.Stream;
  */
 public final class ConnectorLatencyBenchmark {
     private static final String WORKSPACE = "default";
-    private static final String EVENT_TO_INCIDENT = """
-            let firstVersions = SecurityAlert
-                | where ProductName == "Azure Security Center for IoT"
-                | summarize arg_min(TimeGenerated, EndTime) by SystemAlertId;
-            SecurityIncident
-            | summarize arg_min(TimeGenerated, CreatedTime, AlertIds) by IncidentNumber
-            | mv-expand AlertId = AlertIds to typeof(string)
-            | join kind=inner firstVersions on $left.AlertId == $right.SystemAlertId
-            | summarize arg_min(EndTime, CreatedTime) by IncidentNumber
-            | extend LatencyMs = (CreatedTime - EndTime) / 1ms
-            | summarize Incidents = count(), P50 = percentile(LatencyMs, 50), P99 = percentile(LatencyMs, 99), Max = max(LatencyMs)""";
 
     private ConnectorLatencyBenchmark() {
     }
@@ -107,7 +97,7 @@ public final class ConnectorLatencyBenchmark {
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds{quantile=\"0.99\"}", Double.NaN),
                     1000 * metrics.getOrDefault("vigil_connector_iot_latency_seconds_max", Double.NaN));
             server.awaitAnalytics();
-            List<Object> incidents = server.logStore().query(WORKSPACE, QueryRequest.of(EVENT_TO_INCIDENT)).tables().get(0).rows().get(0);
+            List<Object> incidents = server.logStore().query(WORKSPACE, QueryRequest.of(FlowQueries.EVENT_TO_INCIDENT_LATENCY)).tables().get(0).rows().get(0);
             out.printf("device event -> incident latency over %s incidents: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     incidents.get(0), number(incidents.get(1)), number(incidents.get(2)), number(incidents.get(3)));
             double commits = metrics.getOrDefault("vigil_ingest_commit_seconds_count", Double.NaN);

@@ -1,6 +1,7 @@
 package dev.vigil.server.cli;
 
 import dev.vigil.server.VigilServer;
+import dev.vigil.server.simulator.FlowQueries;
 import dev.vigil.server.simulator.Simulation;
 import dev.vigil.server.simulator.SimulationSettings;
 import dev.vigil.server.simulator.SimulatorException;
@@ -100,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
                 counts.interrupt();
                 counts.join();
                 printFlowCounts(server, out);
+                printIncidentLatency(server, out);
                 out.printf("Simulated fleet stopped; the incidents it caused: ./vigil query '%s'%n", INCIDENTS_QUERY);
             } catch (SimulatorException e) {
                 out.println("Simulated fleet failed: " + e.getMessage() + " [" + e.code() + "]");
@@ -127,6 +129,18 @@ final class DemoCommand implements Callable<Integer> {
         report.setDaemon(true);
         report.start();
         return report;
+    }
+
+    private static void printIncidentLatency(VigilServer server, PrintWriter out) {
+        try {
+            List<Object> row = server.logStore().query(VigilServer.DEFAULT_WORKSPACE, QueryRequest.of(FlowQueries.EVENT_TO_INCIDENT_LATENCY))
+                    .tables().get(0).rows().get(0);
+            if (row.get(1) instanceof Number p50 && row.get(2) instanceof Number p99) {
+                out.printf("Device event -> incident over %s incidents: p50 %.0f ms, p99 %.0f ms%n", row.get(0), p50.doubleValue(), p99.doubleValue());
+            }
+        } catch (WorkspaceException e) {
+            out.println("Device event -> incident latency: could not be computed (" + e.getMessage() + ")");
+        }
     }
 
     private static void printFlowCounts(VigilServer server, PrintWriter out) {

@@ -34,4 +34,13 @@ public record AlertRule(String workspaceId, String id, String etag, Instant last
     public String displayName() {
         return properties.displayName();
     }
+
+    /**
+     * The name of the rule's checkpoint. The kind is part of it because the position means
+     * something else per kind (a scheduled time, an ingestion batch): a rule deleted and saved
+     * again under the same id with another kind must not resume from the old one's position.
+     */
+    public String checkpointConsumer() {
+        return "rule/" + workspaceId + "/" + id + "/" + kind().armName();
+    }
 }

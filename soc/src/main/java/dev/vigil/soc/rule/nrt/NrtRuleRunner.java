@@ -56,19 +56,15 @@ public final class NrtRuleRunner {
         this.suppression = new Suppression(logStore);
     }
 
-    public static String consumer(AlertRule rule) {
-        return "rule/" + rule.workspaceId() + "/" + rule.id();
-    }
-
     /** The last batch the rule has read: its checkpoint, or the batch it was enabled at if later. */
     long cursor(AlertRule rule) {
-        long committed = cursors.computeIfAbsent(consumer(rule), logStore::checkpoint);
+        long committed = cursors.computeIfAbsent(rule.checkpointConsumer(), logStore::checkpoint);
         return Math.max(committed, rule.activeSinceBatch());
     }
 
     /** Whether batches were committed that the rule has not read (and it is not waiting to retry a failure). */
     public boolean hasWork(AlertRule rule) {
-        Failures failed = failures.get(consumer(rule));
+        Failures failed = failures.get(rule.checkpointConsumer());
         return logStore.ingestedThrough(rule.workspaceId()) > cursor(rule) && (failed == null || !failed.retryAt().isAfter(clock.instant()));
     }
 
@@ -95,9 +91,9 @@ public final class NrtRuleRunner {
             } else if (evaluation.droppedResults() > 0) {
                 note = Optional.of(evaluation.droppedResults() + " results got no alert of their own: a run raises at most 150 alerts.");
             }
-            logStore.ingest(rule.workspaceId(), "SecurityAlert", alerts, new Checkpoint(consumer(rule), upTo)).join();
-            cursors.put(consumer(rule), upTo);
-            failures.remove(consumer(rule));
+            logStore.ingest(rule.workspaceId(), "SecurityAlert", alerts, new Checkpoint(rule.checkpointConsumer(), upTo)).join();
+            cursors.put(rule.checkpointConsumer(), upTo);
+            failures.remove(rule.checkpointConsumer());
             if (!alerts.isEmpty()) {
                 suppression.alerted(rule, started);
             }
@@ -112,7 +108,7 @@ public final class NrtRuleRunner {
 
     private void failed(AlertRule rule, long after, long upTo, Instant started, RuntimeException e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        Failures before = failures.get(consumer(rule));
+        Failures before = failures.get(rule.checkpointConsumer());
         int attempts = before == null ? 1 : before.attempts() + 1;
         boolean givingUp = attempts >= ATTEMPTS;
         String message = "Reading batches " + after + " to " + upTo + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
@@ -121,15 +117,15 @@ public final class NrtRuleRunner {
         health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), "batches " + after + "-" + upTo, started,
                 Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0, null, null));
         if (givingUp) {
-            failures.remove(consumer(rule));
+            failures.remove(rule.checkpointConsumer());
             try {
-                logStore.ingest(rule.workspaceId(), "SecurityAlert", List.of(), new Checkpoint(consumer(rule), upTo)).join();
-                cursors.put(consumer(rule), upTo);
+                logStore.ingest(rule.workspaceId(), "SecurityAlert", List.of(), new Checkpoint(rule.checkpointConsumer(), upTo)).join();
+                cursors.put(rule.checkpointConsumer(), upTo);
             } catch (RuntimeException commit) {
                 LOG.warn("rule {} of workspace {}: could not move past the failed batches: {}", rule.id(), rule.workspaceId(), commit.getMessage());
             }
         } else {
-            failures.put(consumer(rule), new Failures(upTo, attempts, clock.instant().plus(RETRY_AFTER)));
+            failures.put(rule.checkpointConsumer(), new Failures(upTo, attempts, clock.instant().plus(RETRY_AFTER)));
         }
     }
 }

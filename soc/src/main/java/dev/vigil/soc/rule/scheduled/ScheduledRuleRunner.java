@@ -58,15 +58,10 @@ public final class ScheduledRuleRunner {
         this.suppression = new Suppression(logStore);
     }
 
-    /** The consumer name of the rule's checkpoint. */
-    public static String consumer(AlertRule rule) {
-        return "rule/" + rule.workspaceId() + "/" + rule.id();
-    }
-
     /** The rule's next scheduled time not yet run. */
     public Instant nextRun(AlertRule rule) {
         ScheduledRuleProperties properties = (ScheduledRuleProperties) rule.properties();
-        long done = completed.computeIfAbsent(consumer(rule), logStore::checkpoint);
+        long done = completed.computeIfAbsent(rule.checkpointConsumer(), logStore::checkpoint);
         if (done == 0) {
             return rule.activeSinceUtc();
         }
@@ -78,7 +73,7 @@ public final class ScheduledRuleRunner {
     /** Whether a run of the rule is due now (and not waiting to retry a failure). */
     public boolean isDue(AlertRule rule) {
         Instant now = clock.instant();
-        Failures failed = failures.get(consumer(rule));
+        Failures failed = failures.get(rule.checkpointConsumer());
         return !nextRun(rule).isAfter(now) && (failed == null || !failed.retryAt().isAfter(now));
     }
 
@@ -114,9 +109,9 @@ public final class ScheduledRuleRunner {
             } else if (evaluation.droppedResults() > 0) {
                 note = Optional.of(evaluation.droppedResults() + " results got no alert of their own: a run raises at most 150 alerts.");
             }
-            logStore.ingest(rule.workspaceId(), "SecurityAlert", alerts, new Checkpoint(consumer(rule), scheduledTime.toEpochMilli())).join();
-            completed.put(consumer(rule), scheduledTime.toEpochMilli());
-            failures.remove(consumer(rule));
+            logStore.ingest(rule.workspaceId(), "SecurityAlert", alerts, new Checkpoint(rule.checkpointConsumer(), scheduledTime.toEpochMilli())).join();
+            completed.put(rule.checkpointConsumer(), scheduledTime.toEpochMilli());
+            failures.remove(rule.checkpointConsumer());
             if (!alerts.isEmpty()) {
                 suppression.alerted(rule, scheduledTime);
             }
@@ -131,7 +126,7 @@ public final class ScheduledRuleRunner {
 
     private boolean failed(AlertRule rule, Instant scheduledTime, Instant started, Instant queryStart, RuntimeException e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        Failures before = failures.get(consumer(rule));
+        Failures before = failures.get(rule.checkpointConsumer());
         int attempts = before != null && before.scheduledTime().equals(scheduledTime) ? before.attempts() + 1 : 1;
         boolean givingUp = attempts >= ATTEMPTS;
         String message = "The run scheduled at " + scheduledTime + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
@@ -140,15 +135,15 @@ public final class ScheduledRuleRunner {
         health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), scheduledTime.toString(), started,
                 Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0, queryStart, scheduledTime));
         if (givingUp) {
-            failures.remove(consumer(rule));
+            failures.remove(rule.checkpointConsumer());
             try {
-                logStore.ingest(rule.workspaceId(), "SecurityAlert", List.of(), new Checkpoint(consumer(rule), scheduledTime.toEpochMilli())).join();
-                completed.put(consumer(rule), scheduledTime.toEpochMilli());
+                logStore.ingest(rule.workspaceId(), "SecurityAlert", List.of(), new Checkpoint(rule.checkpointConsumer(), scheduledTime.toEpochMilli())).join();
+                completed.put(rule.checkpointConsumer(), scheduledTime.toEpochMilli());
             } catch (RuntimeException commit) {
                 LOG.warn("rule {} of workspace {}: could not move past the failed run: {}", rule.id(), rule.workspaceId(), commit.getMessage());
             }
         } else {
-            failures.put(consumer(rule), new Failures(scheduledTime, attempts, clock.instant().plus(RETRY_AFTER)));
+            failures.put(rule.checkpointConsumer(), new Failures(scheduledTime, attempts, clock.instant().plus(RETRY_AFTER)));
         }
         return false;
     }
