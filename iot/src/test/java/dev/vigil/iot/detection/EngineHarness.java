@@ -3,6 +3,7 @@ package dev.vigil.iot.detection;
 import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.message.SecurityEvent;
+import dev.vigil.iot.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

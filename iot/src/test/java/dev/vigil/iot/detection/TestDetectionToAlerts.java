@@ -12,6 +12,7 @@ import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.message.SecurityEvent;
+import dev.vigil.iot.testing.MutableClock;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;

@@ -15,14 +15,12 @@ import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.RegistryDetectionSettings;
 import dev.vigil.iot.testing.IotBed;
+import dev.vigil.iot.testing.MutableClock;
 import dev.vigil.iot.testing.SecurityMessages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ class TestDetectionRestart {
     private IotBed bed;
     private IotHub hub;
     private Device device;
-    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private IotAlerts alerts;
 
     @BeforeEach
@@ -168,33 +166,6 @@ class TestDetectionRestart {
         public void close() {
             engine.close();
             writer.close();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
