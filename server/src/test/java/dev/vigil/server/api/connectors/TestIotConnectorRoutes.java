@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -271,15 +272,6 @@ class TestIotConnectorRoutes {
     }
 
     private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within " + DEADLINE).isBefore(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Eventually.await("condition", condition::getAsBoolean, met -> met, DEADLINE);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.soc.incident.IncidentAlert;
 import dev.vigil.soc.incident.IncidentGrouping;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -320,17 +320,13 @@ class TestIncidentRoutes {
 
     /** The audit trail's incident operations with the incident number and status noted, once there are {@code atLeast} (it commits asynchronously). */
     private List<String> auditedIncidentOperations(int atLeast) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
+        return Eventually.await(atLeast + " audited incident operations", () -> {
             List<String> operations = new ArrayList<>();
             HttpResponse<String> response = server.postJson("/v1/workspaces/audit/query", Map.of("query",
                     "VigilAudit | where Category == 'Incident' | sort by TimeGenerated asc | project OperationName, Properties"));
             RunningServer.json(response).path("tables").path(0).path("rows").forEach(row -> operations.add(row.path(0).asText()
                     + " " + dynamic(row.path(1)).path("incidentNumber").asText() + " " + dynamic(row.path(1)).path("status").asText()));
-            if (operations.size() >= atLeast || Instant.now().isAfter(deadline)) {
-                return operations;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+            return operations;
+        }, operations -> operations.size() >= atLeast, Duration.ofSeconds(20));
     }
 }
