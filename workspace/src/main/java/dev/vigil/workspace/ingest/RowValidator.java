@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a request's rows against a table and coerces their values, all or nothing: either every
  * row becomes an array of stored values in table column order, or {@link RowsRejectedException}
- * lists what is wrong with each bad row.
+ * lists what is wrong with each bad row. The columns Log Analytics fills itself are filled here:
+ * {@code TimeGenerated}, {@code TenantId} and {@code Type} when the row leaves them out, and
+ * {@code _IsBillable} and {@code _BilledSize} always ({@link BillingColumns}).
  */
 public final class RowValidator {
     /** Errors listed in one rejection; the rest are counted. */
@@ -27,6 +30,7 @@ public final class RowValidator {
     private final int timeGenerated;
     private final int tenant;
     private final int type;
+    private final Optional<BillingColumns> billing;
 
     public RowValidator(WorkspaceTable table, String tenantId) {
         this.table = table;
@@ -38,6 +42,7 @@ public final class RowValidator {
         this.timeGenerated = positions.get(StandardColumns.TIME_GENERATED);
         this.tenant = positions.get(StandardColumns.TENANT_ID);
         this.type = positions.get(StandardColumns.TYPE);
+        this.billing = BillingColumns.of(table);
     }
 
     /**
@@ -83,6 +88,10 @@ public final class RowValidator {
                 errors.add(new RowError(index, name, "table '" + table.name() + "' has no column '" + name + "'"));
                 continue;
             }
+            if (billing.isPresent() && billing.get().fills(position)) {
+                // computed below from the row itself, whatever the caller sent
+                continue;
+            }
             ColumnSchema column = columns.get(position);
             try {
                 values[position] = ValueCoercion.coerce(column.type(), entry.getValue());
@@ -96,6 +105,9 @@ public final class RowValidator {
             if (values[i] == null && columns.get(i).type() == KqlType.STRING) {
                 values[i] = "";
             }
+        }
+        if (errors.isEmpty()) {
+            billing.ifPresent(columnsToFill -> columnsToFill.fill(values));
         }
         return values;
     }

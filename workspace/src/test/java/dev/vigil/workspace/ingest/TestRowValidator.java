@@ -8,6 +8,7 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.RowError;
 import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.api.TableDefinition;
+import dev.vigil.workspace.catalog.BuiltInTables;
 import dev.vigil.workspace.catalog.CustomTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import java.time.Instant;
@@ -84,6 +85,51 @@ class TestRowValidator {
     }
 
     @Test
+    void testBuiltInTablesGetIsBillableAndTheUtf8SizeOfTheirValuesWithoutType() {
+        RowValidator alerts = new RowValidator(BuiltInTables.SECURITY_ALERT, TENANT);
+        List<ColumnSchema> columns = BuiltInTables.SECURITY_ALERT.columns();
+
+        Object[] row = alerts.validate(List.of(Map.of(
+                "TimeGenerated", "2024-05-06T10:00:05Z",
+                "AlertName", "Reverse shells",
+                "Description", "Température élevée",
+                "IsIncident", false,
+                "StartTime", "2024-05-06T10:00:05.5Z",
+                "ConfidenceScore", 0.5)), NOW).get(0);
+
+        assertThat(row[position(columns, "_IsBillable")]).isEqualTo("True");
+        // TenantId 36 + TimeGenerated 20 + AlertName 14 + Description 21 (three é of 2 bytes)
+        // + IsIncident "false" 5 + StartTime 28 (2024-05-06T10:00:05.5000000Z) + ConfidenceScore "0.5" 3; Type left out
+        assertThat(row[position(columns, "_BilledSize")]).isEqualTo(127.0);
+    }
+
+    @Test
+    void testBillingValuesACallerSendsAreReplacedWithoutBeingChecked() {
+        RowValidator events = new RowValidator(BuiltInTables.SECURITY_IOT_RAW_EVENT, TENANT);
+        List<ColumnSchema> columns = BuiltInTables.SECURITY_IOT_RAW_EVENT.columns();
+
+        List<Object[]> rows = events.validate(List.of(
+                Map.of("DeviceId", "gateway-01", "_IsBillable", "false", "_BilledSize", "not a number"),
+                Map.of("DeviceId", "gateway-01")), NOW);
+
+        assertThat(rows.get(0)[position(columns, "_IsBillable")]).isEqualTo("True");
+        assertThat(rows.get(0)[position(columns, "_BilledSize")]).isEqualTo(rows.get(1)[position(columns, "_BilledSize")]);
+        // TenantId 36 + TimeGenerated (the ingestion time) 20 + DeviceId 10
+        assertThat(rows.get(0)[position(columns, "_BilledSize")]).isEqualTo(66.0);
+    }
+
+    @Test
+    void testACustomTableKeepsItsOwnBillingNamedColumnsAsSent() {
+        WorkspaceTable custom = CustomTables.define(new TableDefinition("Meter_CL", List.of(
+                new ColumnSchema("_IsBillable", KqlType.STRING),
+                new ColumnSchema("_BilledSize", KqlType.REAL))), List.of());
+
+        Object[] row = new RowValidator(custom, TENANT).validate(List.of(Map.of("_BilledSize", 12)), NOW).get(0);
+
+        assertThat(row).containsExactly(TENANT, NOW, "Meter_CL", "", 12.0);
+    }
+
+    @Test
     void testANullRowIsReportedAsNotAnObject() {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(null);
@@ -103,5 +149,9 @@ class TestRowValidator {
         assertThat(rejected.errors()).hasSize(RowValidator.MAX_REPORTED_ERRORS);
         assertThat(rejected.errors().get(99).row()).isEqualTo(99);
         assertThat(rejected.totalErrors()).isEqualTo(250);
+    }
+
+    private static int position(List<ColumnSchema> columns, String name) {
+        return columns.indexOf(columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.soc.connector.iot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.iot.alert.AlertChangeKind;
 import dev.vigil.iot.alert.AlertVersion;
 import dev.vigil.iot.alert.IotAlert;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * One version of an IoT alert as the {@code SecurityAlert} row Defender for IoT writes for it.
  * Every column of the table is set, with an empty value where real rows leave it empty
- * ({@code TenantId} and {@code Type} are filled by the workspace at ingestion).
+ * ({@code TenantId}, {@code Type}, {@code _BilledSize} and {@code _IsBillable} are filled by the
+ * workspace at ingestion).
  */
 final class SecurityAlertRow {
     static final String TABLE = "SecurityAlert";
@@ -21,6 +23,8 @@ final class SecurityAlertRow {
     static final String CONFIDENCE_LEVEL = "Unknown";
     /** The deprecated column still carries this value in real rows. */
     static final String SOURCE_SYSTEM = "Detection";
+    /** The key of {@code ExtendedProperties} that tells the first row of an alert from its updates. */
+    static final String IS_NEW = "isNew";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +56,7 @@ final class SecurityAlertRow {
         row.put("EndTime", text(alert.endTime()));
         row.put("ProcessingEndTime", text(version.changedAt()));
         row.put("RemediationSteps", json(alert.remediationSteps()));
-        row.put("ExtendedProperties", json(extendedProperties(alert, alertPath)));
+        row.put("ExtendedProperties", json(extendedProperties(version, alertPath)));
         row.put("Entities", alert.entitiesJson());
         row.put("SourceSystem", SOURCE_SYSTEM);
         row.put("WorkspaceSubscriptionId", "");
@@ -71,13 +75,26 @@ final class SecurityAlertRow {
 
     /**
      * Defender's properties as the alert carries them, plus where the alert is managed, which a
-     * status-sync playbook reads back (the OT rows of the reference carry the same key).
+     * status-sync playbook reads back, and {@code isNew}; the OT rows of the reference carry both keys.
      */
-    private static Map<String, String> extendedProperties(IotAlert alert, String alertPath) {
+    private static Map<String, String> extendedProperties(AlertVersion version, String alertPath) {
+        IotAlert alert = version.alert();
         Map<String, String> properties = new LinkedHashMap<>(alert.extendedProperties());
         properties.putIfAbsent("DeviceId", alert.deviceId());
         properties.put("AlertManagementUri", alertPath);
+        properties.put(IS_NEW, isNew(version.changeKind()));
         return properties;
+    }
+
+    /**
+     * "True" on the row that first reports the alert, "False" on its updates: Sentinel's IoT rules
+     * keep only the first, so that one alert makes one alert of theirs, not one per version.
+     */
+    static String isNew(AlertChangeKind changeKind) {
+        return switch (changeKind) {
+            case CREATED -> "True";
+            case REPEATED, STATUS_CHANGED -> "False";
+        };
     }
 
     /** The alert in Vigil's API: {@code /api/subscriptions/{sub}/providers/Microsoft.Security/iotAlerts/{id}}. */
