@@ -9,7 +9,6 @@ import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,10 +21,8 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Devices talk to the real server over MQTT (Paho) and HTTPS on loopback; the detection engine
@@ -37,19 +34,8 @@ class TestIotAlertRoutes {
     private static final String ATTACKER = "203.0.113.7";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path data;
-    private RunningServer server;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testBruteForceOverMqttRaisesASuccessfulBruteforceAlertWithDefenderProperties() throws MqttException {
@@ -185,10 +171,8 @@ class TestIotAlertRoutes {
         }
         publish(connect("plant-hub", key, Instant.now().plusSeconds(600)), message(firstHalf));
         server.server().awaitDetection();
-        String apiKey = server.apiKey();
-        server.close();
 
-        server = RunningServer.startExisting(data, apiKey);
+        server.restart();
         List<String> secondHalf = List.of(login(start.plusSeconds(3), "Fail"), login(start.plusSeconds(4), "Fail"),
                 login(start.plusSeconds(5), "Success"));
         publish(connect("plant-hub", key, Instant.now().plusSeconds(600)), message(secondHalf));
