@@ -79,16 +79,6 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
         return new RunningServer(lifetime, adjust, testClock);
     }
 
-    /** The same, but with settings derived from the defaults, e.g. a small body limit or queue. */
-    public RunningServer withSettings(UnaryOperator<ServerSettings> adjustment) {
-        requireNotStarted();
-        return new RunningServer(lifetime, adjustment, clock);
-    }
-
-    public static RunningServer start(Path dataDirectory) {
-        return start(dataDirectory, settings -> settings);
-    }
-
     /** Starts now over the given (fresh) directory with settings derived from the defaults; the test closes it. */
     public static RunningServer start(Path dataDirectory, UnaryOperator<ServerSettings> adjust) {
         RunningServer started = new RunningServer(Lifetime.STARTED_BY_TEST, adjust, Clock.systemUTC());

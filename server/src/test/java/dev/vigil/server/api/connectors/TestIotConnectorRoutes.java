@@ -223,15 +223,12 @@ class TestIotConnectorRoutes {
     /** Waits until the subscription's alert feed holds at least {@code atLeast} versions; returns how many it holds. */
     private long awaitFeedVersions(String subscription, long atLeast) {
         String feed = "/api/subscriptions/" + subscription + "/providers/Microsoft.Security/iotAlertFeed?limit=1000";
-        long[] versions = new long[1];
-        awaitTrue(() -> (versions[0] = RunningServer.json(server.get(feed)).path("value").size()) >= atLeast);
-        return versions[0];
+        return Eventually.await(atLeast + " versions in the alert feed of " + subscription,
+                () -> (long) RunningServer.json(server.get(feed)).path("value").size(), versions -> versions >= atLeast, DEADLINE);
     }
 
     private JsonNode awaitRow(String kql) {
-        JsonNode[] table = new JsonNode[1];
-        awaitTrue(() -> !(table[0] = server.query(kql)).path("rows").isEmpty());
-        return table[0];
+        return Eventually.await("a row of '" + kql + "'", () -> server.query(kql), table -> !table.path("rows").isEmpty(), DEADLINE);
     }
 
     /** The value of a column in the first row of a result table. */
