@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The real Vigil server on a free loopback port over a temporary data directory, and a client for it.
  *
- * <p>A test class registers one as a JUnit extension, which makes the data directory, starts the
- * server, reads its admin key and closes it and deletes the directory again:
+ * <p>A test class registers one as a JUnit extension. Before the tests JUnit then makes a data
+ * directory, starts the server on it and keeps its admin key; after them it closes the server and
+ * deletes the directory:
  * <pre>{@code
  * @RegisterExtension
  * static final RunningServer server = RunningServer.perClass();  // one server for all the class's tests
@@ -92,6 +93,9 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
      * still works, so requests keep carrying it.
      */
     public void restart() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("the server has not started yet, so there is nothing to restart");
+        }
         stop();
         server = VigilServer.start(settings(dataDirectory), clock);
     }
@@ -110,10 +114,11 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
     }
 
     public VigilServer server() {
-        if (server == null) {
+        VigilServer running = server;
+        if (running == null) {
             throw new IllegalStateException("the server is not running: stopped, or not yet started by JUnit");
         }
-        return server;
+        return running;
     }
 
     public String apiKey() {
