@@ -8,6 +8,7 @@ import dev.vigil.soc.rule.evaluation.RuleEvaluator;
 import dev.vigil.soc.rule.evaluation.RunContext;
 import dev.vigil.soc.rule.evaluation.Suppression;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.health.RuleOperation;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
 import dev.vigil.workspace.api.Checkpoint;
@@ -97,8 +98,9 @@ public final class NrtRuleRunner {
             if (!alerts.isEmpty()) {
                 suppression.alerted(rule, started);
             }
-            health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), runKey, started,
-                    Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(), null, null));
+            health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), RuleOperation.NRT_RUN, runKey, started,
+                    Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(), null, null,
+                    Optional.empty()));
             return true;
         } catch (RuntimeException e) {
             failed(rule, after, upTo, started, e);
@@ -114,8 +116,9 @@ public final class NrtRuleRunner {
         String message = "Reading batches " + after + " to " + upTo + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
                 + (givingUp ? "; these batches are given up." : "; tried again in " + RETRY_AFTER + ".");
         LOG.warn("rule {} of workspace {}: {}", rule.id(), rule.workspaceId(), message);
-        health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), "batches " + after + "-" + upTo, started,
-                Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0, null, null));
+        health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), RuleOperation.NRT_RUN,
+                "batches " + after + "-" + upTo, started, Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0,
+                null, null, Optional.empty()));
         if (givingUp) {
             failures.remove(rule.checkpointConsumer());
             try {
