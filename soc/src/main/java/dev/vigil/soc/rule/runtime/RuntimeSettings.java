@@ -19,6 +19,9 @@ public record RuntimeSettings(int threads, Duration pollInterval, Duration failu
         }
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(failureBackoff, "failureBackoff");
+        if (failureBackoff.isNegative()) {
+            throw new IllegalArgumentException("the backoff after a failure cannot be negative, was " + failureBackoff);
+        }
     }
 
     /**
