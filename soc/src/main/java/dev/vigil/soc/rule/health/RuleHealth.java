@@ -1,5 +1,6 @@
 package dev.vigil.soc.rule.health;
 
+import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
@@ -42,6 +43,42 @@ public final class RuleHealth {
 
     /** Records these runs, the rows of each workspace in one commit. */
     public void record(List<RuleRun> recorded) {
+        Map<String, List<RuleRun>> byWorkspace = recorded.stream().collect(Collectors.groupingBy(RuleRun::workspaceId, LinkedHashMap::new,
+                Collectors.toList()));
+        byWorkspace.forEach((workspaceId, ofWorkspace) -> {
+            try {
+                logStore.ingest(workspaceId, TABLE, rows(ofWorkspace)).join();
+            } catch (RuntimeException e) {
+                // the runs themselves are done and committed; a lost health row must not undo or repeat them
+                LOG.warn("could not record the health of rules {} of workspace {}: {}", ofWorkspace.stream().map(RuleRun::ruleId).toList(),
+                        workspaceId, e.getMessage());
+            }
+        });
+        remember(recorded);
+    }
+
+    /**
+     * Records these runs of one workspace in the transaction that commits the consumer's checkpoint:
+     * their rows are written exactly when the position they account for is. Throws if the commit
+     * fails, and then nothing is recorded.
+     */
+    public void commit(String workspaceId, List<RuleRun> recorded, Checkpoint checkpoint) {
+        for (RuleRun run : recorded) {
+            if (!run.workspaceId().equals(workspaceId)) {
+                throw new IllegalArgumentException("the run of rule " + run.ruleId() + " belongs to workspace " + run.workspaceId() + ", not "
+                        + workspaceId);
+            }
+        }
+        logStore.ingest(workspaceId, TABLE, rows(recorded), checkpoint).join();
+        remember(recorded);
+    }
+
+    private static List<Map<String, Object>> rows(List<RuleRun> recorded) {
+        return recorded.stream().map(RuleHealth::row).toList();
+    }
+
+    /** Counts the runs and keeps each rule's last run. */
+    private void remember(List<RuleRun> recorded) {
         for (RuleRun run : recorded) {
             if (run.operation().isRuleRun()) {
                 runs.incrementAndGet();
@@ -56,17 +93,6 @@ public final class RuleHealth {
             }
             alerts.addAndGet(run.alertsGenerated());
         }
-        Map<String, List<RuleRun>> byWorkspace = recorded.stream().collect(Collectors.groupingBy(RuleRun::workspaceId, LinkedHashMap::new,
-                Collectors.toList()));
-        byWorkspace.forEach((workspaceId, ofWorkspace) -> {
-            try {
-                logStore.ingest(workspaceId, TABLE, ofWorkspace.stream().map(RuleHealth::row).toList()).join();
-            } catch (RuntimeException e) {
-                // the runs themselves are done and committed; a lost health row must not undo or repeat them
-                LOG.warn("could not record the health of rules {} of workspace {}: {}", ofWorkspace.stream().map(RuleRun::ruleId).toList(),
-                        workspaceId, e.getMessage());
-            }
-        });
     }
 
     public Optional<RuleRun> lastRun(String workspaceId, String ruleId) {

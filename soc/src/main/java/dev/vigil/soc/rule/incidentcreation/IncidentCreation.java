@@ -118,7 +118,7 @@ public final class IncidentCreation {
         cursors.put(consumer(workspaceId), upTo);
     }
 
-    /** Makes the incidents of the run's window and commits the checkpoint; records the rules' health either way. */
+    /** Makes the incidents of the run's window and commits the checkpoint with the rules' health; on failure, records the failure. */
     private void makeIncidents(WindowRun run, List<AlertRule> applicable) {
         try {
             // only the alerts that can make or change an incident: of the filtered products, or of rules
@@ -130,12 +130,13 @@ public final class IncidentCreation {
                     QueryRequest.of(query).withIngestion(new IngestionWindow(run.after(), run.upTo()))).primary());
             fromProducts(run.workspaceId(), run.after(), alerts, applicable, run);
             fromRules(run.workspaceId(), alerts, run);
-            commit(run.workspaceId(), run.upTo());
+            // the rules' health rows commit with the checkpoint: one commit, and a row for each window read
+            health.commit(run.workspaceId(), run.succeeded(clock.instant()), new Checkpoint(consumer(run.workspaceId()), run.upTo()));
+            lastCommit.put(run.workspaceId(), System.nanoTime());
         } catch (RuntimeException e) {
             health.record(run.failed(clock.instant(), e));
             throw e;
         }
-        health.record(run.succeeded(clock.instant()));
     }
 
     private void commit(String workspaceId, long upTo) {

@@ -1,8 +1,10 @@
 package dev.vigil.soc.rule.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.soc.rule.AlertRuleKind;
+import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -67,6 +69,21 @@ class TestRuleHealth {
                 + " toint(ExtendedProperties.IncidentsUpdatedAmount), tostring(ExtendedProperties.RunKey)"))
                 .containsExactly(List.of("2026-11-28T10:00:00.0120000Z", "Microsoft Security analytics rule run", "MicrosoftSecurityIncidentCreation",
                         "4 alerts read: 3 incidents created, 1 updated.", 4, 3, 1, "batches 3-7"));
+    }
+
+    @Test
+    void testRunsCommittedWithACheckpointMoveItInTheSameCommit() {
+        RuleRun run = new RuleRun("w", "all-iot", "All IoT alerts", AlertRuleKind.MICROSOFT_SECURITY_INCIDENT_CREATION,
+                RuleOperation.MICROSOFT_SECURITY_RUN, "batches 0-7", START, Duration.ofMillis(12), RunStatus.Success, Optional.empty(), 4, 0, null,
+                null, Optional.of(new IncidentCounts(3, 1)));
+        health.commit("w", List.of(run), new Checkpoint("incident-creation/w", 7));
+        assertThat(storage.logStore().checkpoint("incident-creation/w")).isEqualTo(7);
+        assertThat(rows("SentinelHealth | count")).containsExactly(List.of(1L));
+        assertThat(health.lastRun("w", "all-iot")).contains(run);
+
+        assertThatThrownBy(() -> health.commit("elsewhere", List.of(run), new Checkpoint("incident-creation/w", 9)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the run of rule all-iot belongs to workspace w, not elsewhere");
+        assertThat(storage.logStore().checkpoint("incident-creation/w")).isEqualTo(7);
     }
 
     @Test
