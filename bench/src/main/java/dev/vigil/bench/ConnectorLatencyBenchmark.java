@@ -104,9 +104,17 @@ public final class ConnectorLatencyBenchmark {
             out.printf("every workspace commit meanwhile (raw events, alerts, audit): %,.0f commits, mean %.1f ms, max %.1f ms%n", commits,
                     1000 * metrics.getOrDefault("vigil_ingest_commit_seconds_sum", Double.NaN) / commits,
                     1000 * metrics.getOrDefault("vigil_ingest_commit_seconds_max", Double.NaN));
+            out.printf("submission -> commit, prompt lane (checkpointed: connector, rules, incidents): p50 %.1f ms, p99 %.1f ms; "
+                            + "bulk lane (device events, audit): p50 %.1f ms, p99 %.1f ms%n",
+                    laneWait(metrics, "prompt", "0.5"), laneWait(metrics, "prompt", "0.99"),
+                    laneWait(metrics, "bulk", "0.5"), laneWait(metrics, "bulk", "0.99"));
         } finally {
             delete(data);
         }
+    }
+
+    private static double laneWait(Map<String, Double> metrics, String lane, String quantile) {
+        return 1000 * metrics.getOrDefault("vigil_ingest_wait_seconds{lane=\"" + lane + "\",quantile=\"" + quantile + "\"}", Double.NaN);
     }
 
     private static double number(Object value) {
@@ -129,7 +137,7 @@ public final class ConnectorLatencyBenchmark {
     private static Map<String, Double> scrape(HttpClient http, URI base, String key) throws InterruptedException, IOException {
         Map<String, Double> samples = new LinkedHashMap<>();
         for (String line : send(http, base, key, "GET", "/metrics", null).body().split("\n")) {
-            if (!line.startsWith("vigil_connector_iot") && !line.startsWith("vigil_ingest_commit")) {
+            if (!line.startsWith("vigil_connector_iot") && !line.startsWith("vigil_ingest_commit") && !line.startsWith("vigil_ingest_wait")) {
                 continue;
             }
             int space = line.lastIndexOf(' ');

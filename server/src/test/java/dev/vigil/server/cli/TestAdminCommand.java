@@ -9,21 +9,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestAdminCommand {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private int admin(RunningServer server, String key, String... args) {
+    private int admin(String key, String... args) {
         List<String> all = new ArrayList<>(List.of("admin"));
         all.addAll(List.of(args));
         all.addAll(List.of("--server", server.uri("/").toString(), "--api-key", key));
@@ -36,41 +35,37 @@ class TestAdminCommand {
 
     @Test
     void testAnAdministratorCreatesAUserGrantsARoleAndIssuesAKey() {
-        try (RunningServer server = RunningServer.start(data)) {
-            assertThat(admin(server, server.apiKey(), "user", "create", "carol", "--no-password")).as(err.toString()).isZero();
-            assertThat(admin(server, server.apiKey(), "role", "grant", "--user", "carol", "--role", "Reader", "--scope", "/workspaces/default")).isZero();
-            assertThat(admin(server, server.apiKey(), "key", "create", "--user", "carol", "--expires-in", "P30D")).isZero();
-            String carol = keyIn(out.toString());
+        assertThat(admin(server.apiKey(), "user", "create", "carol", "--no-password")).as(err.toString()).isZero();
+        assertThat(admin(server.apiKey(), "role", "grant", "--user", "carol", "--role", "Reader", "--scope", "/workspaces/default")).isZero();
+        assertThat(admin(server.apiKey(), "key", "create", "--user", "carol", "--expires-in", "P30D")).isZero();
+        String carol = keyIn(out.toString());
 
-            assertThat(server.send(server.request("/api/workspaces/default/tables", carol).GET()).statusCode()).isEqualTo(200);
-            assertThat(admin(server, server.apiKey(), "role", "list", "--user", "carol")).isZero();
-            assertThat(out.toString()).contains("/workspaces/default").contains("Reader");
+        assertThat(server.send(server.request("/api/workspaces/default/tables", carol).GET()).statusCode()).isEqualTo(200);
+        assertThat(admin(server.apiKey(), "role", "list", "--user", "carol")).isZero();
+        assertThat(out.toString()).contains("/workspaces/default").contains("Reader");
 
-            String keyId = carol.substring(4, 20);
-            assertThat(admin(server, server.apiKey(), "key", "revoke", "--user", "carol", keyId)).isZero();
-            assertThat(server.send(server.request("/api/workspaces/default/tables", carol).GET()).statusCode()).isEqualTo(401);
-        }
+        String keyId = carol.substring(4, 20);
+        assertThat(admin(server.apiKey(), "key", "revoke", "--user", "carol", keyId)).isZero();
+        assertThat(server.send(server.request("/api/workspaces/default/tables", carol).GET()).statusCode()).isEqualTo(401);
     }
 
     @Test
     void testAKeyWithoutTheRoleIsRefusedWithTheRoleNeeded() {
-        try (RunningServer server = RunningServer.start(data)) {
-            server.createUser("dave", null);
-            String dave = server.issueKey("dave");
+        server.createUser("dave", null);
+        String dave = server.issueKey("dave");
 
-            int exit = admin(server, dave, "user", "create", "eve", "--no-password");
+        int exit = admin(dave, "user", "create", "eve", "--no-password");
 
-            assertThat(exit).isEqualTo(CommandFailedException.EXIT_REJECTED);
-            assertThat(err.toString()).contains("requires Owner on the root scope '/'");
-        }
+        assertThat(exit).isEqualTo(CommandFailedException.EXIT_REJECTED);
+        assertThat(err.toString()).contains("requires Owner on the root scope '/'");
     }
 
     @Test
     void testAPasswordIsReadFromStandardInput() {
         InputStream originalIn = System.in;
-        try (RunningServer server = RunningServer.start(data)) {
+        try {
             System.setIn(new ByteArrayInputStream("a long enough password\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(admin(server, server.apiKey(), "user", "create", "frank", "--password-stdin")).as(err.toString()).isZero();
+            assertThat(admin(server.apiKey(), "user", "create", "frank", "--password-stdin")).as(err.toString()).isZero();
 
             var login = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", "frank", "password", "a long enough password")))));
@@ -83,17 +78,15 @@ class TestAdminCommand {
 
     @Test
     void testRecoverIssuesANewAdministratorKeyOffline() {
-        try (RunningServer server = RunningServer.start(data)) {
-            assertThat(server.get("/api/me").statusCode()).isEqualTo(200);
-        }
+        assertThat(server.get("/api/me").statusCode()).isEqualTo(200);
+        server.stop();
 
         int exit = VigilCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("admin", "recover", "--data", data.toString());
+                .execute("admin", "recover", "--data", server.dataDirectory().toString());
         String recovered = keyIn(out.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        try (RunningServer server = RunningServer.reopen(data)) {
-            assertThat(server.send(server.request("/api/users", recovered).GET()).statusCode()).isEqualTo(200);
-        }
+        server.restart();
+        assertThat(server.send(server.request("/api/users", recovered).GET()).statusCode()).isEqualTo(200);
     }
 }

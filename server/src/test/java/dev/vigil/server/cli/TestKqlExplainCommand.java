@@ -7,33 +7,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 class TestKqlExplainCommand {
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
+    static void saveFunction() {
         HttpResponse<String> saved = server.send(server.request("/api/workspaces/default/functions/HighAlerts")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"body\":\"SecurityAlert | where AlertSeverity == 'High'\"}")));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private int vigil(String... args) {

@@ -7,36 +7,27 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 class TestQueryCommand {
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
+    static void ingestAlerts() {
         HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(
                 Map.of("AlertName", "Reverse shells", "AlertSeverity", "High"),
                 Map.of("AlertName", "Device silent", "AlertSeverity", "Low"),
                 Map.of("AlertName", "Disable firewall", "AlertSeverity", "High")));
         assertThat(ingested.statusCode()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private int vigil(String... args) {

@@ -8,7 +8,6 @@ import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 class TestSimulateCommand {
     private static final String HUBS = "/api/subscriptions/%s/resourceGroups/sim-rg/providers/Microsoft.Devices/IotHubs";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -47,66 +46,60 @@ class TestSimulateCommand {
 
     @Test
     void testShortSimulationCreatesTheFleetAndStoresEveryKindOfEventWithTheAttacks() {
-        try (RunningServer server = RunningServer.start(data)) {
-            int exit = simulate(server, "--attacks");
+        int exit = simulate(server, "--attacks");
 
-            assertThat(exit).as(out + "\n" + err).isZero();
-            assertThat(out.toString()).contains("Fleet ready: 4 devices (2 over MQTT, 2 over HTTPS) on 2 hub(s) in 2 subscription(s)")
-                    .contains("2 forged or expired tokens refused").contains("Done: ");
-            JsonNode hubs = RunningServer.json(server.get(HUBS.formatted("sim-sub-1")));
-            assertThat(hubs.path("value").path(0).path("properties").path("securitySettings").path("status").asText()).isEqualTo("Enabled");
-            // Acknowledged means committed: the rows are there when the command returns.
-            Map<String, Long> byName = countsByName(server);
-            assertThat(byName).containsKeys("ListeningPorts", "LocalUsers", "FirewallConfiguration", "SystemInformation", "OSBaseline",
-                    "ProcessCreate", "Login", "ConnectionCreate");
-            assertThat(server.count("SecurityIoTRawEvent | where EventDetails has 'xmrig' | count")).isEqualTo(1);
-            assertThat(server.count("SecurityIoTRawEvent | where RawEventName == 'Login' and EventDetails has '203.0.113.45' | count")).isEqualTo(7);
-            assertThat(server.count("SecurityIoTRawEvent | where EventDetails has '198.51.100.23' | count")).isEqualTo(1);
-            assertThat(server.count("SecurityIoTRawEvent | distinct DeviceId | count")).isEqualTo(4);
-            server.server().awaitDetection();
-            assertThat(alertTypes(server)).containsExactlyInAnyOrder("IoT_BruteForceFailed", "IoT_BruteForceSucceeded",
-                    "IoT_LocalLoginFailed", "IoT_LocalLoginSucceeded", "IoT_ReverseShell", "IoT_CryptoCoinMiner", "IoT_BinaryCommandLine",
-                    "IoT_DisableFirewall", "IoT_PortForwarding", "IoT_KnownAttackTool", "IoT_BashHistoryCleared", "IoT_SystemLogsRemoved",
-                    "IoT_SuspiciousUseradd", "IoT_SuspiciousNohup", "IoT_SuspiciousIpCommunication", "IoT_Expired_SAS_Token",
-                    "IoT_Invalid_SAS_Token");
-        }
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Fleet ready: 4 devices (2 over MQTT, 2 over HTTPS) on 2 hub(s) in 2 subscription(s)")
+                .contains("2 forged or expired tokens refused").contains("Done: ");
+        JsonNode hubs = RunningServer.json(server.get(HUBS.formatted("sim-sub-1")));
+        assertThat(hubs.path("value").path(0).path("properties").path("securitySettings").path("status").asText()).isEqualTo("Enabled");
+        // Acknowledged means committed: the rows are there when the command returns.
+        Map<String, Long> byName = countsByName(server);
+        assertThat(byName).containsKeys("ListeningPorts", "LocalUsers", "FirewallConfiguration", "SystemInformation", "OSBaseline",
+                "ProcessCreate", "Login", "ConnectionCreate");
+        assertThat(server.count("SecurityIoTRawEvent | where EventDetails has 'xmrig' | count")).isEqualTo(1);
+        assertThat(server.count("SecurityIoTRawEvent | where RawEventName == 'Login' and EventDetails has '203.0.113.45' | count")).isEqualTo(7);
+        assertThat(server.count("SecurityIoTRawEvent | where EventDetails has '198.51.100.23' | count")).isEqualTo(1);
+        assertThat(server.count("SecurityIoTRawEvent | distinct DeviceId | count")).isEqualTo(4);
+        server.server().awaitDetection();
+        assertThat(alertTypes(server)).containsExactlyInAnyOrder("IoT_BruteForceFailed", "IoT_BruteForceSucceeded",
+                "IoT_LocalLoginFailed", "IoT_LocalLoginSucceeded", "IoT_ReverseShell", "IoT_CryptoCoinMiner", "IoT_BinaryCommandLine",
+                "IoT_DisableFirewall", "IoT_PortForwarding", "IoT_KnownAttackTool", "IoT_BashHistoryCleared", "IoT_SystemLogsRemoved",
+                "IoT_SuspiciousUseradd", "IoT_SuspiciousNohup", "IoT_SuspiciousIpCommunication", "IoT_Expired_SAS_Token",
+                "IoT_Invalid_SAS_Token");
     }
 
     @Test
     void connectedFleetsAttacksBecomeSecurityAlertRowsAndIncidents() {
-        try (RunningServer server = RunningServer.start(data)) {
-            int exit = simulate(server, "--attacks", "--connect-workspace", "default");
+        int exit = simulate(server, "--attacks", "--connect-workspace", "default");
 
-            assertThat(exit).as(out + "\n" + err).isZero();
-            assertThat(out.toString()).contains("connected to workspace 'default'");
-            JsonNode subscriptions = RunningServer.json(server.get("/api/workspaces/default/dataConnectors/IoT/subscriptions"));
-            assertThat(subscriptions.path("value").findValuesAsText("state")).containsOnly("Connected").hasSize(2);
-            server.server().awaitDetection();
-            long alerts = Eventually.await("every IoT alert of the attacks as a SecurityAlert row",
-                    () -> server.count("SecurityAlert | where ProductName == 'Azure Security Center for IoT' | summarize dcount(SystemAlertId)"),
-                    count -> count >= 17);
-            assertThat(alerts).isEqualTo(17);
-            // "Create incidents" was on: one incident per alert, made within seconds of the event
-            Eventually.await("an incident for every alert", () -> server.count("SecurityIncident | summarize dcount(IncidentNumber)"),
-                    count -> count >= 17);
-            JsonNode latency = server.query(FlowQueries.EVENT_TO_INCIDENT_LATENCY).path("rows").path(0);
-            assertThat(latency.path(0).asLong()).isEqualTo(17);
-            assertThat(latency.path(3).asDouble()).as("slowest event -> incident, ms").isBetween(0.0, 10_000.0);
-        }
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("connected to workspace 'default'");
+        JsonNode subscriptions = RunningServer.json(server.get("/api/workspaces/default/dataConnectors/IoT/subscriptions"));
+        assertThat(subscriptions.path("value").findValuesAsText("state")).containsOnly("Connected").hasSize(2);
+        server.server().awaitDetection();
+        long alerts = Eventually.await("every IoT alert of the attacks as a SecurityAlert row",
+                () -> server.count("SecurityAlert | where ProductName == 'Azure Security Center for IoT' | summarize dcount(SystemAlertId)"),
+                count -> count >= 17);
+        assertThat(alerts).isEqualTo(17);
+        // "Create incidents" was on: one incident per alert, made within seconds of the event
+        Eventually.await("an incident for every alert", () -> server.count("SecurityIncident | summarize dcount(IncidentNumber)"),
+                count -> count >= 17);
+        JsonNode latency = server.query(FlowQueries.EVENT_TO_INCIDENT_LATENCY).path("rows").path(0);
+        assertThat(latency.path(0).asLong()).isEqualTo(17);
+        assertThat(latency.path(3).asDouble()).as("slowest event -> incident, ms").isBetween(0.0, 10_000.0);
     }
 
     @Test
     void testRunningTwiceReusesTheFleetAndWithoutAttacksSendsOnlyBenignEvents() {
-        try (RunningServer server = RunningServer.start(data)) {
-            assertThat(simulate(server)).as(err.toString()).isZero();
-            assertThat(simulate(server)).as(err.toString()).isZero();
+        assertThat(simulate(server)).as(err.toString()).isZero();
+        assertThat(simulate(server)).as(err.toString()).isZero();
 
-            assertThat(RunningServer.json(server.get(HUBS.formatted("sim-sub-0"))).path("value").size()).isEqualTo(1);
-            assertThat(server.count("SecurityIoTRawEvent | distinct DeviceId | count")).isEqualTo(4);
-            assertThat(server.count("SecurityIoTRawEvent | where EventDetails has_any ('xmrig', '203.0.113.45', '/dev/tcp/') | count")).isZero();
-            server.server().awaitDetection();
-            assertThat(alertTypes(server)).isEmpty();
-        }
+        assertThat(RunningServer.json(server.get(HUBS.formatted("sim-sub-0"))).path("value").size()).isEqualTo(1);
+        assertThat(server.count("SecurityIoTRawEvent | distinct DeviceId | count")).isEqualTo(4);
+        assertThat(server.count("SecurityIoTRawEvent | where EventDetails has_any ('xmrig', '203.0.113.45', '/dev/tcp/') | count")).isZero();
+        server.server().awaitDetection();
+        assertThat(alertTypes(server)).isEmpty();
     }
 
     @Test

@@ -13,67 +13,112 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The real Vigil server on a free loopback port over a temporary data directory, and a client for it. */
-public final class RunningServer implements AutoCloseable {
+/**
+ * The real Vigil server on a free loopback port over a temporary data directory, and a client for it.
+ *
+ * <p>A test class registers one as a JUnit extension. Before the tests JUnit then makes a data
+ * directory, starts the server on it and keeps its admin key; after them it closes the server and
+ * deletes the directory:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final RunningServer server = RunningServer.perClass();  // one server for all the class's tests
+ *
+ * @RegisterExtension
+ * final RunningServer server = RunningServer.perTest().withClock(clock);  // a fresh one for every test
+ * }</pre>
+ * A test whose server is configured unlike its neighbours' starts its own with {@link #start(Path, UnaryOperator)}.
+ */
+public final class RunningServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final VigilServer server;
-    private final String apiKey;
+    /** Who starts and stops the server: JUnit once per class or once per test, or the test itself. */
+    private enum Lifetime {
+        PER_CLASS, PER_TEST, STARTED_BY_TEST
+    }
+
+    private final Lifetime lifetime;
+    private final UnaryOperator<ServerSettings> adjust;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private volatile Path dataDirectory;
+    private volatile VigilServer server;
+    private volatile String apiKey;
 
-    private RunningServer(VigilServer server, String apiKey) {
-        this.server = server;
-        this.apiKey = apiKey;
+    private RunningServer(Lifetime lifetime, UnaryOperator<ServerSettings> adjust, Clock clock) {
+        this.lifetime = lifetime;
+        this.adjust = adjust;
+        this.clock = clock;
     }
 
-    public static RunningServer start(Path dataDirectory) {
-        return start(dataDirectory, settings -> settings);
+    /** One server for all tests of the class, for a {@code static} field with {@code @RegisterExtension}. */
+    public static RunningServer perClass() {
+        return new RunningServer(Lifetime.PER_CLASS, settings -> settings, Clock.systemUTC());
     }
 
-    /** Starts with settings derived from the defaults, e.g. a small body limit or queue. */
+    /** A fresh server and data directory for every test, for an instance field with {@code @RegisterExtension}. */
+    public static RunningServer perTest() {
+        return new RunningServer(Lifetime.PER_TEST, settings -> settings, Clock.systemUTC());
+    }
+
+    /** The same, but the server runs on a clock the test controls, for expiry, timeouts, lockouts and rule schedules. */
+    public RunningServer withClock(Clock testClock) {
+        requireNotStarted();
+        return new RunningServer(lifetime, adjust, testClock);
+    }
+
+    /** Starts now over the given (fresh) directory with settings derived from the defaults; the test closes it. */
     public static RunningServer start(Path dataDirectory, UnaryOperator<ServerSettings> adjust) {
-        return start(dataDirectory, adjust, Clock.systemUTC());
+        RunningServer started = new RunningServer(Lifetime.STARTED_BY_TEST, adjust, Clock.systemUTC());
+        started.launch(dataDirectory);
+        return started;
     }
 
-    /** Starts with a clock the test controls, for expiry, timeouts and lockouts. */
-    public static RunningServer start(Path dataDirectory, Clock clock) {
-        return start(dataDirectory, settings -> settings, clock);
+    /**
+     * Stops the server, if it runs, and starts it again over the same data directory with the same
+     * settings and clock. A data directory used before issues no admin key; the first start's key
+     * still works, so requests keep carrying it.
+     */
+    public void restart() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("the server has not started yet, so there is nothing to restart");
+        }
+        stop();
+        server = VigilServer.start(settings(dataDirectory), clock);
     }
 
-    private static RunningServer start(Path dataDirectory, UnaryOperator<ServerSettings> adjust, Clock clock) {
-        ServerSettings defaults = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
-        VigilServer server = VigilServer.start(adjust.apply(defaults), clock);
-        String key = server.initialAdminKey().orElseThrow(() -> new IllegalStateException("a fresh data directory issues an admin key"));
-        return new RunningServer(server, key);
+    /** Stops the server and keeps its data directory, e.g. for an offline command; {@link #restart()} starts it again. */
+    public void stop() {
+        VigilServer running = server;
+        server = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
-    /** Starts again over a data directory of an earlier run, with the admin key that run issued. */
-    public static RunningServer startExisting(Path dataDirectory, String apiKey) {
-        ServerSettings settings = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
-        return new RunningServer(VigilServer.start(settings), apiKey);
-    }
-
-    /** Starts again over a data directory of an earlier run, with that run's admin key and a clock the test controls. */
-    public static RunningServer startExisting(Path dataDirectory, String apiKey, Clock clock) {
-        ServerSettings settings = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
-        return new RunningServer(VigilServer.start(settings, clock), apiKey);
-    }
-
-    /** Starts again on a data directory used before, which issues no admin key; requests then need a key of the test's own. */
-    public static RunningServer reopen(Path dataDirectory) {
-        ServerSettings defaults = new ServerSettings(StorageSettings.defaults(dataDirectory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES);
-        VigilServer server = VigilServer.start(defaults);
-        return new RunningServer(server, "");
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public VigilServer server() {
-        return server;
+        VigilServer running = server;
+        if (running == null) {
+            throw new IllegalStateException("the server is not running: stopped, or not yet started by JUnit");
+        }
+        return running;
     }
 
     public String apiKey() {
@@ -81,7 +126,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create("http://127.0.0.1:" + server().port() + path);
     }
 
     /** A request to the path, already carrying the admin key. */
@@ -186,6 +231,78 @@ public final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        stop();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (lifetime != Lifetime.PER_CLASS) {
+            throw new IllegalStateException(context.getDisplayName() + ": RunningServer." + factoryName() + "() belongs on an instance field");
+        }
+        launch(Files.createTempDirectory("vigil-server-test-"));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (lifetime == Lifetime.PER_TEST) {
+            launch(Files.createTempDirectory("vigil-server-test-"));
+        } else if (dataDirectory == null) {
+            throw new IllegalStateException(context.getDisplayName() + ": RunningServer." + factoryName() + "() belongs on a static field");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (lifetime == Lifetime.PER_TEST) {
+            shutDown();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (lifetime == Lifetime.PER_CLASS) {
+            shutDown();
+        }
+    }
+
+    private String factoryName() {
+        return lifetime == Lifetime.PER_CLASS ? "perClass" : "perTest";
+    }
+
+    private void requireNotStarted() {
+        if (dataDirectory != null) {
+            throw new IllegalStateException("configure the server before it starts");
+        }
+    }
+
+    private ServerSettings settings(Path directory) {
+        return adjust.apply(new ServerSettings(StorageSettings.defaults(directory), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES));
+    }
+
+    private void launch(Path directory) {
+        dataDirectory = directory;
+        server = VigilServer.start(settings(directory), clock);
+        apiKey = server.initialAdminKey().orElseThrow(() -> new IllegalStateException("a fresh data directory issues an admin key"));
+    }
+
+    /** Closes the server and deletes the data directory the extension made for it. */
+    private void shutDown() throws IOException {
+        Path directory = dataDirectory;
+        dataDirectory = null;
+        try {
+            stop();
+        } finally {
+            if (directory != null) {
+                deleteRecursively(directory);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

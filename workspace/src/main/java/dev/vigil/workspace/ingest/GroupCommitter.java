@@ -8,26 +8,40 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: requests queue up and a single writer thread commits them in batches. A batch
- * closes when it holds {@code batchMaxRows} rows or when its first request has waited
- * {@code batchMaxDelay}, whichever comes first; a request is never split, so a batch may exceed
- * {@code batchMaxRows} only when one request alone does. A request's future completes after the
- * commit that holds its rows, or exceptionally with every other future of a failed commit.
+ * Group commit: requests queue up and a single writer thread commits them in batches, in two
+ * lanes.
+ *
+ * <ul>
+ *   <li><b>Bulk</b> (rows without a checkpoint: device events, custom logs, audit): a batch closes
+ *       when it holds {@code batchMaxRows} rows or when its first request has waited
+ *       {@code batchMaxDelay}, whichever comes first.</li>
+ *   <li><b>Prompt</b> (rows committed with a consumer's {@link Checkpoint}: the connector, rules,
+ *       incidents): committed at the next turn of the writer, ahead of bulk requests queued before
+ *       them. Each stage between a device event and an incident is such a hand-off, and behind a
+ *       backlog of bulk batches every one of them would wait out the whole backlog. When bulk
+ *       rows are due as well, the lanes take turns, so neither can starve the other.</li>
+ * </ul>
+ *
+ * A request is never split, so a batch may exceed {@code batchMaxRows} only when one request
+ * alone does; within a lane, requests are committed in the order they were submitted. A
+ * request's future completes after the commit that holds its rows, or exceptionally with every
+ * other future of a failed commit.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
-    private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
     private final BatchWriter writer;
     private final int batchMaxRows;
@@ -35,18 +49,26 @@ public final class GroupCommitter implements AutoCloseable {
     private final int queueMaxRows;
     private final MeterRegistry meters;
     private final Timer commitTimer;
+    private final Timer promptWait;
+    private final Timer bulkWait;
     private final DistributionSummary batchRows;
 
-    private final LinkedBlockingQueue<PendingRows> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a request arrives or closing starts. */
+    private final Condition arrived = lock.newCondition();
+    private final ArrayDeque<PendingRows> prompt = new ArrayDeque<>();
+    private final ArrayDeque<PendingRows> bulk = new ArrayDeque<>();
+    /** Rows in {@link #bulk}. Guarded by {@link #lock}. */
+    private long bulkRows;
+    /** Guarded by {@link #lock}. */
+    private boolean closing;
+    /** Whether the last batch was prompt, so that due bulk rows go next. Writer thread only. */
+    private boolean lastWasPrompt;
     /** Rows accepted but not yet committed, including the batch being committed. */
     private final AtomicLong waitingRows = new AtomicLong();
     /** Rows per second of recent commits, for the retry-after estimate; 0 until the first commit. */
     private volatile double commitRate;
-    private final Object admission = new Object();
-    private boolean closing;
     private final Thread thread;
-    /** A request that did not fit the batch before; it opens the next one. Writer thread only. */
-    private PendingRows carried;
 
     public GroupCommitter(BatchWriter writer, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, MeterRegistry meters) {
         this.writer = writer;
@@ -57,6 +79,8 @@ public final class GroupCommitter implements AutoCloseable {
         this.commitTimer = Timer.builder("vigil.ingest.commit")
                 .description("Time to write and commit one batch of rows")
                 .register(meters);
+        this.promptWait = waitTimer("prompt", meters);
+        this.bulkWait = waitTimer("bulk", meters);
         this.batchRows = DistributionSummary.builder("vigil.ingest.batch.rows")
                 .description("Rows per committed batch")
                 .register(meters);
@@ -66,8 +90,16 @@ public final class GroupCommitter implements AutoCloseable {
         this.thread.start();
     }
 
+    private static Timer waitTimer(String lane, MeterRegistry meters) {
+        return Timer.builder("vigil.ingest.wait")
+                .description("Time from a request's submission to the end of the commit holding it")
+                .tag("lane", lane)
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
     /**
-     * Queues one request's rows for commit.
+     * Queues one request's rows for commit in the bulk lane.
      *
      * @throws IngestQueueFullException if the rows waiting would exceed {@code queueMaxRows}
      * @throws IllegalStateException after {@link #close()}
@@ -76,25 +108,40 @@ public final class GroupCommitter implements AutoCloseable {
         return submit(target, rows, Optional.empty());
     }
 
-    /** As {@link #submit(IngestTarget, List)}, committing the checkpoint with the rows, even when there are none. */
+    /**
+     * As {@link #submit(IngestTarget, List)}, committing the checkpoint with the rows, even when
+     * there are none. A request with a checkpoint goes in the prompt lane and is never refused for
+     * a full queue: it comes from a consumer that waits for each commit, so such requests cannot
+     * pile up, and refusing them would hold alerts back behind bulk ingestion.
+     */
     public CompletableFuture<IngestReceipt> submit(IngestTarget target, List<Object[]> rows, Optional<Checkpoint> checkpoint) {
         CompletableFuture<IngestReceipt> receipt = new CompletableFuture<>();
         if (rows.isEmpty() && checkpoint.isEmpty()) {
             receipt.complete(new IngestReceipt(target.workspaceId(), target.table().name(), 0));
             return receipt;
         }
-        synchronized (admission) {
+        PendingRows request = new PendingRows(target, List.copyOf(rows), checkpoint, receipt, System.nanoTime());
+        lock.lock();
+        try {
             if (closing) {
                 throw new IllegalStateException("ingestion is closed");
             }
-            long waiting = waitingRows.get();
-            // An oversized request is let in alone so that it is not refused forever.
-            if (waiting > 0 && waiting + rows.size() > queueMaxRows) {
-                throw new IngestQueueFullException("the ingestion queue holds " + waiting + " rows waiting for commit (at most "
-                        + queueMaxRows + "); retry later", retryAfter(waiting));
+            if (checkpoint.isPresent()) {
+                prompt.add(request);
+            } else {
+                long waiting = waitingRows.get();
+                // An oversized request is let in alone so that it is not refused forever.
+                if (waiting > 0 && waiting + rows.size() > queueMaxRows) {
+                    throw new IngestQueueFullException("the ingestion queue holds " + waiting + " rows waiting for commit (at most "
+                            + queueMaxRows + "); retry later", retryAfter(waiting));
+                }
+                bulk.add(request);
+                bulkRows += request.size();
             }
             waitingRows.addAndGet(rows.size());
-            queue.add(new PendingRows(target, List.copyOf(rows), checkpoint, receipt, System.nanoTime()));
+            arrived.signal();
+        } finally {
+            lock.unlock();
         }
         return receipt;
     }
@@ -102,8 +149,12 @@ public final class GroupCommitter implements AutoCloseable {
     /** Stops taking requests, commits everything queued, then stops the writer. */
     @Override
     public void close() {
-        synchronized (admission) {
+        lock.lock();
+        try {
             closing = true;
+            arrived.signal();
+        } finally {
+            lock.unlock();
         }
         try {
             thread.join();
@@ -128,9 +179,7 @@ public final class GroupCommitter implements AutoCloseable {
                 if (batch == null) {
                     return;
                 }
-                if (!batch.isEmpty()) {
-                    commit(batch);
-                }
+                commit(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,55 +187,48 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** The next batch, empty when there is nothing yet, or null when closed and drained. */
+    /** The next batch to commit, waiting until one is due; null once closed and drained. */
     private List<PendingRows> nextBatch() throws InterruptedException {
-        PendingRows first = carried;
-        carried = null;
-        if (first == null) {
-            first = queue.poll(IDLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long bulkDeadline = bulk.isEmpty() ? Long.MAX_VALUE : bulk.peek().enqueuedNanos() + batchMaxDelayNanos;
+                boolean bulkDue = !bulk.isEmpty() && (closing || bulkRows >= batchMaxRows || now - bulkDeadline >= 0);
+                if (!prompt.isEmpty() && !(bulkDue && lastWasPrompt)) {
+                    lastWasPrompt = true;
+                    return take(prompt);
+                }
+                if (bulkDue) {
+                    lastWasPrompt = false;
+                    List<PendingRows> batch = take(bulk);
+                    bulkRows -= batch.stream().mapToLong(PendingRows::size).sum();
+                    return batch;
+                }
+                if (closing) {
+                    return null;
+                }
+                if (bulk.isEmpty()) {
+                    arrived.await();
+                } else {
+                    arrived.awaitNanos(bulkDeadline - now);
+                }
+            }
+        } finally {
+            lock.unlock();
         }
-        if (first == null) {
-            return isDrained() ? null : List.of();
-        }
+    }
+
+    /** The requests at the head of {@code lane} that fit one batch; at least the first. */
+    private List<PendingRows> take(ArrayDeque<PendingRows> lane) {
         List<PendingRows> batch = new ArrayList<>();
-        batch.add(first);
-        int rows = first.size();
-        long deadline = first.enqueuedNanos() + batchMaxDelayNanos;
-        while (rows < batchMaxRows) {
-            long wait = deadline - System.nanoTime();
-            PendingRows next;
-            if (wait <= 0 || isClosing()) {
-                next = queue.poll();
-                if (next == null) {
-                    break;
-                }
-            } else {
-                // In slices, so that close() is noticed during a long delay.
-                next = queue.poll(Math.min(wait, IDLE_POLL.toNanos()), TimeUnit.NANOSECONDS);
-                if (next == null) {
-                    continue;
-                }
-            }
-            if (rows + next.size() > batchMaxRows) {
-                carried = next;
-                break;
-            }
+        long rows = 0;
+        while (!lane.isEmpty() && (batch.isEmpty() || rows + lane.peek().size() <= batchMaxRows)) {
+            PendingRows next = lane.poll();
             batch.add(next);
             rows += next.size();
         }
         return batch;
-    }
-
-    private boolean isClosing() {
-        synchronized (admission) {
-            return closing;
-        }
-    }
-
-    private boolean isDrained() {
-        synchronized (admission) {
-            return closing && queue.isEmpty() && carried == null;
-        }
     }
 
     private void commit(List<PendingRows> batch) {
@@ -208,7 +250,9 @@ public final class GroupCommitter implements AutoCloseable {
         double rate = rows / Math.max(elapsed / 1e9, 1e-6);
         commitRate = commitRate <= 0 ? rate : 0.8 * commitRate + 0.2 * rate;
         waitingRows.addAndGet(-rows);
+        long end = System.nanoTime();
         for (PendingRows request : batch) {
+            (request.checkpoint().isPresent() ? promptWait : bulkWait).record(end - request.enqueuedNanos(), TimeUnit.NANOSECONDS);
             String table = request.target().table().name();
             meters.counter("vigil.ingest.rows", "workspace", request.target().workspaceId(), "table", table)
                     .increment(request.size());
@@ -218,9 +262,15 @@ public final class GroupCommitter implements AutoCloseable {
 
     private void failQueued(RuntimeException failure) {
         List<PendingRows> left = new ArrayList<>();
-        queue.drainTo(left);
-        if (carried != null) {
-            left.add(carried);
+        lock.lock();
+        try {
+            left.addAll(prompt);
+            left.addAll(bulk);
+            prompt.clear();
+            bulk.clear();
+            bulkRows = 0;
+        } finally {
+            lock.unlock();
         }
         left.forEach(request -> request.receipt().completeExceptionally(failure));
     }

@@ -3,6 +3,7 @@ package dev.vigil.workspace.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -152,6 +154,62 @@ class TestGroupCommitter {
 
         assertThat(receipt).isCompletedWithValue(new IngestReceipt("ws", "SecurityAlert", 3));
         assertThatThrownBy(() -> committer.submit(TARGET, rows(1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void testACheckpointedRequestIsCommittedAheadOfBulkRowsQueuedBeforeIt() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, 3, NEVER, 100, meters);
+        committer.submit(TARGET, rows(3));
+        writer.awaitFirstCommit();
+        committer.submit(TARGET, rows(3));
+        committer.submit(TARGET, rows(3));
+        CompletableFuture<IngestReceipt> handOff = committer.submit(TARGET, rows(2), checkpoint(7));
+
+        writer.release();
+        committer.close();
+
+        assertThat(handOff).isCompletedWithValue(new IngestReceipt("ws", "SecurityAlert", 2));
+        assertThat(writer.batches).containsExactly(List.of(3), List.of(2), List.of(3), List.of(3));
+        assertThat(meters.timer("vigil.ingest.wait", "lane", "prompt").count()).isEqualTo(1);
+        assertThat(meters.timer("vigil.ingest.wait", "lane", "bulk").count()).isEqualTo(3);
+    }
+
+    @Test
+    void testTheLanesTakeTurnsWhenBothHaveRowsDue() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, 3, NEVER, 100, meters);
+        committer.submit(TARGET, rows(3));
+        writer.awaitFirstCommit();
+        // two-row prompt requests cannot share a three-row batch, so each is a batch of its own
+        committer.submit(TARGET, rows(2), checkpoint(1));
+        committer.submit(TARGET, rows(2), checkpoint(2));
+        committer.submit(TARGET, rows(3));
+        committer.submit(TARGET, rows(3));
+
+        writer.release();
+        committer.close();
+
+        assertThat(writer.batches).containsExactly(List.of(3), List.of(2), List.of(3), List.of(2), List.of(3));
+    }
+
+    @Test
+    void testAFullQueueStillTakesACheckpointedRequest() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, 5, NEVER, 10, meters);
+        committer.submit(TARGET, rows(5));
+        writer.awaitFirstCommit();
+        committer.submit(TARGET, rows(5));
+        assertThatThrownBy(() -> committer.submit(TARGET, rows(1))).isInstanceOf(IngestQueueFullException.class);
+
+        CompletableFuture<IngestReceipt> handOff = committer.submit(TARGET, rows(1), checkpoint(3));
+        writer.release();
+
+        assertThat(handOff.get(10, TimeUnit.SECONDS).rowsCommitted()).isEqualTo(1);
+    }
+
+    private static Optional<Checkpoint> checkpoint(long position) {
+        return Optional.of(new Checkpoint("connector/iot/ws", position));
     }
 
     private static List<Object[]> rows(int count) {

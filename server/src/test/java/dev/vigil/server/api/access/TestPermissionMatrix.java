@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every route, called by every role: the permission matrix of {@code docs/security.md}. A caller
@@ -76,9 +74,8 @@ class TestPermissionMatrix {
     private record Call(String route, Function<Who, String> path, Function<Who, Object> body, Needs needs, int success) {
     }
 
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
     static final Map<Who, String> KEYS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_KEY_IDS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_ASSIGNMENTS = new LinkedHashMap<>();
@@ -86,8 +83,7 @@ class TestPermissionMatrix {
     static final Map<Who, String> INCIDENTS = new LinkedHashMap<>();
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
+    static void createCallers() {
         server.createUser("grantee", PASSWORD);
         saveFunction("MatrixFn");
         for (Who who : Who.values()) {
@@ -131,11 +127,6 @@ class TestPermissionMatrix {
     private static void saveFunction(String name) {
         HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/functions/" + name, server.apiKey(), Map.of("body", "SecurityAlert | take 1"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static List<Call> calls() {

@@ -7,28 +7,14 @@ import dev.vigil.server.api.HttpApi;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestRequestAuthentication {
     private static final String TABLES = "/api/workspaces/default/tables";
 
-    @TempDir
-    static Path data;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
 
     private static HttpResponse<String> getWith(String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(TABLES)).GET();

@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Roles on one workspace or subscription say nothing about another; what one cannot see does not exist for it. */
 class TestScopeIsolation {
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
     static String alice;
     static String bob;
     static String carol;
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
+    static void createUsersAndGrants() {
         server.createWorkspace("second");
         server.createUser("alice", null);
         server.createUser("bob", null);
@@ -38,11 +34,6 @@ class TestScopeIsolation {
         alice = server.issueKey("alice");
         bob = server.issueKey("bob");
         carol = server.issueKey("carol");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static HttpResponse<String> query(String workspace, String key) {

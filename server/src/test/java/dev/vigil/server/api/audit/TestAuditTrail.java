@@ -3,56 +3,43 @@ package dev.vigil.server.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit trail is a KQL-queryable table, written asynchronously through group commit. */
 class TestAuditTrail {
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
 
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    /** Rows of the query in the workspace, waiting until at least {@code atLeast} are committed. */
+    /** Rows of the query in the workspace, each as an object of column name to value, once at least {@code atLeast} are committed. */
     private static List<JsonNode> awaitRows(String workspace, String kql, int atLeast) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            HttpResponse<String> response = server.postJson("/v1/workspaces/" + workspace + "/query", Map.of("query", kql));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode table = RunningServer.json(response).path("tables").path(0);
-            if (table.path("rows").size() >= atLeast || Instant.now().isAfter(deadline)) {
-                List<JsonNode> rows = new ArrayList<>();
-                table.path("rows").forEach(row -> {
-                    var named = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-                    for (int i = 0; i < row.size(); i++) {
-                        named.set(table.path("columns").path(i).path("name").asText(), row.get(i));
-                    }
-                    rows.add(named);
-                });
-                return rows;
+        JsonNode table = Eventually.await(atLeast + " rows of '" + kql + "' in workspace " + workspace,
+                () -> queryTable(workspace, kql), result -> result.path("rows").size() >= atLeast, Duration.ofSeconds(20));
+        List<JsonNode> rows = new ArrayList<>();
+        table.path("rows").forEach(row -> {
+            ObjectNode named = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < row.size(); i++) {
+                named.set(table.path("columns").path(i).path("name").asText(), row.get(i));
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll: the rows commit asynchronously
-        }
+            rows.add(named);
+        });
+        return rows;
+    }
+
+    private static JsonNode queryTable(String workspace, String kql) {
+        HttpResponse<String> response = server.postJson("/v1/workspaces/" + workspace + "/query", Map.of("query", kql));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RunningServer.json(response).path("tables").path(0);
     }
 
     @Test

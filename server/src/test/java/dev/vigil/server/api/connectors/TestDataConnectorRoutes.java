@@ -5,34 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The data connectors gallery over HTTP, as a reader of the workspace sees it. */
 class TestDataConnectorRoutes {
     private static final String GALLERY = "/api/workspaces/default/dataConnectors";
 
-    @TempDir
-    Path data;
-    private RunningServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
     private String reader;
 
     @BeforeEach
-    void start() {
-        server = RunningServer.start(data);
+    void createReader() {
         server.createUser("analyst", null);
         server.grant("analyst", "Reader", "/workspaces/default");
         reader = server.issueKey("analyst");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

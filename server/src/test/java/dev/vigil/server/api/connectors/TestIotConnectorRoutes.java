@@ -8,7 +8,6 @@ import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Defender for IoT connector end to end on the real server: devices send security messages
@@ -33,19 +30,8 @@ class TestIotConnectorRoutes {
     private static final String SUBSCRIPTIONS = "/api/workspaces/default/dataConnectors/IoT/subscriptions";
     private static final String IOT_ROWS = "SecurityAlert | where ProductName == \"Azure Security Center for IoT\"";
 
-    @TempDir
-    Path data;
-    private RunningServer server;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void connectRefusedWhenNoHubHasDefender() {
@@ -166,11 +152,9 @@ class TestIotConnectorRoutes {
         }
         server.server().awaitDetection();
         long versions = awaitFeedVersions("sub-1", 1);
-        String apiKey = server.apiKey();
-        // stop wherever the streamer is: it may have written none, some or all of the versions
-        server.close();
 
-        server = RunningServer.startExisting(data, apiKey);
+        // stop wherever the streamer is: it may have written none, some or all of the versions
+        server.restart();
 
         assertThat(RunningServer.json(server.get(SUBSCRIPTIONS)).path("value").path(0).path("state").asText()).isEqualTo("Connected");
         awaitTrue(() -> server.count(IOT_ROWS + " | count") >= versions);
@@ -239,15 +223,12 @@ class TestIotConnectorRoutes {
     /** Waits until the subscription's alert feed holds at least {@code atLeast} versions; returns how many it holds. */
     private long awaitFeedVersions(String subscription, long atLeast) {
         String feed = "/api/subscriptions/" + subscription + "/providers/Microsoft.Security/iotAlertFeed?limit=1000";
-        long[] versions = new long[1];
-        awaitTrue(() -> (versions[0] = RunningServer.json(server.get(feed)).path("value").size()) >= atLeast);
-        return versions[0];
+        return Eventually.await(atLeast + " versions in the alert feed of " + subscription,
+                () -> (long) RunningServer.json(server.get(feed)).path("value").size(), versions -> versions >= atLeast, DEADLINE);
     }
 
     private JsonNode awaitRow(String kql) {
-        JsonNode[] table = new JsonNode[1];
-        awaitTrue(() -> !(table[0] = server.query(kql)).path("rows").isEmpty());
-        return table[0];
+        return Eventually.await("a row of '" + kql + "'", () -> server.query(kql), table -> !table.path("rows").isEmpty(), DEADLINE);
     }
 
     /** The value of a column in the first row of a result table. */

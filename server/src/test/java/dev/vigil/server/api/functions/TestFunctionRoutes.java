@@ -6,33 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestFunctionRoutes {
     private static final String FUNCTIONS = "/api/workspaces/default/functions";
 
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
+    static void ingestAlerts() {
         HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(
                 Map.of("AlertName", "Reverse shell", "AlertSeverity", "High"),
                 Map.of("AlertName", "Device silent", "AlertSeverity", "Low")));
         assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static HttpResponse<String> put(String name, Object body) {

@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestHealthRoutes {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testHealthNeedsNoKey() {
-        try (RunningServer server = RunningServer.start(data)) {
-            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/healthz")).GET());
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/healthz")).GET());
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
-        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
     }
 }

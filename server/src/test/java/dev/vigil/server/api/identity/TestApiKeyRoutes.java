@@ -6,32 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.server.testing.TestClock;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestApiKeyRoutes {
     private static final String TABLES = "/api/workspaces/default/tables";
 
-    @TempDir
-    Path data;
     TestClock clock = TestClock.startingNow();
-    RunningServer server;
+
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest().withClock(clock);
 
     @BeforeEach
-    void start() {
-        server = RunningServer.start(data, clock);
+    void createAlice() {
         server.createUser("alice", null);
         server.grant("alice", "Reader", "/workspaces/default");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private JsonNode createKey(String user, String by, Map<String, Object> body) {

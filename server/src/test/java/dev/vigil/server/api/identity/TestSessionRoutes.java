@@ -12,34 +12,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestSessionRoutes {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String TABLES = "/api/workspaces/default/tables";
 
-    @TempDir
-    Path data;
     TestClock clock = TestClock.startingNow();
-    RunningServer server;
+
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest().withClock(clock);
 
     /** A logged-in session: the cookie's value and the CSRF token. */
     private record Login(String cookie, String csrfToken, String setCookie) {
     }
 
     @BeforeEach
-    void start() {
-        server = RunningServer.start(data, clock);
+    void createAlice() {
         server.createUser("alice", PASSWORD);
         server.grant("alice", "Contributor", "/workspaces/default");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private HttpResponse<String> login(String user, String password, String presentedCookie) {

@@ -15,34 +15,20 @@ import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.NewIncident;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The incident API on the real server over loopback, with its SecurityIncident rows read back through the KQL query API. */
 class TestIncidentRoutes {
     private static final String INCIDENTS = "/api/workspaces/default/incidents";
 
-    @TempDir
-    Path data;
-    private RunningServer server;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     private JsonNode create(String title, String severity) {
         HttpResponse<String> response = server.postJson(INCIDENTS, Map.of("properties", Map.of("title", title, "severity", severity)));
@@ -73,10 +59,8 @@ class TestIncidentRoutes {
     void testIncidentsAreNumberedInSequenceAcrossARestart() {
         assertThat(create("first", "High").path("properties").path("incidentNumber").asLong()).isEqualTo(1);
         assertThat(create("second", "Low").path("properties").path("incidentNumber").asLong()).isEqualTo(2);
-        String key = server.apiKey();
-        server.close();
 
-        server = RunningServer.startExisting(data, key);
+        server.restart();
 
         assertThat(create("third", "Medium").path("properties").path("incidentNumber").asLong()).isEqualTo(3);
         assertThat(rows("SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber | sort by IncidentNumber asc"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.ServerSettings;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.workspace.api.StorageSettings;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestIngestionLimits {
     private static final long LIMIT = 64 * 1024;
     private static final String ROWS = "/api/workspaces/default/tables/SecurityAlert/rows";
+    private static final Pattern QUEUE_ROWS = Pattern.compile("(?m)^vigil_ingest_queue_rows(?:\\{[^}]*\\})? ([0-9.E]+)$");
 
     @TempDir
     Path data;
@@ -91,16 +92,13 @@ class TestIngestionLimits {
         }
     }
 
-    private static void awaitQueuedRows(RunningServer server, int rows) throws InterruptedException {
-        Pattern gauge = Pattern.compile("(?m)^vigil_ingest_queue_rows(?:\\{[^}]*\\})? ([0-9.E]+)$");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            Matcher m = gauge.matcher(server.get("/metrics").body());
-            if (m.find() && Double.parseDouble(m.group(1)) >= rows) {
-                return;
-            }
-            Thread.sleep(10); // between polls of a condition, not instead of one
-        }
-        throw new AssertionError("the queue never held " + rows + " rows");
+    private static void awaitQueuedRows(RunningServer server, int rows) {
+        Eventually.await("the ingestion queue holding " + rows + " rows", () -> queuedRows(server), queued -> queued >= rows, Duration.ofSeconds(10));
+    }
+
+    /** The queue gauge on /metrics, or -1 before it is there. */
+    private static double queuedRows(RunningServer server) {
+        Matcher gauge = QUEUE_ROWS.matcher(server.get("/metrics").body());
+        return gauge.find() ? Double.parseDouble(gauge.group(1)) : -1;
     }
 }

@@ -5,27 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Devices talk to the real server over MQTT (Paho) and HTTPS on loopback; the detection engine
@@ -37,19 +36,8 @@ class TestIotAlertRoutes {
     private static final String ATTACKER = "203.0.113.7";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path data;
-    private RunningServer server;
-
-    @BeforeEach
-    void start() {
-        server = RunningServer.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testBruteForceOverMqttRaisesASuccessfulBruteforceAlertWithDefenderProperties() throws MqttException {
@@ -185,10 +173,8 @@ class TestIotAlertRoutes {
         }
         publish(connect("plant-hub", key, Instant.now().plusSeconds(600)), message(firstHalf));
         server.server().awaitDetection();
-        String apiKey = server.apiKey();
-        server.close();
 
-        server = RunningServer.startExisting(data, apiKey);
+        server.restart();
         List<String> secondHalf = List.of(login(start.plusSeconds(3), "Fail"), login(start.plusSeconds(4), "Fail"),
                 login(start.plusSeconds(5), "Success"));
         publish(connect("plant-hub", key, Instant.now().plusSeconds(600)), message(secondHalf));
@@ -292,31 +278,26 @@ class TestIotAlertRoutes {
         return RunningServer.json(server.post(hubPath + "/devices/sensor-1/listKeys", "application/json", "")).path("primaryKey").asText();
     }
 
-    /** Polls the alert list until an alert matches, failing after the deadline. */
+    /** Asks for the alert list until an alert matches, failing after the deadline. */
     private JsonNode awaitAlert(String path, Predicate<JsonNode> wanted) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (true) {
-            HttpResponse<String> response = server.get(path);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            for (JsonNode alert : RunningServer.json(response).path("value")) {
-                if (wanted.test(alert)) {
-                    return alert;
-                }
-            }
-            assertThat(Instant.now()).as("no matching alert at " + path + " within " + DEADLINE + "; last answer " + response.body())
-                    .isBefore(deadline);
-            pause();
-        }
+        JsonNode alerts = Eventually.await("a matching alert at " + path, () -> alertList(path),
+                list -> matching(list, wanted).isPresent(), DEADLINE);
+        return matching(alerts, wanted).orElseThrow();
     }
 
-    /** Between two polls, so that polling does not take the cores detection needs. */
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private JsonNode alertList(String path) {
+        HttpResponse<String> response = server.get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RunningServer.json(response).path("value");
+    }
+
+    private static Optional<JsonNode> matching(JsonNode alerts, Predicate<JsonNode> wanted) {
+        for (JsonNode alert : alerts) {
+            if (wanted.test(alert)) {
+                return Optional.of(alert);
+            }
         }
+        return Optional.empty();
     }
 
     private HttpResponse<String> put(String path, Object body) {

@@ -7,13 +7,12 @@ import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestIotRoutes {
     private static final String SUB = "/api/subscriptions/sub-1";
@@ -24,95 +23,83 @@ class TestIotRoutes {
             + "\"TimestampUTC\":\"2024-01-27T13:48:52Z\",\"Payload\":[{\"ProcessId\":7,\"UserName\":\"root\",\"Operation\":\"Login\","
             + "\"Executable\":\"/usr/sbin/sshd\",\"RemoteAddress\":\"10.1.2.3\",\"Result\":\"Fail\"}]}]}";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testRegistryResourcesSurviveARestart() {
-        String keys;
-        String apiKey;
-        try (RunningServer server = RunningServer.start(data)) {
-            apiKey = server.apiKey();
-            createHub(server, "Enabled");
-            assertThat(server.postJson(HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default", Map.of("properties", Map.of(
-                    "timeWindowRules", List.of(Map.of("ruleType", "MqttD2CMessagesNotInAllowedRange", "isEnabled", true,
-                            "minThreshold", 0, "maxThreshold", 30, "timeWindowSize", "PT05M")),
-                    "denylistRules", List.of(Map.of("ruleType", "ConnectionToIpNotAllowed", "isEnabled", true,
-                            "allowlistValues", List.of("10.0.0.0/8"), "valueType", "IpCidr"))))).statusCode()).isEqualTo(404); // PUT, not POST
-            HttpResponse<String> group = put(server, HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default", Map.of("properties", Map.of(
-                    "timeWindowRules", List.of(Map.of("ruleType", "MqttD2CMessagesNotInAllowedRange", "isEnabled", true,
-                            "minThreshold", 0, "maxThreshold", 30, "timeWindowSize", "PT05M")),
-                    "denylistRules", List.of(Map.of("ruleType", "ConnectionToIpNotAllowed", "isEnabled", true,
-                            "allowlistValues", List.of("10.0.0.0/8"), "valueType", "IpCidr")))));
-            assertThat(group.statusCode()).as(group.body()).isEqualTo(200);
-            keys = server.post(HUB + "/devices/sensor-1/listKeys", "application/json", "").body();
-        }
-        try (RunningServer restarted = RunningServer.startExisting(data, apiKey)) {
-            JsonNode hub = RunningServer.json(restarted.get(HUB));
-            assertThat(hub.path("id").asText()).isEqualTo("/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub");
-            assertThat(hub.path("properties").path("hostName").asText()).isEqualTo("plant-hub.azure-devices.net");
-            assertThat(hub.path("properties").path("securitySettings").path("status").asText()).isEqualTo("Enabled");
-            JsonNode device = RunningServer.json(restarted.get(HUB + "/devices/sensor-1"));
-            assertThat(device.path("tags").path("SecurityGroup").asText()).isEqualTo("default");
-            assertThat(device.has("primaryKey")).isFalse();
-            assertThat(restarted.post(HUB + "/devices/sensor-1/listKeys", "application/json", "").body()).isEqualTo(keys);
-            JsonNode rule = RunningServer.json(restarted.get(HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default"))
-                    .path("properties").path("timeWindowRules").path(0);
-            assertThat(rule.path("timeWindowSize").asText()).isEqualTo("PT05M");
-            assertThat(rule.path("maxThreshold").asLong()).isEqualTo(30);
-        }
+        createHub(server, "Enabled");
+        assertThat(server.postJson(HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default", Map.of("properties", Map.of(
+                "timeWindowRules", List.of(Map.of("ruleType", "MqttD2CMessagesNotInAllowedRange", "isEnabled", true,
+                        "minThreshold", 0, "maxThreshold", 30, "timeWindowSize", "PT05M")),
+                "denylistRules", List.of(Map.of("ruleType", "ConnectionToIpNotAllowed", "isEnabled", true,
+                        "allowlistValues", List.of("10.0.0.0/8"), "valueType", "IpCidr"))))).statusCode()).isEqualTo(404); // PUT, not POST
+        HttpResponse<String> group = put(server, HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default", Map.of("properties", Map.of(
+                "timeWindowRules", List.of(Map.of("ruleType", "MqttD2CMessagesNotInAllowedRange", "isEnabled", true,
+                        "minThreshold", 0, "maxThreshold", 30, "timeWindowSize", "PT05M")),
+                "denylistRules", List.of(Map.of("ruleType", "ConnectionToIpNotAllowed", "isEnabled", true,
+                        "allowlistValues", List.of("10.0.0.0/8"), "valueType", "IpCidr")))));
+        assertThat(group.statusCode()).as(group.body()).isEqualTo(200);
+        String keys = server.post(HUB + "/devices/sensor-1/listKeys", "application/json", "").body();
+
+        server.restart();
+
+        JsonNode hub = RunningServer.json(server.get(HUB));
+        assertThat(hub.path("id").asText()).isEqualTo("/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub");
+        assertThat(hub.path("properties").path("hostName").asText()).isEqualTo("plant-hub.azure-devices.net");
+        assertThat(hub.path("properties").path("securitySettings").path("status").asText()).isEqualTo("Enabled");
+        JsonNode device = RunningServer.json(server.get(HUB + "/devices/sensor-1"));
+        assertThat(device.path("tags").path("SecurityGroup").asText()).isEqualTo("default");
+        assertThat(device.has("primaryKey")).isFalse();
+        assertThat(server.post(HUB + "/devices/sensor-1/listKeys", "application/json", "").body()).isEqualTo(keys);
+        JsonNode rule = RunningServer.json(server.get(HUB + "/providers/Microsoft.Security/deviceSecurityGroups/default"))
+                .path("properties").path("timeWindowRules").path(0);
+        assertThat(rule.path("timeWindowSize").asText()).isEqualTo("PT05M");
+        assertThat(rule.path("maxThreshold").asLong()).isEqualTo(30);
     }
 
     @Test
     void testInvalidRuleIsRefusedNamingTheField() {
-        try (RunningServer server = RunningServer.start(data)) {
-            createHub(server, "Enabled");
-            HttpResponse<String> response = put(server, HUB + "/providers/Microsoft.Security/deviceSecurityGroups/g1", Map.of("properties", Map.of(
-                    "allowlistRules", List.of(Map.of("ruleType", "ProcessAllowed", "isEnabled", true, "allowlistValues", List.of())))));
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(RunningServer.json(response).path("error").path("message").asText()).contains("'ruleType' must be one of");
-            assertThat(server.get(SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/nohub").statusCode()).isEqualTo(404);
-        }
+        createHub(server, "Enabled");
+        HttpResponse<String> response = put(server, HUB + "/providers/Microsoft.Security/deviceSecurityGroups/g1", Map.of("properties", Map.of(
+                "allowlistRules", List.of(Map.of("ruleType", "ProcessAllowed", "isEnabled", true, "allowlistValues", List.of())))));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("message").asText()).contains("'ruleType' must be one of");
+        assertThat(server.get(SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/nohub").statusCode()).isEqualTo(404);
     }
 
     @Test
     void testHttpsSecurityMessageIsStoredBeforeThe204() {
-        try (RunningServer server = RunningServer.start(data)) {
-            String token = createHub(server, "Enabled");
+        String token = createHub(server, "Enabled");
 
-            HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE);
+        HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE);
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count")).isEqualTo(1);
-        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count")).isEqualTo(1);
     }
 
     @Test
     void testMalformedSecurityMessageOverHttpsIs400NamingThePathAndRule() {
-        try (RunningServer server = RunningServer.start(data)) {
-            String token = createHub(server, "Enabled");
+        String token = createHub(server, "Enabled");
 
-            HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE.replace("\"ProcessId\":7,", ""));
+        HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE.replace("\"ProcessId\":7,", ""));
 
-            assertThat(response.statusCode()).isEqualTo(400);
-            JsonNode error = RunningServer.json(response).path("error");
-            assertThat(error.path("code").asText()).isEqualTo("InvalidSecurityMessage");
-            assertThat(error.path("message").asText()).isEqualTo("$.Events[0].Payload[0].ProcessId: required");
-            assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
-        }
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidSecurityMessage");
+        assertThat(error.path("message").asText()).isEqualTo("$.Events[0].Payload[0].ProcessId: required");
+        assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
     }
 
     @Test
     void testBadTokenOverHttpsIs401AndDisabledDeviceIs403() {
-        try (RunningServer server = RunningServer.start(data)) {
-            String token = createHub(server, "Enabled");
+        String token = createHub(server, "Enabled");
 
-            assertThat(sendEvent(server, tampered(token), SECURITY_MESSAGE).statusCode()).isEqualTo(401);
-            assertThat(server.post(HUB + "/devices/sensor-1/disable", "application/json", "").statusCode()).isEqualTo(200);
-            HttpResponse<String> disabled = sendEvent(server, token, SECURITY_MESSAGE);
-            assertThat(disabled.statusCode()).isEqualTo(403);
-            assertThat(RunningServer.json(disabled).path("error").path("code").asText()).isEqualTo("DeviceDisabled");
-        }
+        assertThat(sendEvent(server, tampered(token), SECURITY_MESSAGE).statusCode()).isEqualTo(401);
+        assertThat(server.post(HUB + "/devices/sensor-1/disable", "application/json", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> disabled = sendEvent(server, token, SECURITY_MESSAGE);
+        assertThat(disabled.statusCode()).isEqualTo(403);
+        assertThat(RunningServer.json(disabled).path("error").path("code").asText()).isEqualTo("DeviceDisabled");
     }
 
     /** The token with the first character of its signature changed, whatever that character was. */
@@ -124,42 +111,36 @@ class TestIotRoutes {
 
     @Test
     void testHubWithMonitoringOffStoresNoRawEventsOverHttps() {
-        try (RunningServer server = RunningServer.start(data)) {
-            String token = createHub(server, "Disabled");
+        String token = createHub(server, "Disabled");
 
-            assertThat(sendEvent(server, token, SECURITY_MESSAGE).statusCode()).isEqualTo(204);
-            assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
-            assertThat(RunningServer.json(server.get(HUB + "/devices/sensor-1")).path("statistics").path("deviceToCloudMessages").asLong()).isEqualTo(1);
-        }
+        assertThat(sendEvent(server, token, SECURITY_MESSAGE).statusCode()).isEqualTo(204);
+        assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
+        assertThat(RunningServer.json(server.get(HUB + "/devices/sensor-1")).path("statistics").path("deviceToCloudMessages").asLong()).isEqualTo(1);
     }
 
     @Test
     void testTagsAreMergedIntoTheTwin() {
-        try (RunningServer server = RunningServer.start(data)) {
-            createHub(server, "Enabled");
-            HttpResponse<String> response = server.send(server.request(HUB + "/devices/sensor-1/tags").header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"tags\":{\"SecurityGroup\":\"cameras\",\"site\":\"north\"}}")));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(RunningServer.json(response).path("tags").path("SecurityGroup").asText()).isEqualTo("cameras");
-            assertThat(RunningServer.json(response).path("tags").path("site").asText()).isEqualTo("north");
-        }
+        createHub(server, "Enabled");
+        HttpResponse<String> response = server.send(server.request(HUB + "/devices/sensor-1/tags").header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"tags\":{\"SecurityGroup\":\"cameras\",\"site\":\"north\"}}")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(RunningServer.json(response).path("tags").path("SecurityGroup").asText()).isEqualTo("cameras");
+        assertThat(RunningServer.json(response).path("tags").path("site").asText()).isEqualTo("north");
     }
 
     @Test
     void testCloudToDeviceMessagesWaitForAnOfflineDeviceUpToFifty() {
-        try (RunningServer server = RunningServer.start(data)) {
-            createHub(server, "Enabled");
-            for (int index = 0; index < 50; index++) {
-                HttpResponse<String> accepted = server.postJson(HUB + "/devices/sensor-1/messages/devicebound", Map.of("body", "command " + index));
-                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-                assertThat(RunningServer.json(accepted).path("deviceConnected").asBoolean()).isFalse();
-            }
-
-            HttpResponse<String> refused = server.postJson(HUB + "/devices/sensor-1/messages/devicebound", Map.of("body", "one too many"));
-
-            assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(RunningServer.json(refused).path("error").path("code").asText()).isEqualTo("DeviceMaximumQueueDepthExceeded");
+        createHub(server, "Enabled");
+        for (int index = 0; index < 50; index++) {
+            HttpResponse<String> accepted = server.postJson(HUB + "/devices/sensor-1/messages/devicebound", Map.of("body", "command " + index));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(RunningServer.json(accepted).path("deviceConnected").asBoolean()).isFalse();
         }
+
+        HttpResponse<String> refused = server.postJson(HUB + "/devices/sensor-1/messages/devicebound", Map.of("body", "one too many"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(RunningServer.json(refused).path("error").path("code").asText()).isEqualTo("DeviceMaximumQueueDepthExceeded");
     }
 
     /** Subscription, resource group, hub and device {@code sensor-1}; returns a device token. */

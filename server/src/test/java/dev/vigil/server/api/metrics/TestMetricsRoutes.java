@@ -4,42 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestMetricsRoutes {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testMetricsShowIngestedRowsQueriesRequestsAndTheJvm() {
-        try (RunningServer server = RunningServer.start(data)) {
-            HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows",
-                    List.of(Map.of("AlertName", "a"), Map.of("AlertName", "b"), Map.of("AlertName", "c")));
-            assertThat(ingested.statusCode()).isEqualTo(200);
-            server.query("SecurityAlert | count");
+        HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows",
+                List.of(Map.of("AlertName", "a"), Map.of("AlertName", "b"), Map.of("AlertName", "c")));
+        assertThat(ingested.statusCode()).isEqualTo(200);
+        server.query("SecurityAlert | count");
 
-            HttpResponse<String> metrics = server.get("/metrics");
+        HttpResponse<String> metrics = server.get("/metrics");
 
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-            assertThat(metrics.body())
-                    .containsPattern("(?m)^vigil_ingest_rows_total\\{[^}]*table=\"SecurityAlert\"[^}]*\\} 3\\.0$")
-                    .containsPattern("(?m)^vigil_ingest_commit_seconds_count(\\{[^}]*\\})? [1-9]")
-                    .contains("http_server_requests_seconds_count{method=\"POST\",status=\"200\",uri=\"/api/workspaces/{workspace}/tables/{table}/rows\"}")
-                    .contains("jvm_memory_used_bytes");
-        }
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(metrics.body())
+                .containsPattern("(?m)^vigil_ingest_rows_total\\{[^}]*table=\"SecurityAlert\"[^}]*\\} 3\\.0$")
+                .containsPattern("(?m)^vigil_ingest_commit_seconds_count(\\{[^}]*\\})? [1-9]")
+                .contains("http_server_requests_seconds_count{method=\"POST\",status=\"200\",uri=\"/api/workspaces/{workspace}/tables/{table}/rows\"}")
+                .contains("jvm_memory_used_bytes");
     }
 
     @Test
     void testMetricsNeedAKey() {
-        try (RunningServer server = RunningServer.start(data)) {
-            HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/metrics")).GET());
+        HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/metrics")).GET());
 
-            assertThat(response.statusCode()).isEqualTo(401);
-        }
+        assertThat(response.statusCode()).isEqualTo(401);
     }
 }

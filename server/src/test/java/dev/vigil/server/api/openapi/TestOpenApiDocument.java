@@ -5,36 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestOpenApiDocument {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testDocumentDescribesExactlyTheServedRoutes() {
-        try (RunningServer server = RunningServer.start(data)) {
-            HttpResponse<String> response = server.get("/openapi.json");
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode document = RunningServer.json(response);
+        HttpResponse<String> response = server.get("/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = RunningServer.json(response);
 
-            List<String> documented = new ArrayList<>();
-            document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-                if (METHODS.contains(method)) {
-                    documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }));
+        List<String> documented = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (METHODS.contains(method)) {
+                documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
 
-            assertThat(document.path("openapi").asText()).startsWith("3.");
-            assertThat(documented).containsExactlyInAnyOrderElementsOf(server.server().routes());
-        }
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(server.server().routes());
     }
 }

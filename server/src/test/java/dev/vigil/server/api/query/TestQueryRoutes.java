@@ -7,36 +7,27 @@ import dev.vigil.server.testing.RunningServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestQueryRoutes {
     private static final String QUERY = "/v1/workspaces/default/query";
 
-    @TempDir
-    static Path data;
-    static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(data);
+    static void ingestAlerts() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(
                 Map.of("AlertName", "Reverse shells", "AlertSeverity", "High", "TimeGenerated", now.minus(1, ChronoUnit.HOURS).toString()),
                 Map.of("AlertName", "Bash history cleared", "AlertSeverity", "Low", "TimeGenerated", now.minus(3, ChronoUnit.DAYS).toString())));
         assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -5,112 +5,98 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestAlertRuleRoutes {
     private static final String RULES = "/api/workspaces/default/alertRules/";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testScheduledRuleIsSavedReadBackAndSurvivesRestart() {
-        String key;
-        try (RunningServer server = RunningServer.start(data)) {
-            key = server.apiKey();
-            HttpResponse<String> created = server.sendJson("PUT", RULES + "many-high", key,
-                    RuleBodies.scheduled("SecurityAlert | where AlertSeverity == 'High'", 3));
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            JsonNode rule = RunningServer.json(created);
-            assertThat(rule.path("kind").asText()).isEqualTo("Scheduled");
-            assertThat(rule.path("name").asText()).isEqualTo("many-high");
-            assertThat(rule.path("properties").path("queryFrequency").asText()).isEqualTo("PT5M");
-            assertThat(rule.path("properties").path("triggerThreshold").asInt()).isEqualTo(3);
-            assertThat(created.headers().firstValue("ETag")).contains(rule.path("etag").asText());
-        }
-        try (RunningServer again = RunningServer.startExisting(data, key)) {
-            JsonNode list = RunningServer.json(again.get(RULES));
-            assertThat(list.path("value")).hasSize(1);
-            JsonNode rule = list.path("value").path(0);
-            assertThat(rule.path("properties").path("query").asText()).isEqualTo("SecurityAlert | where AlertSeverity == 'High'");
-            assertThat(rule.path("properties").path("tactics").path(0).asText()).isEqualTo("Impact");
-        }
+        HttpResponse<String> created = server.sendJson("PUT", RULES + "many-high", server.apiKey(),
+                RuleBodies.scheduled("SecurityAlert | where AlertSeverity == 'High'", 3));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode rule = RunningServer.json(created);
+        assertThat(rule.path("kind").asText()).isEqualTo("Scheduled");
+        assertThat(rule.path("name").asText()).isEqualTo("many-high");
+        assertThat(rule.path("properties").path("queryFrequency").asText()).isEqualTo("PT5M");
+        assertThat(rule.path("properties").path("triggerThreshold").asInt()).isEqualTo(3);
+        assertThat(created.headers().firstValue("ETag")).contains(rule.path("etag").asText());
+
+        server.restart();
+
+        JsonNode list = RunningServer.json(server.get(RULES));
+        assertThat(list.path("value")).hasSize(1);
+        JsonNode reloaded = list.path("value").path(0);
+        assertThat(reloaded.path("properties").path("query").asText()).isEqualTo("SecurityAlert | where AlertSeverity == 'High'");
+        assertThat(reloaded.path("properties").path("tactics").path(0).asText()).isEqualTo("Impact");
     }
 
     @Test
     void testQueryThatDoesNotCompileIsRefusedWithLineAndColumn() {
-        try (RunningServer server = RunningServer.start(data)) {
-            HttpResponse<String> refused = server.sendJson("PUT", RULES + "broken", server.apiKey(),
-                    RuleBodies.scheduled("SecurityAlert\n| where NoSuchColumn == 1", 0));
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-            JsonNode error = RunningServer.json(refused).path("error");
-            assertThat(error.path("code").asText()).isEqualTo("BadArgumentError");
-            assertThat(error.path("innererror").path("code").asText()).isEqualTo("SemanticError");
-            assertThat(error.path("innererror").path("line").asInt()).isEqualTo(2);
-            assertThat(error.path("innererror").path("pos").asInt()).isEqualTo(9);
-            assertThat(server.get(RULES + "broken").statusCode()).isEqualTo(404);
-        }
+        HttpResponse<String> refused = server.sendJson("PUT", RULES + "broken", server.apiKey(),
+                RuleBodies.scheduled("SecurityAlert\n| where NoSuchColumn == 1", 0));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(refused).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("BadArgumentError");
+        assertThat(error.path("innererror").path("code").asText()).isEqualTo("SemanticError");
+        assertThat(error.path("innererror").path("line").asInt()).isEqualTo(2);
+        assertThat(error.path("innererror").path("pos").asInt()).isEqualTo(9);
+        assertThat(server.get(RULES + "broken").statusCode()).isEqualTo(404);
     }
 
     @Test
     void testBadPropertyIsNamedInTheError() {
-        try (RunningServer server = RunningServer.start(data)) {
-            Map<String, Object> body = RuleBodies.scheduled("SecurityAlert", 0);
-            RuleBodies.properties(body).put("queryFrequency", "5 minutes");
-            HttpResponse<String> refused = server.sendJson("PUT", RULES + "bad", server.apiKey(), body);
-            assertThat(refused.statusCode()).isEqualTo(400);
-            JsonNode error = RunningServer.json(refused).path("error");
-            assertThat(error.path("code").asText()).isEqualTo("InvalidAlertRule");
-            assertThat(error.path("message").asText()).startsWith("properties.queryFrequency: '5 minutes' is not an ISO 8601 duration");
+        Map<String, Object> body = RuleBodies.scheduled("SecurityAlert", 0);
+        RuleBodies.properties(body).put("queryFrequency", "5 minutes");
+        HttpResponse<String> refused = server.sendJson("PUT", RULES + "bad", server.apiKey(), body);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode error = RunningServer.json(refused).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidAlertRule");
+        assertThat(error.path("message").asText()).startsWith("properties.queryFrequency: '5 minutes' is not an ISO 8601 duration");
 
-            Map<String, Object> mapped = RuleBodies.scheduled("SecurityAlert | project AlertName", 0);
-            RuleBodies.properties(mapped).put("customDetails", Map.of("Device", "DeviceId"));
-            HttpResponse<String> unknownColumn = server.sendJson("PUT", RULES + "bad", server.apiKey(), mapped);
-            assertThat(unknownColumn.statusCode()).isEqualTo(400);
-            assertThat(RunningServer.json(unknownColumn).path("error").path("message").asText())
-                    .startsWith("properties.customDetails.Device: the query's results have no column 'DeviceId'");
-        }
+        Map<String, Object> mapped = RuleBodies.scheduled("SecurityAlert | project AlertName", 0);
+        RuleBodies.properties(mapped).put("customDetails", Map.of("Device", "DeviceId"));
+        HttpResponse<String> unknownColumn = server.sendJson("PUT", RULES + "bad", server.apiKey(), mapped);
+        assertThat(unknownColumn.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(unknownColumn).path("error").path("message").asText())
+                .startsWith("properties.customDetails.Device: the query's results have no column 'DeviceId'");
     }
 
     @Test
     void testStaleEtagIsRefusedAndCurrentEtagAccepted() {
-        try (RunningServer server = RunningServer.start(data)) {
-            Map<String, Object> body = RuleBodies.scheduled("SecurityAlert", 0);
-            String etag = RunningServer.json(server.sendJson("PUT", RULES + "r", server.apiKey(), body)).path("etag").asText();
-            body.put("etag", etag);
-            HttpResponse<String> replaced = server.sendJson("PUT", RULES + "r", server.apiKey(), body);
-            assertThat(replaced.statusCode()).isEqualTo(200);
+        Map<String, Object> body = RuleBodies.scheduled("SecurityAlert", 0);
+        String etag = RunningServer.json(server.sendJson("PUT", RULES + "r", server.apiKey(), body)).path("etag").asText();
+        body.put("etag", etag);
+        HttpResponse<String> replaced = server.sendJson("PUT", RULES + "r", server.apiKey(), body);
+        assertThat(replaced.statusCode()).isEqualTo(200);
 
-            HttpResponse<String> stale = server.sendJson("PUT", RULES + "r", server.apiKey(), body);
-            assertThat(stale.statusCode()).isEqualTo(412);
-            assertThat(RunningServer.json(stale).path("error").path("code").asText()).isEqualTo("PreconditionFailed");
-        }
+        HttpResponse<String> stale = server.sendJson("PUT", RULES + "r", server.apiKey(), body);
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(RunningServer.json(stale).path("error").path("code").asText()).isEqualTo("PreconditionFailed");
     }
 
     @Test
     void testKindOfRuleCannotChangeAndDeleteRemovesIt() {
-        try (RunningServer server = RunningServer.start(data)) {
-            assertThat(server.sendJson("PUT", RULES + "r", server.apiKey(), RuleBodies.incidentCreation("Azure Security Center for IoT")).statusCode())
-                    .isEqualTo(201);
-            HttpResponse<String> changed = server.sendJson("PUT", RULES + "r", server.apiKey(), RuleBodies.scheduled("SecurityAlert", 0));
-            assertThat(changed.statusCode()).isEqualTo(400);
-            assertThat(RunningServer.json(changed).path("error").path("message").asText()).contains("a rule's kind cannot change");
+        assertThat(server.sendJson("PUT", RULES + "r", server.apiKey(), RuleBodies.incidentCreation("Azure Security Center for IoT")).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> changed = server.sendJson("PUT", RULES + "r", server.apiKey(), RuleBodies.scheduled("SecurityAlert", 0));
+        assertThat(changed.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(changed).path("error").path("message").asText()).contains("a rule's kind cannot change");
 
-            assertThat(server.sendJson("DELETE", RULES + "r", server.apiKey(), null).statusCode()).isEqualTo(200);
-            assertThat(server.get(RULES + "r").statusCode()).isEqualTo(404);
-        }
+        assertThat(server.sendJson("DELETE", RULES + "r", server.apiKey(), null).statusCode()).isEqualTo(200);
+        assertThat(server.get(RULES + "r").statusCode()).isEqualTo(404);
     }
 
     @Test
     void testUnknownProductIsRefused() {
-        try (RunningServer server = RunningServer.start(data)) {
-            HttpResponse<String> refused = server.sendJson("PUT", RULES + "r", server.apiKey(), RuleBodies.incidentCreation("Acme EDR"));
-            assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(RunningServer.json(refused).path("error").path("message").asText())
-                    .startsWith("properties.productFilter: 'Acme EDR' is not one of Azure Active Directory Identity Protection");
-        }
+        HttpResponse<String> refused = server.sendJson("PUT", RULES + "r", server.apiKey(), RuleBodies.incidentCreation("Acme EDR"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(refused).path("error").path("message").asText())
+                .startsWith("properties.productFilter: 'Acme EDR' is not one of Azure Active Directory Identity Protection");
     }
 }

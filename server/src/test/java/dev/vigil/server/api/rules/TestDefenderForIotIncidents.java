@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** End to end: a brute force on a device becomes an IoT alert, a SecurityAlert row, and an incident when the connector's option says so. */
 class TestDefenderForIotIncidents {
@@ -25,52 +25,48 @@ class TestDefenderForIotIncidents {
     private static final String HUB = "/api/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest();
 
     @Test
     void testConnectingWithCreateIncidentsMakesAnIncidentOfEachIotAlert() {
-        try (RunningServer server = RunningServer.start(data)) {
-            String key = createHub(server);
-            connect(server, true);
-            JsonNode rule = RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72"));
-            assertThat(rule.path("properties").path("enabled").asBoolean()).isTrue();
-            assertThat(rule.path("properties").path("productFilter").asText()).isEqualTo("Azure Security Center for IoT");
+        String key = createHub(server);
+        connect(server, true);
+        JsonNode rule = RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72"));
+        assertThat(rule.path("properties").path("enabled").asBoolean()).isTrue();
+        assertThat(rule.path("properties").path("productFilter").asText()).isEqualTo("Azure Security Center for IoT");
 
-            sendBruteForce(server, "sensor-1", key);
-            awaitRows(server, feedVersions(server));
-            server.server().awaitAnalytics();
+        sendBruteForce(server, "sensor-1", key);
+        awaitRows(server, feedVersions(server));
+        server.server().awaitAnalytics();
 
-            // one incident per alert: the brute force raises more than one
-            JsonNode incidents = RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value");
-            assertThat(incidents).hasSize((int) server.count(IOT_ROWS + " | summarize dcount(SystemAlertId)"));
-            assertThat(incidents.findValuesAsText("title")).contains("Successful Bruteforce attempt");
-            assertThat(incidents.findValues("relatedAnalyticRuleIds")).allSatisfy(ids ->
-                    assertThat(ids.path(0).asText()).isEqualTo("a2e0eb51-1f11-461a-999b-cd0ebe5c7a72"));
-        }
+        // one incident per alert: the brute force raises more than one
+        JsonNode incidents = RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value");
+        assertThat(incidents).hasSize((int) server.count(IOT_ROWS + " | summarize dcount(SystemAlertId)"));
+        assertThat(incidents.findValuesAsText("title")).contains("Successful Bruteforce attempt");
+        assertThat(incidents.findValues("relatedAnalyticRuleIds")).allSatisfy(ids ->
+                assertThat(ids.path(0).asText()).isEqualTo("a2e0eb51-1f11-461a-999b-cd0ebe5c7a72"));
     }
 
     @Test
     void testNoIncidentWhileTheOptionIsOffAndOneAgainOnceItIsOn() {
-        try (RunningServer server = RunningServer.start(data)) {
-            String key = createHub(server);
-            connect(server, true);
-            connect(server, false);
-            assertThat(RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72")).path("properties").path("enabled")
-                    .asBoolean()).isFalse();
+        String key = createHub(server);
+        connect(server, true);
+        connect(server, false);
+        assertThat(RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72")).path("properties").path("enabled")
+                .asBoolean()).isFalse();
 
-            sendBruteForce(server, "sensor-1", key);
-            awaitRows(server, feedVersions(server));
-            server.server().awaitAnalytics();
-            assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isEmpty();
+        sendBruteForce(server, "sensor-1", key);
+        awaitRows(server, feedVersions(server));
+        server.server().awaitAnalytics();
+        assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isEmpty();
 
-            // another device: the first one's alerts would only get new versions, which never make incidents
-            connect(server, true);
-            sendBruteForce(server, "sensor-2", deviceKey(server, "sensor-2"));
-            awaitRows(server, feedVersions(server));
-            server.server().awaitAnalytics();
-            assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isNotEmpty();
-        }
+        // another device: the first one's alerts would only get new versions, which never make incidents
+        connect(server, true);
+        sendBruteForce(server, "sensor-2", deviceKey(server, "sensor-2"));
+        awaitRows(server, feedVersions(server));
+        server.server().awaitAnalytics();
+        assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isNotEmpty();
     }
 
     private static void connect(RunningServer server, boolean createIncidents) {
@@ -123,17 +119,6 @@ class TestDefenderForIotIncidents {
 
     /** Waits until the connector has written at least this many IoT alert rows; returns how many there are. */
     private static long awaitRows(RunningServer server, long atLeast) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        long rows;
-        while ((rows = server.count(IOT_ROWS + " | count")) < atLeast) {
-            assertThat(Instant.now()).as("no SecurityAlert row within " + DEADLINE).isBefore(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return rows;
+        return Eventually.await(atLeast + " IoT SecurityAlert rows", () -> server.count(IOT_ROWS + " | count"), rows -> rows >= atLeast, DEADLINE);
     }
 }
