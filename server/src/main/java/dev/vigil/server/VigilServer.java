@@ -129,8 +129,8 @@ public final class VigilServer implements AutoCloseable {
             analytics = AnalyticsRuntime.start(alertRules, storage.logStore(), storage.stateStore(), clock, Optional.of(new IncidentsSink(incidents)),
                     RuntimeSettings.defaults());
             RuleHealth health = analytics.health();
-            FunctionCounter.builder("vigil.rules.runs", health, RuleHealth::runs).description("Runs of Scheduled and NRT rules").register(registry);
-            FunctionCounter.builder("vigil.rules.failures", health, RuleHealth::failures).description("Rule runs that failed").register(registry);
+            FunctionCounter.builder("vigil.rules.runs", health, RuleHealth::runs).description("Runs of Scheduled, NRT and Microsoft Security rules").register(registry);
+            FunctionCounter.builder("vigil.rules.failures", health, RuleHealth::failures).description("Rule runs, and incident creation for a rule's alerts, that failed").register(registry);
             FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,

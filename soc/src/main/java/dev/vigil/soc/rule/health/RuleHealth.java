@@ -1,6 +1,6 @@
 package dev.vigil.soc.rule.health;
 
-import dev.vigil.soc.rule.AlertRuleKind;
+import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every rule run: a {@code SentinelHealth} row (queryable with KQL, e.g.
- * {@code SentinelHealth | where SentinelResourceType == "Analytics Rule" and Status == "Failure"})
- * and the rule's last run, kept in the state store so that it survives restarts.
+ * Records every rule run and every run of incident creation for a rule: a {@code SentinelHealth}
+ * row (queryable with KQL, e.g. {@code SentinelHealth | where SentinelResourceType == "Analytics
+ * Rule" and Status == "Failure"}) and, for the rule's own runs, its last run, kept in the state
+ * store so that it survives restarts.
  */
 public final class RuleHealth {
     public static final String TABLE = "SentinelHealth";
@@ -36,17 +38,60 @@ public final class RuleHealth {
     }
 
     public void record(RuleRun run) {
-        runs.incrementAndGet();
-        if (run.status() == RunStatus.Failure) {
-            failures.incrementAndGet();
+        record(List.of(run));
+    }
+
+    /** Records these runs, the rows of each workspace in one commit. */
+    public void record(List<RuleRun> recorded) {
+        Map<String, List<RuleRun>> byWorkspace = recorded.stream().collect(Collectors.groupingBy(RuleRun::workspaceId, LinkedHashMap::new,
+                Collectors.toList()));
+        byWorkspace.forEach((workspaceId, ofWorkspace) -> {
+            try {
+                logStore.ingest(workspaceId, TABLE, rows(ofWorkspace)).join();
+            } catch (RuntimeException e) {
+                // the runs themselves are done and committed; a lost health row must not undo or repeat them
+                LOG.warn("could not record the health of rules {} of workspace {}: {}", ofWorkspace.stream().map(RuleRun::ruleId).toList(),
+                        workspaceId, e.getMessage());
+            }
+        });
+        remember(recorded);
+    }
+
+    /**
+     * Records these runs of one workspace in the transaction that commits the consumer's checkpoint:
+     * their rows are written exactly when the position they account for is. Throws if the commit
+     * fails, and then nothing is recorded.
+     */
+    public void commit(String workspaceId, List<RuleRun> recorded, Checkpoint checkpoint) {
+        for (RuleRun run : recorded) {
+            if (!run.workspaceId().equals(workspaceId)) {
+                throw new IllegalArgumentException("the run of rule " + run.ruleId() + " belongs to workspace " + run.workspaceId() + ", not "
+                        + workspaceId);
+            }
         }
-        alerts.addAndGet(run.alertsGenerated());
-        lastRuns.put(run.workspaceId() + "/" + run.ruleId(), run);
-        try {
-            logStore.ingest(run.workspaceId(), TABLE, List.of(row(run))).join();
-        } catch (RuntimeException e) {
-            // the run itself is done and committed; a lost health row must not undo or repeat it
-            LOG.warn("could not record the health of rule {} of workspace {}: {}", run.ruleId(), run.workspaceId(), e.getMessage());
+        logStore.ingest(workspaceId, TABLE, rows(recorded), checkpoint).join();
+        remember(recorded);
+    }
+
+    private static List<Map<String, Object>> rows(List<RuleRun> recorded) {
+        return recorded.stream().map(RuleHealth::row).toList();
+    }
+
+    /** Counts the runs and keeps each rule's last run. */
+    private void remember(List<RuleRun> recorded) {
+        for (RuleRun run : recorded) {
+            if (run.operation().isRuleRun()) {
+                runs.incrementAndGet();
+                try {
+                    lastRuns.put(run.workspaceId() + "/" + run.ruleId(), run);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not keep the last run of rule {} of workspace {}: {}", run.ruleId(), run.workspaceId(), e.getMessage());
+                }
+            }
+            if (run.status() == RunStatus.Failure) {
+                failures.incrementAndGet();
+            }
+            alerts.addAndGet(run.alertsGenerated());
         }
     }
 
@@ -54,11 +99,12 @@ public final class RuleHealth {
         return lastRuns.get(workspaceId + "/" + ruleId);
     }
 
-    /** Runs of Scheduled and NRT rules recorded since the start, failed or not. */
+    /** Runs of rules (Scheduled, NRT, Microsoft Security) recorded since the start, failed or not. */
     public long runs() {
         return runs.get();
     }
 
+    /** Failures recorded since the start: of rule runs, and of incident creation for a rule's alerts. */
     public long failures() {
         return failures.get();
     }
@@ -75,17 +121,17 @@ public final class RuleHealth {
 
     static Map<String, Object> row(RuleRun run) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("TimeGenerated", run.startTime().plus(run.duration()).toString());
-        row.put("OperationName", run.kind() == AlertRuleKind.NRT ? "NRT analytics rule run" : "Scheduled analytics rule run");
+        row.put("TimeGenerated", run.endTime().toString());
+        row.put("OperationName", run.operation().operationName());
         row.put("SentinelResourceId", "/workspaces/" + run.workspaceId() + "/alertRules/" + run.ruleId());
         row.put("SentinelResourceName", run.ruleName());
         row.put("Status", run.status().name());
-        row.put("Description", run.message().orElse(run.status() == RunStatus.Success ? "The rule ran successfully." : ""));
+        row.put("Description", description(run));
         row.put("WorkspaceId", run.workspaceId());
         row.put("SentinelResourceType", "Analytics Rule");
         row.put("SentinelResourceKind", run.kind().armName());
-        row.put("RecordId", UUID.nameUUIDFromBytes((run.workspaceId() + "\n" + run.ruleId() + "\n" + run.runKey() + "\n" + run.startTime())
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        row.put("RecordId", UUID.nameUUIDFromBytes((run.workspaceId() + "\n" + run.ruleId() + "\n" + run.operation() + "\n" + run.runKey() + "\n"
+                + run.startTime()).getBytes(StandardCharsets.UTF_8)).toString());
         Map<String, Object> extended = new LinkedHashMap<>();
         extended.put("RunKey", run.runKey());
         extended.put("StartTimeUTC", run.startTime().toString());
@@ -94,7 +140,22 @@ public final class RuleHealth {
         extended.put("QueryEndTimeUTC", run.queryEnd() == null ? null : run.queryEnd().toString());
         extended.put("ResultsCount", run.resultCount());
         extended.put("AlertsGeneratedAmount", run.alertsGenerated());
+        run.incidents().ifPresent(incidents -> {
+            extended.put("IncidentsCreatedAmount", incidents.created());
+            extended.put("IncidentsUpdatedAmount", incidents.updated());
+        });
         row.put("ExtendedProperties", extended);
         return row;
+    }
+
+    private static String description(RuleRun run) {
+        if (run.message().isPresent()) {
+            return run.message().get();
+        }
+        if (run.status() == RunStatus.Failure) {
+            return "";
+        }
+        return run.incidents().map(i -> run.resultCount() + " alerts read: " + i.created() + " incidents created, " + i.updated() + " updated.")
+                .orElse("The rule ran successfully.");
     }
 }

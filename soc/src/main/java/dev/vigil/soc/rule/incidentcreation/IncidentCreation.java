@@ -11,12 +11,14 @@ import dev.vigil.soc.rule.IncidentConfiguration;
 import dev.vigil.soc.rule.IncidentCreationRuleProperties;
 import dev.vigil.soc.rule.QueryRuleProperties;
 import dev.vigil.soc.rule.evaluation.SecurityAlertRows;
+import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,13 +54,17 @@ public final class IncidentCreation {
     private final LogStore logStore;
     private final AlertRules rules;
     private final IncidentSink incidents;
+    private final RuleHealth health;
+    private final Clock clock;
     private final Map<String, Long> cursors = new ConcurrentHashMap<>();
     private final Map<String, Long> lastCommit = new ConcurrentHashMap<>();
 
-    public IncidentCreation(LogStore logStore, AlertRules rules, IncidentSink incidents) {
+    public IncidentCreation(LogStore logStore, AlertRules rules, IncidentSink incidents, RuleHealth health, Clock clock) {
         this.logStore = logStore;
         this.rules = rules;
         this.incidents = incidents;
+        this.health = health;
+        this.clock = clock;
     }
 
     public static String consumer(String workspaceId) {
@@ -73,7 +79,11 @@ public final class IncidentCreation {
         return cursors.computeIfAbsent(consumer(workspaceId), logStore::checkpoint);
     }
 
-    /** Reads the batches committed since the workspace's checkpoint and makes their incidents. */
+    /**
+     * Reads the batches committed since the workspace's checkpoint and makes their incidents. Records
+     * the health of each rule that read alerts; on failure, a failure of each rule concerned (the
+     * exception goes on to the caller, and the batches are read again at the next call).
+     */
     public void run(String workspaceId) {
         long after = cursor(workspaceId);
         long upTo = Math.min(logStore.ingestedThrough(workspaceId), after + MAX_BATCHES_PER_RUN);
@@ -91,25 +101,42 @@ public final class IncidentCreation {
         }
         long windowStart = after;
         List<AlertRule> applicable = filters.stream().filter(r -> r.activeSinceBatch() <= windowStart).toList();
-        boolean rulesMakeIncidents = workspaceRules.stream().anyMatch(r -> r.properties() instanceof QueryRuleProperties q
-                && q.detection().incidentConfiguration().createIncident());
-        if (!applicable.isEmpty() || rulesMakeIncidents) {
-            // only the alerts that can make or change an incident: of the filtered products, or of rules
-            List<String> wanted = new ArrayList<>();
-            applicable.forEach(r -> wanted.add("ProductName == " + literal(((IncidentCreationRuleProperties) r.properties()).productFilter())));
-            wanted.add("ProviderName == " + literal(SecurityAlertRows.PROVIDER_NAME));
-            String query = "SecurityAlert | where " + String.join(" or ", wanted) + " | sort by TimeGenerated asc";
-            List<Map<String, Object>> alerts = rows(logStore.query(workspaceId,
-                    QueryRequest.of(query).withIngestion(new IngestionWindow(after, upTo))).primary());
-            fromProducts(workspaceId, after, alerts, applicable);
-            fromRules(workspaceId, alerts);
-            commit(workspaceId, upTo);
-        } else if (!lastCommit.containsKey(workspaceId) || System.nanoTime() - lastCommit.get(workspaceId) > IDLE_COMMIT_NANOS) {
-            // nothing in these batches can make an incident (e.g. the audit workspace): reading them
-            // again after a restart changes nothing, so the checkpoint only needs to move now and then
-            commit(workspaceId, upTo);
+        // alerts a rule wrote before it was disabled still make incidents
+        List<AlertRule> makingIncidents = workspaceRules.stream().filter(r -> r.properties() instanceof QueryRuleProperties q
+                && q.detection().incidentConfiguration().createIncident()).toList();
+        if (applicable.isEmpty() && makingIncidents.isEmpty()) {
+            if (!lastCommit.containsKey(workspaceId) || System.nanoTime() - lastCommit.get(workspaceId) > IDLE_COMMIT_NANOS) {
+                // nothing in these batches can make an incident (e.g. the audit workspace): reading them
+                // again after a restart changes nothing, so the checkpoint only needs to move now and then
+                commit(workspaceId, upTo);
+            }
+        } else {
+            List<AlertRule> served = new ArrayList<>(applicable);
+            makingIncidents.stream().filter(AlertRule::enabled).forEach(served::add);
+            makeIncidents(new WindowRun(workspaceId, after, upTo, clock.instant(), served), applicable);
         }
         cursors.put(consumer(workspaceId), upTo);
+    }
+
+    /** Makes the incidents of the run's window and commits the checkpoint with the rules' health; on failure, records the failure. */
+    private void makeIncidents(WindowRun run, List<AlertRule> applicable) {
+        try {
+            // only the alerts that can make or change an incident: of the filtered products, or of rules
+            List<String> wanted = new ArrayList<>();
+            applicable.forEach(r -> wanted.add("ProductName == " + literal(productFilter(r))));
+            wanted.add("ProviderName == " + literal(SecurityAlertRows.PROVIDER_NAME));
+            String query = "SecurityAlert | where " + String.join(" or ", wanted) + " | sort by TimeGenerated asc";
+            List<Map<String, Object>> alerts = rows(logStore.query(run.workspaceId(),
+                    QueryRequest.of(query).withIngestion(new IngestionWindow(run.after(), run.upTo()))).primary());
+            fromProducts(run.workspaceId(), run.after(), alerts, applicable, run);
+            fromRules(run.workspaceId(), alerts, run);
+            // the rules' health rows commit with the checkpoint: one commit, and a row for each window read
+            health.commit(run.workspaceId(), run.succeeded(clock.instant()), new Checkpoint(consumer(run.workspaceId()), run.upTo()));
+            lastCommit.put(run.workspaceId(), System.nanoTime());
+        } catch (RuntimeException e) {
+            health.record(run.failed(clock.instant(), e));
+            throw e;
+        }
     }
 
     private void commit(String workspaceId, long upTo) {
@@ -117,34 +144,41 @@ public final class IncidentCreation {
         lastCommit.put(workspaceId, System.nanoTime());
     }
 
-    private void fromProducts(String workspaceId, long after, List<Map<String, Object>> alerts, List<AlertRule> filters) {
+    private void fromProducts(String workspaceId, long after, List<Map<String, Object>> alerts, List<AlertRule> filters, WindowRun run) {
         if (filters.isEmpty()) {
             return;
         }
-        Set<String> products = filters.stream().map(r -> ((IncidentCreationRuleProperties) r.properties()).productFilter()).collect(Collectors.toSet());
-        List<Map<String, Object>> ofProducts = alerts.stream().filter(a -> products.contains(text(a, "ProductName"))).toList();
+        Map<String, List<AlertRule>> byProduct = filters.stream().collect(Collectors.groupingBy(IncidentCreation::productFilter));
+        List<Map<String, Object>> ofProducts = alerts.stream().filter(a -> byProduct.containsKey(text(a, "ProductName"))).toList();
         Set<String> seenBefore = seenBefore(workspaceId, after, ofProducts);
         for (Map<String, Object> alert : ofProducts) {
+            List<AlertRule> ofProduct = byProduct.get(text(alert, "ProductName"));
+            ofProduct.forEach(run::read);
             String systemAlertId = text(alert, "SystemAlertId");
             if (systemAlertId.isEmpty()) {
                 continue;
             }
+            run.handling(systemAlertId, ofProduct);
             String key = "alert/" + systemAlertId;
             Optional<String> existing = incidents.findByKey(workspaceId, key);
             if (existing.isPresent()) {
                 incidents.addAlert(workspaceId, existing.get(), alert, List.of(), false, "Microsoft Security incident creation");
-                continue;
+                ofProduct.forEach(run::updated);
+            } else if (seenBefore.add(systemAlertId)) { // not a later version of an alert whose first version made no incident
+                List<AlertRule> passing = ofProduct.stream().filter(r -> ((IncidentCreationRuleProperties) r.properties())
+                        .matches(text(alert, "ProductName"), text(alert, "AlertSeverity"), displayName(alert))).toList();
+                if (!passing.isEmpty()) {
+                    incidents.create(workspaceId, request(key, alert, passing.stream().map(AlertRule::id).toList(), Optional.empty(),
+                            passing.get(0).displayName()));
+                    passing.forEach(run::created);
+                }
             }
-            if (!seenBefore.add(systemAlertId)) {
-                continue; // a later version of an alert whose first version made no incident
-            }
-            List<AlertRule> passing = filters.stream().filter(r -> ((IncidentCreationRuleProperties) r.properties())
-                    .matches(text(alert, "ProductName"), text(alert, "AlertSeverity"), displayName(alert))).toList();
-            if (!passing.isEmpty()) {
-                incidents.create(workspaceId, request(key, alert, passing.stream().map(AlertRule::id).toList(), Optional.empty(),
-                        passing.get(0).displayName()));
-            }
+            run.handled();
         }
+    }
+
+    private static String productFilter(AlertRule rule) {
+        return ((IncidentCreationRuleProperties) rule.properties()).productFilter();
     }
 
     /** Of these alerts' ids, those already ingested before the window (their rows here are later versions). */
@@ -165,7 +199,7 @@ public final class IncidentCreation {
         return seen;
     }
 
-    private void fromRules(String workspaceId, List<Map<String, Object>> alerts) {
+    private void fromRules(String workspaceId, List<Map<String, Object>> alerts, WindowRun run) {
         for (Map<String, Object> alert : alerts) {
             if (!SecurityAlertRows.PROVIDER_NAME.equals(text(alert, "ProviderName"))) {
                 continue;
@@ -178,23 +212,29 @@ public final class IncidentCreation {
             if (!configuration.createIncident()) {
                 continue;
             }
-            String key = "alert/" + text(alert, "SystemAlertId");
-            if (incidents.findByKey(workspaceId, key).isPresent()) {
-                continue;
-            }
-            GroupingConfiguration grouping = configuration.groupingConfiguration();
-            List<String> ruleIds = List.of(rule.get().id());
-            if (!grouping.enabled()) {
-                incidents.create(workspaceId, request(key, alert, ruleIds, Optional.empty(), properties.displayName()));
-                continue;
-            }
-            IncidentRequest.GroupingKey groupingKey = new IncidentRequest.GroupingKey(rule.get().id(), GroupingKeys.of(grouping, alert));
-            Optional<String> target = incidents.findGroupingTarget(workspaceId, groupingKey, grouping.lookbackDuration(), grouping.reopenClosedIncident());
-            if (target.isPresent()) {
-                incidents.addAlert(workspaceId, target.get(), alert, ruleIds, grouping.reopenClosedIncident(), properties.displayName());
-            } else {
-                incidents.create(workspaceId, request(key, alert, ruleIds, Optional.of(groupingKey), properties.displayName()));
-            }
+            run.handling(text(alert, "SystemAlertId"), List.of(rule.get()));
+            fromRule(workspaceId, alert, rule.get(), properties);
+            run.handled();
+        }
+    }
+
+    private void fromRule(String workspaceId, Map<String, Object> alert, AlertRule rule, QueryRuleProperties properties) {
+        String key = "alert/" + text(alert, "SystemAlertId");
+        if (incidents.findByKey(workspaceId, key).isPresent()) {
+            return;
+        }
+        GroupingConfiguration grouping = properties.detection().incidentConfiguration().groupingConfiguration();
+        List<String> ruleIds = List.of(rule.id());
+        if (!grouping.enabled()) {
+            incidents.create(workspaceId, request(key, alert, ruleIds, Optional.empty(), properties.displayName()));
+            return;
+        }
+        IncidentRequest.GroupingKey groupingKey = new IncidentRequest.GroupingKey(rule.id(), GroupingKeys.of(grouping, alert));
+        Optional<String> target = incidents.findGroupingTarget(workspaceId, groupingKey, grouping.lookbackDuration(), grouping.reopenClosedIncident());
+        if (target.isPresent()) {
+            incidents.addAlert(workspaceId, target.get(), alert, ruleIds, grouping.reopenClosedIncident(), properties.displayName());
+        } else {
+            incidents.create(workspaceId, request(key, alert, ruleIds, Optional.of(groupingKey), properties.displayName()));
         }
     }
 

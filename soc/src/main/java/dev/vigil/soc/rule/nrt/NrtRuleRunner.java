@@ -8,6 +8,7 @@ import dev.vigil.soc.rule.evaluation.RuleEvaluator;
 import dev.vigil.soc.rule.evaluation.RunContext;
 import dev.vigil.soc.rule.evaluation.Suppression;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.health.RuleOperation;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
 import dev.vigil.workspace.api.Checkpoint;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class NrtRuleRunner {
     static final Duration RETRY_AFTER = Duration.ofMinutes(1);
     static final int ATTEMPTS = 3;
+    /**
+     * A run that found nothing is recorded at most this often (Sentinel's NRT rules report a run a
+     * minute). Recording each would never end: every health row is a new batch, read by the next run.
+     */
+    static final Duration QUIET_RUNS_RECORDED_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(NrtRuleRunner.class);
 
     private final LogStore logStore;
@@ -44,6 +50,7 @@ public final class NrtRuleRunner {
     private final Suppression suppression;
     private final Map<String, Long> cursors = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Instant> quietRunRecorded = new ConcurrentHashMap<>();
 
     private record Failures(long upTo, int attempts, Instant retryAt) {
     }
@@ -97,13 +104,25 @@ public final class NrtRuleRunner {
             if (!alerts.isEmpty()) {
                 suppression.alerted(rule, started);
             }
-            health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), runKey, started,
-                    Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(), null, null));
+            if (evaluation.resultCount() > 0 || note.isPresent() || quietRunToRecord(rule, started)) {
+                health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), RuleOperation.NRT_RUN, runKey,
+                        started, Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(), null,
+                        null, Optional.empty()));
+            }
             return true;
         } catch (RuntimeException e) {
             failed(rule, after, upTo, started, e);
             return false;
         }
+    }
+
+    private boolean quietRunToRecord(AlertRule rule, Instant started) {
+        Instant last = quietRunRecorded.get(rule.checkpointConsumer());
+        if (last != null && started.isBefore(last.plus(QUIET_RUNS_RECORDED_EVERY))) {
+            return false;
+        }
+        quietRunRecorded.put(rule.checkpointConsumer(), started);
+        return true;
     }
 
     private void failed(AlertRule rule, long after, long upTo, Instant started, RuntimeException e) {
@@ -114,8 +133,9 @@ public final class NrtRuleRunner {
         String message = "Reading batches " + after + " to " + upTo + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
                 + (givingUp ? "; these batches are given up." : "; tried again in " + RETRY_AFTER + ".");
         LOG.warn("rule {} of workspace {}: {}", rule.id(), rule.workspaceId(), message);
-        health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), "batches " + after + "-" + upTo, started,
-                Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0, null, null));
+        health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), RuleOperation.NRT_RUN,
+                "batches " + after + "-" + upTo, started, Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0,
+                null, null, Optional.empty()));
         if (givingUp) {
             failures.remove(rule.checkpointConsumer());
             try {

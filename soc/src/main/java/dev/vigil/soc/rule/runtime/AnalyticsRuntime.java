@@ -12,6 +12,7 @@ import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final LogStore logStore;
     private final ExecutorService pool;
     private final ScheduledExecutorService poller;
-    /** Work that failed outside a runner's own retries (e.g. incident creation) waits this long before it is tried again. */
-    private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private final Duration failureBackoff;
 
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
@@ -62,6 +62,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         this.incidentCreation = incidentCreation;
         this.pool = Executors.newFixedThreadPool(settings.threads(), named("vigil-detection"));
         this.poller = Executors.newSingleThreadScheduledExecutor(named("vigil-detection-poller"));
+        this.failureBackoff = settings.failureBackoff();
     }
 
     /**
@@ -74,7 +75,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
         RuleHealth health = new RuleHealth(logStore, state);
         RuleEvaluator evaluator = new RuleEvaluator(logStore);
         AnalyticsRuntime runtime = new AnalyticsRuntime(rules, logStore, health, new ScheduledRuleRunner(logStore, evaluator, health, clock),
-                new NrtRuleRunner(logStore, evaluator, health, clock), incidents.map(sink -> new IncidentCreation(logStore, rules, sink)), settings);
+                new NrtRuleRunner(logStore, evaluator, health, clock), incidents.map(sink -> new IncidentCreation(logStore, rules, sink, health, clock)),
+                settings);
         rules.addListener((workspaceId, ruleId, before, after) -> {
             if (after.isEmpty()) {
                 health.forget(workspaceId, ruleId);
@@ -150,8 +152,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
                     work.run();
                 } catch (RuntimeException | Error e) {
                     failure = e;
-                    backoffUntil.put(key, System.nanoTime() + BACKOFF_NANOS);
-                    LOG.warn("rule work {} failed; tried again in 10 s", key, e);
+                    backoffUntil.put(key, System.nanoTime() + failureBackoff.toNanos());
+                    LOG.warn("rule work {} failed; tried again in {}", key, failureBackoff, e);
                 } finally {
                     inFlight.remove(key, task);
                 }

@@ -8,6 +8,7 @@ import dev.vigil.soc.rule.evaluation.RuleEvaluator;
 import dev.vigil.soc.rule.evaluation.RunContext;
 import dev.vigil.soc.rule.evaluation.Suppression;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.health.RuleOperation;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
 import dev.vigil.workspace.api.Checkpoint;
@@ -115,9 +116,9 @@ public final class ScheduledRuleRunner {
             if (!alerts.isEmpty()) {
                 suppression.alerted(rule, scheduledTime);
             }
-            health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), runKey, started,
-                    Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(), queryStart,
-                    scheduledTime));
+            health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), RuleOperation.SCHEDULED_RUN, runKey,
+                    started, Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(),
+                    queryStart, scheduledTime, Optional.empty()));
             return true;
         } catch (RuntimeException e) {
             return failed(rule, scheduledTime, started, queryStart, e);
@@ -132,8 +133,9 @@ public final class ScheduledRuleRunner {
         String message = "The run scheduled at " + scheduledTime + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
                 + (givingUp ? "; it is given up and the rule goes on with its next run." : "; it is tried again in " + RETRY_AFTER + ".");
         LOG.warn("rule {} of workspace {}: {}", rule.id(), rule.workspaceId(), message);
-        health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), scheduledTime.toString(), started,
-                Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0, queryStart, scheduledTime));
+        health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), RuleOperation.SCHEDULED_RUN,
+                scheduledTime.toString(), started, Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0,
+                queryStart, scheduledTime, Optional.empty()));
         if (givingUp) {
             failures.remove(rule.checkpointConsumer());
             try {

@@ -1,14 +1,21 @@
 package dev.vigil.soc.rule.incidentcreation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.ZoneId;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.soc.rule.health.IncidentCounts;
+import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.health.RuleRun;
+import dev.vigil.soc.rule.health.RunStatus;
 import dev.vigil.soc.rule.json.AlertRuleJson;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
@@ -17,8 +24,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +49,8 @@ class TestIncidentCreation {
     private LogStore logStore;
     private AlertRules rules;
     private InMemoryIncidents incidents;
+    private RuleHealth health;
+    private Clock clock;
     private IncidentCreation creation;
     private Instant now = Instant.parse("2026-11-28T10:00:00Z");
 
@@ -47,7 +59,7 @@ class TestIncidentCreation {
         storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
         logStore = storage.logStore();
         logStore.createWorkspace("w");
-        Clock clock = new Clock() {
+        clock = new Clock() {
             @Override
             public Instant instant() {
                 return now;
@@ -65,7 +77,8 @@ class TestIncidentCreation {
         };
         rules = AlertRules.open(logStore, storage.stateStore(), clock);
         incidents = new InMemoryIncidents(clock);
-        creation = new IncidentCreation(logStore, rules, incidents);
+        health = new RuleHealth(logStore, storage.stateStore());
+        creation = new IncidentCreation(logStore, rules, incidents, health, clock);
     }
 
     @AfterEach
@@ -171,11 +184,134 @@ class TestIncidentCreation {
         saveFilter("all-iot", "{}");
         ingest(alert("a-1", IOT, "High", "Reverse shells"));
         creation.run("w");
-        creation = new IncidentCreation(logStore, rules, incidents);
+        creation = new IncidentCreation(logStore, rules, incidents, health, clock);
+        // the one batch left is the run's health row: a-1, read again, would have updated its incident
+        creation.run("w");
         assertThat(creation.hasWork("w")).isFalse();
+        assertThat(health.lastRun("w", "all-iot").flatMap(RuleRun::incidents)).contains(new IncidentCounts(1, 0));
         ingest(alert("a-2", IOT, "High", "Reverse shells"));
         creation.run("w");
         assertThat(incidents.incidents).extracting(i -> i.request.key()).containsExactly("alert/a-1", "alert/a-2");
+        assertThat(healthRows()).hasSize(2);
+    }
+
+    @Test
+    void testEachMicrosoftSecurityRuleThatReadAlertsOfItsProductRecordsItsRun() throws Exception {
+        saveFilter("all-iot", "{}");
+        saveFilter("high-iot", "{\"severitiesFilter\":[\"High\"]}");
+        saveFilter("asc", "{\"productFilter\":\"Azure Security Center\"}");
+        Map<String, Object> first = alert("a-1", IOT, "High", "Reverse shells");
+        ingest(first, alert("a-2", IOT, "Low", "Bash history cleared"));
+        creation.run("w");
+
+        List<Map<String, Object>> rows = healthRows();
+        assertThat(rows).extracting(row -> row.get("SentinelResourceName")).containsExactlyInAnyOrder("all-iot", "high-iot");
+        Map<String, Object> all = row(rows, "all-iot");
+        assertThat(all).containsEntry("OperationName", "Microsoft Security analytics rule run")
+                .containsEntry("SentinelResourceType", "Analytics Rule")
+                .containsEntry("SentinelResourceKind", "MicrosoftSecurityIncidentCreation")
+                .containsEntry("SentinelResourceId", "/workspaces/w/alertRules/all-iot")
+                .containsEntry("Status", "Success")
+                .containsEntry("Description", "2 alerts read: 2 incidents created, 0 updated.");
+        assertThat(extended(all).path("ResultsCount").asLong()).isEqualTo(2);
+        assertThat(extended(all).path("IncidentsCreatedAmount").asInt()).isEqualTo(2);
+        assertThat(extended(all).path("IncidentsUpdatedAmount").asInt()).isZero();
+        assertThat(extended(all).path("RunKey").asText()).matches("batches 0-\\d+");
+        assertThat(extended(row(rows, "high-iot")).path("IncidentsCreatedAmount").asInt()).isEqualTo(1);
+        assertThat(health.lastRun("w", "all-iot")).get().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(RunStatus.Success);
+            assertThat(run.resultCount()).isEqualTo(2);
+            assertThat(run.incidents()).contains(new IncidentCounts(2, 0));
+        });
+        assertThat(health.lastRun("w", "asc")).isEmpty();
+
+        Map<String, Object> resolved = new HashMap<>(first);
+        resolved.put("Status", "Resolved");
+        ingest(resolved);
+        creation.run("w");
+        assertThat(health.lastRun("w", "all-iot").flatMap(RuleRun::incidents)).contains(new IncidentCounts(0, 1));
+        assertThat(health.lastRun("w", "high-iot").map(RuleRun::resultCount)).contains(1L);
+        assertThat(healthRows()).hasSize(4);
+    }
+
+    @Test
+    void testNothingIsRecordedWhileNoAlertOfTheRulesProductArrives() throws Exception {
+        saveFilter("all-iot", "{}");
+        ingest(alert("elsewhere", "Azure Security Center", "High", "Suspicious process"));
+        creation.run("w");
+        creation.run("w");
+        logStore.ingest("w", "SecurityIncident", List.of(Map.of("TimeGenerated", now.toString(), "Title", "made by hand"))).join();
+        creation.run("w");
+        assertThat(creation.hasWork("w")).isFalse();
+        assertThat(healthRows()).isEmpty();
+        assertThat(health.lastRun("w", "all-iot")).isEmpty();
+    }
+
+    @Test
+    void testFailureNamesTheRulesOfTheAlertInHandAndTheBatchesAreReadAgain() throws Exception {
+        creation = new IncidentCreation(logStore, rules, new FailingIncidentSink(incidents, 1), health, clock);
+        saveFilter("all-iot", "{}");
+        saveFilter("asc", "{\"productFilter\":\"Azure Security Center\"}");
+        ingest(alert("a-1", IOT, "High", "Reverse shells"));
+
+        assertThatThrownBy(() -> creation.run("w")).hasMessage(FailingIncidentSink.ERROR);
+        assertThat(incidents.incidents).isEmpty();
+        assertThat(creation.hasWork("w")).isTrue();
+        Map<String, Object> failure = row(healthRows(), "all-iot");
+        assertThat(healthRows()).hasSize(1);
+        assertThat(failure).containsEntry("Status", "Failure").containsEntry("OperationName", "Microsoft Security analytics rule run");
+        assertThat((String) failure.get("Description")).startsWith("Making incidents from ingestion batches 0 to ")
+                .contains("failed at alert a-1: " + FailingIncidentSink.ERROR).endsWith("they are read again until it succeeds.");
+        assertThat(health.lastRun("w", "all-iot").map(RuleRun::status)).contains(RunStatus.Failure);
+
+        creation.run("w");
+        assertThat(incidents.incidents).extracting(i -> i.request.key()).containsExactly("alert/a-1");
+        assertThat(health.lastRun("w", "all-iot")).get().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(RunStatus.Success);
+            assertThat(run.incidents()).contains(new IncidentCounts(1, 0));
+        });
+    }
+
+    @Test
+    void testFailureToMakeAScheduledRulesIncidentNamesThatRuleAndLeavesItsLastRunAlone() throws Exception {
+        creation = new IncidentCreation(logStore, rules, new FailingIncidentSink(incidents, 1), health, clock);
+        saveFilter("all-iot", "{}");
+        saveScheduled("grouped", "{\"enabled\":true,\"reopenClosedIncident\":false,\"lookbackDuration\":\"PT1H\",\"matchingMethod\":\"AnyAlert\"}");
+        ingest(ruleAlert("g-1", "grouped", "dev-1"));
+
+        assertThatThrownBy(() -> creation.run("w")).hasMessage(FailingIncidentSink.ERROR);
+        List<Map<String, Object>> rows = healthRows();
+        assertThat(rows).extracting(row -> row.get("SentinelResourceName")).containsExactly("grouped");
+        assertThat(rows.get(0)).containsEntry("Status", "Failure").containsEntry("OperationName", "Analytics rule incident creation")
+                .containsEntry("SentinelResourceKind", "Scheduled");
+        assertThat((String) rows.get(0).get("Description")).contains("at alert g-1: " + FailingIncidentSink.ERROR);
+        assertThat(health.lastRun("w", "grouped")).isEmpty();
+
+        creation.run("w");
+        assertThat(incidents.incidents).extracting(i -> i.request.key()).containsExactly("alert/g-1");
+        assertThat(healthRows()).hasSize(1);
+    }
+
+    private List<Map<String, Object>> healthRows() {
+        ResultTable table = logStore.query("w", QueryRequest.of("SentinelHealth | sort by TimeGenerated asc")).primary();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (List<Object> values : table.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            List<ColumnSchema> columns = table.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i).name(), values.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> rows, String ruleName) {
+        return rows.stream().filter(r -> ruleName.equals(r.get("SentinelResourceName"))).reduce((first, second) -> second).orElseThrow();
+    }
+
+    private static JsonNode extended(Map<String, Object> row) throws Exception {
+        return JSON.readTree(String.valueOf(row.get("ExtendedProperties")));
     }
 
     private InMemoryIncidents.Incident incident(String key) {
