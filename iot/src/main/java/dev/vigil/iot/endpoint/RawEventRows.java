@@ -65,7 +65,6 @@ final class RawEventRows {
         row.put("AzureSubscriptionId", device.subscriptionId());
         row.put("DeviceId", device.deviceId());
         row.put("AgentVersion", agentVersion);
-        row.put("_IsBillable", "false");
         return row;
     }
 
