@@ -17,17 +17,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One collection of documents. Every call is one auto-committed statement on the shared control
- * connection, which is used by one caller at a time.
+ * One collection of documents on the shared control connection, which is used by one caller at a
+ * time. Outside a transaction every call is one auto-committed statement; inside one, writes wait
+ * in the transaction's {@link DocumentWrites} and reads see them.
  */
 final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
+    private final DuckDbStateStore store;
     private final Connection connection;
     private final Clock clock;
     private final ObjectMapper json;
     private final String name;
     private final Class<T> type;
 
-    DuckDbDocumentCollection(Connection connection, Clock clock, ObjectMapper json, String name, Class<T> type) {
+    DuckDbDocumentCollection(DuckDbStateStore store, Connection connection, Clock clock, ObjectMapper json, String name, Class<T> type) {
+        this.store = store;
         this.connection = connection;
         this.clock = clock;
         this.json = json;
@@ -39,6 +42,11 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
     public Optional<T> get(String id) {
         Objects.requireNonNull(id, "id");
         synchronized (connection) {
+            DocumentWrites pending = store.pendingWrites();
+            Optional<Optional<String>> written = pending == null ? Optional.empty() : pending.lookup(name, id);
+            if (written.isPresent()) {
+                return written.get().map(this::read);
+            }
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT CAST(body AS VARCHAR) FROM " + ControlSchema.DOCUMENTS + " WHERE collection = ? AND id = ?")) {
                 select.setString(1, name);
@@ -55,6 +63,7 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
     @Override
     public List<T> list() {
         synchronized (connection) {
+            flushPending();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT CAST(body AS VARCHAR) FROM " + ControlSchema.DOCUMENTS + " WHERE collection = ? ORDER BY id")) {
                 select.setString(1, name);
@@ -78,6 +87,7 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         synchronized (connection) {
+            flushPending();
             try (PreparedStatement select = connection.prepareStatement("SELECT CAST(body AS VARCHAR) FROM " + ControlSchema.DOCUMENTS
                     + " WHERE collection = ? AND id > ? ORDER BY id LIMIT ?")) {
                 select.setString(1, name);
@@ -102,6 +112,11 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
         Objects.requireNonNull(document, "document");
         String body = write(document);
         synchronized (connection) {
+            DocumentWrites pending = store.pendingWrites();
+            if (pending != null) {
+                pending.put(name, id, body, clock.instant());
+                return;
+            }
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + ControlSchema.DOCUMENTS
                     + " (collection, id, body, updated_at) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at")) {
@@ -120,6 +135,12 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
     public boolean delete(String id) {
         Objects.requireNonNull(id, "id");
         synchronized (connection) {
+            DocumentWrites pending = store.pendingWrites();
+            if (pending != null) {
+                boolean existed = get(id).isPresent();
+                pending.delete(name, id);
+                return existed;
+            }
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + ControlSchema.DOCUMENTS + " WHERE collection = ? AND id = ?")) {
                 delete.setString(1, name);
@@ -127,6 +148,18 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
                 return delete.executeUpdate() > 0;
             } catch (SQLException e) {
                 throw failure("delete document '" + id + "'", e);
+            }
+        }
+    }
+
+    /** A query sees the transaction's writes once they are in the database; so they go there first. */
+    private void flushPending() {
+        DocumentWrites pending = store.pendingWrites();
+        if (pending != null) {
+            try {
+                pending.flush(connection);
+            } catch (SQLException e) {
+                throw failure("write the transaction's documents", e);
             }
         }
     }

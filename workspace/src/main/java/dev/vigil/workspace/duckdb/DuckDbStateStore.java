@@ -15,6 +15,7 @@ import java.time.Clock;
 final class DuckDbStateStore implements StateStore {
     private final Connection connection;
     private final Clock clock;
+    private DocumentWrites pending;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule())
@@ -32,23 +33,36 @@ final class DuckDbStateStore implements StateStore {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a collection needs a name");
         }
-        return new DuckDbDocumentCollection<>(connection, clock, json, name, type);
+        return new DuckDbDocumentCollection<>(this, connection, clock, json, name, type);
     }
 
+    /** The open transaction's writes, null outside one. Guarded by the connection's monitor. */
+    DocumentWrites pendingWrites() {
+        return pending;
+    }
+
+    /** A transaction started inside another joins it: its writes commit or roll back with the outer one's. */
     @Override
     public void transaction(Runnable work) {
         // Every collection call synchronizes on the connection too (monitors are reentrant), so
         // nothing of another caller slips into the transaction.
         synchronized (connection) {
+            if (pending != null) {
+                work.run();
+                return;
+            }
             try {
                 connection.setAutoCommit(false);
+                pending = new DocumentWrites();
                 try {
                     work.run();
+                    pending.flush(connection);
                     connection.commit();
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException | Error | SQLException e) {
                     connection.rollback();
                     throw e;
                 } finally {
+                    pending = null;
                     connection.setAutoCommit(true);
                 }
             } catch (SQLException e) {

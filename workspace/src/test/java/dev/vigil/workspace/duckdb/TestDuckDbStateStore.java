@@ -8,6 +8,7 @@ import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,65 @@ class TestDuckDbStateStore {
             assertThat(notes.get("new")).isEmpty();
             notes.put("after", new Note("auto-committed again"));
             assertThat(notes.list()).hasSize(2);
+        }
+    }
+
+    @Test
+    void testReadsInsideATransactionSeeItsOwnWritesAndDeletes() {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
+            DocumentCollection<Note> notes = storage.stateStore().collection("notes", Note.class);
+            notes.put("gone", new Note("to delete"));
+            notes.put("kept", new Note("before"));
+            storage.stateStore().transaction(() -> {
+                notes.put("kept", new Note("first change"));
+                notes.put("kept", new Note("second change"));
+                notes.put("new", new Note("added"));
+                assertThat(notes.delete("gone")).isTrue();
+                assertThat(notes.delete("gone")).isFalse();
+                assertThat(notes.delete("never there")).isFalse();
+                assertThat(notes.get("kept")).contains(new Note("second change"));
+                assertThat(notes.get("gone")).isEmpty();
+                assertThat(notes.list()).containsExactly(new Note("second change"), new Note("added"));
+                notes.put("later", new Note("after a list"));
+                assertThat(notes.listAfter("kept", 10)).containsExactly(new Note("after a list"), new Note("added"));
+            });
+            assertThat(notes.list()).containsExactly(new Note("second change"), new Note("after a list"), new Note("added"));
+        }
+    }
+
+    @Test
+    void testATransactionWritesMoreDocumentsThanOneStatementHolds() {
+        int count = DocumentWrites.ROWS_PER_STATEMENT * 2 + 7;
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
+            DocumentCollection<Note> notes = storage.stateStore().collection("notes", Note.class);
+            for (int i = 0; i < count; i += 2) {
+                notes.put("%04d".formatted(i), new Note("old " + i));
+            }
+            storage.stateStore().transaction(() -> {
+                for (int i = 0; i < count; i++) {
+                    notes.put("%04d".formatted(i), new Note("new " + i));
+                }
+                for (int i = 0; i < count; i += 3) {
+                    notes.delete("%04d".formatted(i));
+                }
+            });
+            List<Note> stored = notes.list();
+            assertThat(stored).hasSize(count - (count + 2) / 3).doesNotContain(new Note("new 0"), new Note("new 3"))
+                    .contains(new Note("new 1"), new Note("new " + (count - 1)))
+                    .allSatisfy(note -> assertThat(note.text()).startsWith("new "));
+        }
+    }
+
+    @Test
+    void testATransactionInsideAnotherCommitsOrRollsBackWithIt() {
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry())) {
+            DocumentCollection<Note> notes = storage.stateStore().collection("notes", Note.class);
+            assertThatThrownBy(() -> storage.stateStore().transaction(() -> {
+                storage.stateStore().transaction(() -> notes.put("inner", new Note("of the inner transaction")));
+                notes.put("outer", new Note("of the outer transaction"));
+                throw new IllegalStateException("the outer one fails");
+            })).hasMessage("the outer one fails");
+            assertThat(notes.list()).isEmpty();
         }
     }
 
