@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.server.ServerSettings;
 import dev.vigil.server.VigilServer;
 import dev.vigil.workspace.api.StorageSettings;
@@ -17,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -211,6 +215,19 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
     /** The single value of a query such as {@code T | count}. */
     public long count(String kql) {
         return query(kql).path("rows").path(0).path(0).asLong();
+    }
+
+    /** A query result table's rows as objects keyed by column name, for assertions by name. */
+    public static List<JsonNode> rowsByColumnName(JsonNode table) {
+        List<JsonNode> rows = new ArrayList<>();
+        table.path("rows").forEach(row -> {
+            ObjectNode named = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < row.size(); i++) {
+                named.set(table.path("columns").path(i).path("name").asText(), row.get(i));
+            }
+            rows.add(named);
+        });
+        return rows;
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -3,14 +3,11 @@ package dev.vigil.server.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,15 +22,7 @@ class TestAuditTrail {
     private static List<JsonNode> awaitRows(String workspace, String kql, int atLeast) {
         JsonNode table = Eventually.await(atLeast + " rows of '" + kql + "' in workspace " + workspace,
                 () -> queryTable(workspace, kql), result -> result.path("rows").size() >= atLeast, Duration.ofSeconds(20));
-        List<JsonNode> rows = new ArrayList<>();
-        table.path("rows").forEach(row -> {
-            ObjectNode named = JsonNodeFactory.instance.objectNode();
-            for (int i = 0; i < row.size(); i++) {
-                named.set(table.path("columns").path(i).path("name").asText(), row.get(i));
-            }
-            rows.add(named);
-        });
-        return rows;
+        return RunningServer.rowsByColumnName(table);
     }
 
     private static JsonNode queryTable(String workspace, String kql) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.soc.incident.IncidentAlert;
@@ -44,15 +42,7 @@ class TestIncidentRoutes {
     private List<JsonNode> rows(String kql) {
         server.server().incidents().allLogged("default").join();
         JsonNode table = server.query(kql);
-        List<JsonNode> rows = new ArrayList<>();
-        table.path("rows").forEach(row -> {
-            ObjectNode named = JsonNodeFactory.instance.objectNode();
-            for (int i = 0; i < row.size(); i++) {
-                named.set(table.path("columns").path(i).path("name").asText(), row.get(i));
-            }
-            rows.add(named);
-        });
-        return rows;
+        return RunningServer.rowsByColumnName(table);
     }
 
     @Test
