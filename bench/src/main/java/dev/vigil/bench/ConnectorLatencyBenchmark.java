@@ -11,7 +11,6 @@ import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,11 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * IoT alert → {@code SecurityAlert} row latency under the IoT bench load: the real server on a
@@ -109,7 +106,7 @@ public final class ConnectorLatencyBenchmark {
                     laneWait(metrics, "prompt", "0.5"), laneWait(metrics, "prompt", "0.99"),
                     laneWait(metrics, "bulk", "0.5"), laneWait(metrics, "bulk", "0.99"));
         } finally {
-            delete(data);
+            BenchWorkspace.deleteRecursively(data);
         }
     }
 
@@ -154,15 +151,4 @@ public final class ConnectorLatencyBenchmark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

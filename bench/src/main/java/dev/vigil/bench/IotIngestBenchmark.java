@@ -4,17 +4,13 @@ import dev.vigil.server.simulator.DeviceProtocol;
 import dev.vigil.server.simulator.Simulation;
 import dev.vigil.server.simulator.SimulationReport;
 import dev.vigil.server.simulator.SimulationSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Security events per second accepted durably by the device endpoints, and event → IoT alert
@@ -62,7 +58,7 @@ public final class IotIngestBenchmark {
                         "paced at " + halfRate + " messages/s", out, quiet);
             }
         } finally {
-            delete(data);
+            BenchWorkspace.deleteRecursively(data);
         }
     }
 
@@ -85,15 +81,4 @@ public final class IotIngestBenchmark {
         return report;
     }
 
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

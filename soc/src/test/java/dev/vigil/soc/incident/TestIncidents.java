@@ -11,6 +11,7 @@ import dev.vigil.workspace.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.vigil.soc.testing.MovableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

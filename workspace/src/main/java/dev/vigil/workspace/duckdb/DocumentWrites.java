@@ -41,13 +41,15 @@ final class DocumentWrites {
         writes.put(new Key(collection, id), new Write(collection, id, null, null));
     }
 
-    /**
-     * What this transaction has done to the document: empty when nothing, else its pending body,
-     * itself empty when the transaction deleted it.
-     */
-    Optional<Optional<String>> lookup(String collection, String id) {
+    /** Whether this transaction wrote or deleted the document. */
+    boolean touched(String collection, String id) {
+        return writes.containsKey(new Key(collection, id));
+    }
+
+    /** The body this transaction gave a {@link #touched} document; empty when it deleted it. */
+    Optional<String> body(String collection, String id) {
         Write write = writes.get(new Key(collection, id));
-        return write == null ? Optional.empty() : Optional.of(Optional.ofNullable(write.body()));
+        return write == null ? Optional.empty() : Optional.ofNullable(write.body());
     }
 
     /** Writes everything pending in the connection's open transaction and forgets it. */

@@ -43,9 +43,8 @@ final class DuckDbDocumentCollection<T> implements DocumentCollection<T> {
         Objects.requireNonNull(id, "id");
         synchronized (connection) {
             DocumentWrites pending = store.pendingWrites();
-            Optional<Optional<String>> written = pending == null ? Optional.empty() : pending.lookup(name, id);
-            if (written.isPresent()) {
-                return written.get().map(this::read);
+            if (pending != null && pending.touched(name, id)) {
+                return pending.body(name, id).map(this::read);
             }
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT CAST(body AS VARCHAR) FROM " + ControlSchema.DOCUMENTS + " WHERE collection = ? AND id = ?")) {

@@ -13,6 +13,7 @@ import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
 import dev.vigil.soc.rule.json.AlertRuleJson;
 import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.soc.testing.MovableClock;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
@@ -21,11 +22,8 @@ import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,31 +48,14 @@ class TestIncidentCreation {
     private AlertRules rules;
     private InMemoryIncidents incidents;
     private RuleHealth health;
-    private Clock clock;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private IncidentCreation creation;
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
 
     @BeforeEach
     void open() {
         storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
         logStore = storage.logStore();
         logStore.createWorkspace("w");
-        clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
         rules = AlertRules.open(logStore, storage.stateStore(), clock);
         incidents = new InMemoryIncidents(clock);
         health = new RuleHealth(logStore, storage.stateStore());
@@ -155,7 +136,7 @@ class TestIncidentCreation {
         assertThat(incident("alert/g-1").alertIds()).containsExactly("g-1", "g-2");
         assertThat(incident("alert/g-3").alertIds()).containsExactly("g-3");
 
-        now = now.plus(Duration.ofMinutes(90));
+        clock.advance(Duration.ofMinutes(90));
         ingest(ruleAlert("g-4", "grouped", "dev-1"));
         creation.run("w");
         assertThat(incidents.incidents).hasSize(3);
@@ -240,7 +221,7 @@ class TestIncidentCreation {
         ingest(alert("elsewhere", "Azure Security Center", "High", "Suspicious process"));
         creation.run("w");
         creation.run("w");
-        logStore.ingest("w", "SecurityIncident", List.of(Map.of("TimeGenerated", now.toString(), "Title", "made by hand"))).join();
+        logStore.ingest("w", "SecurityIncident", List.of(Map.of("TimeGenerated", clock.instant().toString(), "Title", "made by hand"))).join();
         creation.run("w");
         assertThat(creation.hasWork("w")).isFalse();
         assertThat(healthRows()).isEmpty();
@@ -335,7 +316,7 @@ class TestIncidentCreation {
 
     private Map<String, Object> alert(String id, String product, String severity, String name) {
         Map<String, Object> row = new HashMap<>();
-        row.put("TimeGenerated", now.toString());
+        row.put("TimeGenerated", clock.instant().toString());
         row.put("SystemAlertId", id);
         row.put("ProductName", product);
         row.put("ProviderName", "IoTSecurity");
@@ -343,7 +324,7 @@ class TestIncidentCreation {
         row.put("AlertName", name);
         row.put("DisplayName", name);
         row.put("Status", "New");
-        row.put("StartTime", now.toString());
+        row.put("StartTime", clock.instant().toString());
         return row;
     }
 
