@@ -12,12 +12,17 @@ import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.TableNotFoundException;
+import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The protocol-neutral intake of device-to-cloud messages, shared by the HTTPS and MQTT endpoints.
@@ -28,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * commit, so an endpoint that acknowledges on completion never acknowledges what could be lost.
  */
 public final class DeviceGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
     private final IotRegistry registry;
     private final DeviceAuthenticator authenticator;
     private final LogStore logStore;
@@ -54,7 +60,8 @@ public final class DeviceGateway {
 
     /**
      * Takes one message. Throws {@link dev.vigil.workspace.api.WorkspaceException} when storage
-     * cannot take the events now (nothing was stored; the device should retry).
+     * cannot take the events now, and {@link SecurityMonitoringUnavailableException} when the hub's
+     * workspace cannot take them at all (nothing was stored either way; the device should retry).
      */
     public CompletableFuture<MessageOutcome> receive(DeviceMessage message) {
         Instant receivedAt = clock.instant();
@@ -83,7 +90,7 @@ public final class DeviceGateway {
             return CompletableFuture.completedFuture(new MessageOutcome.Accepted(0));
         }
         List<Map<String, Object>> rows = RawEventRows.of(identity, collected, receivedAt);
-        return logStore.ingest(settings.workspace(), RawEventRows.TABLE, rows).thenApply(receipt -> {
+        return storeRawEvents(sender.hub(), rows).thenApply(receipt -> {
             listener.securityMessage(identity, collected, message.protocol(), receivedAt);
             return new MessageOutcome.Accepted(receipt.rowsCommitted());
         });
@@ -100,7 +107,23 @@ public final class DeviceGateway {
             return CompletableFuture.completedFuture(null);
         }
         var row = RawEventRows.droppedMessage(sender.identity(), error, protocol, clock.instant());
-        return logStore.ingest(settings.workspace(), RawEventRows.TABLE, List.of(row)).thenApply(receipt -> null);
+        return storeRawEvents(sender.hub(), List.of(row)).thenApply(receipt -> null);
+    }
+
+    /**
+     * Writes raw event rows to the hub's workspace. A workspace that is gone (or lacks the table)
+     * is the hub's set-up at fault: the device gets a refusal that names no workspace, the log the
+     * details.
+     */
+    private CompletableFuture<IngestReceipt> storeRawEvents(IotHub hub, List<Map<String, Object>> rows) {
+        String workspace = hub.security().workspace();
+        try {
+            return logStore.ingest(workspace, RawEventRows.TABLE, rows);
+        } catch (WorkspaceNotFoundException | TableNotFoundException e) {
+            LOG.warn("IoT hub '{}' stores raw events in workspace '{}', which cannot take them ({}); its security messages are refused until its security settings are fixed",
+                    hub.name(), workspace, e.getMessage());
+            throw new SecurityMonitoringUnavailableException(hub.name());
+        }
     }
 
     /** The hub and device as they are now: settings and tags may have changed since the device connected. */

@@ -7,6 +7,7 @@ import dev.vigil.iot.alert.AlertNotFoundException;
 import dev.vigil.iot.alert.IotAlertException;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
 import dev.vigil.iot.endpoint.CloudToDeviceQueueFullException;
+import dev.vigil.iot.endpoint.SecurityMonitoringUnavailableException;
 import dev.vigil.iot.message.InvalidSecurityMessageException;
 import dev.vigil.iot.registry.InvalidResourceException;
 import dev.vigil.iot.registry.RegistryException;
@@ -67,6 +68,7 @@ final class ErrorResponses {
         routes.exception(InvalidSecurityMessageException.class, (e, ctx) ->
                 respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
         routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
+        routes.exception(SecurityMonitoringUnavailableException.class, (e, ctx) -> respond(ctx, 503, ApiError.of(e.code(), e.getMessage())));
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
