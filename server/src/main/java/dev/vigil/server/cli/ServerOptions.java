@@ -1,11 +1,15 @@
 package dev.vigil.server.cli;
 
 import dev.vigil.iot.endpoint.mqtt.MqttSettings;
+import dev.vigil.server.AccessSettings;
 import dev.vigil.server.IotSettings;
 import dev.vigil.server.ServerSettings;
+import dev.vigil.server.api.access.TrustedProxies;
+import dev.vigil.server.identity.LoginLimits;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -52,10 +56,15 @@ final class ServerOptions {
     @Option(names = "--mqtt-keystore-password", paramLabel = "PASSWORD", description = "Password of the keystore and its key (default: the VIGIL_MQTT_KEYSTORE_PASSWORD variable).")
     String mqttKeystorePassword = System.getenv().getOrDefault("VIGIL_MQTT_KEYSTORE_PASSWORD", "");
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDR[/BITS]", split = ",",
+            description = "A reverse proxy whose X-Forwarded-For names the client (address or CIDR range; repeat or separate with commas). Default: none, the TCP peer is the client.")
+    List<String> trustedProxies = List.of();
+
     ServerSettings toSettings() {
         StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows);
         MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, mqttKeystore == null ? MqttSettings.DISABLED : mqttTlsPort,
                 Optional.ofNullable(mqttKeystore), mqttKeystorePassword);
-        return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt));
+        AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
+        return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt), access);
     }
 }
