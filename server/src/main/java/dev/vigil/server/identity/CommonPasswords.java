@@ -17,9 +17,9 @@ import java.util.Set;
  */
 final class CommonPasswords {
     static final String RESOURCE = "common-passwords.txt";
-    /** Keyboard rows and digit runs, forwards: a password that is a stretch of one (or of it backwards) is a walk. */
-    private static final String[] WALKS = {"01234567890123456789", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
-        "abcdefghijklmnopqrstuvwxyz"};
+    /** Digit and letter runs, keyboard rows and columns: a password that is a stretch of one (or of it backwards) is a walk. */
+    private static final String[] WALKS = {"01234567890123456789", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm",
+        "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "zaq12wsxcde34rfvbgt56yhnmju78iklo90p", "qazwsxedcrfvtgbyhnujmikolp"};
     private static final int SHORTEST_CORE = 3;
 
     private final Set<String> passwords;
