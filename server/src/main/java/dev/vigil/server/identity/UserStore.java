@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class UserStore {
     static final String COLLECTION = "users";
     /** Lower case so that "Alice" and "alice" cannot be two accounts. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
+    public static final int MAX_NAME_LENGTH = 64;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0," + (MAX_NAME_LENGTH - 1) + "}");
     private static final PasswordPolicy PASSWORDS = new PasswordPolicy(CommonPasswords.shipped());
 
     private final DocumentCollection<User> users;

@@ -185,6 +185,14 @@ class TestSessionRoutes {
     }
 
     @Test
+    void testAUserNameLongerThanAnyIsRefusedBeforeItIsCounted() {
+        HttpResponse<String> response = login("x".repeat(100_000), "some password", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("at most 64 characters").hasSizeLessThan(1_000);
+    }
+
+    @Test
     void testAnAccountIsLockedOutFromAnAddressAfterRepeatedFailures() {
         for (int i = 0; i < LIMITS.failuresPerAccountAndAddress(); i++) {
             assertThat(login("alice", "wrong password " + i, null).statusCode()).isEqualTo(401);
