@@ -28,8 +28,10 @@ import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.QueryExecutionException;
+import dev.vigil.workspace.api.ReadOnlyTableException;
 import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.api.TableNotFoundException;
+import dev.vigil.workspace.api.WorkspaceConflictException;
 import dev.vigil.workspace.api.WorkspaceException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import io.javalin.config.RoutesConfig;
@@ -99,6 +101,11 @@ final class ErrorResponses {
         } else if (e instanceof IngestCommitFailedException) {
             // nothing of the request was written; the client may send it again
             status = 503;
+        } else if (e instanceof ReadOnlyTableException) {
+            status = 403;
+        } else if (e instanceof WorkspaceConflictException conflict) {
+            inner = Map.of("existingWorkspace", conflict.existingWorkspace());
+            status = 409;
         }
         respond(ctx, status, ApiError.of(e.code(), e.getMessage(), inner));
     }
