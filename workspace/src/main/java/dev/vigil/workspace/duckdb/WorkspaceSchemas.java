@@ -51,8 +51,8 @@ final class WorkspaceSchemas {
     }
 
     /**
-     * Records the schema of every workspace that has none, in one transaction, splitting off those
-     * that share one with an earlier workspace.
+     * Records the schema of every workspace that has none, splitting off those that share one with
+     * an earlier workspace. Runs inside the caller's transaction.
      *
      * @param workspaces every workspace, oldest first, those without a recorded schema carrying {@link #unrecorded}
      * @param unrecorded ids of the workspaces whose schema is not recorded yet
@@ -74,32 +74,21 @@ final class WorkspaceSchemas {
                 toSplit.add(workspace);
             }
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (Workspace workspace : toSplit) {
-                String own = freeName(workspace.id(), unavailable, holders.keySet());
-                holders.put(folded(own), workspace.id());
-                LOG.warn("workspace '{}' shared the schema {} with workspace '{}', whose id differs only in case; moving its tables and rows to {}",
-                        workspace.id(), workspace.schema(), holders.get(folded(workspace.schema())), own);
-                Workspace moved = workspace.inSchema(own);
-                SharedSchemaSplit.split(connection, workspace, own, sharers(assigned.values(), workspace));
-                assigned.put(workspace.id(), moved);
+        for (Workspace workspace : toSplit) {
+            String own = freeName(workspace.id(), unavailable, holders.keySet());
+            holders.put(folded(own), workspace.id());
+            LOG.warn("workspace '{}' shared the schema {} with workspace '{}', whose id differs only in case; moving its tables and rows to {}",
+                    workspace.id(), workspace.schema(), holders.get(folded(workspace.schema())), own);
+            SharedSchemaSplit.split(connection, workspace, own, sharers(assigned.values(), workspace));
+            assigned.put(workspace.id(), workspace.inSchema(own));
+        }
+        try (PreparedStatement record = connection.prepareStatement(
+                "UPDATE " + ControlSchema.WORKSPACES + " SET storage_schema = ? WHERE id = ?")) {
+            for (String id : unrecorded) {
+                record.setString(1, assigned.get(id).schema());
+                record.setString(2, id);
+                record.executeUpdate();
             }
-            try (PreparedStatement record = connection.prepareStatement(
-                    "UPDATE " + ControlSchema.WORKSPACES + " SET storage_schema = ? WHERE id = ?")) {
-                for (String id : unrecorded) {
-                    record.setString(1, assigned.get(id).schema());
-                    record.setString(2, id);
-                    record.executeUpdate();
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
         return assigned;
     }

@@ -118,11 +118,12 @@ final class Workspaces {
                 }
             }
         }
+        Map<String, Workspace> recorded = new LinkedHashMap<>(loaded);
         if (!unrecorded.isEmpty()) {
-            loaded = WorkspaceSchemas.recordUnrecorded(connection, loaded, unrecorded);
+            inTransaction(() -> recorded.putAll(WorkspaceSchemas.recordUnrecorded(connection, loaded, unrecorded)));
         }
-        WorkspaceSchemas.requireDistinct(loaded.values());
-        byId.putAll(loaded);
+        WorkspaceSchemas.requireDistinct(recorded.values());
+        byId.putAll(recorded);
     }
 
     List<String> ids() {

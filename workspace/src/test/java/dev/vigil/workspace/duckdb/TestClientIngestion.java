@@ -7,17 +7,13 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.ReadOnlyTableException;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableDefinitionException;
 import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.api.TableWriter;
 import dev.vigil.workspace.catalog.BuiltInTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +31,7 @@ class TestClientIngestion {
 
     @BeforeEach
     void open() {
-        storage = DuckDbStorage.open(new StorageSettings(data, 100, Duration.ofMillis(5), 10_000), new SimpleMeterRegistry(), Clock.systemUTC());
+        storage = SmallStorage.open(data);
         logs = storage.logStore();
         logs.createWorkspace("default");
     }

@@ -8,12 +8,8 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.InvalidWorkspaceIdException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.WorkspaceConflictException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +30,7 @@ class TestWorkspaceIds {
 
     @BeforeEach
     void open() {
-        storage = DuckDbStorage.open(new StorageSettings(data, 100, Duration.ofMillis(5), 10_000), new SimpleMeterRegistry(), Clock.systemUTC());
+        storage = SmallStorage.open(data);
         logs = storage.logStore();
     }
 

@@ -6,20 +6,16 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.catalog.BuiltInTables;
 import dev.vigil.workspace.catalog.CustomTables;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,6 +149,6 @@ class TestWorkspaceSchemaUpgrade {
     }
 
     private DuckDbStorage open() {
-        return DuckDbStorage.open(new StorageSettings(data, 100, Duration.ofMillis(5), 10_000), new SimpleMeterRegistry(), Clock.systemUTC());
+        return SmallStorage.open(data);
     }
 }
