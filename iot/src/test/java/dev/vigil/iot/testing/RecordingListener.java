@@ -35,7 +35,7 @@ public final class RecordingListener implements DeviceActivityListener {
     }
 
     @Override
-    public void authenticationFailure(DeviceRefusal refusal) {
+    public void refused(DeviceRefusal refusal) {
         failures.add(refusal);
     }
 }
