@@ -45,7 +45,7 @@ class TestDeviceAuthenticator {
 
         assertThat(authenticate(primary).identity().hubResourceId()).isEqualTo(hub.resourceId());
         assertThat(authenticate(secondary).device().deviceId()).isEqualTo("device1");
-        assertThat(bed.listener.failures).isEmpty();
+        assertThat(bed.listener.refusals).isEmpty();
     }
 
     @Test
@@ -99,7 +99,7 @@ class TestDeviceAuthenticator {
         assertThatThrownBy(() -> bed.authenticator.authenticate(host, "ghost",
                 SasTokenGenerator.deviceToken(host, "ghost", device.primaryKey(), LATER), "10.0.0.1:5000"))
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE));
-        assertThat(bed.listener.failures).singleElement().satisfies(f -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(f -> {
             assertThat(f.deviceId()).isEqualTo("ghost");
             assertThat(f.hubResourceId()).contains(hub.resourceId());
         });
@@ -112,7 +112,7 @@ class TestDeviceAuthenticator {
                 SasTokenGenerator.deviceToken(ghost, "device1", device.primaryKey(), LATER), "10.0.0.1:5000"))
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE))
                 .hasMessage("no IoT hub is named by host 'ghost-hub.azure-devices.net'");
-        assertThat(bed.listener.failures).singleElement().satisfies(f -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(f -> {
             assertThat(f.hubHost()).isEqualTo(ghost);
             assertThat(f.hubResourceId()).isEmpty();
             assertThat(f.deviceId()).isEqualTo("device1");
@@ -138,11 +138,11 @@ class TestDeviceAuthenticator {
     }
 
     private void refused(String token, AuthenticationFailure reason) {
-        int before = bed.listener.failures.size();
+        int before = bed.listener.refusals.size();
         assertThatThrownBy(() -> authenticate(token))
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-        assertThat(bed.listener.failures).hasSize(before + 1);
-        assertThat(bed.listener.failures.get(before).reason()).isEqualTo(reason);
-        assertThat(bed.listener.failures.get(before).sourceAddress()).isEqualTo("10.0.0.1:5000");
+        assertThat(bed.listener.refusals).hasSize(before + 1);
+        assertThat(bed.listener.refusals.get(before).reason()).isEqualTo(reason);
+        assertThat(bed.listener.refusals.get(before).sourceAddress()).isEqualTo("10.0.0.1:5000");
     }
 }

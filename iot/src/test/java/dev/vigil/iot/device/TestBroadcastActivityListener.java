@@ -28,7 +28,7 @@ class TestBroadcastActivityListener {
         for (RecordingListener listener : List.of(first, last)) {
             assertThat(listener.deviceToCloud).containsExactly(DEVICE);
             assertThat(listener.cloudToDevice).containsExactly(DEVICE);
-            assertThat(listener.failures).containsExactly(refusal);
+            assertThat(listener.refusals).containsExactly(refusal);
         }
     }
 

@@ -17,7 +17,7 @@ public final class RecordingListener implements DeviceActivityListener {
     public final List<Received> securityMessages = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> deviceToCloud = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> cloudToDevice = new CopyOnWriteArrayList<>();
-    public final List<DeviceRefusal> failures = new CopyOnWriteArrayList<>();
+    public final List<DeviceRefusal> refusals = new CopyOnWriteArrayList<>();
 
     @Override
     public void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt) {
@@ -36,6 +36,6 @@ public final class RecordingListener implements DeviceActivityListener {
 
     @Override
     public void refused(DeviceRefusal refusal) {
-        failures.add(refusal);
+        refusals.add(refusal);
     }
 }

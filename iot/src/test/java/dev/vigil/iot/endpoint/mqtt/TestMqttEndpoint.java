@@ -123,15 +123,15 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connected(device, forged))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
-        assertThat(bed.listener.failures.get(0).hubResourceId()).contains(hub.resourceId());
+        assertThat(bed.listener.refusals).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
+        assertThat(bed.listener.refusals.get(0).hubResourceId()).contains(hub.resourceId());
     }
 
     @Test
     void testConnectWithoutCredentialsIsRefusedWithCode4AndReported() {
         assertThatThrownBy(() -> connect("sensor-1", null, null))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.MALFORMED_CREDENTIALS);
+        assertThat(bed.listener.refusals).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.MALFORMED_CREDENTIALS);
     }
 
     @Test
@@ -140,7 +140,7 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connect("sensor-2", username, IotBed.token(hub, device)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID));
-        assertThat(bed.listener.failures).singleElement().satisfies(refusal -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.CLIENT_ID_MISMATCH);
             assertThat(refusal.hubHost()).isEqualTo("plant-hub.azure-devices.net");
             assertThat(refusal.hubResourceId()).contains(hub.resourceId());
@@ -157,7 +157,7 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connect("sensor-1", ghost + "/sensor-1/?api-version=2021-04-12", token))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThat(bed.listener.failures).singleElement().satisfies(refusal -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE);
             assertThat(refusal.hubHost()).isEqualTo(ghost);
             assertThat(refusal.hubResourceId()).isEmpty();
@@ -170,7 +170,7 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connected(device, IotBed.token(hub, device)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(5));
-        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.DEVICE_DISABLED);
+        assertThat(bed.listener.refusals).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.DEVICE_DISABLED);
     }
 
     @Test
