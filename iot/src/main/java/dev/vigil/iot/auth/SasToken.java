@@ -29,11 +29,11 @@ public record SasToken(String signedResource, String resourceUri, String signatu
             String pair = pairs[index];
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                // not echoed: a key pasted in place of a token would end up in the log
+                // neither the field nor its name is echoed: a key pasted in place of a token would end up in the log
                 throw malformed("field " + (index + 1) + " of the token is not name=value");
             }
             if (fields.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
-                throw malformed("the token repeats the field '" + pair.substring(0, equals) + "'");
+                throw malformed("field " + (index + 1) + " of the token repeats an earlier field");
             }
         }
         String sr = required(fields, "sr");

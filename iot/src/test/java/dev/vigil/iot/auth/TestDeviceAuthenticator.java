@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.testing.IotBed;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,16 @@ class TestDeviceAuthenticator {
         refused("Bearer abc", AuthenticationFailure.MALFORMED_CREDENTIALS);
         refused("SharedAccessSignature sr=x&sig=y", AuthenticationFailure.MALFORMED_CREDENTIALS);
         refused("SharedAccessSignature sr=x&sig=y&se=tomorrow", AuthenticationFailure.MALFORMED_CREDENTIALS);
+    }
+
+    @Test
+    void testDeviceKeyPastedInPlaceOfATokenIsNotEchoedIntoTheRefusal() {
+        String key = device.primaryKey().replace("=", "");
+        refused("SharedAccessSignature se=1&" + key, AuthenticationFailure.MALFORMED_CREDENTIALS);
+        refused("SharedAccessSignature " + key + "=1&" + key + "=2", AuthenticationFailure.MALFORMED_CREDENTIALS);
+
+        List<String> details = bed.listener.refusals.stream().map(DeviceRefusal::detail).toList();
+        assertThat(details).containsExactly("field 2 of the token is not name=value", "field 2 of the token repeats an earlier field");
     }
 
     @Test
