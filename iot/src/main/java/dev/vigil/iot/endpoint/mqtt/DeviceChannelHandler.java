@@ -106,8 +106,8 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             return;
         }
         if (!(msg instanceof MqttMessage message) || message.decoderResult().isFailure()) {
-            ReferenceCountUtil.release(msg);
             closeOnUndecodable(ctx, msg);
+            ReferenceCountUtil.release(msg);
             return;
         }
         MqttMessageType type = message.fixedHeader().messageType();
