@@ -56,7 +56,7 @@ public final class HttpApi {
             config.http.maxRequestSize = maxBodyBytes;
             // ctx.ip() is the client as TrustedProxies decides: the TCP peer unless that is a trusted proxy
             config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
-                    Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR)));
+                    () -> Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR)));
             HttpRequestTimer timer = new HttpRequestTimer(registry);
             AuditRequestLogger audit = new AuditRequestLogger(security.audit(), security.clock());
             config.requestLogger.http((ctx, executionTimeMs) -> {

@@ -4,6 +4,7 @@ import dev.vigil.iot.detection.IpRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The reverse proxies whose {@code X-Forwarded-For} Vigil believes, as addresses or CIDR ranges.
@@ -41,15 +42,19 @@ public record TrustedProxies(List<IpRange> ranges) {
      * The client's address.
      *
      * @param peer the TCP peer's address, as the HTTP server gives it (IPv6 perhaps in brackets)
-     * @param forwardedFor the values of every {@code X-Forwarded-For} header, in order
+     * @param forwardedFor the values of every {@code X-Forwarded-For} header, in order; read only when the peer is a trusted proxy
      */
-    public String clientAddress(String peer, List<String> forwardedFor) {
+    public String clientAddress(String peer, Supplier<List<String>> forwardedFor) {
+        if (ranges.isEmpty()) {
+            // the common case, on every request: no parsing, only IPv6 brackets dropped
+            return peer.startsWith("[") && peer.endsWith("]") ? peer.substring(1, peer.length() - 1) : peer;
+        }
         String client = bare(peer).orElse(peer);
         if (!isTrusted(client)) {
             return client;
         }
         List<String> hops = new ArrayList<>();
-        forwardedFor.forEach(header -> hops.addAll(List.of(header.split(","))));
+        forwardedFor.get().forEach(header -> hops.addAll(List.of(header.split(","))));
         for (int index = hops.size() - 1; index >= 0; index--) {
             Optional<String> hop = bare(hops.get(index));
             if (hop.isEmpty()) {
