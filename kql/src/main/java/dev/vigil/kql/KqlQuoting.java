@@ -3,6 +3,7 @@ package dev.vigil.kql;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class KqlQuoting {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> VALUE_WORDS = Set.of("true", "false");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int NANOS_PER_TICK = 100;
     /** The first and last instants a {@code datetime(...)} literal can write (the parser reads years 0 to 9999). */
@@ -24,7 +26,7 @@ public final class KqlQuoting {
     /**
      * {@code value} as a double-quoted string literal, following Kusto's rules: the backslash
      * escapes the quote, itself, tab, newline and carriage return; other control characters (and
-     * the line separators some editors break lines at) are written as {@code \\uXXXX}.
+     * the line separators some editors break lines at) become {@code u} escapes of four hex digits.
      */
     public static String stringLiteral(String value) {
         StringBuilder text = new StringBuilder(value.length() + 2).append('"');
@@ -50,10 +52,11 @@ public final class KqlQuoting {
 
     /**
      * A table or column name: as it is when it is a plain identifier (letters, digits and
-     * {@code _}, not starting with a digit), otherwise bracketed ({@code ["my column"]}).
+     * {@code _}, not starting with a digit), otherwise bracketed ({@code ["my column"]}). The
+     * words an expression reads as values ({@code true}, {@code false}) are bracketed too.
      */
     public static String name(String name) {
-        return PLAIN_NAME.matcher(name).matches() ? name : "[" + stringLiteral(name) + "]";
+        return PLAIN_NAME.matcher(name).matches() && !VALUE_WORDS.contains(name) ? name : "[" + stringLiteral(name) + "]";
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TestKqlQuoting {
     private static final CompileOptions OPTIONS = CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z"));
@@ -101,17 +102,19 @@ class TestKqlQuoting {
         assertThat(KqlQuoting.name("my column")).isEqualTo("[\"my column\"]");
         assertThat(KqlQuoting.name("1st")).isEqualTo("[\"1st\"]");
         assertThat(KqlQuoting.name("it's")).isEqualTo("[\"it's\"]");
+        assertThat(KqlQuoting.name("true")).isEqualTo("[\"true\"]");
     }
 
-    @Test
-    void testBracketedColumnNamesDeclareTheSameColumnsInADatatable() {
-        String declared = "datatable(" + KqlQuoting.name("plain") + ":string, " + KqlQuoting.name("with space") + ":long, "
-                + KqlQuoting.name("q\"uo'te\\") + ":bool)[]";
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "with space", "q\"uo'te\\", "two\nlines", "true", "false", "null", "where", "and", "not", "in", "by"})
+    void testNamesDeclareFilterAndProjectTheSameColumn(String name) {
+        String column = KqlQuoting.name(name);
+        String query = "datatable(" + column + ":string, other:long)[\"x\", 1, \"y\", 2] | where " + column + " == \"x\" | project " + column;
 
-        Compilation compilation = Kql.compile(declared, Catalog.of(List.of()), OPTIONS);
+        Compilation compilation = Kql.compile(query, Catalog.of(List.of()), OPTIONS);
 
         assertThat(compilation.diagnostics()).isEmpty();
-        assertThat(compilation.outputSchema()).extracting(ColumnSchema::name).containsExactly("plain", "with space", "q\"uo'te\\");
+        assertThat(compilation.outputSchema()).extracting(ColumnSchema::name).containsExactly(name);
     }
 
     @Test
