@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * Turns a JSON-decoded value into the stored value of a KQL type, accepting what Log Analytics
  * accepts. The stored values are: Boolean, Integer, Long, Double, BigDecimal, String, Instant
  * (datetime, microseconds, UTC), Long ticks (timespan), UUID (guid) and JSON text (dynamic).
+ * Stored text, of strings and dynamic values, passes {@link StoredText}'s checks.
  */
 final class ValueCoercion {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -146,7 +147,7 @@ final class ValueCoercion {
 
     private static String toText(Object raw) throws InvalidValueException {
         if (raw instanceof String s) {
-            return s;
+            return StoredText.check(s);
         }
         if (raw instanceof BigDecimal d) {
             return d.toPlainString();
@@ -195,7 +196,7 @@ final class ValueCoercion {
             if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
                 try {
                     JsonNode parsed = JSON.readTree(trimmed);
-                    return JSON.writeValueAsString(parsed);
+                    return StoredText.check(JSON.writeValueAsString(parsed));
                 } catch (JsonProcessingException e) {
                     // Not JSON after all: kept as the string it is.
                 }
@@ -206,7 +207,7 @@ final class ValueCoercion {
 
     private static String jsonText(Object raw) throws InvalidValueException {
         try {
-            return JSON.writeValueAsString(raw);
+            return StoredText.check(JSON.writeValueAsString(raw));
         } catch (JsonProcessingException e) {
             throw new InvalidValueException("the value cannot be written as JSON: " + e.getOriginalMessage());
         }
