@@ -112,33 +112,19 @@ final class NdjsonBatchWriter implements BatchWriter {
         }
     }
 
-    private interface TransactionWork {
-        void run() throws SQLException, IOException;
-    }
-
     /**
      * Runs the work in a transaction, then commits it if asked and the work succeeded, or rolls it
      * back; deletes the transaction's spool files either way. Once committed it throws nothing.
      */
-    private void inTransaction(boolean commit, TransactionWork work) throws SQLException, IOException {
+    private void inTransaction(boolean commit, SqlTransaction.Work<IOException> work) throws SQLException, IOException {
         spooled.clear();
-        connection.setAutoCommit(false);
-        boolean committed = false;
         try {
-            work.run();
             if (commit) {
-                connection.commit();
-                committed = true;
+                SqlTransaction.commit(connection, work);
+            } else {
+                SqlTransaction.rollBackAfter(connection, work);
             }
         } finally {
-            try {
-                if (!committed) {
-                    connection.rollback();
-                }
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                LOG.warn("could not end a write transaction: {}", QueryRunner.readable(e));
-            }
             for (Path file : spooled) {
                 try {
                     Files.deleteIfExists(file);
