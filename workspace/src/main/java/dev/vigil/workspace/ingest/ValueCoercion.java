@@ -30,6 +30,8 @@ final class ValueCoercion {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final BigDecimal DECIMAL_LIMIT = BigDecimal.TEN.pow(20);
     private static final int DECIMAL_SCALE = 18;
+    /** Characters of a number sent as text, as many digits as a JSON number may have; parsing a longer one costs quadratic time. */
+    private static final int MAX_NUMBER_TEXT = 1_000;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -86,11 +88,23 @@ final class ValueCoercion {
 
     private static BigInteger integral(Object raw, String typeName) throws InvalidValueException {
         BigDecimal number = number(raw, typeName);
-        try {
-            return number.toBigIntegerExact();
-        } catch (ArithmeticException e) {
+        if (integerDigits(number) > 19) {
+            // out of range of long, so of int too; checked before expanding 1e999999999 into its digits
+            return BigInteger.TEN.pow(19).multiply(BigInteger.valueOf(number.signum()));
+        }
+        number = number.stripTrailingZeros();
+        if (number.scale() > 0) {
             throw new InvalidValueException(describe(raw) + " is not a whole number, as " + typeName + " requires");
         }
+        return number.toBigIntegerExact();
+    }
+
+    /**
+     * Digits before the point, negative for values below 0.1, read off the number's precision and
+     * scale: expanding {@code 1e999999999} or {@code 1e-999999999} would take a billion digits.
+     */
+    private static long integerDigits(BigDecimal number) {
+        return number.signum() == 0 ? 0 : (long) number.precision() - number.scale();
     }
 
     private static BigDecimal number(Object raw, String typeName) throws InvalidValueException {
@@ -106,7 +120,7 @@ final class ValueCoercion {
             return new BigDecimal(i);
         } else if (raw instanceof Number n) {
             return BigDecimal.valueOf(n.longValue());
-        } else if (raw instanceof String s) {
+        } else if (raw instanceof String s && s.length() <= MAX_NUMBER_TEXT) {
             try {
                 return new BigDecimal(s.trim());
             } catch (NumberFormatException e) {
@@ -129,7 +143,9 @@ final class ValueCoercion {
                 default: break;
             }
             try {
-                return new BigDecimal(text).doubleValue();
+                if (text.length() <= MAX_NUMBER_TEXT) {
+                    return new BigDecimal(text).doubleValue();
+                }
             } catch (NumberFormatException e) {
                 // reported below
             }
@@ -138,7 +154,13 @@ final class ValueCoercion {
     }
 
     private static BigDecimal toDecimal(Object raw) throws InvalidValueException {
-        BigDecimal value = number(raw, "decimal").setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal number = number(raw, "decimal");
+        long digits = integerDigits(number);
+        if (digits < -DECIMAL_SCALE) {
+            // rounds to zero; rounding 1e-999999999 would divide by a billion-digit power of ten
+            return BigDecimal.ZERO.setScale(DECIMAL_SCALE);
+        }
+        BigDecimal value = digits > 21 ? number : number.setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
         if (value.abs().compareTo(DECIMAL_LIMIT) >= 0) {
             throw new InvalidValueException(describe(raw) + " is out of the range of decimal (at most 20 digits before the point)");
         }
