@@ -62,6 +62,20 @@ class TestServeStartupErrors {
     }
 
     @Test
+    void testADataDirectoryInUseByAnotherServerIsNamed() throws Exception {
+        ChildServer other = ChildServer.serve(data);
+        try {
+            assertThat(serve("--data", data.toString())).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        } finally {
+            other.stop();
+        }
+
+        assertThat(err.toString().trim())
+                .startsWith("vigil: could not open the database " + data.resolve("vigil.duckdb") + ": IO Error: Could not set lock on file")
+                .endsWith("; another Vigil server (or a DuckDB client) has this data directory open: stop it, or use another data directory");
+    }
+
+    @Test
     void testAnHttpPortInUseIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
