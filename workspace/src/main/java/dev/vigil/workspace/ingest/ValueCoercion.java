@@ -87,6 +87,10 @@ final class ValueCoercion {
     }
 
     private static BigInteger integral(Object raw, String typeName) throws InvalidValueException {
+        if (raw instanceof Integer || raw instanceof Long) {
+            // what JSON integers decode to: whole already, no need to go through BigDecimal
+            return BigInteger.valueOf(((Number) raw).longValue());
+        }
         BigDecimal number = number(raw, typeName);
         if (integerDigits(number) > 19) {
             // out of range of long, so of int too; checked before expanding 1e999999999 into its digits
