@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.workspace.api.IngestionLimits;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,47 @@ class TestIngestionValueLimits {
         assertThat(errors.path(0).path("row").asInt()).isEqualTo(1);
         assertThat(errors.path(0).path("column").asText()).isEqualTo("AlertName");
         assertThat(errors.path(0).path("reason").asText()).startsWith("the value holds a lone surrogate \\uD800 at character 2");
+    }
+
+    @Test
+    void testBytesThatAreNotUtf8AreRefusedAsBadJsonWithTheirPlace() {
+        byte[] body = bytes("[{\"SystemAlertId\":\"not-utf8\",\"AlertName\":\"x", 0xFF, "y\"}]");
+
+        HttpResponse<String> response = server.send(server.request(ROWS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidJson");
+        assertThat(error.path("innererror").path("line").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void testASurrogateEncodedAsUtf8BytesIsRefusedAsBadJsonWithItsPlace() {
+        // ED A0 80 is how CESU-8 writes U+D800: not UTF-8, and some decoders would pass it on as a lone surrogate
+        byte[] body = bytes("[{\"SystemAlertId\":\"cesu\",\"AlertName\":\"x", 0xED, 0xA0, 0x80, "y\"}]");
+
+        HttpResponse<String> response = server.send(server.request(ROWS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidJson");
+        assertThat(error.path("innererror").path("column").asInt()).isEqualTo(43);
+        assertThat(server.count("SecurityAlert | where SystemAlertId == \"cesu\" | count")).isZero();
+    }
+
+    /** Text and single bytes, in order, as one body. */
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                out.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test
