@@ -77,13 +77,7 @@ class TestServeStartupErrors {
 
     @Test
     void testAnHttpPortInUseIsNamed() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            int port = taken.getLocalPort();
-
-            assertThat(serve("--data", data.toString(), "--port", Integer.toString(port))).isEqualTo(CommandLine.ExitCode.SOFTWARE);
-
-            assertThat(err.toString().trim()).isEqualTo("vigil: cannot listen for HTTP on 127.0.0.1:" + port + ": Address already in use");
-        }
+        assertThat(serveOnATakenPort("--port")).isEqualTo("vigil: cannot listen for HTTP on 127.0.0.1:%d: Address already in use");
     }
 
     @Test
@@ -96,12 +90,15 @@ class TestServeStartupErrors {
 
     @Test
     void testAnMqttPortInUseIsNamed() throws Exception {
+        assertThat(serveOnATakenPort("--mqtt-port")).isEqualTo("vigil: cannot listen for MQTT on 127.0.0.1:%d: Address already in use");
+    }
+
+    /** Runs serve with the port option naming a port in use, and returns what it said with the port as {@code %d}. */
+    private String serveOnATakenPort(String option) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            int port = taken.getLocalPort();
-
-            assertThat(serve("--data", data.toString(), "--mqtt-port", Integer.toString(port))).isEqualTo(CommandLine.ExitCode.SOFTWARE);
-
-            assertThat(err.toString().trim()).isEqualTo("vigil: cannot listen for MQTT on 127.0.0.1:" + port + ": Address already in use");
+            String port = Integer.toString(taken.getLocalPort());
+            assertThat(serve("--data", data.toString(), option, port)).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+            return err.toString().trim().replace(port, "%d");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.vigil.server.api.ingestion;
 
-import dev.vigil.server.api.UnsupportedContentEncodingException;
+import dev.vigil.server.api.UnsupportedMediaTypeException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ enum ContentEncoding {
             case "identity" -> IDENTITY;
             case "gzip", "x-gzip" -> GZIP;
             case "deflate" -> DEFLATE;
-            default -> throw new UnsupportedContentEncodingException(header.trim(), SUPPORTED);
+            default -> throw UnsupportedMediaTypeException.contentEncoding(header.trim(), SUPPORTED);
         };
     }
 

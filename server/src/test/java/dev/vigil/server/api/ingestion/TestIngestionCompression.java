@@ -109,18 +109,20 @@ class TestIngestionCompression {
     }
 
     private static byte[] gzip(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return compress(text, GZIPOutputStream::new);
     }
 
     private static byte[] deflate(String text) {
+        return compress(text, DeflaterOutputStream::new);
+    }
+
+    private interface Compressor {
+        OutputStream around(OutputStream out) throws IOException;
+    }
+
+    private static byte[] compress(String text, Compressor compressor) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new DeflaterOutputStream(bytes)) {
+        try (OutputStream out = compressor.around(bytes)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
