@@ -105,7 +105,7 @@ final class NdjsonBatchWriter implements BatchWriter {
             if (!StorageFailures.isDataError(e)) {
                 throw e;
             }
-            throw new RowsRefusedException(StorageFailures.engineReason(e), e);
+            throw new RowsRefusedException(StorageFailures.engineReason(e, spoolDirectory.getParent()), e);
         } catch (JsonProcessingException e) {
             // a value the spool cannot write as JSON
             throw new RowsRefusedException(e.getOriginalMessage(), e);

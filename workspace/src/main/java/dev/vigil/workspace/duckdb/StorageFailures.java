@@ -29,11 +29,12 @@ final class StorageFailures {
      * the client and names a file of the server: the last clause of DuckDB's first line, as in
      * {@code Malformed JSON in file "…", at byte 14 in line 2: no low surrogate in string.}
      */
-    static String engineReason(SQLException e) {
+    static String engineReason(SQLException e, Path dataDirectory) {
         String message = QueryRunner.readable(e);
         int lastClause = message.lastIndexOf(": ");
         String reason = lastClause < 0 ? message : message.substring(lastClause + 2);
-        return reason.contains("/") || reason.contains("\\") ? "the engine's message names a file; the server log has it" : reason;
+        return reason.contains(dataDirectory.toAbsolutePath().normalize().toString())
+                ? "the engine's message names a file of the server; the server log has it" : reason;
     }
 
     /** A file system failure as the operator needs it: which file, and what is wrong with it. */
