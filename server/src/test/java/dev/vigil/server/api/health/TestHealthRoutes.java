@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestHealthRoutes {
-    private static final String ROWS = "/api/workspaces/default/tables/SecurityAlert/rows";
+    private static final String TABLE = "Alerts_CL";
+    private static final String ROWS = "/api/workspaces/default/tables/" + TABLE + "/rows";
 
     @RegisterExtension
     final RunningServer server = RunningServer.perTest();
@@ -32,6 +33,7 @@ class TestHealthRoutes {
 
     @Test
     void testStorageThatTakesNoWritesIsReportedUntilItRecoversWithoutARestart() {
+        server.createTable(TABLE, "SystemAlertId", "string");
         // A file where the spool directory must be: a real condition that stops writes for root too.
         Path spool = server.dataDirectory().resolve("spool");
         Eventually.await("the spool directory replaced by a file", () -> replaceWithFile(spool), replaced -> replaced);
@@ -56,7 +58,7 @@ class TestHealthRoutes {
         Eventually.await("/healthz answering 200 again", () -> health().statusCode(), status -> status == 200);
         HttpResponse<String> committed = server.postJson(ROWS, List.of(Map.of("SystemAlertId", "after-recovery")));
         assertThat(committed.statusCode()).as(committed.body()).isEqualTo(200);
-        assertThat(server.count("SecurityAlert | where SystemAlertId in (\"while-failing\", \"after-recovery\") | count")).isEqualTo(1);
+        assertThat(server.count("Alerts_CL | where SystemAlertId in (\"while-failing\", \"after-recovery\") | count")).isEqualTo(1);
         assertThat(server.get("/metrics").body()).containsPattern("(?m)^vigil_storage_writable(\\{[^}]*\\})? 1\\.0$");
     }
 

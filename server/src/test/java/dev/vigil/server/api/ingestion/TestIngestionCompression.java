@@ -17,19 +17,30 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compressed ingestion bodies ({@code Content-Encoding}), as Log Analytics clients send them. */
 class TestIngestionCompression {
-    private static final String ROWS = "/api/workspaces/default/tables/SecurityAlert/rows";
+    private static final String TABLE = "Alerts_CL";
+    private static final String ROWS = "/api/workspaces/default/tables/" + TABLE + "/rows";
 
     @RegisterExtension
     static final RunningServer server = RunningServer.perClass();
 
     @TempDir
     Path data;
+
+    @BeforeAll
+    static void createTable() {
+        createTable(server);
+    }
+
+    private static void createTable(RunningServer on) {
+        on.createTable(TABLE, "SystemAlertId", "string", "AlertName", "string");
+    }
 
     private static HttpResponse<String> post(RunningServer to, String contentType, String contentEncoding, byte[] body) {
         return to.send(to.request(ROWS).header("Content-Type", contentType).header("Content-Encoding", contentEncoding)
@@ -45,7 +56,7 @@ class TestIngestionCompression {
         HttpResponse<String> response = post(server, "application/json", "gzip", gzip(alerts("gzip-1", "gzip-2")));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"gzip-\" | count")).isEqualTo(2);
+        assertThat(server.count("Alerts_CL | where SystemAlertId startswith \"gzip-\" | count")).isEqualTo(2);
     }
 
     @Test
@@ -55,7 +66,7 @@ class TestIngestionCompression {
         HttpResponse<String> response = post(server, "application/x-ndjson", "deflate", deflate(lines));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"deflate-\" | count")).isEqualTo(2);
+        assertThat(server.count("Alerts_CL | where SystemAlertId startswith \"deflate-\" | count")).isEqualTo(2);
     }
 
     @Test
@@ -77,7 +88,7 @@ class TestIngestionCompression {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("InvalidContentEncoding");
-        assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"cut-\" | count")).isZero();
+        assertThat(server.count("Alerts_CL | where SystemAlertId startswith \"cut-\" | count")).isZero();
     }
 
     @Test
@@ -95,6 +106,7 @@ class TestIngestionCompression {
         long limit = 64 * 1024;
         try (RunningServer small = RunningServer.start(data, s -> new ServerSettings(s.storage(), s.host(), s.port(), limit))) {
             // 50 MB of spaces inside an array: about 50 KB compressed, under the limit as sent
+            createTable(small);
             byte[] bomb = gzip("[" + " ".repeat(50_000_000) + "]");
             assertThat((long) bomb.length).isLessThan(limit);
 

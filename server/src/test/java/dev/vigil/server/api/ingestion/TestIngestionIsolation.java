@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One client's bad row never fails another client's rows, which would share its group commit. */
 class TestIngestionIsolation {
-    private static final String ROWS = "/api/workspaces/default/tables/SecurityAlert/rows";
+    private static final String TABLE = "Alerts_CL";
+    private static final String ROWS = "/api/workspaces/default/tables/" + TABLE + "/rows";
 
     @TempDir
     Path data;
@@ -27,6 +28,7 @@ class TestIngestionIsolation {
         // a batch waits 2 s for more requests, so both clients' rows would go into one commit
         try (RunningServer server = RunningServer.start(data, s -> new ServerSettings(
                 new StorageSettings(s.storage().dataDirectory(), 50_000, Duration.ofSeconds(2), 500_000), s.host(), s.port(), s.maxBodyBytes()))) {
+            server.createTable(TABLE, "SystemAlertId", "string", "AlertName", "string");
             CompletableFuture<HttpResponse<String>> bad = send(server,
                     "[{\"SystemAlertId\":\"bad-0\"},{\"SystemAlertId\":\"bad-1\",\"AlertName\":\"x\\ud800y\"}]");
             CompletableFuture<HttpResponse<String>> good = send(server,
@@ -42,8 +44,8 @@ class TestIngestionIsolation {
             assertThat(error.path("innererror").path("errors").path(0).path("row").asInt()).isEqualTo(1);
             assertThat(error.path("innererror").path("errors").path(0).path("column").asText()).isEqualTo("AlertName");
             assertThat(refused.body()).doesNotContain(data.toString());
-            assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"good-\" | count")).isEqualTo(2);
-            assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"bad-\" | count")).isZero();
+            assertThat(server.count("Alerts_CL | where SystemAlertId startswith \"good-\" | count")).isEqualTo(2);
+            assertThat(server.count("Alerts_CL | where SystemAlertId startswith \"bad-\" | count")).isZero();
         }
     }
 

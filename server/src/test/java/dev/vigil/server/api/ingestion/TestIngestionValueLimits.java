@@ -9,15 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Values past what a row may hold are refused in Vigil's words, naming the row and the column. */
 class TestIngestionValueLimits {
-    private static final String ROWS = "/api/workspaces/default/tables/SecurityAlert/rows";
+    private static final String TABLE = "Alerts_CL";
+    private static final String ROWS = "/api/workspaces/default/tables/" + TABLE + "/rows";
 
     @RegisterExtension
     static final RunningServer server = RunningServer.perClass();
+
+    @BeforeAll
+    static void createTable() {
+        server.createTable(TABLE, "SystemAlertId", "string", "AlertName", "string", "Description", "string", "ExtendedProperties", "dynamic");
+    }
 
     private static JsonNode refusal(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -36,7 +43,7 @@ class TestIngestionValueLimits {
 
         assertThat(errors.toString()).isEqualTo("[{\"row\":1,\"column\":\"Description\",\"reason\":"
                 + "\"the value is longer than 1,048,576 characters, the most a string or dynamic value holds\"}]");
-        assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"long-\" | count")).isZero();
+        assertThat(server.count("Alerts_CL | where SystemAlertId startswith \"long-\" | count")).isZero();
     }
 
     @Test
@@ -46,7 +53,7 @@ class TestIngestionValueLimits {
         HttpResponse<String> response = server.postJson(ROWS, List.of(Map.of("SystemAlertId", "longest", "Description", longest)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(server.count("SecurityAlert | where SystemAlertId == \"longest\" | project n = strlen(Description)")).isEqualTo(longest.length());
+        assertThat(server.count("Alerts_CL | where SystemAlertId == \"longest\" | project n = strlen(Description)")).isEqualTo(longest.length());
     }
 
     @Test
@@ -97,7 +104,7 @@ class TestIngestionValueLimits {
 
         assertThat(error.path("message").asText()).contains("Illegal surrogate character 0xd800");
         assertThat(error.path("innererror").path("column").asInt()).isEqualTo(43);
-        assertThat(server.count("SecurityAlert | where SystemAlertId == \"cesu\" | count")).isZero();
+        assertThat(server.count("Alerts_CL | where SystemAlertId == \"cesu\" | count")).isZero();
     }
 
     private static JsonNode badJson(byte[] body) {
@@ -129,7 +136,7 @@ class TestIngestionValueLimits {
         HttpResponse<String> response = server.post(ROWS, "application/json", body);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode rows = server.query("SecurityAlert | where SystemAlertId == \"controls\" | project Description").path("rows");
+        JsonNode rows = server.query("Alerts_CL | where SystemAlertId == \"controls\" | project Description").path("rows");
         assertThat(rows.path(0).path(0).asText()).isEqualTo("nul\u0000 bell\u0007 tab\t pair\uD83D\uDE00");
     }
 }
