@@ -24,6 +24,7 @@ import dev.vigil.server.api.identity.SessionRoutes;
 import dev.vigil.server.api.identity.UserRoutes;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.StorageHealth;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -32,6 +33,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes. */
 public final class HttpApi {
@@ -47,7 +49,7 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
-            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules) {
+            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, Supplier<StorageHealth> storageHealth) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -76,7 +78,7 @@ public final class HttpApi {
                 }
             });
             ErrorResponses.register(config.routes);
-            new HealthRoutes().register(config.routes);
+            new HealthRoutes(storageHealth).register(config.routes);
             new MetricsRoutes(registry).register(config.routes);
             new OpenApiRoutes().register(config.routes);
             new TableRoutes(logStore).register(config.routes);
