@@ -21,6 +21,8 @@ import dev.vigil.server.api.audit.AuditRequestLogger;
 import dev.vigil.server.api.identity.ApiKeyRoutes;
 import dev.vigil.server.api.identity.SessionRoutes;
 import dev.vigil.server.api.identity.UserRoutes;
+import dev.vigil.server.console.ConsoleRoutes;
+import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import io.javalin.Javalin;
@@ -31,7 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes. */
+/** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes; and the web console beside it. */
 public final class HttpApi {
     /** Routes served without credentials, as {@code METHOD /path}: health, and the password login itself. */
     public static final Set<String> OPEN_ROUTES = Set.of("GET " + HealthRoutes.PATH, "HEAD " + HealthRoutes.PATH, "POST " + SessionRoutes.PATH);
@@ -45,7 +47,7 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot,
-            Incidents incidents, ConnectorApi connectors, RulesApi rules) {
+            Incidents incidents, ConnectorApi connectors, RulesApi rules, ConsoleRoutes console) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -65,8 +67,8 @@ public final class HttpApi {
             });
             RequestAuthentication authentication = new RequestAuthentication(security.keys(), security.sessions(), security.access(), OPEN_ROUTES);
             config.routes.before(ctx -> {
-                // device paths carry SAS tokens, checked by the device endpoint itself
-                if (!IotApi.isDevicePath(ctx.path())) {
+                // device paths carry SAS tokens, checked by the device endpoint itself; the console authenticates its own pages
+                if (!IotApi.isDevicePath(ctx.path()) && !ConsolePaths.isConsole(ctx.path())) {
                     authentication.handle(ctx);
                 }
             });
@@ -88,6 +90,7 @@ public final class HttpApi {
             connectors.register(config.routes);
             rules.register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
+            console.configure(config, authentication);
         });
         return new HttpApi(javalin, routes);
     }
