@@ -4,9 +4,11 @@ import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.console.analytics.AnalyticsPages;
 import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.home.HomePages;
+import dev.vigil.server.console.incidents.IncidentPages;
 import dev.vigil.server.console.iot.IotPages;
 import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.logs.LogsPages;
+import dev.vigil.server.console.settings.SettingsPages;
 import dev.vigil.server.console.signin.SignInPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
@@ -39,16 +41,18 @@ public final class ConsoleRoutes {
                 consoleAuthentication.handle(ctx);
             }
         });
-        config.routes.get("/", ctx -> ctx.redirect(ConsolePaths.ROOT + "/"));
-        config.routes.get(ConsolePaths.ROOT, ctx -> ctx.redirect(ConsolePaths.ROOT + "/"));
+        config.routes.get("/", ctx -> ctx.redirect(ConsolePaths.ROOT));
         new SignInPages(templates).register(config.routes);
         ConsoleRouter router = new ConsoleRouter(config.routes, templates, services.logStore(), services.access());
-        router.get(ConsolePaths.ROOT + "/", ConsoleRoutes::start);
+        // Javalin ignores a trailing slash: this serves /console and /console/
+        router.get(ConsolePaths.ROOT, ConsoleRoutes::start);
         new HomePages(services).register(router);
         new ConnectorPages(services).register(router);
         new IotPages(services).register(router);
         new AnalyticsPages(services).register(router);
         new LogsPages(services).register(router);
+        new IncidentPages(services).register(router);
+        new SettingsPages(services).register(router);
     }
 
     /** The console's start: the home page of the first workspace the user may see. */

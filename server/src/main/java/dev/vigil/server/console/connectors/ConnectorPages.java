@@ -63,8 +63,6 @@ public final class ConnectorPages {
     public void register(ConsoleRouter router) {
         router.get(GALLERY, request -> gallery(router, request));
         router.get(CONNECTOR, request -> connectorPage(router, request));
-        router.get(IOT + "/subscriptions", request -> router.templates().render(request.ctx(), "connectors/subscriptions.jte",
-                iotViews.subscriptionList(request.workspace(), request.user(), Map.of())));
         router.post(IOT + "/subscriptions/{subscription}/connect", request -> changeSubscription(router, request, true));
         router.post(IOT + "/subscriptions/{subscription}/disconnect", request -> changeSubscription(router, request, false));
         router.post(IOT + "/create-incidents/enable", request -> setIncidentCreation(router, request, true));
@@ -157,7 +155,7 @@ public final class ConnectorPages {
     /** A role the connector needs, checked for the user: on the workspace, or on at least one of their subscriptions. */
     private ConnectorPage.Prerequisite prerequisite(String workspace, ConsoleUser user, RequiredPermission permission, boolean isIot) {
         Role role = Role.named(permission.role());
-        String label = permission.role() + " on the " + permission.scope().toLowerCase(Locale.ROOT) + ": " + permission.description();
+        String label = permission.description().substring(0, 1).toUpperCase(Locale.ROOT) + permission.description().substring(1);
         if (permission.scope().equalsIgnoreCase("Workspace")) {
             Permit permit = user.permit(Scope.workspace(workspace), role);
             return new ConnectorPage.Prerequisite(label, permit.allowed(), permit.allowed() ? "You have " + user.roleOn(Scope.workspace(workspace)).orElseThrow()
@@ -196,7 +194,7 @@ public final class ConnectorPages {
                         + ", security monitoring off") + "). Turn on Defender for IoT for one of its hubs under IoT, then connect again.");
             }
         }
-        router.templates().render(request.ctx(), "connectors/subscriptions.jte", iotViews.subscriptionList(workspace, request.user(), errors));
+        router.templates().render(request.ctx(), "connectors/subscriptionsUpdate.jte", iotViews.update(workspace, request.user(), errors, true));
     }
 
     /**

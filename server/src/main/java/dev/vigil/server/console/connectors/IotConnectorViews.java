@@ -46,6 +46,15 @@ final class IotConnectorViews {
         return new SubscriptionList(rows, IotPages.href(workspace));
     }
 
+    /**
+     * The list with the connector's status and, when {@code withIncidentCreation}, the Create
+     * incidents section, for a response or an event that changes them all.
+     */
+    SubscriptionsUpdate update(String workspace, ConsoleUser user, Map<String, String> errors, boolean withIncidentCreation) {
+        return new SubscriptionsUpdate(subscriptionList(workspace, user, errors), connector.status(workspace).displayName(),
+                withIncidentCreation ? Optional.of(incidentCreation(workspace, user, Optional.empty())) : Optional.empty());
+    }
+
     /** The workspace's rule made from the Defender for IoT incident creation template, if it was made. */
     Optional<AlertRule> incidentRule(String workspace) {
         return rules.list(workspace).stream()

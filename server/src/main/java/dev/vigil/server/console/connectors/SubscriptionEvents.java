@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps an open connector page's subscription list current: a server-sent event stream that
- * sends the list again (event {@code subscriptions}) whenever it renders differently, whether a
+ * sends the list (and the connector's status) again (event {@code subscriptions}) whenever it renders differently, whether a
  * subscription was connected elsewhere or a hub's Defender for IoT was turned on. The list is
  * rendered every {@link #INTERVAL} per open page, which reads the registry in memory only.
  * A stream ends after {@link #LIFETIME}; the browser reconnects, and so is authenticated again.
@@ -61,7 +61,7 @@ final class SubscriptionEvents {
 
     /** The list as one line: an event's data may span lines, but one line keeps the stream simple to read. */
     private String render(ConsoleRouter router, ConsoleRequest request, String workspace) {
-        return router.templates().renderToString("connectors/subscriptions.jte", views.subscriptionList(workspace, request.user(), Map.of()))
+        return router.templates().renderToString("connectors/subscriptionsUpdate.jte", views.update(workspace, request.user(), Map.of(), false))
                 .replace('\n', ' ');
     }
 }
