@@ -1,5 +1,5 @@
 // The Logs page: the Monaco KQL editor (highlighting, completion from the workspace's catalog, errors
-// underlined from the explain API as you type), run and cancel with the elapsed time, and a link that
+// underlined as you type, from the server's explain service), run and cancel with the elapsed time, and a link that
 // restores the query. Without this script the page still works with its plain text area.
 (function () {
   "use strict";
@@ -227,7 +227,7 @@
 
   var checks = 0;
 
-  // Underlines what the explain API reports, at its line and column; a newer check supersedes an older one.
+  // Underlines what compiling the query reports, at its line and column; a newer check supersedes an older one.
   function check(monaco) {
     var model = editor.getModel();
     var text = model.getValue();
@@ -237,35 +237,28 @@
       diagnostics.textContent = "";
       return;
     }
-    fetch(root.getAttribute("data-explain"), {
+    fetch(root.getAttribute("data-diagnostics"), {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": window.vigilConsole.csrfToken() },
       body: JSON.stringify({ query: text })
     }).then(function (response) {
-      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      return response.ok ? response.json() : { diagnostics: [] };
     }).then(function (answer) {
       if (mine !== checks) {
         return;
       }
-      var markers = [];
-      var inner = answer.body && answer.body.error && answer.body.error.innererror;
-      if (!answer.ok && inner && inner.diagnostics) {
-        inner.diagnostics.forEach(function (d) {
-          var from = model.getPositionAt(d.start);
-          var to = model.getPositionAt(d.start + Math.max(1, d.length));
-          markers.push({
-            severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-            message: d.message + " (" + d.code + ")",
-            startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column
-          });
-        });
-        diagnostics.textContent = "Line " + inner.line + ", column " + inner.pos + ": " + inner.message;
-      } else if (!answer.ok && answer.body && answer.body.error) {
-        diagnostics.textContent = answer.body.error.message;
-      } else {
-        diagnostics.textContent = "";
-      }
+      var markers = answer.diagnostics.map(function (d) {
+        var from = model.getPositionAt(d.start);
+        var to = model.getPositionAt(d.start + Math.max(1, d.length));
+        return {
+          severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: d.message + " (" + d.code + ")",
+          startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column
+        };
+      });
+      var first = answer.diagnostics[0];
+      diagnostics.textContent = first ? "Line " + first.line + ", column " + first.column + ": " + first.message : "";
       monaco.editor.setModelMarkers(model, "kql", markers);
     }).catch(function () {
       // the check is a help while typing; a failed one leaves the last markers

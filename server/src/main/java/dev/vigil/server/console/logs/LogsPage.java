@@ -10,7 +10,7 @@ import java.util.List;
  * @param timespan the chosen time range (ISO 8601 duration), empty for "set in query"
  */
 public record LogsPage(Shell shell, SchemaPane schema, String query, String timespan, List<TimeRange> timeRanges, String runAction,
-        String catalogHref, String explainHref) {
+        String catalogHref, String diagnosticsHref) {
 
     public record TimeRange(String value, String label, boolean selected) {
     }

@@ -1,5 +1,6 @@
 package dev.vigil.server.console.logs;
 
+import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
 
 /**
  * Logs: the schema pane, the KQL editor (Monaco, with completion from the workspace's catalog and
- * errors from the explain API as you type), the time range, and the results grid with paging.
+ * errors from the explain service as you type), the time range, and the results grid with paging.
  * Queries run through the same {@link LogStore#query} as the query API, with its limits.
  */
 public final class LogsPages {
@@ -72,6 +73,7 @@ public final class LogsPages {
         router.get(PAGE, request -> page(router, request));
         router.get(PAGE + "/catalog", this::catalog);
         router.post(PAGE + "/run", request -> run(router, request));
+        router.post(PAGE + "/diagnostics", this::diagnostics);
         router.get(PAGE + "/results/{result}", request -> resultPage(router, request));
     }
 
@@ -85,7 +87,7 @@ public final class LogsPages {
                 .map(e -> new LogsPage.TimeRange(e.getKey(), e.getValue(), e.getKey().equals(timespan))).toList();
         LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce, List.of(Assets.MONACO_BASE + "/vs/loader.js", Assets.LOGS_SCRIPT)),
                 schema(workspace), query, timespan, ranges, href(workspace) + "/run", href(workspace) + "/catalog",
-                "/v1/workspaces/" + ConsolePaths.encode(workspace) + "/explain");
+                href(workspace) + "/diagnostics");
         router.templates().render(request.ctx(), "logs/logs.jte", page);
     }
 
@@ -111,6 +113,40 @@ public final class LogsPages {
         catalog.put("operators", KqlVocabulary.OPERATORS);
         catalog.put("keywords", KqlVocabulary.KEYWORDS);
         request.ctx().json(catalog);
+    }
+
+    /**
+     * What the editor underlines as the user types: the query explained (compiled, not run) by the
+     * same service as the explain API, its diagnostics answered as data (200), not as an error.
+     */
+    private void diagnostics(ConsoleRequest request) {
+        String workspace = request.workspace();
+        String query = Optional.ofNullable(request.ctx().bodyAsClass(QueryText.class).query()).orElse("");
+        List<Map<String, Object>> found = List.of();
+        if (!query.isBlank()) {
+            try {
+                logStore.explain(workspace, QueryRequest.of(query));
+            } catch (KqlQueryException e) {
+                found = e.diagnostics().stream().map(LogsPages::diagnostic).toList();
+            }
+        }
+        request.ctx().json(Map.of("diagnostics", found));
+    }
+
+    /** The body the editor sends to have its text checked. */
+    record QueryText(String query) {
+    }
+
+    private static Map<String, Object> diagnostic(KqlDiagnostic d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", d.code());
+        json.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("message", d.message());
+        json.put("line", d.line());
+        json.put("column", d.column());
+        json.put("start", d.start());
+        json.put("length", d.length());
+        return json;
     }
 
     private void run(ConsoleRouter router, ConsoleRequest request) {
