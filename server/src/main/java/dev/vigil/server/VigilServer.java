@@ -218,7 +218,7 @@ public final class VigilServer implements AutoCloseable {
         return mqtt.tlsPort();
     }
 
-    /** Every HTTP route as {@code METHOD /path}. */
+    /** Every HTTP API route as {@code METHOD /path} (the console's pages aside). */
     public List<String> routes() {
         return http.routes();
     }

@@ -61,7 +61,8 @@ public final class HttpApi {
                 audit.handle(ctx, executionTimeMs);
             });
             config.events.handlerAdded(handler -> {
-                if (handler.getHttpMethod().isHttpMethod() && handler.getHttpMethod() != HandlerType.HEAD) {
+                // the API's routes only: the console's pages are not part of the documented API
+                if (handler.getHttpMethod().isHttpMethod() && handler.getHttpMethod() != HandlerType.HEAD && !ConsolePaths.isConsole(handler.getPath())) {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
@@ -99,7 +100,7 @@ public final class HttpApi {
         return javalin;
     }
 
-    /** Every route as {@code METHOD /path/{param}}, in registration order. */
+    /** Every API route (not the console's pages) as {@code METHOD /path/{param}}, in registration order. */
     public List<String> routes() {
         return List.copyOf(routes);
     }
