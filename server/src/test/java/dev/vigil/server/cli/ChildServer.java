@@ -42,7 +42,8 @@ final class ChildServer {
     private static ChildServer start(Path data, String command, String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> arguments = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                VigilCommand.class.getName(), command, "--data", data.toString(), "--host", "127.0.0.1", "--port", "0"));
+                // MQTT off: the fixed default port may be taken by another server on the machine
+                VigilCommand.class.getName(), command, "--data", data.toString(), "--host", "127.0.0.1", "--port", "0", "--mqtt-port", "-1"));
         arguments.addAll(List.of(options));
         Path errors = java.nio.file.Files.createTempFile("vigil-child-", ".err");
         errors.toFile().deleteOnExit();
