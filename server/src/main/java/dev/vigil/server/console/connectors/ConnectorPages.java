@@ -126,19 +126,19 @@ public final class ConnectorPages {
         ConnectorDetails details = connectors.get(workspace, request.ctx().pathParam("connector"));
         ConsoleUser user = request.user();
         boolean isIot = details.id().equals(DefenderForIotConnector.ID);
+        List<SubscriptionState> subscriptions = isIot ? iotViews.subscriptions(workspace, user) : List.of();
         List<ConnectorPage.Prerequisite> prerequisites = new ArrayList<>();
         for (RequiredPermission permission : details.permissions()) {
-            prerequisites.add(prerequisite(workspace, user, permission, isIot));
+            prerequisites.add(prerequisite(workspace, user, permission, subscriptions));
         }
         Optional<ConnectorPage.IotConfiguration> configuration = Optional.empty();
         if (isIot) {
-            List<SubscriptionState> subscriptions = iotViews.subscriptions(workspace, user);
             long monitored = subscriptions.stream().mapToLong(SubscriptionState::monitoredHubCount).sum();
             prerequisites.add(new ConnectorPage.Prerequisite("Defender for IoT turned on for at least one IoT hub", monitored > 0,
                     monitored > 0 ? monitored + " hub" + (monitored == 1 ? " has" : "s have") + " security monitoring on."
                             : "No IoT hub of your subscriptions has security monitoring on; turn it on under IoT."));
-            configuration = Optional.of(new ConnectorPage.IotConfiguration(iotViews.subscriptionList(workspace, user, Map.of()),
-                    iotViews.incidentCreation(workspace, user, Optional.empty()), href(workspace, DefenderForIotConnector.ID) + "/events",
+            configuration = Optional.of(new ConnectorPage.IotConfiguration(iotViews.subscriptionList(workspace, user, subscriptions, Map.of()),
+                    iotViews.incidentCreation(workspace, user, subscriptions, Optional.empty()), href(workspace, DefenderForIotConnector.ID) + "/events",
                     dev.vigil.server.console.iot.IotPages.href(workspace)));
         } else {
             for (String text : details.prerequisites()) {
@@ -153,7 +153,8 @@ public final class ConnectorPages {
     }
 
     /** A role the connector needs, checked for the user: on the workspace, or on at least one of their subscriptions. */
-    private ConnectorPage.Prerequisite prerequisite(String workspace, ConsoleUser user, RequiredPermission permission, boolean isIot) {
+    private static ConnectorPage.Prerequisite prerequisite(String workspace, ConsoleUser user, RequiredPermission permission,
+            List<SubscriptionState> subscriptions) {
         Role role = Role.named(permission.role());
         String label = permission.description().substring(0, 1).toUpperCase(Locale.ROOT) + permission.description().substring(1);
         if (permission.scope().equalsIgnoreCase("Workspace")) {
@@ -161,7 +162,6 @@ public final class ConnectorPages {
             return new ConnectorPage.Prerequisite(label, permit.allowed(), permit.allowed() ? "You have " + user.roleOn(Scope.workspace(workspace)).orElseThrow()
                     + " on workspace '" + workspace + "'." : permit.reason());
         }
-        List<SubscriptionState> subscriptions = isIot ? iotViews.subscriptions(workspace, user) : List.of();
         List<String> writable = subscriptions.stream().map(SubscriptionState::subscriptionId)
                 .filter(id -> user.permit(Scope.subscription(id), role).allowed()).toList();
         return new ConnectorPage.Prerequisite(label, !writable.isEmpty(), writable.isEmpty()
@@ -205,7 +205,8 @@ public final class ConnectorPages {
     private void setIncidentCreation(ConsoleRouter router, ConsoleRequest request, boolean enable) {
         String workspace = request.workspace();
         ConsoleUser user = request.user();
-        IncidentCreation current = iotViews.incidentCreation(workspace, user, Optional.empty());
+        List<SubscriptionState> subscriptions = iotViews.subscriptions(workspace, user);
+        IncidentCreation current = iotViews.incidentCreation(workspace, user, subscriptions, Optional.empty());
         Optional<String> message;
         if (!current.permit().allowed()) {
             message = Optional.of(current.permit().reason());
@@ -214,7 +215,7 @@ public final class ConnectorPages {
             AuditNotes.put(request.ctx(), "createIncidents", enable);
             List<String> changed = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
-            for (SubscriptionState subscription : iotViews.subscriptions(workspace, user)) {
+            for (SubscriptionState subscription : subscriptions) {
                 if (!subscription.connected()) {
                     continue;
                 }
@@ -229,6 +230,7 @@ public final class ConnectorPages {
                     + (changed.isEmpty() ? "no subscription" : String.join(", ", changed)) + "."
                     + (skipped.isEmpty() ? "" : " Not changed (needs Contributor): " + String.join(", ", skipped) + "."));
         }
-        router.templates().render(request.ctx(), "connectors/incidentCreation.jte", iotViews.incidentCreation(workspace, user, message));
+        router.templates().render(request.ctx(), "connectors/incidentCreation.jte",
+                iotViews.incidentCreation(workspace, user, iotViews.subscriptions(workspace, user), message));
     }
 }

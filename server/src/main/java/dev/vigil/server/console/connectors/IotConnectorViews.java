@@ -36,9 +36,12 @@ final class IotConnectorViews {
         return user.permit(Scope.workspace(workspace), Role.CONTRIBUTOR).and(user.permit(Scope.subscription(subscription), Role.CONTRIBUTOR));
     }
 
-    /** @param errors per subscription id, what the user's last attempt on it ran into */
-    SubscriptionList subscriptionList(String workspace, ConsoleUser user, Map<String, String> errors) {
-        List<SubscriptionList.Row> rows = subscriptions(workspace, user).stream().map(s -> new SubscriptionList.Row(s.subscriptionId(),
+    /**
+     * @param subscriptions as {@link #subscriptions} found them for this request (read once per request)
+     * @param errors per subscription id, what the user's last attempt on it ran into
+     */
+    SubscriptionList subscriptionList(String workspace, ConsoleUser user, List<SubscriptionState> subscriptions, Map<String, String> errors) {
+        List<SubscriptionList.Row> rows = subscriptions.stream().map(s -> new SubscriptionList.Row(s.subscriptionId(),
                 s.displayName() == null || s.displayName().isBlank() ? s.subscriptionId() : s.displayName(), s.hubs().size(), s.monitoredHubCount(),
                 s.connected(), s.connectedSince().map(DisplayTime::format).orElse(""), changePermit(user, workspace, s.subscriptionId()),
                 Optional.ofNullable(errors.get(s.subscriptionId())), ConnectorPages.subscriptionAction(workspace, s.subscriptionId(), "connect"),
@@ -51,8 +54,9 @@ final class IotConnectorViews {
      * incidents section, for a response or an event that changes them all.
      */
     SubscriptionsUpdate update(String workspace, ConsoleUser user, Map<String, String> errors, boolean withIncidentCreation) {
-        return new SubscriptionsUpdate(subscriptionList(workspace, user, errors), connector.status(workspace).displayName(),
-                withIncidentCreation ? Optional.of(incidentCreation(workspace, user, Optional.empty())) : Optional.empty());
+        List<SubscriptionState> subscriptions = subscriptions(workspace, user);
+        return new SubscriptionsUpdate(subscriptionList(workspace, user, subscriptions, errors), connector.status(workspace).displayName(),
+                withIncidentCreation ? Optional.of(incidentCreation(workspace, user, subscriptions, Optional.empty())) : Optional.empty());
     }
 
     /** The workspace's rule made from the Defender for IoT incident creation template, if it was made. */
@@ -66,10 +70,10 @@ final class IotConnectorViews {
         return incidentRule(workspace).map(AlertRule::enabled).orElse(false);
     }
 
-    IncidentCreation incidentCreation(String workspace, ConsoleUser user, Optional<String> message) {
+    IncidentCreation incidentCreation(String workspace, ConsoleUser user, List<SubscriptionState> subscriptions, Optional<String> message) {
         Optional<AlertRule> rule = incidentRule(workspace);
         Permit permit = user.permit(Scope.workspace(workspace), Role.CONTRIBUTOR);
-        if (permit.allowed() && subscriptions(workspace, user).stream().noneMatch(SubscriptionState::connected)) {
+        if (permit.allowed() && subscriptions.stream().noneMatch(SubscriptionState::connected)) {
             permit = Permit.refused("Connect a subscription first: incidents are made from the alerts of connected subscriptions.");
         }
         return new IncidentCreation(rule.map(AlertRule::enabled).orElse(false), rule.map(AlertRule::displayName),
