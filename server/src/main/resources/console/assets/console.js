@@ -38,11 +38,7 @@
   });
 
   function currentTheme() {
-    var chosen = document.documentElement.getAttribute("data-theme");
-    if (chosen) {
-      return chosen;
-    }
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    return document.documentElement.getAttribute("data-theme") === "dark" ? "dark" : "light";
   }
 
   document.addEventListener("click", function (event) {

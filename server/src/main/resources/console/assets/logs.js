@@ -243,12 +243,13 @@
       headers: { "Content-Type": "application/json", "X-CSRF-Token": window.vigilConsole.csrfToken() },
       body: JSON.stringify({ query: text })
     }).then(function (response) {
-      return response.ok ? response.json() : { diagnostics: [] };
+      return response.ok ? response.json() : {};
     }).then(function (answer) {
       if (mine !== checks) {
         return;
       }
-      var markers = answer.diagnostics.map(function (d) {
+      var found = answer.diagnostics || [];
+      var markers = found.map(function (d) {
         var from = model.getPositionAt(d.start);
         var to = model.getPositionAt(d.start + Math.max(1, d.length));
         return {
@@ -257,8 +258,7 @@
           startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column
         };
       });
-      var first = answer.diagnostics[0];
-      diagnostics.textContent = first ? "Line " + first.line + ", column " + first.column + ": " + first.message : "";
+      diagnostics.textContent = found.length ? "Line " + answer.line + ", column " + answer.pos + ": " + answer.message : "";
       monaco.editor.setModelMarkers(model, "kql", markers);
     }).catch(function () {
       // the check is a help while typing; a failed one leaves the last markers

@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -41,11 +43,11 @@ final class ChildServer {
 
     private static ChildServer start(Path data, String command, String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> arguments = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> arguments = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // MQTT off: the fixed default port may be taken by another server on the machine
                 VigilCommand.class.getName(), command, "--data", data.toString(), "--host", "127.0.0.1", "--port", "0", "--mqtt-port", "-1"));
         arguments.addAll(List.of(options));
-        Path errors = java.nio.file.Files.createTempFile("vigil-child-", ".err");
+        Path errors = Files.createTempFile("vigil-child-", ".err");
         errors.toFile().deleteOnExit();
         Process process = new ProcessBuilder(arguments)
                 .redirectError(errors.toFile())
@@ -72,7 +74,7 @@ final class ChildServer {
             }
         }
         process.destroyForcibly();
-        String printed = java.nio.file.Files.readString(errors);
+        String printed = Files.readString(errors);
         throw new AssertionError("the child server did not say where it listens within 60 s (alive: " + process.isAlive() + "); it printed on stderr:\n"
                 + printed.substring(Math.max(0, printed.length() - 3000)));
     }

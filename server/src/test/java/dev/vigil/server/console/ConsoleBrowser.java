@@ -122,6 +122,7 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
     /** Signs in through the sign-in page, as a user would, and waits for the console to open. */
     public void signIn(String user, String password) {
         open("/console/sign-in");
+        screenshot("00-sign-in");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();

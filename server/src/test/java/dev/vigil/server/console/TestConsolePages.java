@@ -187,6 +187,34 @@ class TestConsolePages {
     }
 
     @Test
+    void testTheWorkspaceSwitcherOpensTheSameAreaInAnotherWorkspace() {
+        server.createWorkspace("plant");
+        browser.signIn("owner", PASSWORD);
+        browser.open("/console/workspaces/default/analytics");
+
+        browser.find(".workspace-menu summary").click();
+        assertThat(browser.find(".workspace-menu .menu-list").getText()).contains("default", "plant");
+        browser.clickText("plant");
+
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/console/workspaces/plant/analytics"));
+        assertThat(browser.find(".workspace-menu summary strong").getText()).isEqualTo("plant");
+        assertThat(browser.find(".sidenav a[aria-current=page]").getText()).isEqualTo("Analytics");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testAnUnknownWorkspaceShowsAPageThatSaysSo() {
+        browser.signIn("reader", PASSWORD);
+        browser.open("/console/workspaces/nowhere/logs");
+
+        assertThat(browser.find("[data-testid=error-message]").getText()).isEqualTo("There is no workspace 'nowhere'.");
+        assertThat(browser.find(".sidenav").getText()).contains("Logs", "Data connectors");
+        browser.screenshot("error-unknown-workspace");
+        // the page's own 404 is the only thing the browser reports
+        assertThat(browser.consoleErrors()).allMatch(error -> error.contains("404"));
+    }
+
+    @Test
     void testEveryPageRendersInTheDarkThemeWithoutConsoleErrors() {
         browser.signIn("owner", PASSWORD);
         browser.find("[data-theme-toggle]").click();

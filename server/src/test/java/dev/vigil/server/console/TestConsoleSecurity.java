@@ -28,12 +28,17 @@ class TestConsoleSecurity {
     static void signIn() {
         server.createUser("alice", PASSWORD);
         server.grant("alice", "Owner", "/");
-        HttpResponse<String> login = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", "alice", "password", PASSWORD)))));
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
-        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        HttpResponse<String> login = login("alice");
+        cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         csrfToken = RunningServer.json(login).path("csrfToken").asText();
+    }
+
+    /** Signs in through the API's login, as the sign-in page does. */
+    private static HttpResponse<String> login(String user) {
+        HttpResponse<String> login = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", user, "password", PASSWORD)))));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
+        return login;
     }
 
     private static HttpResponse<String> page(String path) {
@@ -124,9 +129,7 @@ class TestConsoleSecurity {
         server.createUser("bob", PASSWORD);
         server.grant("bob", "Reader", "/workspaces/default");
         server.createWorkspace("secret");
-        HttpResponse<String> login = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", "bob", "password", PASSWORD)))));
-        String bob = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String bob = login("bob").headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
         HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/console/workspaces/secret/logs")).header("Cookie", bob).GET());
 

@@ -1,9 +1,9 @@
 package dev.vigil.server.console.logs;
 
-import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.KqlErrorDetails;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
@@ -117,36 +117,25 @@ public final class LogsPages {
 
     /**
      * What the editor underlines as the user types: the query explained (compiled, not run) by the
-     * same service as the explain API, its diagnostics answered as data (200), not as an error.
+     * same service as the explain API, its diagnostics answered in that API's {@code innererror}
+     * shape as data (200), not as an error.
      */
     private void diagnostics(ConsoleRequest request) {
         String workspace = request.workspace();
         String query = Optional.ofNullable(request.ctx().bodyAsClass(QueryText.class).query()).orElse("");
-        List<Map<String, Object>> found = List.of();
+        Map<String, Object> found = Map.of();
         if (!query.isBlank()) {
             try {
                 logStore.explain(workspace, QueryRequest.of(query));
             } catch (KqlQueryException e) {
-                found = e.diagnostics().stream().map(LogsPages::diagnostic).toList();
+                found = KqlErrorDetails.of(e.diagnostics());
             }
         }
-        request.ctx().json(Map.of("diagnostics", found));
+        request.ctx().json(found);
     }
 
     /** The body the editor sends to have its text checked. */
     record QueryText(String query) {
-    }
-
-    private static Map<String, Object> diagnostic(KqlDiagnostic d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", d.code());
-        json.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("message", d.message());
-        json.put("line", d.line());
-        json.put("column", d.column());
-        json.put("start", d.start());
-        json.put("length", d.length());
-        return json;
     }
 
     private void run(ConsoleRouter router, ConsoleRequest request) {
