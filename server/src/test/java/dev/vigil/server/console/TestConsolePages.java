@@ -43,8 +43,11 @@ class TestConsolePages {
         ok(server.sendJson("PUT", "/api/subscriptions/" + SUBSCRIPTION, server.apiKey(), Map.of("displayName", "Plant " + SCRIPT)));
         ok(server.sendJson("PUT", "/api/subscriptions/" + SUBSCRIPTION + "/resourceGroups/plant-rg", server.apiKey(), Map.of()));
         ok(server.sendJson("PUT", HUB, server.apiKey(), Map.of()));
-        ok(server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(Map.of("AlertName", HANDLER, "AlertSeverity", "High",
-                "ProductName", "Azure Security Center for IoT", "CompromisedEntity", SCRIPT, "ExtendedProperties", Map.of("DeviceId", HANDLER)))));
+        // SecurityAlert is written by Vigil alone; a custom table brings the same values into query results
+        ok(server.postJson("/api/workspaces/default/tables", Map.of("name", "Probe_CL", "columns", List.of(Map.of("name", "AlertName", "type", "string"),
+                Map.of("name", "CompromisedEntity", "type", "string"), Map.of("name", "ExtendedProperties", "type", "dynamic")))));
+        ok(server.postJson("/api/workspaces/default/tables/Probe_CL/rows", List.of(Map.of("AlertName", HANDLER, "CompromisedEntity", SCRIPT,
+                "ExtendedProperties", Map.of("DeviceId", HANDLER)))));
         ok(server.sendJson("PUT", "/api/workspaces/default/alertRules/xss-rule", server.apiKey(), scheduledRule(HANDLER)));
     }
 
@@ -85,11 +88,13 @@ class TestConsolePages {
         browser.open("/console/workspaces/default/analytics/rules/xss-rule");
         assertThat(browser.find("#rule-name").getAttribute("value")).isEqualTo(HANDLER);
         browser.open("/console/workspaces/default/logs?query=" + java.net.URLEncoder.encode(
-                "SecurityAlert | where AlertSeverity == 'High' | project AlertName, CompromisedEntity, ExtendedProperties", java.nio.charset.StandardCharsets.UTF_8));
+                "Probe_CL | project AlertName, CompromisedEntity, ExtendedProperties", java.nio.charset.StandardCharsets.UTF_8));
         browser.find(".monaco-editor");
         browser.clickText("Run");
         browser.waitUntilText("[data-testid=result-summary]", "rows");
         assertThat(browser.find("[data-testid=results]").getText()).contains(HANDLER).contains(SCRIPT);
+        browser.find("[data-testid=results] .cell-dynamic summary").click();
+        assertThat(browser.find("[data-testid=results] .cell-dynamic pre").getText()).contains("\"DeviceId\"").contains(HANDLER.replace("\"", "\\\""));
         browser.screenshot("escaped-query-results");
 
         assertThat(browser.script("return window.xssRan === undefined")).isEqualTo(true);
