@@ -91,7 +91,7 @@ class TestConsolePages {
                 "Probe_CL | project AlertName, CompromisedEntity, ExtendedProperties", java.nio.charset.StandardCharsets.UTF_8));
         browser.find(".monaco-editor");
         browser.clickText("Run");
-        browser.waitUntilText("[data-testid=result-summary]", "rows");
+        browser.waitUntilText("[data-testid=result-summary]", " ms");
         assertThat(browser.find("[data-testid=results]").getText()).contains(HANDLER).contains(SCRIPT);
         browser.find("[data-testid=results] .cell-dynamic summary").click();
         assertThat(browser.find("[data-testid=results] .cell-dynamic pre").getText()).contains("\"DeviceId\"").contains(HANDLER.replace("\"", "\\\""));

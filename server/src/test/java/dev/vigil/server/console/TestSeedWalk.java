@@ -111,7 +111,7 @@ class TestSeedWalk {
         browser.waitUntil(d -> SEED_QUERY.equals(browser.script("return document.getElementById('query-text').value")));
         editor.sendKeys(Keys.ESCAPE); // closes the completion list, whose Shift+Enter would insert a suggestion
         editor.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
-        browser.waitUntilText("[data-testid=result-summary]", "rows");
+        browser.waitUntilText("[data-testid=result-summary]", " ms");
         WebElement results = browser.find("[data-testid=results]");
         assertThat(results.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
         assertThat(results.getText()).contains("Azure Security Center for IoT");
