@@ -4,6 +4,7 @@ import dev.vigil.kql.binder.Binder;
 import dev.vigil.kql.binder.SchemaProbeRequired;
 import dev.vigil.kql.binder.TimeFilter;
 import dev.vigil.kql.catalog.Catalog;
+import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.diagnostics.DiagnosticsException;
@@ -63,6 +64,11 @@ public final class Kql {
             }
             current = current.withDiscoveredColumns(Map.of(probe.get().key(), probes.run(probe.get())));
         }
+    }
+
+    /** The names of every built-in function a query can call, sorted: what an editor completes. */
+    public static java.util.SortedSet<String> functionNames() {
+        return FunctionRegistry.names();
     }
 
     private static Explanation run(String text, Catalog catalog, CompileOptions options, boolean printPlan) {

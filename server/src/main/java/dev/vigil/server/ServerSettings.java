@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one
  * @param maxBodyBytes request bodies larger than this are refused with 413
  * @param iot the device endpoints (hub domain, MQTT listeners)
+ * @param access trusted proxies and login limits
  */
-public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
+public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -27,10 +28,20 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
         Objects.requireNonNull(iot, "iot");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /** With the default access settings: no trusted proxy, the default login limits. */
+    public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
+        this(storage, host, port, maxBodyBytes, iot, AccessSettings.defaults());
     }
 
     /** With the IoT defaults: MQTT in plaintext on a free loopback port. */
     public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes) {
         this(storage, host, port, maxBodyBytes, IotSettings.localDefaults());
+    }
+
+    public ServerSettings withAccess(AccessSettings changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed);
     }
 }

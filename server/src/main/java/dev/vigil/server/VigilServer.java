@@ -118,8 +118,9 @@ public final class VigilServer implements AutoCloseable {
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock));
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
-            SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles(),
+                    workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
+            SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             // rows written before the HTTP port is bound (recovery at start) name the configured port
             AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
@@ -137,7 +138,7 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             ConsoleServices console = new ConsoleServices(storage.logStore(), security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
+            HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
                     new ConsoleRoutes(console));

@@ -1,6 +1,6 @@
 package dev.vigil.server.console.logs;
 
-import dev.vigil.kql.functions.FunctionRegistry;
+import dev.vigil.kql.Kql;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.KqlErrorDetails;
@@ -99,7 +99,7 @@ public final class LogsPages {
         }
         List<SchemaPane.Solution> solutions = bySolution.entrySet().stream().map(e -> new SchemaPane.Solution(e.getKey(), e.getValue())).toList();
         List<String> stored = logStore.functions(workspace).stream().map(StoredFunctionDefinition::name).toList();
-        return new SchemaPane(solutions, stored, List.copyOf(FunctionRegistry.names()));
+        return new SchemaPane(solutions, stored, List.copyOf(Kql.functionNames()));
     }
 
     /** What the editor completes, as JSON: the tables with their columns, the functions, operators and keywords. */
