@@ -27,7 +27,7 @@ import org.openqa.selenium.WebElement;
  * and the seed's query in Logs showing the fleet's alerts.
  */
 class TestSeedWalk {
-    private static final String PASSWORD = "analyst-password-1";
+    private static final String PASSWORD = "seed-walk-passphrase-1";
     private static final String SUBSCRIPTION = FleetProvisioner.subscriptionId(0);
     private static final String SEED_QUERY = "SecurityAlert | where ProductName == \"Azure Security Center for IoT\"";
 
