@@ -8,6 +8,7 @@ import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
+import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.parser.KqlParser;
 import dev.vigil.kql.plan.PlanPrinter;
 import dev.vigil.kql.sql.SchemaProbeSql;
@@ -63,6 +64,11 @@ public final class Kql {
             }
             current = current.withDiscoveredColumns(Map.of(probe.get().key(), probes.run(probe.get())));
         }
+    }
+
+    /** The names of every built-in function a query can call, sorted: what an editor completes. */
+    public static java.util.SortedSet<String> functionNames() {
+        return FunctionRegistry.names();
     }
 
     private static Explanation run(String text, Catalog catalog, CompileOptions options, boolean printPlan) {

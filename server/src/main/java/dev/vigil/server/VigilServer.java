@@ -15,6 +15,8 @@ import dev.vigil.server.access.Role;
 import dev.vigil.server.access.RoleAssignmentStore;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
+import dev.vigil.server.console.ConsoleRoutes;
+import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.audit.AuditTrail;
 import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
@@ -135,10 +137,12 @@ public final class VigilServer implements AutoCloseable {
             FunctionCounter.builder("vigil.rules.failures", health, RuleHealth::failures).description("Rule runs, and incident creation for a rule's alerts, that failed").register(registry);
             FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
+            ConsoleServices console = new ConsoleServices(storage.logStore(), security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
+                    alertRules, analytics.health(), incidents, clock);
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
-                    storage::health);
+                    storage::health, new ConsoleRoutes(console));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
@@ -229,7 +233,7 @@ public final class VigilServer implements AutoCloseable {
         return mqtt.tlsPort();
     }
 
-    /** Every HTTP route as {@code METHOD /path}. */
+    /** Every HTTP API route as {@code METHOD /path} (the console's pages aside). */
     public List<String> routes() {
         return http.routes();
     }

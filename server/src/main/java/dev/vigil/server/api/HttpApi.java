@@ -22,6 +22,8 @@ import dev.vigil.server.api.audit.AuditRequestLogger;
 import dev.vigil.server.api.identity.ApiKeyRoutes;
 import dev.vigil.server.api.identity.SessionRoutes;
 import dev.vigil.server.api.identity.UserRoutes;
+import dev.vigil.server.console.ConsoleRoutes;
+import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StorageHealth;
@@ -35,7 +37,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-/** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes. */
+/** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes; and the web console beside it. */
 public final class HttpApi {
     /** Routes served without credentials, as {@code METHOD /path}: health, and the password login itself. */
     public static final Set<String> OPEN_ROUTES = Set.of("GET " + HealthRoutes.PATH, "HEAD " + HealthRoutes.PATH, "POST " + SessionRoutes.PATH);
@@ -49,7 +51,8 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
-            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, Supplier<StorageHealth> storageHealth) {
+            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, Supplier<StorageHealth> storageHealth,
+            ConsoleRoutes console) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -66,14 +69,15 @@ public final class HttpApi {
                 audit.handle(ctx, executionTimeMs);
             });
             config.events.handlerAdded(handler -> {
-                if (handler.getHttpMethod().isHttpMethod() && handler.getHttpMethod() != HandlerType.HEAD) {
+                // the API's routes only: the console's pages are not part of the documented API
+                if (handler.getHttpMethod().isHttpMethod() && handler.getHttpMethod() != HandlerType.HEAD && !ConsolePaths.isConsole(handler.getPath())) {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
             RequestAuthentication authentication = new RequestAuthentication(security.keys(), security.sessions(), security.access(), OPEN_ROUTES);
             config.routes.before(ctx -> {
-                // device paths carry SAS tokens, checked by the device endpoint itself
-                if (!IotApi.isDevicePath(ctx.path())) {
+                // device paths carry SAS tokens, checked by the device endpoint itself; the console authenticates its own pages
+                if (!IotApi.isDevicePath(ctx.path()) && !ConsolePaths.isConsole(ctx.path())) {
                     authentication.handle(ctx);
                 }
             });
@@ -95,6 +99,7 @@ public final class HttpApi {
             connectors.register(config.routes);
             rules.register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
+            console.configure(config, authentication);
         });
         return new HttpApi(javalin, routes);
     }
@@ -103,7 +108,7 @@ public final class HttpApi {
         return javalin;
     }
 
-    /** Every route as {@code METHOD /path/{param}}, in registration order. */
+    /** Every API route (not the console's pages) as {@code METHOD /path/{param}}, in registration order. */
     public List<String> routes() {
         return List.copyOf(routes);
     }

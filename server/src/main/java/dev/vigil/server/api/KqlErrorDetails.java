@@ -9,13 +9,14 @@ import java.util.Map;
 /**
  * The {@code innererror} of a query that does not compile, as the Log Analytics API shapes it:
  * {@code SyntaxError} or {@code SemanticError} with the first error's {@code line} and
- * {@code pos} (1-based column), followed by every diagnostic.
+ * {@code pos} (1-based column), followed by every diagnostic. The console's editor underlines
+ * these too.
  */
-final class KqlErrorDetails {
+public final class KqlErrorDetails {
     private KqlErrorDetails() {
     }
 
-    static Map<String, Object> of(List<KqlDiagnostic> diagnostics) {
+    public static Map<String, Object> of(List<KqlDiagnostic> diagnostics) {
         Map<String, Object> inner = new LinkedHashMap<>();
         KqlDiagnostic first = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).findFirst()
                 .orElse(diagnostics.isEmpty() ? null : diagnostics.get(0));

@@ -9,8 +9,11 @@ import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.WorkspaceException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         Optional<String> usableKey = server.initialAdminKey().or(() -> Optional.ofNullable(apiKey).filter(text -> !text.isBlank()));
         String key = usableKey.orElse("<the admin key printed on the first start of " + options.data + ">");
         String url = console.url();
-        out.printf("%nServer:   %s  (API description at %s/openapi.json)%n", url, url);
+        out.printf("%nConsole:  %s/console  %s%n", url, consoleSignIn(server, url));
+        out.printf("Server:   %s  (API description at %s/openapi.json)%n", url, url);
         out.printf("API key:  %s%n%n", key);
         out.printf("The fleet's subscription is connected to workspace 'default' (Defender for IoT connector, 'Create incidents' on):%n"
                 + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/dataConnectors/IoT/subscriptions%n%n", key, url);
@@ -75,6 +79,27 @@ final class DemoCommand implements Callable<Integer> {
         startFleet(server, usableKey, out);
         console.awaitShutdown();
         return 0;
+    }
+
+    /**
+     * How to sign in to the console. On the first start of the data directory the user {@code admin}
+     * has no password (its key is its only credential), so the demo gives it one, set through the
+     * API with that key, and shows it this once.
+     */
+    private static String consoleSignIn(VigilServer server, String url) throws InterruptedException {
+        Optional<String> key = server.initialAdminKey();
+        if (key.isEmpty()) {
+            return "(sign in as admin with the password shown on the first start; ./vigil admin user reset-password admin sets a new one)";
+        }
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            new ApiClient(URI.create(url), key.get()).send("PUT", "/api/users/admin/password", Map.of("password", password));
+        } catch (CommandFailedException e) {
+            return "(could not set a password for admin: " + e.getMessage() + "; ./vigil admin user reset-password admin sets one)";
+        }
+        return "(sign in as admin, password " + password + ", shown once)";
     }
 
     /** Runs the simulator in the background against this server: 6 devices on 2 hubs, attacks on, connected to 'default'. */

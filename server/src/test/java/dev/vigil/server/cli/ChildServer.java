@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code vigil serve} in a child JVM on the test's class path, with what it printed on start. */
+/** {@code vigil serve} (or {@code demo}) in a child JVM on the test's class path, with what it printed on start. */
 final class ChildServer {
     private static final Pattern KEY = Pattern.compile("Admin API key \\(shown once, store it now\\): (vgl_\\S+)");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -21,19 +23,34 @@ final class ChildServer {
     private final Process process;
     private final String url;
     private final Optional<String> adminKey;
+    private final BlockingQueue<String> lines;
 
-    private ChildServer(Process process, String url, Optional<String> adminKey) {
+    private ChildServer(Process process, String url, Optional<String> adminKey, BlockingQueue<String> lines) {
         this.process = process;
         this.url = url;
         this.adminKey = adminKey;
+        this.lines = lines;
     }
 
     static ChildServer serve(Path data) throws IOException, InterruptedException {
+        return start(data, "serve");
+    }
+
+    /** {@code vigil demo} without its simulated fleet. */
+    static ChildServer demo(Path data) throws IOException, InterruptedException {
+        return start(data, "demo", "--simulate-for", "0s");
+    }
+
+    private static ChildServer start(Path data, String command, String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> arguments = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // MQTT off: the fixed default port may be taken by another server on the machine
-                VigilCommand.class.getName(), "serve", "--data", data.toString(), "--host", "127.0.0.1", "--port", "0", "--mqtt-port", "-1"))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                VigilCommand.class.getName(), command, "--data", data.toString(), "--host", "127.0.0.1", "--port", "0", "--mqtt-port", "-1"));
+        arguments.addAll(List.of(options));
+        Path errors = Files.createTempFile("vigil-child-", ".err");
+        errors.toFile().deleteOnExit();
+        Process process = new ProcessBuilder(arguments)
+                .redirectError(errors.toFile())
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> drain(process, lines), "child-server-stdout");
@@ -53,11 +70,13 @@ final class ChildServer {
             }
             Matcher listening = LISTENING.matcher(line);
             if (listening.find()) {
-                return new ChildServer(process, listening.group(1), key);
+                return new ChildServer(process, listening.group(1), key, lines);
             }
         }
         process.destroyForcibly();
-        throw new AssertionError("the child server did not say where it listens within 60 s (alive: " + process.isAlive() + ")");
+        String printed = Files.readString(errors);
+        throw new AssertionError("the child server did not say where it listens within 60 s (alive: " + process.isAlive() + "); it printed on stderr:\n"
+                + printed.substring(Math.max(0, printed.length() - 3000)));
     }
 
     private static void drain(Process process, BlockingQueue<String> lines) {
@@ -68,6 +87,22 @@ final class ChildServer {
         } catch (IOException e) {
             // the child died; its end of the pipe is gone
         }
+    }
+
+    /** The first line printed from now on that matches, within 60 s. */
+    Matcher awaitLine(Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                break;
+            }
+            Matcher matcher = pattern.matcher(line);
+            if (matcher.find()) {
+                return matcher;
+            }
+        }
+        throw new AssertionError("the child server printed no line matching " + pattern + " within 60 s");
     }
 
     String url() {

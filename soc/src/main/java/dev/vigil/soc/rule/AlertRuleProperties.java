@@ -15,4 +15,7 @@ public sealed interface AlertRuleProperties permits QueryRuleProperties, Inciden
 
     /** The template the rule was made from, if any. */
     Optional<String> alertRuleTemplateName();
+
+    /** The same rule, enabled or disabled. */
+    AlertRuleProperties withEnabled(boolean enabled);
 }

@@ -34,6 +34,11 @@ public record DetectionQuery(String query, AlertSeverity severity, List<String> 
         Objects.requireNonNull(incidentConfiguration, "incidentConfiguration");
     }
 
+    public DetectionQuery withSeverity(AlertSeverity newSeverity) {
+        return new DetectionQuery(query, newSeverity, tactics, techniques, entityMappings, sentinelEntitiesMappings, customDetails,
+                alertDetailsOverride, aggregationKind, suppressionEnabled, suppressionDuration, incidentConfiguration);
+    }
+
     public DetectionQuery withQuery(String newQuery) {
         return new DetectionQuery(newQuery, severity, tactics, techniques, entityMappings, sentinelEntitiesMappings, customDetails,
                 alertDetailsOverride, aggregationKind, suppressionEnabled, suppressionDuration, incidentConfiguration);

@@ -37,6 +37,12 @@ public record IncidentCreationRuleProperties(String displayName, String descript
     }
 
     @Override
+    public IncidentCreationRuleProperties withEnabled(boolean on) {
+        return new IncidentCreationRuleProperties(displayName, description, on, alertRuleTemplateName, productFilter, severitiesFilter,
+                displayNamesFilter, displayNamesExcludeFilter);
+    }
+
+    @Override
     public AlertRuleKind kind() {
         return AlertRuleKind.MICROSOFT_SECURITY_INCIDENT_CREATION;
     }

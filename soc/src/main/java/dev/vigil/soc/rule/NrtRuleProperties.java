@@ -15,6 +15,16 @@ public record NrtRuleProperties(String displayName, String description, boolean 
     }
 
     @Override
+    public NrtRuleProperties withEnabled(boolean on) {
+        return new NrtRuleProperties(displayName, description, on, alertRuleTemplateName, detection);
+    }
+
+    @Override
+    public NrtRuleProperties withDetection(DetectionQuery newDetection) {
+        return new NrtRuleProperties(displayName, description, enabled, alertRuleTemplateName, newDetection);
+    }
+
+    @Override
     public AlertRuleKind kind() {
         return AlertRuleKind.NRT;
     }

@@ -4,4 +4,7 @@ package dev.vigil.soc.rule;
 public sealed interface QueryRuleProperties extends AlertRuleProperties permits ScheduledRuleProperties, NrtRuleProperties {
 
     DetectionQuery detection();
+
+    /** The same rule with another detection (query, severity...). */
+    QueryRuleProperties withDetection(DetectionQuery newDetection);
 }

@@ -16,6 +16,16 @@ public record ScheduledRuleProperties(String displayName, String description, bo
     }
 
     @Override
+    public ScheduledRuleProperties withEnabled(boolean on) {
+        return new ScheduledRuleProperties(displayName, description, on, alertRuleTemplateName, detection, schedule);
+    }
+
+    @Override
+    public ScheduledRuleProperties withDetection(DetectionQuery newDetection) {
+        return new ScheduledRuleProperties(displayName, description, enabled, alertRuleTemplateName, newDetection, schedule);
+    }
+
+    @Override
     public AlertRuleKind kind() {
         return AlertRuleKind.SCHEDULED;
     }

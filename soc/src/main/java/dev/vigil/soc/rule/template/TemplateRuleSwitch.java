@@ -1,10 +1,6 @@
 package dev.vigil.soc.rule.template;
 
 import dev.vigil.soc.rule.AlertRule;
-import dev.vigil.soc.rule.AlertRuleProperties;
-import dev.vigil.soc.rule.IncidentCreationRuleProperties;
-import dev.vigil.soc.rule.NrtRuleProperties;
-import dev.vigil.soc.rule.ScheduledRuleProperties;
 import dev.vigil.soc.rule.store.AlertRules;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +27,14 @@ public final class TemplateRuleSwitch {
             return List.of(rules.save(workspaceId, templates.get(templateId).id(), templates.ruleFrom(templateId, true), Optional.empty()).rule());
         }
         return made.stream().map(rule -> rule.enabled() ? rule
-                : rules.save(workspaceId, rule.id(), withEnabled(rule.properties(), true), Optional.of(rule.etag())).rule()).toList();
+                : rules.save(workspaceId, rule.id(), rule.properties().withEnabled(true), Optional.of(rule.etag())).rule()).toList();
     }
 
     /** Disables every rule of the workspace made from the template; they stay, to be enabled again with their settings. */
     public void disable(String workspaceId, String templateId) {
         for (AlertRule rule : madeFrom(workspaceId, templateId)) {
             if (rule.enabled()) {
-                rules.save(workspaceId, rule.id(), withEnabled(rule.properties(), false), Optional.of(rule.etag()));
+                rules.save(workspaceId, rule.id(), rule.properties().withEnabled(false), Optional.of(rule.etag()));
             }
         }
     }
@@ -46,17 +42,5 @@ public final class TemplateRuleSwitch {
     private List<AlertRule> madeFrom(String workspaceId, String templateId) {
         return rules.list(workspaceId).stream()
                 .filter(rule -> rule.properties().alertRuleTemplateName().filter(templateId::equalsIgnoreCase).isPresent()).toList();
-    }
-
-    private static AlertRuleProperties withEnabled(AlertRuleProperties p, boolean enabled) {
-        if (p instanceof ScheduledRuleProperties s) {
-            return new ScheduledRuleProperties(s.displayName(), s.description(), enabled, s.alertRuleTemplateName(), s.detection(), s.schedule());
-        }
-        if (p instanceof NrtRuleProperties n) {
-            return new NrtRuleProperties(n.displayName(), n.description(), enabled, n.alertRuleTemplateName(), n.detection());
-        }
-        IncidentCreationRuleProperties i = (IncidentCreationRuleProperties) p;
-        return new IncidentCreationRuleProperties(i.displayName(), i.description(), enabled, i.alertRuleTemplateName(), i.productFilter(),
-                i.severitiesFilter(), i.displayNamesFilter(), i.displayNamesExcludeFilter());
     }
 }

@@ -1,0 +1,16 @@
+package dev.vigil.server.console;
+
+import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.server.access.AccessControl;
+import dev.vigil.soc.connector.DataConnectors;
+import dev.vigil.soc.connector.iot.DefenderForIotConnector;
+import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.workspace.api.LogStore;
+import java.time.Clock;
+
+/** The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP. */
+public record ConsoleServices(LogStore logStore, AccessControl access, DataConnectors connectors, DefenderForIotConnector iotConnector,
+        IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock) {
+}

@@ -1,0 +1,20 @@
+package dev.vigil.server.console.home;
+
+import dev.vigil.server.console.layout.Shell;
+import java.util.List;
+
+/**
+ * The workspace's home: what flowed in the last 24 hours, the connectors' health and the open incidents.
+ *
+ * @param flow raw events, alerts and incidents of the last 24 hours, in that order
+ */
+public record HomePage(Shell shell, List<Tile> flow, List<ConnectorHealth> connectors, List<Tile> openIncidents, String incidentsHref,
+        String logsHref, String connectorsHref) {
+
+    /** A labelled count, with where to look at it. */
+    public record Tile(String label, long count, String href, String tone) {
+    }
+
+    public record ConnectorHealth(String title, String status, String lastDataReceived, String href) {
+    }
+}

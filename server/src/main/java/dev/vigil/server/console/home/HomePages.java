@@ -1,0 +1,74 @@
+package dev.vigil.server.console.home;
+
+import dev.vigil.server.console.ConsoleRequest;
+import dev.vigil.server.console.ConsoleRouter;
+import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.connectors.ConnectorPages;
+import dev.vigil.server.console.layout.Area;
+import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.server.console.layout.DisplayTime;
+import dev.vigil.server.console.logs.LogsPages;
+import dev.vigil.soc.incident.IncidentSeverity;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.ResultTable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The workspace's home page. */
+public final class HomePages {
+    /** One query for the three counts, so the page costs one round trip to the store for them. */
+    static final String FLOW_QUERY = "union"
+            + " (SecurityIoTRawEvent | where TimeGenerated > ago(24h) | summarize n = count() | extend What = 'raw'),"
+            + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize n = dcount(SystemAlertId) | extend What = 'alerts'),"
+            + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize n = dcount(IncidentNumber) | extend What = 'incidents')"
+            + " | project What, n";
+    static final String OPEN_INCIDENTS_QUERY = "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"
+            + " | where Status != 'Closed' | summarize n = count() by Severity";
+
+    private final ConsoleServices services;
+
+    public HomePages(ConsoleServices services) {
+        this.services = services;
+    }
+
+    public void register(ConsoleRouter router) {
+        router.get(ConsolePaths.WORKSPACE, request -> home(router, request));
+    }
+
+    private void home(ConsoleRouter router, ConsoleRequest request) {
+        String workspace = request.workspace();
+        Map<String, Long> flow = counts(workspace, FLOW_QUERY);
+        Map<String, Long> open = counts(workspace, OPEN_INCIDENTS_QUERY);
+        String logs = LogsPages.href(workspace);
+        List<HomePage.Tile> flowTiles = List.of(
+                new HomePage.Tile("Raw security events", flow.getOrDefault("raw", 0L), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral"),
+                new HomePage.Tile("Alerts", flow.getOrDefault("alerts", 0L), LogsPages.href(workspace, "SecurityAlert | take 100"), "neutral"),
+                new HomePage.Tile("Incidents", flow.getOrDefault("incidents", 0L),
+                        LogsPages.href(workspace, "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"), "neutral"));
+        List<HomePage.Tile> openTiles = Arrays.stream(IncidentSeverity.values())
+                .sorted((a, b) -> b.ordinal() - a.ordinal())
+                .map(severity -> new HomePage.Tile(severity.sentinelName(), open.getOrDefault(severity.sentinelName(), 0L),
+                        Area.INCIDENTS.href(workspace).orElseThrow(), severity.sentinelName().toLowerCase()))
+                .toList();
+        List<HomePage.ConnectorHealth> connectors = services.connectors().list(workspace).stream()
+                .map(c -> new HomePage.ConnectorHealth(c.title(), c.status().displayName(),
+                        c.lastDataReceived().map(DisplayTime::format).orElse("No data yet"), ConnectorPages.href(workspace, c.id())))
+                .toList();
+        router.templates().render(request.ctx(), "home/home.jte", new HomePage(request.shell(Area.HOME, "Home"), flowTiles, connectors, openTiles,
+                Area.INCIDENTS.href(workspace).orElseThrow(), logs, Area.DATA_CONNECTORS.href(workspace).orElseThrow()));
+    }
+
+    /** The query's rows as label → count: its first column names, its second counts. */
+    private Map<String, Long> counts(String workspace, String query) {
+        ResultTable table = services.logStore().query(workspace, QueryRequest.of(query)).primary();
+        Map<String, Long> counts = new HashMap<>();
+        for (List<Object> row : table.rows()) {
+            if (row.get(0) != null && row.get(1) instanceof Number n) {
+                counts.put(row.get(0).toString(), n.longValue());
+            }
+        }
+        return counts;
+    }
+}

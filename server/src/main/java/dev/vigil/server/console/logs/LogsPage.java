@@ -1,0 +1,17 @@
+package dev.vigil.server.console.logs;
+
+import dev.vigil.server.console.layout.Shell;
+import java.util.List;
+
+/**
+ * The Logs page: the schema pane, the query editor with its time range, and where results appear.
+ *
+ * @param query the query to start with, from a shared link or the last run
+ * @param timespan the chosen time range (ISO 8601 duration), empty for "set in query"
+ */
+public record LogsPage(Shell shell, SchemaPane schema, String query, String timespan, List<TimeRange> timeRanges, String runAction,
+        String catalogHref, String diagnosticsHref) {
+
+    public record TimeRange(String value, String label, boolean selected) {
+    }
+}

@@ -1,0 +1,185 @@
+package dev.vigil.server.console.logs;
+
+import dev.vigil.kql.Kql;
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.KqlErrorDetails;
+import dev.vigil.server.api.access.Authorization;
+import dev.vigil.server.console.ConsoleRequest;
+import dev.vigil.server.console.ConsoleRouter;
+import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.ContentSecurityPolicy;
+import dev.vigil.server.console.layout.Area;
+import dev.vigil.server.console.layout.Assets;
+import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.QueryResult;
+import dev.vigil.workspace.api.StoredFunctionDefinition;
+import dev.vigil.workspace.api.TableInfo;
+import dev.vigil.workspace.api.WorkspaceException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Logs: the schema pane, the KQL editor (Monaco, with completion from the workspace's catalog and
+ * errors from the explain service as you type), the time range, and the results grid with paging.
+ * Queries run through the same {@link LogStore#query} as the query API, with its limits.
+ */
+public final class LogsPages {
+    private static final String PAGE = ConsolePaths.WORKSPACE + "/logs";
+    static final int PAGE_SIZE = 50;
+    static final String DEFAULT_TIMESPAN = "P1D";
+    private static final Map<String, String> TIME_RANGES = timeRanges();
+
+    private final LogStore logStore;
+    private final QueryResults results = new QueryResults();
+
+    public LogsPages(ConsoleServices services) {
+        this.logStore = services.logStore();
+    }
+
+    public static String href(String workspace) {
+        return ConsolePaths.workspace(workspace) + "/logs";
+    }
+
+    /** The Logs page opened on this query: a shareable link. */
+    public static String href(String workspace, String query) {
+        return href(workspace) + "?query=" + ConsolePaths.encode(query);
+    }
+
+    private static Map<String, String> timeRanges() {
+        Map<String, String> ranges = new LinkedHashMap<>();
+        ranges.put("PT30M", "Last 30 minutes");
+        ranges.put("PT1H", "Last hour");
+        ranges.put("PT4H", "Last 4 hours");
+        ranges.put("PT12H", "Last 12 hours");
+        ranges.put("P1D", "Last 24 hours");
+        ranges.put("P2D", "Last 48 hours");
+        ranges.put("P3D", "Last 3 days");
+        ranges.put("P7D", "Last 7 days");
+        ranges.put("P30D", "Last 30 days");
+        ranges.put("", "Set in query");
+        return ranges;
+    }
+
+    public void register(ConsoleRouter router) {
+        router.get(PAGE, request -> page(router, request));
+        router.get(PAGE + "/catalog", this::catalog);
+        router.post(PAGE + "/run", request -> run(router, request));
+        router.post(PAGE + "/diagnostics", this::diagnostics);
+        router.get(PAGE + "/results/{result}", request -> resultPage(router, request));
+    }
+
+    private void page(ConsoleRouter router, ConsoleRequest request) {
+        String workspace = request.workspace();
+        String query = Optional.ofNullable(request.ctx().queryParam("query")).orElse("");
+        String timespan = Optional.ofNullable(request.ctx().queryParam("timespan")).filter(TIME_RANGES::containsKey).orElse(DEFAULT_TIMESPAN);
+        String nonce = ContentSecurityPolicy.newNonce();
+        request.ctx().header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.withEditor(nonce).headerValue());
+        List<LogsPage.TimeRange> ranges = TIME_RANGES.entrySet().stream()
+                .map(e -> new LogsPage.TimeRange(e.getKey(), e.getValue(), e.getKey().equals(timespan))).toList();
+        LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce, List.of(Assets.MONACO_BASE + "/vs/loader.js", Assets.LOGS_SCRIPT)),
+                schema(workspace), query, timespan, ranges, href(workspace) + "/run", href(workspace) + "/catalog",
+                href(workspace) + "/diagnostics");
+        router.templates().render(request.ctx(), "logs/logs.jte", page);
+    }
+
+    private SchemaPane schema(String workspace) {
+        Map<String, List<SchemaPane.Table>> bySolution = new TreeMap<>();
+        for (TableInfo table : logStore.tables(workspace).stream().sorted(Comparator.comparing(TableInfo::name)).toList()) {
+            bySolution.computeIfAbsent(TableSolutions.of(table), s -> new ArrayList<>()).add(new SchemaPane.Table(table.name(), table.rowCount(),
+                    table.columns().stream().map(c -> new SchemaPane.Column(c.name(), c.type().kqlName())).toList()));
+        }
+        List<SchemaPane.Solution> solutions = bySolution.entrySet().stream().map(e -> new SchemaPane.Solution(e.getKey(), e.getValue())).toList();
+        List<String> stored = logStore.functions(workspace).stream().map(StoredFunctionDefinition::name).toList();
+        return new SchemaPane(solutions, stored, List.copyOf(Kql.functionNames()));
+    }
+
+    /** What the editor completes, as JSON: the tables with their columns, the functions, operators and keywords. */
+    private void catalog(ConsoleRequest request) {
+        SchemaPane schema = schema(request.workspace());
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("tables", schema.solutions().stream().flatMap(s -> s.tables().stream())
+                .map(t -> Map.of("name", t.name(), "columns", t.columns())).toList());
+        catalog.put("functions", schema.builtInFunctions());
+        catalog.put("storedFunctions", schema.storedFunctions());
+        catalog.put("operators", KqlVocabulary.OPERATORS);
+        catalog.put("keywords", KqlVocabulary.KEYWORDS);
+        request.ctx().json(catalog);
+    }
+
+    /**
+     * What the editor underlines as the user types: the query explained (compiled, not run) by the
+     * same service as the explain API, its diagnostics answered in that API's {@code innererror}
+     * shape as data (200), not as an error.
+     */
+    private void diagnostics(ConsoleRequest request) {
+        String workspace = request.workspace();
+        String query = Optional.ofNullable(request.ctx().bodyAsClass(QueryText.class).query()).orElse("");
+        Map<String, Object> found = Map.of();
+        if (!query.isBlank()) {
+            try {
+                logStore.explain(workspace, QueryRequest.of(query));
+            } catch (KqlQueryException e) {
+                found = KqlErrorDetails.of(e.diagnostics());
+            }
+        }
+        request.ctx().json(found);
+    }
+
+    /** The body the editor sends to have its text checked. */
+    record QueryText(String query) {
+    }
+
+    private void run(ConsoleRouter router, ConsoleRequest request) {
+        String workspace = request.workspace();
+        Authorization.require(request.ctx(), Scope.workspace(workspace), Role.READER);
+        String query = Optional.ofNullable(request.ctx().formParam("query")).orElse("");
+        String timespan = Optional.ofNullable(request.ctx().formParam("timespan")).filter(TIME_RANGES::containsKey).orElse(DEFAULT_TIMESPAN);
+        long started = System.nanoTime();
+        ResultGrid grid;
+        if (query.isBlank()) {
+            grid = ResultGrid.failed("Write a query first, e.g. SecurityAlert | take 10.", 0);
+        } else {
+            try {
+                QueryRequest queryRequest = timespan.isEmpty() ? QueryRequest.of(query) : new QueryRequest(query, Optional.of(timespan));
+                QueryResult result = logStore.query(workspace, queryRequest);
+                long elapsed = (System.nanoTime() - started) / 1_000_000;
+                Optional<String> render = result.render().map(v -> v.kind());
+                String id = results.keep(request.user().name(), workspace, result.primary(), elapsed, render);
+                grid = ResultGrids.page(results.find(id, request.user().name(), workspace).orElseThrow(), 1, PAGE_SIZE,
+                        href(workspace) + "/results/" + id);
+            } catch (KqlQueryException e) {
+                grid = ResultGrid.failed(e.getMessage(), (System.nanoTime() - started) / 1_000_000);
+            } catch (WorkspaceException e) {
+                grid = ResultGrid.failed("The query failed: " + e.getMessage(), (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        router.templates().render(request.ctx(), "logs/results.jte", grid);
+    }
+
+    private void resultPage(ConsoleRouter router, ConsoleRequest request) {
+        String workspace = request.workspace();
+        String id = request.ctx().pathParam("result");
+        int page = Optional.ofNullable(request.ctx().queryParam("page")).map(LogsPages::parsePage).orElse(1);
+        ResultGrid grid = results.find(id, request.user().name(), workspace)
+                .map(kept -> ResultGrids.page(kept, page, PAGE_SIZE, href(workspace) + "/results/" + id))
+                .orElse(ResultGrid.failed("These results are no longer kept; run the query again.", 0));
+        router.templates().render(request.ctx(), "logs/results.jte", grid);
+    }
+
+    private static int parsePage(String text) {
+        try {
+            return Math.max(1, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

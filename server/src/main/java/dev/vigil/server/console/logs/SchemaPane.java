@@ -1,0 +1,16 @@
+package dev.vigil.server.console.logs;
+
+import java.util.List;
+
+/** The Logs page's schema pane: tables grouped by solution with their typed columns, then functions. */
+public record SchemaPane(List<Solution> solutions, List<String> storedFunctions, List<String> builtInFunctions) {
+
+    public record Solution(String name, List<Table> tables) {
+    }
+
+    public record Table(String name, long rows, List<Column> columns) {
+    }
+
+    public record Column(String name, String type) {
+    }
+}

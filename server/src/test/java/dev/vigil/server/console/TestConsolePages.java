@@ -1,0 +1,239 @@
+package dev.vigil.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console's pages in a browser, beyond the seed's walk: output escaped wherever users' data
+ * shows, roles shown as disabled controls with their reason, live lists, the Logs editor's error
+ * underline and completion, a rule edit that takes effect, and the dark theme.
+ */
+class TestConsolePages {
+    private static final String PASSWORD = "console-test-password";
+    private static final String SUBSCRIPTION = "plant-sub";
+    private static final String HUB = "/api/subscriptions/" + SUBSCRIPTION + "/resourceGroups/plant-rg/providers/Microsoft.Devices/IotHubs/plant-hub";
+    /** Would set {@code window.xssRan} if it ever ran. */
+    private static final String SCRIPT = "<script>window.xssRan=1</script>";
+    private static final String HANDLER = "<img src=x onerror=\"window.xssRan=2\">";
+
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass();
+
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser(server);
+
+    @BeforeAll
+    static void usersAndData() {
+        server.createUser("owner", PASSWORD);
+        server.grant("owner", "Owner", "/");
+        server.createUser("reader", PASSWORD);
+        server.grant("reader", "Reader", "/workspaces/default");
+        server.grant("reader", "Reader", "/subscriptions/" + SUBSCRIPTION);
+        ok(server.sendJson("PUT", "/api/subscriptions/" + SUBSCRIPTION, server.apiKey(), Map.of("displayName", "Plant " + SCRIPT)));
+        ok(server.sendJson("PUT", "/api/subscriptions/" + SUBSCRIPTION + "/resourceGroups/plant-rg", server.apiKey(), Map.of()));
+        ok(server.sendJson("PUT", HUB, server.apiKey(), Map.of()));
+        // SecurityAlert is written by Vigil alone; a custom table brings the same values into query results
+        ok(server.postJson("/api/workspaces/default/tables", Map.of("name", "Probe_CL", "columns", List.of(Map.of("name", "AlertName", "type", "string"),
+                Map.of("name", "CompromisedEntity", "type", "string"), Map.of("name", "ExtendedProperties", "type", "dynamic")))));
+        ok(server.postJson("/api/workspaces/default/tables/Probe_CL/rows", List.of(Map.of("AlertName", HANDLER, "CompromisedEntity", SCRIPT,
+                "ExtendedProperties", Map.of("DeviceId", HANDLER)))));
+        ok(server.sendJson("PUT", "/api/workspaces/default/alertRules/xss-rule", server.apiKey(), scheduledRule(HANDLER)));
+    }
+
+    private static Map<String, Object> scheduledRule(String name) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("displayName", name);
+        properties.put("enabled", true);
+        properties.put("query", "SecurityAlert | where AlertSeverity == 'High'");
+        properties.put("queryFrequency", "PT5M");
+        properties.put("queryPeriod", "PT5M");
+        properties.put("triggerOperator", "GreaterThan");
+        properties.put("triggerThreshold", 0);
+        properties.put("severity", "Medium");
+        return Map.of("kind", "Scheduled", "properties", properties);
+    }
+
+    private static void ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+    }
+
+    @AfterEach
+    void signOut() {
+        if (browser.driver().getCurrentUrl().contains("/console/workspaces/")) {
+            browser.signOut();
+        }
+    }
+
+    @Test
+    void testNamesAndValuesWithHtmlShowAsTextAndNeverRun() {
+        browser.signIn("owner", PASSWORD);
+
+        browser.open("/console/workspaces/default/connectors/IoT");
+        assertThat(browser.find("[data-subscription=" + SUBSCRIPTION + "]").getText()).contains("Plant " + SCRIPT);
+        browser.open("/console/workspaces/default/iot");
+        assertThat(browser.find("main h2").getText()).contains("Plant " + SCRIPT);
+        browser.open("/console/workspaces/default/analytics");
+        assertThat(browser.find("[data-rule=xss-rule]").getText()).contains(HANDLER);
+        browser.open("/console/workspaces/default/analytics/rules/xss-rule");
+        assertThat(browser.find("#rule-name").getAttribute("value")).isEqualTo(HANDLER);
+        browser.open("/console/workspaces/default/logs?query=" + java.net.URLEncoder.encode(
+                "Probe_CL | project AlertName, CompromisedEntity, ExtendedProperties", java.nio.charset.StandardCharsets.UTF_8));
+        browser.find(".monaco-editor");
+        browser.clickText("Run");
+        browser.waitUntilText("[data-testid=result-summary]", " ms");
+        assertThat(browser.find("[data-testid=results]").getText()).contains(HANDLER).contains(SCRIPT);
+        browser.find("[data-testid=results] .cell-dynamic summary").click();
+        assertThat(browser.find("[data-testid=results] .cell-dynamic pre").getText()).contains("\"DeviceId\"").contains(HANDLER.replace("\"", "\\\""));
+        browser.screenshot("escaped-query-results");
+
+        assertThat(browser.script("return window.xssRan === undefined")).isEqualTo(true);
+        assertThat(browser.findAll("img[src=x]")).isEmpty();
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testReaderSeesConnectAndRuleChangesDisabledWithTheReason() {
+        browser.signIn("reader", PASSWORD);
+
+        browser.open("/console/workspaces/default/connectors/IoT");
+        WebElement connect = browser.find("[data-subscription=" + SUBSCRIPTION + "] button");
+        assertThat(connect.getText()).isEqualTo("Connect");
+        assertThat(connect.isEnabled()).isFalse();
+        WebElement reason = browser.find("#" + connect.getAttribute("aria-describedby"));
+        assertThat(reason.getText()).isEqualTo("Needs Contributor on workspace 'default'; you have Reader.");
+        assertThat(browser.find("[data-testid=prerequisites]").getText()).contains("Needs Contributor on workspace 'default'; you have Reader.");
+        browser.screenshot("reader-connector-page");
+
+        browser.open("/console/workspaces/default/analytics");
+        WebElement delete = browser.find("[data-rule=xss-rule] .button-danger");
+        assertThat(delete.isEnabled()).isFalse();
+        assertThat(browser.find("#rules-reason").getText()).isEqualTo("Needs Contributor on workspace 'default'; you have Reader.");
+        assertThat(browser.find("[data-testid=user-roles]").getAttribute("textContent"))
+                .contains("Reader on workspace 'default'", "Reader on subscription 'plant-sub'");
+        browser.screenshot("reader-analytics");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testTheSubscriptionListRefreshesByItselfWhenAHubChanges() {
+        browser.signIn("owner", PASSWORD);
+        browser.open("/console/workspaces/default/connectors/IoT");
+        browser.waitUntilText("[data-subscription=" + SUBSCRIPTION + "]", "0 of 1");
+
+        ok(server.sendJson("PUT", HUB + "/providers/Microsoft.Security/iotSecuritySolutions/default", server.apiKey(),
+                Map.of("properties", Map.of("status", "Enabled"))));
+
+        browser.waitUntilText("[data-subscription=" + SUBSCRIPTION + "]", "1 of 1");
+        ok(server.sendJson("PUT", HUB + "/providers/Microsoft.Security/iotSecuritySolutions/default", server.apiKey(),
+                Map.of("properties", Map.of("status", "Disabled"))));
+        browser.waitUntilText("[data-subscription=" + SUBSCRIPTION + "]", "0 of 1");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testTheLogsEditorUnderlinesAnErrorAtItsColumnAndCompletesOperators() {
+        browser.signIn("owner", PASSWORD);
+        browser.open("/console/workspaces/default/logs");
+        WebElement editor = browser.find(".monaco-editor textarea");
+
+        editor.sendKeys("SecurityAlert | where NoSuchColumn == 1");
+
+        browser.find(".monaco-editor .squiggly-error");
+        browser.waitUntilText("#query-diagnostics", "Line 1, column 23");
+        assertThat(browser.find("#query-diagnostics").getText()).contains("NoSuchColumn");
+        browser.screenshot("logs-error-underlined");
+
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "SecurityAlert | summ");
+        editor.sendKeys(Keys.chord(Keys.CONTROL, " "));
+        browser.waitUntilText(".monaco-editor .suggest-widget", "summarize");
+        browser.screenshot("logs-completion");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testARuleEditTakesEffect() {
+        browser.signIn("owner", PASSWORD);
+        ok(server.sendJson("PUT", "/api/workspaces/default/alertRules/edited-rule", server.apiKey(), scheduledRule("Rule to edit")));
+        browser.open("/console/workspaces/default/analytics");
+        browser.clickText("Rule to edit");
+        browser.waitUntilText("h1", "Edit rule");
+
+        WebElement query = browser.find("#rule-query");
+        query.clear();
+        query.sendKeys("SecurityAlert | where AlertSeverity == 'Medium'");
+        new org.openqa.selenium.support.ui.Select(browser.find("#rule-severity")).selectByVisibleText("High");
+        browser.clickText("Save");
+
+        browser.find("[data-testid=rule-saved]");
+        browser.screenshot("rule-saved");
+        var saved = RunningServer.json(server.get("/api/workspaces/default/alertRules/edited-rule")).path("properties");
+        assertThat(saved.path("query").asText()).isEqualTo("SecurityAlert | where AlertSeverity == 'Medium'");
+        assertThat(saved.path("severity").asText()).isEqualTo("High");
+
+        query = browser.find("#rule-query");
+        query.clear();
+        query.sendKeys("SecurityAlert | where NoSuchColumn == 1");
+        browser.clickText("Save");
+        assertThat(browser.find("[data-testid=rule-error]").getText()).contains("NoSuchColumn");
+        assertThat(RunningServer.json(server.get("/api/workspaces/default/alertRules/edited-rule")).path("properties").path("query").asText())
+                .isEqualTo("SecurityAlert | where AlertSeverity == 'Medium'");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testTheWorkspaceSwitcherOpensTheSameAreaInAnotherWorkspace() {
+        server.createWorkspace("plant");
+        browser.signIn("owner", PASSWORD);
+        browser.open("/console/workspaces/default/analytics");
+
+        browser.find(".workspace-menu summary").click();
+        assertThat(browser.find(".workspace-menu .menu-list").getText()).contains("default", "plant");
+        browser.clickText("plant");
+
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/console/workspaces/plant/analytics"));
+        assertThat(browser.find(".workspace-menu summary strong").getText()).isEqualTo("plant");
+        assertThat(browser.find(".sidenav a[aria-current=page]").getText()).isEqualTo("Analytics");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testAnUnknownWorkspaceShowsAPageThatSaysSo() {
+        browser.signIn("reader", PASSWORD);
+        browser.open("/console/workspaces/nowhere/logs");
+
+        assertThat(browser.find("[data-testid=error-message]").getText()).isEqualTo("There is no workspace 'nowhere'.");
+        assertThat(browser.find(".sidenav").getText()).contains("Logs", "Data connectors");
+        browser.screenshot("error-unknown-workspace");
+        // the page's own 404 is the only thing the browser reports
+        assertThat(browser.consoleErrors()).allMatch(error -> error.contains("404"));
+    }
+
+    @Test
+    void testEveryPageRendersInTheDarkThemeWithoutConsoleErrors() {
+        browser.signIn("owner", PASSWORD);
+        browser.find("[data-theme-toggle]").click();
+        assertThat(browser.script("return document.documentElement.getAttribute('data-theme')")).isIn("dark", "light");
+        if (!"dark".equals(browser.script("return document.documentElement.getAttribute('data-theme')"))) {
+            browser.find("[data-theme-toggle]").click();
+        }
+        for (String page : List.of("", "/logs", "/incidents", "/analytics", "/connectors", "/connectors/IoT", "/connectors/CustomLogsIngestion", "/iot",
+                "/settings")) {
+            browser.open("/console/workspaces/default" + page);
+            assertThat(browser.script("return document.documentElement.getAttribute('data-theme')")).isEqualTo("dark");
+            browser.screenshot("dark" + (page.isEmpty() ? "-home" : page.replace('/', '-')));
+            browser.assertNoConsoleErrors();
+        }
+        browser.find("[data-theme-toggle]").click();
+    }
+}
