@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.query.QueryConcurrency;
 import dev.vigil.workspace.api.StorageSettings;
 import java.util.Objects;
 
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one
  * @param maxBodyBytes request bodies larger than this are refused with 413
  * @param iot the device endpoints (hub domain, MQTT listeners)
+ * @param queries how many interactive queries may run at once
  */
-public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
+public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, QueryConcurrency queries) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -27,6 +29,20 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
         Objects.requireNonNull(iot, "iot");
+        Objects.requireNonNull(queries, "queries");
+    }
+
+    /** With the default {@link QueryConcurrency}. */
+    public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
+        this(storage, host, port, maxBodyBytes, iot, QueryConcurrency.defaults());
+    }
+
+    public ServerSettings withStorage(StorageSettings newStorage) {
+        return new ServerSettings(newStorage, host, port, maxBodyBytes, iot, queries);
+    }
+
+    public ServerSettings withQueries(QueryConcurrency newQueries) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, newQueries);
     }
 
     /** With the IoT defaults: MQTT in plaintext on a free loopback port. */

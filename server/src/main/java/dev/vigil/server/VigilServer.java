@@ -21,6 +21,7 @@ import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.rules.RulesApi;
+import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
@@ -135,7 +136,8 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
-                    new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)));
+                    new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
+                    new InteractiveQueries(storage.logStore(), settings.queries(), registry));
             http.javalin().start(settings.host(), settings.port());
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());

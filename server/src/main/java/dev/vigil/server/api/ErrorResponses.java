@@ -16,6 +16,9 @@ import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
 import dev.vigil.server.identity.LoginThrottledException;
+import dev.vigil.server.query.QueryIdInUseException;
+import dev.vigil.server.query.QueryNotFoundException;
+import dev.vigil.server.query.QueryThrottledException;
 import dev.vigil.soc.connector.ConnectorException;
 import dev.vigil.soc.incident.IncidentEtagMismatchException;
 import dev.vigil.soc.incident.IncidentException;
@@ -27,6 +30,8 @@ import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.QueryCancellation;
+import dev.vigil.workspace.api.QueryCancelledException;
 import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.api.TableNotFoundException;
@@ -70,6 +75,12 @@ final class ErrorResponses {
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
+        routes.exception(QueryThrottledException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            respond(ctx, 429, ApiError.of(e.code(), e.getMessage(), Map.of("retryAfterSeconds", e.retryAfterSeconds())));
+        });
+        routes.exception(QueryIdInUseException.class, (e, ctx) -> respond(ctx, 409, ApiError.of(e.code(), e.getMessage())));
+        routes.exception(QueryNotFoundException.class, (e, ctx) -> respond(ctx, 404, ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);
         routes.exception(Exception.class, ErrorResponses::unexpected);
@@ -94,6 +105,9 @@ final class ErrorResponses {
             ctx.header("Retry-After", Long.toString(seconds));
             inner = Map.of("retryAfterSeconds", seconds);
             status = 429;
+        } else if (e instanceof QueryCancelledException cancelled) {
+            // Log Analytics answers a query past its timeout with 504; a cancelled one conflicts with finishing it
+            status = cancelled.reason() == QueryCancellation.Reason.TIMED_OUT ? 504 : 409;
         } else if (e instanceof QueryExecutionException) {
             LOG.warn("query failed while running", e);
         } else if (e instanceof IngestCommitFailedException) {

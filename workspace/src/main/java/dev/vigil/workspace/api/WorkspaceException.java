@@ -8,7 +8,7 @@ public abstract sealed class WorkspaceException extends RuntimeException
         permits WorkspaceNotFoundException, TableNotFoundException, TableDefinitionException,
                 RowsRejectedException, IngestQueueFullException, KqlQueryException,
                 InvalidTimespanException, QueryExecutionException, IngestCommitFailedException,
-                FunctionNotFoundException, FunctionDefinitionException {
+                FunctionNotFoundException, FunctionDefinitionException, QueryCancelledException {
 
     protected WorkspaceException(String message) {
         super(message);

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class DuckDbStorage implements Storage {
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "vigil.duckdb";
+    /** Ingestion's transient files, inside the data directory; the only directory queries' engine may read. */
+    static final String SPOOL_DIRECTORY = "spool";
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStorage.class);
 
     private final DuckDBConnection database;
@@ -45,15 +47,17 @@ public final class DuckDbStorage implements Storage {
         database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
         try {
             ControlSchema.create(database);
+            Path spool = directory.resolve(SPOOL_DIRECTORY);
+            EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool);
             writerConnection = database.duplicate();
             catalogConnection = database.duplicate();
             stateConnection = database.duplicate();
             ledgerConnection = database.duplicate();
             Workspaces workspaces = Workspaces.load(catalogConnection, clock);
             IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
-            NdjsonBatchWriter writer = new NdjsonBatchWriter(writerConnection, directory.resolve("spool"), workspaces, ledger, clock);
+            NdjsonBatchWriter writer = new NdjsonBatchWriter(writerConnection, spool, workspaces, ledger, clock);
             committer = new GroupCommitter(writer, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
-            logStore = new DuckDbLogStore(database, workspaces, committer, ledger, clock, meters);
+            logStore = new DuckDbLogStore(database, workspaces, committer, ledger, settings.queryLimits(), clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
         } catch (SQLException | IOException | RuntimeException e) {
             database.close();
@@ -84,7 +88,14 @@ public final class DuckDbStorage implements Storage {
 
     /** Runs SQL of the caller's own on a read connection; for tests that look at what is stored. */
     List<List<Object>> sql(String sql, List<ColumnSchema> columns) {
-        return new QueryRunner(database).run(sql, columns);
+        return logStore.sql(sql, columns);
+    }
+
+    /** Runs a statement of the caller's own on a connection like a query's; for tests that probe the engine's settings. */
+    void execute(String sql) throws SQLException {
+        try (DuckDBConnection connection = database.duplicate(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Override
@@ -100,6 +111,7 @@ public final class DuckDbStorage implements Storage {
     @Override
     public void close() {
         committer.close();
+        logStore.close();
         for (DuckDBConnection connection : new DuckDBConnection[] {ledgerConnection, stateConnection, catalogConnection, writerConnection, database}) {
             try {
                 connection.close();
