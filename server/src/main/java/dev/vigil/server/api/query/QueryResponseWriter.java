@@ -8,7 +8,6 @@ import dev.vigil.server.api.ColumnJson;
 import dev.vigil.workspace.api.QueryCancellation;
 import dev.vigil.workspace.api.QuerySummary;
 import dev.vigil.workspace.api.ResultSink;
-import dev.vigil.workspace.api.ResultTruncation;
 import dev.vigil.workspace.api.WorkspaceException;
 import io.javalin.http.Context;
 import java.io.IOException;
