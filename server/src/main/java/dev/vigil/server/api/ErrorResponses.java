@@ -41,6 +41,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +77,9 @@ final class ErrorResponses {
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(QueryThrottledException.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            respond(ctx, 429, ApiError.of(e.code(), e.getMessage(), Map.of("retryAfterSeconds", e.retryAfterSeconds())));
+            long seconds = retryAfterSeconds(e.retryAfter());
+            ctx.header("Retry-After", Long.toString(seconds));
+            respond(ctx, 429, ApiError.of(e.code(), e.getMessage(), Map.of("retryAfterSeconds", seconds)));
         });
         routes.exception(QueryIdInUseException.class, (e, ctx) -> respond(ctx, 409, ApiError.of(e.code(), e.getMessage())));
         routes.exception(QueryNotFoundException.class, (e, ctx) -> respond(ctx, 404, ApiError.of(e.code(), e.getMessage())));
@@ -101,7 +103,7 @@ final class ErrorResponses {
             located.put("part", function.part().get().name().toLowerCase(Locale.ROOT));
             inner = located;
         } else if (e instanceof IngestQueueFullException full) {
-            long seconds = Math.max(1, (full.retryAfter().toMillis() + 999) / 1000);
+            long seconds = retryAfterSeconds(full.retryAfter());
             ctx.header("Retry-After", Long.toString(seconds));
             inner = Map.of("retryAfterSeconds", seconds);
             status = 429;
@@ -183,6 +185,11 @@ final class ErrorResponses {
     private static void unexpected(Exception e, Context ctx) {
         LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
         respond(ctx, 500, ApiError.of("InternalError", "The server failed to handle the request; the server log has the details."));
+    }
+
+    /** Whole seconds, rounded up, at least one: the value of {@code Retry-After}. */
+    private static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     private static void respond(Context ctx, int status, ApiError error) {

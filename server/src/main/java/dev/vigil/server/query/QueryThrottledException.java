@@ -15,11 +15,6 @@ public final class QueryThrottledException extends RuntimeException {
         return retryAfter;
     }
 
-    /** Whole seconds, rounded up, at least one: the value of {@code Retry-After}. */
-    public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    }
-
     public String code() {
         return "TooManyRequests";
     }

@@ -1,22 +1,17 @@
 package dev.vigil.server.api.query;
 
 import dev.vigil.server.api.InvalidRequestException;
-import dev.vigil.workspace.api.QueryLimits;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The query's timeout from the request's {@code Prefer: wait=N} header (RFC 7240; seconds, as the
- * Log Analytics API takes it), at most the server's maximum; the server's default without one.
+ * The timeout a request asks for with {@code Prefer: wait=N} (RFC 7240; seconds, as the Log
+ * Analytics API takes it); the server applies at most its maximum, and its default without one.
  */
 final class PreferWait {
     static final String HEADER = "Prefer";
 
     private PreferWait() {
-    }
-
-    static Duration timeout(String prefer, QueryLimits limits) {
-        return requested(prefer).map(limits::timeout).orElse(limits.defaultTimeout());
     }
 
     /** {@code wait=30} among the header's preferences, e.g. {@code Prefer: wait=30, include-statistics=true}. */

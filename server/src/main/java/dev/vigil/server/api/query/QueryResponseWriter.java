@@ -31,6 +31,7 @@ final class QueryResponseWriter implements ResultSink {
     private final QueryCancellation cancellation;
     private JsonGenerator json;
     private Optional<Visualization> render = Optional.empty();
+    private long rows;
 
     QueryResponseWriter(Context ctx, ObjectMapper mapper, QueryCancellation cancellation) {
         this.ctx = ctx;
@@ -63,6 +64,12 @@ final class QueryResponseWriter implements ResultSink {
             }
             json.writeEndArray();
         });
+        rows++;
+    }
+
+    /** Rows written so far. */
+    long rows() {
+        return rows;
     }
 
     /** Whether the answer has begun, so that an error can no longer change its status. */

@@ -63,18 +63,22 @@ public final class QueryRoutes {
         RunningQuery query = new RunningQuery(queryId(ctx), workspace, caller.principal(), request.query(), clock.instant(), new QueryCancellation());
         ctx.header(QUERY_ID_HEADER, query.id());
         QueryLogNote note = QueryLogNote.attach(ctx, query, timeRange(request), caller.apiKeyId() != null ? caller.apiKeyId() : "session");
-        Duration timeout = PreferWait.timeout(ctx.header(PreferWait.HEADER), queries.limits());
-        PreferWait.requested(ctx.header(PreferWait.HEADER)).ifPresent(asked -> ctx.header("Preference-Applied", "wait=" + timeout.toSeconds()));
+        Optional<Duration> asked = PreferWait.requested(ctx.header(PreferWait.HEADER));
+        Duration timeout = asked.map(queries.limits()::timeout).orElse(queries.limits().defaultTimeout());
+        asked.ifPresent(wait -> ctx.header("Preference-Applied", "wait=" + timeout.toSeconds()));
+        note.rows = stream(ctx, query, request, timeout);
+    }
+
+    /** Runs the query with its answer written as the rows come; the rows written. */
+    private long stream(Context ctx, RunningQuery query, QueryRequest request, Duration timeout) throws IOException {
         QueryResponseWriter writer = new QueryResponseWriter(ctx, mapper, query.cancellation());
         try (ClientHangUp hangUp = ClientHangUp.watch(ctx, () -> query.cancellation().cancel(QueryCancellation.Reason.CLIENT_DISCONNECTED,
                 "The client closed the connection before the answer was complete."))) {
             QuerySummary summary = queries.run(query, request, timeout, writer);
-            note.rows = summary.rows();
             writer.finish(summary);
+            return summary.rows();
         } catch (QueryCancelledException e) {
-            if (e.reason() == QueryCancellation.Reason.CLIENT_DISCONNECTED) {
-                LOG.debug("query {} cancelled, its client went away", query.id());
-            } else {
+            if (e.reason() != QueryCancellation.Reason.CLIENT_DISCONNECTED) {
                 failAfterBeginning(writer, e);
             }
         } catch (QueryExecutionException e) {
@@ -83,6 +87,7 @@ public final class QueryRoutes {
             // the client is gone: nobody to answer
             LOG.debug("query {} stopped, its client went away: {}", query.id(), e.getMessage());
         }
+        return writer.rows();
     }
 
     /** Before the first row the error gets its own status; after it, the answer ends with a partial error. */
