@@ -114,7 +114,7 @@ public final class VigilServer implements AutoCloseable {
             detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock), storage.logStore(),
-                    detection.listener(), clock);
+                    detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock));
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());

@@ -91,7 +91,7 @@ public final class DeviceAuthenticator {
     }
 
     private void report(String hubHost, String deviceId, DeviceAuthenticationException refusal, String sourceAddress) {
-        listener.authenticationFailure(new DeviceRefusal(hubHost, hubOf(hubHost).map(IotHub::resourceId), deviceId, refusal.reason(),
+        listener.refused(new DeviceRefusal(hubHost, hubOf(hubHost).map(IotHub::resourceId), deviceId, refusal.reason(),
                 refusal.getMessage(), sourceAddress, clock.instant()));
     }
 

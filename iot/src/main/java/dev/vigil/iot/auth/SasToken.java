@@ -24,13 +24,16 @@ public record SasToken(String signedResource, String resourceUri, String signatu
             throw malformed("the credentials are not a 'SharedAccessSignature' token");
         }
         Map<String, String> fields = new HashMap<>();
-        for (String pair : text.substring(SCHEME.length()).trim().split("&")) {
+        String[] pairs = text.substring(SCHEME.length()).trim().split("&");
+        for (int index = 0; index < pairs.length; index++) {
+            String pair = pairs[index];
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw malformed("the token field '" + pair + "' is not name=value");
+                // neither the field nor its name is echoed: a key pasted in place of a token would end up in the log
+                throw malformed("field " + (index + 1) + " of the token is not name=value");
             }
             if (fields.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
-                throw malformed("the token repeats the field '" + pair.substring(0, equals) + "'");
+                throw malformed("field " + (index + 1) + " of the token repeats an earlier field");
             }
         }
         String sr = required(fields, "sr");

@@ -146,15 +146,14 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
     }
 
     @Override
-    public void authenticationFailure(DeviceRefusal refusal) {
-        if (refusal.hubResourceId().isEmpty()) {
-            // a hub that does not exist: no hub to monitor, no alert to raise
+    public void refused(DeviceRefusal refusal) {
+        if (refusal.hubResourceId().isEmpty() || !(refusal.reason() instanceof AuthenticationFailure reason)) {
+            // a hub that does not exist has no alert to raise; a refused message raises none either
             return;
         }
         String hubResourceId = refusal.hubResourceId().get();
         DeviceIdentity device = hubDevice(hubResourceId, refusal.deviceId());
         String source = refusal.sourceAddress();
-        AuthenticationFailure reason = refusal.reason();
         Instant at = refusal.at();
         submit(device, () -> {
             if (!settings.monitoringEnabled(hubResourceId)) {

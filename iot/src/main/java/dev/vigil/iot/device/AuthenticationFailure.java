@@ -1,7 +1,7 @@
 package dev.vigil.iot.device;
 
-/** Why a device was refused; the first two raise the hub alerts for SAS tokens. */
-public enum AuthenticationFailure {
+/** Why a device's connection or request was refused by authentication; the first two raise the hub alerts for SAS tokens. */
+public enum AuthenticationFailure implements RefusalReason {
     /** {@code IoT_Expired_SAS_Token}. */
     EXPIRED_SAS_TOKEN,
     /** {@code IoT_Invalid_SAS_Token}: the signature does not match the device's keys. */

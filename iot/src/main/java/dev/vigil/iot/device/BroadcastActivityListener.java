@@ -55,10 +55,10 @@ public final class BroadcastActivityListener implements DeviceActivityListener {
     }
 
     @Override
-    public void authenticationFailure(DeviceRefusal refusal) {
+    public void refused(DeviceRefusal refusal) {
         for (DeviceActivityListener listener : listeners) {
             try {
-                listener.authenticationFailure(refusal);
+                listener.refused(refusal);
             } catch (RuntimeException e) {
                 LOG.warn("device activity listener {} failed", listener.getClass().getSimpleName(), e);
             }

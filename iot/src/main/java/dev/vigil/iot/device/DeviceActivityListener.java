@@ -18,6 +18,9 @@ public interface DeviceActivityListener {
     /** A cloud-to-device message sent, or rejected by the device. */
     void cloudToDeviceMessage(DeviceIdentity device, Protocol protocol, boolean rejected, Instant at);
 
-    /** A refused connection or request, also of a hub or device that does not exist. */
-    void authenticationFailure(DeviceRefusal refusal);
+    /**
+     * A refused connection or request, also of a hub or device that does not exist, or a refused
+     * message of a connected device ({@link MessageRefusal}).
+     */
+    void refused(DeviceRefusal refusal);
 }

@@ -3,7 +3,11 @@ package dev.vigil.iot.endpoint;
 import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.auth.DeviceAuthenticator;
 import dev.vigil.iot.device.DeviceActivityListener;
+import dev.vigil.iot.dedup.EventClaim;
+import dev.vigil.iot.dedup.RecentEventIds;
 import dev.vigil.iot.device.DeviceIdentity;
+import dev.vigil.iot.device.DeviceRefusal;
+import dev.vigil.iot.device.MessageRefusal;
 import dev.vigil.iot.message.InvalidSecurityMessageException;
 import dev.vigil.iot.message.SecurityEvent;
 import dev.vigil.iot.message.SecurityMessage;
@@ -12,19 +16,23 @@ import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The protocol-neutral intake of device-to-cloud messages, shared by the HTTPS and MQTT endpoints.
  *
- * <p>Every message counts toward the hub's statistics. A security message of a hub with
- * monitoring on is validated; its collected events are stored in the hub's workspace and, once
- * committed, handed to the detection engine. The returned future completes only after that
+ * <p>A message over 256 KB is refused. Every other message counts toward the hub's statistics,
+ * except a security message re-sent whole. A security message of a hub with monitoring on is
+ * validated; its collected events not received before are stored in the hub's workspace and,
+ * once committed, handed to the detection engine. The returned future completes only after that
  * commit, so an endpoint that acknowledges on completion never acknowledges what could be lost.
  */
 public final class DeviceGateway {
@@ -35,12 +43,15 @@ public final class DeviceGateway {
     private final Clock clock;
     private final SecurityMessageValidator validator = new SecurityMessageValidator();
     private final IntakeCounters counters = new IntakeCounters();
+    private final RecentEventIds recentEventIds;
 
-    public DeviceGateway(IotRegistry registry, DeviceAuthenticator authenticator, LogStore logStore, DeviceActivityListener listener, Clock clock) {
+    public DeviceGateway(IotRegistry registry, DeviceAuthenticator authenticator, LogStore logStore, DeviceActivityListener listener,
+            RecentEventIds recentEventIds, Clock clock) {
         this.registry = registry;
         this.authenticator = authenticator;
         this.logStore = logStore;
         this.listener = listener;
+        this.recentEventIds = recentEventIds;
         this.clock = clock;
     }
 
@@ -52,41 +63,96 @@ public final class DeviceGateway {
         return counters;
     }
 
+    /** The event ids of the deduplication window. */
+    public RecentEventIds recentEventIds() {
+        return recentEventIds;
+    }
+
     /**
-     * Takes one message. Throws {@link dev.vigil.workspace.api.WorkspaceException} when storage
-     * cannot take the events now (nothing was stored; the device should retry).
+     * Takes one message. Throws {@link DeviceMessageRefusedException} for a message over
+     * {@link DeviceMessage#MAX_BYTES} (reported as a refusal; nothing taken), and
+     * {@link dev.vigil.workspace.api.WorkspaceException} when storage cannot take the events now
+     * (nothing was stored; the device should retry).
+     *
+     * <p>A security message's events are checked against the events the device sent within the
+     * deduplication window: copies are dropped, and a message of nothing but copies is answered
+     * {@link MessageOutcome.Duplicate} once the originals are stored, without counting it.
      */
     public CompletableFuture<MessageOutcome> receive(DeviceMessage message) {
         Instant receivedAt = clock.instant();
         AuthenticatedDevice sender = current(message.device());
         DeviceIdentity identity = sender.identity();
+        long size = message.size();
+        if (size > DeviceMessage.MAX_BYTES) {
+            throw refuse(sender, MessageRefusal.MESSAGE_TOO_LARGE, tooLarge(size + " bytes"), message.sourceAddress());
+        }
         boolean security = message.isSecurityMessage();
-        counters.received(identity.hubName(), identity.deviceId(), security);
-        listener.deviceToCloudMessage(identity, message.protocol(), receivedAt);
         HubSecuritySettings settings = sender.hub().security();
         if (!security || !settings.monitoringEnabled()) {
+            counted(identity, message, security, receivedAt);
             return CompletableFuture.completedFuture(new MessageOutcome.Accepted(0));
         }
         SecurityMessage validated;
         try {
             validated = validator.validate(message.body());
         } catch (InvalidSecurityMessageException e) {
+            counted(identity, message, true, receivedAt);
             counters.dropped(identity.hubName(), identity.deviceId());
             return CompletableFuture.completedFuture(new MessageOutcome.Rejected(e));
         }
         SecurityMessage collected = collectedEvents(validated, settings);
-        if (collected.events().isEmpty()) {
+        EventClaim claim = recentEventIds.claim(identity.hubName(), identity.deviceId(), collected.events());
+        if (claim.onlyDuplicates()) {
+            claim.stored();
+            return claim.originalsStored().thenApply(ignored -> new MessageOutcome.Duplicate(claim.duplicates()));
+        }
+        counted(identity, message, true, receivedAt);
+        SecurityMessage fresh = withEvents(collected, claim.fresh());
+        if (fresh.events().isEmpty()) {
+            claim.stored();
             return CompletableFuture.completedFuture(new MessageOutcome.Accepted(0));
         }
         if (!settings.storesRawEvents()) {
-            listener.securityMessage(identity, collected, message.protocol(), receivedAt);
-            return CompletableFuture.completedFuture(new MessageOutcome.Accepted(0));
+            claim.stored();
+            listener.securityMessage(identity, fresh, message.protocol(), receivedAt);
+            return claim.originalsStored().thenApply(ignored -> new MessageOutcome.Accepted(0));
         }
-        List<Map<String, Object>> rows = RawEventRows.of(identity, collected, receivedAt);
-        return logStore.ingest(settings.workspace(), RawEventRows.TABLE, rows).thenApply(receipt -> {
-            listener.securityMessage(identity, collected, message.protocol(), receivedAt);
+        CompletableFuture<IngestReceipt> ingested;
+        try {
+            List<Map<String, Object>> rows = RawEventRows.of(identity, fresh, receivedAt);
+            ingested = logStore.ingest(settings.workspace(), RawEventRows.TABLE, rows);
+        } catch (RuntimeException e) {
+            claim.abandoned(e);
+            throw e;
+        }
+        CompletableFuture<MessageOutcome> stored = ingested.handle((receipt, failure) -> {
+            if (failure != null) {
+                claim.abandoned(failure);
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            claim.stored();
+            listener.securityMessage(identity, fresh, message.protocol(), receivedAt);
             return new MessageOutcome.Accepted(receipt.rowsCommitted());
         });
+        // Copies of events still being stored by another message are acknowledged only once those are.
+        return stored.thenCombine(claim.originalsStored(), (outcome, ignored) -> outcome);
+    }
+
+    /**
+     * Reports a message refused before it was read whole (e.g. an MQTT PUBLISH with QoS 2, or an
+     * HTTPS body announcing more than {@link DeviceMessage#MAX_BYTES}), and returns the exception
+     * that says why, for the endpoint to answer with or to close on.
+     */
+    public DeviceMessageRefusedException refuse(AuthenticatedDevice device, MessageRefusal reason, String detail, String sourceAddress) {
+        IotHub hub = device.hub();
+        listener.refused(new DeviceRefusal(hub.hostName(authenticator.domain()), Optional.of(hub.resourceId()), device.device().deviceId(),
+                reason, detail, sourceAddress, clock.instant()));
+        return new DeviceMessageRefusedException(reason, detail);
+    }
+
+    /** The detail of a {@link MessageRefusal#MESSAGE_TOO_LARGE} refusal, e.g. for {@code "300000 bytes"}. */
+    public static String tooLarge(String size) {
+        return "the message is " + size + "; IoT Hub takes at most " + DeviceMessage.MAX_BYTES + " bytes of body and properties";
     }
 
     /**
@@ -110,8 +176,18 @@ public final class DeviceGateway {
         return new AuthenticatedDevice(hub, device, registry.identity(hub, device));
     }
 
+    /** Counts the message toward the hub's statistics and the device's counters. */
+    private void counted(DeviceIdentity identity, DeviceMessage message, boolean security, Instant receivedAt) {
+        counters.received(identity.hubName(), identity.deviceId(), security);
+        listener.deviceToCloudMessage(identity, message.protocol(), receivedAt);
+    }
+
     private static SecurityMessage collectedEvents(SecurityMessage message, HubSecuritySettings settings) {
-        List<SecurityEvent> kept = message.events().stream().filter(e -> settings.collects(e.name())).toList();
+        return withEvents(message, message.events().stream().filter(e -> settings.collects(e.name())).toList());
+    }
+
+    /** The message with only {@code kept} of its events. */
+    private static SecurityMessage withEvents(SecurityMessage message, List<SecurityEvent> kept) {
         return kept.size() == message.events().size() ? message
                 : new SecurityMessage(message.agentVersion(), message.agentId(), message.messageSchemaVersion(), kept);
     }

@@ -2,6 +2,7 @@ package dev.vigil.iot.endpoint;
 
 import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.device.Protocol;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ public record DeviceMessage(
     /** What marks a security message: {@code SetAsSecurityMessage()} in the device SDKs. */
     public static final String SECURITY_INTERFACE_ID = "urn:azureiot:Security:SecurityAgent:1";
     public static final String INTERFACE_ID_PROPERTY = "iothub-interface-id";
+    /** IoT Hub's limit on a device-to-cloud message: 256 KB of body and properties. */
+    public static final int MAX_BYTES = 256 * 1024;
 
     public DeviceMessage {
         Map<String, String> properties = Map.copyOf(applicationProperties);
@@ -32,5 +35,21 @@ public record DeviceMessage(
 
     public boolean isSecurityMessage() {
         return interfaceId.filter(SECURITY_INTERFACE_ID::equals).isPresent();
+    }
+
+    /**
+     * What counts toward {@link #MAX_BYTES}, as IoT Hub counts it: the body, the names and values
+     * of the application properties and the value of the interface id (a system property), in UTF-8.
+     */
+    public long size() {
+        long size = body.length + interfaceId.map(DeviceMessage::utf8Length).orElse(0);
+        for (Map.Entry<String, String> property : applicationProperties.entrySet()) {
+            size += utf8Length(property.getKey()) + utf8Length(property.getValue());
+        }
+        return size;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

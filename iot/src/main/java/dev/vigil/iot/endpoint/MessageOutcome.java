@@ -9,6 +9,13 @@ public sealed interface MessageOutcome {
     record Accepted(int rawEventsStored) implements MessageOutcome {
     }
 
+    /**
+     * A security message all of whose events were received before (a retry): acknowledged, once
+     * the originals are stored, but not stored, counted or inspected again.
+     */
+    record Duplicate(int duplicateEvents) implements MessageOutcome {
+    }
+
     /** A security message that breaks schema 1.0; nothing of it was stored. */
     record Rejected(InvalidSecurityMessageException error) implements MessageOutcome {
     }

@@ -6,11 +6,16 @@ import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.message.InvalidSecurityMessageException;
 import dev.vigil.iot.message.SecurityEvent;
 import dev.vigil.iot.message.SecurityMessage;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.workspace.api.LogStore;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** {@code SecurityIoTRawEvent} rows, one per event, with every column of the reference filled. */
@@ -22,6 +27,18 @@ final class RawEventRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RawEventRows() {
+    }
+
+    /** The workspaces that monitored hubs store raw events in, and that exist. */
+    static Set<String> workspaces(IotRegistry registry, LogStore logStore) {
+        Set<String> workspaces = new LinkedHashSet<>();
+        for (IotHub hub : registry.allHubs()) {
+            if (hub.security().monitoringEnabled() && hub.security().storesRawEvents()) {
+                workspaces.add(hub.security().workspace());
+            }
+        }
+        workspaces.retainAll(logStore.workspaces());
+        return workspaces;
     }
 
     static List<Map<String, Object>> of(DeviceIdentity device, SecurityMessage message, Instant receivedAt) {

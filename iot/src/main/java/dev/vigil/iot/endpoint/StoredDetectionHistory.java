@@ -8,7 +8,6 @@ import dev.vigil.iot.detection.LastMessage;
 import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.message.SecurityEvent;
 import dev.vigil.iot.message.SecurityMessage;
-import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
@@ -18,12 +17,10 @@ import dev.vigil.workspace.api.StateStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -92,7 +89,7 @@ public final class StoredDetectionHistory implements DetectionHistory {
 
     /** Runs the query on every workspace a monitored hub stores raw events in; consecutive rows of one message become one message. */
     private void read(String query, BiConsumer<DeviceIdentity, SecurityMessage> each) {
-        for (String workspace : rawEventWorkspaces()) {
+        for (String workspace : RawEventRows.workspaces(registry, logStore)) {
             ResultTable rows = logStore.query(workspace, QueryRequest.of(query)).primary();
             List<SecurityEvent> events = new ArrayList<>();
             List<Object> current = null;
@@ -115,17 +112,6 @@ public final class StoredDetectionHistory implements DetectionHistory {
                 each.accept(device, new SecurityMessage(agentVersion, "", "1.0", events));
             }
         }
-    }
-
-    private Set<String> rawEventWorkspaces() {
-        Set<String> workspaces = new LinkedHashSet<>();
-        for (IotHub hub : registry.allHubs()) {
-            if (hub.security().monitoringEnabled() && hub.security().storesRawEvents()) {
-                workspaces.add(hub.security().workspace());
-            }
-        }
-        workspaces.retainAll(logStore.workspaces());
-        return workspaces;
     }
 
     /** The device as the registry knows it now; empty when its hub or itself was deleted since. */

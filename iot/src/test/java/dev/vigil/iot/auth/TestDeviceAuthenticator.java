@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.testing.IotBed;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class TestDeviceAuthenticator {
 
         assertThat(authenticate(primary).identity().hubResourceId()).isEqualTo(hub.resourceId());
         assertThat(authenticate(secondary).device().deviceId()).isEqualTo("device1");
-        assertThat(bed.listener.failures).isEmpty();
+        assertThat(bed.listener.refusals).isEmpty();
     }
 
     @Test
@@ -99,7 +101,7 @@ class TestDeviceAuthenticator {
         assertThatThrownBy(() -> bed.authenticator.authenticate(host, "ghost",
                 SasTokenGenerator.deviceToken(host, "ghost", device.primaryKey(), LATER), "10.0.0.1:5000"))
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE));
-        assertThat(bed.listener.failures).singleElement().satisfies(f -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(f -> {
             assertThat(f.deviceId()).isEqualTo("ghost");
             assertThat(f.hubResourceId()).contains(hub.resourceId());
         });
@@ -112,7 +114,7 @@ class TestDeviceAuthenticator {
                 SasTokenGenerator.deviceToken(ghost, "device1", device.primaryKey(), LATER), "10.0.0.1:5000"))
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE))
                 .hasMessage("no IoT hub is named by host 'ghost-hub.azure-devices.net'");
-        assertThat(bed.listener.failures).singleElement().satisfies(f -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(f -> {
             assertThat(f.hubHost()).isEqualTo(ghost);
             assertThat(f.hubResourceId()).isEmpty();
             assertThat(f.deviceId()).isEqualTo("device1");
@@ -128,6 +130,16 @@ class TestDeviceAuthenticator {
     }
 
     @Test
+    void testDeviceKeyPastedInPlaceOfATokenIsNotEchoedIntoTheRefusal() {
+        String key = device.primaryKey().replace("=", "");
+        refused("SharedAccessSignature se=1&" + key, AuthenticationFailure.MALFORMED_CREDENTIALS);
+        refused("SharedAccessSignature " + key + "=1&" + key + "=2", AuthenticationFailure.MALFORMED_CREDENTIALS);
+
+        List<String> details = bed.listener.refusals.stream().map(DeviceRefusal::detail).toList();
+        assertThat(details).containsExactly("field 2 of the token is not name=value", "field 2 of the token repeats an earlier field");
+    }
+
+    @Test
     void testGeneratedTokenHasTheReferenceShape() {
         String token = SasTokenGenerator.deviceToken(host, "device1", device.primaryKey(), Instant.ofEpochSecond(1456971697));
         assertThat(token).matches("SharedAccessSignature sr=myhub\\.azure-devices\\.net%2Fdevices%2Fdevice1&sig=[A-Za-z0-9%]+&se=1456971697");
@@ -138,11 +150,11 @@ class TestDeviceAuthenticator {
     }
 
     private void refused(String token, AuthenticationFailure reason) {
-        int before = bed.listener.failures.size();
+        int before = bed.listener.refusals.size();
         assertThatThrownBy(() -> authenticate(token))
                 .isInstanceOfSatisfying(DeviceAuthenticationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-        assertThat(bed.listener.failures).hasSize(before + 1);
-        assertThat(bed.listener.failures.get(before).reason()).isEqualTo(reason);
-        assertThat(bed.listener.failures.get(before).sourceAddress()).isEqualTo("10.0.0.1:5000");
+        assertThat(bed.listener.refusals).hasSize(before + 1);
+        assertThat(bed.listener.refusals.get(before).reason()).isEqualTo(reason);
+        assertThat(bed.listener.refusals.get(before).sourceAddress()).isEqualTo("10.0.0.1:5000");
     }
 }

@@ -64,13 +64,13 @@ class TestHubAlerts {
     @Test
     void testExpiredAndInvalidSasTokensRaiseHubAlerts() {
         try (EngineHarness harness = new EngineHarness()) {
-            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9:50211", T0));
-            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.9", T0.plusSeconds(1)));
-            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), null, AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.10", T0.plusSeconds(2)));
-            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.DEVICE_DISABLED, "198.51.100.9", T0.plusSeconds(3)));
-            harness.engine.authenticationFailure(refusal(Optional.of(EngineHarness.QUIET_HUB), "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9", T0.plusSeconds(4)));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9:50211", T0));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.9", T0.plusSeconds(1)));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), null, AuthenticationFailure.INVALID_SAS_SIGNATURE, "198.51.100.10", T0.plusSeconds(2)));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.DEVICE_DISABLED, "198.51.100.9", T0.plusSeconds(3)));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.QUIET_HUB), "meter-12", AuthenticationFailure.EXPIRED_SAS_TOKEN, "198.51.100.9", T0.plusSeconds(4)));
             // an unknown hub is reported without a resource id
-            harness.engine.authenticationFailure(refusal(Optional.empty(), "meter-12", AuthenticationFailure.UNKNOWN_DEVICE, "198.51.100.9", T0.plusSeconds(5)));
+            harness.engine.refused(refusal(Optional.empty(), "meter-12", AuthenticationFailure.UNKNOWN_DEVICE, "198.51.100.9", T0.plusSeconds(5)));
             assertThat(harness.alertTypes()).containsExactlyInAnyOrder("IoT_Expired_SAS_Token", "IoT_Invalid_SAS_Token", "IoT_Invalid_SAS_Token");
             assertThat(harness.sink.occurrences()).filteredOn(occurrence -> occurrence.deviceId().equals("meter-12"))
                     .allSatisfy(occurrence -> assertThat(occurrence.entities()).first()

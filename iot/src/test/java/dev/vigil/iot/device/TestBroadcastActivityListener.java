@@ -23,12 +23,12 @@ class TestBroadcastActivityListener {
         broadcast.cloudToDeviceMessage(DEVICE, Protocol.MQTT, false, Instant.EPOCH);
         DeviceRefusal refusal = new DeviceRefusal("ghost-hub.azure-devices.net", Optional.empty(), "sensor-1", AuthenticationFailure.UNKNOWN_DEVICE,
                 "no IoT hub is named by host 'ghost-hub.azure-devices.net'", "10.0.0.1", Instant.EPOCH);
-        broadcast.authenticationFailure(refusal);
+        broadcast.refused(refusal);
 
         for (RecordingListener listener : List.of(first, last)) {
             assertThat(listener.deviceToCloud).containsExactly(DEVICE);
             assertThat(listener.cloudToDevice).containsExactly(DEVICE);
-            assertThat(listener.failures).containsExactly(refusal);
+            assertThat(listener.refusals).containsExactly(refusal);
         }
     }
 
@@ -50,7 +50,7 @@ class TestBroadcastActivityListener {
         }
 
         @Override
-        public void authenticationFailure(DeviceRefusal refusal) {
+        public void refused(DeviceRefusal refusal) {
             throw new IllegalStateException("broken");
         }
     }

@@ -8,6 +8,8 @@ import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.auth.DeviceAuthenticator;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.iot.dedup.DedupSettings;
+import dev.vigil.iot.dedup.RecentEventIds;
 import dev.vigil.iot.detection.DetectionEngine;
 import dev.vigil.iot.detection.DetectionOptions;
 import dev.vigil.iot.device.Protocol;
@@ -121,6 +123,42 @@ class TestDetectionRestart {
         assertThat(alerts.list().get(0).deviceId()).isEqualTo("sensor-1");
     }
 
+    @Test
+    void testCopiesOfAFailedLoginResentRightAfterARestartAreDuplicatesAndRaiseNothing() throws Exception {
+        String failedLogin = login("Fail", clock.instant());
+        try (Detection before = new Detection(true)) {
+            before.send(failedLogin);
+            before.settle();
+        }
+        clock.advance(Duration.ofMinutes(2));
+
+        try (Detection after = new Detection(true)) {
+            for (int copy = 0; copy < 4; copy++) {
+                assertThat(after.receive(failedLogin)).isEqualTo(new MessageOutcome.Duplicate(1));
+            }
+            after.settle();
+        }
+
+        assertThat(bed.count("SecurityIoTRawEvent | count")).isEqualTo(1);
+        assertThat(alertTypes()).isEmpty();
+    }
+
+    @Test
+    void testWithoutTheStoredIdsTheFirstCopyAfterARestartWouldBeStoredAgain() throws Exception {
+        String failedLogin = login("Fail", clock.instant());
+        try (Detection before = new Detection(true)) {
+            before.send(failedLogin);
+            before.settle();
+        }
+
+        try (Detection after = new Detection(true, false)) {
+            assertThat(after.receive(failedLogin)).isEqualTo(new MessageOutcome.Accepted(1));
+            assertThat(after.receive(failedLogin)).isEqualTo(new MessageOutcome.Duplicate(1));
+        }
+
+        assertThat(bed.count("SecurityIoTRawEvent | count")).isEqualTo(2);
+    }
+
     private List<String> alertTypes() {
         return alerts.list().stream().map(IotAlert::alertType).toList();
     }
@@ -142,20 +180,33 @@ class TestDetectionRestart {
         final AuthenticatedDevice sender;
 
         Detection(boolean restore) {
+            this(restore, restore);
+        }
+
+        /** @param restoreEventIds whether the gateway gets back the event ids of the deduplication window */
+        Detection(boolean restore, boolean restoreEventIds) {
             if (restore) {
                 engine.restore(new StoredDetectionHistory(bed.storage.logStore(), bed.storage.stateStore(), bed.registry));
             }
+            RecentEventIds recentEventIds = new RecentEventIds(DedupSettings.defaults(), clock);
+            if (restoreEventIds) {
+                new StoredEventIds(bed.storage.logStore(), bed.registry, clock).restoreInto(recentEventIds);
+            }
             DeviceAuthenticator authenticator = new DeviceAuthenticator(bed.registry, IotBed.DOMAIN, engine, clock);
-            gateway = new DeviceGateway(bed.registry, authenticator, bed.storage.logStore(), engine, clock);
+            gateway = new DeviceGateway(bed.registry, authenticator, bed.storage.logStore(), engine, recentEventIds, clock);
             String token = SasTokenGenerator.deviceToken(hub.hostName(IotBed.DOMAIN), device.deviceId(), device.primaryKey(),
                     clock.instant().plus(Duration.ofHours(1)));
             sender = authenticator.authenticate(hub.hostName(IotBed.DOMAIN), device.deviceId(), token, "10.0.0.1:5000");
         }
 
         void send(String body) throws Exception {
+            assertThat(receive(body)).isInstanceOf(MessageOutcome.Accepted.class);
+        }
+
+        MessageOutcome receive(String body) throws Exception {
             DeviceMessage message = new DeviceMessage(sender, body.getBytes(StandardCharsets.UTF_8),
                     Optional.of(DeviceMessage.SECURITY_INTERFACE_ID), Map.of(), Protocol.MQTT, "10.0.0.1:5000");
-            assertThat(gateway.receive(message).get(10, TimeUnit.SECONDS)).isInstanceOf(MessageOutcome.Accepted.class);
+            return gateway.receive(message).get(10, TimeUnit.SECONDS);
         }
 
         void settle() throws Exception {

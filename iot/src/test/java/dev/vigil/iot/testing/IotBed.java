@@ -2,6 +2,8 @@ package dev.vigil.iot.testing;
 
 import dev.vigil.iot.auth.DeviceAuthenticator;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.iot.dedup.DedupSettings;
+import dev.vigil.iot.dedup.RecentEventIds;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.registry.Device;
@@ -38,7 +40,7 @@ public final class IotBed implements AutoCloseable {
         storage.logStore().createWorkspace("default");
         registry = new IotRegistry(storage.stateStore());
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
-        gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, Clock.systemUTC());
+        gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, new RecentEventIds(DedupSettings.defaults(), Clock.systemUTC()), Clock.systemUTC());
         cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), Clock.systemUTC());
     }
 

@@ -17,7 +17,7 @@ public final class RecordingListener implements DeviceActivityListener {
     public final List<Received> securityMessages = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> deviceToCloud = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> cloudToDevice = new CopyOnWriteArrayList<>();
-    public final List<DeviceRefusal> failures = new CopyOnWriteArrayList<>();
+    public final List<DeviceRefusal> refusals = new CopyOnWriteArrayList<>();
 
     @Override
     public void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt) {
@@ -35,7 +35,7 @@ public final class RecordingListener implements DeviceActivityListener {
     }
 
     @Override
-    public void authenticationFailure(DeviceRefusal refusal) {
-        failures.add(refusal);
+    public void refused(DeviceRefusal refusal) {
+        refusals.add(refusal);
     }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.vigil.iot.alert.AlertNotFoundException;
 import dev.vigil.iot.alert.IotAlertException;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
+import dev.vigil.iot.device.MessageRefusal;
 import dev.vigil.iot.endpoint.CloudToDeviceQueueFullException;
+import dev.vigil.iot.endpoint.DeviceMessage;
+import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
 import dev.vigil.iot.message.InvalidSecurityMessageException;
 import dev.vigil.iot.registry.InvalidResourceException;
 import dev.vigil.iot.registry.RegistryException;
@@ -33,8 +36,10 @@ import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.QueryCancellation;
 import dev.vigil.workspace.api.QueryCancelledException;
 import dev.vigil.workspace.api.QueryExecutionException;
+import dev.vigil.workspace.api.ReadOnlyTableException;
 import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.api.TableNotFoundException;
+import dev.vigil.workspace.api.WorkspaceConflictException;
 import dev.vigil.workspace.api.WorkspaceException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import io.javalin.config.RoutesConfig;
@@ -72,6 +77,8 @@ final class ErrorResponses {
                 ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name()))));
         routes.exception(InvalidSecurityMessageException.class, (e, ctx) ->
                 respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
+        routes.exception(DeviceMessageRefusedException.class, (e, ctx) -> respond(ctx, e.reason() == MessageRefusal.MESSAGE_TOO_LARGE ? 413 : 400,
+                ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "maxMessageBytes", DeviceMessage.MAX_BYTES))));
         routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
@@ -115,6 +122,11 @@ final class ErrorResponses {
         } else if (e instanceof IngestCommitFailedException) {
             // nothing of the request was written; the client may send it again
             status = 503;
+        } else if (e instanceof ReadOnlyTableException) {
+            status = 403;
+        } else if (e instanceof WorkspaceConflictException conflict) {
+            inner = Map.of("existingWorkspace", conflict.existingWorkspace());
+            status = 409;
         }
         respond(ctx, status, ApiError.of(e.code(), e.getMessage(), inner));
     }

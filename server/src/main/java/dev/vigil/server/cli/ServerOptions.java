@@ -1,5 +1,6 @@
 package dev.vigil.server.cli;
 
+import dev.vigil.iot.dedup.DedupSettings;
 import dev.vigil.iot.endpoint.mqtt.MqttSettings;
 import dev.vigil.server.IotSettings;
 import dev.vigil.server.ServerSettings;
@@ -82,6 +83,13 @@ final class ServerOptions {
     @Option(names = "--mqtt-keystore-password", paramLabel = "PASSWORD", description = "Password of the keystore and its key (default: the VIGIL_MQTT_KEYSTORE_PASSWORD variable).")
     String mqttKeystorePassword = System.getenv().getOrDefault("VIGIL_MQTT_KEYSTORE_PASSWORD", "");
 
+    @Option(names = "--iot-dedup-window", paramLabel = "D", converter = SimulateCommand.DurationConverter.class,
+            description = "Security events re-sent within this time of the first copy are acknowledged but not stored again; 0s turns it off (default: 24h).")
+    Duration iotDedupWindow = DedupSettings.DEFAULT_WINDOW;
+
+    @Option(names = "--iot-dedup-max-ids", paramLabel = "N", description = "Event ids held for that, about 12 bytes each; past it the oldest go first (default: ${DEFAULT-VALUE}).")
+    long iotDedupMaxIds = DedupSettings.DEFAULT_MAX_IDS;
+
     ServerSettings toSettings() {
         QueryLimits limits = new QueryLimits(queryMaxRows, queryMaxBytes, Duration.ofSeconds(queryTimeoutSeconds), Duration.ofSeconds(queryTimeoutMaxSeconds),
                 engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
@@ -89,7 +97,7 @@ final class ServerOptions {
                 limits);
         MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, mqttKeystore == null ? MqttSettings.DISABLED : mqttTlsPort,
                 Optional.ofNullable(mqttKeystore), mqttKeystorePassword);
-        return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt),
+        return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
                 new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)));
     }
 }

@@ -31,7 +31,8 @@ final class ChildServer {
     static ChildServer serve(Path data) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                VigilCommand.class.getName(), "serve", "--data", data.toString(), "--host", "127.0.0.1", "--port", "0"))
+                // MQTT off: the fixed default port may be taken by another server on the machine
+                VigilCommand.class.getName(), "serve", "--data", data.toString(), "--host", "127.0.0.1", "--port", "0", "--mqtt-port", "-1"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -26,11 +26,10 @@ class TestQueryCommand {
 
     @BeforeAll
     static void ingestAlerts() {
-        HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(
+        server.writeAsVigil("SecurityAlert", List.of(
                 Map.of("AlertName", "Reverse shells", "AlertSeverity", "High"),
                 Map.of("AlertName", "Device silent", "AlertSeverity", "Low"),
                 Map.of("AlertName", "Disable firewall", "AlertSeverity", "High")));
-        assertThat(ingested.statusCode()).isEqualTo(200);
     }
 
     private int vigil(String... args) {

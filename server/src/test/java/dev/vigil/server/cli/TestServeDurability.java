@@ -34,6 +34,7 @@ class TestServeDurability {
     private static final int ROWS_PER_BATCH = 50;
     private static final int KILL_AFTER_ACKNOWLEDGED_BATCHES = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE = "Alerts_CL";
 
     @TempDir
     Path data;
@@ -44,6 +45,7 @@ class TestServeDurability {
     void testEveryAcknowledgedRowSurvivesSigkill() throws Exception {
         ChildServer first = ChildServer.serve(data);
         String key = first.adminKey().orElseThrow(() -> new AssertionError("the first start prints the admin key"));
+        createTable(first.url(), key);
 
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger nextBatch = new AtomicInteger();
@@ -91,15 +93,25 @@ class TestServeDurability {
         }
     }
 
+    private void createTable(String url, String key) throws IOException, InterruptedException {
+        Map<String, Object> table = Map.of("name", TABLE, "columns", List.of(Map.of("name", "AlertName", "type", "string"),
+                Map.of("name", "AlertType", "type", "string"), Map.of("name", "SystemAlertId", "type", "string")));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/workspaces/default/tables"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(table)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
     /** @return whether the server acknowledged the batch; false when it is gone */
     private boolean send(String url, String key, int batch) throws InterruptedException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < ROWS_PER_BATCH; i++) {
-            rows.add(Map.of("AlertName", "Failed local login", "AlertType", "batch-" + batch,
-                    "SystemAlertId", batch + "-" + i, "ProductName", "Azure Security Center for IoT"));
+            rows.add(Map.of("AlertName", "Failed local login", "AlertType", "batch-" + batch, "SystemAlertId", batch + "-" + i));
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/workspaces/default/tables/SecurityAlert/rows"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/workspaces/default/tables/" + TABLE + "/rows"))
                     .header("Authorization", "Bearer " + key)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(rows)))
@@ -112,7 +124,7 @@ class TestServeDurability {
     }
 
     private Map<String, Long> rowsByBatch(String url, String key) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("query", "SecurityAlert | summarize count() by AlertType"));
+        String body = JSON.writeValueAsString(Map.of("query", TABLE + " | summarize count() by AlertType"));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/workspaces/default/query"))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")

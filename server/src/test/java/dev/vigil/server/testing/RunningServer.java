@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -176,6 +179,22 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
     public void createWorkspace(String id) {
         HttpResponse<String> response = sendJson("POST", "/api/workspaces", apiKey, Map.of("id", id));
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+    }
+
+    /**
+     * Writes rows into a table of workspace {@code default} the way Vigil's own writers do (the data
+     * connector, rules, the audit trail), for tests that need rows of a table the ingestion API
+     * refuses, such as {@code SecurityAlert}. Returns once they are committed.
+     */
+    public void writeAsVigil(String table, List<Map<String, Object>> rows) {
+        try {
+            server().logStore().ingest(VigilServer.DEFAULT_WORKSPACE, table, rows).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("writing " + rows.size() + " rows into " + table + " failed", e);
+        }
     }
 
     public HttpResponse<String> get(String path) {

@@ -13,9 +13,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface LogStore {
 
-    /** Creates the workspace with its built-in tables; does nothing if it exists. */
+    /**
+     * Creates the workspace with its built-in tables; does nothing if it exists. An id is 1 to 63
+     * ASCII letters, digits, {@code -} or {@code _}, starting with a letter or digit
+     * ({@link InvalidWorkspaceIdException} otherwise), and unique regardless of case: an id that
+     * differs only in case from an existing workspace's throws {@link WorkspaceConflictException}.
+     */
     void createWorkspace(String workspaceId);
 
+    /** The workspace ids, sorted; a workspace is named by its id exactly as created, case included. */
     List<String> workspaces();
 
     /** Every table of the workspace with its schema and row count. */
@@ -26,13 +32,22 @@ public interface LogStore {
 
     /**
      * Validates every row against the table's schema, then queues all of them for the next group
-     * commit. Throws {@link RowsRejectedException} (nothing queued) if any row is bad, and
+     * commit. For Vigil's own writers, which may write any table; rows from clients go through
+     * {@link #ingestFromClient}. Throws {@link RowsRejectedException} (nothing queued) if any row is bad, and
      * {@link IngestQueueFullException} if the queue cannot take the rows now.
      *
      * @param rows values as JSON decodes them: String, Number, Boolean, Map, List or null
      * @return completes once the rows are committed durably, or exceptionally if the commit failed
      */
     CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows);
+
+    /**
+     * As {@link #ingest(String, String, List)}, for rows a client sends through the ingestion API
+     * rather than rows Vigil writes itself: a table that Vigil alone writes ({@link TableWriter#VIGIL})
+     * throws {@link ReadOnlyTableException} and nothing is queued, so nobody can forge its rows.
+     * Every path that takes rows from outside Vigil comes here.
+     */
+    CompletableFuture<IngestReceipt> ingestFromClient(String workspaceId, String table, List<Map<String, Object>> rows);
 
     /**
      * As {@link #ingest(String, String, List)}, and commits the consumer's checkpoint in the same

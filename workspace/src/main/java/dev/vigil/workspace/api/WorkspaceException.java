@@ -8,7 +8,8 @@ public abstract sealed class WorkspaceException extends RuntimeException
         permits WorkspaceNotFoundException, TableNotFoundException, TableDefinitionException,
                 RowsRejectedException, IngestQueueFullException, KqlQueryException,
                 InvalidTimespanException, QueryExecutionException, IngestCommitFailedException,
-                FunctionNotFoundException, FunctionDefinitionException, QueryCancelledException {
+                FunctionNotFoundException, FunctionDefinitionException, ReadOnlyTableException,
+                WorkspaceConflictException, InvalidWorkspaceIdException, QueryCancelledException {
 
     protected WorkspaceException(String message) {
         super(message);

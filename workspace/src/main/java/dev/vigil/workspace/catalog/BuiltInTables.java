@@ -11,6 +11,7 @@ import static dev.vigil.kql.types.KqlType.STRING;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.TableKind;
+import dev.vigil.workspace.api.TableWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,13 @@ import java.util.Optional;
 /**
  * The tables every workspace starts with, column for column as Log Analytics defines them
  * (see {@code shared/reference/defender-sentinel-model.md}, section 1).
+ *
+ * <p>Every table here is written by Vigil alone ({@link TableWriter#VIGIL}), so the ingestion
+ * API refuses it; declare another such table with {@code systemTable}. A standard table that Log
+ * Analytics lets users ingest into would be declared with {@link TableWriter#CLIENTS} instead.
  */
 public final class BuiltInTables {
-    public static final WorkspaceTable SECURITY_ALERT = table("SecurityAlert",
+    public static final WorkspaceTable SECURITY_ALERT = systemTable("SecurityAlert",
             "TenantId", STRING,
             "TimeGenerated", DATETIME,
             "DisplayName", STRING,
@@ -59,7 +64,7 @@ public final class BuiltInTables {
             "_BilledSize", REAL,
             "_IsBillable", STRING);
 
-    public static final WorkspaceTable SECURITY_INCIDENT = table("SecurityIncident",
+    public static final WorkspaceTable SECURITY_INCIDENT = systemTable("SecurityIncident",
             "TenantId", STRING,
             "TimeGenerated", DATETIME,
             "IncidentName", STRING,
@@ -92,7 +97,7 @@ public final class BuiltInTables {
             "SourceSystem", STRING,
             "Type", STRING);
 
-    public static final WorkspaceTable SECURITY_IOT_RAW_EVENT = table("SecurityIoTRawEvent",
+    public static final WorkspaceTable SECURITY_IOT_RAW_EVENT = systemTable("SecurityIoTRawEvent",
             "TenantId", STRING,
             "TimeGenerated", DATETIME,
             "AssociatedResourceId", STRING,
@@ -115,7 +120,7 @@ public final class BuiltInTables {
      * state-changing API call, one row each. Named in the style of {@code AzureActivity} and
      * {@code LAQueryLogs}, whose column names it borrows where they mean the same.
      */
-    public static final WorkspaceTable VIGIL_AUDIT = table("VigilAudit",
+    public static final WorkspaceTable VIGIL_AUDIT = systemTable("VigilAudit",
             "TenantId", STRING,
             "TimeGenerated", DATETIME,
             "OperationName", STRING,
@@ -140,7 +145,7 @@ public final class BuiltInTables {
      * Health of Sentinel's own machinery, one row per operation; analytics rules write a row per run
      * (operation "Scheduled analytics rule run" or "NRT analytics rule run").
      */
-    public static final WorkspaceTable SENTINEL_HEALTH = table("SentinelHealth",
+    public static final WorkspaceTable SENTINEL_HEALTH = systemTable("SentinelHealth",
             "TenantId", STRING,
             "TimeGenerated", DATETIME,
             "OperationName", STRING,
@@ -159,7 +164,7 @@ public final class BuiltInTables {
      * The query log, column for column as Log Analytics defines it: one row per query sent to the
      * query API, written by Vigil (see {@code docs/security.md} for what each column holds).
      */
-    public static final WorkspaceTable LA_QUERY_LOGS = table("LAQueryLogs",
+    public static final WorkspaceTable LA_QUERY_LOGS = systemTable("LAQueryLogs",
             "TenantId", STRING,
             "TimeGenerated", DATETIME,
             "AADClientId", STRING,
@@ -199,12 +204,12 @@ public final class BuiltInTables {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** Builds a table from alternating column names and types, keeping the listing readable. */
-    private static WorkspaceTable table(String name, Object... namesAndTypes) {
+    /** A table that Vigil alone writes, from alternating column names and types (keeping the listing readable). */
+    private static WorkspaceTable systemTable(String name, Object... namesAndTypes) {
         List<ColumnSchema> columns = new ArrayList<>();
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             columns.add(new ColumnSchema((String) namesAndTypes[i], (KqlType) namesAndTypes[i + 1]));
         }
-        return new WorkspaceTable(name, TableKind.BUILT_IN, columns);
+        return new WorkspaceTable(name, TableKind.BUILT_IN, TableWriter.VIGIL, columns);
     }
 }

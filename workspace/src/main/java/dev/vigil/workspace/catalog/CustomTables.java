@@ -5,6 +5,7 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableDefinitionException;
 import dev.vigil.workspace.api.TableKind;
+import dev.vigil.workspace.api.TableWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 public final class CustomTables {
     public static final String SUFFIX = "_CL";
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,44}");
-    private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,499}");
+    private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,499}");
 
     private CustomTables() {
     }
@@ -57,9 +58,12 @@ public final class CustomTables {
         Set<String> seen = new HashSet<>();
         for (ColumnSchema column : definition.columns()) {
             String columnName = column.name();
+            if (ReservedColumns.isReserved(columnName)) {
+                throw new TableDefinitionException(ReservedColumns.reason(columnName) + " (table '" + name + "')");
+            }
             if (!COLUMN_NAME.matcher(columnName).matches()) {
                 throw new TableDefinitionException("column name '" + columnName + "' of table '" + name
-                        + "' is not valid: it must start with a letter or '_' and hold only letters, digits and '_'");
+                        + "' is not valid: it must start with a letter and hold only letters, digits and '_'");
             }
             if (!seen.add(columnName.toLowerCase(Locale.ROOT))) {
                 throw new TableDefinitionException("column '" + columnName + "' is declared more than once in table '" + name + "'");
@@ -78,6 +82,6 @@ public final class CustomTables {
             }
             columns.add(column);
         }
-        return new WorkspaceTable(name, TableKind.CUSTOM, columns);
+        return new WorkspaceTable(name, TableKind.CUSTOM, TableWriter.CLIENTS, columns);
     }
 }

@@ -28,7 +28,9 @@ final class ControlSchema {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
             statement.execute("CREATE TABLE IF NOT EXISTS " + WORKSPACES + " ("
-                    + "id VARCHAR PRIMARY KEY, tenant_id UUID NOT NULL, created_at TIMESTAMP NOT NULL)");
+                    + "id VARCHAR PRIMARY KEY, tenant_id UUID NOT NULL, created_at TIMESTAMP NOT NULL, storage_schema VARCHAR)");
+            // null in rows written before schemas were recorded, until WorkspaceSchemas records them
+            statement.execute("ALTER TABLE " + WORKSPACES + " ADD COLUMN IF NOT EXISTS storage_schema VARCHAR");
             statement.execute("CREATE TABLE IF NOT EXISTS " + CUSTOM_TABLES + " ("
                     + "workspace_id VARCHAR NOT NULL, name VARCHAR NOT NULL, columns JSON NOT NULL,"
                     + " created_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace_id, name))");

@@ -17,12 +17,15 @@ import dev.vigil.workspace.api.QueryLimits;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.QuerySummary;
+import dev.vigil.workspace.api.ReadOnlyTableException;
 import dev.vigil.workspace.api.ResultSink;
 import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.SavedFunction;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableInfo;
+import dev.vigil.workspace.api.TableWriter;
+import dev.vigil.workspace.catalog.CustomTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import dev.vigil.workspace.ingest.GroupCommitter;
 import dev.vigil.workspace.ingest.IngestTarget;
@@ -102,7 +105,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
             for (WorkspaceTable table : workspace.tables().values()) {
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + TableDdl.relation(workspace.schema(), table.name()))) {
                     count.next();
-                    tables.add(new TableInfo(table.name(), table.kind(), table.columns(), count.getLong(1)));
+                    tables.add(new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), count.getLong(1)));
                 }
             }
         } catch (SQLException e) {
@@ -115,7 +118,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     public TableInfo createCustomTable(String workspaceId, TableDefinition definition) {
         try {
             WorkspaceTable table = workspaces.createCustomTable(workspaceId, definition);
-            return new TableInfo(table.name(), table.kind(), table.columns(), 0);
+            return new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), 0);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create table '" + definition.name() + "': " + QueryRunner.readable(e), e);
         }
@@ -127,6 +130,18 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<IngestReceipt> ingestFromClient(String workspaceId, String table, List<Map<String, Object>> rows) {
+        Workspace workspace = workspaces.require(workspaceId);
+        WorkspaceTable target = workspace.table(table);
+        if (target.writer() == TableWriter.VIGIL) {
+            throw new ReadOnlyTableException("table '" + target.name() + "' of workspace '" + workspaceId
+                    + "' is written by Vigil alone and takes no rows from clients; ingest into a custom table instead"
+                    + " (its name ends in '" + CustomTables.SUFFIX + "'; create it with the tables API)");
+        }
+        return submit(workspace, target, rows, Optional.empty());
+    }
+
+    @Override
     public CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows, Checkpoint checkpoint) {
         return ingest(workspaceId, table, rows, Optional.of(checkpoint));
     }
@@ -134,9 +149,13 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     private CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows,
                                                     Optional<Checkpoint> checkpoint) {
         Workspace workspace = workspaces.require(workspaceId);
-        WorkspaceTable target = workspace.table(table);
+        return submit(workspace, workspace.table(table), rows, checkpoint);
+    }
+
+    private CompletableFuture<IngestReceipt> submit(Workspace workspace, WorkspaceTable target, List<Map<String, Object>> rows,
+                                                    Optional<Checkpoint> checkpoint) {
         List<Object[]> values = new RowValidator(target, workspace.tenantId()).validate(rows, clock.instant());
-        return committer.submit(new IngestTarget(workspaceId, target), values, checkpoint);
+        return committer.submit(new IngestTarget(workspace.id(), target), values, checkpoint);
     }
 
     @Override

@@ -4,16 +4,14 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.sql.SqlIdentifiers;
 import dev.vigil.kql.types.KqlType;
+import dev.vigil.workspace.catalog.ReservedColumns;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import java.util.stream.Collectors;
 
 /** SQL naming and creating a workspace's log tables. */
 final class TableDdl {
-    /**
-     * The physical column holding the ingestion batch each row was committed in. It is not part
-     * of any table's KQL schema: scans name their columns, so queries never see it.
-     */
-    static final String INGEST_BATCH_COLUMN = "_IngestBatch";
+    /** The physical column holding each row's ingestion batch; reserved, so no declared column takes its name. */
+    static final String INGEST_BATCH_COLUMN = ReservedColumns.INGEST_BATCH;
 
     private TableDdl() {
     }
@@ -42,6 +40,13 @@ final class TableDdl {
     static String addIngestBatchColumn(String schema, WorkspaceTable table) {
         return "ALTER TABLE " + relation(schema, table.name()) + " ADD COLUMN IF NOT EXISTS "
                 + SqlIdentifiers.quote(INGEST_BATCH_COLUMN) + " BIGINT DEFAULT 0";
+    }
+
+    /** Adds a declared column that a table lacks; DuckDB cannot add one NOT NULL, so only the default stands for it. */
+    static String addColumn(String schema, WorkspaceTable table, ColumnSchema column) {
+        String definition = SqlIdentifiers.quote(column.name()) + " " + DuckDbTypes.sqlType(column.type());
+        return "ALTER TABLE " + relation(schema, table.name()) + " ADD COLUMN IF NOT EXISTS " + definition
+                + (column.type() == KqlType.STRING ? " DEFAULT ''" : "");
     }
 
     private static String column(ColumnSchema column) {

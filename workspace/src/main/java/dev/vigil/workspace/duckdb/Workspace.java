@@ -14,22 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A workspace as loaded: its tenant, the DuckDB schema holding its tables, the tables and the
- * stored functions (ordered by name). Immutable; adding a table or function makes a new value.
+ * A workspace as loaded: its tenant, the DuckDB schema holding its tables ({@link WorkspaceSchemas}),
+ * the tables and the stored functions (ordered by name). Immutable; adding a table or function
+ * makes a new value.
  */
-record Workspace(String id, String tenantId, Map<String, WorkspaceTable> tables, Map<String, StoredFunctionDefinition> functions) {
+record Workspace(String id, String tenantId, String schema, Map<String, WorkspaceTable> tables,
+                 Map<String, StoredFunctionDefinition> functions) {
     Workspace {
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         functions = Collections.unmodifiableMap(new TreeMap<>(functions));
-    }
-
-    /** The DuckDB schema of this workspace's log tables. */
-    String schema() {
-        return schemaOf(id);
-    }
-
-    static String schemaOf(String workspaceId) {
-        return "ws_" + workspaceId;
     }
 
     WorkspaceTable table(String name) {
@@ -51,20 +44,25 @@ record Workspace(String id, String tenantId, Map<String, WorkspaceTable> tables,
     Workspace with(WorkspaceTable table) {
         Map<String, WorkspaceTable> more = new LinkedHashMap<>(tables);
         more.put(table.name(), table);
-        return new Workspace(id, tenantId, more, functions);
+        return new Workspace(id, tenantId, schema, more, functions);
     }
 
     /** This workspace with the function added, or replacing the one of the same name. */
     Workspace with(StoredFunctionDefinition function) {
         Map<String, StoredFunctionDefinition> more = new TreeMap<>(functions);
         more.put(function.name(), function);
-        return new Workspace(id, tenantId, tables, more);
+        return new Workspace(id, tenantId, schema, tables, more);
     }
 
     Workspace withoutFunction(String name) {
         Map<String, StoredFunctionDefinition> fewer = new TreeMap<>(functions);
         fewer.remove(name);
-        return new Workspace(id, tenantId, tables, fewer);
+        return new Workspace(id, tenantId, schema, tables, fewer);
+    }
+
+    /** This workspace with its tables in another schema. */
+    Workspace inSchema(String other) {
+        return new Workspace(id, tenantId, other, tables, functions);
     }
 
     /** The tables and stored functions as the KQL compiler sees them. */

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.FunctionNotFoundException;
+import dev.vigil.workspace.api.InvalidWorkspaceIdException;
 import dev.vigil.workspace.api.SavedFunction;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableDefinitionException;
 import dev.vigil.workspace.api.TableKind;
+import dev.vigil.workspace.api.TableWriter;
+import dev.vigil.workspace.api.WorkspaceConflictException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import dev.vigil.workspace.catalog.BuiltInTables;
 import dev.vigil.workspace.catalog.CustomTables;
@@ -26,10 +29,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -39,6 +44,7 @@ import java.util.regex.Pattern;
  * restarts, and in memory for every request. Changes go through one connection, one at a time.
  */
 final class Workspaces {
+    /** ASCII only: no Unicode case folding or normalisation can then make two ids, or their schemas, meet. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
     private static final TypeReference<List<Map<String, String>>> COLUMNS = new TypeReference<>() {
     };
@@ -62,18 +68,27 @@ final class Workspaces {
 
     private void loadAll() throws SQLException {
         Map<String, Workspace> loaded = new LinkedHashMap<>();
+        Set<String> unrecorded = new HashSet<>();
         List<Map.Entry<String, WorkspaceTable>> customTables = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT id, CAST(tenant_id AS VARCHAR) FROM " + ControlSchema.WORKSPACES + " ORDER BY id")) {
+            // oldest first: of workspaces that shared a schema, the oldest keeps it
+            try (ResultSet rows = statement.executeQuery("SELECT id, CAST(tenant_id AS VARCHAR), storage_schema FROM "
+                    + ControlSchema.WORKSPACES + " ORDER BY created_at, id")) {
                 while (rows.next()) {
-                    loaded.put(rows.getString(1), new Workspace(rows.getString(1), rows.getString(2), builtInTables(), Map.of()));
+                    String id = rows.getString(1);
+                    String schema = rows.getString(3);
+                    if (schema == null) {
+                        unrecorded.add(id);
+                        schema = WorkspaceSchemas.unrecorded(id);
+                    }
+                    loaded.put(id, new Workspace(id, rows.getString(2), schema, builtInTables(), Map.of()));
                 }
             }
             // a data directory from an older version may lack a built-in table added since
-            for (String id : loaded.keySet()) {
+            for (Workspace workspace : loaded.values()) {
                 for (WorkspaceTable table : BuiltInTables.ALL) {
-                    statement.execute(TableDdl.createTable(Workspace.schemaOf(id), table));
-                    statement.execute(TableDdl.addIngestBatchColumn(Workspace.schemaOf(id), table));
+                    statement.execute(TableDdl.createTable(workspace.schema(), table));
+                    statement.execute(TableDdl.addIngestBatchColumn(workspace.schema(), table));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
@@ -81,7 +96,8 @@ final class Workspaces {
                 while (rows.next()) {
                     Workspace workspace = loaded.get(rows.getString(1));
                     if (workspace != null) {
-                        WorkspaceTable table = new WorkspaceTable(rows.getString(2), TableKind.CUSTOM, readColumns(rows.getString(3)));
+                        WorkspaceTable table = new WorkspaceTable(rows.getString(2), TableKind.CUSTOM, TableWriter.CLIENTS,
+                                readColumns(rows.getString(3)));
                         loaded.put(workspace.id(), workspace.with(table));
                         customTables.add(Map.entry(workspace.schema(), table));
                     }
@@ -102,7 +118,12 @@ final class Workspaces {
                 }
             }
         }
-        byId.putAll(loaded);
+        Map<String, Workspace> recorded = new LinkedHashMap<>(loaded);
+        if (!unrecorded.isEmpty()) {
+            inTransaction(() -> recorded.putAll(WorkspaceSchemas.recordUnrecorded(connection, loaded, unrecorded)));
+        }
+        WorkspaceSchemas.requireDistinct(recorded.values());
+        byId.putAll(recorded);
     }
 
     List<String> ids() {
@@ -119,14 +140,19 @@ final class Workspaces {
 
     synchronized void create(String workspaceId) throws SQLException {
         if (workspaceId == null || !ID.matcher(workspaceId).matches()) {
-            throw new IllegalArgumentException("workspace id '" + workspaceId
-                    + "' is not valid: use up to 63 letters, digits, '-' or '_', starting with a letter or digit");
+            throw new InvalidWorkspaceIdException("workspace id '" + workspaceId + "' is not valid: use 1 to 63 ASCII letters,"
+                    + " digits, '-' or '_', starting with a letter or digit");
         }
         if (byId.containsKey(workspaceId)) {
             return;
         }
+        for (String existing : byId.keySet()) {
+            if (existing.equalsIgnoreCase(workspaceId)) {
+                throw new WorkspaceConflictException(workspaceId, existing);
+            }
+        }
         String tenantId = UUID.randomUUID().toString();
-        String schema = Workspace.schemaOf(workspaceId);
+        String schema = WorkspaceSchemas.of(workspaceId);
         inTransaction(() -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(TableDdl.createSchema(schema));
@@ -135,14 +161,15 @@ final class Workspaces {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + ControlSchema.WORKSPACES + " (id, tenant_id, created_at) VALUES (?, CAST(? AS UUID), ?)")) {
+                    "INSERT INTO " + ControlSchema.WORKSPACES + " (id, tenant_id, created_at, storage_schema) VALUES (?, CAST(? AS UUID), ?, ?)")) {
                 insert.setString(1, workspaceId);
                 insert.setString(2, tenantId);
                 insert.setObject(3, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                insert.setString(4, schema);
                 insert.executeUpdate();
             }
         });
-        byId.put(workspaceId, new Workspace(workspaceId, tenantId, builtInTables(), Map.of()));
+        byId.put(workspaceId, new Workspace(workspaceId, tenantId, schema, builtInTables(), Map.of()));
     }
 
     synchronized WorkspaceTable createCustomTable(String workspaceId, TableDefinition definition) throws SQLException {

@@ -4,6 +4,7 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.RowError;
 import dev.vigil.workspace.api.RowsRejectedException;
+import dev.vigil.workspace.catalog.ReservedColumns;
 import dev.vigil.workspace.catalog.StandardColumns;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import java.time.Instant;
@@ -85,7 +86,9 @@ public final class RowValidator {
             String name = entry.getKey();
             Integer position = positions.get(name);
             if (position == null) {
-                errors.add(new RowError(index, name, "table '" + table.name() + "' has no column '" + name + "'"));
+                errors.add(new RowError(index, name, ReservedColumns.isReserved(name)
+                        ? ReservedColumns.reason(name) + "; leave it out of the row"
+                        : "table '" + table.name() + "' has no column '" + name + "'"));
                 continue;
             }
             if (billing.isPresent() && billing.get().fills(position)) {

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
+import dev.vigil.workspace.api.TableWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class TestBuiltInTables {
+
+    @Test
+    void testEveryBuiltInTableIsWrittenByVigilAlone() {
+        assertThat(BuiltInTables.ALL).extracting(WorkspaceTable::name)
+                .contains("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth", "LAQueryLogs");
+        assertThat(BuiltInTables.ALL).allSatisfy(table -> assertThat(table.writer()).as(table.name()).isEqualTo(TableWriter.VIGIL));
+    }
 
     @Test
     void testSecurityAlertHasTheColumnsOfTheReference() {

@@ -8,6 +8,7 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableDefinitionException;
 import dev.vigil.workspace.api.TableKind;
+import dev.vigil.workspace.api.TableWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,21 @@ class TestCustomTables {
                 new ColumnSchema("Device Id", KqlType.STRING))), EXISTING))
                 .isInstanceOf(TableDefinitionException.class)
                 .hasMessageContaining("column name 'Device Id' of table 'Readings_CL' is not valid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_IngestBatch", "_ingestbatch", "_ResourceId", "_SubscriptionId", "_BilledSize", "_IsBillable", "_Mine"})
+    void testReservedColumnNamesAreRefusedByName(String name) {
+        assertThatThrownBy(() -> CustomTables.define(new TableDefinition("Readings_CL", List.of(
+                new ColumnSchema(name, KqlType.LONG))), EXISTING))
+                .isInstanceOf(TableDefinitionException.class)
+                .hasMessageStartingWith("column name '" + name + "' is reserved: names starting with '_' belong to the system columns")
+                .hasMessageEndingWith("(table 'Readings_CL')");
+    }
+
+    @Test
+    void testCustomTablesTakeRowsFromClients() {
+        assertThat(CustomTables.define(new TableDefinition("Readings_CL", List.of()), EXISTING).writer()).isEqualTo(TableWriter.CLIENTS);
     }
 
     @Test

@@ -134,7 +134,7 @@ class TestCheckpointsAndIngestionWindows {
         storage.close();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + data.resolve(DuckDbStorage.DATABASE_FILE));
              Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE " + TableDdl.relation(Workspace.schemaOf("default"), "Events_CL")
+            statement.execute("ALTER TABLE " + TableDdl.relation(WorkspaceSchemas.of("default"), "Events_CL")
                     + " DROP COLUMN " + TableDdl.INGEST_BATCH_COLUMN);
         }
         storage = null;

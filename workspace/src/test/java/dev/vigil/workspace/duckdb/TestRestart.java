@@ -6,13 +6,10 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.api.TableKind;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +81,6 @@ class TestRestart {
     }
 
     private DuckDbStorage open() {
-        return DuckDbStorage.open(new StorageSettings(data, 100, Duration.ofMillis(5), 10_000), new SimpleMeterRegistry(),
-                java.time.Clock.systemUTC());
+        return SmallStorage.open(data);
     }
 }

@@ -54,7 +54,8 @@ class TestBillingColumns {
         assertThat(BillingColumns.of(BuiltInTables.SECURITY_ALERT)).isPresent();
         assertThat(BillingColumns.of(BuiltInTables.SECURITY_IOT_RAW_EVENT)).isPresent();
         assertThat(BillingColumns.of(BuiltInTables.SECURITY_INCIDENT)).isEmpty();
+        // a custom table cannot declare them: names starting with '_' are reserved
         assertThat(BillingColumns.of(CustomTables.define(new TableDefinition("Meter_CL", List.of(
-                CustomTables.column("_IsBillable", "string"), CustomTables.column("_BilledSize", "real"))), List.of()))).isEmpty();
+                CustomTables.column("IsBillable", "string"), CustomTables.column("BilledSize", "real"))), List.of()))).isEmpty();
     }
 }

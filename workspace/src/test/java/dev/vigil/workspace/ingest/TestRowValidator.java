@@ -119,14 +119,16 @@ class TestRowValidator {
     }
 
     @Test
-    void testACustomTableKeepsItsOwnBillingNamedColumnsAsSent() {
-        WorkspaceTable custom = CustomTables.define(new TableDefinition("Meter_CL", List.of(
-                new ColumnSchema("_IsBillable", KqlType.STRING),
-                new ColumnSchema("_BilledSize", KqlType.REAL))), List.of());
+    void testReservedColumnsARowSendsAreRefusedAsReserved() {
+        RowsRejectedException rejected = catchThrowableOfType(RowsRejectedException.class, () -> validator.validate(List.of(
+                Map.of("DeviceId", "d1", "_IngestBatch", 7),
+                Map.of("DeviceId", "d2", "_BilledSize", 12)), NOW));
 
-        Object[] row = new RowValidator(custom, TENANT).validate(List.of(Map.of("_BilledSize", 12)), NOW).get(0);
-
-        assertThat(row).containsExactly(TENANT, NOW, "Meter_CL", "", 12.0);
+        assertThat(rejected.errors()).containsExactly(
+                new RowError(0, "_IngestBatch", "column name '_IngestBatch' is reserved: names starting with '_' belong to the system"
+                        + " columns that Log Analytics and Vigil fill themselves; leave it out of the row"),
+                new RowError(1, "_BilledSize", "column name '_BilledSize' is reserved: names starting with '_' belong to the system"
+                        + " columns that Log Analytics and Vigil fill themselves; leave it out of the row"));
     }
 
     @Test

@@ -3,11 +3,13 @@ package dev.vigil.iot.endpoint.mqtt;
 import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
 import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.MessageRefusal;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.endpoint.CloudToDeviceMessage;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.DeviceMessage;
+import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
 import dev.vigil.iot.endpoint.MessageOutcome;
 import dev.vigil.iot.endpoint.MessageProperties;
 import io.netty.buffer.ByteBufUtil;
@@ -15,9 +17,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -52,7 +56,9 @@ import org.slf4j.LoggerFactory;
  *       {@code {hub}/{deviceId}}.</li>
  *   <li>PUBLISH to {@code devices/{id}/messages/events/{properties}} goes to the {@link DeviceGateway};
  *       the QoS 1 PUBACK is written only once the gateway's commit is done, in arrival order. A
- *       publish to any other topic, or with QoS 2, closes the connection, as IoT Hub does.</li>
+ *       publish to any other topic, with QoS 2, or over 256 KB closes the connection, as IoT Hub
+ *       does, after the messages before it are acknowledged; the reason is reported as a
+ *       {@link dev.vigil.iot.device.DeviceRefusal} (and so logged).</li>
  *   <li>SUBSCRIBE/UNSUBSCRIBE filters are moved into the hub's part of the broker's topic space.</li>
  *   <li>Cloud-to-device messages come from the durable {@link CloudToDeviceQueue}, not through the
  *       broker: once the device's subscription to its devicebound topic is granted, and whenever
@@ -73,6 +79,8 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     /** Where the queue's storage calls run, off the event loop. */
     private final Executor storage;
     private AuthenticatedDevice device;
+    /** A message was refused: the connection takes nothing more and closes once earlier messages are acknowledged. */
+    private boolean refusing;
     private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
     /** The id of the SUBSCRIBE that asked for the devicebound topic, until its SUBACK passes. */
     private int cloudToDeviceSubscribe = NOT_WAITING;
@@ -93,9 +101,13 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof MqttMessage message) || message.decoderResult().isFailure()) {
+        if (refusing) {
             ReferenceCountUtil.release(msg);
-            ctx.close();
+            return;
+        }
+        if (!(msg instanceof MqttMessage message) || message.decoderResult().isFailure()) {
+            closeOnUndecodable(ctx, msg);
+            ReferenceCountUtil.release(msg);
             return;
         }
         MqttMessageType type = message.fixedHeader().messageType();
@@ -203,9 +215,13 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         byte[] body = ByteBufUtil.getBytes(publish.payload());
         publish.release();
         Optional<String> propertyBag = DeviceTopics.eventProperties(topic, device.device().deviceId());
-        if (qos == MqttQoS.EXACTLY_ONCE || propertyBag.isEmpty()) {
-            LOG.info("closing the MQTT connection of device '{}': publish to '{}' with QoS {}", device.device().deviceId(), topic, qos.value());
-            ctx.close();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            refuse(ctx, MessageRefusal.QOS_NOT_SUPPORTED, "a PUBLISH to '" + topic + "' with QoS 2; IoT Hub takes QoS 0 and 1 only");
+            return;
+        }
+        if (propertyBag.isEmpty()) {
+            refuse(ctx, MessageRefusal.TOPIC_NOT_ALLOWED, "a PUBLISH to '" + topic + "'; the device may publish only to '"
+                    + DeviceTopics.eventsPrefix(device.device().deviceId()) + "{properties}'");
             return;
         }
         MessageProperties properties = MessageProperties.parse(propertyBag.get());
@@ -213,6 +229,9 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         CompletableFuture<Void> handled;
         try {
             handled = gateway.receive(message).thenCompose(this::recordIfDropped);
+        } catch (DeviceMessageRefusedException e) {
+            closeAfterAcknowledgements(ctx); // the gateway reported why
+            return;
         } catch (RuntimeException e) {
             handled = CompletableFuture.failedFuture(e);
         }
@@ -226,6 +245,40 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
                 ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
             }
         });
+    }
+
+    /**
+     * Reports why the device's message is refused and closes the connection, as IoT Hub does:
+     * MQTT 3.1.1 has no way to tell the device why, so the reason goes to the log.
+     */
+    private void refuse(ChannelHandlerContext ctx, MessageRefusal reason, String detail) {
+        gateway.refuse(device, reason, detail, peer(ctx));
+        closeAfterAcknowledgements(ctx);
+    }
+
+    /** Reads nothing more, then closes once the messages taken before have been acknowledged. */
+    private void closeAfterAcknowledgements(ChannelHandlerContext ctx) {
+        refusing = true;
+        ctx.channel().config().setAutoRead(false);
+        acknowledged.whenComplete((done, failure) -> ctx.close());
+    }
+
+    /**
+     * A packet the decoder could not take. One longer than any message IoT Hub takes is refused
+     * before its payload is read (the decoder discards it as it arrives); others are not MQTT.
+     */
+    private void closeOnUndecodable(ChannelHandlerContext ctx, Object msg) {
+        Throwable cause = msg instanceof MqttMessage message ? message.decoderResult().cause() : null;
+        if (cause instanceof TooLongFrameException && device != null) {
+            MqttFixedHeader header = ((MqttMessage) msg).fixedHeader();
+            String size = header == null ? "longer than the limit" : header.remainingLength() + " bytes (MQTT " + header.messageType() + ")";
+            refuse(ctx, MessageRefusal.MESSAGE_TOO_LARGE, DeviceGateway.tooLarge(size));
+            return;
+        }
+        String who = device == null ? "an unauthenticated client" : "device '" + device.device().deviceId() + "'";
+        LOG.info("closing the MQTT connection of {} from {}: the packet is not valid MQTT 3.1.1 ({})", who, peer(ctx),
+                cause == null ? msg.getClass().getSimpleName() : cause.getMessage());
+        ctx.close();
     }
 
     private CompletableFuture<Void> recordIfDropped(MessageOutcome outcome) {

@@ -3,6 +3,7 @@ package dev.vigil.iot.endpoint.mqtt;
 import dev.vigil.iot.action.DeviceConnections;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.registry.IotRegistry;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
@@ -51,7 +52,13 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttEndpoint.class);
     /** Seconds a connection may stay silent before its CONNECT; afterwards the keep-alive rules. */
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
-    private static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /**
+     * The longest packet decoded: a message at IoT Hub's limit plus the most a PUBLISH adds (topic
+     * length, a topic of up to 65,535 bytes holding the properties, packet id). The gateway checks
+     * the exact limit; longer packets are refused by the decoder, which with Netty's 4.1 decoder
+     * happens once the topic is read and discards the payload as it arrives instead of buffering it.
+     */
+    static final int MAX_PACKET_BYTES = DeviceMessage.MAX_BYTES + 2 + 65_535 + 2;
 
     private final Server broker;
     private final EventLoopGroup bossGroup;
@@ -211,7 +218,7 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
                         // Moquette replaces "idleStateHandler" with the client's keep-alive after CONNECT.
                         pipeline.addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
                         pipeline.addLast("idleEventHandler", new CloseWhenIdle());
-                        pipeline.addLast("decoder", new MqttDecoder(MAX_MESSAGE_BYTES));
+                        pipeline.addLast("decoder", new MqttDecoder(MAX_PACKET_BYTES));
                         pipeline.addLast("encoder", MqttEncoder.INSTANCE);
                         pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
                                 parts.storage()));

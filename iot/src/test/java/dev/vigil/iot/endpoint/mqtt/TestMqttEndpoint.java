@@ -5,11 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceRefusal;
+import dev.vigil.iot.device.MessageRefusal;
+import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.testing.IotBed;
 import dev.vigil.iot.testing.SecurityMessages;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -123,15 +137,15 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connected(device, forged))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
-        assertThat(bed.listener.failures.get(0).hubResourceId()).contains(hub.resourceId());
+        assertThat(bed.listener.refusals).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
+        assertThat(bed.listener.refusals.get(0).hubResourceId()).contains(hub.resourceId());
     }
 
     @Test
     void testConnectWithoutCredentialsIsRefusedWithCode4AndReported() {
         assertThatThrownBy(() -> connect("sensor-1", null, null))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.MALFORMED_CREDENTIALS);
+        assertThat(bed.listener.refusals).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.MALFORMED_CREDENTIALS);
     }
 
     @Test
@@ -140,7 +154,7 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connect("sensor-2", username, IotBed.token(hub, device)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID));
-        assertThat(bed.listener.failures).singleElement().satisfies(refusal -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.CLIENT_ID_MISMATCH);
             assertThat(refusal.hubHost()).isEqualTo("plant-hub.azure-devices.net");
             assertThat(refusal.hubResourceId()).contains(hub.resourceId());
@@ -157,7 +171,7 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connect("sensor-1", ghost + "/sensor-1/?api-version=2021-04-12", token))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThat(bed.listener.failures).singleElement().satisfies(refusal -> {
+        assertThat(bed.listener.refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_DEVICE);
             assertThat(refusal.hubHost()).isEqualTo(ghost);
             assertThat(refusal.hubResourceId()).isEmpty();
@@ -170,7 +184,7 @@ class TestMqttEndpoint {
 
         assertThatThrownBy(() -> connected(device, IotBed.token(hub, device)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(5));
-        assertThat(bed.listener.failures).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.DEVICE_DISABLED);
+        assertThat(bed.listener.refusals).extracting(f -> f.reason()).containsExactly(AuthenticationFailure.DEVICE_DISABLED);
     }
 
     @Test
@@ -302,26 +316,137 @@ class TestMqttEndpoint {
     }
 
     @Test
-    void testQos2PublishClosesTheConnection() throws Exception {
+    void testQos2PublishClosesTheConnectionAndReportsWhy() throws Exception {
         CountDownLatch lost = new CountDownLatch(1);
         MqttClient client = connected(device, IotBed.token(hub, device));
         client.setCallback(new Callback(lost, null));
 
-        publishInBackground(client, "devices/sensor-1/messages/events/", 2);
+        publishInBackground(client, "devices/sensor-1/messages/events/", 2, bytes("{}"));
 
         assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(onlyRefusal().reason()).isEqualTo(MessageRefusal.QOS_NOT_SUPPORTED);
+        assertThat(onlyRefusal().detail()).contains("QoS 2");
+        assertThat(bed.listener.deviceToCloud).isEmpty();
     }
 
     @Test
-    void testPublishToAnotherDevicesTopicClosesTheConnection() throws Exception {
+    void testPublishToAnotherDevicesTopicClosesTheConnectionAndReportsWhy() throws Exception {
         CountDownLatch lost = new CountDownLatch(1);
         MqttClient client = connected(device, IotBed.token(hub, device));
         client.setCallback(new Callback(lost, null));
 
-        publishInBackground(client, "devices/sensor-2/messages/events/", 1);
+        publishInBackground(client, "devices/sensor-2/messages/events/", 1, bytes("{}"));
 
         assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(bed.listener.deviceToCloud).isEmpty();
+        DeviceRefusal refusal = onlyRefusal();
+        assertThat(refusal.reason()).isEqualTo(MessageRefusal.TOPIC_NOT_ALLOWED);
+        assertThat(refusal.detail()).contains("'devices/sensor-2/messages/events/'").contains("devices/sensor-1/messages/events/");
+        assertThat(refusal.deviceId()).isEqualTo("sensor-1");
+        assertThat(refusal.hubHost()).isEqualTo("plant-hub.azure-devices.net");
+        assertThat(refusal.hubResourceId()).contains(hub.resourceId());
+    }
+
+    @Test
+    void testMessageOfExactly256KbIsTakenAndOneByteMoreClosesTheConnection() throws Exception {
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.publish("devices/sensor-1/messages/events/", new byte[DeviceMessage.MAX_BYTES], 1, false);
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        CountDownLatch lost = new CountDownLatch(1);
+        client.setCallback(new Callback(lost, null));
+
+        publishInBackground(client, "devices/sensor-1/messages/events/", 1, new byte[DeviceMessage.MAX_BYTES + 1]);
+
+        assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(onlyRefusal().reason()).isEqualTo(MessageRefusal.MESSAGE_TOO_LARGE);
+        assertThat(onlyRefusal().detail()).contains("262145 bytes").contains("at most 262144 bytes");
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+    }
+
+    @Test
+    void testPropertiesCountTowardTheLimit() throws Exception {
+        CountDownLatch lost = new CountDownLatch(1);
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        client.setCallback(new Callback(lost, null));
+
+        publishInBackground(client, "devices/sensor-1/messages/events/site=plant-7", 1, new byte[DeviceMessage.MAX_BYTES - 10]);
+
+        assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(onlyRefusal().reason()).isEqualTo(MessageRefusal.MESSAGE_TOO_LARGE);
+        assertThat(onlyRefusal().detail()).contains((DeviceMessage.MAX_BYTES - 10 + "site".length() + "plant-7".length()) + " bytes");
+    }
+
+    @Test
+    void testPublishAnnouncingHundredMegabytesIsRefusedBeforeItsPayloadArrives() throws Exception {
+        int announced = 100 * 1024 * 1024;
+        long sent = 0;
+        try (Socket socket = new Socket("127.0.0.1", endpoint.plainPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(encoded(MqttMessageBuilders.connect().clientId("sensor-1").protocolVersion(MqttVersion.MQTT_3_1_1).cleanSession(true)
+                    .keepAlive(60).username("plant-hub.azure-devices.net/sensor-1/?api-version=2021-04-12")
+                    .password(bytes(IotBed.token(hub, device))).build()));
+            assertThat(socket.getInputStream().readNBytes(4)).as("CONNACK accepted").containsExactly(0x20, 0x02, 0x00, 0x00);
+            byte[] topic = bytes("devices/sensor-1/messages/events/");
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            header.write(0x30); // PUBLISH, QoS 0
+            for (int remaining = announced + 2 + topic.length; remaining > 0; remaining >>= 7) {
+                header.write((remaining & 0x7f) | (remaining > 0x7f ? 0x80 : 0));
+            }
+            header.write(topic.length >> 8);
+            header.write(topic.length & 0xff);
+            header.write(topic);
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                out.write(header.toByteArray());
+                while (sent < announced) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+            } catch (IOException closed) {
+                // the endpoint closed the connection under the payload
+            }
+            assertThat(socket.getInputStream().read()).as("the connection is closed").isEqualTo(-1);
+        } catch (SocketException reset) {
+            // closed with a reset while the payload was still coming: closed all the same
+        }
+
+        assertThat(sent).as("bytes of the payload sent before the close").isLessThan(announced / 2);
+        assertThat(onlyRefusal().reason()).isEqualTo(MessageRefusal.MESSAGE_TOO_LARGE);
+        assertThat(onlyRefusal().detail()).contains((announced + 2 + 33) + " bytes");
+        assertThat(bed.listener.deviceToCloud).isEmpty();
+    }
+
+    @Test
+    void testSecurityMessageSentFiveTimesIsStoredCountedAndInspectedOnce() throws MqttException {
+        MqttClient client = connected(device, IotBed.token(hub, device));
+        byte[] message = bytes(SecurityMessages.processCreate("/usr/bin/nc", 4242));
+
+        for (int copy = 0; copy < 5; copy++) {
+            client.publish("devices/sensor-1/messages/events/" + SECURITY_TOPIC_PROPERTIES, message, 1, false);
+        }
+
+        assertThat(bed.count("SecurityIoTRawEvent | count")).isEqualTo(1);
+        assertThat(bed.listener.securityMessages).hasSize(1);
+        assertThat(bed.listener.deviceToCloud).hasSize(1);
+        assertThat(bed.gateway.counters().of("plant-hub", "sensor-1").securityMessages()).isEqualTo(1);
+        assertThat(bed.gateway.recentEventIds().duplicateEvents()).isEqualTo(4);
+        client.disconnect();
+    }
+
+    private DeviceRefusal onlyRefusal() {
+        assertThat(bed.listener.refusals).hasSize(1);
+        return bed.listener.refusals.get(0);
+    }
+
+    private static byte[] encoded(io.netty.handler.codec.mqtt.MqttMessage message) {
+        EmbeddedChannel channel = new EmbeddedChannel(MqttEncoder.INSTANCE);
+        channel.writeOutbound(message);
+        ByteBuf buffer = channel.readOutbound();
+        byte[] encoded = ByteBufUtil.getBytes(buffer);
+        buffer.release();
+        channel.finishAndReleaseAll();
+        return encoded;
     }
 
     /** The device's PUBACK reaches the queue asynchronously: wait for it, with a deadline. */
@@ -359,10 +484,10 @@ class TestMqttEndpoint {
     }
 
     /** The connection is closed under the publish, which then fails; only the closing matters here. */
-    private static void publishInBackground(MqttClient client, String topic, int qos) {
+    private static void publishInBackground(MqttClient client, String topic, int qos, byte[] payload) {
         CompletableFuture.runAsync(() -> {
             try {
-                client.publish(topic, bytes("{}"), qos, false);
+                client.publish(topic, payload, qos, false);
             } catch (MqttException expected) {
                 // the connection was closed
             }

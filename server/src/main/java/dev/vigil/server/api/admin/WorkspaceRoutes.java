@@ -2,7 +2,6 @@ package dev.vigil.server.api.admin;
 
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
-import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.workspace.api.LogStore;
@@ -31,14 +30,13 @@ public final class WorkspaceRoutes {
         ctx.json(Map.of("workspaces", visible));
     }
 
-    /** Creates the workspace with its built-in tables: 201, or 200 if it exists already. */
+    /**
+     * Creates the workspace with its built-in tables: 201, or 200 if it exists already; 409 if one
+     * exists whose id differs only in case, 400 for an id that is not valid (the log store's rules).
+     */
     private void create(Context ctx) {
         Authorization.require(ctx, Scope.ROOT, Role.OWNER);
         WorkspaceJson body = ctx.bodyAsClass(WorkspaceJson.class);
-        if (body.id() == null || !Scope.ID.matcher(body.id()).matches()) {
-            throw new InvalidRequestException("workspace id '" + body.id()
-                    + "' is not valid: use up to 63 letters, digits, '-' or '_', starting with a letter or digit");
-        }
         AuditNotes.put(ctx, "workspace", body.id());
         boolean existed = logStore.workspaces().contains(body.id());
         logStore.createWorkspace(body.id());

@@ -1,12 +1,16 @@
 package dev.vigil.server.api.iot;
 
 import dev.vigil.iot.auth.AuthenticatedDevice;
+import dev.vigil.iot.device.MessageRefusal;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.MessageOutcome;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The IoT Hub HTTPS device endpoint: {@code POST /devices/{deviceId}/messages/events} with a SAS
- * {@code Authorization} header. Answers 204 once what the message caused is committed.
+ * {@code Authorization} header. Answers 204 once what the message caused is committed (also for a
+ * re-sent message, once its original is), 413 {@code MessageTooLarge} over 256 KB.
  */
 public final class DeviceEndpointRoutes {
     /** Device paths are authenticated with SAS tokens, not API keys. */
@@ -45,7 +50,7 @@ public final class DeviceEndpointRoutes {
                 properties.put(name.substring(APP_PROPERTY_PREFIX.length()), value);
             }
         });
-        DeviceMessage message = new DeviceMessage(device, ctx.bodyAsBytes(), Optional.ofNullable(ctx.header(DeviceMessage.INTERFACE_ID_PROPERTY)),
+        DeviceMessage message = new DeviceMessage(device, body(ctx, device, source), Optional.ofNullable(ctx.header(DeviceMessage.INTERFACE_ID_PROPERTY)),
                 properties, Protocol.HTTP, source);
         ctx.future(() -> gateway.receive(message).thenAccept(outcome -> {
             if (outcome instanceof MessageOutcome.Rejected rejected) {
@@ -53,6 +58,28 @@ public final class DeviceEndpointRoutes {
             }
             ctx.status(204);
         }));
+    }
+
+    /**
+     * The body, read only up to IoT Hub's message limit: a longer one is refused (413
+     * {@code MessageTooLarge}) without being buffered, at once when its length is announced.
+     */
+    private byte[] body(Context ctx, AuthenticatedDevice device, String source) {
+        long announced = ctx.contentLength();
+        if (announced > DeviceMessage.MAX_BYTES) {
+            throw gateway.refuse(device, MessageRefusal.MESSAGE_TOO_LARGE, DeviceGateway.tooLarge(announced + " bytes"), source);
+        }
+        byte[] body;
+        try (InputStream in = ctx.bodyInputStream()) {
+            body = in.readNBytes(DeviceMessage.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the device's request body could not be read", e);
+        }
+        if (body.length > DeviceMessage.MAX_BYTES) {
+            throw gateway.refuse(device, MessageRefusal.MESSAGE_TOO_LARGE, DeviceGateway.tooLarge("more than " + DeviceMessage.MAX_BYTES + " bytes"),
+                    source);
+        }
+        return body;
     }
 
     /** The hub the device addressed: the Host header when it is a hub host, else the token's resource URI. */

@@ -86,6 +86,9 @@ class TestPermissionMatrix {
     static void createCallers() {
         server.createUser("grantee", PASSWORD);
         saveFunction("MatrixFn");
+        HttpResponse<String> table = server.postJson("/api/workspaces/default/tables",
+                Map.of("name", "Matrix_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))));
+        assertThat(table.statusCode()).as(table.body()).isEqualTo(201);
         for (Who who : Who.values()) {
             if (who == Who.ROOT_OWNER) {
                 KEYS.put(who, server.apiKey());
@@ -162,8 +165,8 @@ class TestPermissionMatrix {
         calls.add(new Call("GET /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables", w -> null, reader, 200));
         calls.add(new Call("POST /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables",
                 w -> Map.of("name", "Matrix_" + w.name() + "_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))), contributor, 201));
-        calls.add(new Call("POST /api/workspaces/{workspace}/tables/{table}/rows", w -> "/api/workspaces/default/tables/SecurityAlert/rows",
-                w -> List.of(Map.of("AlertName", "matrix " + w)), contributor, 200));
+        calls.add(new Call("POST /api/workspaces/{workspace}/tables/{table}/rows", w -> "/api/workspaces/default/tables/Matrix_CL/rows",
+                w -> List.of(Map.of("Value", "matrix " + w)), contributor, 200));
         calls.add(new Call("POST /api/roleAssignments", w -> "/api/roleAssignments",
                 w -> Map.of("user", "grantee", "role", "Reader", "scope", "/workspaces/default"), owner, 201));
         calls.add(new Call("DELETE /api/roleAssignments/{id}", w -> "/api/roleAssignments/" + VICTIM_ASSIGNMENTS.get(w), w -> null, owner, 200));

@@ -20,10 +20,9 @@ class TestFunctionRoutes {
 
     @BeforeAll
     static void ingestAlerts() {
-        HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", List.of(
+        server.writeAsVigil("SecurityAlert", List.of(
                 Map.of("AlertName", "Reverse shell", "AlertSeverity", "High"),
                 Map.of("AlertName", "Device silent", "AlertSeverity", "Low")));
-        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
     }
 
     private static HttpResponse<String> put(String name, Object body) {

@@ -25,11 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** Body size limit and queue back-pressure, each on a server with small settings. */
 class TestIngestionLimits {
     private static final long LIMIT = 64 * 1024;
-    private static final String ROWS = "/api/workspaces/default/tables/SecurityAlert/rows";
+    private static final String TABLE = "Alerts_CL";
+    private static final String ROWS = "/api/workspaces/default/tables/" + TABLE + "/rows";
     private static final Pattern QUEUE_ROWS = Pattern.compile("(?m)^vigil_ingest_queue_rows(?:\\{[^}]*\\})? ([0-9.E]+)$");
 
     @TempDir
     Path data;
+
+    /** The custom table the tests send rows to, made on each test's server. */
+    private static RunningServer withTable(RunningServer server) {
+        HttpResponse<String> created = server.postJson("/api/workspaces/default/tables", Map.of("name", TABLE, "columns", List.of(
+                Map.of("name", "AlertName", "type", "string"), Map.of("name", "SystemAlertId", "type", "string"),
+                Map.of("name", "Description", "type", "string"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return server;
+    }
 
     private static String alerts(int count, String prefix) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -41,7 +51,7 @@ class TestIngestionLimits {
 
     @Test
     void testBodyOverTheLimitIsRefusedByItsContentLength() {
-        try (RunningServer server = RunningServer.start(data, s -> new ServerSettings(s.storage(), s.host(), s.port(), LIMIT))) {
+        try (RunningServer server = withTable(RunningServer.start(data, s -> new ServerSettings(s.storage(), s.host(), s.port(), LIMIT)))) {
             String body = alerts(1000, "big-");
             assertThat((long) body.length()).isGreaterThan(LIMIT);
 
@@ -52,13 +62,13 @@ class TestIngestionLimits {
             JsonNode error = RunningServer.json(response).path("error");
             assertThat(error.path("code").asText()).isEqualTo("PayloadTooLarge");
             assertThat(error.path("innererror").path("limitBytes").asLong()).isEqualTo(LIMIT);
-            assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"big-\" | count")).isZero();
+            assertThat(server.count(TABLE + " | where SystemAlertId startswith \"big-\" | count")).isZero();
         }
     }
 
     @Test
     void testStreamedBodyOverTheLimitIsRefused() {
-        try (RunningServer server = RunningServer.start(data, s -> new ServerSettings(s.storage(), s.host(), s.port(), LIMIT))) {
+        try (RunningServer server = withTable(RunningServer.start(data, s -> new ServerSettings(s.storage(), s.host(), s.port(), LIMIT)))) {
             byte[] body = alerts(1000, "streamed-").getBytes(StandardCharsets.UTF_8);
 
             // No Content-Length: the body arrives chunked and is counted as it is read.
@@ -67,15 +77,15 @@ class TestIngestionLimits {
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-            assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"streamed-\" | count")).isZero();
+            assertThat(server.count(TABLE + " | where SystemAlertId startswith \"streamed-\" | count")).isZero();
         }
     }
 
     @Test
     void testFullQueueAnswers429WithRetryAfter() throws Exception {
         // Batches close only after 3 s, so the first request's rows wait in the queue meanwhile.
-        try (RunningServer server = RunningServer.start(data, s -> new ServerSettings(
-                new StorageSettings(s.storage().dataDirectory(), 1_000, Duration.ofSeconds(3), 1_000), s.host(), s.port(), s.maxBodyBytes()))) {
+        try (RunningServer server = withTable(RunningServer.start(data, s -> new ServerSettings(
+                new StorageSettings(s.storage().dataDirectory(), 1_000, Duration.ofSeconds(3), 1_000), s.host(), s.port(), s.maxBodyBytes())))) {
             CompletableFuture<HttpResponse<String>> first = server.client().sendAsync(
                     server.request(ROWS).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(alerts(600, "first-"))).build(),
@@ -88,7 +98,7 @@ class TestIngestionLimits {
             assertThat(second.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
             assertThat(RunningServer.json(second).path("error").path("code").asText()).isEqualTo("IngestionQueueFull");
             assertThat(first.get().statusCode()).isEqualTo(200);
-            assertThat(server.count("SecurityAlert | where SystemAlertId startswith \"second-\" | count")).isZero();
+            assertThat(server.count(TABLE + " | where SystemAlertId startswith \"second-\" | count")).isZero();
         }
     }
 

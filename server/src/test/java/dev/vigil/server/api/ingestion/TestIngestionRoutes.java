@@ -34,25 +34,23 @@ class TestIngestionRoutes {
     }
 
     @Test
-    void testIngestedAlertsComeBackFromTheQueryApi() {
-        List<Map<String, Object>> alerts = List.of(
-                Map.of("AlertName", "Crypto coin miner image", "AlertSeverity", "Medium", "ProductName", "Azure Security Center for IoT",
-                        "SystemAlertId", "round-trip-1", "ExtendedProperties", "{\"DeviceId\":\"plc-1\"}"),
-                Map.of("AlertName", "Successful local login", "AlertSeverity", "High", "ProductName", "Azure Security Center for IoT",
-                        "SystemAlertId", "round-trip-2", "TimeGenerated", "2026-11-28T10:00:00Z"));
+    void testIngestedRowsComeBackFromTheQueryApi() {
+        String table = newTable();
+        List<Map<String, Object>> readings = List.of(
+                Map.of("DeviceId", "round-trip-1", "Temperature", 21.5, "Readings", 3),
+                Map.of("DeviceId", "round-trip-2", "Temperature", 19, "LastSeen", "2026-11-28T10:00:00Z"));
 
-        HttpResponse<String> response = server.postJson(rowsPath("SecurityAlert"), alerts);
+        HttpResponse<String> response = server.postJson(rowsPath(table), readings);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(RunningServer.json(response).path("rowsCommitted").asInt()).isEqualTo(2);
-        JsonNode table = server.query("SecurityAlert | where SystemAlertId startswith \"round-trip-\" "
-                + "| project SystemAlertId, AlertSeverity, AlertName | sort by SystemAlertId asc");
-        assertThat(table.path("name").asText()).isEqualTo("PrimaryResult");
-        assertThat(table.path("columns").toString())
-                .isEqualTo("[{\"name\":\"SystemAlertId\",\"type\":\"string\"},{\"name\":\"AlertSeverity\",\"type\":\"string\"},"
-                        + "{\"name\":\"AlertName\",\"type\":\"string\"}]");
-        assertThat(table.path("rows").toString()).isEqualTo(
-                "[[\"round-trip-1\",\"Medium\",\"Crypto coin miner image\"],[\"round-trip-2\",\"High\",\"Successful local login\"]]");
+        JsonNode result = server.query(table + " | project DeviceId, Temperature, LastSeen | sort by DeviceId asc");
+        assertThat(result.path("name").asText()).isEqualTo("PrimaryResult");
+        assertThat(result.path("columns").toString())
+                .isEqualTo("[{\"name\":\"DeviceId\",\"type\":\"string\"},{\"name\":\"Temperature\",\"type\":\"real\"},"
+                        + "{\"name\":\"LastSeen\",\"type\":\"datetime\"}]");
+        assertThat(result.path("rows").toString()).isEqualTo(
+                "[[\"round-trip-1\",21.5,null],[\"round-trip-2\",19.0,\"2026-11-28T10:00:00Z\"]]");
     }
 
     @Test

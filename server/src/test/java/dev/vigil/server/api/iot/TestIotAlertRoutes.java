@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.server.testing.Eventually;
+import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,12 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,9 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * raises IoT alerts into the state store; the alerts API shows them and changes their status.
  */
 class TestIotAlertRoutes {
-    private static final String DOMAIN = "azure-devices.net";
-    private static final String SECURITY_TOPIC = "devices/sensor-1/messages/events/$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1";
-    private static final String ATTACKER = "203.0.113.7";
+    private static final String ATTACKER = IotDevices.ATTACKER;
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
@@ -225,57 +220,33 @@ class TestIotAlertRoutes {
     }
 
     private static String message(List<String> events) {
-        return "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
-                + String.join(",", events) + "]}";
+        return IotDevices.message(events);
     }
 
     private static String login(Instant at, String result) {
-        return "{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
-                + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
-                + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
-                + "\"RemoteAddress\":\"" + ATTACKER + "\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + result + "\"}]}";
+        return IotDevices.login(at, result);
     }
 
     private MqttClient connect(String hub, String key, Instant expiry) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + server.server().mqttPort(), "sensor-1", new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(10);
-        options.setUserName(hub + "." + DOMAIN + "/sensor-1/?api-version=2021-04-12");
-        options.setPassword(SasTokenGenerator.deviceToken(hub + "." + DOMAIN, "sensor-1", key, expiry).toCharArray());
-        client.connect(options);
-        return client;
+        return IotDevices.connect(server, hub, key, expiry);
     }
 
     /** QoS 1: returns after the PUBACK, which the hub sends once the message is stored and handed to detection. */
     private static void publish(MqttClient client, String message) throws MqttException {
-        client.publish(SECURITY_TOPIC, message.getBytes(StandardCharsets.UTF_8), 1, false);
+        client.publish(IotDevices.SECURITY_TOPIC, message.getBytes(StandardCharsets.UTF_8), 1, false);
         client.disconnect();
         client.close();
     }
 
     private HttpResponse<String> sendOverHttps(String hub, String key, String message) {
-        String token = SasTokenGenerator.deviceToken(hub + "." + DOMAIN, "sensor-1", key, Instant.now().plusSeconds(600));
-        return server.send(HttpRequest.newBuilder(server.uri("/devices/sensor-1/messages/events?api-version=2020-03-13"))
-                .header("Authorization", token)
-                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
-                .POST(HttpRequest.BodyPublishers.ofString(message)));
+        return IotDevices.sendOverHttps(server, hub, key, message);
     }
 
     // --- registry and alerts API
 
     /** Subscription, resource group {@code rg-1}, the hub and device {@code sensor-1}; returns the device's primary key. */
     private String createHub(String subscription, String hub, String monitoring) {
-        String sub = "/api/subscriptions/" + subscription;
-        String hubPath = sub + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
-        assertThat(put(sub, Map.of("displayName", subscription)).statusCode()).isEqualTo(200);
-        assertThat(put(sub + "/resourceGroups/rg-1", Map.of()).statusCode()).isEqualTo(200);
-        HttpResponse<String> created = put(hubPath, Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        assertThat(put(hubPath + "/devices/sensor-1", Map.of()).statusCode()).isEqualTo(200);
-        return RunningServer.json(server.post(hubPath + "/devices/sensor-1/listKeys", "application/json", "")).path("primaryKey").asText();
+        return IotDevices.createHub(server, subscription, hub, monitoring);
     }
 
     /** Asks for the alert list until an alert matches, failing after the deadline. */
@@ -298,11 +269,6 @@ class TestIotAlertRoutes {
             }
         }
         return Optional.empty();
-    }
-
-    private HttpResponse<String> put(String path, Object body) {
-        return server.send(server.request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(body))));
     }
 
     private HttpResponse<String> patch(String path, Object body) {

@@ -28,13 +28,16 @@ class TestQueryConcurrency {
     @Test
     void testAQueryOverTheLimitGets429WhileIngestionAndVigilsOwnQueriesGoOn() throws Exception {
         try (RunningServer server = RunningServer.start(data, s -> s.withQueries(new QueryConcurrency(1, 1, 0, Duration.ZERO)))) {
+            HttpResponse<String> created = server.postJson("/api/workspaces/default/tables",
+                    Map.of("name", "Readings_CL", "columns", List.of(Map.of("name", "Reading", "type", "string"))));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             CompletableFuture<HttpResponse<String>> heavy = RunningQueriesProbe.start(server, server.apiKey(), "heavy", CARTESIAN);
             awaitRunning(server, "heavy");
 
             HttpResponse<String> refused = server.postJson(QUERY, Map.of("query", "print 1"));
-            HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows",
-                    List.of(Map.of("AlertName", "while the query runs")));
-            Object stored = server.server().logStore().query("default", QueryRequest.of("SecurityAlert | where AlertName == 'while the query runs' | count"))
+            HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/Readings_CL/rows",
+                    List.of(Map.of("Reading", "while the query runs")));
+            Object stored = server.server().logStore().query("default", QueryRequest.of("Readings_CL | where Reading == 'while the query runs' | count"))
                     .primary().rows().get(0).get(0);
 
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);

@@ -41,8 +41,7 @@ final class RuleFixtures {
             row.put("ExtendedProperties", "{\"DeviceId\":\"" + device + "\"}");
             rows.add(row);
         }
-        HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", rows);
-        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+        server.writeAsVigil("SecurityAlert", rows);
     }
 
     /** A rule reading the IoT alerts of one severity, with the device id as a column. */

@@ -137,7 +137,6 @@ class TestRuleIncidents {
 
     private static void ingest(RunningServer server, Map<String, Object> row) {
         List<Map<String, Object>> rows = new ArrayList<>(List.of(row));
-        HttpResponse<String> ingested = server.postJson("/api/workspaces/default/tables/SecurityAlert/rows", rows);
-        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+        server.writeAsVigil("SecurityAlert", rows);
     }
 }

@@ -44,12 +44,46 @@ class TestTableRoutes {
 
     @Test
     void testRowCountsFollowIngestion() {
-        long before = table("SecurityIoTRawEvent").path("rowCount").asLong();
-        HttpResponse<String> ingested = server.postJson(TABLES + "/SecurityIoTRawEvent/rows",
-                List.of(Map.of("DeviceId", "d1", "RawEventName", "Login"), Map.of("DeviceId", "d2", "RawEventName", "ProcessCreate")));
+        HttpResponse<String> created = server.postJson(TABLES, Map.of("name", "Counted_CL", "columns", List.of(Map.of("name", "DeviceId", "type", "string"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> ingested = server.postJson(TABLES + "/Counted_CL/rows", List.of(Map.of("DeviceId", "d1"), Map.of("DeviceId", "d2")));
         assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
 
-        assertThat(table("SecurityIoTRawEvent").path("rowCount").asLong()).isEqualTo(before + 2);
+        assertThat(table("Counted_CL").path("rowCount").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void testEachTableSaysWhoWritesIt() {
+        for (String name : List.of("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth", "LAQueryLogs")) {
+            assertThat(table(name).path("writtenBy").asText()).as(name).isEqualTo("Vigil");
+        }
+        server.postJson(TABLES, Map.of("name", "Open_CL", "columns", List.of(Map.of("name", "A", "type", "string"))));
+        assertThat(table("Open_CL").path("writtenBy").asText()).isEqualTo("Clients");
+    }
+
+    @Test
+    void testASystemTableCannotBeCreatedOrRedefined() {
+        for (String name : List.of("VigilAudit", "SecurityAlert", "securityincident")) {
+            HttpResponse<String> response = server.postJson(TABLES, Map.of("name", name, "columns", List.of(Map.of("name", "A", "type", "string"))));
+
+            assertThat(response.statusCode()).as(name).isEqualTo(400);
+            assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("InvalidTableDefinition");
+        }
+        assertThat(type(table("VigilAudit"), "A")).isEqualTo("<missing>");
+    }
+
+    @Test
+    void testReservedColumnNamesAreRefusedNamingTheColumn() {
+        for (String column : List.of("_IngestBatch", "_ResourceId", "_BilledSize")) {
+            HttpResponse<String> response = server.postJson(TABLES, Map.of("name", "Reserved_CL", "columns", List.of(
+                    Map.of("name", "DeviceId", "type", "string"), Map.of("name", column, "type", "long"))));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            JsonNode error = RunningServer.json(response).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("InvalidTableDefinition");
+            assertThat(error.path("message").asText()).startsWith("column name '" + column + "' is reserved");
+        }
+        assertThat(server.get(TABLES).body()).doesNotContain("Reserved_CL");
     }
 
     @Test

@@ -1,0 +1,11 @@
+package dev.vigil.iot.device;
+
+/**
+ * Why a device was refused: at connection time ({@link AuthenticationFailure}) or, once connected,
+ * for one message ({@link MessageRefusal}).
+ */
+public sealed interface RefusalReason permits AuthenticationFailure, MessageRefusal {
+
+    /** The constant's name, e.g. {@code EXPIRED_SAS_TOKEN}, as logs and error bodies show it. */
+    String name();
+}
