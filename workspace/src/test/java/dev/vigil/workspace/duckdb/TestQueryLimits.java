@@ -18,12 +18,9 @@ import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.QuerySummary;
 import dev.vigil.workspace.api.ResultSink;
 import dev.vigil.workspace.api.ResultTruncation;
-import dev.vigil.workspace.api.StorageSettings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +49,7 @@ class TestQueryLimits {
 
     @BeforeEach
     void open() {
-        QueryLimits limits = QueryLimits.defaults().withResultCap(ROW_CAP, BYTE_CAP).withMemoryLimit(EngineLimits.minimumMemory());
-        storage = DuckDbStorage.open(new StorageSettings(data, 1_000, Duration.ofMillis(5), 100_000).withQueryLimits(limits),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        storage = SmallStorage.open(data, QueryLimits.defaults().withResultCap(ROW_CAP, BYTE_CAP).withMemoryLimit(EngineLimits.minimumMemory()));
         logs = storage.logStore();
         logs.createWorkspace("default");
     }
