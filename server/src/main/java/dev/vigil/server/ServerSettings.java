@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one
  * @param maxBodyBytes request bodies larger than this are refused with 413
  * @param iot the device endpoints (hub domain, MQTT listeners)
+ * @param access trusted proxies and login limits
  * @param queries how many interactive queries may run at once
  */
-public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, QueryConcurrency queries) {
+public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
+                             QueryConcurrency queries) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -29,24 +31,29 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
         Objects.requireNonNull(iot, "iot");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(queries, "queries");
     }
 
-    /** With the default {@link QueryConcurrency}. */
+    /** With the default access settings (no trusted proxy, the default login limits) and {@link QueryConcurrency}. */
     public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
-        this(storage, host, port, maxBodyBytes, iot, QueryConcurrency.defaults());
-    }
-
-    public ServerSettings withStorage(StorageSettings newStorage) {
-        return new ServerSettings(newStorage, host, port, maxBodyBytes, iot, queries);
-    }
-
-    public ServerSettings withQueries(QueryConcurrency newQueries) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, newQueries);
+        this(storage, host, port, maxBodyBytes, iot, AccessSettings.defaults(), QueryConcurrency.defaults());
     }
 
     /** With the IoT defaults: MQTT in plaintext on a free loopback port. */
     public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes) {
         this(storage, host, port, maxBodyBytes, IotSettings.localDefaults());
+    }
+
+    public ServerSettings withAccess(AccessSettings changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries);
+    }
+
+    public ServerSettings withStorage(StorageSettings changed) {
+        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries);
+    }
+
+    public ServerSettings withQueries(QueryConcurrency changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed);
     }
 }

@@ -117,8 +117,9 @@ public final class VigilServer implements AutoCloseable {
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock));
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles());
-            SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock),
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles(),
+                    workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
+            SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             // rows written before the HTTP port is bound (recovery at start) name the configured port
             AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
@@ -134,7 +135,7 @@ public final class VigilServer implements AutoCloseable {
             FunctionCounter.builder("vigil.rules.failures", health, RuleHealth::failures).description("Rule runs, and incident creation for a rule's alerts, that failed").register(registry);
             FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
-            HttpApi http = HttpApi.create(storage.logStore(), security, registry, settings.maxBodyBytes(), iot, incidents,
+            HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
                     new InteractiveQueries(storage.logStore(), settings.queries(), registry));

@@ -5,9 +5,9 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /** An IPv4 or IPv6 address range in CIDR notation; a bare address is a range of one. */
-record IpRange(byte[] network, int prefixLength) {
+public record IpRange(byte[] network, int prefixLength) {
 
-    static IpRange parse(String text) {
+    public static IpRange parse(String text) {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -28,7 +28,7 @@ record IpRange(byte[] network, int prefixLength) {
         return new IpRange(bytes, prefix);
     }
 
-    boolean contains(String addressText) {
+    public boolean contains(String addressText) {
         Optional<byte[]> address = literal(addressText.trim());
         if (address.isEmpty() || address.get().length != network.length) {
             return false;
@@ -52,7 +52,7 @@ record IpRange(byte[] network, int prefixLength) {
      * The bytes of an address literal. Only digits, hex letters, dots and colons are passed to
      * {@link InetAddress}, so no name is ever looked up.
      */
-    static Optional<byte[]> literal(String text) {
+    public static Optional<byte[]> literal(String text) {
         if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
             return Optional.empty();
         }

@@ -18,6 +18,8 @@ import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.TableNotFoundException;
+import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The protocol-neutral intake of device-to-cloud messages, shared by the HTTPS and MQTT endpoints.
@@ -36,6 +40,7 @@ import java.util.concurrent.CompletionException;
  * commit, so an endpoint that acknowledges on completion never acknowledges what could be lost.
  */
 public final class DeviceGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
     private final IotRegistry registry;
     private final DeviceAuthenticator authenticator;
     private final LogStore logStore;
@@ -70,9 +75,10 @@ public final class DeviceGateway {
 
     /**
      * Takes one message. Throws {@link DeviceMessageRefusedException} for a message over
-     * {@link DeviceMessage#MAX_BYTES} (reported as a refusal; nothing taken), and
-     * {@link dev.vigil.workspace.api.WorkspaceException} when storage cannot take the events now
-     * (nothing was stored; the device should retry).
+     * {@link DeviceMessage#MAX_BYTES} (reported as a refusal; nothing taken),
+     * {@link dev.vigil.workspace.api.WorkspaceException} when storage cannot take the events now,
+     * and {@link SecurityMonitoringUnavailableException} when the hub's workspace cannot take them
+     * at all (nothing was stored either way; the device should retry).
      *
      * <p>A security message's events are checked against the events the device sent within the
      * deduplication window: copies are dropped, and a message of nothing but copies is answered
@@ -120,7 +126,7 @@ public final class DeviceGateway {
         CompletableFuture<IngestReceipt> ingested;
         try {
             List<Map<String, Object>> rows = RawEventRows.of(identity, fresh, receivedAt);
-            ingested = logStore.ingest(settings.workspace(), RawEventRows.TABLE, rows);
+            ingested = storeRawEvents(sender.hub(), rows);
         } catch (RuntimeException e) {
             claim.abandoned(e);
             throw e;
@@ -166,7 +172,23 @@ public final class DeviceGateway {
             return CompletableFuture.completedFuture(null);
         }
         var row = RawEventRows.droppedMessage(sender.identity(), error, protocol, clock.instant());
-        return logStore.ingest(settings.workspace(), RawEventRows.TABLE, List.of(row)).thenApply(receipt -> null);
+        return storeRawEvents(sender.hub(), List.of(row)).thenApply(receipt -> null);
+    }
+
+    /**
+     * Writes raw event rows to the hub's workspace. A workspace that is gone (or lacks the table)
+     * is the hub's set-up at fault: the device gets a refusal that names no workspace, the log the
+     * details.
+     */
+    private CompletableFuture<IngestReceipt> storeRawEvents(IotHub hub, List<Map<String, Object>> rows) {
+        String workspace = hub.security().workspace();
+        try {
+            return logStore.ingest(workspace, RawEventRows.TABLE, rows);
+        } catch (WorkspaceNotFoundException | TableNotFoundException e) {
+            LOG.warn("IoT hub '{}' stores raw events in workspace '{}', which cannot take them ({}); its security messages are refused until its security settings are fixed",
+                    hub.name(), workspace, e.getMessage());
+            throw new SecurityMonitoringUnavailableException(hub.name());
+        }
     }
 
     /** The hub and device as they are now: settings and tags may have changed since the device connected. */

@@ -11,11 +11,11 @@ import dev.vigil.iot.message.SecurityMessage;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +80,9 @@ public final class StoredDetectionHistory implements DetectionHistory {
     }
 
     private static String filter(List<String> eventNames, Instant since) {
-        String names = eventNames.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
-        // Whole milliseconds: a literal with nanoseconds is not KQL, and starting a little earlier takes nothing away.
-        Instant from = since.truncatedTo(ChronoUnit.MILLIS);
-        return RawEventRows.TABLE + " | where TimeGenerated >= datetime(" + from + ") and RawEventType == \"Security\""
-                + " and RawEventName in (" + names + ")";
+        String names = eventNames.stream().map(QueryLiterals::string).collect(Collectors.joining(", "));
+        return RawEventRows.TABLE + " | where TimeGenerated >= " + QueryLiterals.datetime(since)
+                + " and RawEventType == " + QueryLiterals.string("Security") + " and RawEventName in (" + names + ")";
     }
 
     /** Runs the query on every workspace a monitored hub stores raw events in; consecutive rows of one message become one message. */

@@ -3,12 +3,12 @@ package dev.vigil.iot.endpoint;
 import dev.vigil.iot.dedup.RecentEventIds;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +41,7 @@ public final class StoredEventIds {
         if (!ids.settings().enabled()) {
             return 0;
         }
-        // Whole milliseconds: a literal with nanoseconds is not KQL, and starting a little earlier takes nothing away.
-        Instant since = clock.instant().minus(ids.settings().window()).truncatedTo(ChronoUnit.MILLIS);
+        Instant since = clock.instant().minus(ids.settings().window());
         long restored = 0;
         for (String workspace : RawEventRows.workspaces(registry, logStore)) {
             for (Chunk chunk : chunks(workspace, since)) {
@@ -62,7 +61,7 @@ public final class StoredEventIds {
 
     /** Spans of received time, newest first, each holding at most {@link #CHUNK_ROWS} rows unless one bin alone holds more. */
     private List<Chunk> chunks(String workspace, Instant since) {
-        ResultTable bins = logStore.query(workspace, QueryRequest.of(RawEventRows.TABLE + " | where TimeGenerated >= datetime(" + since + ")"
+        ResultTable bins = logStore.query(workspace, QueryRequest.of(RawEventRows.TABLE + " | where TimeGenerated >= " + QueryLiterals.datetime(since)
                 + " | summarize Rows = count() by Bin = bin(TimeGenerated, " + BIN.toSeconds() + "s) | order by Bin desc")).primary();
         List<Chunk> chunks = new ArrayList<>();
         Instant end = null;
@@ -89,8 +88,8 @@ public final class StoredEventIds {
     }
 
     private long restoreChunk(String workspace, Chunk chunk, RecentEventIds ids) {
-        ResultTable rows = logStore.query(workspace, QueryRequest.of(RawEventRows.TABLE + " | where TimeGenerated >= datetime(" + chunk.start()
-                + ") and TimeGenerated < datetime(" + chunk.end() + ") | project AssociatedResourceId, DeviceId, IoTRawEventId, TimeGenerated"))
+        ResultTable rows = logStore.query(workspace, QueryRequest.of(RawEventRows.TABLE + " | where TimeGenerated >= " + QueryLiterals.datetime(chunk.start())
+                + " and TimeGenerated < " + QueryLiterals.datetime(chunk.end()) + " | project AssociatedResourceId, DeviceId, IoTRawEventId, TimeGenerated"))
                 .primary();
         long taken = 0;
         for (List<Object> row : rows.rows()) {

@@ -1,5 +1,6 @@
 package dev.vigil.kql.plan;
 
+import dev.vigil.kql.KqlQuoting;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.types.KqlType;
 import java.time.Instant;
@@ -19,35 +20,28 @@ final class KqlLiteralText {
     static String of(BoundLiteral literal) {
         KqlType type = literal.type();
         if (literal.value().isEmpty()) {
-            return type == KqlType.STRING ? "\"\"" : type.kqlName() + "(null)";
+            return type == KqlType.STRING ? KqlQuoting.stringLiteral("") : type.kqlName() + "(null)";
         }
         Object value = literal.value().get();
         return switch (type) {
-            case STRING -> string((String) value);
+            case STRING -> KqlQuoting.stringLiteral((String) value);
             case LONG, BOOL -> String.valueOf(value);
             case INT -> "int(" + value + ")";
             case REAL -> real((Double) value);
             case DECIMAL -> "decimal(" + value + ")";
-            case DATETIME -> "datetime(" + (value instanceof Instant instant ? instant.toString() : value) + ")";
+            case DATETIME -> datetime(value);
             case TIMESPAN -> timespan((Long) value);
             case GUID -> "guid(" + value + ")";
             case DYNAMIC -> "dynamic(" + value + ")";
         };
     }
 
-    private static String string(String value) {
-        StringBuilder text = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                default -> text.append(c);
-            }
+    private static String datetime(Object value) {
+        if (value instanceof Instant instant && !instant.isBefore(KqlQuoting.FIRST_DATETIME) && !instant.isAfter(KqlQuoting.LAST_DATETIME)) {
+            return KqlQuoting.datetimeLiteral(instant);
         }
-        return text.append('"').toString();
+        // a time filter far out of range still prints, though no query could write it
+        return "datetime(" + value + ")";
     }
 
     private static String real(double value) {

@@ -10,6 +10,7 @@ import dev.vigil.iot.device.MessageRefusal;
 import dev.vigil.iot.endpoint.CloudToDeviceQueueFullException;
 import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
+import dev.vigil.iot.endpoint.SecurityMonitoringUnavailableException;
 import dev.vigil.iot.message.InvalidSecurityMessageException;
 import dev.vigil.iot.registry.InvalidResourceException;
 import dev.vigil.iot.registry.RegistryException;
@@ -80,6 +81,7 @@ final class ErrorResponses {
         routes.exception(DeviceMessageRefusedException.class, (e, ctx) -> respond(ctx, e.reason() == MessageRefusal.MESSAGE_TOO_LARGE ? 413 : 400,
                 ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "maxMessageBytes", DeviceMessage.MAX_BYTES))));
         routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
+        routes.exception(SecurityMonitoringUnavailableException.class, (e, ctx) -> respond(ctx, 503, ApiError.of(e.code(), e.getMessage())));
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));

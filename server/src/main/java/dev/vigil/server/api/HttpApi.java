@@ -17,6 +17,7 @@ import dev.vigil.server.api.query.RunningQueryRoutes;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
+import dev.vigil.server.api.access.TrustedProxies;
 import dev.vigil.server.api.admin.RoleAssignmentRoutes;
 import dev.vigil.server.api.admin.WorkspaceRoutes;
 import dev.vigil.server.api.audit.AuditRequestLogger;
@@ -31,6 +32,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,14 +50,17 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(LogStore logStore, SecurityServices security, PrometheusMeterRegistry registry, long maxBodyBytes, IotApi iot,
-            Incidents incidents, ConnectorApi connectors, RulesApi rules, InteractiveQueries queries) {
+    public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
+            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, InteractiveQueries queries) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxBodyBytes;
+            // ctx.ip() is the client as TrustedProxies decides: the TCP peer unless that is a trusted proxy
+            config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                    () -> Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR)));
             HttpRequestTimer timer = new HttpRequestTimer(registry);
             AuditRequestLogger audit = new AuditRequestLogger(security.audit(), security.clock());
             QueryLogRecorder queryLog = new QueryLogRecorder(new QueryLog(logStore));
@@ -87,7 +92,7 @@ public final class HttpApi {
             new ExplainRoutes(logStore).register(config.routes);
             new FunctionRoutes(logStore).register(config.routes);
             new SessionRoutes(security.users(), security.sessions(), security.throttle()).register(config.routes);
-            new UserRoutes(security.users(), security.keys(), security.sessions(), security.access()).register(config.routes);
+            new UserRoutes(security.users(), security.keys(), security.sessions(), security.access(), security.throttle()).register(config.routes);
             new ApiKeyRoutes(security.users(), security.keys(), security.clock()).register(config.routes);
             new RoleAssignmentRoutes(security.access(), security.users(), logStore).register(config.routes);
             new WorkspaceRoutes(logStore).register(config.routes);

@@ -3,14 +3,14 @@ package dev.vigil.server.audit;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * One row of the {@code VigilAudit} table: who did what, when, from where, and how it ended.
  * Strings are empty rather than null where a value does not apply, as in every log table.
  *
- * @param workspace the workspace the event concerns, if any; the row is also written there
+ * @param workspaces the workspaces the event concerns, if any; the row is also written to each
  */
 public record AuditEvent(
         Instant timeGenerated,
@@ -30,7 +30,7 @@ public record AuditEvent(
         double durationMs,
         UUID correlationId,
         Map<String, Object> properties,
-        Optional<String> workspace) {
+        Set<String> workspaces) {
 
     public enum Outcome {
         Succeeded, Failed, Denied
@@ -40,6 +40,7 @@ public record AuditEvent(
         Objects.requireNonNull(timeGenerated, "timeGenerated");
         Objects.requireNonNull(outcome, "outcome");
         properties = Map.copyOf(properties);
+        workspaces = Set.copyOf(workspaces);
     }
 
     /** The row as the ingestion path takes it. */

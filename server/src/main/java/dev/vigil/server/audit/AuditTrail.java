@@ -33,10 +33,11 @@ public final class AuditTrail {
     public void record(AuditEvent event) {
         Map<String, Object> row = event.toRow();
         write(auditWorkspace, row, event);
-        event.workspace()
-                .filter(workspace -> !workspace.equals(auditWorkspace))
-                .filter(workspace -> logStore.workspaces().contains(workspace))
-                .ifPresent(workspace -> write(workspace, row, event));
+        for (String workspace : event.workspaces()) {
+            if (!workspace.equals(auditWorkspace) && logStore.workspaces().contains(workspace)) {
+                write(workspace, row, event);
+            }
+        }
     }
 
     private void write(String workspace, Map<String, Object> row, AuditEvent event) {

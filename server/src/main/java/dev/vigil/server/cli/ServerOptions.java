@@ -2,13 +2,17 @@ package dev.vigil.server.cli;
 
 import dev.vigil.iot.dedup.DedupSettings;
 import dev.vigil.iot.endpoint.mqtt.MqttSettings;
+import dev.vigil.server.AccessSettings;
 import dev.vigil.server.IotSettings;
 import dev.vigil.server.ServerSettings;
+import dev.vigil.server.api.access.TrustedProxies;
+import dev.vigil.server.identity.LoginLimits;
 import dev.vigil.server.query.QueryConcurrency;
 import dev.vigil.workspace.api.QueryLimits;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -90,6 +94,10 @@ final class ServerOptions {
     @Option(names = "--iot-dedup-max-ids", paramLabel = "N", description = "Event ids held for that, about 12 bytes each; past it the oldest go first (default: ${DEFAULT-VALUE}).")
     long iotDedupMaxIds = DedupSettings.DEFAULT_MAX_IDS;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDR[/BITS]", split = ",",
+            description = "A reverse proxy whose X-Forwarded-For names the client (address or CIDR range; repeat or separate with commas). Default: none, the TCP peer is the client.")
+    List<String> trustedProxies = List.of();
+
     ServerSettings toSettings() {
         QueryLimits limits = new QueryLimits(queryMaxRows, queryMaxBytes, Duration.ofSeconds(queryTimeoutSeconds), Duration.ofSeconds(queryTimeoutMaxSeconds),
                 engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
@@ -97,7 +105,8 @@ final class ServerOptions {
                 limits);
         MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, mqttKeystore == null ? MqttSettings.DISABLED : mqttTlsPort,
                 Optional.ofNullable(mqttKeystore), mqttKeystorePassword);
+        AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
         return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
-                new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)));
+                access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)));
     }
 }

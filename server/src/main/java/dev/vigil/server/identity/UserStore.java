@@ -11,10 +11,9 @@ import java.util.regex.Pattern;
 public final class UserStore {
     static final String COLLECTION = "users";
     /** Lower case so that "Alice" and "alice" cannot be two accounts. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
-    static final int MIN_PASSWORD_LENGTH = 12;
-    /** Argon2 hashes any length, but a megabyte password is an attack on the CPU, not a password. */
-    static final int MAX_PASSWORD_LENGTH = 1024;
+    public static final int MAX_NAME_LENGTH = 64;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0," + (MAX_NAME_LENGTH - 1) + "}");
+    private static final PasswordPolicy PASSWORDS = new PasswordPolicy(CommonPasswords.shipped());
 
     private final DocumentCollection<User> users;
     private final Clock clock;
@@ -47,14 +46,14 @@ public final class UserStore {
             throw new UserExistsException("a user named '" + name + "' exists already");
         }
         var now = clock.instant();
-        User user = new User(name, password.map(UserStore::hashChecked).orElse(null), now, password.isPresent() ? now : null);
+        User user = new User(name, password.map(p -> hashChecked(name, p)).orElse(null), now, password.isPresent() ? now : null);
         users.put(name, user);
         return user;
     }
 
     public synchronized User setPassword(String name, String password) {
         User user = require(name);
-        User changed = new User(user.name(), hashChecked(password), user.createdAt(), clock.instant());
+        User changed = new User(user.name(), hashChecked(name, password), user.createdAt(), clock.instant());
         users.put(name, changed);
         return changed;
     }
@@ -70,7 +69,7 @@ public final class UserStore {
     public Optional<User> verifyPassword(String name, String password) {
         Optional<User> user = find(name).filter(User::hasPassword);
         String stored = user.map(User::passwordHash).orElse(PasswordHash.DECOY);
-        boolean matches = password != null && password.length() <= MAX_PASSWORD_LENGTH && PasswordHash.verify(password, stored);
+        boolean matches = password != null && password.length() <= PasswordPolicy.MAX_LENGTH && PasswordHash.verify(password, stored);
         return matches ? user : Optional.empty();
     }
 
@@ -81,13 +80,8 @@ public final class UserStore {
         }
     }
 
-    private static String hashChecked(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidIdentityArgumentException("the password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new InvalidIdentityArgumentException("the password must have at most " + MAX_PASSWORD_LENGTH + " characters");
-        }
+    private static String hashChecked(String name, String password) {
+        PASSWORDS.check(name, password);
         return PasswordHash.hash(password);
     }
 }

@@ -87,6 +87,12 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
         return new RunningServer(lifetime, adjust, testClock);
     }
 
+    /** The same, with settings derived from the defaults: lower limits, trusted proxies, ... */
+    public RunningServer withSettings(UnaryOperator<ServerSettings> adjustment) {
+        requireNotStarted();
+        return new RunningServer(lifetime, adjustment, clock);
+    }
+
     /** Starts now over the given (fresh) directory with settings derived from the defaults; the test closes it. */
     public static RunningServer start(Path dataDirectory, UnaryOperator<ServerSettings> adjust) {
         RunningServer started = new RunningServer(Lifetime.STARTED_BY_TEST, adjust, Clock.systemUTC());

@@ -5,6 +5,7 @@ import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Explanation;
 import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
+import dev.vigil.kql.TimeRange;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.IngestionWindow;
@@ -30,7 +31,6 @@ import dev.vigil.workspace.catalog.WorkspaceTable;
 import dev.vigil.workspace.ingest.GroupCommitter;
 import dev.vigil.workspace.ingest.IngestTarget;
 import dev.vigil.workspace.ingest.RowValidator;
-import dev.vigil.workspace.query.QueryTimespan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import dev.vigil.kql.Visualization;
@@ -249,8 +249,9 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     private CompileOptions compileOptions(QueryRequest request) {
         Instant now = request.asOf().orElseGet(clock::instant);
         CompileOptions options = CompileOptions.at(now);
-        if (request.timespan().isPresent()) {
-            options = options.withTimeRange(QueryTimespan.parse(request.timespan().get(), now));
+        Optional<TimeRange> range = request.timeRange(now);
+        if (range.isPresent()) {
+            options = options.withTimeRange(range.get());
         }
         if (request.ingestion().isPresent()) {
             IngestionWindow window = request.ingestion().get();

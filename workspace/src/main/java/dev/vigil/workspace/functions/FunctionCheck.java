@@ -3,6 +3,7 @@ package dev.vigil.workspace.functions;
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Kql;
+import dev.vigil.kql.KqlQuoting;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks that a stored function compiles before it is saved. The definition is written into a
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 public final class FunctionCheck {
     private static final String CHECKED = "vigil_function_under_check";
     private static final String DECLARATION = "let " + CHECKED + " = ";
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private FunctionCheck() {
     }
@@ -99,9 +98,7 @@ public final class FunctionCheck {
     private static String emptyTable(List<ColumnDeclaration> columns) {
         List<String> declared = new ArrayList<>();
         for (ColumnDeclaration column : columns) {
-            String name = column.name().name();
-            String quoted = PLAIN_NAME.matcher(name).matches() ? name : "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
-            declared.add(quoted + ":" + column.typeName());
+            declared.add(KqlQuoting.name(column.name().name()) + ":" + column.typeName());
         }
         return "datatable(" + String.join(", ", declared) + ")[]";
     }

@@ -167,6 +167,14 @@ class TestStoredFunctions {
     }
 
     @Test
+    void testTabularParameterColumnsNamedWithQuotesBackslashesAndLineBreaksAreChecked() {
+        String columns = "[\"it's \\\"odd\\\"\"]:string, ['back\\\\slash\\nline']:long";
+        logs.saveFunction("default", function("Odd", "(T:(" + columns + "))", "T | where ['back\\\\slash\\nline'] > 1 | count"));
+
+        assertThat(rows("datatable(" + columns + ")[\"a\", 1, \"b\", 2, \"c\", 3] | invoke Odd()")).containsExactly(List.of(2L));
+    }
+
+    @Test
     void testFunctionsMayCallOtherStoredFunctions() {
         logs.saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
         logs.saveFunction("default", function("HighAlertNames", "", "HighAlerts | project AlertName"));

@@ -3,6 +3,8 @@ package dev.vigil.server.api.access;
 import dev.vigil.server.access.AccessControl;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
+import dev.vigil.server.access.ScopeNotFoundException;
+import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import io.javalin.http.Context;
 
 /**
@@ -13,12 +15,28 @@ import io.javalin.http.Context;
 public final class Authorization {
     /** Where the scope a request touched is kept for the audit trail. */
     public static final String SCOPE_ATTRIBUTE = "vigil.scope";
+    /** Set when the request was answered "not found" because the caller holds no role on the scope, not because it is missing. */
+    public static final String HIDDEN_ATTRIBUTE = "vigil.scopeHidden";
 
     private Authorization() {
     }
 
     public static void require(Context ctx, Scope scope, Role role) {
         ctx.attribute(SCOPE_ATTRIBUTE, scope);
+        try {
+            access(ctx).require(Caller.of(ctx).principal(), scope, role);
+        } catch (WorkspaceNotFoundException | ScopeNotFoundException e) {
+            // the caller is told "not found", the audit trail that it was refused
+            ctx.attribute(HIDDEN_ATTRIBUTE, Boolean.TRUE);
+            throw e;
+        }
+    }
+
+    /**
+     * The same check on a second scope the request touches, e.g. the workspace a hub is pointed
+     * at; the request's own scope (the one its audit row names) stays as it is.
+     */
+    public static void requireAlso(Context ctx, Scope scope, Role role) {
         access(ctx).require(Caller.of(ctx).principal(), scope, role);
     }
 

@@ -73,10 +73,13 @@ public final class RequestAuthentication implements Handler {
         Session session = sessions.authenticate(cookie)
                 .orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.SESSION,
                         "Authentication failed. The session has expired or ended; sign in again."));
+        Caller caller = new Caller(session.principal(), AuthenticationMethod.SESSION, null, session);
         if (!SAFE_METHODS.contains(ctx.method()) && !SessionStore.csrfTokenMatches(session, ctx.header(CSRF_HEADER))) {
+            // the session is genuine, so the audit row names its user: a forged request shows whose session it rode on
+            ctx.attribute(Caller.ATTRIBUTE, caller);
             throw new CsrfTokenRejectedException("A request made with the session cookie that changes something must carry the session's CSRF token in the '"
                     + CSRF_HEADER + "' header.");
         }
-        return new Caller(session.principal(), AuthenticationMethod.SESSION, null, session);
+        return caller;
     }
 }

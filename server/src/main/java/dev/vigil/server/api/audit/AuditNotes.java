@@ -2,7 +2,9 @@ package dev.vigil.server.api.audit;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a handler wants its request's audit row to say beyond method, path and status: the user
@@ -11,6 +13,7 @@ import java.util.Map;
 public final class AuditNotes {
     static final String PROPERTIES = "vigil.audit.properties";
     static final String ATTEMPTED_USER = "vigil.audit.attemptedUser";
+    static final String WORKSPACES = "vigil.audit.workspaces";
 
     private AuditNotes() {
     }
@@ -24,9 +27,27 @@ public final class AuditNotes {
         properties.put(name, value == null ? "" : value);
     }
 
+    /**
+     * A workspace the request concerns besides its scope, e.g. the one a hub is pointed at or away
+     * from: the request's audit row is written there too, so that its owners see it.
+     */
+    public static void alsoConcerns(Context ctx, String workspace) {
+        Set<String> workspaces = ctx.attribute(WORKSPACES);
+        if (workspaces == null) {
+            workspaces = new LinkedHashSet<>();
+            ctx.attribute(WORKSPACES, workspaces);
+        }
+        workspaces.add(workspace);
+    }
+
     /** The user name a login tried, recorded as the caller whether or not the login succeeds. */
     public static void attemptedUser(Context ctx, String userName) {
         ctx.attribute(ATTEMPTED_USER, userName);
+    }
+
+    static Set<String> workspaces(Context ctx) {
+        Set<String> workspaces = ctx.attribute(WORKSPACES);
+        return workspaces == null ? Set.of() : workspaces;
     }
 
     static Map<String, Object> properties(Context ctx) {

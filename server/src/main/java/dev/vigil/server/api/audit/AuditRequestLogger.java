@@ -12,6 +12,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.RequestLogger;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records, after each request is answered, every state-changing call (whatever its outcome) and
- * every refused one (401, 403, 429), reads included. Reads that succeed are not recorded.
+ * every refused one (401, 403, 429), reads included, and every read answered 404: probing for
+ * what one may not see is answered "not found", so that is where it shows. Reads that succeed are
+ * not recorded. A 404 given because the caller holds no role on the scope is recorded as
+ * {@code Denied}, one for something missing as {@code Failed}.
  */
 public final class AuditRequestLogger implements RequestLogger {
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<Integer> REFUSALS = Set.of(401, 403, 429);
+    private static final int NOT_FOUND = 404;
     /** The first route prefix that matches names the category; order matters. */
     private static final List<Map.Entry<String, String>> CATEGORIES = List.of(
             Map.entry("/api/session", "Authentication"),
@@ -40,7 +45,10 @@ public final class AuditRequestLogger implements RequestLogger {
             Map.entry("/api/workspaces/{workspace}/incidents", "Incident"),
             Map.entry("/v1/workspaces/{workspace}/explain", "Query"),
             Map.entry("/api/workspaces", "Workspace"),
-            Map.entry("/v1/workspaces/{workspace}/query", "Query"));
+            Map.entry("/v1/workspaces/{workspace}/query", "Query"),
+            Map.entry("/api/subscriptions/{sub}/providers/Microsoft.Security/iotAlert", "IotAlert"),
+            Map.entry("/api/subscriptions", "IoT"),
+            Map.entry("/devices/", "Device"));
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRequestLogger.class);
 
@@ -64,9 +72,10 @@ public final class AuditRequestLogger implements RequestLogger {
 
     private void record(Context ctx, Float executionTimeMs) {
         int status = ctx.statusCode();
-        if (READS.contains(ctx.method()) && !REFUSALS.contains(status)) {
+        if (READS.contains(ctx.method()) && !REFUSALS.contains(status) && status != NOT_FOUND) {
             return;
         }
+        boolean hidden = Boolean.TRUE.equals(ctx.attribute(Authorization.HIDDEN_ATTRIBUTE));
         Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
         String route = matched == null ? ctx.path() : matched.path;
         Optional<Caller> caller = Caller.find(ctx);
@@ -77,7 +86,7 @@ public final class AuditRequestLogger implements RequestLogger {
         trail.record(new AuditEvent(
                 clock.instant(),
                 ctx.method().name() + " " + route,
-                category(route, status),
+                category(route, status, hidden),
                 caller.map(c -> c.principal().id()).orElse(attemptedUser),
                 caller.map(c -> c.method().displayName()).orElse(presentedKeyId != null ? "ApiKey" : attemptedUser != null ? "Password" : ""),
                 caller.map(Caller::apiKeyId).orElse(presentedKeyId),
@@ -86,27 +95,36 @@ public final class AuditRequestLogger implements RequestLogger {
                 ctx.path(),
                 scope == null ? "" : scope.path(),
                 status,
-                outcome(status),
+                outcome(status, hidden),
                 error == null ? "" : error.error().code(),
                 error == null ? "" : error.error().message(),
                 executionTimeMs,
                 UUID.randomUUID(),
                 AuditNotes.properties(ctx),
-                scope instanceof Scope.Workspace workspace ? Optional.of(workspace.id()) : Optional.empty()));
+                workspaces(scope, ctx)));
     }
 
-    private static String category(String route, int status) {
+    /** The workspace of the scope, and those the handler noted: the row is written to each as well as to the audit workspace. */
+    private static Set<String> workspaces(Scope scope, Context ctx) {
+        Set<String> workspaces = new LinkedHashSet<>(AuditNotes.workspaces(ctx));
+        if (scope instanceof Scope.Workspace workspace) {
+            workspaces.add(workspace.id());
+        }
+        return workspaces;
+    }
+
+    private static String category(String route, int status, boolean hidden) {
         if (status == 401) {
             return "Authentication";
         }
-        if (status == 403) {
+        if (status == 403 || hidden) {
             return "Authorization";
         }
         return CATEGORIES.stream().filter(c -> route.startsWith(c.getKey())).map(Map.Entry::getValue).findFirst().orElse("Api");
     }
 
-    private static AuditEvent.Outcome outcome(int status) {
-        if (REFUSALS.contains(status)) {
+    private static AuditEvent.Outcome outcome(int status, boolean hidden) {
+        if (REFUSALS.contains(status) || hidden) {
             return AuditEvent.Outcome.Denied;
         }
         return status < 400 ? AuditEvent.Outcome.Succeeded : AuditEvent.Outcome.Failed;

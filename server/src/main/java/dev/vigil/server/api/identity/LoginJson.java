@@ -1,6 +1,7 @@
 package dev.vigil.server.api.identity;
 
 import dev.vigil.server.api.InvalidRequestException;
+import dev.vigil.server.identity.UserStore;
 import java.util.Locale;
 
 /** The body of {@code POST /api/session}. */
@@ -11,7 +12,12 @@ record LoginJson(String username, String password) {
         if (username == null || username.isBlank() || password == null) {
             throw new InvalidRequestException("The body needs 'username' and 'password', e.g. {\"username\":\"alice\",\"password\":\"…\"}.");
         }
-        return new LoginJson(username.trim().toLowerCase(Locale.ROOT), password);
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        // no account has a longer name, and the throttle must not keep megabytes per attempt
+        if (name.length() > UserStore.MAX_NAME_LENGTH) {
+            throw new InvalidRequestException("The 'username' is longer than any user name (at most " + UserStore.MAX_NAME_LENGTH + " characters).");
+        }
+        return new LoginJson(name, password);
     }
 
     @Override

@@ -48,12 +48,13 @@ public final class SessionRoutes {
         }
         LoginJson login = ctx.bodyAsClass(LoginJson.class).validated();
         AuditNotes.attemptedUser(ctx, login.username());
-        throttle.checkAllowed(login.username(), ctx.ip());
+        String address = ctx.ip();
+        throttle.checkAllowed(login.username(), address);
         User user = users.verifyPassword(login.username(), login.password()).orElseThrow(() -> {
-            throttle.recordFailure(login.username(), ctx.ip());
+            throttle.recordFailure(login.username(), address);
             return new LoginFailedException("The user name or password is not correct.");
         });
-        throttle.recordSuccess(login.username());
+        throttle.recordSuccess(login.username(), address);
         sessions.end(ctx.cookie(RequestAuthentication.SESSION_COOKIE)); // a new id at every login: no fixation
         IssuedSession issued = sessions.create(user.principal());
         ctx.header("Set-Cookie", cookie(ctx, issued.id(), SessionStore.ABSOLUTE_TIMEOUT.toSeconds()));

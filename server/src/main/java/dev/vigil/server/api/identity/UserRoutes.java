@@ -9,6 +9,7 @@ import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.LoginFailedException;
+import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.User;
 import dev.vigil.server.identity.UserStore;
@@ -23,12 +24,14 @@ public final class UserRoutes {
     private final ApiKeyStore keys;
     private final SessionStore sessions;
     private final AccessControl access;
+    private final LoginThrottle throttle;
 
-    public UserRoutes(UserStore users, ApiKeyStore keys, SessionStore sessions, AccessControl access) {
+    public UserRoutes(UserStore users, ApiKeyStore keys, SessionStore sessions, AccessControl access, LoginThrottle throttle) {
         this.users = users;
         this.keys = keys;
         this.sessions = sessions;
         this.access = access;
+        this.throttle = throttle;
     }
 
     public void register(RoutesConfig routes) {
@@ -87,8 +90,8 @@ public final class UserRoutes {
         boolean self = caller.principal().id().equals(name);
         if (!self || access.assignments().effectiveRole(caller.principal(), Scope.ROOT).isPresent()) {
             Authorization.require(ctx, Scope.ROOT, Role.OWNER);
-        } else if (body.currentPassword() == null || users.verifyPassword(name, body.currentPassword()).isEmpty()) {
-            throw new LoginFailedException("The current password is not correct; give it as 'currentPassword' to change your own password.");
+        } else {
+            requireCurrentPassword(ctx, name, body.currentPassword());
         }
         if (body.password() == null) {
             throw new InvalidRequestException("The body needs the new 'password'.");
@@ -96,6 +99,15 @@ public final class UserRoutes {
         users.setPassword(name, body.password());
         sessions.endAll(users.require(name).principal());
         ctx.status(204);
+    }
+
+    /** Checking the current password is a password guess like a login, so it is throttled like one. */
+    private void requireCurrentPassword(Context ctx, String name, String currentPassword) {
+        throttle.checkAllowed(name, ctx.ip());
+        if (currentPassword == null || users.verifyPassword(name, currentPassword).isEmpty()) {
+            throttle.recordFailure(name, ctx.ip());
+            throw new LoginFailedException("The current password is not correct; give it as 'currentPassword' to change your own password.");
+        }
     }
 
     /** Any user may read itself; reading others needs Owner on {@code /}. */

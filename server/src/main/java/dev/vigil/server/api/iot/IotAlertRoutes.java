@@ -8,6 +8,7 @@ import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.InvalidRequestException;
+import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.server.api.iot.IotScopeAuthorization.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -56,7 +57,11 @@ public final class IotAlertRoutes {
             if (body == null || body.status() == null) {
                 throw new InvalidRequestException("'status' is required: New, InProgress, Resolved or Dismissed");
             }
-            ctx.json(AlertJson.of(alerts.changeStatus(alert.alertId(), AlertFilter.status(body.status()))));
+            AuditNotes.put(ctx, "alertId", alert.alertId());
+            AuditNotes.put(ctx, "previousStatus", alert.status().sentinelName());
+            IotAlert changed = alerts.changeStatus(alert.alertId(), AlertFilter.status(body.status()));
+            AuditNotes.put(ctx, "status", changed.status().sentinelName());
+            ctx.json(AlertJson.of(changed));
         });
         routes.get(FEED, this::feed);
     }

@@ -7,6 +7,7 @@ import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.registry.IotRegistry;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The IoT area of the HTTP API: registry, device actions, IoT alerts and the HTTPS device endpoint. */
 public final class IotApi {
@@ -15,10 +16,15 @@ public final class IotApi {
     private final IotAlertRoutes alertRoutes;
     private final DeviceEndpointRoutes deviceRoutes;
 
+    /**
+     * @param workspaceExists whether a workspace of this id exists, for checking the workspace a hub is pointed at
+     * @param auditWorkspace the workspace of the audit trail, which takes no device data
+     */
     public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotAlerts alerts,
-            IotScopeAuthorization authorization) {
+            IotScopeAuthorization authorization, Predicate<String> workspaceExists, String auditWorkspace) {
         DeviceViews views = new DeviceViews(gateway.counters(), mqtt);
-        this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain());
+        this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain(),
+                new HubWorkspaceLink(workspaceExists, auditWorkspace));
         this.actionRoutes = new DeviceActionRoutes(registry, actions, authorization, views);
         this.alertRoutes = new IotAlertRoutes(registry, alerts, authorization);
         this.deviceRoutes = new DeviceEndpointRoutes(gateway);

@@ -69,8 +69,12 @@ final class IotJson {
                 "Microsoft.Security/iotSecuritySolutions", hub.security());
     }
 
+    static String securityGroupId(IotHub hub, String name) {
+        return hub.resourceId() + "/providers/Microsoft.Security/deviceSecurityGroups/" + name;
+    }
+
     static Resource securityGroup(IotHub hub, DeviceSecurityGroup group) {
-        return new Resource(hub.resourceId() + "/providers/Microsoft.Security/deviceSecurityGroups/" + group.name(), group.name(),
+        return new Resource(securityGroupId(hub, group.name()), group.name(),
                 "Microsoft.Security/deviceSecurityGroups",
                 new SecurityGroupProperties(group.timeWindowRules(), group.thresholdRules(), group.allowlistRules(), group.denylistRules()));
     }

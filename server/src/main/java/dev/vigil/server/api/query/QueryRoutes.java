@@ -15,7 +15,6 @@ import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.QuerySummary;
 import dev.vigil.workspace.api.WorkspaceException;
-import dev.vigil.workspace.query.QueryTimespan;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -112,7 +111,7 @@ public final class QueryRoutes {
     /** The request's time range for the query log; a timespan that does not parse is refused by the query itself. */
     private Optional<TimeRange> timeRange(QueryRequest request) {
         try {
-            return request.timespan().map(timespan -> QueryTimespan.parse(timespan, clock.instant()));
+            return request.timeRange(clock.instant());
         } catch (WorkspaceException e) {
             return Optional.empty();
         }

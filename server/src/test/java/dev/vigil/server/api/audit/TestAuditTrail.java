@@ -111,6 +111,75 @@ class TestAuditTrail {
     }
 
     @Test
+    void testACsrfRefusalNamesTheUserWhoseSessionItRodeOn() {
+        server.createUser("csrf-victim", "correct horse battery staple");
+        HttpResponse<String> login = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"csrf-victim\",\"password\":\"correct horse battery staple\"}")));
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        server.send(HttpRequest.newBuilder(server.uri("/api/users/csrf-victim/keys")).header("Cookie", setCookie.substring(0, setCookie.indexOf(';')))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where ErrorCode == 'CsrfTokenInvalid' and RequestPath == '/api/users/csrf-victim/keys'", 1);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("Caller").asText()).isEqualTo("csrf-victim");
+        assertThat(rows.get(0).path("AuthenticationMethod").asText()).isEqualTo("Session");
+        assertThat(rows.get(0).path("Outcome").asText()).isEqualTo("Denied");
+    }
+
+    @Test
+    void testIotChangesRecordWhatTheyChanged() {
+        String hub = "/api/subscriptions/audit-sub/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/audited-hub";
+        server.sendJson("PUT", "/api/subscriptions/audit-sub", server.apiKey(), Map.of("displayName", "Audited"));
+        server.sendJson("PUT", "/api/subscriptions/audit-sub/resourceGroups/rg", server.apiKey(), Map.of());
+        server.sendJson("PUT", hub, server.apiKey(), Map.of());
+        server.sendJson("PUT", hub + "/devices/sensor-1", server.apiKey(), Map.of());
+        server.sendJson("POST", hub + "/devices/sensor-1/disable", server.apiKey(), null);
+
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where RequestPath startswith '/api/subscriptions/audit-sub'"
+                + " | sort by TimeGenerated asc | project OperationName, Category, Properties", 5);
+
+        assertThat(rows).extracting(r -> r.path("Category").asText()).containsOnly("IoT");
+        assertThat(rows).allSatisfy(r -> assertThat(r.path("Properties").asText()).isNotIn("", "{}"));
+        assertThat(rows.get(0).path("Properties").asText()).contains("\"subscription\":\"audit-sub\"", "Audited");
+        assertThat(rows.get(2).path("Properties").asText()).contains("/IotHubs/audited-hub", "\"created\":true");
+        assertThat(rows.get(4).path("Properties").asText()).contains("/IotHubs/audited-hub/devices/sensor-1", "\"deviceStatus\":\"disabled\"");
+    }
+
+    @Test
+    void testAReadRefusedWithNotFoundIsRecordedAsDeniedAlsoInThatWorkspace() {
+        server.createWorkspace("probed");
+        server.createUser("prober", null);
+        String key = server.issueKey("prober");
+
+        HttpResponse<String> probe = server.send(server.request("/api/workspaces/probed/tables", key).GET());
+
+        assertThat(probe.statusCode()).isEqualTo(404);
+        String kql = "VigilAudit | where Caller == 'prober' and HttpMethod == 'GET'";
+        for (String workspace : List.of("audit", "probed")) {
+            List<JsonNode> rows = awaitRows(workspace, kql, 1);
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).path("StatusCode").asInt()).isEqualTo(404);
+            assertThat(rows.get(0).path("Outcome").asText()).isEqualTo("Denied");
+            assertThat(rows.get(0).path("Category").asText()).isEqualTo("Authorization");
+            assertThat(rows.get(0).path("RequestPath").asText()).isEqualTo("/api/workspaces/probed/tables");
+            assertThat(rows.get(0).path("ErrorCode").asText()).isEqualTo("WorkspaceNotFound");
+        }
+    }
+
+    @Test
+    void testAReadOfSomethingMissingIsRecordedAsFailed() {
+        server.get("/api/workspaces/default/functions/NoSuchFunction");
+
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where RequestPath == '/api/workspaces/default/functions/NoSuchFunction'", 1);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("Caller").asText()).isEqualTo("admin");
+        assertThat(rows.get(0).path("Outcome").asText()).isEqualTo("Failed");
+        assertThat(rows.get(0).path("Category").asText()).isEqualTo("Function");
+    }
+
+    @Test
     void testTheAuditTableHasTypedColumns() {
         HttpResponse<String> response = server.get("/api/workspaces/audit/tables");
         JsonNode audit = null;

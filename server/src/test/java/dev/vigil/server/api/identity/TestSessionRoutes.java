@@ -2,6 +2,7 @@ package dev.vigil.server.api.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.server.identity.LoginLimits;
 import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.testing.RunningServer;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TestSessionRoutes {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String TABLES = "/api/workspaces/default/tables";
+    private static final LoginLimits LIMITS = LoginLimits.defaults();
 
     TestClock clock = TestClock.startingNow();
 
@@ -183,8 +185,16 @@ class TestSessionRoutes {
     }
 
     @Test
-    void testAnAccountIsLockedOutAfterRepeatedFailures() {
-        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES_ALLOWED; i++) {
+    void testAUserNameLongerThanAnyIsRefusedBeforeItIsCounted() {
+        HttpResponse<String> response = login("x".repeat(100_000), "some password", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("at most 64 characters").hasSizeLessThan(1_000);
+    }
+
+    @Test
+    void testAnAccountIsLockedOutFromAnAddressAfterRepeatedFailures() {
+        for (int i = 0; i < LIMITS.failuresPerAccountAndAddress(); i++) {
             assertThat(login("alice", "wrong password " + i, null).statusCode()).isEqualTo(401);
         }
 
@@ -201,7 +211,7 @@ class TestSessionRoutes {
 
     @Test
     void testTheLockoutDoublesWithEachFurtherFailure() {
-        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES_ALLOWED; i++) {
+        for (int i = 0; i < LIMITS.failuresPerAccountAndAddress(); i++) {
             login("alice", "wrong password " + i, null);
         }
         clock.advance(LoginThrottle.FIRST_LOCKOUT.plusSeconds(1));
@@ -215,11 +225,42 @@ class TestSessionRoutes {
 
     @Test
     void testAnAddressIsLockedOutAfterFailuresAcrossAccounts() {
-        for (int i = 0; i < LoginThrottle.ADDRESS_FAILURES_ALLOWED; i++) {
+        for (int i = 0; i < LIMITS.failuresPerAddress(); i++) {
             assertThat(login("guess-" + i, "some password", null).statusCode()).isEqualTo(401);
         }
 
         assertThat(login("alice", PASSWORD, null).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void testXForwardedForIsIgnoredByDefault() {
+        for (int i = 0; i < LIMITS.failuresPerAccountAndAddress(); i++) {
+            HttpResponse<String> failed = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", "203.0.113." + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", "alice", "password", "wrong guess " + i)))));
+            assertThat(failed.statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> spoofed = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "198.51.100.99")
+                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", "alice", "password", PASSWORD)))));
+
+        assertThat(spoofed.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void testGuessingTheCurrentPasswordIsThrottledLikeALogin() {
+        String key = server.issueKey("alice");
+        for (int i = 0; i < LIMITS.failuresPerAccountAndAddress(); i++) {
+            HttpResponse<String> wrong = server.sendJson("PUT", "/api/users/alice/password", key,
+                    Map.of("password", "a brand new password", "currentPassword", "wrong guess " + i));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> right = server.sendJson("PUT", "/api/users/alice/password", key,
+                Map.of("password", "a brand new password", "currentPassword", PASSWORD));
+
+        assertThat(right.statusCode()).isEqualTo(429);
     }
 
     @Test

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.iot.auth.SasTokenGenerator;
+import dev.vigil.iot.registry.HubSecuritySettings;
+import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageSettings;
+import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -141,6 +147,41 @@ class TestIotRoutes {
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(RunningServer.json(refused).path("error").path("code").asText()).isEqualTo("DeviceMaximumQueueDepthExceeded");
+    }
+
+    @Test
+    void testSubscriptionsAreListedOnlyToCallersWithARoleOnThem() {
+        put(server, SUB, Map.of("displayName", "Plant"));
+        put(server, "/api/subscriptions/sub-2", Map.of("displayName", "Other team"));
+        server.createUser("plant-reader", null);
+        server.grant("plant-reader", "Reader", "/subscriptions/sub-1");
+        server.createUser("no-role", null);
+
+        JsonNode asReader = RunningServer.json(server.send(server.request("/api/subscriptions", server.issueKey("plant-reader")).GET()));
+        JsonNode asNobody = RunningServer.json(server.send(server.request("/api/subscriptions", server.issueKey("no-role")).GET()));
+        JsonNode asRootOwner = RunningServer.json(server.get("/api/subscriptions"));
+
+        assertThat(asReader.path("value").findValuesAsText("subscriptionId")).containsExactly("sub-1");
+        assertThat(asNobody.path("value")).isEmpty();
+        assertThat(asRootOwner.path("value").findValuesAsText("subscriptionId")).containsExactly("sub-1", "sub-2");
+    }
+
+    @Test
+    void testADeviceWhoseHubPointsAtAWorkspaceThatIsGoneIsRefusedWithoutItsName() {
+        String token = createHub(server, "Enabled");
+        // settings stored before workspaces were checked: nothing in the API can write them any more
+        server.stop();
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(server.dataDirectory()), new SimpleMeterRegistry())) {
+            new IotRegistry(storage.stateStore()).putSecuritySettings("sub-1", "rg-1", "plant-hub",
+                    new HubSecuritySettings("Enabled", "retired-workspace", null, null));
+        }
+        server.restart();
+
+        HttpResponse<String> response = sendEvent(server, token, SECURITY_MESSAGE);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(RunningServer.json(response).path("error").path("code").asText()).isEqualTo("SecurityMonitoringUnavailable");
+        assertThat(response.body()).contains("plant-hub").doesNotContain("retired-workspace");
     }
 
     /** Subscription, resource group, hub and device {@code sensor-1}; returns a device token. */

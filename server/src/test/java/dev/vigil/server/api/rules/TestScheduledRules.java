@@ -107,6 +107,32 @@ class TestScheduledRules {
     }
 
     @Test
+    void testRuleNamedWithQuotesBackslashesAndALineBreakStillSuppressesAfterARestart() {
+        Instant start = clock.instant();
+        String name = "O'Brien's \"quiet\" rule \\ on\ntwo lines";
+        Map<String, Object> body = RuleBodies.scheduled(iotAlertsQuery("High"), 0);
+        RuleBodies.properties(body).put("displayName", name);
+        RuleBodies.properties(body).put("suppressionEnabled", true);
+        RuleBodies.properties(body).put("suppressionDuration", "PT10M");
+        save(server, "quiet.rule-1", body);
+        server.server().awaitAnalytics();
+        ingestIotAlerts(server, start.plusSeconds(60), "High", "dev-1");
+        clock.advance(FIVE_MINUTES);
+        server.server().awaitAnalytics();
+
+        // after a restart the last alert is read back from SecurityAlert, by a query built from the rule
+        server.restart();
+        ingestIotAlerts(server, start.plus(FIVE_MINUTES).plusSeconds(60), "High", "dev-2");
+        clock.advance(FIVE_MINUTES);
+        server.server().awaitAnalytics();
+
+        assertThat(RuleFixtures.rows(server, SCHEDULED_ALERTS + " | project AlertName")).hasSize(1)
+                .first().satisfies(row -> assertThat(row.path(0).asText()).isEqualTo(name));
+        JsonNode suppressed = RuleFixtures.rows(server, "SentinelHealth | where Description startswith 'Suppressed' | project SentinelResourceName");
+        assertThat(suppressed).hasSize(1).first().satisfies(row -> assertThat(row.path(0).asText()).isEqualTo(name));
+    }
+
+    @Test
     void testMissedRunsAreMadeAfterDowntimeExactlyOnce() {
         Instant start = clock.instant();
         save(server, "every-run", RuleBodies.scheduled(iotAlertsQuery("High"), 0));

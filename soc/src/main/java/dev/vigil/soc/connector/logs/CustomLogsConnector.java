@@ -5,6 +5,7 @@ import dev.vigil.soc.connector.DataConnector;
 import dev.vigil.soc.connector.DataType;
 import dev.vigil.soc.connector.RequiredPermission;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.api.TableKind;
 import java.util.Comparator;
@@ -61,7 +62,7 @@ public final class CustomLogsConnector implements DataConnector {
     @Override
     public List<DataType> dataTypes(String workspaceId) {
         return customTables(workspaceId).stream()
-                .map(table -> new DataType(table.name(), table.name() + " | summarize Time = max(TimeGenerated) | where isnotempty(Time)"))
+                .map(table -> new DataType(table.name(), QueryLiterals.name(table.name()) + " | summarize Time = max(TimeGenerated) | where isnotempty(Time)"))
                 .toList();
     }
 

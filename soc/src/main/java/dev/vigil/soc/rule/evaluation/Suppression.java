@@ -2,6 +2,7 @@ package dev.vigil.soc.rule.evaluation;
 
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,8 @@ public final class Suppression {
 
     private Optional<Instant> read(AlertRule rule) {
         String type = SecurityAlertRows.alertType(rule.workspaceId(), rule.id());
-        // rule and workspace ids are letters, digits, '.', '-' and '_': safe inside a string literal
-        String query = "SecurityAlert | where AlertType == '" + type + "' and ProviderName == '" + SecurityAlertRows.PROVIDER_NAME
-                + "' | summarize Last = max(TimeGenerated)";
+        String query = "SecurityAlert | where AlertType == " + QueryLiterals.string(type)
+                + " and ProviderName == " + QueryLiterals.string(SecurityAlertRows.PROVIDER_NAME) + " | summarize Last = max(TimeGenerated)";
         List<List<Object>> rows = logStore.query(rule.workspaceId(), QueryRequest.of(query)).primary().rows();
         return rows.isEmpty() || rows.get(0).get(0) == null ? Optional.empty() : Optional.of(Instant.parse(rows.get(0).get(0).toString()));
     }

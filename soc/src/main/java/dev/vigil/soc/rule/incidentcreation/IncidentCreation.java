@@ -1,7 +1,5 @@
 package dev.vigil.soc.rule.incidentcreation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleKind;
@@ -16,6 +14,7 @@ import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
@@ -45,7 +44,6 @@ import java.util.stream.Collectors;
  * A Microsoft Security rule applies to alerts ingested after it was enabled.
  */
 public final class IncidentCreation {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Batches read in one run at most, so that a long backlog is worked off in bounded pieces. */
     static final long MAX_BATCHES_PER_RUN = 500;
     private static final int IDS_PER_QUERY = 500;
@@ -123,8 +121,8 @@ public final class IncidentCreation {
         try {
             // only the alerts that can make or change an incident: of the filtered products, or of rules
             List<String> wanted = new ArrayList<>();
-            applicable.forEach(r -> wanted.add("ProductName == " + literal(productFilter(r))));
-            wanted.add("ProviderName == " + literal(SecurityAlertRows.PROVIDER_NAME));
+            applicable.forEach(r -> wanted.add("ProductName == " + QueryLiterals.string(productFilter(r))));
+            wanted.add("ProviderName == " + QueryLiterals.string(SecurityAlertRows.PROVIDER_NAME));
             String query = "SecurityAlert | where " + String.join(" or ", wanted) + " | sort by TimeGenerated asc";
             List<Map<String, Object>> alerts = rows(logStore.query(run.workspaceId(),
                     QueryRequest.of(query).withIngestion(new IngestionWindow(run.after(), run.upTo()))).primary());
@@ -190,7 +188,7 @@ public final class IncidentCreation {
         }
         // in pieces, so that a long backlog does not make one enormous query
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            String list = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)).stream().map(IncidentCreation::literal)
+            String list = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)).stream().map(QueryLiterals::string)
                     .collect(Collectors.joining(", "));
             ResultTable earlier = logStore.query(workspaceId, QueryRequest.of("SecurityAlert | where SystemAlertId in (" + list + ") | distinct SystemAlertId")
                     .withIngestion(new IngestionWindow(0, after))).primary();
@@ -273,14 +271,5 @@ public final class IncidentCreation {
     private static String text(Map<String, Object> row, String column) {
         Object value = row.get(column);
         return value == null ? "" : value.toString();
-    }
-
-    /** A KQL string literal; JSON's escaping is also Kusto's for double-quoted strings. */
-    private static String literal(String value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
