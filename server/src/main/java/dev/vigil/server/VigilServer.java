@@ -39,6 +39,7 @@ import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
+import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -138,8 +139,8 @@ public final class VigilServer implements AutoCloseable {
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
-                    new InteractiveQueries(storage.logStore(), settings.queries(), registry));
-            http.javalin().start(settings.host(), settings.port());
+                    storage::health, new InteractiveQueries(storage.logStore(), settings.queries(), registry));
+            listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
             return new VigilServer(storage, registry, http, mqtt, detection, incidents, connectors, analytics, adminKey);
@@ -162,6 +163,19 @@ public final class VigilServer implements AutoCloseable {
             storage.close();
             registry.close();
             throw e;
+        }
+    }
+
+    private static void listen(HttpApi http, ServerSettings settings) {
+        try {
+            http.javalin().start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            // as the MQTT endpoint words it: the protocol and the address, then the operating system's reason
+            Throwable reason = e;
+            while (reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            throw new IllegalStateException("cannot listen for HTTP on " + settings.host() + ":" + settings.port() + ": " + reason.getMessage(), reason);
         }
     }
 

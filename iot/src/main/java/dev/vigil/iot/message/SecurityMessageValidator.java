@@ -44,6 +44,7 @@ public final class SecurityMessageValidator {
         if (root == null || !root.isObject()) {
             throw new InvalidSecurityMessageException("$", "must be an object");
         }
+        requireUnicodeText(root, "$");
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!ROOT_FIELDS.contains(name)) {
@@ -65,6 +66,49 @@ public final class SecurityMessageValidator {
             parsed.add(event(events.get(i), "$.Events[" + i + "]"));
         }
         return new SecurityMessage(agentVersion, agentId, SCHEMA_VERSION, parsed);
+    }
+
+    /**
+     * A lone surrogate ({@code "\ud800"} without its pair) is not Unicode text: the workspace
+     * would refuse the raw event, or later the alert made from it, after the device was told
+     * yes. Refusing the message here keeps the refusal where the device can see it.
+     */
+    private static void requireUnicodeText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            int lone = loneSurrogateAt(node.textValue());
+            if (lone >= 0) {
+                throw new InvalidSecurityMessageException(path, String.format(java.util.Locale.ROOT,
+                        "holds a lone surrogate \\u%04X at character %d, which is not Unicode text", (int) node.textValue().charAt(lone), lone + 1));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireUnicodeText(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (loneSurrogateAt(field.getKey()) >= 0) {
+                    throw new InvalidSecurityMessageException(path, "has a field name holding a lone surrogate, which is not Unicode text");
+                }
+                requireUnicodeText(field.getValue(), path + "." + field.getKey());
+            }
+        }
+    }
+
+    /** The index of the first surrogate that is not part of a pair, or -1. */
+    private static int loneSurrogateAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return i;
+        }
+        return -1;
     }
 
     private SecurityEvent event(JsonNode event, String path) {

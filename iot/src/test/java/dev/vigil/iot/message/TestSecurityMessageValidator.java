@@ -76,6 +76,15 @@ class TestSecurityMessageValidator {
                 "$.Events[0].Payload: must be empty when IsEmpty is true");
     }
 
+    @Test
+    void testALoneSurrogateAnywhereIsRefusedWithItsPath() {
+        String login = "[{\"ProcessId\":1,\"Operation\":\"Login\",\"Executable\":\"sshd\",\"Result\":\"Fail\",\"UserName\":\"x\\ud800y\"}]";
+        refused(message(event("Triggered", "Login", "Security", false, login)), "$.Events[0].Payload[0].UserName: holds a lone surrogate \\uD800 at character 2");
+        String paired = login.replace("\\ud800", "\\ud83d\\ude00");
+        assertThat(validate(message(event("Triggered", "Login", "Security", false, paired))).events().get(0).payload().get(0))
+                .containsEntry("UserName", "x\ud83d\ude00y");
+    }
+
     private SecurityMessage validate(String body) {
         return validator.validate(body.getBytes(StandardCharsets.UTF_8));
     }

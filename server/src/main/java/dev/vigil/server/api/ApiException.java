@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** A request the HTTP layer itself refuses, before any domain code sees it. */
 public abstract sealed class ApiException extends RuntimeException
-        permits InvalidRequestException, PayloadTooLargeException, UnsupportedMediaTypeException {
+        permits InvalidRequestException, PayloadTooLargeException, UnsupportedMediaTypeException, InvalidContentEncodingException {
 
     protected ApiException(String message) {
         super(message);

@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /** After a failed commit: storage is probed every second while failing, so a few seconds usually see it back. */
+    private static final long COMMIT_RETRY_AFTER_SECONDS = 5;
 
     private ErrorResponses() {
     }
@@ -122,7 +124,9 @@ final class ErrorResponses {
         } else if (e instanceof QueryExecutionException) {
             LOG.warn("query failed while running", e);
         } else if (e instanceof IngestCommitFailedException) {
-            // nothing of the request was written; the client may send it again
+            // nothing of the request was written; the client may send it again once storage takes writes (see /healthz)
+            ctx.header("Retry-After", Long.toString(COMMIT_RETRY_AFTER_SECONDS));
+            inner = Map.of("retryAfterSeconds", COMMIT_RETRY_AFTER_SECONDS);
             status = 503;
         } else if (e instanceof ReadOnlyTableException) {
             status = 403;

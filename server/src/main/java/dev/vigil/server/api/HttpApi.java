@@ -28,6 +28,7 @@ import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.server.query.QueryLog;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.StorageHealth;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -36,6 +37,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** Wires the HTTP API: authentication, metrics, audit, error mapping and every area's routes. */
 public final class HttpApi {
@@ -51,7 +53,8 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
-            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, InteractiveQueries queries) {
+            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, Supplier<StorageHealth> storageHealth,
+            InteractiveQueries queries) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -82,7 +85,7 @@ public final class HttpApi {
                 }
             });
             ErrorResponses.register(config.routes);
-            new HealthRoutes().register(config.routes);
+            new HealthRoutes(storageHealth).register(config.routes);
             new MetricsRoutes(registry).register(config.routes);
             new OpenApiRoutes().register(config.routes);
             new TableRoutes(logStore).register(config.routes);

@@ -7,8 +7,18 @@ public final class PayloadTooLargeException extends ApiException {
     private final long limitBytes;
 
     public PayloadTooLargeException(long limitBytes) {
-        super("The request body is larger than the limit of " + limitBytes + " bytes; send the rows in smaller batches.");
+        this("The request body is larger than the limit of " + limitBytes + " bytes; send the rows in smaller batches.", limitBytes);
+    }
+
+    private PayloadTooLargeException(String message, long limitBytes) {
+        super(message);
         this.limitBytes = limitBytes;
+    }
+
+    /** A compressed body that inflates past the limit, which holds for the body as sent and as decompressed. */
+    public static PayloadTooLargeException decompressed(long limitBytes) {
+        return new PayloadTooLargeException("The request body, decompressed, is larger than the limit of " + limitBytes
+                + " bytes; send the rows in smaller batches.", limitBytes);
     }
 
     @Override

@@ -32,8 +32,15 @@ public final class VigilCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+    /** The message, followed by those of its causes that it does not already tell, so that the cause is always named. */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            String more = cause.getMessage();
+            if (more != null && !more.isBlank() && text.indexOf(more) < 0) {
+                text.append(text.charAt(text.length() - 1) == '.' ? " " : ": ").append(more);
+            }
+        }
+        return text.toString();
     }
 }

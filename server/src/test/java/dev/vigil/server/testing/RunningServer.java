@@ -181,6 +181,16 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
         return json(response).path("key").asText();
     }
 
+    /** Creates a custom table in the default workspace through the tables API, its columns given as name, KQL type, name, type... */
+    public void createTable(String name, String... columnNamesAndTypes) {
+        List<Map<String, String>> columns = new ArrayList<>();
+        for (int i = 0; i + 1 < columnNamesAndTypes.length; i += 2) {
+            columns.add(Map.of("name", columnNamesAndTypes[i], "type", columnNamesAndTypes[i + 1]));
+        }
+        HttpResponse<String> response = sendJson("POST", "/api/workspaces/default/tables", apiKey, Map.of("name", name, "columns", columns));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
     /** Creates a workspace through the admin API. */
     public void createWorkspace(String id) {
         HttpResponse<String> response = sendJson("POST", "/api/workspaces", apiKey, Map.of("id", id));

@@ -7,6 +7,13 @@ public interface Storage extends AutoCloseable {
 
     StateStore stateStore();
 
+    /**
+     * Whether storage takes writes. Probed at start (a data directory that cannot be written does
+     * not open), after every failed commit, and periodically, so that it recovers by itself once
+     * the cause is gone.
+     */
+    StorageHealth health();
+
     /** Commits what is queued, then releases the database. */
     @Override
     void close();

@@ -20,6 +20,8 @@ final class ControlSchema {
     static final String FUNCTIONS = SCHEMA + ".functions";
     static final String INGESTION_BATCHES = SCHEMA + ".ingestion_batches";
     static final String CHECKPOINTS = SCHEMA + ".checkpoints";
+    /** One row that {@link StorageMonitor} writes to find out whether commits go through. */
+    static final String STORAGE_PROBE = SCHEMA + ".storage_probe";
 
     private ControlSchema() {
     }
@@ -44,6 +46,12 @@ final class ControlSchema {
                     + "workspace_id VARCHAR PRIMARY KEY, last_batch BIGINT NOT NULL)");
             statement.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " ("
                     + "consumer VARCHAR PRIMARY KEY, position BIGINT NOT NULL, updated_at TIMESTAMP NOT NULL)");
+            statement.execute(createStorageProbe());
         }
+    }
+
+    /** Its own statement: the storage probe runs first on a database, before the rest of the schema is made. */
+    static String createStorageProbe() {
+        return "CREATE TABLE IF NOT EXISTS " + STORAGE_PROBE + " (id INTEGER PRIMARY KEY, written_at TIMESTAMP NOT NULL)";
     }
 }

@@ -52,18 +52,14 @@ final class DuckDbStateStore implements StateStore {
                 return;
             }
             try {
-                connection.setAutoCommit(false);
                 pending = new DocumentWrites();
                 try {
-                    work.run();
-                    pending.flush(connection);
-                    connection.commit();
-                } catch (RuntimeException | Error | SQLException e) {
-                    connection.rollback();
-                    throw e;
+                    SqlTransaction.commit(connection, () -> {
+                        work.run();
+                        pending.flush(connection);
+                    });
                 } finally {
                     pending = null;
-                    connection.setAutoCommit(true);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("a state store transaction failed: " + QueryRunner.readable(e), e);

@@ -4,17 +4,18 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
 import dev.vigil.workspace.api.Storage;
+import dev.vigil.workspace.api.StorageHealth;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.ingest.GroupCommitter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class DuckDbStorage implements Storage {
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "vigil.duckdb";
-    /** Ingestion's transient files, inside the data directory; the only directory queries' engine may read. */
+    /** Ingestion's transient files, inside the data directory; the only directory the engine may read. */
     static final String SPOOL_DIRECTORY = "spool";
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStorage.class);
 
@@ -36,18 +37,30 @@ public final class DuckDbStorage implements Storage {
     private final DuckDBConnection catalogConnection;
     private final DuckDBConnection stateConnection;
     private final DuckDBConnection ledgerConnection;
+    private final DuckDBConnection monitorConnection;
+    private final StorageMonitor monitor;
     private final GroupCommitter committer;
     private final DuckDbLogStore logStore;
     private final DuckDbStateStore stateStore;
 
-    private DuckDbStorage(StorageSettings settings, MeterRegistry meters, Clock clock) throws SQLException, IOException {
+    private DuckDbStorage(StorageSettings settings, MeterRegistry meters, Clock clock) {
         Path directory = settings.dataDirectory();
-        Files.createDirectories(directory);
         Path file = directory.resolve(DATABASE_FILE);
-        database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        Path spool = directory.resolve(SPOOL_DIRECTORY);
+        createDirectory(directory);
+        database = connect(file);
+        DuckDBConnection monitored = null;
         try {
+            monitorConnection = database.duplicate();
+            monitored = monitorConnection;
+            monitor = new StorageMonitor(monitorConnection, directory, spool, clock, meters);
+            Optional<String> unwritable = monitor.probe();
+            if (unwritable.isPresent()) {
+                throw new IllegalStateException("the data directory " + directory + " cannot take writes: " + unwritable.get()
+                        + "; make sure the user running Vigil may write the directory and its files (" + DATABASE_FILE + ", "
+                        + DATABASE_FILE + ".wal, " + SPOOL_DIRECTORY + "/) and that the disk has space");
+            }
             ControlSchema.create(database);
-            Path spool = directory.resolve(SPOOL_DIRECTORY);
             EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool);
             writerConnection = database.duplicate();
             catalogConnection = database.duplicate();
@@ -55,35 +68,76 @@ public final class DuckDbStorage implements Storage {
             ledgerConnection = database.duplicate();
             Workspaces workspaces = Workspaces.load(catalogConnection, clock);
             IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
-            NdjsonBatchWriter writer = new NdjsonBatchWriter(writerConnection, spool, workspaces, ledger, clock);
-            committer = new GroupCommitter(writer, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
+            NdjsonBatchWriter writer = spoolWriter(writerConnection, spool, workspaces, ledger, clock);
+            committer = new GroupCommitter(writer, monitor, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
             logStore = new DuckDbLogStore(database, workspaces, committer, ledger, settings.queryLimits(), clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
-        } catch (SQLException | IOException | RuntimeException e) {
-            database.close();
+        } catch (SQLException e) {
+            closeQuietly(monitored);
+            closeQuietly(database);
+            throw new IllegalStateException("could not prepare the database " + file + ": " + QueryRunner.readable(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(monitored);
+            closeQuietly(database);
             throw e;
         }
+        monitor.start();
         LOG.info("opened DuckDB storage at {}", file);
     }
 
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not create the data directory " + directory + ": " + StorageFailures.describe(e)
+                    + "; choose another data directory or fix this one", e);
+        }
+    }
+
+    private static DuckDBConnection connect(Path file) {
+        try {
+            return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            String reason = QueryRunner.readable(e);
+            String hint = reason.contains("Could not set lock")
+                    ? "; another Vigil server (or a DuckDB client) has this data directory open: stop it, or use another data directory"
+                    : "";
+            throw new IllegalStateException("could not open the database " + file + ": " + reason + hint, e);
+        }
+    }
+
+    private static NdjsonBatchWriter spoolWriter(DuckDBConnection connection, Path spool, Workspaces workspaces, IngestionLedger ledger,
+                                                 Clock clock) {
+        try {
+            return new NdjsonBatchWriter(connection, spool, workspaces, ledger, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not clear the spool directory " + spool + ": " + StorageFailures.describe(e), e);
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a database connection failed: {}", QueryRunner.readable(e));
+        }
+    }
+
     /**
-     * Opens (creating if missing) the data directory and its database.
+     * Opens (creating if missing) the data directory and its database, and checks that it takes writes.
      *
-     * @throws IllegalStateException if the database cannot be opened, e.g. another process holds it
+     * @throws IllegalStateException naming the cause and the file when the directory or database
+     *                               cannot be created, opened (e.g. another process holds it) or written
      */
     public static Storage open(StorageSettings settings, MeterRegistry meters) {
         return open(settings, meters, Clock.systemUTC());
     }
 
     static DuckDbStorage open(StorageSettings settings, MeterRegistry meters, Clock clock) {
-        try {
-            return new DuckDbStorage(settings, meters, clock);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not open the database in " + settings.dataDirectory() + ": "
-                    + QueryRunner.readable(e), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare the data directory " + settings.dataDirectory(), e);
-        }
+        return new DuckDbStorage(settings, meters, clock);
     }
 
     /** Runs SQL of the caller's own on a read connection; for tests that look at what is stored. */
@@ -109,15 +163,29 @@ public final class DuckDbStorage implements Storage {
     }
 
     @Override
+    public StorageHealth health() {
+        return monitor.health();
+    }
+
+    /** The group committer, for tests that hand it rows past validation, as a value the validator misses would pass. */
+    GroupCommitter committer() {
+        return committer;
+    }
+
+    /** Probes storage now, as after a failed commit; for tests that change the files under it. */
+    StorageHealth probe() {
+        monitor.probe();
+        return monitor.health();
+    }
+
+    @Override
     public void close() {
         committer.close();
+        monitor.close();
         logStore.close();
-        for (DuckDBConnection connection : new DuckDBConnection[] {ledgerConnection, stateConnection, catalogConnection, writerConnection, database}) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("closing a database connection failed: {}", QueryRunner.readable(e));
-            }
+        for (DuckDBConnection connection : new DuckDBConnection[] {
+                monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, database}) {
+            closeQuietly(connection);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.workspace.duckdb;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.sql.SqlIdentifiers;
@@ -9,9 +10,9 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.ingest.BatchWriter;
 import dev.vigil.workspace.ingest.IngestTarget;
 import dev.vigil.workspace.ingest.PendingRows;
+import dev.vigil.workspace.ingest.RowsRefusedException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a batch by spooling each table's rows to a newline-delimited JSON file and inserting it
@@ -38,7 +41,13 @@ import java.util.stream.Collectors;
  * from about 60,000 to those figures; spooling is about half of its time.
  */
 final class NdjsonBatchWriter implements BatchWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(NdjsonBatchWriter.class);
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The longest line {@code read_json} takes unless told more: 256 MiB. A batch with a longer
+     * row raises it for its own insert, so that no row's size can fail a commit.
+     */
+    private static final long MAXIMUM_OBJECT_SIZE = 256L * 1024 * 1024;
 
     private final Connection connection;
     private final Path spoolDirectory;
@@ -46,6 +55,8 @@ final class NdjsonBatchWriter implements BatchWriter {
     private final IngestionLedger ledger;
     private final Clock clock;
     private long sequence;
+    /** The spool files of the transaction in progress. */
+    private final List<Path> spooled = new ArrayList<>();
 
     NdjsonBatchWriter(Connection connection, Path spoolDirectory, Workspaces workspaces, IngestionLedger ledger, Clock clock) throws IOException {
         this.connection = connection;
@@ -74,32 +85,68 @@ final class NdjsonBatchWriter implements BatchWriter {
             }
             request.checkpoint().ifPresent(checkpoint -> IngestionLedger.merge(checkpoints, checkpoint));
         }
-        List<Path> files = new ArrayList<>();
-        try {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (Map.Entry<IngestTarget, List<Object[]>> entry : byTable.entrySet()) {
-                    Path file = spoolDirectory.resolve("batch-" + (++sequence) + ".ndjson");
-                    files.add(file);
-                    spool(file, entry.getKey().table().columns(), entry.getValue());
-                    statement.execute(insert(entry.getKey(), file, batchNumbers.get(entry.getKey().workspaceId())));
-                }
-            }
+        inTransaction(true, () -> {
+            insert(byTable, batchNumbers);
             ledger.record(connection, batchNumbers, checkpoints, clock.instant());
-            connection.commit();
-            ledger.published(batchNumbers);
-        } catch (SQLException | IOException | RuntimeException e) {
-            connection.rollback();
-            throw e;
+        });
+        // Past the commit nothing may throw: the caller would take the committed rows for failed.
+        ledger.published(batchNumbers);
+    }
+
+    /** Inserts the rows, then rolls back; what the engine refuses in their data is a {@link RowsRefusedException}. */
+    @Override
+    public void trial(IngestTarget target, List<Object[]> rows) throws SQLException, IOException, RowsRefusedException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction(false, () -> insert(Map.of(target, rows), Map.of(target.workspaceId(), ledger.next(target.workspaceId()))));
+        } catch (SQLException e) {
+            if (!StorageFailures.isDataError(e)) {
+                throw e;
+            }
+            throw new RowsRefusedException(StorageFailures.engineReason(e, spoolDirectory.getParent()), e);
+        } catch (JsonProcessingException e) {
+            // a value the spool cannot write as JSON
+            throw new RowsRefusedException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the work in a transaction, then commits it if asked and the work succeeded, or rolls it
+     * back; deletes the transaction's spool files either way. Once committed it throws nothing.
+     */
+    private void inTransaction(boolean commit, SqlTransaction.Work<IOException> work) throws SQLException, IOException {
+        spooled.clear();
+        try {
+            if (commit) {
+                SqlTransaction.commit(connection, work);
+            } else {
+                SqlTransaction.rollBackAfter(connection, work);
+            }
         } finally {
-            connection.setAutoCommit(true);
-            for (Path file : files) {
-                Files.deleteIfExists(file);
+            for (Path file : spooled) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warn("could not delete the spool file {}: {}", file, e.toString());
+                }
             }
         }
     }
 
-    private String insert(IngestTarget target, Path file, long batchNumber) {
+    private void insert(Map<IngestTarget, List<Object[]>> byTable, Map<String, Long> batchNumbers) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<IngestTarget, List<Object[]>> entry : byTable.entrySet()) {
+                Path file = spoolDirectory.resolve("batch-" + (++sequence) + ".ndjson");
+                spooled.add(file);
+                long largestRow = spool(file, entry.getKey().table().columns(), entry.getValue());
+                statement.execute(insert(entry.getKey(), file, batchNumbers.get(entry.getKey().workspaceId()), largestRow));
+            }
+        }
+    }
+
+    private String insert(IngestTarget target, Path file, long batchNumber, long largestRow) {
         List<ColumnSchema> columns = target.table().columns();
         String names = columns.stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "))
                 + ", " + SqlIdentifiers.quote(TableDdl.INGEST_BATCH_COLUMN);
@@ -110,7 +157,7 @@ final class NdjsonBatchWriter implements BatchWriter {
         String schema = workspaces.require(target.workspaceId()).schema();
         return "INSERT INTO " + TableDdl.relation(schema, target.table().name()) + " (" + names + ") SELECT " + values
                 + " FROM read_json(" + TableDdl.literal(file.toAbsolutePath().toString())
-                + ", format = 'newline_delimited', records = true, maximum_object_size = 268435456"
+                + ", format = 'newline_delimited', records = true, maximum_object_size = " + Math.max(MAXIMUM_OBJECT_SIZE, largestRow + 1)
                 + ", columns = {" + types + "})";
     }
 
@@ -129,9 +176,12 @@ final class NdjsonBatchWriter implements BatchWriter {
         };
     }
 
-    private static void spool(Path file, List<ColumnSchema> columns, List<Object[]> rows) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    /** Writes the rows one per line and returns the largest line's length in bytes. */
+    private static long spool(Path file, List<ColumnSchema> columns, List<Object[]> rows) throws IOException {
+        long largest = 0;
+        try (CountingOutputStream out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
              JsonGenerator json = JSON.createGenerator(out)) {
+            long lineStart = 0;
             for (Object[] row : rows) {
                 json.writeStartObject();
                 for (int i = 0; i < row.length; i++) {
@@ -144,8 +194,12 @@ final class NdjsonBatchWriter implements BatchWriter {
                 }
                 json.writeEndObject();
                 json.writeRaw('\n');
+                long lineEnd = out.count() + json.getOutputBuffered();
+                largest = Math.max(largest, lineEnd - lineStart);
+                lineStart = lineEnd;
             }
         }
+        return largest;
     }
 
     /** Stored values as DuckDB's JSON reader casts them exactly into the column's type. */

@@ -241,21 +241,8 @@ final class Workspaces {
         byId.put(workspaceId, workspace.withoutFunction(name));
     }
 
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    private void inTransaction(SqlWork work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            work.run();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+    private void inTransaction(SqlTransaction.Work<RuntimeException> work) throws SQLException {
+        SqlTransaction.commit(connection, work);
     }
 
     private static Map<String, WorkspaceTable> builtInTables() {

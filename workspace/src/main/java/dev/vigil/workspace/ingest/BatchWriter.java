@@ -11,4 +11,13 @@ public interface BatchWriter {
      * @throws Exception if anything was not written; the transaction is then rolled back
      */
     void commit(List<PendingRows> batch) throws Exception;
+
+    /**
+     * Writes the rows as {@link #commit} would, then rolls them back: whether the engine takes
+     * them. Used to find which row of a request the engine refuses after its commit failed.
+     *
+     * @throws RowsRefusedException if the engine refuses the rows' data
+     * @throws Exception if the trial could not be made, e.g. storage failed
+     */
+    void trial(IngestTarget target, List<Object[]> rows) throws Exception;
 }

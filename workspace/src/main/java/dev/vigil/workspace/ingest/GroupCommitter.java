@@ -4,6 +4,9 @@ import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.RowError;
+import dev.vigil.workspace.api.RowsRejectedException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,13 +40,20 @@ import org.slf4j.LoggerFactory;
  *
  * A request is never split, so a batch may exceed {@code batchMaxRows} only when one request
  * alone does; within a lane, requests are committed in the order they were submitted. A
- * request's future completes after the commit that holds its rows, or exceptionally with every
- * other future of a failed commit.
+ * request's future completes after the commit that holds its rows.
+ *
+ * <p>No request can fail another's commit: when a commit fails while storage takes writes (the
+ * {@link StorageCheck} says so), the rows of some request were refused, so the batch is halved
+ * and each half committed again until the refused requests stand alone. Only those fail, with
+ * the row and column the engine refused ({@link RefusedRowSearch}); the others are committed,
+ * once each, since a failed commit wrote nothing. When storage does not take writes, every
+ * request of the batch fails with {@link IngestCommitFailedException} and may be sent again.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
     private final BatchWriter writer;
+    private final StorageCheck storage;
     private final int batchMaxRows;
     private final long batchMaxDelayNanos;
     private final int queueMaxRows;
@@ -52,6 +62,8 @@ public final class GroupCommitter implements AutoCloseable {
     private final Timer promptWait;
     private final Timer bulkWait;
     private final DistributionSummary batchRows;
+    private final Counter storageFailures;
+    private final Counter refusals;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when a request arrives or closing starts. */
@@ -70,8 +82,10 @@ public final class GroupCommitter implements AutoCloseable {
     private volatile double commitRate;
     private final Thread thread;
 
-    public GroupCommitter(BatchWriter writer, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, MeterRegistry meters) {
+    public GroupCommitter(BatchWriter writer, StorageCheck storage, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows,
+                          MeterRegistry meters) {
         this.writer = writer;
+        this.storage = storage;
         this.batchMaxRows = batchMaxRows;
         this.batchMaxDelayNanos = batchMaxDelay.toNanos();
         this.queueMaxRows = queueMaxRows;
@@ -85,9 +99,18 @@ public final class GroupCommitter implements AutoCloseable {
                 .description("Rows per committed batch")
                 .register(meters);
         meters.gauge("vigil.ingest.queue.rows", waitingRows);
+        this.storageFailures = failedRequests("storage", meters);
+        this.refusals = failedRequests("rows", meters);
         this.thread = new Thread(this::run, "vigil-group-commit");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    private static Counter failedRequests(String cause, MeterRegistry meters) {
+        return Counter.builder("vigil.ingest.failed.requests")
+                .description("Requests whose rows were not committed: storage took no writes, or the engine refused their rows")
+                .tag("cause", cause)
+                .register(meters);
     }
 
     private static Timer waitTimer(String lane, MeterRegistry meters) {
@@ -232,18 +255,71 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<PendingRows> batch) {
-        int rows = batch.stream().mapToInt(PendingRows::size).sum();
         long start = System.nanoTime();
         try {
             writer.commit(batch);
         } catch (Exception e) {
-            LOG.error("group commit of {} rows in {} requests failed", rows, batch.size(), e);
-            IngestCommitFailedException failure = new IngestCommitFailedException(
-                    "the commit of " + rows + " rows failed; none were written: " + e.getMessage(), e);
-            waitingRows.addAndGet(-rows);
-            batch.forEach(request -> request.receipt().completeExceptionally(failure));
+            LOG.warn("group commit of {} rows in {} requests failed", rows(batch), batch.size(), e);
+            isolate(batch);
             return;
         }
+        committed(batch, start);
+    }
+
+    /**
+     * After a failed commit of {@code batch}, which wrote nothing: commits the requests whose rows
+     * the engine takes and fails the others, or fails all when storage takes no writes.
+     */
+    private void isolate(List<PendingRows> batch) {
+        if (!storage.takesWrites()) {
+            storageFailures.increment(batch.size());
+            fail(batch, new IngestCommitFailedException(
+                    "storage cannot take writes at the moment, so none of the request's rows were written; send them again later", null));
+            return;
+        }
+        if (batch.size() == 1) {
+            refuse(batch.get(0));
+            return;
+        }
+        int half = batch.size() / 2;
+        for (List<PendingRows> part : List.of(batch.subList(0, half), batch.subList(half, batch.size()))) {
+            long start = System.nanoTime();
+            try {
+                writer.commit(part);
+            } catch (Exception e) {
+                LOG.warn("commit of {} requests, part of a failed group commit, failed too", part.size(), e);
+                isolate(part);
+                continue;
+            }
+            committed(part, start);
+        }
+    }
+
+    /** A request whose commit failed on its own while storage took writes: fails it with the row and column refused. */
+    private void refuse(PendingRows request) {
+        String table = request.target().table().name();
+        Optional<RowError> refused;
+        try {
+            refused = RefusedRowSearch.locate(writer, request);
+        } catch (Exception e) {
+            LOG.warn("could not find which row of a request for {} the engine refuses", table, e);
+            refused = Optional.empty();
+        }
+        if (refused.isEmpty()) {
+            storageFailures.increment();
+            fail(List.of(request), new IngestCommitFailedException(
+                    "the commit of the request's rows failed, so none of them were written; send them again later", null));
+            return;
+        }
+        RowError error = refused.get();
+        LOG.warn("the engine refused row {} (column {}) of a request for {}.{}: {}", error.row(), error.column(),
+                request.target().workspaceId(), table, error.reason());
+        refusals.increment();
+        fail(List.of(request), new RowsRejectedException(table, List.of(error)));
+    }
+
+    private void committed(List<PendingRows> batch, long start) {
+        int rows = rows(batch);
         long elapsed = System.nanoTime() - start;
         commitTimer.record(elapsed, TimeUnit.NANOSECONDS);
         batchRows.record(rows);
@@ -258,6 +334,15 @@ public final class GroupCommitter implements AutoCloseable {
                     .increment(request.size());
             request.receipt().complete(new IngestReceipt(request.target().workspaceId(), table, request.size()));
         }
+    }
+
+    private void fail(List<PendingRows> requests, RuntimeException failure) {
+        waitingRows.addAndGet(-rows(requests));
+        requests.forEach(request -> request.receipt().completeExceptionally(failure));
+    }
+
+    private static int rows(List<PendingRows> requests) {
+        return requests.stream().mapToInt(PendingRows::size).sum();
     }
 
     private void failQueued(RuntimeException failure) {

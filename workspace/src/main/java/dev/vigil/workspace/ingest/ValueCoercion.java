@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * Turns a JSON-decoded value into the stored value of a KQL type, accepting what Log Analytics
  * accepts. The stored values are: Boolean, Integer, Long, Double, BigDecimal, String, Instant
  * (datetime, microseconds, UTC), Long ticks (timespan), UUID (guid) and JSON text (dynamic).
+ * Stored text, of strings and dynamic values, passes {@link StoredText}'s checks.
  */
 final class ValueCoercion {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +30,8 @@ final class ValueCoercion {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final BigDecimal DECIMAL_LIMIT = BigDecimal.TEN.pow(20);
     private static final int DECIMAL_SCALE = 18;
+    /** Characters of a number sent as text, as many digits as a JSON number may have; parsing a longer one costs quadratic time. */
+    private static final int MAX_NUMBER_TEXT = 1_000;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -84,12 +87,28 @@ final class ValueCoercion {
     }
 
     private static BigInteger integral(Object raw, String typeName) throws InvalidValueException {
+        if (raw instanceof Integer || raw instanceof Long) {
+            // what JSON integers decode to: whole already, no need to go through BigDecimal
+            return BigInteger.valueOf(((Number) raw).longValue());
+        }
         BigDecimal number = number(raw, typeName);
-        try {
-            return number.toBigIntegerExact();
-        } catch (ArithmeticException e) {
+        if (integerDigits(number) > 19) {
+            // out of range of long, so of int too; checked before expanding 1e999999999 into its digits
+            return BigInteger.TEN.pow(19).multiply(BigInteger.valueOf(number.signum()));
+        }
+        number = number.stripTrailingZeros();
+        if (number.scale() > 0) {
             throw new InvalidValueException(describe(raw) + " is not a whole number, as " + typeName + " requires");
         }
+        return number.toBigIntegerExact();
+    }
+
+    /**
+     * Digits before the point, negative for values below 0.1, read off the number's precision and
+     * scale: expanding {@code 1e999999999} or {@code 1e-999999999} would take a billion digits.
+     */
+    private static long integerDigits(BigDecimal number) {
+        return number.signum() == 0 ? 0 : (long) number.precision() - number.scale();
     }
 
     private static BigDecimal number(Object raw, String typeName) throws InvalidValueException {
@@ -105,7 +124,7 @@ final class ValueCoercion {
             return new BigDecimal(i);
         } else if (raw instanceof Number n) {
             return BigDecimal.valueOf(n.longValue());
-        } else if (raw instanceof String s) {
+        } else if (raw instanceof String s && s.length() <= MAX_NUMBER_TEXT) {
             try {
                 return new BigDecimal(s.trim());
             } catch (NumberFormatException e) {
@@ -128,7 +147,9 @@ final class ValueCoercion {
                 default: break;
             }
             try {
-                return new BigDecimal(text).doubleValue();
+                if (text.length() <= MAX_NUMBER_TEXT) {
+                    return new BigDecimal(text).doubleValue();
+                }
             } catch (NumberFormatException e) {
                 // reported below
             }
@@ -137,7 +158,13 @@ final class ValueCoercion {
     }
 
     private static BigDecimal toDecimal(Object raw) throws InvalidValueException {
-        BigDecimal value = number(raw, "decimal").setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal number = number(raw, "decimal");
+        long digits = integerDigits(number);
+        if (digits < -DECIMAL_SCALE) {
+            // rounds to zero; rounding 1e-999999999 would divide by a billion-digit power of ten
+            return BigDecimal.ZERO.setScale(DECIMAL_SCALE);
+        }
+        BigDecimal value = digits > 21 ? number : number.setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
         if (value.abs().compareTo(DECIMAL_LIMIT) >= 0) {
             throw new InvalidValueException(describe(raw) + " is out of the range of decimal (at most 20 digits before the point)");
         }
@@ -146,7 +173,7 @@ final class ValueCoercion {
 
     private static String toText(Object raw) throws InvalidValueException {
         if (raw instanceof String s) {
-            return s;
+            return StoredText.check(s);
         }
         if (raw instanceof BigDecimal d) {
             return d.toPlainString();
@@ -195,7 +222,7 @@ final class ValueCoercion {
             if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
                 try {
                     JsonNode parsed = JSON.readTree(trimmed);
-                    return JSON.writeValueAsString(parsed);
+                    return StoredText.check(JSON.writeValueAsString(parsed));
                 } catch (JsonProcessingException e) {
                     // Not JSON after all: kept as the string it is.
                 }
@@ -206,7 +233,7 @@ final class ValueCoercion {
 
     private static String jsonText(Object raw) throws InvalidValueException {
         try {
-            return JSON.writeValueAsString(raw);
+            return StoredText.check(JSON.writeValueAsString(raw));
         } catch (JsonProcessingException e) {
             throw new InvalidValueException("the value cannot be written as JSON: " + e.getOriginalMessage());
         }

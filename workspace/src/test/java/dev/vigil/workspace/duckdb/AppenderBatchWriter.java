@@ -2,6 +2,7 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.ingest.BatchWriter;
+import dev.vigil.workspace.ingest.IngestTarget;
 import dev.vigil.workspace.ingest.PendingRows;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -28,6 +31,10 @@ final class AppenderBatchWriter implements BatchWriter {
 
     @Override
     public void commit(List<PendingRows> batch) throws SQLException {
+        commit(batch, true);
+    }
+
+    private void commit(List<PendingRows> batch, boolean keep) throws SQLException {
         connection.setAutoCommit(false);
         try {
             for (PendingRows request : batch) {
@@ -43,13 +50,23 @@ final class AppenderBatchWriter implements BatchWriter {
                     }
                 }
             }
-            connection.commit();
+            if (keep) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** Appends the rows and rolls back; this path is only measured, so a refusal is not told apart from other failures. */
+    @Override
+    public void trial(IngestTarget target, List<Object[]> rows) throws SQLException {
+        commit(List.of(new PendingRows(target, rows, Optional.empty(), new CompletableFuture<>(), 0)), false);
     }
 
     private static void append(DuckDBAppender appender, ColumnSchema column, Object value) throws SQLException {

@@ -7,6 +7,7 @@ import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.catalog.BuiltInTables;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class TestGroupCommitter {
     @Test
     void testAFutureCompletesOnlyAfterTheCommitHoldingItsRows() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
-        committer = new GroupCommitter(writer, 1, NEVER, 100, meters);
+        committer = new GroupCommitter(writer, writer, 1, NEVER, 100, meters);
 
         CompletableFuture<IngestReceipt> receipt = committer.submit(TARGET, rows(3));
         writer.awaitFirstCommit();
@@ -53,7 +54,7 @@ class TestGroupCommitter {
     @Test
     void testABatchClosesWhenFullWithoutWaitingForTheDelay() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(false);
-        committer = new GroupCommitter(writer, 4, NEVER, 100, meters);
+        committer = new GroupCommitter(writer, writer, 4, NEVER, 100, meters);
 
         List<CompletableFuture<IngestReceipt>> receipts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -68,7 +69,7 @@ class TestGroupCommitter {
     @Test
     void testABatchThatIsNotFullClosesAfterTheDelay() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(false);
-        committer = new GroupCommitter(writer, 1_000, Duration.ofMillis(100), 10_000, meters);
+        committer = new GroupCommitter(writer, writer, 1_000, Duration.ofMillis(100), 10_000, meters);
 
         long start = System.nanoTime();
         CompletableFuture<IngestReceipt> first = committer.submit(TARGET, rows(2));
@@ -82,7 +83,7 @@ class TestGroupCommitter {
     @Test
     void testARequestIsNeverSplitBetweenCommits() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
-        committer = new GroupCommitter(writer, 5, NEVER, 100, meters);
+        committer = new GroupCommitter(writer, writer, 5, NEVER, 100, meters);
 
         List<CompletableFuture<IngestReceipt>> receipts = new ArrayList<>();
         receipts.add(committer.submit(TARGET, rows(5)));
@@ -101,33 +102,102 @@ class TestGroupCommitter {
     }
 
     @Test
-    void testAFailedCommitFailsTheFuturesOfItsBatchAndNoOther() throws Exception {
+    void testACommitFailingForStorageFailsTheFuturesOfItsBatchAndNoOther() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
         writer.failCommit(1, new IllegalStateException("disk full"));
-        committer = new GroupCommitter(writer, 10, NEVER, 100, meters);
+        committer = new GroupCommitter(writer, writer, 10, NEVER, 100, meters);
         CompletableFuture<IngestReceipt> before = committer.submit(TARGET, rows(10));
         writer.awaitFirstCommit();
         CompletableFuture<IngestReceipt> first = committer.submit(TARGET, rows(4));
         CompletableFuture<IngestReceipt> second = committer.submit(TARGET, rows(6));
-        CompletableFuture<IngestReceipt> after = committer.submit(TARGET, rows(1));
+        writer.storageTakesWrites(false);
         writer.release();
+        first.handle((receipt, failure) -> null).get(10, TimeUnit.SECONDS);
+        writer.storageTakesWrites(true);
+        CompletableFuture<IngestReceipt> after = committer.submit(TARGET, rows(1));
         committer.close();
 
         assertThat(before.get().rowsCommitted()).isEqualTo(10);
         for (CompletableFuture<IngestReceipt> failed : List.of(first, second)) {
             assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(IngestCommitFailedException.class)
-                    .hasMessageContaining("the commit of 10 rows failed; none were written: disk full");
+                    .hasMessageContaining("storage cannot take writes at the moment, so none of the request's rows were written; send them again later");
         }
         assertThat(after.get().rowsCommitted()).isEqualTo(1);
         assertThat(writer.batches).containsExactly(List.of(10), List.of(1));
+        assertThat(writer.trials).hasValue(0);
         assertThat(meters.get("vigil.ingest.queue.rows").gauge().value()).isZero();
+        assertThat(meters.counter("vigil.ingest.failed.requests", "cause", "storage").count()).isEqualTo(2);
+    }
+
+    @Test
+    void testRowsTheEngineRefusesFailOnlyTheirRequestAndTheOthersAreCommittedOnce() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        committer = new GroupCommitter(writer, writer, 20, NEVER, 1_000, meters);
+        CompletableFuture<IngestReceipt> before = committer.submit(TARGET, rows(20));
+        writer.awaitFirstCommit();
+        List<CompletableFuture<IngestReceipt>> good = new ArrayList<>();
+        good.add(committer.submit(TARGET, rows(2)));
+        good.add(committer.submit(TARGET, rows(3)));
+        List<Object[]> bad = new ArrayList<>(rows(5));
+        bad.set(3, rowWith("AlertName", RecordingBatchWriter.REFUSED));
+        CompletableFuture<IngestReceipt> refused = committer.submit(TARGET, bad);
+        good.add(committer.submit(TARGET, rows(4)));
+        good.add(committer.submit(TARGET, rows(6)));
+        writer.release();
+        committer.close();
+
+        assertThat(before.get().rowsCommitted()).isEqualTo(20);
+        assertThat(good).extracting(receipt -> receipt.get().rowsCommitted()).containsExactly(2, 3, 4, 6);
+        assertThatThrownBy(refused::get).cause().isInstanceOfSatisfying(RowsRejectedException.class, rejected -> {
+            assertThat(rejected.errors()).singleElement().satisfies(error -> {
+                assertThat(error.row()).isEqualTo(3);
+                assertThat(error.column()).isEqualTo("AlertName");
+                assertThat(error.reason()).isEqualTo(
+                        "the storage engine refused the value although it passed validation: no low surrogate in string");
+            });
+            assertThat(rejected.getMessage()).doesNotContain("/data");
+        });
+        // each good request committed exactly once, in submission order
+        assertThat(writer.batches.stream().flatMap(List::stream).toList()).containsExactly(20, 2, 3, 4, 6);
+        assertThat(meters.get("vigil.ingest.queue.rows").gauge().value()).isZero();
+        assertThat(meters.counter("vigil.ingest.failed.requests", "cause", "rows").count()).isEqualTo(1);
+    }
+
+    @Test
+    void testAFailureThatDoesNotRecurCommitsEveryRequestOfTheBatch() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(true);
+        writer.failCommit(1, new IllegalStateException("a passing hiccup"));
+        committer = new GroupCommitter(writer, writer, 10, NEVER, 100, meters);
+        committer.submit(TARGET, rows(10));
+        writer.awaitFirstCommit();
+        CompletableFuture<IngestReceipt> first = committer.submit(TARGET, rows(4));
+        CompletableFuture<IngestReceipt> second = committer.submit(TARGET, rows(6));
+        writer.release();
+        committer.close();
+
+        assertThat(first.get().rowsCommitted()).isEqualTo(4);
+        assertThat(second.get().rowsCommitted()).isEqualTo(6);
+        assertThat(writer.batches).containsExactly(List.of(10), List.of(4), List.of(6));
+    }
+
+    @Test
+    void testARequestWhoseRowsTheEngineTakesInATrialFailsAsACommitFailure() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(false);
+        writer.failCommit(0, new IllegalStateException("fails once, alone"));
+        committer = new GroupCommitter(writer, writer, 3, NEVER, 100, meters);
+
+        CompletableFuture<IngestReceipt> alone = committer.submit(TARGET, rows(3));
+
+        assertThatThrownBy(() -> alone.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(IngestCommitFailedException.class)
+                .hasMessage("the commit of the request's rows failed, so none of them were written; send them again later");
+        assertThat(writer.trials).hasValue(1);
     }
 
     @Test
     void testAFullQueueRefusesRowsWithARetryAfter() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
-        committer = new GroupCommitter(writer, 5, NEVER, 10, meters);
+        committer = new GroupCommitter(writer, writer, 5, NEVER, 10, meters);
         committer.submit(TARGET, rows(5));
         writer.awaitFirstCommit();
         committer.submit(TARGET, rows(4));
@@ -147,7 +217,7 @@ class TestGroupCommitter {
     @Test
     void testCloseCommitsWhatIsQueued() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(false);
-        committer = new GroupCommitter(writer, 1_000, NEVER, 10_000, meters);
+        committer = new GroupCommitter(writer, writer, 1_000, NEVER, 10_000, meters);
         CompletableFuture<IngestReceipt> receipt = committer.submit(TARGET, rows(3));
 
         committer.close();
@@ -159,7 +229,7 @@ class TestGroupCommitter {
     @Test
     void testACheckpointedRequestIsCommittedAheadOfBulkRowsQueuedBeforeIt() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
-        committer = new GroupCommitter(writer, 3, NEVER, 100, meters);
+        committer = new GroupCommitter(writer, writer, 3, NEVER, 100, meters);
         committer.submit(TARGET, rows(3));
         writer.awaitFirstCommit();
         committer.submit(TARGET, rows(3));
@@ -178,7 +248,7 @@ class TestGroupCommitter {
     @Test
     void testTheLanesTakeTurnsWhenBothHaveRowsDue() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
-        committer = new GroupCommitter(writer, 3, NEVER, 100, meters);
+        committer = new GroupCommitter(writer, writer, 3, NEVER, 100, meters);
         committer.submit(TARGET, rows(3));
         writer.awaitFirstCommit();
         // two-row prompt requests cannot share a three-row batch, so each is a batch of its own
@@ -196,7 +266,7 @@ class TestGroupCommitter {
     @Test
     void testAFullQueueStillTakesACheckpointedRequest() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(true);
-        committer = new GroupCommitter(writer, 5, NEVER, 10, meters);
+        committer = new GroupCommitter(writer, writer, 5, NEVER, 10, meters);
         committer.submit(TARGET, rows(5));
         writer.awaitFirstCommit();
         committer.submit(TARGET, rows(5));
@@ -213,6 +283,16 @@ class TestGroupCommitter {
     }
 
     private static List<Object[]> rows(int count) {
-        return Collections.nCopies(count, new Object[0]);
+        return Collections.nCopies(count, new Object[TARGET.table().columns().size()]);
+    }
+
+    private static Object[] rowWith(String column, Object value) {
+        Object[] row = new Object[TARGET.table().columns().size()];
+        for (int i = 0; i < row.length; i++) {
+            if (TARGET.table().columns().get(i).name().equals(column)) {
+                row[i] = value;
+            }
+        }
+        return row;
     }
 }

@@ -75,6 +75,19 @@ class TestRowValidator {
     }
 
     @Test
+    void testALoneSurrogateIsRefusedWithItsRowAndColumn() {
+        RowsRejectedException rejected = catchThrowableOfType(RowsRejectedException.class, () -> validator.validate(List.of(
+                Map.of("DeviceId", "d1"),
+                Map.of("DeviceId", "x\uD800y")), NOW));
+
+        assertThat(rejected.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(1);
+            assertThat(error.column()).isEqualTo("DeviceId");
+            assertThat(error.reason()).startsWith("the value holds a lone surrogate \\uD800 at character 2");
+        });
+    }
+
+    @Test
     void testTenantIdOfAnotherTenantIsRefusedAndTheOwnIsAccepted() {
         RowsRejectedException rejected = catchThrowableOfType(RowsRejectedException.class, () -> validator.validate(List.of(
                 Map.of("TenantId", TENANT.toUpperCase()),

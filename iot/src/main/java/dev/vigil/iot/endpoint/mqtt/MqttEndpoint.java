@@ -242,7 +242,8 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(keyStore, password);
             return SslContextBuilder.forServer(keys).sslProvider(SslProvider.JDK).build();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            // IllegalArgumentException: KeyStore.getInstance's answer for a file that is missing or not a file
             throw new IllegalStateException("cannot read the MQTT keystore " + settings.keystore().orElseThrow() + ": " + e.getMessage(), e);
         }
     }

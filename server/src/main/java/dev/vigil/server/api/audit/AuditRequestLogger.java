@@ -26,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * every refused one (401, 403, 429), reads included, and every read answered 404: probing for
  * what one may not see is answered "not found", so that is where it shows. Reads that succeed are
  * not recorded. A 404 given because the caller holds no role on the scope is recorded as
- * {@code Denied}, one for something missing as {@code Failed}.
+ * {@code Denied}, one for something missing as {@code Failed}. Messages that devices send and that
+ * are accepted are telemetry, not changes: like MQTT publishes they leave no audit row (at fleet
+ * rates that would be one row per message), while their refusals do.
  */
 public final class AuditRequestLogger implements RequestLogger {
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<Integer> REFUSALS = Set.of(401, 403, 429);
     private static final int NOT_FOUND = 404;
+    private static final String DEVICE_ENDPOINT = "/devices/";
     /** The first route prefix that matches names the category; order matters. */
     private static final List<Map.Entry<String, String>> CATEGORIES = List.of(
             Map.entry("/api/session", "Authentication"),
@@ -48,7 +51,7 @@ public final class AuditRequestLogger implements RequestLogger {
             Map.entry("/v1/workspaces/{workspace}/query", "Query"),
             Map.entry("/api/subscriptions/{sub}/providers/Microsoft.Security/iotAlert", "IotAlert"),
             Map.entry("/api/subscriptions", "IoT"),
-            Map.entry("/devices/", "Device"));
+            Map.entry(DEVICE_ENDPOINT, "Device"));
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRequestLogger.class);
 
@@ -73,6 +76,9 @@ public final class AuditRequestLogger implements RequestLogger {
     private void record(Context ctx, Float executionTimeMs) {
         int status = ctx.statusCode();
         if (READS.contains(ctx.method()) && !REFUSALS.contains(status) && status != NOT_FOUND) {
+            return;
+        }
+        if (ctx.path().startsWith(DEVICE_ENDPOINT) && status < 400) {
             return;
         }
         boolean hidden = Boolean.TRUE.equals(ctx.attribute(Authorization.HIDDEN_ATTRIBUTE));

@@ -6,23 +6,35 @@ import java.io.InputStream;
 
 /**
  * Passes a request body through until it exceeds the limit, then fails. Catches bodies sent
- * without Content-Length (chunked) or with a false one.
+ * without Content-Length (chunked) or with a false one, and compressed bodies that inflate past
+ * the limit (a zip bomb stops at the limit, not at the end of its output).
  */
 final class LimitedInputStream extends FilterInputStream {
 
     /** An IOException, so that JSON parsing passes it through unwrapped. */
     static final class LimitExceeded extends IOException {
-        LimitExceeded(long limit) {
-            super("the body exceeds " + limit + " bytes");
+        private final boolean decompressed;
+
+        LimitExceeded(long limit, boolean decompressed) {
+            super("the body " + (decompressed ? "decompressed " : "") + "exceeds " + limit + " bytes");
+            this.decompressed = decompressed;
+        }
+
+        /** Whether the limit was exceeded by inflating a compressed body. */
+        boolean decompressed() {
+            return decompressed;
         }
     }
 
     private final long limit;
+    private final boolean decompressed;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
+    /** @param decompressed whether {@code in} inflates a compressed body, for the error to say so */
+    LimitedInputStream(InputStream in, long limit, boolean decompressed) {
         super(in);
         this.limit = limit;
+        this.decompressed = decompressed;
     }
 
     @Override
@@ -53,7 +65,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) throws LimitExceeded {
         count += n;
         if (count > limit) {
-            throw new LimitExceeded(limit);
+            throw new LimitExceeded(limit, decompressed);
         }
     }
 }

@@ -2,25 +2,32 @@ package dev.vigil.server.api.ingestion;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.InvalidContentEncodingException;
 import dev.vigil.server.api.PayloadTooLargeException;
 import dev.vigil.server.api.UnsupportedMediaTypeException;
 import dev.vigil.workspace.api.RowError;
 import dev.vigil.workspace.api.RowsRejectedException;
 import io.javalin.http.Context;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipException;
 
 /**
  * Reads the rows of an ingestion request, streaming: a JSON array of objects
- * ({@code application/json}, the default) or one object per line ({@code application/x-ndjson}).
- * A value that is not an object is a row error; bad JSON fails with its line and column.
+ * ({@code application/json}, the default) or one object per line ({@code application/x-ndjson}),
+ * as sent or compressed ({@code Content-Encoding: gzip} or {@code deflate}). The body size limit
+ * holds for the body as sent and as decompressed. A value that is not an object is a row error,
+ * and so is a value over the {@link IngestionReadLimits}; bad JSON fails with its line and column.
  */
 final class RowsReader {
     static final String JSON = "application/json";
@@ -32,8 +39,20 @@ final class RowsReader {
     private final long maxBodyBytes;
 
     RowsReader(ObjectMapper mapper, long maxBodyBytes) {
-        this.mapper = mapper;
+        this.mapper = IngestionReadLimits.apply(mapper);
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** One request's rows as they are read, and the errors of the rows that are not objects. */
+    private static final class Reading {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        final List<RowError> errors = new ArrayList<>();
+        /** The row object being read; its current name is the column, however deep the parser is in its value. */
+        JsonStreamContext row;
+
+        int nextIndex() {
+            return rows.size() + errors.size();
+        }
     }
 
     List<Map<String, Object>> read(Context ctx, String table) throws IOException {
@@ -45,25 +64,36 @@ final class RowsReader {
         if (!mediaType.equals(JSON) && !mediaType.equals(NDJSON)) {
             throw new UnsupportedMediaTypeException(mediaType, List.of(JSON, NDJSON));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        try (InputStream body = new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes);
+        ContentEncoding encoding = ContentEncoding.of(ctx.header("Content-Encoding"));
+        Reading reading = new Reading();
+        try (InputStream sent = new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes, false);
+             InputStream body = encoding == ContentEncoding.IDENTITY ? sent
+                     : new LimitedInputStream(encoding.decode(sent), maxBodyBytes, true);
              JsonParser parser = mapper.createParser(body)) {
             if (mediaType.equals(JSON)) {
-                readArray(parser, rows, errors);
+                readArray(parser, reading);
             } else {
-                readLines(parser, rows, errors);
+                readLines(parser, reading);
             }
         } catch (LimitedInputStream.LimitExceeded e) {
-            throw new PayloadTooLargeException(maxBodyBytes);
+            throw e.decompressed() ? PayloadTooLargeException.decompressed(maxBodyBytes) : new PayloadTooLargeException(maxBodyBytes);
+        } catch (ZipException | EOFException e) {
+            if (encoding == ContentEncoding.IDENTITY) {
+                throw e;
+            }
+            throw new InvalidContentEncodingException(encoding.headerValue(), e.getMessage() == null ? "it ends too soon" : e.getMessage());
+        } catch (StreamConstraintsException e) {
+            // the parser cannot go on past a breached limit: the rows after this one are not read
+            String column = reading.row == null ? null : reading.row.getCurrentName();
+            reading.errors.add(new RowError(reading.nextIndex(), column, IngestionReadLimits.reason(e)));
         }
-        if (!errors.isEmpty()) {
-            throw new RowsRejectedException(table, errors);
+        if (!reading.errors.isEmpty()) {
+            throw new RowsRejectedException(table, reading.errors);
         }
-        return rows;
+        return reading.rows;
     }
 
-    private void readArray(JsonParser parser, List<Map<String, Object>> rows, List<RowError> errors) throws IOException {
+    private void readArray(JsonParser parser, Reading reading) throws IOException {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_ARRAY) {
             throw new JsonParseException(parser, first == null
@@ -72,26 +102,29 @@ final class RowsReader {
                             + " (send one object per line as " + NDJSON + " instead)");
         }
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            readRow(parser, token, rows, errors);
+            readRow(parser, token, reading);
         }
         if (parser.nextToken() != null) {
             throw new JsonParseException(parser, "unexpected content after the array of rows");
         }
     }
 
-    private void readLines(JsonParser parser, List<Map<String, Object>> rows, List<RowError> errors) throws IOException {
+    private void readLines(JsonParser parser, Reading reading) throws IOException {
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-            readRow(parser, token, rows, errors);
+            readRow(parser, token, reading);
         }
     }
 
-    private void readRow(JsonParser parser, JsonToken token, List<Map<String, Object>> rows, List<RowError> errors) throws IOException {
-        int index = rows.size() + errors.size();
+    private void readRow(JsonParser parser, JsonToken token, Reading reading) throws IOException {
         if (token == JsonToken.START_OBJECT) {
-            rows.add(mapper.readValue(parser, ROW));
+            reading.row = parser.getParsingContext();
+            Map<String, Object> row = mapper.readValue(parser, ROW);
+            reading.row = null;
+            reading.rows.add(row);
         } else {
+            int index = reading.nextIndex();
             parser.skipChildren();
-            errors.add(new RowError(index, null, "a row must be a JSON object, found " + describe(token)));
+            reading.errors.add(new RowError(index, null, "a row must be a JSON object, found " + describe(token)));
         }
     }
 

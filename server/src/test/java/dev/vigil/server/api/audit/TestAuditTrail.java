@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.Eventually;
+import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,23 @@ class TestAuditTrail {
         assertThat(rows.get(0).path("Properties").asText()).contains("\"subscription\":\"audit-sub\"", "Audited");
         assertThat(rows.get(2).path("Properties").asText()).contains("/IotHubs/audited-hub", "\"created\":true");
         assertThat(rows.get(4).path("Properties").asText()).contains("/IotHubs/audited-hub/devices/sensor-1", "\"deviceStatus\":\"disabled\"");
+    }
+
+    @Test
+    void testAcceptedDeviceMessagesLeaveNoRowWhileRefusedOnesDo() {
+        String key = IotDevices.createHub(server, "audit-devices", "telemetry-hub", "Enabled");
+        HttpResponse<String> accepted = IotDevices.sendOverHttps(server, "telemetry-hub", key,
+                IotDevices.message(List.of(IotDevices.login(Instant.now(), "Success"))));
+        HttpResponse<String> refused = server.send(HttpRequest.newBuilder(
+                        server.uri("/devices/" + IotDevices.DEVICE + "/messages/events?api-version=2020-03-13"))
+                .header("Authorization", "SharedAccessSignature sr=telemetry-hub.azure-devices.net%2Fdevices%2Fsensor-1&sig=bad&se=1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(accepted.statusCode()).isEqualTo(204);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        List<JsonNode> rows = awaitRows("audit", "VigilAudit | where RequestPath startswith '/devices/' and StatusCode == 401", 1);
+        assertThat(rows).hasSize(1);
+        assertThat(queryTable("audit", "VigilAudit | where RequestPath startswith '/devices/' and StatusCode < 400").path("rows")).isEmpty();
     }
 
     @Test

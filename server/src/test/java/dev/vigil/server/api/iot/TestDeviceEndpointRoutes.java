@@ -47,6 +47,19 @@ class TestDeviceEndpointRoutes {
     }
 
     @Test
+    void testALoneSurrogateIsRefusedToTheDeviceWithItsPathAndNothingIsStored() {
+        String key = createHub();
+        String message = IotDevices.message(List.of(IotDevices.login(Instant.now(), "Fail").replace("\"UserName\":\"root\"", "\"UserName\":\"r\\ud800t\"")));
+
+        HttpResponse<String> response = IotDevices.sendOverHttps(server, HUB, key, message);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(RunningServer.json(response).path("error").path("message").asText())
+                .contains("$.Events[0].Payload[0].UserName", "lone surrogate");
+        assertThat(server.count("SecurityIoTRawEvent | count")).isZero();
+    }
+
+    @Test
     void testChunkedBodyOverTheLimitIs413Too() {
         String key = createHub();
         byte[] body = new byte[LIMIT + 1];
