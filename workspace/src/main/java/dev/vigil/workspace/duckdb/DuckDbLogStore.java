@@ -260,18 +260,6 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         return options;
     }
 
-    /** Runs SQL of the caller's own under the same limits as queries; for tests that look at what is stored. */
-    List<List<Object>> sql(String sql, List<ColumnSchema> columns) {
-        InMemoryResult result = new InMemoryResult();
-        QueryControl control = QueryControl.withTimeout(limits.defaultTimeout());
-        try (QueryTimeout timeout = QueryTimeout.start(control, timer)) {
-            queries.run(sql, columns, Optional.empty(), control, result);
-        } catch (IOException e) {
-            throw new UncheckedIOException("rows kept in memory cannot fail to be written", e);
-        }
-        return result.rows;
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();

@@ -2,6 +2,7 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.StateStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageHealth;
@@ -12,8 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.duckdb.DuckDBConnection;
@@ -140,15 +144,24 @@ public final class DuckDbStorage implements Storage {
         return new DuckDbStorage(settings, meters, clock);
     }
 
-    /** Runs SQL of the caller's own on a read connection; for tests that look at what is stored. */
+    /**
+     * Runs SQL of the caller's own, as written, on a connection like a query's and returns its rows
+     * (none for a statement such as {@code CHECKPOINT}); for tests that look at what is stored or
+     * probe the engine's settings.
+     */
     List<List<Object>> sql(String sql, List<ColumnSchema> columns) {
-        return logStore.sql(sql, columns);
-    }
-
-    /** Runs a statement of the caller's own on a connection like a query's; for tests that probe the engine's settings. */
-    void execute(String sql) throws SQLException {
-        try (DuckDBConnection connection = database.duplicate(); java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (DuckDBConnection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            List<List<Object>> rows = new ArrayList<>();
+            if (statement.execute(sql)) {
+                try (ResultSet result = statement.getResultSet()) {
+                    while (result.next()) {
+                        rows.add(QueryRunner.read(result, columns));
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new QueryExecutionException("the query failed while running: " + QueryRunner.readable(e), e);
         }
     }
 

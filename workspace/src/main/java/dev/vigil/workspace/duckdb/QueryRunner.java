@@ -108,7 +108,8 @@ final class QueryRunner {
         return "SELECT * FROM (" + sql + "\n) AS capped_result LIMIT " + (limits.maxResultRows() + 1L);
     }
 
-    private static List<Object> read(ResultSet rows, List<ColumnSchema> columns) throws SQLException {
+    /** The current row in the query API's value forms. */
+    static List<Object> read(ResultSet rows, List<ColumnSchema> columns) throws SQLException {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
             ColumnSchema column = columns.get(i);

@@ -20,7 +20,6 @@ import dev.vigil.workspace.api.ResultSink;
 import dev.vigil.workspace.api.ResultTruncation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +182,7 @@ class TestQueryLimits {
     void testNoStatementCanLiftTheLimits() {
         for (String set : List.of("SET enable_external_access = true", "SET allowed_directories = ['/']", "SET memory_limit = '100GB'",
                 "SET lock_configuration = false")) {
-            assertThatThrownBy(() -> storage.execute(set)).as(set).isInstanceOf(SQLException.class).hasMessageContaining("locked");
+            assertThatThrownBy(() -> storage.sql(set, List.of())).as(set).isInstanceOf(QueryExecutionException.class).hasMessageContaining("locked");
         }
         assertThat(storage.sql("SELECT current_setting('memory_limit') AS m", List.of(new ColumnSchema("m", KqlType.STRING))))
                 .singleElement().isEqualTo(List.of(String.format(Locale.ROOT, "%.1f GiB", EngineLimits.minimumMemory() / (1024.0 * 1024 * 1024))));
