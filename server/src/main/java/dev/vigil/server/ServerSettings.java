@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.query.QueryConcurrency;
 import dev.vigil.workspace.api.StorageSettings;
 import java.util.Objects;
 
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param maxBodyBytes request bodies larger than this are refused with 413
  * @param iot the device endpoints (hub domain, MQTT listeners)
  * @param access trusted proxies and login limits
+ * @param queries how many interactive queries may run at once
  */
-public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access) {
+public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
+                             QueryConcurrency queries) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -29,11 +32,12 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
         }
         Objects.requireNonNull(iot, "iot");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(queries, "queries");
     }
 
-    /** With the default access settings: no trusted proxy, the default login limits. */
+    /** With the default access settings (no trusted proxy, the default login limits) and {@link QueryConcurrency}. */
     public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot) {
-        this(storage, host, port, maxBodyBytes, iot, AccessSettings.defaults());
+        this(storage, host, port, maxBodyBytes, iot, AccessSettings.defaults(), QueryConcurrency.defaults());
     }
 
     /** With the IoT defaults: MQTT in plaintext on a free loopback port. */
@@ -42,6 +46,14 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
     }
 
     public ServerSettings withAccess(AccessSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries);
+    }
+
+    public ServerSettings withStorage(StorageSettings changed) {
+        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries);
+    }
+
+    public ServerSettings withQueries(QueryConcurrency changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed);
     }
 }

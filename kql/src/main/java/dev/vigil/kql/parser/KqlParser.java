@@ -564,21 +564,34 @@ public final class KqlParser {
         enterNesting();
         Expression left = prefix();
         int chain = 0;
+        LogicalChain logical = null;
         while (true) {
             Token token = current();
             Optional<InfixOperator> infix = infixAt(token);
             if (infix.isEmpty() || infix.get().power <= minimumPower) {
                 break;
             }
-            if (depth + ++chain > MAX_EXPRESSION_DEPTH) {
+            InfixOperator operator = infix.get();
+            boolean isLogical = operator.binary == BinaryOperator.AND || operator.binary == BinaryOperator.OR;
+            if (logical != null && logical.operator() != operator.binary) {
+                left = logical.balanced();
+                logical = null;
+            }
+            // A run of 'and' or 'or' becomes a balanced tree below, so its length is not nesting;
+            // any other run builds a left-deep tree as long as the run, which is.
+            if (!isLogical && depth + ++chain > MAX_EXPRESSION_DEPTH) {
                 throw new DiagnosticException(DiagnosticFacts.tooDeeplyNested(MAX_EXPRESSION_DEPTH), token.span());
             }
-            InfixOperator operator = infix.get();
             Span operatorSpan = token.span();
             for (int i = 0; i < operator.tokenCount; i++) {
                 operatorSpan = operatorSpan.to(advance().span());
             }
-            if (operator.list != null) {
+            if (isLogical) {
+                if (logical == null) {
+                    logical = new LogicalChain(operator.binary, left);
+                }
+                logical.add(operatorSpan, expression(operator.power));
+            } else if (operator.list != null) {
                 left = inList(left, operator.list, operator.negated, operatorSpan);
             } else if (operator.between) {
                 left = between(left, operator.negated, operatorSpan);
@@ -586,6 +599,9 @@ public final class KqlParser {
                 Expression right = expression(operator.power);
                 left = new BinaryExpression(operator.binary, operatorSpan, left, right, left.span().to(right.span()));
             }
+        }
+        if (logical != null) {
+            left = logical.balanced();
         }
         depth--;
         return left;

@@ -43,6 +43,11 @@ class TestKqlConformance {
     static void createTables() throws SQLException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
         ConformanceTables.create(connection);
+        // the sandbox the workspace runs queries in (workspace EngineLimits): every function must work without file access
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET lock_configuration = true");
+        }
     }
 
     @AfterAll

@@ -219,6 +219,49 @@ class TestKqlParser {
         assertThat(compilation.errors()).isEmpty();
     }
 
+    @Test
+    void testFlatOrOfThreeHundredTermsCompiles() {
+        String query = "T | where " + IntStream.range(0, 300).mapToObj(i -> "x == " + i).collect(Collectors.joining(" or "));
+
+        Compilation compilation = compile(query);
+
+        assertThat(compilation.errors()).isEmpty();
+    }
+
+    @Test
+    void testLongRunsOfAndAndOrStayShallow() {
+        String query = "T | where " + IntStream.range(0, 100_000).mapToObj(i -> "x == " + i).collect(Collectors.joining(" or "))
+                + " | where " + IntStream.range(0, 1_000).mapToObj(i -> "x != " + i).collect(Collectors.joining(" and "));
+
+        Compilation compilation = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> compile(query));
+
+        assertThat(compilation.errors()).isEmpty();
+        List<?> operators = operators(query);
+        assertThat(depth(((WhereOperator) operators.get(0)).predicate())).isEqualTo(1 + 17 + 1);
+        assertThat(depth(((WhereOperator) operators.get(1)).predicate())).isEqualTo(1 + 10 + 1);
+    }
+
+    @Test
+    void testRunOfOrKeepsTheOrderOfItsTerms() {
+        assertThat(render(KqlParser.parseExpression("a or b or c"))).isEqualTo("((a or b) or c)");
+        assertThat(render(KqlParser.parseExpression("a or b or c or d or e"))).isEqualTo("(((a or b) or c) or (d or e))");
+        assertThat(render(KqlParser.parseExpression("a and b and c or d and e"))).isEqualTo("(((a and b) and c) or (d and e))");
+    }
+
+    @Test
+    void testRealNestingOfOrStillCounts() {
+        String query = "T | where " + "(x == 1 or ".repeat(300) + "x == 0" + ")".repeat(300);
+
+        assertThat(compile(query).errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("VQ001"));
+    }
+
+    private static int depth(Expression expression) {
+        if (expression instanceof BinaryExpression binary) {
+            return 1 + Math.max(depth(binary.left()), depth(binary.right()));
+        }
+        return 1;
+    }
+
     private static Compilation compile(String query) {
         Catalog catalog = Catalog.of(List.of(new TableSchema("T", List.of("T"), List.of(new ColumnSchema("x", KqlType.LONG)))));
         return Kql.compile(query, catalog, CompileOptions.at(Instant.parse("2024-01-01T00:00:00Z")));

@@ -30,6 +30,11 @@ public final class AccessControl {
         }
     }
 
+    /** Whether the principal holds at least this role on the scope (directly or through {@code /}). */
+    public boolean holds(Principal principal, Scope scope, Role role) {
+        return assignments.effectiveRole(principal, scope).filter(effective -> effective.includes(role)).isPresent();
+    }
+
     /** Whether the principal holds any role on the scope (directly or through {@code /}). */
     public boolean canSee(Principal principal, Scope scope) {
         return assignments.effectiveRole(principal, scope).isPresent();

@@ -20,6 +20,9 @@ import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
 import dev.vigil.server.identity.LoginThrottledException;
+import dev.vigil.server.query.QueryIdInUseException;
+import dev.vigil.server.query.QueryNotFoundException;
+import dev.vigil.server.query.QueryThrottledException;
 import dev.vigil.soc.connector.ConnectorException;
 import dev.vigil.soc.incident.IncidentEtagMismatchException;
 import dev.vigil.soc.incident.IncidentException;
@@ -31,6 +34,8 @@ import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.QueryCancellation;
+import dev.vigil.workspace.api.QueryCancelledException;
 import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.ReadOnlyTableException;
 import dev.vigil.workspace.api.RowsRejectedException;
@@ -42,6 +47,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +87,13 @@ final class ErrorResponses {
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
         routes.exception(IncidentException.class, ErrorResponses::incident);
         routes.exception(AccessException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
+        routes.exception(QueryThrottledException.class, (e, ctx) -> {
+            long seconds = retryAfterSeconds(e.retryAfter());
+            ctx.header("Retry-After", Long.toString(seconds));
+            respond(ctx, 429, ApiError.of(e.code(), e.getMessage(), Map.of("retryAfterSeconds", seconds)));
+        });
+        routes.exception(QueryIdInUseException.class, (e, ctx) -> respond(ctx, 409, ApiError.of(e.code(), e.getMessage())));
+        routes.exception(QueryNotFoundException.class, (e, ctx) -> respond(ctx, 404, ApiError.of(e.code(), e.getMessage())));
         routes.exception(JsonProcessingException.class, ErrorResponses::malformedJson);
         routes.exception(HttpResponseException.class, ErrorResponses::javalin);
         routes.exception(Exception.class, ErrorResponses::unexpected);
@@ -101,10 +114,13 @@ final class ErrorResponses {
             located.put("part", function.part().get().name().toLowerCase(Locale.ROOT));
             inner = located;
         } else if (e instanceof IngestQueueFullException full) {
-            long seconds = Math.max(1, (full.retryAfter().toMillis() + 999) / 1000);
+            long seconds = retryAfterSeconds(full.retryAfter());
             ctx.header("Retry-After", Long.toString(seconds));
             inner = Map.of("retryAfterSeconds", seconds);
             status = 429;
+        } else if (e instanceof QueryCancelledException cancelled) {
+            // Log Analytics answers a query past its timeout with 504; a cancelled one conflicts with finishing it
+            status = cancelled.reason() == QueryCancellation.Reason.TIMED_OUT ? 504 : 409;
         } else if (e instanceof QueryExecutionException) {
             LOG.warn("query failed while running", e);
         } else if (e instanceof IngestCommitFailedException) {
@@ -187,6 +203,11 @@ final class ErrorResponses {
     private static void unexpected(Exception e, Context ctx) {
         LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
         respond(ctx, 500, ApiError.of("InternalError", "The server failed to handle the request; the server log has the details."));
+    }
+
+    /** Whole seconds, rounded up, at least one: the value of {@code Retry-After}. */
+    private static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     private static void respond(Context ctx, int status, ApiError error) {

@@ -11,7 +11,9 @@ import dev.vigil.server.api.metrics.HttpRequestTimer;
 import dev.vigil.server.api.metrics.MetricsRoutes;
 import dev.vigil.server.api.openapi.OpenApiRoutes;
 import dev.vigil.server.api.query.ExplainRoutes;
+import dev.vigil.server.api.query.QueryLogRecorder;
 import dev.vigil.server.api.query.QueryRoutes;
+import dev.vigil.server.api.query.RunningQueryRoutes;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
@@ -24,6 +26,8 @@ import dev.vigil.server.api.identity.SessionRoutes;
 import dev.vigil.server.api.identity.UserRoutes;
 import dev.vigil.server.console.ConsoleRoutes;
 import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.server.query.InteractiveQueries;
+import dev.vigil.server.query.QueryLog;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StorageHealth;
@@ -52,7 +56,7 @@ public final class HttpApi {
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
             long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, Supplier<StorageHealth> storageHealth,
-            ConsoleRoutes console) {
+            InteractiveQueries queries, ConsoleRoutes console) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -64,9 +68,11 @@ public final class HttpApi {
                     () -> Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR)));
             HttpRequestTimer timer = new HttpRequestTimer(registry);
             AuditRequestLogger audit = new AuditRequestLogger(security.audit(), security.clock());
+            QueryLogRecorder queryLog = new QueryLogRecorder(new QueryLog(logStore));
             config.requestLogger.http((ctx, executionTimeMs) -> {
                 timer.handle(ctx, executionTimeMs);
                 audit.handle(ctx, executionTimeMs);
+                queryLog.handle(ctx, executionTimeMs);
             });
             config.events.handlerAdded(handler -> {
                 // the API's routes only: the console's pages are not part of the documented API
@@ -87,7 +93,8 @@ public final class HttpApi {
             new OpenApiRoutes().register(config.routes);
             new TableRoutes(logStore).register(config.routes);
             new IngestionRoutes(logStore, mapper, maxBodyBytes).register(config.routes);
-            new QueryRoutes(logStore).register(config.routes);
+            new QueryRoutes(queries, mapper, security.clock()).register(config.routes);
+            new RunningQueryRoutes(queries.running(), security.clock()).register(config.routes);
             new ExplainRoutes(logStore).register(config.routes);
             new FunctionRoutes(logStore).register(config.routes);
             new SessionRoutes(security.users(), security.sessions(), security.throttle()).register(config.routes);

@@ -12,9 +12,9 @@ final class QueryApiClient {
         this.api = api;
     }
 
-    /** The primary result table: {@code {"name","columns","rows"}}. */
+    /** The answer: {@code {"tables":[{"name","columns","rows"}]}}, and {@code "error"} when the rows are partial. */
     JsonNode query(String workspace, String kql, String timespan) throws CommandFailedException, InterruptedException {
-        return post("/v1/workspaces/" + workspace + "/query", kql, timespan).path("tables").path(0);
+        return post("/v1/workspaces/" + workspace + "/query", kql, timespan);
     }
 
     /** The query's explanation without running it: {@code {"plan","sql","columns"}}. */

@@ -44,9 +44,16 @@ final class QueryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return connection.call(err, client -> {
-            JsonNode table = new QueryApiClient(client).query(workspace, query, timespan);
+            JsonNode answer = new QueryApiClient(client).query(workspace, query, timespan);
+            JsonNode table = answer.path("tables").path(0);
             out.print(TextTable.render(headers(table), rows(table)));
             out.flush();
+            // a result cut at the server's cap, or stopped after its first rows: say so, after the rows
+            JsonNode partial = answer.path("error").path("details").path(0);
+            if (!partial.isMissingNode()) {
+                err.println("Partial result: " + partial.path("message").asText() + " [" + partial.path("code").asText() + "]");
+                err.flush();
+            }
             return 0;
         });
     }

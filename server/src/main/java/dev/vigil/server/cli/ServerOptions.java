@@ -7,6 +7,8 @@ import dev.vigil.server.IotSettings;
 import dev.vigil.server.ServerSettings;
 import dev.vigil.server.api.access.TrustedProxies;
 import dev.vigil.server.identity.LoginLimits;
+import dev.vigil.server.query.QueryConcurrency;
+import dev.vigil.workspace.api.QueryLimits;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
 /** The options {@code serve} and {@code demo} share. */
 final class ServerOptions {
     private static final StorageSettings DEFAULTS = StorageSettings.defaults(Path.of("vigil-data"));
+    private static final QueryConcurrency QUERY_CONCURRENCY = QueryConcurrency.defaults();
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory, created if missing (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("vigil-data");
@@ -38,6 +41,33 @@ final class ServerOptions {
 
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes = ServerSettings.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(names = "--query-max-rows", paramLabel = "N", description = "Query results are cut after this many rows, with a partial error (default: ${DEFAULT-VALUE}).")
+    int queryMaxRows = QueryLimits.DEFAULT_MAX_RESULT_ROWS;
+
+    @Option(names = "--query-max-bytes", paramLabel = "BYTES", description = "...or once their rows pass this size as JSON (default: ${DEFAULT-VALUE}, 64 MiB).")
+    long queryMaxBytes = QueryLimits.DEFAULT_MAX_RESULT_BYTES;
+
+    @Option(names = "--query-timeout-s", paramLabel = "S", description = "A query running longer is stopped (504), unless it asks otherwise with 'Prefer: wait=N' (default: ${DEFAULT-VALUE}).")
+    long queryTimeoutSeconds = QueryLimits.DEFAULT_TIMEOUT.toSeconds();
+
+    @Option(names = "--query-timeout-max-s", paramLabel = "S", description = "The longest timeout 'Prefer: wait=N' may ask for (default: ${DEFAULT-VALUE}).")
+    long queryTimeoutMaxSeconds = QueryLimits.DEFAULT_MAX_TIMEOUT.toSeconds();
+
+    @Option(names = "--engine-memory-mb", paramLabel = "MB", description = "DuckDB's memory limit for all queries and ingestion (default: half of what the machine has beyond the JVM heap).")
+    Long engineMemoryMb;
+
+    @Option(names = "--query-max-concurrent", paramLabel = "N", description = "Interactive queries running at once (default: ${DEFAULT-VALUE}).")
+    int queryMaxConcurrent = QUERY_CONCURRENCY.maxRunning();
+
+    @Option(names = "--query-max-per-caller", paramLabel = "N", description = "Interactive queries one user runs at once (default: ${DEFAULT-VALUE}).")
+    int queryMaxPerCaller = QUERY_CONCURRENCY.maxRunningPerCaller();
+
+    @Option(names = "--query-max-queued", paramLabel = "N", description = "Queries waiting for a place; more get 429 at once (default: ${DEFAULT-VALUE}).")
+    int queryMaxQueued = QUERY_CONCURRENCY.maxQueued();
+
+    @Option(names = "--query-queue-wait-ms", paramLabel = "MS", description = "How long a query waits for a place before 429 (default: ${DEFAULT-VALUE}).")
+    long queryQueueWaitMs = QUERY_CONCURRENCY.maxQueueWait().toMillis();
 
     @Option(names = "--iot-domain", paramLabel = "DOMAIN", description = "Hubs answer as {hub}.DOMAIN (default: ${DEFAULT-VALUE}, so SDK connection strings work unchanged).")
     String iotDomain = IotSettings.DEFAULT_DOMAIN;
@@ -69,11 +99,14 @@ final class ServerOptions {
     List<String> trustedProxies = List.of();
 
     ServerSettings toSettings() {
-        StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows);
+        QueryLimits limits = new QueryLimits(queryMaxRows, queryMaxBytes, Duration.ofSeconds(queryTimeoutSeconds), Duration.ofSeconds(queryTimeoutMaxSeconds),
+                engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
+        StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows,
+                limits);
         MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, mqttKeystore == null ? MqttSettings.DISABLED : mqttTlsPort,
                 Optional.ofNullable(mqttKeystore), mqttKeystorePassword);
         AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
         return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
-                access);
+                access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)));
     }
 }

@@ -3,15 +3,18 @@ package dev.vigil.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.workspace.api.QueryLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TestQueryCommand {
@@ -53,6 +56,20 @@ class TestQueryCommand {
                 Low            1
                 (2 rows)
                 """);
+    }
+
+    @Test
+    void testAResultCutAtTheServersCapIsPrintedAndSaidToBePartial(@TempDir Path data) {
+        try (RunningServer capped = RunningServer.start(data,
+                s -> s.withStorage(s.storage().withQueryLimits(QueryLimits.defaults().withResultCap(2, 1_000_000))))) {
+            int exit = vigil("query", "--server", "http://127.0.0.1:" + capped.server().port(), "--api-key", capped.apiKey(),
+                    "range x from 1 to 5 step 1");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString()).endsWith("(2 rows)\n");
+            assertThat(err.toString()).startsWith("Partial result: Query result set has exceeded the record count limit of 2 rows")
+                    .endsWith("[QueryResultTooLarge]\n");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vigil.workspace.api;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +64,25 @@ public interface LogStore {
      */
     long ingestedThrough(String workspaceId);
 
-    /** Compiles and runs a KQL query; bad queries throw {@link KqlQueryException}. */
+    /**
+     * Compiles and runs a KQL query and returns its rows in memory, for Vigil's own callers (rules,
+     * detection, connectors). The result is cut at the store's {@link QueryLimits} (and says so in
+     * {@link QueryResult#truncation()}), and the query is stopped after the default timeout
+     * ({@link QueryCancelledException}). Bad queries throw {@link KqlQueryException}.
+     */
     QueryResult query(String workspaceId, QueryRequest request);
+
+    /**
+     * Compiles and runs a KQL query under {@code control} and hands its primary result to
+     * {@code sink} row by row, without holding it: the rows are cut at the store's result limits,
+     * which the summary reports. A query cancelled or timed out throws {@link QueryCancelledException},
+     * also after rows were handed over; an {@link IOException} from the sink cancels the query
+     * and is rethrown.
+     */
+    QuerySummary query(String workspaceId, QueryRequest request, QueryControl control, ResultSink sink) throws IOException;
+
+    /** The limits every query of this store runs under. */
+    QueryLimits queryLimits();
 
     /**
      * Compiles a query without running it and returns its bound plan and SQL; bad queries throw

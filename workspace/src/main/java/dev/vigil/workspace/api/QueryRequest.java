@@ -1,5 +1,7 @@
 package dev.vigil.workspace.api;
 
+import dev.vigil.kql.TimeRange;
+import dev.vigil.workspace.query.QueryTimespan;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,14 @@ public record QueryRequest(String query, Optional<String> timespan, Optional<Ins
 
     public static QueryRequest of(String query) {
         return new QueryRequest(query, Optional.empty());
+    }
+
+    /**
+     * The time range the timespan names, a duration counting back from {@code now}; empty without a
+     * timespan. Throws {@link InvalidTimespanException} for one that does not parse.
+     */
+    public Optional<TimeRange> timeRange(Instant now) {
+        return timespan.map(text -> QueryTimespan.parse(text, now));
     }
 
     public QueryRequest withTimespan(String newTimespan) {

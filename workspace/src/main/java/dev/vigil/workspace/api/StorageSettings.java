@@ -5,16 +5,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the data lives and how ingestion batches.
+ * Where the data lives, how ingestion batches, and what one query may take.
  *
  * @param dataDirectory created if missing; holds the database file
  * @param batchMaxRows a group commit closes when it holds this many rows...
  * @param batchMaxDelay ...or when its first request has waited this long
  * @param queueMaxRows rows waiting for commit beyond which ingestion is refused (HTTP 429)
+ * @param queryLimits result caps, timeouts and the engine's memory
  */
-public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows) {
+public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, QueryLimits queryLimits) {
     public StorageSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(queryLimits, "queryLimits");
         if (batchMaxRows < 1) {
             throw new IllegalArgumentException("batchMaxRows must be at least 1, was " + batchMaxRows);
         }
@@ -26,8 +28,17 @@ public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration bat
         }
     }
 
-    /** Safe defaults: batches of up to 50,000 rows or 20 ms, and at most 500,000 rows waiting. */
+    /** With the default {@link QueryLimits}. */
+    public StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows) {
+        this(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, QueryLimits.defaults());
+    }
+
+    /** Safe defaults: batches of up to 50,000 rows or 20 ms, at most 500,000 rows waiting, {@link QueryLimits#defaults()}. */
     public static StorageSettings defaults(Path dataDirectory) {
         return new StorageSettings(dataDirectory, 50_000, Duration.ofMillis(20), 500_000);
+    }
+
+    public StorageSettings withQueryLimits(QueryLimits limits) {
+        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, limits);
     }
 }

@@ -9,7 +9,7 @@ public abstract sealed class WorkspaceException extends RuntimeException
                 RowsRejectedException, IngestQueueFullException, KqlQueryException,
                 InvalidTimespanException, QueryExecutionException, IngestCommitFailedException,
                 FunctionNotFoundException, FunctionDefinitionException, ReadOnlyTableException,
-                WorkspaceConflictException, InvalidWorkspaceIdException {
+                WorkspaceConflictException, InvalidWorkspaceIdException, QueryCancelledException {
 
     protected WorkspaceException(String message) {
         super(message);

@@ -160,7 +160,42 @@ public final class BuiltInTables {
             "ExtendedProperties", DYNAMIC,
             "Type", STRING);
 
-    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT, SENTINEL_HEALTH);
+    /**
+     * The query log, column for column as Log Analytics defines it: one row per query sent to the
+     * query API, written by Vigil (see {@code docs/security.md} for what each column holds).
+     */
+    public static final WorkspaceTable LA_QUERY_LOGS = systemTable("LAQueryLogs",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "AADClientId", STRING,
+            "AADEmail", STRING,
+            "AADObjectId", STRING,
+            "AADTenantId", STRING,
+            "CorrelationId", STRING,
+            "IsBillableQuery", BOOL,
+            "IsWorkspaceInFailover", BOOL,
+            "QueryText", STRING,
+            "QueryTimeRangeEnd", DATETIME,
+            "QueryTimeRangeStart", DATETIME,
+            "RequestClientApp", STRING,
+            "RequestContext", DYNAMIC,
+            "RequestContextFilters", DYNAMIC,
+            "RequestTarget", STRING,
+            "ResponseCode", INT,
+            "ResponseDurationMs", REAL,
+            "ResponseRowCount", INT,
+            "ScannedGB", REAL,
+            "SourceSystem", STRING,
+            "StatsCPUTimeMs", REAL,
+            "StatsDataProcessedEnd", DATETIME,
+            "StatsDataProcessedStart", DATETIME,
+            "StatsRegionCount", INT,
+            "StatsWorkspaceCount", INT,
+            "WorkspaceRegion", STRING,
+            "Type", STRING);
+
+    public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT, SENTINEL_HEALTH,
+            LA_QUERY_LOGS);
 
     private BuiltInTables() {
     }

@@ -5,15 +5,21 @@ import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Explanation;
 import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
+import dev.vigil.kql.TimeRange;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryCancellation;
+import dev.vigil.workspace.api.QueryControl;
 import dev.vigil.workspace.api.QueryExplanation;
+import dev.vigil.workspace.api.QueryLimits;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.QueryResult;
+import dev.vigil.workspace.api.QuerySummary;
 import dev.vigil.workspace.api.ReadOnlyTableException;
+import dev.vigil.workspace.api.ResultSink;
 import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.SavedFunction;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
@@ -25,9 +31,12 @@ import dev.vigil.workspace.catalog.WorkspaceTable;
 import dev.vigil.workspace.ingest.GroupCommitter;
 import dev.vigil.workspace.ingest.IngestTarget;
 import dev.vigil.workspace.ingest.RowValidator;
-import dev.vigil.workspace.query.QueryTimespan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import dev.vigil.kql.Visualization;
+import dev.vigil.kql.catalog.ColumnSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,27 +47,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.duckdb.DuckDBConnection;
 
 /** {@link LogStore} on DuckDB: validation here, commits through the group committer, queries on their own connections. */
-final class DuckDbLogStore implements LogStore {
+final class DuckDbLogStore implements LogStore, AutoCloseable {
     static final String PRIMARY_RESULT = "PrimaryResult";
 
     private final DuckDBConnection database;
     private final Workspaces workspaces;
     private final GroupCommitter committer;
     private final IngestionLedger ledger;
+    private final QueryLimits limits;
+    /** Fires query timeouts and repeats interrupts; its work is tiny, so one thread serves every query. */
+    private final ScheduledExecutorService timer;
     private final QueryRunner queries;
     private final Clock clock;
     private final Timer queryTimer;
 
     DuckDbLogStore(DuckDBConnection database, Workspaces workspaces, GroupCommitter committer, IngestionLedger ledger,
-                   Clock clock, MeterRegistry meters) {
+                   QueryLimits limits, Clock clock, MeterRegistry meters) {
         this.database = database;
         this.workspaces = workspaces;
         this.committer = committer;
         this.ledger = ledger;
-        this.queries = new QueryRunner(database);
+        this.limits = limits;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vigil-query-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.queries = new QueryRunner(database, limits, timer);
         this.clock = clock;
         this.queryTimer = Timer.builder("vigil.query").description("Time to compile and run a KQL query").register(meters);
     }
@@ -151,25 +171,45 @@ final class DuckDbLogStore implements LogStore {
 
     @Override
     public QueryResult query(String workspaceId, QueryRequest request) {
+        InMemoryResult result = new InMemoryResult();
+        try {
+            QuerySummary summary = query(workspaceId, request, QueryControl.withTimeout(limits.defaultTimeout()), result);
+            return new QueryResult(List.of(new ResultTable(PRIMARY_RESULT, result.columns, result.rows)), result.render, summary.truncation());
+        } catch (IOException e) {
+            throw new UncheckedIOException("rows kept in memory cannot fail to be written", e);
+        }
+    }
+
+    @Override
+    public QuerySummary query(String workspaceId, QueryRequest request, QueryControl control, ResultSink sink) throws IOException {
         Workspace workspace = workspaces.require(workspaceId);
         CompileOptions options = compileOptions(request);
         Timer.Sample sample = Timer.start();
-        try {
-            Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options, queries::probe);
+        try (QueryTimeout timeout = QueryTimeout.start(control, timer)) {
+            QueryCancellation cancellation = control.cancellation();
+            Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options, probe -> queries.probe(probe, cancellation));
             if (compilation.hasErrors()) {
                 throw new KqlQueryException(compilation.errors());
             }
-            List<List<Object>> rows = queries.run(compilation.sql(), compilation.outputSchema());
-            return new QueryResult(List.of(new ResultTable(PRIMARY_RESULT, compilation.outputSchema(), rows)), compilation.visualization());
+            return queries.run(compilation.sql(), compilation.outputSchema(), compilation.visualization(), control, sink);
         } finally {
             sample.stop(queryTimer);
         }
     }
 
     @Override
+    public QueryLimits queryLimits() {
+        return limits;
+    }
+
+    @Override
     public QueryExplanation explain(String workspaceId, QueryRequest request) {
         Workspace workspace = workspaces.require(workspaceId);
-        Explanation explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(request), queries::probe);
+        QueryControl control = QueryControl.withTimeout(limits.defaultTimeout());
+        Explanation explanation;
+        try (QueryTimeout timeout = QueryTimeout.start(control, timer)) {
+            explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(request), probe -> queries.probe(probe, control.cancellation()));
+        }
         Compilation compilation = explanation.compilation();
         if (compilation.hasErrors()) {
             throw new KqlQueryException(compilation.errors());
@@ -209,13 +249,37 @@ final class DuckDbLogStore implements LogStore {
     private CompileOptions compileOptions(QueryRequest request) {
         Instant now = request.asOf().orElseGet(clock::instant);
         CompileOptions options = CompileOptions.at(now);
-        if (request.timespan().isPresent()) {
-            options = options.withTimeRange(QueryTimespan.parse(request.timespan().get(), now));
+        Optional<TimeRange> range = request.timeRange(now);
+        if (range.isPresent()) {
+            options = options.withTimeRange(range.get());
         }
         if (request.ingestion().isPresent()) {
             IngestionWindow window = request.ingestion().get();
             options = options.withIngestion(new IngestionRange(TableDdl.INGEST_BATCH_COLUMN, window.after(), window.upTo()));
         }
         return options;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** Keeps a result's rows, for callers that need it whole; the result cap bounds it. */
+    private static final class InMemoryResult implements ResultSink {
+        private List<ColumnSchema> columns = List.of();
+        private Optional<Visualization> render = Optional.empty();
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        @Override
+        public void begin(List<ColumnSchema> resultColumns, Optional<Visualization> resultRender) {
+            columns = resultColumns;
+            render = resultRender;
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            rows.add(values);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.StateStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageHealth;
@@ -12,8 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.duckdb.DuckDBConnection;
@@ -28,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class DuckDbStorage implements Storage {
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "vigil.duckdb";
-    /** Transient files of the ingestion path, inside the data directory. */
+    /** Ingestion's transient files, inside the data directory; the only directory the engine may read. */
     static final String SPOOL_DIRECTORY = "spool";
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStorage.class);
 
@@ -61,6 +65,7 @@ public final class DuckDbStorage implements Storage {
                         + DATABASE_FILE + ".wal, " + SPOOL_DIRECTORY + "/) and that the disk has space");
             }
             ControlSchema.create(database);
+            EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool);
             writerConnection = database.duplicate();
             catalogConnection = database.duplicate();
             stateConnection = database.duplicate();
@@ -69,7 +74,7 @@ public final class DuckDbStorage implements Storage {
             IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
             NdjsonBatchWriter writer = spoolWriter(writerConnection, spool, workspaces, ledger, clock);
             committer = new GroupCommitter(writer, monitor, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
-            logStore = new DuckDbLogStore(database, workspaces, committer, ledger, clock, meters);
+            logStore = new DuckDbLogStore(database, workspaces, committer, ledger, settings.queryLimits(), clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
         } catch (SQLException e) {
             closeQuietly(monitored);
@@ -139,9 +144,25 @@ public final class DuckDbStorage implements Storage {
         return new DuckDbStorage(settings, meters, clock);
     }
 
-    /** Runs SQL of the caller's own on a read connection; for tests that look at what is stored. */
+    /**
+     * Runs SQL of the caller's own, as written, on a connection like a query's and returns its rows
+     * (none for a statement such as {@code CHECKPOINT}); for tests that look at what is stored or
+     * probe the engine's settings.
+     */
     List<List<Object>> sql(String sql, List<ColumnSchema> columns) {
-        return new QueryRunner(database).run(sql, columns);
+        try (DuckDBConnection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            List<List<Object>> rows = new ArrayList<>();
+            if (statement.execute(sql)) {
+                try (ResultSet result = statement.getResultSet()) {
+                    while (result.next()) {
+                        rows.add(QueryRunner.read(result, columns));
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new QueryExecutionException("the query failed while running: " + QueryRunner.readable(e), e);
+        }
     }
 
     @Override
@@ -174,6 +195,7 @@ public final class DuckDbStorage implements Storage {
     public void close() {
         committer.close();
         monitor.close();
+        logStore.close();
         for (DuckDBConnection connection : new DuckDBConnection[] {
                 monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, database}) {
             closeQuietly(connection);

@@ -152,11 +152,11 @@ final class NdjsonBatchWriter implements BatchWriter {
                 + ", " + SqlIdentifiers.quote(TableDdl.INGEST_BATCH_COLUMN);
         String values = columns.stream().map(NdjsonBatchWriter::fromSpool).collect(Collectors.joining(", ")) + ", " + batchNumber;
         String types = columns.stream()
-                .map(c -> literal(c.name()) + ": " + literal(spoolType(c)))
+                .map(c -> TableDdl.literal(c.name()) + ": " + TableDdl.literal(spoolType(c)))
                 .collect(Collectors.joining(", "));
         String schema = workspaces.require(target.workspaceId()).schema();
         return "INSERT INTO " + TableDdl.relation(schema, target.table().name()) + " (" + names + ") SELECT " + values
-                + " FROM read_json(" + literal(file.toAbsolutePath().toString())
+                + " FROM read_json(" + TableDdl.literal(file.toAbsolutePath().toString())
                 + ", format = 'newline_delimited', records = true, maximum_object_size = " + Math.max(MAXIMUM_OBJECT_SIZE, largestRow + 1)
                 + ", columns = {" + types + "})";
     }
@@ -174,10 +174,6 @@ final class NdjsonBatchWriter implements BatchWriter {
             case DATETIME -> "make_timestamp(" + name + ")";
             default -> name;
         };
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Writes the rows one per line and returns the largest line's length in bytes. */

@@ -16,6 +16,11 @@ final class TableDdl {
     private TableDdl() {
     }
 
+    /** A string constant in SQL. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     static String relation(String schema, String table) {
         return SqlIdentifiers.quote(schema) + "." + SqlIdentifiers.quote(table);
     }

@@ -14,7 +14,7 @@ class TestBuiltInTables {
     @Test
     void testEveryBuiltInTableIsWrittenByVigilAlone() {
         assertThat(BuiltInTables.ALL).extracting(WorkspaceTable::name)
-                .contains("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth");
+                .contains("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth", "LAQueryLogs");
         assertThat(BuiltInTables.ALL).allSatisfy(table -> assertThat(table.writer()).as(table.name()).isEqualTo(TableWriter.VIGIL));
     }
 

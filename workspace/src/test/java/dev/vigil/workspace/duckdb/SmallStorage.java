@@ -1,5 +1,6 @@
 package dev.vigil.workspace.duckdb;
 
+import dev.vigil.workspace.api.QueryLimits;
 import dev.vigil.workspace.api.StorageSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -12,6 +13,11 @@ final class SmallStorage {
     }
 
     static DuckDbStorage open(Path data) {
-        return DuckDbStorage.open(new StorageSettings(data, 100, Duration.ofMillis(5), 10_000), new SimpleMeterRegistry(), Clock.systemUTC());
+        return open(data, QueryLimits.defaults());
+    }
+
+    /** The same, with these query limits. */
+    static DuckDbStorage open(Path data, QueryLimits limits) {
+        return DuckDbStorage.open(new StorageSettings(data, 100, Duration.ofMillis(5), 10_000, limits), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 }

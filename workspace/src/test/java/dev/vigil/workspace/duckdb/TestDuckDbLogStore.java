@@ -64,7 +64,8 @@ class TestDuckDbLogStore {
     void testANewWorkspaceHasTheBuiltInTablesWithNoRows() {
         List<TableInfo> tables = logs.tables("default");
 
-        assertThat(tables).extracting(TableInfo::name).containsExactly("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth");
+        assertThat(tables).extracting(TableInfo::name).containsExactly("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth",
+                "LAQueryLogs");
         assertThat(tables).allSatisfy(t -> {
             assertThat(t.kind()).isEqualTo(TableKind.BUILT_IN);
             assertThat(t.rowCount()).isZero();

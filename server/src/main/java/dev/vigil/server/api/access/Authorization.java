@@ -40,6 +40,11 @@ public final class Authorization {
         access(ctx).require(Caller.of(ctx).principal(), scope, role);
     }
 
+    /** Whether the caller holds at least this role on the scope; checks without refusing. */
+    public static boolean holds(Context ctx, Scope scope, Role role) {
+        return access(ctx).holds(Caller.of(ctx).principal(), scope, role);
+    }
+
     /** Whether the caller holds any role on the scope. */
     public static boolean canSee(Context ctx, Scope scope) {
         return access(ctx).canSee(Caller.of(ctx).principal(), scope);

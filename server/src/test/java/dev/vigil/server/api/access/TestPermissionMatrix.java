@@ -152,6 +152,10 @@ class TestPermissionMatrix {
                 w -> null, reader, 200));
         calls.add(new Call("POST /v1/workspaces/{workspace}/explain", w -> "/v1/workspaces/default/explain",
                 w -> Map.of("query", "SecurityAlert | count"), reader, 200));
+        calls.add(new Call("GET /v1/workspaces/{workspace}/queries", w -> "/v1/workspaces/default/queries", w -> null, reader, 200));
+        // no such query is running: a caller allowed to cancel is told so
+        calls.add(new Call("DELETE /v1/workspaces/{workspace}/queries/{id}", w -> "/v1/workspaces/default/queries/none-" + w.name(),
+                w -> null, reader, 404));
         calls.add(new Call("GET /api/workspaces/{workspace}/functions", w -> "/api/workspaces/default/functions", w -> null, reader, 200));
         calls.add(new Call("GET /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/MatrixFn", w -> null, reader, 200));
         calls.add(new Call("PUT /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/Saved_" + w.name(),

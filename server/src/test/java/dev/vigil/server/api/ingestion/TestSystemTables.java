@@ -48,7 +48,7 @@ class TestSystemTables {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "SentinelHealth", "VigilAudit"})
+    @ValueSource(strings = {"SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "SentinelHealth", "VigilAudit", "LAQueryLogs"})
     void everyTableVigilWritesRefusesRowsFromClientsNamingTheTable(String table) {
         for (String key : List.of(contributorKey, server.apiKey())) {
             HttpResponse<String> response = ingest(key, table, List.of(Map.of("TimeGenerated", "2020-01-01T00:00:00Z")));

@@ -54,7 +54,7 @@ class TestTableRoutes {
 
     @Test
     void testEachTableSaysWhoWritesIt() {
-        for (String name : List.of("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth")) {
+        for (String name : List.of("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth", "LAQueryLogs")) {
             assertThat(table(name).path("writtenBy").asText()).as(name).isEqualTo("Vigil");
         }
         server.postJson(TABLES, Map.of("name", "Open_CL", "columns", List.of(Map.of("name", "A", "type", "string"))));
