@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.IngestionLimits;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryExecutionException;
@@ -110,6 +111,25 @@ class TestDuckDbLogStore {
         assertThat(logs.tables("default")).filteredOn(t -> t.name().equals("Everything_CL"))
                 .extracting(TableInfo::rowCount).containsExactly(2L);
         assertThat(meters.counter("vigil.ingest.rows", "workspace", "default", "table", "Everything_CL").count()).isEqualTo(2);
+    }
+
+    @Test
+    void testARowLongerThanTwiceTheEnginesDefaultObjectSizeIsCommitted() throws Exception {
+        // the spool writes a control character escaped, in six bytes: seven values at the limit make a 42 MiB line,
+        // past the 32 MiB that DuckDB's JSON reader holds with its default maximum_object_size
+        List<ColumnSchema> columns = new ArrayList<>();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= 7; i++) {
+            columns.add(new ColumnSchema("V" + i, KqlType.STRING));
+            row.put("V" + i, "\u0001".repeat(IngestionLimits.MAX_TEXT_CHARS));
+        }
+        logs.createCustomTable("default", new TableDefinition("Wide_CL", columns));
+
+        IngestReceipt receipt = logs.ingest("default", "Wide_CL", List.of(row)).get(30, TimeUnit.SECONDS);
+
+        assertThat(receipt.rowsCommitted()).isEqualTo(1);
+        assertThat(logs.query("default", QueryRequest.of("Wide_CL | project n = strlen(V1) + strlen(V7)")).primary().rows())
+                .containsExactly(List.of(2L * IngestionLimits.MAX_TEXT_CHARS));
     }
 
     @Test
