@@ -44,10 +44,12 @@ final class NdjsonBatchWriter implements BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(NdjsonBatchWriter.class);
     private static final JsonFactory JSON = new JsonFactory();
     /**
-     * The longest line {@code read_json} takes unless told more: 256 MiB. A batch with a longer
-     * row raises it for its own insert, so that no row's size can fail a commit.
+     * The least {@code maximum_object_size} an insert asks for: DuckDB's default, 16 MiB. The
+     * reader sets aside twice that per engine thread for each insert, so the setting follows the
+     * batch's largest row rather than a fixed ceiling: a fixed 256 MiB took 512 MiB per thread
+     * for every commit, though rows are seldom more than a few KiB.
      */
-    private static final long MAXIMUM_OBJECT_SIZE = 256L * 1024 * 1024;
+    private static final long MINIMUM_OBJECT_SIZE = 16L * 1024 * 1024;
 
     private final Connection connection;
     private final Path spoolDirectory;
@@ -157,7 +159,7 @@ final class NdjsonBatchWriter implements BatchWriter {
         String schema = workspaces.require(target.workspaceId()).schema();
         return "INSERT INTO " + TableDdl.relation(schema, target.table().name()) + " (" + names + ") SELECT " + values
                 + " FROM read_json(" + TableDdl.literal(file.toAbsolutePath().toString())
-                + ", format = 'newline_delimited', records = true, maximum_object_size = " + Math.max(MAXIMUM_OBJECT_SIZE, largestRow + 1)
+                + ", format = 'newline_delimited', records = true, maximum_object_size = " + Math.max(MINIMUM_OBJECT_SIZE, largestRow + 1)
                 + ", columns = {" + types + "})";
     }
 

@@ -7,27 +7,21 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestionWindow;
-import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.RowsRejectedException;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.TableDefinition;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Consumers' checkpoints committed with their rows, and queries over a range of ingestion batches. */
 class TestCheckpointsAndIngestionWindows {
@@ -35,80 +29,62 @@ class TestCheckpointsAndIngestionWindows {
     private static final List<ColumnSchema> COLUMNS = List.of(new ColumnSchema("TimeGenerated", KqlType.DATETIME),
             new ColumnSchema("Name", KqlType.STRING));
 
-    @TempDir
-    Path data;
-    private DuckDbStorage storage;
-    private LogStore logs;
+    @RegisterExtension
+    final SmallStorage storage = SmallStorage.perTest().withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withWorkspace("default");
 
     @BeforeEach
-    void open() {
-        reopen();
-        logs.createWorkspace("default");
-        logs.createCustomTable("default", new TableDefinition("Events_CL", COLUMNS));
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
-    }
-
-    private void reopen() {
-        if (storage != null) {
-            storage.close();
-        }
-        storage = DuckDbStorage.open(new StorageSettings(data, 1_000, Duration.ofMillis(2), 100_000),
-                new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC));
-        logs = storage.logStore();
+    void createTable() {
+        storage.logs().createCustomTable("default", new TableDefinition("Events_CL", COLUMNS));
     }
 
     private void ingest(String name, String timeGenerated) throws Exception {
-        logs.ingest("default", "Events_CL", List.of(Map.of("Name", name, "TimeGenerated", timeGenerated))).get(10, TimeUnit.SECONDS);
+        storage.logs().ingest("default", "Events_CL", List.of(Map.of("Name", name, "TimeGenerated", timeGenerated))).get(10, TimeUnit.SECONDS);
     }
 
     private List<Object> names(QueryRequest request) {
-        return logs.query("default", request).tables().get(0).rows().stream().map(row -> row.get(0)).toList();
+        return storage.logs().query("default", request).tables().get(0).rows().stream().map(row -> row.get(0)).toList();
     }
 
     @Test
     void checkpointIsZeroUntilCommittedAndSurvivesARestart() throws Exception {
-        assertThat(logs.checkpoint("connector/iot/default")).isZero();
+        assertThat(storage.logs().checkpoint("connector/iot/default")).isZero();
 
-        logs.ingest("default", "Events_CL", List.of(Map.of("Name", "a")), new Checkpoint("connector/iot/default", 7))
+        storage.logs().ingest("default", "Events_CL", List.of(Map.of("Name", "a")), new Checkpoint("connector/iot/default", 7))
                 .get(10, TimeUnit.SECONDS);
-        reopen();
+        storage.reopen();
 
-        assertThat(logs.checkpoint("connector/iot/default")).isEqualTo(7);
+        assertThat(storage.logs().checkpoint("connector/iot/default")).isEqualTo(7);
         assertThat(names(QueryRequest.of("Events_CL | project Name"))).containsExactly("a");
     }
 
     @Test
     void checkpointMovesWithoutRowsAndNeverBackwards() throws Exception {
-        logs.ingest("default", "Events_CL", List.of(), new Checkpoint("rule/default/r1", 5)).get(10, TimeUnit.SECONDS);
-        logs.ingest("default", "Events_CL", List.of(), new Checkpoint("rule/default/r1", 3)).get(10, TimeUnit.SECONDS);
+        storage.logs().ingest("default", "Events_CL", List.of(), new Checkpoint("rule/default/r1", 5)).get(10, TimeUnit.SECONDS);
+        storage.logs().ingest("default", "Events_CL", List.of(), new Checkpoint("rule/default/r1", 3)).get(10, TimeUnit.SECONDS);
 
-        assertThat(logs.checkpoint("rule/default/r1")).isEqualTo(5);
-        assertThat(logs.checkpoint("rule/default/other")).isZero();
+        assertThat(storage.logs().checkpoint("rule/default/r1")).isEqualTo(5);
+        assertThat(storage.logs().checkpoint("rule/default/other")).isZero();
     }
 
     @Test
     void rejectedRowsLeaveTheCheckpointWhereItWas() throws Exception {
-        logs.ingest("default", "Events_CL", List.of(), new Checkpoint("c", 1)).get(10, TimeUnit.SECONDS);
+        storage.logs().ingest("default", "Events_CL", List.of(), new Checkpoint("c", 1)).get(10, TimeUnit.SECONDS);
 
-        assertThatThrownBy(() -> logs.ingest("default", "Events_CL", List.of(Map.of("Name", "x", "Nope", 1)), new Checkpoint("c", 2)))
+        assertThatThrownBy(() -> storage.logs().ingest("default", "Events_CL", List.of(Map.of("Name", "x", "Nope", 1)), new Checkpoint("c", 2)))
                 .isInstanceOf(RowsRejectedException.class);
 
-        assertThat(logs.checkpoint("c")).isEqualTo(1);
+        assertThat(storage.logs().checkpoint("c")).isEqualTo(1);
     }
 
     @Test
     void everyCommitTakesTheNextBatchNumberAndWindowsSeeEachRowOnce() throws Exception {
-        assertThat(logs.ingestedThrough("default")).isZero();
+        assertThat(storage.logs().ingestedThrough("default")).isZero();
         ingest("first", "2024-05-01T11:00:00Z");
-        long afterFirst = logs.ingestedThrough("default");
+        long afterFirst = storage.logs().ingestedThrough("default");
         ingest("second", "2024-05-01T11:30:00Z");
         // arrives late: its TimeGenerated is older than the rows before it, yet it is new to a window
         ingest("late", "2024-04-01T00:00:00Z");
-        long afterAll = logs.ingestedThrough("default");
+        long afterAll = storage.logs().ingestedThrough("default");
 
         assertThat(afterFirst).isEqualTo(1);
         assertThat(afterAll).isEqualTo(3);
@@ -121,10 +97,10 @@ class TestCheckpointsAndIngestionWindows {
     @Test
     void batchNumbersContinueAfterARestart() throws Exception {
         ingest("before", "2024-05-01T11:00:00Z");
-        reopen();
+        storage.reopen();
         ingest("after", "2024-05-01T11:00:00Z");
 
-        assertThat(logs.ingestedThrough("default")).isEqualTo(2);
+        assertThat(storage.logs().ingestedThrough("default")).isEqualTo(2);
         assertThat(names(QueryRequest.of("Events_CL | project Name").withIngestion(new IngestionWindow(1, 2)))).containsExactly("after");
     }
 
@@ -132,30 +108,29 @@ class TestCheckpointsAndIngestionWindows {
     void tablesOfAnOlderDataDirectoryGetTheBatchColumnAndKeepTheirRows() throws Exception {
         ingest("old", "2024-05-01T11:00:00Z");
         storage.close();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + data.resolve(DuckDbStorage.DATABASE_FILE));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + storage.dataDirectory().resolve(DuckDbStorage.DATABASE_FILE));
              Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE " + TableDdl.relation(WorkspaceSchemas.of("default"), "Events_CL")
                     + " DROP COLUMN " + TableDdl.INGEST_BATCH_COLUMN);
         }
-        storage = null;
-        reopen();
+        storage.reopen();
         ingest("new", "2024-05-01T11:00:00Z");
 
         QueryRequest names = QueryRequest.of("Events_CL | project Name");
         assertThat(names(names)).containsExactlyInAnyOrder("old", "new");
-        assertThat(names(names.withIngestion(new IngestionWindow(1, logs.ingestedThrough("default"))))).containsExactly("new");
+        assertThat(names(names.withIngestion(new IngestionWindow(1, storage.logs().ingestedThrough("default"))))).containsExactly("new");
     }
 
     @Test
     void theBatchColumnIsNotPartOfAnyResult() throws Exception {
         ingest("a", "2024-05-01T11:00:00Z");
 
-        var table = logs.query("default", QueryRequest.of("Events_CL")).tables().get(0);
-        var schema = logs.query("default", QueryRequest.of("Events_CL | getschema | project ColumnName")).tables().get(0);
+        var table = storage.logs().query("default", QueryRequest.of("Events_CL")).tables().get(0);
+        var schema = storage.logs().query("default", QueryRequest.of("Events_CL | getschema | project ColumnName")).tables().get(0);
 
         assertThat(table.columns()).extracting(ColumnSchema::name).doesNotContain(TableDdl.INGEST_BATCH_COLUMN);
         assertThat(schema.rows()).extracting(row -> row.get(0)).doesNotContain(TableDdl.INGEST_BATCH_COLUMN);
-        assertThat(logs.query("default", QueryRequest.of("search \"a\" | project Name")).tables().get(0).columns())
+        assertThat(storage.logs().query("default", QueryRequest.of("search \"a\" | project Name")).tables().get(0).columns())
                 .extracting(ColumnSchema::name).containsExactly("Name");
     }
 

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
-import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryExplanation;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.TableDefinition;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -21,10 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code evaluate bag_unpack} and {@code evaluate pivot} without declared columns, as Sentinel
@@ -33,23 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 class TestDataDependentColumns {
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
-    @TempDir
-    Path data;
-    private DuckDbStorage storage;
-    private LogStore logs;
+    @RegisterExtension
+    final SmallStorage storage = SmallStorage.perTest().withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withWorkspace("default");
 
     @BeforeEach
-    void open() throws Exception {
-        storage = DuckDbStorage.open(new StorageSettings(data, 1_000, Duration.ofMillis(5), 100_000), new SimpleMeterRegistry(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        logs = storage.logStore();
-        logs.createWorkspace("default");
-        logs.createCustomTable("default", new TableDefinition("DeviceEvents_CL", List.of(
+    void createEvents() throws Exception {
+        storage.logs().createCustomTable("default", new TableDefinition("DeviceEvents_CL", List.of(
                 new ColumnSchema("TimeGenerated", KqlType.DATETIME),
                 new ColumnSchema("DeviceId", KqlType.STRING),
                 new ColumnSchema("Kind", KqlType.STRING),
                 new ColumnSchema("Props", KqlType.DYNAMIC))));
-        logs.ingest("default", "DeviceEvents_CL", List.of(
+        storage.logs().ingest("default", "DeviceEvents_CL", List.of(
                 Map.of("TimeGenerated", "2024-05-01T11:00:00Z", "DeviceId", "d1", "Kind", "login",
                         "Props", "{\"User\":\"alice\",\"Port\":22,\"Tags\":[\"ssh\"]}"),
                 Map.of("TimeGenerated", "2024-05-01T11:10:00Z", "DeviceId", "d1", "Kind", "scan",
@@ -61,13 +49,8 @@ class TestDataDependentColumns {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    @AfterEach
-    void close() {
-        storage.close();
-    }
-
     private ResultTable query(String kql, Optional<String> timespan) {
-        return logs.query("default", new QueryRequest(kql, timespan)).primary();
+        return storage.logs().query("default", new QueryRequest(kql, timespan)).primary();
     }
 
     @Test
@@ -122,7 +105,7 @@ class TestDataDependentColumns {
 
     @Test
     void testExplainShowsTheDiscoveredColumns() {
-        QueryExplanation explanation = logs.explain("default",
+        QueryExplanation explanation = storage.logs().explain("default",
                 new QueryRequest("DeviceEvents_CL | project Props | evaluate bag_unpack(Props)", Optional.of("PT2H")));
 
         assertThat(explanation.columns()).extracting(ColumnSchema::name).containsExactly("Admin", "Port", "Score", "Tags", "User");

@@ -6,23 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.IngestReceipt;
+import dev.vigil.workspace.api.IngestionLimits;
 import dev.vigil.workspace.api.KqlQueryException;
-import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.RowsRejectedException;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.api.TableKind;
 import dev.vigil.workspace.api.TableNotFoundException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,35 +30,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestDuckDbLogStore {
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
-    @TempDir
-    Path data;
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private DuckDbStorage storage;
-    private LogStore logs;
-
-    @BeforeEach
-    void open() {
-        storage = DuckDbStorage.open(new StorageSettings(data, 1_000, Duration.ofMillis(5), 100_000), meters, Clock.fixed(NOW, ZoneOffset.UTC));
-        logs = storage.logStore();
-        logs.createWorkspace("default");
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
-    }
+    @RegisterExtension
+    final SmallStorage storage = SmallStorage.perTest().withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withWorkspace("default");
 
     @Test
     void testANewWorkspaceHasTheBuiltInTablesWithNoRows() {
-        List<TableInfo> tables = logs.tables("default");
+        List<TableInfo> tables = storage.logs().tables("default");
 
         assertThat(tables).extracting(TableInfo::name).containsExactly("SecurityAlert", "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth",
                 "LAQueryLogs");
@@ -70,13 +49,13 @@ class TestDuckDbLogStore {
             assertThat(t.kind()).isEqualTo(TableKind.BUILT_IN);
             assertThat(t.rowCount()).isZero();
         });
-        assertThat(logs.workspaces()).containsExactly("default");
-        assertThat(data.resolve(DuckDbStorage.DATABASE_FILE)).exists();
+        assertThat(storage.logs().workspaces()).containsExactly("default");
+        assertThat(storage.dataDirectory().resolve(DuckDbStorage.DATABASE_FILE)).exists();
     }
 
     @Test
     void testIngestedRowsAreCountedAndStoredWithTheirTypes() throws Exception {
-        logs.createCustomTable("default", new TableDefinition("Everything_CL", List.of(
+        storage.logs().createCustomTable("default", new TableDefinition("Everything_CL", List.of(
                 new ColumnSchema("B", KqlType.BOOL), new ColumnSchema("I", KqlType.INT), new ColumnSchema("L", KqlType.LONG),
                 new ColumnSchema("R", KqlType.REAL), new ColumnSchema("D", KqlType.DECIMAL), new ColumnSchema("S", KqlType.STRING),
                 new ColumnSchema("T", KqlType.DATETIME), new ColumnSchema("Span", KqlType.TIMESPAN),
@@ -93,10 +72,10 @@ class TestDuckDbLogStore {
         row.put("G", "9a4c5b1e-0f6d-4c1a-8f3e-2b7d9c0e1a2f");
         row.put("Dyn", "{\"DeviceId\":\"d1\",\"n\":[1,2]}");
 
-        IngestReceipt receipt = logs.ingest("default", "Everything_CL", List.of(row, Map.of())).get(10, TimeUnit.SECONDS);
+        IngestReceipt receipt = storage.logs().ingest("default", "Everything_CL", List.of(row, Map.of())).get(10, TimeUnit.SECONDS);
 
         assertThat(receipt).isEqualTo(new IngestReceipt("default", "Everything_CL", 2));
-        List<ColumnSchema> columns = logs.tables("default").stream().filter(t -> t.name().equals("Everything_CL"))
+        List<ColumnSchema> columns = storage.logs().tables("default").stream().filter(t -> t.name().equals("Everything_CL"))
                 .findFirst().orElseThrow().columns();
         List<List<Object>> stored = storage.sql("SELECT * FROM \"ws_default\".\"Everything_CL\" ORDER BY \"I\" NULLS LAST", columns);
         assertThat(stored.get(0)).containsExactly(
@@ -107,14 +86,33 @@ class TestDuckDbLogStore {
         assertThat((String) stored.get(0).get(0)).matches("[0-9a-f-]{36}");
         assertThat(stored.get(1)).containsExactly(
                 stored.get(0).get(0), "2024-05-01T12:00:00Z", "Everything_CL", null, null, null, null, null, "", null, null, null, null);
-        assertThat(logs.tables("default")).filteredOn(t -> t.name().equals("Everything_CL"))
+        assertThat(storage.logs().tables("default")).filteredOn(t -> t.name().equals("Everything_CL"))
                 .extracting(TableInfo::rowCount).containsExactly(2L);
-        assertThat(meters.counter("vigil.ingest.rows", "workspace", "default", "table", "Everything_CL").count()).isEqualTo(2);
+        assertThat(storage.meters().counter("vigil.ingest.rows", "workspace", "default", "table", "Everything_CL").count()).isEqualTo(2);
+    }
+
+    @Test
+    void testARowLongerThanTwiceTheEnginesDefaultObjectSizeIsCommitted() throws Exception {
+        // the spool writes a control character escaped, in six bytes: seven values at the limit make a 42 MiB line,
+        // past the 32 MiB that DuckDB's JSON reader holds with its default maximum_object_size
+        List<ColumnSchema> columns = new ArrayList<>();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= 7; i++) {
+            columns.add(new ColumnSchema("V" + i, KqlType.STRING));
+            row.put("V" + i, "\u0001".repeat(IngestionLimits.MAX_TEXT_CHARS));
+        }
+        storage.logs().createCustomTable("default", new TableDefinition("Wide_CL", columns));
+
+        IngestReceipt receipt = storage.logs().ingest("default", "Wide_CL", List.of(row)).get(30, TimeUnit.SECONDS);
+
+        assertThat(receipt.rowsCommitted()).isEqualTo(1);
+        assertThat(storage.logs().query("default", QueryRequest.of("Wide_CL | project n = strlen(V1) + strlen(V7)")).primary().rows())
+                .containsExactly(List.of(2L * IngestionLimits.MAX_TEXT_CHARS));
     }
 
     @Test
     void testARequestWithABadRowWritesNothing() {
-        assertThatThrownBy(() -> logs.ingest("default", "SecurityAlert", List.of(
+        assertThatThrownBy(() -> storage.logs().ingest("default", "SecurityAlert", List.of(
                 Map.of("AlertName", "fine"),
                 Map.of("AlertName", "also fine", "ConfidenceScore", "high"))))
                 .isInstanceOfSatisfying(RowsRejectedException.class, rejected ->
@@ -123,16 +121,16 @@ class TestDuckDbLogStore {
                             assertThat(error.column()).isEqualTo("ConfidenceScore");
                         }));
 
-        assertThat(logs.tables("default").get(0).rowCount()).isZero();
+        assertThat(storage.logs().tables("default").get(0).rowCount()).isZero();
     }
 
     @Test
     void testUnknownWorkspaceAndTableAreNamed() {
-        assertThatThrownBy(() -> logs.ingest("nope", "SecurityAlert", List.of()))
+        assertThatThrownBy(() -> storage.logs().ingest("nope", "SecurityAlert", List.of()))
                 .isInstanceOf(WorkspaceNotFoundException.class).hasMessage("there is no workspace 'nope'");
-        assertThatThrownBy(() -> logs.ingest("default", "Nope_CL", List.of()))
+        assertThatThrownBy(() -> storage.logs().ingest("default", "Nope_CL", List.of()))
                 .isInstanceOf(TableNotFoundException.class).hasMessage("workspace 'default' has no table 'Nope_CL'");
-        assertThatThrownBy(() -> logs.tables("nope")).isInstanceOf(WorkspaceNotFoundException.class);
+        assertThatThrownBy(() -> storage.logs().tables("nope")).isInstanceOf(WorkspaceNotFoundException.class);
     }
 
     @Test
@@ -142,7 +140,7 @@ class TestDuckDbLogStore {
             List<CompletableFuture<IngestReceipt>> receipts = new ArrayList<>();
             for (int request = 0; request < 200; request++) {
                 int number = request;
-                receipts.add(CompletableFuture.supplyAsync(() -> logs.ingest("default", "SecurityAlert", alerts(number, 25)), clients)
+                receipts.add(CompletableFuture.supplyAsync(() -> storage.logs().ingest("default", "SecurityAlert", alerts(number, 25)), clients)
                         .thenCompose(receipt -> receipt));
             }
             CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -150,22 +148,22 @@ class TestDuckDbLogStore {
             clients.shutdown();
         }
 
-        assertThat(logs.tables("default").get(0).rowCount()).isEqualTo(5_000);
+        assertThat(storage.logs().tables("default").get(0).rowCount()).isEqualTo(5_000);
         List<List<Object>> perRequest = storage.sql("SELECT count(DISTINCT \"VendorOriginalId\") AS n FROM \"ws_default\".\"SecurityAlert\"",
                 List.of(new ColumnSchema("n", KqlType.LONG)));
         assertThat(perRequest.get(0).get(0)).isEqualTo(200L);
-        assertThat(meters.timer("vigil.ingest.commit").count()).isBetween(1L, 200L);
+        assertThat(storage.meters().timer("vigil.ingest.commit").count()).isBetween(1L, 200L);
     }
 
     @Test
     void testIngestedRowsComeBackThroughKql() throws Exception {
-        logs.ingest("default", "SecurityAlert", List.of(
+        storage.logs().ingest("default", "SecurityAlert", List.of(
                 alert("High", "2024-05-01T10:15:00Z"),
                 alert("High", "2024-05-01T10:45:00Z"),
                 alert("Low", "2024-05-01T11:05:00Z"),
                 alert("High", "2024-04-20T11:05:00Z"))).get(10, TimeUnit.SECONDS);
 
-        QueryResult result = logs.query("default", new QueryRequest(
+        QueryResult result = storage.logs().query("default", new QueryRequest(
                 "SecurityAlert | where ProductName == \"Azure Security Center for IoT\""
                         + " | summarize count() by bin(TimeGenerated, 1h), AlertSeverity | sort by TimeGenerated asc",
                 Optional.of("P1D")));
@@ -178,16 +176,16 @@ class TestDuckDbLogStore {
         assertThat(result.primary().rows()).containsExactly(
                 List.of("2024-05-01T10:00:00Z", "High", 2L),
                 List.of("2024-05-01T11:00:00Z", "Low", 1L));
-        assertThat(meters.timer("vigil.query").count()).isEqualTo(1);
+        assertThat(storage.meters().timer("vigil.query").count()).isEqualTo(1);
     }
 
     @Test
     void testTimespanIntervalRestrictsTimeGenerated() throws Exception {
-        logs.ingest("default", "SecurityAlert", List.of(
+        storage.logs().ingest("default", "SecurityAlert", List.of(
                 alert("High", "2024-05-01T10:15:00Z"),
                 alert("Low", "2024-05-01T11:05:00Z"))).get(10, TimeUnit.SECONDS);
 
-        QueryResult result = logs.query("default", new QueryRequest(
+        QueryResult result = storage.logs().query("default", new QueryRequest(
                 "SecurityAlert | project AlertSeverity, TimeGenerated, IsIncident, ConfidenceScore",
                 Optional.of("2024-05-01T11:00:00Z/PT1H")));
 
@@ -196,7 +194,7 @@ class TestDuckDbLogStore {
 
     @Test
     void testQueryErrorsCarryDiagnosticsWithPositions() {
-        assertThatThrownBy(() -> logs.query("default", QueryRequest.of("SecurityAlert\n| where NoSuchColumn == 1")))
+        assertThatThrownBy(() -> storage.logs().query("default", QueryRequest.of("SecurityAlert\n| where NoSuchColumn == 1")))
                 .isInstanceOfSatisfying(KqlQueryException.class, e -> {
                     assertThat(e.code()).isEqualTo("BadArgumentError");
                     assertThat(e.diagnostics()).isNotEmpty();

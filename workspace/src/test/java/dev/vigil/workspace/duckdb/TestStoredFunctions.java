@@ -9,57 +9,36 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.FunctionDefinitionException;
 import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.FunctionPart;
-import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryExplanation;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.SavedFunction;
-import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableDefinitionException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestStoredFunctions {
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
-    @TempDir
-    Path data;
-    private DuckDbStorage storage;
-    private LogStore logs;
+    @RegisterExtension
+    final SmallStorage storage = SmallStorage.perTest().withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withWorkspace("default");
 
     @BeforeEach
-    void open() throws Exception {
-        storage = openStorage();
-        logs = storage.logStore();
-        logs.createWorkspace("default");
-        logs.ingest("default", "SecurityAlert", List.of(
+    void ingestAlerts() throws Exception {
+        storage.logs().ingest("default", "SecurityAlert", List.of(
                 Map.of("AlertName", "Reverse shell", "AlertSeverity", "High", "TimeGenerated", "2024-05-01T11:30:00Z"),
                 Map.of("AlertName", "Device silent", "AlertSeverity", "Low", "TimeGenerated", "2024-05-01T11:45:00Z"),
                 Map.of("AlertName", "Old scan", "AlertSeverity", "High", "TimeGenerated", "2024-04-20T00:00:00Z")))
                 .get(10, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
-    }
-
-    private DuckDbStorage openStorage() {
-        return DuckDbStorage.open(new StorageSettings(data, 1_000, Duration.ofMillis(5), 100_000), new SimpleMeterRegistry(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static StoredFunctionDefinition function(String name, String parameters, String body) {
@@ -67,12 +46,12 @@ class TestStoredFunctions {
     }
 
     private List<List<Object>> rows(String kql) {
-        return logs.query("default", QueryRequest.of(kql)).primary().rows();
+        return storage.logs().query("default", QueryRequest.of(kql)).primary().rows();
     }
 
     private FunctionDefinitionException refusal(StoredFunctionDefinition definition) {
         try {
-            logs.saveFunction("default", definition);
+            storage.logs().saveFunction("default", definition);
         } catch (FunctionDefinitionException e) {
             return e;
         }
@@ -81,48 +60,46 @@ class TestStoredFunctions {
 
     @Test
     void testSavedFunctionsAreListedByNameAndReplaced() {
-        SavedFunction first = logs.saveFunction("default", new StoredFunctionDefinition("HighAlerts", "",
+        SavedFunction first = storage.logs().saveFunction("default", new StoredFunctionDefinition("HighAlerts", "",
                 "SecurityAlert | where AlertSeverity == \"High\"", Optional.of("Parsers"), Optional.of("High severity alerts")));
-        logs.saveFunction("default", function("AllAlerts", "", "SecurityAlert"));
-        SavedFunction replaced = logs.saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity =~ \"high\""));
+        storage.logs().saveFunction("default", function("AllAlerts", "", "SecurityAlert"));
+        SavedFunction replaced = storage.logs().saveFunction("default",
+                function("HighAlerts", "", "SecurityAlert | where AlertSeverity =~ \"high\""));
 
         assertThat(first.created()).isTrue();
         assertThat(replaced.created()).isFalse();
-        assertThat(logs.functions("default")).extracting(StoredFunctionDefinition::name).containsExactly("AllAlerts", "HighAlerts");
-        assertThat(logs.function("default", "HighAlerts").body()).isEqualTo("SecurityAlert | where AlertSeverity =~ \"high\"");
-        assertThat(logs.function("default", "HighAlerts").category()).isEmpty();
+        assertThat(storage.logs().functions("default")).extracting(StoredFunctionDefinition::name).containsExactly("AllAlerts", "HighAlerts");
+        assertThat(storage.logs().function("default", "HighAlerts").body()).isEqualTo("SecurityAlert | where AlertSeverity =~ \"high\"");
+        assertThat(storage.logs().function("default", "HighAlerts").category()).isEmpty();
     }
 
     @Test
     void testDeletedFunctionIsGoneAndCannotBeCalled() {
-        logs.saveFunction("default", function("AllAlerts", "", "SecurityAlert"));
+        storage.logs().saveFunction("default", function("AllAlerts", "", "SecurityAlert"));
 
-        logs.deleteFunction("default", "AllAlerts");
+        storage.logs().deleteFunction("default", "AllAlerts");
 
-        assertThat(logs.functions("default")).isEmpty();
-        assertThatThrownBy(() -> logs.function("default", "AllAlerts")).isInstanceOf(FunctionNotFoundException.class)
+        assertThat(storage.logs().functions("default")).isEmpty();
+        assertThatThrownBy(() -> storage.logs().function("default", "AllAlerts")).isInstanceOf(FunctionNotFoundException.class)
                 .hasMessage("workspace 'default' has no stored function 'AllAlerts'");
-        assertThatThrownBy(() -> logs.deleteFunction("default", "AllAlerts")).isInstanceOf(FunctionNotFoundException.class);
+        assertThatThrownBy(() -> storage.logs().deleteFunction("default", "AllAlerts")).isInstanceOf(FunctionNotFoundException.class);
         assertThatThrownBy(() -> rows("AllAlerts | count")).hasMessageContaining("AllAlerts");
     }
 
     @Test
     void testFunctionsSurviveARestart() {
-        logs.saveFunction("default", new StoredFunctionDefinition("Recent", "(lookback:timespan = 1h)",
+        storage.logs().saveFunction("default", new StoredFunctionDefinition("Recent", "(lookback:timespan = 1h)",
                 "SecurityAlert | where TimeGenerated > ago(lookback)", Optional.of("Parsers"), Optional.of("Recent alerts")));
-        storage.close();
+        storage.reopen();
 
-        storage = openStorage();
-        logs = storage.logStore();
-
-        assertThat(logs.functions("default")).containsExactly(new StoredFunctionDefinition("Recent", "(lookback:timespan = 1h)",
+        assertThat(storage.logs().functions("default")).containsExactly(new StoredFunctionDefinition("Recent", "(lookback:timespan = 1h)",
                 "SecurityAlert | where TimeGenerated > ago(lookback)", Optional.of("Parsers"), Optional.of("Recent alerts")));
         assertThat(rows("Recent() | count")).containsExactly(List.of(2L));
     }
 
     @Test
     void testQueryCallsAFunctionWithoutArguments() {
-        logs.saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
+        storage.logs().saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
 
         assertThat(rows("HighAlerts | project AlertName | sort by AlertName asc"))
                 .containsExactly(List.of("Old scan"), List.of("Reverse shell"));
@@ -131,7 +108,7 @@ class TestStoredFunctions {
 
     @Test
     void testQueryCallsAFunctionWithArgumentsAndDefaults() {
-        logs.saveFunction("default", function("AlertsSince", "(lookback:timespan = 1h, severity:string = \"High\")",
+        storage.logs().saveFunction("default", function("AlertsSince", "(lookback:timespan = 1h, severity:string = \"High\")",
                 "SecurityAlert\n| where TimeGenerated > ago(lookback) and AlertSeverity == severity\n| project AlertName"));
 
         assertThat(rows("AlertsSince()")).containsExactly(List.of("Reverse shell"));
@@ -141,7 +118,8 @@ class TestStoredFunctions {
 
     @Test
     void testParametersWithoutParenthesesAreAcceptedAsLogAnalyticsWritesThem() {
-        SavedFunction saved = logs.saveFunction("default", function("BySeverity", "severity:string", "SecurityAlert | where AlertSeverity == severity"));
+        SavedFunction saved = storage.logs().saveFunction("default",
+                function("BySeverity", "severity:string", "SecurityAlert | where AlertSeverity == severity"));
 
         assertThat(saved.function().parameters()).isEqualTo("(severity:string)");
         assertThat(rows("BySeverity(\"Low\") | project AlertName")).containsExactly(List.of("Device silent"));
@@ -149,7 +127,7 @@ class TestStoredFunctions {
 
     @Test
     void testScalarFunctionIsCalledInAnExpression() {
-        logs.saveFunction("default", function("Shout", "(s:string)", "strcat(toupper(s), \"!\")"));
+        storage.logs().saveFunction("default", function("Shout", "(s:string)", "strcat(toupper(s), \"!\")"));
 
         assertThat(rows("SecurityAlert | where AlertSeverity == \"Low\" | project Loud = Shout(AlertName)"))
                 .containsExactly(List.of("DEVICE SILENT!"));
@@ -157,7 +135,7 @@ class TestStoredFunctions {
 
     @Test
     void testTabularParameterFunctionTakesAnyTableWithTheDeclaredColumns() {
-        logs.saveFunction("default", function("LastHour", "(T:(TimeGenerated:datetime), now_:datetime)",
+        storage.logs().saveFunction("default", function("LastHour", "(T:(TimeGenerated:datetime), now_:datetime)",
                 "T | where TimeGenerated between ((now_ - 1h) .. now_)"));
 
         assertThat(rows("LastHour(SecurityAlert, datetime(2024-05-01T12:00:00Z)) | project AlertName | sort by AlertName asc"))
@@ -169,15 +147,15 @@ class TestStoredFunctions {
     @Test
     void testTabularParameterColumnsNamedWithQuotesBackslashesAndLineBreaksAreChecked() {
         String columns = "[\"it's \\\"odd\\\"\"]:string, ['back\\\\slash\\nline']:long";
-        logs.saveFunction("default", function("Odd", "(T:(" + columns + "))", "T | where ['back\\\\slash\\nline'] > 1 | count"));
+        storage.logs().saveFunction("default", function("Odd", "(T:(" + columns + "))", "T | where ['back\\\\slash\\nline'] > 1 | count"));
 
         assertThat(rows("datatable(" + columns + ")[\"a\", 1, \"b\", 2, \"c\", 3] | invoke Odd()")).containsExactly(List.of(2L));
     }
 
     @Test
     void testFunctionsMayCallOtherStoredFunctions() {
-        logs.saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
-        logs.saveFunction("default", function("HighAlertNames", "", "HighAlerts | project AlertName"));
+        storage.logs().saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
+        storage.logs().saveFunction("default", function("HighAlertNames", "", "HighAlerts | project AlertName"));
 
         assertThat(rows("HighAlertNames | count")).containsExactly(List.of(2L));
     }
@@ -195,7 +173,7 @@ class TestStoredFunctions {
         assertThat(first.start()).isEqualTo("SecurityAlert\n| where TimeGenerated > ago(lookback)\n| where ".length());
         assertThat(refused.getMessage()).startsWith("function 'Broken' does not compile: the body has an error at line 3:9: ")
                 .contains("Colour");
-        assertThat(logs.functions("default")).isEmpty();
+        assertThat(storage.logs().functions("default")).isEmpty();
     }
 
     @Test
@@ -248,16 +226,16 @@ class TestStoredFunctions {
 
     @Test
     void testCustomTableCannotTakeTheNameOfAFunction() {
-        logs.saveFunction("default", function("Inventory_CL", "", "SecurityAlert"));
+        storage.logs().saveFunction("default", function("Inventory_CL", "", "SecurityAlert"));
 
-        assertThatThrownBy(() -> logs.createCustomTable("default", new TableDefinition("Inventory_CL",
+        assertThatThrownBy(() -> storage.logs().createCustomTable("default", new TableDefinition("Inventory_CL",
                 List.of(new ColumnSchema("DeviceId", KqlType.STRING)))))
                 .isInstanceOf(TableDefinitionException.class).hasMessageContaining("stored function 'Inventory_CL'");
     }
 
     @Test
     void testBodyErrorAtQueryTimeIsReportedAtTheCallInTheQuery() {
-        logs.saveFunction("default", function("Parser", "(T:(*))", "T\n| where Colour == \"red\""));
+        storage.logs().saveFunction("default", function("Parser", "(T:(*))", "T\n| where Colour == \"red\""));
 
         assertThatThrownBy(() -> rows("SecurityAlert\n| project AlertName\n| invoke Parser()"))
                 .isInstanceOfSatisfying(dev.vigil.workspace.api.KqlQueryException.class, e -> {
@@ -275,9 +253,9 @@ class TestStoredFunctions {
 
     @Test
     void testExplainShowsTheBoundPlanAndSqlWithoutRunning() {
-        logs.saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
+        storage.logs().saveFunction("default", function("HighAlerts", "", "SecurityAlert | where AlertSeverity == \"High\""));
 
-        QueryExplanation explanation = logs.explain("default", QueryRequest.of("HighAlerts | project AlertName"));
+        QueryExplanation explanation = storage.logs().explain("default", QueryRequest.of("HighAlerts | project AlertName"));
 
         assertThat(explanation.plan()).contains("Project").contains("AlertName:string").contains("TableScan SecurityAlert");
         assertThat(explanation.sql()).contains("\"ws_default\".\"SecurityAlert\"");

@@ -34,10 +34,7 @@ class TestIngestionLimits {
 
     /** The custom table the tests send rows to, made on each test's server. */
     private static RunningServer withTable(RunningServer server) {
-        HttpResponse<String> created = server.postJson("/api/workspaces/default/tables", Map.of("name", TABLE, "columns", List.of(
-                Map.of("name", "AlertName", "type", "string"), Map.of("name", "SystemAlertId", "type", "string"),
-                Map.of("name", "Description", "type", "string"))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        server.createTable(TABLE, "AlertName", "string", "SystemAlertId", "string", "Description", "string");
         return server;
     }
 

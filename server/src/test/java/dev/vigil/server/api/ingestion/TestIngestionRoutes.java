@@ -20,12 +20,7 @@ class TestIngestionRoutes {
     /** A fresh custom table: DeviceId string, Temperature real, Readings long, LastSeen datetime. */
     private static String newTable() {
         String name = "Readings" + TABLES.incrementAndGet() + "_CL";
-        HttpResponse<String> created = server.postJson("/api/workspaces/default/tables", Map.of("name", name, "columns", List.of(
-                Map.of("name", "DeviceId", "type", "string"),
-                Map.of("name", "Temperature", "type", "real"),
-                Map.of("name", "Readings", "type", "long"),
-                Map.of("name", "LastSeen", "type", "datetime"))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        server.createTable(name, "DeviceId", "string", "Temperature", "real", "Readings", "long", "LastSeen", "datetime");
         return name;
     }
 
