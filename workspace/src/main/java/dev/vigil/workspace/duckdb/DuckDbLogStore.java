@@ -66,8 +66,9 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     private final Clock clock;
     private final Timer queryTimer;
 
-    DuckDbLogStore(DuckDBConnection database, Workspaces workspaces, GroupCommitter committer, IngestionLedger ledger,
-                   QueryLimits limits, Clock clock, MeterRegistry meters) {
+    /** @param queryConnections the connection queries' own are duplicated from ({@link QueryRunner#streamingConnections}) */
+    DuckDbLogStore(DuckDBConnection database, DuckDBConnection queryConnections, Workspaces workspaces, GroupCommitter committer,
+                   IngestionLedger ledger, QueryLimits limits, Clock clock, MeterRegistry meters) {
         this.database = database;
         this.workspaces = workspaces;
         this.committer = committer;
@@ -78,7 +79,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.queries = new QueryRunner(database, limits, timer);
+        this.queries = new QueryRunner(queryConnections, limits, timer);
         this.clock = clock;
         this.queryTimer = Timer.builder("vigil.query").description("Time to compile and run a KQL query").register(meters);
     }

@@ -42,6 +42,7 @@ public final class DuckDbStorage implements Storage {
     private final DuckDBConnection stateConnection;
     private final DuckDBConnection ledgerConnection;
     private final DuckDBConnection monitorConnection;
+    private final DuckDBConnection queryConnections;
     private final StorageMonitor monitor;
     private final GroupCommitter committer;
     private final DuckDbLogStore logStore;
@@ -65,6 +66,7 @@ public final class DuckDbStorage implements Storage {
                         + DATABASE_FILE + ".wal, " + SPOOL_DIRECTORY + "/) and that the disk has space");
             }
             ControlSchema.create(database);
+            queryConnections = QueryRunner.streamingConnections(database);
             EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool);
             writerConnection = database.duplicate();
             catalogConnection = database.duplicate();
@@ -74,7 +76,7 @@ public final class DuckDbStorage implements Storage {
             IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
             NdjsonBatchWriter writer = spoolWriter(writerConnection, spool, workspaces, ledger, clock);
             committer = new GroupCommitter(writer, monitor, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
-            logStore = new DuckDbLogStore(database, workspaces, committer, ledger, settings.queryLimits(), clock, meters);
+            logStore = new DuckDbLogStore(database, queryConnections, workspaces, committer, ledger, settings.queryLimits(), clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
         } catch (SQLException e) {
             closeQuietly(monitored);
@@ -197,7 +199,7 @@ public final class DuckDbStorage implements Storage {
         monitor.close();
         logStore.close();
         for (DuckDBConnection connection : new DuckDBConnection[] {
-                monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, database}) {
+                monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, queryConnections, database}) {
             closeQuietly(connection);
         }
     }

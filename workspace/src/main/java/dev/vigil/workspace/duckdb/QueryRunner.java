@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -25,33 +26,65 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
 
 /**
  * Runs compiled SQL on a connection of its own, so that queries never wait for the writer, and
  * hands the rows on in the query API's value forms, at most {@link QueryLimits} of them.
  *
- * <p>The statement asks DuckDB for one row more than the row cap, so the engine stops there
- * instead of producing a result no one will read, and it does all its work while the statement
- * executes, where a cancellation interrupts it. Reading the rows then only copies them, a chunk at
- * a time, checking the cancellation at each row.
+ * <p>Query connections stream their results ({@link #streamingConnections}): the engine fills a
+ * small buffer ahead of the reader and waits while it is full, so reading stops the query at the
+ * row after the cap, and closing the result ends it. A result that fits the buffer, the usual
+ * case, is computed entirely while the statement executes, where a cancellation interrupts the
+ * engine; for a larger one the engine resumes as the rows are read, and the reader checks the
+ * cancellation at each row, so a cancel then takes effect at the engine's next row.
+ *
+ * <p>The statement is run as compiled. Wrapping it in {@code LIMIT cap+1} would stop the engine
+ * too, but DuckDB runs a LIMIT that large over a result in table order on one thread, which made
+ * a selective scan take about twice as long on two cores.
  */
 final class QueryRunner {
-    private final DuckDBConnection database;
+    /** What the JDBC driver (2.0.0.1) reports instead of the engine's reason; see {@link #reason}. */
+    private static final String REASON_LOST = "Invalid Input Error: Invalid result set";
+
+    private final DuckDBConnection streaming;
     private final QueryLimits limits;
     private final ScheduledExecutorService timer;
 
-    QueryRunner(DuckDBConnection database, QueryLimits limits, ScheduledExecutorService timer) {
-        this.database = database;
+    /**
+     * @param streaming the connection made by {@link #streamingConnections}; each query runs on a
+     *     duplicate of it
+     */
+    QueryRunner(DuckDBConnection streaming, QueryLimits limits, ScheduledExecutorService timer) {
+        this.streaming = streaming;
         this.limits = limits;
         this.timer = timer;
+    }
+
+    /**
+     * A connection whose duplicates stream their results, which DuckDB's JDBC driver does for a
+     * connection with the session setting {@code jdbc_stream_results} and copies to duplicates.
+     * Make it before {@link EngineLimits} locks the configuration; the store's other connections
+     * keep reading whole results.
+     */
+    static DuckDBConnection streamingConnections(DuckDBConnection database) throws SQLException {
+        DuckDBConnection connection = database.duplicate();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET jdbc_stream_results = true");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     QuerySummary run(String sql, List<ColumnSchema> columns, Optional<Visualization> render, QueryControl control, ResultSink sink)
             throws IOException {
         QueryCancellation cancellation = control.cancellation();
-        try (DuckDBConnection connection = database.duplicate();
-             PreparedStatement statement = connection.prepareStatement(capped(sql));
+        try (DuckDBConnection connection = streaming.duplicate();
+             PreparedStatement statement = connection.prepareStatement(sql);
              StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer);
              ResultSet rows = execute(statement, cancellation)) {
             sink.begin(columns, render);
@@ -74,7 +107,7 @@ final class QueryRunner {
             return new QuerySummary(count, bytes, Optional.empty());
         } catch (SQLException e) {
             cancellation.throwIfCancelled();
-            throw new QueryExecutionException("the query failed while running: " + readable(e), e);
+            throw new QueryExecutionException("the query failed while running: " + reason(e, sql, cancellation), e);
         }
     }
 
@@ -83,7 +116,7 @@ final class QueryRunner {
      * query will see; its rows are the data-dependent columns of one operator.
      */
     List<ColumnSchema> probe(SchemaProbe probe, QueryCancellation cancellation) {
-        try (DuckDBConnection connection = database.duplicate();
+        try (DuckDBConnection connection = streaming.duplicate();
              PreparedStatement statement = connection.prepareStatement(probe.sql());
              StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer);
              ResultSet rows = execute(statement, cancellation)) {
@@ -94,7 +127,8 @@ final class QueryRunner {
             return columns;
         } catch (SQLException e) {
             cancellation.throwIfCancelled();
-            throw new QueryExecutionException("the query failed while finding the columns of " + probe.operator() + ": " + readable(e), e);
+            throw new QueryExecutionException("the query failed while finding the columns of " + probe.operator() + ": "
+                    + reason(e, probe.sql(), cancellation), e);
         }
     }
 
@@ -103,9 +137,27 @@ final class QueryRunner {
         return statement.executeQuery();
     }
 
-    /** The query with a row more than the cap, which tells a result that reached the cap from one that exceeds it. */
-    private String capped(String sql) {
-        return "SELECT * FROM (" + sql + "\n) AS capped_result LIMIT " + (limits.maxResultRows() + 1L);
+    /**
+     * Why a statement failed, in DuckDB's words. The JDBC driver loses them when a streamed
+     * statement fails in the engine's work before its first rows are ready, and says only
+     * {@value #REASON_LOST}; its chunk interface keeps them. So such a statement runs once more
+     * through that, up to its first rows (none are read), to learn the reason: only queries that
+     * failed pay for it.
+     */
+    private String reason(SQLException failure, String sql, QueryCancellation cancellation) {
+        String reason = readable(failure);
+        if (!reason.equals(REASON_LOST)) {
+            return reason;
+        }
+        try (DuckDBConnection connection = streaming.duplicate();
+             DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+             StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer);
+             DuckDBChunkedResult again = statement.query()) {
+            return reason;
+        } catch (SQLException e) {
+            cancellation.throwIfCancelled();
+            return readable(e);
+        }
     }
 
     /** The current row in the query API's value forms. */

@@ -211,6 +211,14 @@ class TestDuckDbLogStore {
                 .hasMessageStartingWith("the query failed while running: Conversion Error");
     }
 
+    @Test
+    void testAQueryThatFailsWhileTheEngineRunsItSaysWhy() {
+        // the overflow happens as the rows are computed, not when the statement is prepared
+        assertThatThrownBy(() -> logs.query("default", QueryRequest.of("range x from 1 to 3 step 1 | extend y = x * 9223372036854775807")))
+                .isInstanceOf(QueryExecutionException.class)
+                .hasMessageStartingWith("the query failed while running: Out of Range Error: Overflow in multiplication of INT64");
+    }
+
     static List<Map<String, Object>> alerts(int request, int count) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -22,12 +22,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +63,9 @@ class TestQueryLimits {
     void testRowsBeyondTheRowCapAreCutAndTheResultSaysSo() throws IOException {
         Rows rows = new Rows();
 
+        // ten billion rows, far more than the engine could produce in time or hold: it must stop at the cap
         QuerySummary summary = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> logs.query("default", QueryRequest.of("range x from 1 to 50000000 step 1"), QueryControl.withTimeout(Duration.ofMinutes(1)), rows));
+                () -> logs.query("default", QueryRequest.of("range x from 1 to 10000000000 step 1"), QueryControl.withTimeout(Duration.ofMinutes(1)), rows));
 
         assertThat(rows.values).hasSize(ROW_CAP);
         assertThat(rows.values.get(ROW_CAP - 1)).containsExactly((long) ROW_CAP);
@@ -134,21 +136,21 @@ class TestQueryLimits {
     @Test
     void testACancelThatLandsWhileTheEngineRunsInterruptsIt() throws Exception {
         QueryControl control = QueryControl.withTimeout(Duration.ofMinutes(10));
-        CountDownLatch compiled = new CountDownLatch(1);
-        CompletableFuture<QuerySummary> running = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<QuerySummary> running = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
             try {
-                compiled.countDown();
-                return logs.query("default", QueryRequest.of(CARTESIAN), control, new Rows());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+                running.complete(logs.query("default", QueryRequest.of(CARTESIAN), control, new Rows()));
+            } catch (IOException | RuntimeException e) {
+                running.completeExceptionally(e);
             }
-        });
-        compiled.await();
-        Thread.sleep(300);
+        }, "cartesian-query");
+        runner.start();
+        awaitInTheEngine(runner);
 
         control.cancellation().cancel(QueryCancellation.Reason.CANCELLED, "cancelled while running");
 
-        assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(QueryCancelledException.class);
+        assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(QueryCancelledException.class);
     }
 
     @Test
@@ -194,6 +196,16 @@ class TestQueryLimits {
 
         assertThat(logs.query("default", QueryRequest.of("SecurityAlert | project AlertName")).primary().rows())
                 .containsExactly(List.of("spooled"));
+    }
+
+    /** Waits until the thread is inside the engine's execution of a statement, the moment a cancel must interrupt. */
+    private static void awaitInTheEngine(Thread thread) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Arrays.stream(thread.getStackTrace()).noneMatch(frame -> frame.getMethodName().equals("duckdb_jdbc_execute"))) {
+            assertThat(thread.isAlive()).as("the query is still running").isTrue();
+            assertThat(System.nanoTime()).as("the query reached the engine within 30 s").isLessThan(giveUp);
+            Thread.sleep(5);
+        }
     }
 
     /** Keeps what it is handed. */
