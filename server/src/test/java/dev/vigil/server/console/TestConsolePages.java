@@ -2,6 +2,8 @@ package dev.vigil.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -159,6 +161,31 @@ class TestConsolePages {
         browser.waitUntilText(".monaco-editor .suggest-widget", "summarize");
         browser.screenshot("logs-completion");
         browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void testCancelStopsTheRunningQueryOnTheServer() {
+        String heavy = "range x from 1 to 300000 step 1 | extend k = 1 | join kind=inner (range y from 1 to 300000 step 1 | extend k = 1) on k | count";
+        browser.signIn("owner", PASSWORD);
+        browser.open("/console/workspaces/default/logs?query=" + java.net.URLEncoder.encode(heavy, java.nio.charset.StandardCharsets.UTF_8));
+        browser.find(".monaco-editor");
+        browser.clickText("Run");
+        Eventually.await("the console's query running on the server", TestConsolePages::runningQueries, running -> running.size() == 1);
+        browser.findVisible("#query-running");
+        browser.screenshot("logs-running");
+
+        browser.clickText("Cancel");
+
+        browser.waitUntilText("[data-testid=query-error]", "The query was cancelled (Cancel on the Logs page of 'owner').");
+        assertThat(runningQueries()).isEmpty();
+        browser.screenshot("logs-cancelled");
+        browser.assertNoConsoleErrors();
+    }
+
+    private static List<JsonNode> runningQueries() {
+        List<JsonNode> running = new java.util.ArrayList<>();
+        RunningServer.json(server.get("/v1/workspaces/default/queries")).path("value").forEach(running::add);
+        return running;
     }
 
     @Test
