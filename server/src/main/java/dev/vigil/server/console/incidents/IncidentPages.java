@@ -3,9 +3,11 @@ package dev.vigil.server.console.incidents;
 import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.layout.DisplayTime;
+import dev.vigil.soc.connector.iot.DefenderForIotConnector;
 import dev.vigil.soc.incident.Incident;
 import dev.vigil.soc.incident.IncidentOrder;
 import dev.vigil.soc.incident.IncidentPage;
@@ -61,7 +63,8 @@ public final class IncidentPages {
         Optional<String> next = page.skipToken().map(token -> action + "?search=" + ConsolePaths.encode(search) + "&severity=" + ConsolePaths.encode(severity)
                 + "&status=" + ConsolePaths.encode(status) + "&skipToken=" + ConsolePaths.encode(token));
         router.templates().render(ctx, "incidents/queue.jte", new IncidentQueuePage(request.shell(Area.INCIDENTS, "Incidents"), counts(workspace),
-                search, severity, status, SEVERITIES, STATUSES, rows, next, action));
+                search, severity, status, SEVERITIES, STATUSES, rows, next, action, ConnectorPages.href(workspace, DefenderForIotConnector.ID),
+                Area.ANALYTICS.href(workspace).orElseThrow()));
     }
 
     private List<IncidentQueuePage.Count> counts(String workspace) {
