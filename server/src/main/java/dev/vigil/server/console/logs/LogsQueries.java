@@ -76,7 +76,8 @@ final class LogsQueries {
         } catch (KqlQueryException e) {
             outcome = Outcome.failed(400, e.getMessage(), started);
         } catch (WorkspaceException e) {
-            outcome = Outcome.failed(400, "The query failed: " + e.getMessage(), started);
+            // the store's messages name what failed ("the query failed while running: ..."); the page shows them as a sentence
+            outcome = Outcome.failed(400, Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1), started);
         } catch (IOException e) {
             // the sink keeps rows in memory and does not write: nothing here does I/O that can fail
             throw new UncheckedIOException(e);
