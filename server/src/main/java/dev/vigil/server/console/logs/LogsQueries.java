@@ -81,10 +81,18 @@ final class LogsQueries {
         } catch (IOException e) {
             // the sink keeps rows in memory and does not write: nothing here does I/O that can fail
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // the page answers with the console's error; the query log still has its row, as the API's 500s do
+            log.record(entry(query, queryRequest, 500, started, 0));
+            throw e;
         }
-        log.record(new QueryLogEntry(query.started(), workspace, query.id(), user.id(), "session", query.query(), timeRange(queryRequest),
-                CLIENT_APP, outcome.status(), millisSince(started), outcome.rows()));
+        log.record(entry(query, queryRequest, outcome.status(), started, outcome.rows()));
         return outcome.grid();
+    }
+
+    private QueryLogEntry entry(RunningQuery query, QueryRequest request, int status, long started, long rows) {
+        return new QueryLogEntry(query.started(), query.workspace(), query.id(), query.caller().id(), "session", query.query(), timeRange(request),
+                CLIENT_APP, status, millisSince(started), rows);
     }
 
     /**
