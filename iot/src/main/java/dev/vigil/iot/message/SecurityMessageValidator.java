@@ -44,7 +44,9 @@ public final class SecurityMessageValidator {
         if (root == null || !root.isObject()) {
             throw new InvalidSecurityMessageException("$", "must be an object");
         }
-        requireUnicodeText(root, "$");
+        if (holdsLoneSurrogate(root)) {
+            requireUnicodeText(root, "$");
+        }
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!ROOT_FIELDS.contains(name)) {
@@ -69,6 +71,23 @@ public final class SecurityMessageValidator {
     }
 
     /**
+     * Whether any text of the tree holds a lone surrogate. Nearly no message does, so this walk
+     * builds no paths; {@link #requireUnicodeText} finds the one to report. Field names need no
+     * check: the JSON parser already refuses a lone surrogate in one.
+     */
+    private static boolean holdsLoneSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return loneSurrogateAt(node.textValue()) >= 0;
+        }
+        for (JsonNode child : node) {
+            if (holdsLoneSurrogate(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A lone surrogate ({@code "\ud800"} without its pair) is not Unicode text: the workspace
      * would refuse the raw event, or later the alert made from it, after the device was told
      * yes. Refusing the message here keeps the refusal where the device can see it.
@@ -87,9 +106,6 @@ public final class SecurityMessageValidator {
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (loneSurrogateAt(field.getKey()) >= 0) {
-                    throw new InvalidSecurityMessageException(path, "has a field name holding a lone surrogate, which is not Unicode text");
-                }
                 requireUnicodeText(field.getValue(), path + "." + field.getKey());
             }
         }

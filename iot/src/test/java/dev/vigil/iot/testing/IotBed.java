@@ -36,7 +36,11 @@ public final class IotBed implements AutoCloseable {
     public final CloudToDeviceQueue cloudToDevice;
 
     public IotBed(Path data) {
-        storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
+        this(StorageSettings.defaults(data));
+    }
+
+    public IotBed(StorageSettings settings) {
+        storage = DuckDbStorage.open(settings, new SimpleMeterRegistry());
         storage.logStore().createWorkspace("default");
         registry = new IotRegistry(storage.stateStore());
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());

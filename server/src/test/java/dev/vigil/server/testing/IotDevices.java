@@ -6,6 +6,7 @@ import dev.vigil.iot.auth.SasTokenGenerator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,13 +33,18 @@ public final class IotDevices {
     /** Subscription, resource group {@code rg-1}, the hub (monitoring {@code Enabled} or {@code Disabled}) and {@link #DEVICE}; returns the device's primary key. */
     public static String createHub(RunningServer server, String subscription, String hub, String monitoring) {
         String sub = "/api/subscriptions/" + subscription;
-        String hubPath = sub + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
         assertThat(put(server, sub, Map.of("displayName", subscription)).statusCode()).isEqualTo(200);
         assertThat(put(server, sub + "/resourceGroups/rg-1", Map.of()).statusCode()).isEqualTo(200);
-        HttpResponse<String> created = put(server, hubPath, Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
+        HttpResponse<String> created = put(server, hubPath(subscription, hub), Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        assertThat(put(server, hubPath + "/devices/" + DEVICE, Map.of()).statusCode()).isEqualTo(200);
-        return RunningServer.json(server.post(hubPath + "/devices/" + DEVICE + "/listKeys", "application/json", "")).path("primaryKey").asText();
+        return addDevice(server, subscription, hub, DEVICE);
+    }
+
+    /** Registers another device on a hub that {@link #createHub} made; returns its primary key. */
+    public static String addDevice(RunningServer server, String subscription, String hub, String device) {
+        String devicePath = hubPath(subscription, hub) + "/devices/" + device;
+        assertThat(put(server, devicePath, Map.of()).statusCode()).isEqualTo(200);
+        return RunningServer.json(server.post(devicePath + "/listKeys", "application/json", "")).path("primaryKey").asText();
     }
 
     /** {@link #DEVICE} connected over MQTT 3.1.1 with a token of that expiry. */
@@ -57,13 +63,23 @@ public final class IotDevices {
 
     /** A request to {@link #DEVICE}'s HTTPS endpoint, authorised for ten minutes. */
     public static HttpRequest.Builder httpsRequest(RunningServer server, String hub, String key) {
-        String token = SasTokenGenerator.deviceToken(hub + "." + DOMAIN, DEVICE, key, Instant.now().plusSeconds(600));
-        return HttpRequest.newBuilder(server.uri("/devices/" + DEVICE + "/messages/events?api-version=2020-03-13")).header("Authorization", token);
+        return httpsRequest(server, hub, DEVICE, key);
     }
 
-    /** Sends a security message over HTTPS. */
+    /** A request to the device's HTTPS endpoint, authorised for ten minutes. */
+    public static HttpRequest.Builder httpsRequest(RunningServer server, String hub, String device, String key) {
+        String token = SasTokenGenerator.deviceToken(hub + "." + DOMAIN, device, key, Instant.now().plusSeconds(600));
+        return HttpRequest.newBuilder(server.uri("/devices/" + device + "/messages/events?api-version=2020-03-13")).header("Authorization", token);
+    }
+
+    /** Sends a security message of {@link #DEVICE} over HTTPS. */
     public static HttpResponse<String> sendOverHttps(RunningServer server, String hub, String key, String message) {
-        return server.send(httpsRequest(server, hub, key).header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
+        return sendOverHttps(server, hub, DEVICE, key, message);
+    }
+
+    /** Sends a security message of the device over HTTPS. */
+    public static HttpResponse<String> sendOverHttps(RunningServer server, String hub, String device, String key, String message) {
+        return server.send(httpsRequest(server, hub, device, key).header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
                 .POST(HttpRequest.BodyPublishers.ofString(message)));
     }
 
@@ -79,6 +95,20 @@ public final class IotDevices {
                 + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
                 + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
                 + "\"RemoteAddress\":\"" + ATTACKER + "\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + result + "\"}]}";
+    }
+
+    /** Five failed SSH logins of root and then a successful one, a second apart from {@code start}, as one security message. */
+    public static String bruteForce(Instant start) {
+        List<String> events = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            events.add(login(start.plusSeconds(attempt), "Fail"));
+        }
+        events.add(login(start.plusSeconds(5), "Success"));
+        return message(events);
+    }
+
+    private static String hubPath(String subscription, String hub) {
+        return "/api/subscriptions/" + subscription + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
     }
 
     private static HttpResponse<String> put(RunningServer server, String path, Object body) {

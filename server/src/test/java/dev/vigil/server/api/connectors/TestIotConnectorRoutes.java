@@ -3,18 +3,14 @@ package dev.vigil.server.api.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.server.testing.Eventually;
+import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * workspace's SecurityAlert while their subscription is connected.
  */
 class TestIotConnectorRoutes {
-    private static final String DOMAIN = "azure-devices.net";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String SUBSCRIPTIONS = "/api/workspaces/default/dataConnectors/IoT/subscriptions";
     private static final String IOT_ROWS = "SecurityAlert | where ProductName == \"Azure Security Center for IoT\"";
@@ -185,39 +180,13 @@ class TestIotConnectorRoutes {
 
     /** Subscription, resource group {@code rg-1}, the hub and device {@code sensor-1}; returns the device's primary key. */
     private String createHub(String subscription, String hub, String monitoring) {
-        String sub = "/api/subscriptions/" + subscription;
-        String hubPath = sub + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + hub;
-        assertThat(server.sendJson("PUT", sub, server.apiKey(), Map.of("displayName", subscription)).statusCode()).isEqualTo(200);
-        assertThat(server.sendJson("PUT", sub + "/resourceGroups/rg-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
-        HttpResponse<String> created = server.sendJson("PUT", hubPath, server.apiKey(),
-                Map.of("properties", Map.of("securitySettings", Map.of("status", monitoring))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        assertThat(server.sendJson("PUT", hubPath + "/devices/sensor-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
-        return RunningServer.json(server.post(hubPath + "/devices/sensor-1/listKeys", "application/json", "")).path("primaryKey").asText();
+        return IotDevices.createHub(server, subscription, hub, monitoring);
     }
 
     /** Five failed SSH logins and a successful one, sent as one security message over HTTPS. */
     private void sendBruteForce(String hub, String key) {
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<String> events = new ArrayList<>();
-        for (int attempt = 0; attempt < 6; attempt++) {
-            events.add(login(start.plusSeconds(attempt), attempt < 5 ? "Fail" : "Success"));
-        }
-        String message = "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
-                + String.join(",", events) + "]}";
-        String token = SasTokenGenerator.deviceToken(hub + "." + DOMAIN, "sensor-1", key, Instant.now().plusSeconds(600));
-        HttpResponse<String> sent = server.send(HttpRequest.newBuilder(server.uri("/devices/sensor-1/messages/events?api-version=2020-03-13"))
-                .header("Authorization", token)
-                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
-                .POST(HttpRequest.BodyPublishers.ofString(message)));
+        HttpResponse<String> sent = IotDevices.sendOverHttps(server, hub, key, IotDevices.bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
-    }
-
-    private static String login(Instant at, String result) {
-        return "{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
-                + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
-                + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
-                + "\"RemoteAddress\":\"203.0.113.7\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + result + "\"}]}";
     }
 
     /** Waits until the subscription's alert feed holds at least {@code atLeast} versions; returns how many it holds. */

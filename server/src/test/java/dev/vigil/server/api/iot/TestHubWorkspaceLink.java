@@ -3,16 +3,14 @@ package dev.vigil.server.api.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.server.testing.Eventually;
+import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,7 +95,7 @@ class TestHubWorkspaceLink {
 
     @Test
     void testTurningMonitoringOnNeedsContributorOnTheWorkspace() {
-        String deviceToken = createHub("team-hub", Map.of("status", "Disabled", "workspace", "team-b"));
+        String deviceKey = createHub("team-hub", Map.of("status", "Disabled", "workspace", "team-b"));
 
         HttpResponse<String> asReader = putSolution("team-hub", teamReader, Map.of("status", "Enabled", "workspace", "team-b"));
         HttpResponse<String> asContributor = putSolution("team-hub", teamContributor, Map.of("status", "Enabled", "workspace", "team-b"));
@@ -105,7 +103,8 @@ class TestHubWorkspaceLink {
         assertThat(asReader.statusCode()).isEqualTo(403);
         assertThat(message(asReader)).contains("requires Contributor on workspace 'team-b'");
         assertThat(asContributor.statusCode()).as(asContributor.body()).isEqualTo(200);
-        assertThat(sendEvent(deviceToken).statusCode()).isEqualTo(204);
+        assertThat(IotDevices.sendOverHttps(server, "team-hub", deviceKey, IotDevices.message(List.of(IotDevices.login(Instant.now(), "Success"))))
+                .statusCode()).isEqualTo(204);
         assertThat(rawEvents("team-b", "team-hub")).isEqualTo(1);
     }
 
@@ -147,14 +146,13 @@ class TestHubWorkspaceLink {
         }
     }
 
-    /** A hub created by the root owner with these security settings and a device 'sensor-1'; returns the device's token. */
+    /** A hub created by the root owner with these security settings and a device {@link IotDevices#DEVICE}; returns the device's key. */
     private static String createHub(String hub, Map<String, Object> securitySettings) {
         HttpResponse<String> created = server.sendJson("PUT", HUBS + hub, server.apiKey(), Map.of("properties", Map.of("securitySettings", securitySettings)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        assertThat(server.sendJson("PUT", HUBS + hub + "/devices/sensor-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
-        String primaryKey = RunningServer.json(server.sendJson("POST", HUBS + hub + "/devices/sensor-1/listKeys", server.apiKey(), null))
-                .path("primaryKey").asText();
-        return SasTokenGenerator.deviceToken(hub + ".azure-devices.net", "sensor-1", primaryKey, Instant.now().plusSeconds(600));
+        String device = HUBS + hub + "/devices/" + IotDevices.DEVICE;
+        assertThat(server.sendJson("PUT", device, server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
+        return RunningServer.json(server.sendJson("POST", device + "/listKeys", server.apiKey(), null)).path("primaryKey").asText();
     }
 
     private static HttpResponse<String> putSolution(String hub, String key, Map<String, Object> properties) {
@@ -167,18 +165,6 @@ class TestHubWorkspaceLink {
 
     private static String message(HttpResponse<String> response) {
         return RunningServer.json(response).path("error").path("message").asText();
-    }
-
-    private static HttpResponse<String> sendEvent(String token) {
-        String message = "{\"AgentVersion\":\"1.0\",\"AgentId\":\"" + UUID.randomUUID() + "\",\"MessageSchemaVersion\":\"1.0\",\"Events\":[{"
-                + "\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
-                + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"2024-01-27T15:48:52+02:00\",\"TimestampUTC\":\"2024-01-27T13:48:52Z\","
-                + "\"Payload\":[{\"ProcessId\":7,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
-                + "\"RemoteAddress\":\"10.1.2.3\",\"Result\":\"Success\"}]}]}";
-        return server.send(HttpRequest.newBuilder(server.uri("/devices/sensor-1/messages/events?api-version=2020-03-13"))
-                .header("Authorization", token)
-                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
-                .POST(HttpRequest.BodyPublishers.ofString(message)));
     }
 
     private static long rawEvents(String workspace, String hub) {

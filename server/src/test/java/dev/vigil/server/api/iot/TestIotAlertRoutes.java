@@ -39,7 +39,7 @@ class TestIotAlertRoutes {
         String key = createHub("sub-1", "plant-hub", "Enabled");
         MqttClient device = connect("plant-hub", key, Instant.now().plusSeconds(600));
 
-        publish(device, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        publish(device, IotDevices.bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
 
         JsonNode alert = awaitAlert("/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts",
                 a -> a.path("alertType").asText().equals("IoT_BruteForceSucceeded"));
@@ -73,7 +73,7 @@ class TestIotAlertRoutes {
         String key = createHub("sub-1", "quiet-hub", "Disabled");
         MqttClient device = connect("quiet-hub", key, Instant.now().plusSeconds(600));
 
-        publish(device, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        publish(device, IotDevices.bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         assertThatThrownBy(() -> connect("quiet-hub", key, Instant.now().minusSeconds(60))).isInstanceOf(MqttException.class);
         server.server().awaitDetection();
 
@@ -99,7 +99,7 @@ class TestIotAlertRoutes {
     @Test
     void testStatusChangeAppearsAsANewFeedVersionAndBadTransitionsAreRefused() {
         String key = createHub("sub-1", "plant-hub", "Enabled");
-        HttpResponse<String> sent = sendOverHttps("plant-hub", key, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        HttpResponse<String> sent = sendOverHttps("plant-hub", key, IotDevices.bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
         String alerts = "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts";
         String alertId = awaitAlert(alerts, a -> a.path("alertType").asText().equals("IoT_BruteForceSucceeded")).path("alertId").asText();
@@ -185,7 +185,7 @@ class TestIotAlertRoutes {
     @Test
     void testListsPageThroughNextLinkAndFilterByType() {
         String key = createHub("sub-1", "plant-hub", "Enabled");
-        HttpResponse<String> sent = sendOverHttps("plant-hub", key, bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        HttpResponse<String> sent = sendOverHttps("plant-hub", key, IotDevices.bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
         server.server().awaitDetection();
         String list = "/api/subscriptions/sub-1/providers/Microsoft.Security/iotAlerts";
@@ -210,15 +210,6 @@ class TestIotAlertRoutes {
     // --- devices
 
     /** Five failed SSH logins for root from one address, then a successful one, a second apart. */
-    private static String bruteForce(Instant start) {
-        List<String> events = new ArrayList<>();
-        for (int attempt = 0; attempt < 5; attempt++) {
-            events.add(login(start.plusSeconds(attempt), "Fail"));
-        }
-        events.add(login(start.plusSeconds(5), "Success"));
-        return message(events);
-    }
-
     private static String message(List<String> events) {
         return IotDevices.message(events);
     }

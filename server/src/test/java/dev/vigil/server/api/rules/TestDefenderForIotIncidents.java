@@ -3,18 +3,14 @@ package dev.vigil.server.api.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.server.testing.Eventually;
+import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TestDefenderForIotIncidents {
     private static final String SUBSCRIPTIONS = "/api/workspaces/default/dataConnectors/IoT/subscriptions";
     private static final String IOT_ROWS = "SecurityAlert | where ProductName == 'Azure Security Center for IoT'";
-    private static final String HUB = "/api/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/plant-hub";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
@@ -36,7 +31,7 @@ class TestDefenderForIotIncidents {
         assertThat(rule.path("properties").path("enabled").asBoolean()).isTrue();
         assertThat(rule.path("properties").path("productFilter").asText()).isEqualTo("Azure Security Center for IoT");
 
-        sendBruteForce(server, "sensor-1", key);
+        sendBruteForce(server, IotDevices.DEVICE, key);
         awaitRows(server, feedVersions(server));
         server.server().awaitAnalytics();
 
@@ -56,14 +51,14 @@ class TestDefenderForIotIncidents {
         assertThat(RunningServer.json(server.get(RuleFixtures.RULES + "a2e0eb51-1f11-461a-999b-cd0ebe5c7a72")).path("properties").path("enabled")
                 .asBoolean()).isFalse();
 
-        sendBruteForce(server, "sensor-1", key);
+        sendBruteForce(server, IotDevices.DEVICE, key);
         awaitRows(server, feedVersions(server));
         server.server().awaitAnalytics();
         assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isEmpty();
 
         // another device: the first one's alerts would only get new versions, which never make incidents
         connect(server, true);
-        sendBruteForce(server, "sensor-2", deviceKey(server, "sensor-2"));
+        sendBruteForce(server, "sensor-2", IotDevices.addDevice(server, "sub-1", "plant-hub", "sensor-2"));
         awaitRows(server, feedVersions(server));
         server.server().awaitAnalytics();
         assertThat(RunningServer.json(server.get("/api/workspaces/default/incidents")).path("value")).isNotEmpty();
@@ -76,38 +71,13 @@ class TestDefenderForIotIncidents {
 
     /** Subscription sub-1, resource group rg-1, hub plant-hub with monitoring on, device sensor-1; returns the device's key. */
     private static String createHub(RunningServer server) {
-        assertThat(server.sendJson("PUT", "/api/subscriptions/sub-1", server.apiKey(), Map.of("displayName", "sub-1")).statusCode()).isEqualTo(200);
-        assertThat(server.sendJson("PUT", "/api/subscriptions/sub-1/resourceGroups/rg-1", server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
-        HttpResponse<String> hub = server.sendJson("PUT", HUB, server.apiKey(), Map.of("properties", Map.of("securitySettings", Map.of("status", "Enabled"))));
-        assertThat(hub.statusCode()).as(hub.body()).isEqualTo(200);
-        return deviceKey(server, "sensor-1");
-    }
-
-    /** Creates the device on plant-hub and returns its primary key. */
-    private static String deviceKey(RunningServer server, String device) {
-        assertThat(server.sendJson("PUT", HUB + "/devices/" + device, server.apiKey(), Map.of()).statusCode()).isEqualTo(200);
-        return RunningServer.json(server.post(HUB + "/devices/" + device + "/listKeys", "application/json", "")).path("primaryKey").asText();
+        return IotDevices.createHub(server, "sub-1", "plant-hub", "Enabled");
     }
 
     /** Five failed SSH logins and a successful one, as one security message over HTTPS. */
     private static void sendBruteForce(RunningServer server, String device, String key) {
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<String> events = new ArrayList<>();
-        for (int attempt = 0; attempt < 6; attempt++) {
-            Instant at = start.plusSeconds(attempt);
-            events.add("{\"EventType\":\"Security\",\"Category\":\"Triggered\",\"Name\":\"Login\",\"IsEmpty\":false,\"PayloadSchemaVersion\":\"1.0\","
-                    + "\"Id\":\"" + UUID.randomUUID() + "\",\"TimestampLocal\":\"" + at + "\",\"TimestampUTC\":\"" + at + "\",\"Payload\":[{"
-                    + "\"ProcessId\":28207,\"UserName\":\"root\",\"Operation\":\"Login\",\"Executable\":\"/usr/sbin/sshd\","
-                    + "\"RemoteAddress\":\"203.0.113.7\",\"RemotePort\":\"51234\",\"LocalPort\":\"22\",\"Result\":\"" + (attempt < 5 ? "Fail" : "Success")
-                    + "\"}]}");
-        }
-        String message = "{\"AgentVersion\":\"0.0.1\",\"AgentId\":\"e89dc5f5-feac-4c3e-87e2-93c16f010c25\",\"MessageSchemaVersion\":\"1.0\",\"Events\":["
-                + String.join(",", events) + "]}";
-        String token = SasTokenGenerator.deviceToken("plant-hub.azure-devices.net", device, key, Instant.now().plusSeconds(600));
-        HttpResponse<String> sent = server.send(HttpRequest.newBuilder(server.uri("/devices/" + device + "/messages/events?api-version=2020-03-13"))
-                .header("Authorization", token)
-                .header("iothub-interface-id", "urn:azureiot:Security:SecurityAgent:1")
-                .POST(HttpRequest.BodyPublishers.ofString(message)));
+        HttpResponse<String> sent = IotDevices.sendOverHttps(server, "plant-hub", device, key,
+                IotDevices.bruteForce(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
         server.server().awaitDetection();
     }
