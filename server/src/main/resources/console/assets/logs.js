@@ -36,6 +36,24 @@
 
   var timer = null;
   var started = 0;
+  var runningId = null;
+
+  // The query's id, chosen here so that Cancel can name it while the server runs it. getRandomValues, not
+  // randomUUID: the latter exists only on https or localhost pages.
+  function newQueryId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
+  form.addEventListener("htmx:configRequest", function (event) {
+    if (event.target !== form) {
+      return;
+    }
+    runningId = newQueryId();
+    event.detail.parameters.queryId = runningId;
+    event.detail.parameters.query = query();
+  });
 
   form.addEventListener("htmx:beforeRequest", function (event) {
     if (event.target !== form) {
@@ -51,22 +69,45 @@
     window.history.replaceState(null, "", shareHref());
   });
 
-  form.addEventListener("htmx:afterRequest", function (event) {
-    if (event.target !== form) {
-      return;
-    }
+  function finished() {
     window.clearInterval(timer);
     cancel.disabled = true;
+    runningId = null;
+  }
+
+  form.addEventListener("htmx:afterRequest", function (event) {
+    if (event.target === form) {
+      finished();
+    }
   });
 
   form.addEventListener("htmx:abort", function () {
-    window.clearInterval(timer);
-    cancel.disabled = true;
+    finished();
     document.getElementById("results").innerHTML = '<p class="muted">Query cancelled.</p>';
   });
 
+  // Cancel stops the query on the server, whose answer to the run then says so. A query the server does not
+  // list (still waiting for a place to run) is let go instead: the server notices the closed connection.
   cancel.addEventListener("click", function () {
-    window.htmx.trigger(form, "htmx:abort");
+    if (!runningId) {
+      return;
+    }
+    var id = runningId;
+    cancel.disabled = true;
+    function letGo() {
+      if (runningId === id) {
+        window.htmx.trigger(form, "htmx:abort");
+      }
+    }
+    fetch(root.getAttribute("data-queries") + "/" + encodeURIComponent(id), {
+      method: "DELETE",
+      credentials: "same-origin",
+      headers: { "X-CSRF-Token": window.vigilConsole.csrfToken() }
+    }).then(function (response) {
+      if (!response.ok) {
+        letGo();
+      }
+    }, letGo);
   });
 
   textarea.addEventListener("keydown", function (event) {

@@ -138,12 +138,13 @@ public final class VigilServer implements AutoCloseable {
             FunctionCounter.builder("vigil.rules.failures", health, RuleHealth::failures).description("Rule runs, and incident creation for a rule's alerts, that failed").register(registry);
             FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
-            ConsoleServices console = new ConsoleServices(storage.logStore(), security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
+            InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
+            ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock);
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
-                    storage::health, new InteractiveQueries(storage.logStore(), settings.queries(), registry), new ConsoleRoutes(console));
+                    storage::health, queries, new ConsoleRoutes(console));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());

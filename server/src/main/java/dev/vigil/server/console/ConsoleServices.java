@@ -2,6 +2,7 @@ package dev.vigil.server.console;
 
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.access.AccessControl;
+import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.connector.DataConnectors;
 import dev.vigil.soc.connector.iot.DefenderForIotConnector;
 import dev.vigil.soc.incident.Incidents;
@@ -10,7 +11,11 @@ import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.workspace.api.LogStore;
 import java.time.Clock;
 
-/** The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP. */
-public record ConsoleServices(LogStore logStore, AccessControl access, DataConnectors connectors, DefenderForIotConnector iotConnector,
-        IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock) {
+/**
+ * The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP.
+ *
+ * @param queries where people's queries run, the Logs page's as the query API's
+ */
+public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
+        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock) {
 }

@@ -1,5 +1,6 @@
 /**
- * Governance of the queries people run through the HTTP API: how many may run at once, in all
+ * Governance of the queries people run through the HTTP API and the console's Logs page: how
+ * many may run at once, in all
  * and per caller ({@link dev.vigil.server.query.QueryAdmission}), which are running and who may
  * cancel them ({@link dev.vigil.server.query.RunningQueries}), and the {@code LAQueryLogs} table
  * that records each one ({@link dev.vigil.server.query.QueryLog}). Vigil's own queries (rules,

@@ -2,6 +2,8 @@ package dev.vigil.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -162,6 +164,31 @@ class TestConsolePages {
     }
 
     @Test
+    void testCancelStopsTheRunningQueryOnTheServer() {
+        String heavy = "range x from 1 to 300000 step 1 | extend k = 1 | join kind=inner (range y from 1 to 300000 step 1 | extend k = 1) on k | count";
+        browser.signIn("owner", PASSWORD);
+        browser.open("/console/workspaces/default/logs?query=" + java.net.URLEncoder.encode(heavy, java.nio.charset.StandardCharsets.UTF_8));
+        browser.find(".monaco-editor");
+        browser.clickText("Run");
+        Eventually.await("the console's query running on the server", TestConsolePages::runningQueries, running -> running.size() == 1);
+        browser.findVisible("#query-running");
+        browser.screenshot("logs-running");
+
+        browser.clickText("Cancel");
+
+        browser.waitUntilText("[data-testid=query-error]", "The query was cancelled (Cancel on the Logs page of 'owner').");
+        assertThat(runningQueries()).isEmpty();
+        browser.screenshot("logs-cancelled");
+        browser.assertNoConsoleErrors();
+    }
+
+    private static List<JsonNode> runningQueries() {
+        List<JsonNode> running = new java.util.ArrayList<>();
+        RunningServer.json(server.get("/v1/workspaces/default/queries")).path("value").forEach(running::add);
+        return running;
+    }
+
+    @Test
     void testARuleEditTakesEffect() {
         browser.signIn("owner", PASSWORD);
         ok(server.sendJson("PUT", "/api/workspaces/default/alertRules/edited-rule", server.apiKey(), scheduledRule("Rule to edit")));
@@ -217,6 +244,75 @@ class TestConsolePages {
         browser.screenshot("error-unknown-workspace");
         // the page's own 404 is the only thing the browser reports
         assertThat(browser.consoleErrors()).allMatch(error -> error.contains("404"));
+    }
+
+    /**
+     * What has keyboard focus and how its focus ring shows: its outline, and that outline's contrast
+     * (WCAG) with the background it is drawn on; null when focus has left the page or comes back to
+     * an element seen before.
+     */
+    private static final String FOCUS_PROBE = """
+            var el = document.activeElement;
+            if (!el || el === document.body || el.hasAttribute('data-focus-seen')) { return null; }
+            el.setAttribute('data-focus-seen', '');
+            function rgba(c) { var m = c.match(/[\\d.]+/g).map(Number); if (m.length === 3) { m.push(1); } return m; }
+            function lum(c) {
+              return [0, 1, 2].map(function (i) { var v = c[i] / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                  .reduce(function (sum, v, i) { return sum + v * [0.2126, 0.7152, 0.0722][i]; }, 0);
+            }
+            function behind(node) {
+              for (; node; node = node.parentElement) { var c = rgba(getComputedStyle(node).backgroundColor); if (c[3] > 0) { return c; } }
+              return [255, 255, 255, 1];
+            }
+            var style = getComputedStyle(el), ring = lum(rgba(style.outlineColor)), bg = lum(behind(el.parentElement));
+            return {
+              label: el.tagName.toLowerCase() + ' "' + (el.getAttribute('aria-label') || el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40)) + '"',
+              outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+              contrast: (Math.max(ring, bg) + 0.05) / (Math.min(ring, bg) + 0.05),
+              region: el.closest('.topbar') ? 'topbar' : el.closest('.sidenav') ? 'navigation' : 'content'
+            };
+            """;
+
+    @Test
+    void testKeyboardFocusShowsOnEveryStopInBothThemes() {
+        browser.signIn("owner", PASSWORD);
+        for (String theme : List.of("light", "dark")) {
+            if (!theme.equals(browser.script("return document.documentElement.getAttribute('data-theme')"))) {
+                browser.find("[data-theme-toggle]").click();
+            }
+            for (String page : List.of("", "/incidents")) {
+                browser.open("/console/workspaces/default" + page);
+                List<String> stops = tabThroughThePage(theme + (page.isEmpty() ? "-home" : page.replace('/', '-')));
+                assertThat(stops).as("focus stops on " + page).hasSizeGreaterThan(12).anyMatch(stop -> stop.contains("Skip to content"));
+            }
+        }
+        browser.find("[data-theme-toggle]").click();
+        browser.assertNoConsoleErrors();
+    }
+
+    /** Presses Tab until focus leaves the page, checking each stop's focus ring; a screenshot where focus enters each region. */
+    @SuppressWarnings("unchecked")
+    private static List<String> tabThroughThePage(String name) {
+        List<String> stops = new java.util.ArrayList<>();
+        String region = "";
+        for (int stop = 1; stop <= 60; stop++) {
+            new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            Map<String, Object> focus = (Map<String, Object>) browser.script(FOCUS_PROBE);
+            if (focus == null) {
+                break;
+            }
+            String label = (String) focus.get("label");
+            stops.add(label);
+            assertThat(focus.get("outline")).as("focus outline of " + label).isNotEqualTo("none");
+            assertThat(((Number) focus.get("width")).doubleValue()).as("focus outline width of " + label).isGreaterThanOrEqualTo(2);
+            assertThat(((Number) focus.get("contrast")).doubleValue()).as("contrast of the focus ring of " + label + " with what it is drawn on")
+                    .isGreaterThanOrEqualTo(3);
+            if (!focus.get("region").equals(region)) {
+                region = (String) focus.get("region");
+                browser.screenshot("focus-" + name + "-" + stop + "-" + region);
+            }
+        }
+        return stops;
     }
 
     @Test

@@ -21,28 +21,17 @@ class TestConsoleSecurity {
     @RegisterExtension
     static final RunningServer server = RunningServer.perClass();
 
-    private static String cookie;
-    private static String csrfToken;
+    private static ConsoleSession alice;
 
     @BeforeAll
     static void signIn() {
         server.createUser("alice", PASSWORD);
         server.grant("alice", "Owner", "/");
-        HttpResponse<String> login = login("alice");
-        cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        csrfToken = RunningServer.json(login).path("csrfToken").asText();
-    }
-
-    /** Signs in through the API's login, as the sign-in page does. */
-    private static HttpResponse<String> login(String user) {
-        HttpResponse<String> login = server.send(HttpRequest.newBuilder(server.uri("/api/session")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.toJson(Map.of("username", user, "password", PASSWORD)))));
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
-        return login;
+        alice = ConsoleSession.signIn(server, "alice", PASSWORD);
     }
 
     private static HttpResponse<String> page(String path) {
-        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie).GET());
+        return alice.get(path);
     }
 
     @Test
@@ -113,10 +102,9 @@ class TestConsoleSecurity {
         server.sendJson("PUT", "/api/subscriptions/csrf-sub", server.apiKey(), Map.of("displayName", "CSRF"));
         String connect = "/console/workspaces/default/connectors/IoT/subscriptions/csrf-sub/connect";
 
-        HttpResponse<String> forged = server.send(HttpRequest.newBuilder(server.uri(connect)).header("Cookie", cookie).header("HX-Request", "true")
+        HttpResponse<String> forged = server.send(HttpRequest.newBuilder(server.uri(connect)).header("Cookie", alice.cookie()).header("HX-Request", "true")
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> withToken = server.send(HttpRequest.newBuilder(server.uri(connect)).header("Cookie", cookie).header("HX-Request", "true")
-                .header("X-CSRF-Token", csrfToken).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> withToken = alice.postForm(connect, Map.of());
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("security token");
@@ -129,9 +117,9 @@ class TestConsoleSecurity {
         server.createUser("bob", PASSWORD);
         server.grant("bob", "Reader", "/workspaces/default");
         server.createWorkspace("secret");
-        String bob = login("bob").headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        ConsoleSession bob = ConsoleSession.signIn(server, "bob", PASSWORD);
 
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/console/workspaces/secret/logs")).header("Cookie", bob).GET());
+        HttpResponse<String> response = bob.get("/console/workspaces/secret/logs");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("There is no workspace 'secret'.").doesNotContain("Workspace <strong>secret");

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * That interest cannot be withdrawn, and it would take the first bytes of a next request on the
  * same connection, so the answer carries {@code Connection: close}: each query gets a connection
  * of its own. A client that pipelines a request behind a query loses it; none of the usual ones do.
+ * The query API and the console's Logs page both watch their queries' clients with it.
  */
-final class ClientHangUp implements AutoCloseable {
+public final class ClientHangUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientHangUp.class);
 
     private final EndPoint endPoint;
@@ -35,7 +36,7 @@ final class ClientHangUp implements AutoCloseable {
     }
 
     /** Starts watching the request's connection; without a plain HTTP/1.1 connection, watches nothing. */
-    static ClientHangUp watch(Context ctx, Runnable onHangUp) {
+    public static ClientHangUp watch(Context ctx, Runnable onHangUp) {
         ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
         EndPoint endPoint = request == null ? null : request.getConnectionMetaData().getConnection().getEndPoint();
         ClientHangUp watch = new ClientHangUp(endPoint, onHangUp);

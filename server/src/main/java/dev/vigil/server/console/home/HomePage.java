@@ -11,6 +11,11 @@ import java.util.List;
 public record HomePage(Shell shell, List<Tile> flow, List<ConnectorHealth> connectors, List<Tile> openIncidents, String incidentsHref,
         String logsHref, String connectorsHref) {
 
+    /** Whether nothing flowed in the last 24 hours, so that the page says where data comes from. */
+    public boolean quiet() {
+        return flow.stream().allMatch(tile -> tile.count() == 0);
+    }
+
     /** A labelled count, with where to look at it. */
     public record Tile(String label, long count, String href, String tone) {
     }

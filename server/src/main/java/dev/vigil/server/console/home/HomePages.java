@@ -4,6 +4,7 @@ import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.connectors.ConnectorPages;
+import dev.vigil.server.console.incidents.OpenIncidents;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.layout.DisplayTime;
@@ -24,8 +25,6 @@ public final class HomePages {
             + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize n = dcount(SystemAlertId) | extend What = 'alerts'),"
             + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize n = dcount(IncidentNumber) | extend What = 'incidents')"
             + " | project What, n";
-    static final String OPEN_INCIDENTS_QUERY = "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"
-            + " | where Status != 'Closed' | summarize n = count() by Severity";
 
     private final ConsoleServices services;
 
@@ -40,7 +39,7 @@ public final class HomePages {
     private void home(ConsoleRouter router, ConsoleRequest request) {
         String workspace = request.workspace();
         Map<String, Long> flow = counts(workspace, FLOW_QUERY);
-        Map<String, Long> open = counts(workspace, OPEN_INCIDENTS_QUERY);
+        OpenIncidents open = OpenIncidents.in(services.logStore(), workspace);
         String logs = LogsPages.href(workspace);
         List<HomePage.Tile> flowTiles = List.of(
                 new HomePage.Tile("Raw security events", flow.getOrDefault("raw", 0L), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral"),
@@ -49,7 +48,7 @@ public final class HomePages {
                         LogsPages.href(workspace, "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"), "neutral"));
         List<HomePage.Tile> openTiles = Arrays.stream(IncidentSeverity.values())
                 .sorted((a, b) -> b.ordinal() - a.ordinal())
-                .map(severity -> new HomePage.Tile(severity.sentinelName(), open.getOrDefault(severity.sentinelName(), 0L),
+                .map(severity -> new HomePage.Tile(severity.sentinelName(), open.of(severity),
                         Area.INCIDENTS.href(workspace).orElseThrow(), severity.sentinelName().toLowerCase()))
                 .toList();
         List<HomePage.ConnectorHealth> connectors = services.connectors().list(workspace).stream()

@@ -3,9 +3,11 @@ package dev.vigil.server.console.incidents;
 import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.layout.DisplayTime;
+import dev.vigil.soc.connector.iot.DefenderForIotConnector;
 import dev.vigil.soc.incident.Incident;
 import dev.vigil.soc.incident.IncidentOrder;
 import dev.vigil.soc.incident.IncidentPage;
@@ -14,7 +16,6 @@ import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.IncidentStatus;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
-import dev.vigil.workspace.api.QueryRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +25,6 @@ import java.util.Set;
 /** Incidents: the queue of a workspace with its counts, filters by severity, status and title, and paging. */
 public final class IncidentPages {
     private static final String QUEUE = ConsolePaths.WORKSPACE + "/incidents";
-    /** Open incidents by status and severity, from the latest SecurityIncident row of each: one query, not a scan of the queue. */
-    static final String COUNTS_QUERY = "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"
-            + " | where Status != 'Closed' | summarize n = count() by Severity";
     /** Highest first, as the queue's counts read. */
     private static final List<String> SEVERITIES = List.of(IncidentSeverity.HIGH.sentinelName(), IncidentSeverity.MEDIUM.sentinelName(),
             IncidentSeverity.LOW.sentinelName(), IncidentSeverity.INFORMATIONAL.sentinelName());
@@ -61,19 +59,17 @@ public final class IncidentPages {
         Optional<String> next = page.skipToken().map(token -> action + "?search=" + ConsolePaths.encode(search) + "&severity=" + ConsolePaths.encode(severity)
                 + "&status=" + ConsolePaths.encode(status) + "&skipToken=" + ConsolePaths.encode(token));
         router.templates().render(ctx, "incidents/queue.jte", new IncidentQueuePage(request.shell(Area.INCIDENTS, "Incidents"), counts(workspace),
-                search, severity, status, SEVERITIES, STATUSES, rows, next, action));
+                search, severity, status, SEVERITIES, STATUSES, rows, next, action, ConnectorPages.href(workspace, DefenderForIotConnector.ID),
+                Area.ANALYTICS.href(workspace).orElseThrow()));
     }
 
     private List<IncidentQueuePage.Count> counts(String workspace) {
-        var table = logStore.query(workspace, QueryRequest.of(COUNTS_QUERY)).primary();
+        OpenIncidents open = OpenIncidents.in(logStore, workspace);
         List<IncidentQueuePage.Count> counts = new ArrayList<>();
-        long total = 0;
+        counts.add(new IncidentQueuePage.Count("Open incidents", open.total(), "neutral"));
         for (String severity : SEVERITIES) {
-            long n = table.rows().stream().filter(r -> severity.equals(r.get(0))).mapToLong(r -> ((Number) r.get(1)).longValue()).sum();
-            total += n;
-            counts.add(new IncidentQueuePage.Count(severity, n, severity.toLowerCase()));
+            counts.add(new IncidentQueuePage.Count(severity, open.of(IncidentSeverity.named(severity)), severity.toLowerCase()));
         }
-        counts.add(0, new IncidentQueuePage.Count("Open incidents", total, "neutral"));
         return counts;
     }
 

@@ -15,7 +15,7 @@ public record IotPage(Shell shell, List<SubscriptionView> subscriptions) {
     public record HubList(String subscriptionId, List<HubRow> rows, Optional<String> message) {
     }
 
-    /** @param toggleAction turns Defender for IoT on when it is off, off when it is on */
-    public record HubRow(String name, String resourceGroup, int devices, boolean monitoring, Permit permit, String toggleAction) {
+    /** @param switchAction turns Defender for IoT off when it is on, on when it is off: the state the button names */
+    public record HubRow(String name, String resourceGroup, int devices, boolean monitoring, Permit permit, String switchAction) {
     }
 }

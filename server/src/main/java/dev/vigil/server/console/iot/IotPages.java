@@ -36,7 +36,9 @@ public final class IotPages {
 
     public void register(ConsoleRouter router) {
         router.get(PAGE, request -> page(router, request));
-        router.post(PAGE + "/subscriptions/{subscription}/resourceGroups/{rg}/hubs/{hub}/defender", request -> toggle(router, request));
+        String defender = PAGE + "/subscriptions/{subscription}/resourceGroups/{rg}/hubs/{hub}/defender";
+        router.post(defender + "/on", request -> setDefender(router, request, true));
+        router.post(defender + "/off", request -> setDefender(router, request, false));
     }
 
     private void page(ConsoleRouter router, ConsoleRequest request) {
@@ -48,7 +50,8 @@ public final class IotPages {
         router.templates().render(request.ctx(), "iot/iot.jte", new IotPage(request.shell(Area.IOT, "IoT"), subscriptions));
     }
 
-    private void toggle(ConsoleRouter router, ConsoleRequest request) {
+    /** Turns Defender for IoT on or off as the button asked, whatever the hub's state meanwhile: a second click changes nothing. */
+    private void setDefender(ConsoleRouter router, ConsoleRequest request, boolean turnOn) {
         String workspace = request.workspace();
         String subscription = request.ctx().pathParam("subscription");
         Permit permit = request.user().permit(Scope.subscription(subscription), Role.CONTRIBUTOR);
@@ -59,7 +62,6 @@ public final class IotPages {
             Authorization.require(request.ctx(), Scope.subscription(subscription), Role.CONTRIBUTOR);
             IotHub hub = registry.hub(subscription, request.ctx().pathParam("rg"), request.ctx().pathParam("hub"));
             HubSecuritySettings now = hub.security();
-            boolean turnOn = !now.monitoringEnabled();
             registry.putSecuritySettings(subscription, hub.resourceGroup(), hub.name(), new HubSecuritySettings(
                     turnOn ? HubSecuritySettings.ENABLED : HubSecuritySettings.DISABLED, now.workspace(), now.export(), now.collectedEventNames()));
             message = Optional.of("Defender for IoT is " + (turnOn ? "on" : "off") + " for hub '" + hub.name() + "'.");
@@ -72,7 +74,7 @@ public final class IotPages {
         List<IotPage.HubRow> rows = registry.allHubs().stream().filter(h -> h.subscriptionId().equals(subscription))
                 .map(h -> new IotPage.HubRow(h.name(), h.resourceGroup(), registry.devices(h).size(), h.security().monitoringEnabled(), permit,
                         href(workspace) + "/subscriptions/" + ConsolePaths.encode(subscription) + "/resourceGroups/" + ConsolePaths.encode(h.resourceGroup())
-                                + "/hubs/" + ConsolePaths.encode(h.name()) + "/defender"))
+                                + "/hubs/" + ConsolePaths.encode(h.name()) + "/defender/" + (h.security().monitoringEnabled() ? "off" : "on")))
                 .toList();
         return new IotPage.HubList(subscription, rows, message);
     }

@@ -24,8 +24,4 @@ public record Shell(String title, String workspace, List<NavItem> navigation, Li
     public Shell withEditor(String nonce, List<String> pageScripts) {
         return new Shell(title, workspace, navigation, workspaces, userName, roles, csrfToken, Optional.of(nonce), pageScripts);
     }
-
-    public String signOutReturn() {
-        return ConsolePaths.SIGN_IN;
-    }
 }

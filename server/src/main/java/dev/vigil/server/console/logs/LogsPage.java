@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param query the query to start with, from a shared link or the last run
  * @param timespan the chosen time range (ISO 8601 duration), empty for "set in query"
+ * @param queriesHref the running queries; {@code DELETE} on {@code <queriesHref>/<id>} cancels one
  */
 public record LogsPage(Shell shell, SchemaPane schema, String query, String timespan, List<TimeRange> timeRanges, String runAction,
-        String catalogHref, String diagnosticsHref) {
+        String catalogHref, String diagnosticsHref, String queriesHref) {
 
     public record TimeRange(String value, String label, boolean selected) {
     }

@@ -5,6 +5,7 @@ import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.KqlErrorDetails;
 import dev.vigil.server.api.access.Authorization;
+import dev.vigil.server.console.ConsolePageException;
 import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
@@ -12,13 +13,12 @@ import dev.vigil.server.console.ContentSecurityPolicy;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.Assets;
 import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.server.query.QueryLog;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableInfo;
-import dev.vigil.workspace.api.WorkspaceException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
 /**
  * Logs: the schema pane, the KQL editor (Monaco, with completion from the workspace's catalog and
  * errors from the explain service as you type), the time range, and the results grid with paging.
- * Queries run through the same {@link LogStore#query} as the query API, with its limits.
+ * Queries run as the query API's do, under its governance ({@link LogsQueries}).
  */
 public final class LogsPages {
     private static final String PAGE = ConsolePaths.WORKSPACE + "/logs";
@@ -40,9 +40,11 @@ public final class LogsPages {
 
     private final LogStore logStore;
     private final QueryResults results = new QueryResults();
+    private final LogsQueries queries;
 
     public LogsPages(ConsoleServices services) {
         this.logStore = services.logStore();
+        this.queries = new LogsQueries(services.queries(), new QueryLog(services.logStore()), results, services.clock());
     }
 
     public static String href(String workspace) {
@@ -75,6 +77,7 @@ public final class LogsPages {
         router.post(PAGE + "/run", request -> run(router, request));
         router.post(PAGE + "/diagnostics", this::diagnostics);
         router.get(PAGE + "/results/{result}", request -> resultPage(router, request));
+        router.delete(PAGE + "/queries/{query}", this::cancel);
     }
 
     private void page(ConsoleRouter router, ConsoleRequest request) {
@@ -87,7 +90,7 @@ public final class LogsPages {
                 .map(e -> new LogsPage.TimeRange(e.getKey(), e.getValue(), e.getKey().equals(timespan))).toList();
         LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce, List.of(Assets.MONACO_BASE + "/vs/loader.js", Assets.LOGS_SCRIPT)),
                 schema(workspace), query, timespan, ranges, href(workspace) + "/run", href(workspace) + "/catalog",
-                href(workspace) + "/diagnostics");
+                href(workspace) + "/diagnostics", href(workspace) + "/queries");
         router.templates().render(request.ctx(), "logs/logs.jte", page);
     }
 
@@ -143,26 +146,26 @@ public final class LogsPages {
         Authorization.require(request.ctx(), Scope.workspace(workspace), Role.READER);
         String query = Optional.ofNullable(request.ctx().formParam("query")).orElse("");
         String timespan = Optional.ofNullable(request.ctx().formParam("timespan")).filter(TIME_RANGES::containsKey).orElse(DEFAULT_TIMESPAN);
-        long started = System.nanoTime();
+        String queryId = Optional.ofNullable(request.ctx().formParam("queryId")).orElse("");
         ResultGrid grid;
         if (query.isBlank()) {
             grid = ResultGrid.failed("Write a query first, e.g. SecurityAlert | take 10.", 0);
         } else {
-            try {
-                QueryRequest queryRequest = timespan.isEmpty() ? QueryRequest.of(query) : new QueryRequest(query, Optional.of(timespan));
-                QueryResult result = logStore.query(workspace, queryRequest);
-                long elapsed = (System.nanoTime() - started) / 1_000_000;
-                Optional<String> render = result.render().map(v -> v.kind());
-                String id = results.keep(request.user().name(), workspace, result.primary(), elapsed, render);
-                grid = ResultGrids.page(results.find(id, request.user().name(), workspace).orElseThrow(), 1, PAGE_SIZE,
-                        href(workspace) + "/results/" + id);
-            } catch (KqlQueryException e) {
-                grid = ResultGrid.failed(e.getMessage(), (System.nanoTime() - started) / 1_000_000);
-            } catch (WorkspaceException e) {
-                grid = ResultGrid.failed("The query failed: " + e.getMessage(), (System.nanoTime() - started) / 1_000_000);
-            }
+            QueryRequest queryRequest = timespan.isEmpty() ? QueryRequest.of(query) : new QueryRequest(query, Optional.of(timespan));
+            grid = queries.run(request, workspace, queryId, queryRequest, href(workspace) + "/results/");
         }
         router.templates().render(request.ctx(), "logs/results.jte", grid);
+    }
+
+    /** Cancel on the page: stops the user's running query in the engine; its own request then shows that it was cancelled. */
+    private void cancel(ConsoleRequest request) {
+        String workspace = request.workspace();
+        String queryId = request.ctx().pathParam("query");
+        if (!queries.cancel(workspace, queryId, request.user().principal())) {
+            throw ConsolePageException.notFound("No query of yours with the id '" + queryId + "' is running on workspace '" + workspace
+                    + "'; it may have finished already.");
+        }
+        request.ctx().status(202);
     }
 
     private void resultPage(ConsoleRouter router, ConsoleRequest request) {

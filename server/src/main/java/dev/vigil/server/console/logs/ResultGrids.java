@@ -29,7 +29,7 @@ final class ResultGrids {
         return new ResultGrid(Optional.empty(), columns.stream().map(c -> new ResultGrid.Column(c.name(), c.type().kqlName())).toList(), rows,
                 kept.totalRows(), keptRows, page, pages, from + 1, kept.elapsedMillis(),
                 page > 1 ? Optional.of(baseHref + "?page=" + (page - 1)) : Optional.empty(),
-                page < pages ? Optional.of(baseHref + "?page=" + (page + 1)) : Optional.empty(), kept.render());
+                page < pages ? Optional.of(baseHref + "?page=" + (page + 1)) : Optional.empty(), kept.render(), kept.cut());
     }
 
     private static ResultGrid.Cell cell(Object value, KqlType type) {
