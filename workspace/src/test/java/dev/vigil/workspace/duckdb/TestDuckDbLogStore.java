@@ -214,7 +214,7 @@ class TestDuckDbLogStore {
     @Test
     void testAQueryThatFailsWhileTheEngineRunsItSaysWhy() {
         // the overflow happens as the rows are computed, not when the statement is prepared
-        assertThatThrownBy(() -> logs.query("default", QueryRequest.of("range x from 1 to 3 step 1 | extend y = x * 9223372036854775807")))
+        assertThatThrownBy(() -> storage.logs().query("default", QueryRequest.of("range x from 1 to 3 step 1 | extend y = x * 9223372036854775807")))
                 .isInstanceOf(QueryExecutionException.class)
                 .hasMessageStartingWith("the query failed while running: Out of Range Error: Overflow in multiplication of INT64");
     }
