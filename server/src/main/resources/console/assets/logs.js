@@ -1,6 +1,8 @@
 // The Logs page: the Monaco KQL editor (highlighting, completion from the workspace's catalog, errors
-// underlined as you type, from the server's explain service), run and cancel with the elapsed time, and a link that
-// restores the query. Without this script the page still works with its plain text area.
+// underlined as you type, from the server's explain service), run and cancel with the elapsed time (a query that
+// shows its first rows while it still runs counts on until it ends), the result as a table or a chart, query history
+// and saved queries, and a link that restores the query. Without this script the page still works with its plain
+// text area.
 (function () {
   "use strict";
 
@@ -46,9 +48,29 @@
     return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
+  var results = document.getElementById("results");
+
+  // Whether the shown result's query still runs: its summary then asks the server how far it got.
+  function stillRunning() {
+    return !!results.querySelector("[data-running]");
+  }
+
+  // Stops a query of this page on the server; false if the server no longer runs it (it ended, or waits for a place).
+  function stopOnServer(id) {
+    return fetch(root.getAttribute("data-queries") + "/" + encodeURIComponent(id), {
+      method: "DELETE",
+      credentials: "same-origin",
+      headers: { "X-CSRF-Token": window.vigilConsole.csrfToken() }
+    }).then(function (response) { return response.ok; }, function () { return false; });
+  }
+
   form.addEventListener("htmx:configRequest", function (event) {
     if (event.target !== form) {
       return;
+    }
+    if (runningId && stillRunning()) {
+      // a new run replaces the results of the one still running, which nobody would see any more
+      stopOnServer(runningId);
     }
     runningId = newQueryId();
     event.detail.parameters.queryId = runningId;
@@ -60,8 +82,10 @@
       return;
     }
     textarea.value = query();
+    inFlight = true;
     started = performance.now();
     elapsed.textContent = "0.0 s";
+    window.clearInterval(timer);
     timer = window.setInterval(function () {
       elapsed.textContent = ((performance.now() - started) / 1000).toFixed(1) + " s";
     }, 100);
@@ -70,45 +94,156 @@
   });
 
   function finished() {
+    inFlight = false;
     window.clearInterval(timer);
     cancel.disabled = true;
     runningId = null;
   }
 
+  var inFlight = false;
+
+  // The run's answer is in place (htmx swaps before this event): done, unless the query still runs.
   form.addEventListener("htmx:afterRequest", function (event) {
-    if (event.target === form) {
+    if (event.target !== form) {
+      return;
+    }
+    inFlight = false;
+    if (!event.detail.successful || !stillRunning()) {
       finished();
+    }
+  });
+
+  // An answer to how far the query got is in place: done when nothing runs any more.
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!inFlight && runningId && !stillRunning()) {
+      finished();
+    }
+    drawChart();
+  });
+
+  // An answer for a part of the results that is gone (the user paged, sorted or ran again meanwhile) is dropped.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (source && !source.isConnected) {
+      event.detail.shouldSwap = false;
     }
   });
 
   form.addEventListener("htmx:abort", function () {
     finished();
-    document.getElementById("results").innerHTML = '<p class="muted">Query cancelled.</p>';
+    results.innerHTML = '<p class="muted">Query cancelled.</p>';
   });
 
-  // Cancel stops the query on the server, whose answer to the run then says so. A query the server does not
-  // list (still waiting for a place to run) is let go instead: the server notices the closed connection.
+  // Cancel stops the query on the server, whose answer to the run (or to the question how far it got) then says
+  // so. A query the server does not list (still waiting for a place to run) is let go instead: the server notices
+  // the closed connection.
   cancel.addEventListener("click", function () {
     if (!runningId) {
       return;
     }
     var id = runningId;
     cancel.disabled = true;
-    function letGo() {
-      if (runningId === id) {
+    stopOnServer(id).then(function (stopped) {
+      if (!stopped && runningId === id && !stillRunning()) {
         window.htmx.trigger(form, "htmx:abort");
       }
-    }
-    fetch(root.getAttribute("data-queries") + "/" + encodeURIComponent(id), {
-      method: "DELETE",
-      credentials: "same-origin",
-      headers: { "X-CSRF-Token": window.vigilConsole.csrfToken() }
-    }).then(function (response) {
-      if (!response.ok) {
-        letGo();
-      }
-    }, letGo);
+    });
   });
+
+  // --- the result as a table or a chart ---
+
+  var chartFetches = 0;
+
+  function drawChart() {
+    var host = results.querySelector(".result-chart");
+    if (!host || !window.vigilCharts || host.getAttribute("data-drawn")) {
+      return;
+    }
+    host.setAttribute("data-drawn", "true");
+    var mine = ++chartFetches;
+    fetch(host.getAttribute("data-chart-href"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("status " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        if (mine === chartFetches && host.isConnected) {
+          window.vigilCharts.render(host, data);
+        }
+      })
+      .catch(function () {
+        host.textContent = "The chart could not be drawn; the table shows the rows.";
+      });
+  }
+
+  results.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-result-view]");
+    if (!toggle) {
+      return;
+    }
+    var chart = toggle.getAttribute("data-result-view") === "chart";
+    results.querySelectorAll("[data-result-view]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button === toggle));
+    });
+    var host = results.querySelector(".result-chart");
+    var table = results.querySelector("[data-result-table]");
+    if (host) {
+      host.hidden = !chart;
+    }
+    if (table) {
+      table.hidden = chart;
+    }
+  });
+
+  // --- history and saved queries ---
+
+  function setQuery(text) {
+    if (editor) {
+      editor.setValue(text);
+      editor.focus();
+    } else {
+      textarea.value = text;
+      textarea.focus();
+    }
+    refreshShareLink();
+  }
+
+  document.addEventListener("click", function (event) {
+    var item = event.target.closest("[data-restore-query]");
+    if (!item) {
+      return;
+    }
+    setQuery(item.getAttribute("data-restore-query"));
+    if (item.hasAttribute("data-restore-timespan")) {
+      timespan.value = item.getAttribute("data-restore-timespan");
+      refreshShareLink();
+    }
+    document.querySelectorAll("details.logs-menu[open]").forEach(function (menu) { menu.removeAttribute("open"); });
+  });
+
+  var saveName = document.getElementById("save-name");
+  var saveButton = document.getElementById("save-button");
+  if (saveName && saveButton) {
+    // Enter in the name saves; it would otherwise submit the query form around it, which runs the query
+    saveName.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        if (!saveButton.disabled) {
+          saveButton.click();
+        }
+      }
+    });
+    saveButton.addEventListener("htmx:configRequest", function (event) {
+      event.detail.parameters.query = query();
+    });
+    saveButton.addEventListener("htmx:afterRequest", function (event) {
+      if (event.detail.successful) {
+        saveName.value = "";
+      }
+    });
+  }
 
   textarea.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && event.shiftKey) {
