@@ -73,6 +73,7 @@
       stopOnServer(runningId);
     }
     runningId = newQueryId();
+    showTable = false;
     event.detail.parameters.queryId = runningId;
     event.detail.parameters.query = query();
   });
@@ -118,7 +119,7 @@
     if (!inFlight && runningId && !stillRunning()) {
       finished();
     }
-    drawChart();
+    applyView();
   });
 
   // An answer for a part of the results that is gone (the user paged, sorted or ran again meanwhile) is dropped.
@@ -178,22 +179,30 @@
       });
   }
 
-  results.addEventListener("click", function (event) {
-    var toggle = event.target.closest("[data-result-view]");
-    if (!toggle) {
-      return;
-    }
-    var chart = toggle.getAttribute("data-result-view") === "chart";
-    results.querySelectorAll("[data-result-view]").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button === toggle));
-    });
+  // Table or Chart: the choice lasts while the user pages, sorts and filters the same query's rows.
+  var showTable = false;
+
+  function applyView() {
     var host = results.querySelector(".result-chart");
     var table = results.querySelector("[data-result-table]");
-    if (host) {
-      host.hidden = !chart;
+    if (!host || !table) {
+      return;
     }
-    if (table) {
-      table.hidden = chart;
+    results.querySelectorAll("[data-result-view]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String((button.getAttribute("data-result-view") === "table") === showTable));
+    });
+    host.hidden = showTable;
+    table.hidden = !showTable;
+    if (!showTable) {
+      drawChart();
+    }
+  }
+
+  results.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-result-view]");
+    if (toggle) {
+      showTable = toggle.getAttribute("data-result-view") === "table";
+      applyView();
     }
   });
 
