@@ -187,11 +187,15 @@
     var entry = { element: element, data: data, observer: null };
     var chart = draw(entry);
     if (window.ResizeObserver) {
+      // resized in the next frame, not inside the observer's callback: a canvas resized there can trip the
+      // browser's "ResizeObserver loop" error
       entry.observer = new ResizeObserver(function () {
-        var current = window.echarts.getInstanceByDom(element);
-        if (current) {
-          current.resize();
-        }
+        window.requestAnimationFrame(function () {
+          var current = window.echarts.getInstanceByDom(element);
+          if (current) {
+            current.resize();
+          }
+        });
       });
       entry.observer.observe(element);
     }

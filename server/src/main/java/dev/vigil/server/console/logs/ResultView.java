@@ -123,7 +123,8 @@ record ResultView(Optional<Integer> sortColumn, boolean descending, Optional<Int
         } else if (type == KqlType.DATETIME) {
             key = instant(value.toString());
         } else if (type == KqlType.TIMESPAN) {
-            key = ResultValues.timespanTicks(value.toString()).map(ticks -> (Comparable<?>) ticks).orElse(value.toString());
+            Optional<Long> ticks = ResultValues.timespanTicks(value.toString());
+            key = ticks.isPresent() ? ticks.get() : value.toString();
         } else {
             key = value.toString().toLowerCase(Locale.ROOT);
         }

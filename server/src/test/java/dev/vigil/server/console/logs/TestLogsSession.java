@@ -127,7 +127,7 @@ class TestLogsSession {
         assertThat(firstCell()).as("the sort stays with the filter").isEqualTo("Alert J");
         assertThat(browser.find("[data-testid=export]").getText()).contains("Export " + ALERTS / 3 + " rows");
         browser.screenshot("logs-sorted-filtered");
-        String csv = (String) browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+        String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(document.querySelector('[data-testid=export-csv]').href, {credentials: 'same-origin'})"
                 + ".then(function (r) { return r.text(); }).then(done);");
         assertThat(csv.split("\r\n")).hasSize(ALERTS / 3 + 1).startsWith("AlertName,AlertSeverity,SystemAlertId", "Alert J,High,alert-9");

@@ -35,10 +35,10 @@ class TestSavedQueriesAndHistory {
             String readersList = rita.get(SAVED).body();
 
             assertThat(saved.statusCode()).isEqualTo(200);
-            assertThat(saved.body()).contains("Saved &#39;High &lt;alerts&gt;&#39;.").contains("data-restore-timespan=\"P7D\"");
+            assertThat(saved.body()).contains("Saved 'High &lt;alerts&gt;'.").contains("data-restore-timespan=\"P7D\"");
             assertThat(readersSave.statusCode()).isEqualTo(403);
             assertThat(readersList).contains("High &lt;alerts&gt;").contains("data-restore-query=\"SecurityAlert | where AlertSeverity == &#39;High&#39;\"")
-                    .contains("Needs Contributor on workspace 'default'".replace("'", "&#39;")).contains("disabled");
+                    .contains("Needs Contributor on workspace 'default'").contains("disabled");
             assertThat(rita.delete(SAVED + "?name=High%20%3Calerts%3E").statusCode()).isEqualTo(403);
 
             HttpResponse<String> deleted = carol.delete(SAVED + "?name=high%20%3Calerts%3E");
