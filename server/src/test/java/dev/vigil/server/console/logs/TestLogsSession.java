@@ -130,7 +130,7 @@ class TestLogsSession {
         String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(document.querySelector('[data-testid=export-csv]').href, {credentials: 'same-origin'})"
                 + ".then(function (r) { return r.text(); }).then(done);");
-        assertThat(csv.split("\r\n")).hasSize(ALERTS / 3 + 1).startsWith("AlertName,AlertSeverity,SystemAlertId", "Alert J,High,alert-9");
+        assertThat(csv.split("\r?\n")).hasSize(ALERTS / 3 + 1).startsWith("AlertName,AlertSeverity,SystemAlertId", "Alert J,High,alert-9");
         browser.assertNoConsoleErrors();
     }
 
