@@ -17,7 +17,7 @@
   function indexes(columns, test) {
     var found = [];
     columns.forEach(function (column, i) {
-      if (test(column)) {
+      if (test(column, i)) {
         found.push(i);
       }
     });

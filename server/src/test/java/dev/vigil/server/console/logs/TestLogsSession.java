@@ -105,6 +105,28 @@ class TestLogsSession {
     }
 
     @Test
+    void testEveryRenderKindIsDrawnAsItsChart() {
+        browser.signIn("analyst", PASSWORD);
+        openWith("print 1");
+        String bySeverity = "SecurityAlert | summarize Alerts = count() by AlertSeverity | render ";
+        String squares = "range x from 1 to 20 step 1 | extend y = x * x | render ";
+        Map<String, String> kinds = Map.of(bySeverity + "piechart", "pie", bySeverity + "barchart", "bar", bySeverity + "columnchart", "bar",
+                squares + "linechart", "line", squares + "areachart", "line area", squares + "scatterchart", "scatter");
+        for (Map.Entry<String, String> kind : kinds.entrySet()) {
+            setEditor(kind.getKey());
+            browser.script("document.getElementById('results').textContent = '';");
+            browser.clickText("Run");
+            browser.waitUntil(d -> kind.getValue().equals(browser.script("var host = document.querySelector('.result-chart[data-drawn]');"
+                    + "var chart = host && echarts.getInstanceByDom(host);"
+                    + "var series = chart && chart.getOption().series;"
+                    + "return series && series.length && series[0].data.length ? series[0].type + (series[0].areaStyle ? ' area' : '') : null;")));
+            assertThat(seriesNames()).as("the x column runs along the axis, the others are series").doesNotContain("x");
+        }
+        browser.screenshot("logs-scatterchart-or-last-kind");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     void testSortFilterAndExportWorkOnTheGrid() {
         browser.signIn("analyst", PASSWORD);
         openWith("SecurityAlert | project AlertName, AlertSeverity, SystemAlertId");
