@@ -23,51 +23,11 @@ sealed interface TriageAction {
     /** What was done, for the outcome message: {@code assigned to alice}. */
     String done();
 
-    record Assign(IncidentOwner owner) implements TriageAction {
+    /** A change of the incident's properties: owner, status, severity, or closing with a classification. */
+    record Update(IncidentUpdate update, String done) implements TriageAction {
         @Override
         public Incident apply(Incidents incidents, String workspace, String incident, Optional<String> etag, String who) {
-            return incidents.update(workspace, incident, IncidentUpdate.none().withOwner(owner), etag, who);
-        }
-
-        @Override
-        public String done() {
-            return owner.isAssigned() ? "assigned to " + owner.assignedTo() : "unassigned";
-        }
-    }
-
-    record SetStatus(IncidentStatus status) implements TriageAction {
-        @Override
-        public Incident apply(Incidents incidents, String workspace, String incident, Optional<String> etag, String who) {
-            return incidents.update(workspace, incident, IncidentUpdate.none().withStatus(status), etag, who);
-        }
-
-        @Override
-        public String done() {
-            return "status set to " + status.sentinelName();
-        }
-    }
-
-    record SetSeverity(IncidentSeverity severity) implements TriageAction {
-        @Override
-        public Incident apply(Incidents incidents, String workspace, String incident, Optional<String> etag, String who) {
-            return incidents.update(workspace, incident, IncidentUpdate.none().withSeverity(severity), etag, who);
-        }
-
-        @Override
-        public String done() {
-            return "severity set to " + severity.sentinelName();
-        }
-    }
-
-    record Close(Closure closure) implements TriageAction {
-        @Override
-        public Incident apply(Incidents incidents, String workspace, String incident, Optional<String> etag, String who) {
-            return incidents.close(workspace, incident, closure, etag, who);
-        }
-
-        @Override
-        public String done() {
-            return "closed as " + closure.classification().sentinelName() + closure.reason().map(r -> " (" + r.sentinelName() + ")").orElse("");
+            return incidents.update(workspace, incident, update, etag, who);
         }
     }
 
@@ -104,10 +64,20 @@ sealed interface TriageAction {
     static TriageAction fromForm(Context ctx, String signedInUser) {
         String action = field(ctx, "action");
         return switch (action) {
-            case "assign" -> new Assign(owner(field(ctx, "owner"), signedInUser));
-            case "status" -> new SetStatus(IncidentStatus.named(field(ctx, "status")));
-            case "severity" -> new SetSeverity(IncidentSeverity.named(field(ctx, "severity")));
-            case "close" -> new Close(ClosureChoice.closure(field(ctx, "closure"), field(ctx, "closureComment")));
+            case "assign" -> assign(field(ctx, "owner"), signedInUser);
+            case "status" -> {
+                IncidentStatus status = IncidentStatus.named(field(ctx, "status"));
+                yield new Update(IncidentUpdate.none().withStatus(status), "status set to " + status.sentinelName());
+            }
+            case "severity" -> {
+                IncidentSeverity severity = IncidentSeverity.named(field(ctx, "severity"));
+                yield new Update(IncidentUpdate.none().withSeverity(severity), "severity set to " + severity.sentinelName());
+            }
+            case "close" -> {
+                Closure closure = ClosureChoice.closure(field(ctx, "closure"), field(ctx, "closureComment"));
+                yield new Update(IncidentUpdate.close(closure), "closed as " + closure.classification().sentinelName()
+                        + closure.reason().map(r -> " (" + r.sentinelName() + ")").orElse(""));
+            }
             case "reopen" -> new Reopen();
             case "comment" -> new Comment(field(ctx, "message"));
             default -> throw new ConsolePageException(400, "Unknown action",
@@ -115,11 +85,12 @@ sealed interface TriageAction {
         };
     }
 
-    private static IncidentOwner owner(String owner, String signedInUser) {
+    private static TriageAction assign(String owner, String signedInUser) {
         if (owner.isEmpty()) {
-            return IncidentOwner.UNASSIGNED;
+            return new Update(IncidentUpdate.none().withOwner(IncidentOwner.UNASSIGNED), "unassigned");
         }
-        return IncidentOwner.user(owner.equals(QueueFilters.ME) ? signedInUser : owner);
+        String user = owner.equals(QueueFilters.ME) ? signedInUser : owner;
+        return new Update(IncidentUpdate.none().withOwner(IncidentOwner.user(user)), "assigned to " + user);
     }
 
     private static String field(Context ctx, String name) {

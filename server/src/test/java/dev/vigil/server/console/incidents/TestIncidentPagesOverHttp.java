@@ -99,7 +99,7 @@ class TestIncidentPagesOverHttp {
         for (String page : List.of(commented.body(), responder.get(QUEUE + "/" + number).body(), responder.get(QUEUE).body())) {
             assertThat(page).doesNotContain(SCRIPT).doesNotContain("<img src=x").contains("&lt;script&gt;window.xssRan=1&lt;/script&gt;");
         }
-        assertThat(commented.body()).contains("See &lt;img src=x onerror=&#34;window.xssRan=2&#34;&gt;");
+        assertThat(commented.body()).contains("See &lt;img src=x onerror=\"window.xssRan=2\"&gt;");
     }
 
     @Test
