@@ -31,7 +31,7 @@ public record IncidentDetailPage(Shell shell, String queueHref, Summary summary,
     public record RuleLink(String name, String href) {
     }
 
-    public record Alert(String name, String severity, String status, String product, String start, String end, String tactics) {
+    public record Alert(String name, String severity, String status, String product, String start, String tactics) {
     }
 
     public record Comment(String author, String time, String message) {

@@ -110,7 +110,8 @@ public final class IncidentEntities {
                 + QueryLiterals.string(hub.resourceId()) + " | summarize max(TimeGenerated)";
         try {
             List<List<Object>> rows = logStore.query(workspace, QueryRequest.of(query)).primary().rows();
-            return rows.isEmpty() || !(rows.get(0).get(0) instanceof Instant at) ? "No message yet" : DisplayTime.format(at);
+            // a datetime comes back as ISO text
+            return rows.isEmpty() || rows.get(0).get(0) == null ? "No message yet" : DisplayTime.format(Instant.parse(rows.get(0).get(0).toString()));
         } catch (WorkspaceException e) {
             // the table appears with the hub's first stored event
             return "No message yet";

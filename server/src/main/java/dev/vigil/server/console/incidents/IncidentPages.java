@@ -245,7 +245,7 @@ public final class IncidentPages {
     private static IncidentDetailPage.Alert alert(IncidentAlert alert) {
         return new IncidentDetailPage.Alert(alert.displayName().isEmpty() ? alert.systemAlertId() : alert.displayName(),
                 alert.alertSeverity().sentinelName(), alert.status(), alert.productName(), DisplayTime.format(alert.startTime()),
-                DisplayTime.format(alert.endTime()), String.join(", ", alert.tactics()));
+                String.join(", ", alert.tactics()));
     }
 
     /** Waits, briefly, for the changes' SecurityIncident rows: the page shown next reads its timeline and counts from them. */

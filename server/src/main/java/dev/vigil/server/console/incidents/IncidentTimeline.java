@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * What happened to an incident, oldest first, with who did it: read from its {@code SecurityIncident} rows (one per
- * change, each the whole incident as of then) by comparing each row with the one before, and its comments.
+ * change, each the whole incident as of then) by comparing each row with the one before, and its comments. Queries
+ * return datetimes as ISO text and dynamic values as JSON text.
  */
 public final class IncidentTimeline {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,8 +88,8 @@ public final class IncidentTimeline {
                 + " | order by TimeGenerated asc";
         List<Version> versions = new ArrayList<>();
         for (List<Object> row : logStore.query(incident.workspaceId(), QueryRequest.of(query)).primary().rows()) {
-            if (row.get(0) instanceof Instant at) {
-                versions.add(new Version(at, text(row.get(1)), text(row.get(2)), json(row.get(3)).path("assignedTo").asText(""),
+            if (row.get(0) != null) {
+                versions.add(new Version(Instant.parse(row.get(0).toString()), text(row.get(1)), text(row.get(2)), json(row.get(3)).path("assignedTo").asText(""),
                         text(row.get(4)), text(row.get(5)), json(row.get(6)).size(), text(row.get(7))));
             }
         }

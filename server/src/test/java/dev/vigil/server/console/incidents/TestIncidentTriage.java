@@ -102,6 +102,7 @@ class TestIncidentTriage {
         browser.clickText("Close incident");
         browser.waitUntilText("[data-testid=incident-status]", "Closed");
         assertThat(browser.find("[data-testid=incident-closure]").getText()).contains("FalsePositive (IncorrectAlertLogic): A lab device under test");
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("incident-closed-light");
         browser.find("[data-theme-toggle]").click();
         browser.screenshot("incident-closed-dark");
