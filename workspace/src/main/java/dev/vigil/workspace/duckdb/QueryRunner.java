@@ -13,7 +13,6 @@ import dev.vigil.workspace.api.ResultTruncation;
 import dev.vigil.workspace.query.ResultSize;
 import dev.vigil.workspace.query.ResultValues;
 import java.io.IOException;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -84,9 +83,9 @@ final class QueryRunner {
             throws IOException {
         QueryCancellation cancellation = control.cancellation();
         try (DuckDBConnection connection = streaming.duplicate();
-             PreparedStatement statement = connection.prepareStatement(sql);
+             Statement statement = connection.createStatement();
              StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer);
-             ResultSet rows = execute(statement, cancellation)) {
+             ResultSet rows = execute(statement, sql, cancellation)) {
             sink.begin(columns, render);
             long count = 0;
             long bytes = 0;
@@ -117,9 +116,9 @@ final class QueryRunner {
      */
     List<ColumnSchema> probe(SchemaProbe probe, QueryCancellation cancellation) {
         try (DuckDBConnection connection = streaming.duplicate();
-             PreparedStatement statement = connection.prepareStatement(probe.sql());
+             Statement statement = connection.createStatement();
              StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer);
-             ResultSet rows = execute(statement, cancellation)) {
+             ResultSet rows = execute(statement, probe.sql(), cancellation)) {
             List<ColumnSchema> columns = new ArrayList<>();
             while (rows.next()) {
                 columns.add(SchemaProbe.column(rows.getString("name"), rows.getString("type")));
@@ -132,9 +131,13 @@ final class QueryRunner {
         }
     }
 
-    private static ResultSet execute(PreparedStatement statement, QueryCancellation cancellation) throws SQLException {
+    /**
+     * Runs the statement as a plain one: DuckDB's driver then executes it directly, where preparing
+     * it first and executing the prepared statement cost a selective scan about 4 ms more.
+     */
+    private static ResultSet execute(Statement statement, String sql, QueryCancellation cancellation) throws SQLException {
         cancellation.throwIfCancelled();
-        return statement.executeQuery();
+        return statement.executeQuery(sql);
     }
 
     /**
