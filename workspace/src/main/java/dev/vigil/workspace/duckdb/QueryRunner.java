@@ -40,9 +40,8 @@ import org.duckdb.DuckDBPreparedStatement;
  * engine; for a larger one the engine resumes as the rows are read, and the reader checks the
  * cancellation at each row, so a cancel then takes effect at the engine's next row.
  *
- * <p>The statement is run as compiled. Wrapping it in {@code LIMIT cap+1} would stop the engine
- * too, but DuckDB runs a LIMIT that large over a result in table order on one thread, which made
- * a selective scan take about twice as long on two cores.
+ * <p>The statement is run as compiled, so the engine plans it exactly as written; the cap is
+ * enforced by reading, as above.
  */
 final class QueryRunner {
     /** What the JDBC driver (2.0.0.1) reports instead of the engine's reason; see {@link #reason}. */
