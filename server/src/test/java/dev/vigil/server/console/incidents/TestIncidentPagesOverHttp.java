@@ -118,6 +118,29 @@ class TestIncidentPagesOverHttp {
         assertThat(incident(number).path("properties").path("severity").asText()).isEqualTo("Informational");
     }
 
+    @Test
+    void testTheQueueFiltersByOwnerUnassignedOrMeAndByProductAndSortsBySeverity() {
+        long mine = createIncident(server, "Filter mine", "Low");
+        long nobodys = createIncident(server, "Filter nobody's", "High");
+        assertThat(responder.postForm(QUEUE + "/" + mine, Map.of("action", "assign", "owner", "me")).body()).contains("assigned to responder");
+
+        assertThat(rows(responder.get(QUEUE + "?search=Filter&owner=me").body())).containsExactly(mine);
+        assertThat(rows(responder.get(QUEUE + "?search=Filter&owner=unassigned").body())).containsExactly(nobodys);
+        assertThat(rows(responder.get(QUEUE + "?search=Filter&product=" + ConsolePaths.encode("Azure Security Center for IoT")).body())).isEmpty();
+        assertThat(rows(responder.get(QUEUE + "?search=Filter&sort=severity").body())).containsExactly(nobodys, mine);
+        assertThat(rows(responder.get(QUEUE + "?search=Filter&sort=created-asc").body())).containsExactly(mine, nobodys);
+    }
+
+    /** The incident numbers of a queue page's rows, in their order. */
+    private static List<Long> rows(String page) {
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr data-incident=\"(\\d+)\"").matcher(page);
+        List<Long> numbers = new java.util.ArrayList<>();
+        while (row.find()) {
+            numbers.add(Long.parseLong(row.group(1)));
+        }
+        return numbers;
+    }
+
     static long createIncident(RunningServer server, String title, String severity) {
         HttpResponse<String> created = server.sendJson("POST", "/api/workspaces/default/incidents", server.apiKey(),
                 Map.of("properties", Map.of("title", title, "severity", severity)));
