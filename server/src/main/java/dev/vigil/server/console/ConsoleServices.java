@@ -6,8 +6,10 @@ import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.connector.DataConnectors;
 import dev.vigil.soc.connector.iot.DefenderForIotConnector;
 import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import dev.vigil.workspace.api.LogStore;
 import java.time.Clock;
 
@@ -15,7 +17,9 @@ import java.time.Clock;
  * The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP.
  *
  * @param queries where people's queries run, the Logs page's as the query API's
+ * @param dryRuns the rule wizard's results simulation, as the API's dry run
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
-        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock) {
+        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
+        AlertRuleTemplates ruleTemplates, DryRuns dryRuns) {
 }

@@ -15,6 +15,9 @@ public final class Assets {
     public static final String CONSOLE_SCRIPT = ConsolePaths.ASSETS + "/console.js";
     public static final String SIGN_IN_SCRIPT = ConsolePaths.ASSETS + "/sign-in.js";
     public static final String LOGS_SCRIPT = ConsolePaths.ASSETS + "/logs.js";
+    /** The Monaco KQL editor that Logs and the rule wizard share. */
+    public static final String KQL_EDITOR_SCRIPT = ConsolePaths.ASSETS + "/kql-editor.js";
+    public static final String RULE_WIZARD_SCRIPT = ConsolePaths.ASSETS + "/rule-wizard.js";
     public static final String HTMX = ConsolePaths.WEBJARS + "/htmx.org/" + version("htmx") + "/dist/htmx.min.js";
     public static final String HTMX_SSE = ConsolePaths.WEBJARS + "/htmx-ext-sse/" + version("htmx-sse") + "/sse.js";
     /** Monaco's minified AMD build; {@code vs/loader.js} under it loads the rest. */

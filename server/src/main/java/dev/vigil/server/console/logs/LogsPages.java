@@ -88,7 +88,7 @@ public final class LogsPages {
         request.ctx().header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.withEditor(nonce).headerValue());
         List<LogsPage.TimeRange> ranges = TIME_RANGES.entrySet().stream()
                 .map(e -> new LogsPage.TimeRange(e.getKey(), e.getValue(), e.getKey().equals(timespan))).toList();
-        LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce, List.of(Assets.MONACO_BASE + "/vs/loader.js", Assets.LOGS_SCRIPT)),
+        LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce, List.of(Assets.MONACO_BASE + "/vs/loader.js", Assets.KQL_EDITOR_SCRIPT, Assets.LOGS_SCRIPT)),
                 schema(workspace), query, timespan, ranges, href(workspace) + "/run", href(workspace) + "/catalog",
                 href(workspace) + "/diagnostics", href(workspace) + "/queries");
         router.templates().render(request.ctx(), "logs/logs.jte", page);
