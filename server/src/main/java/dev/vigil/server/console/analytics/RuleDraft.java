@@ -13,7 +13,6 @@ import dev.vigil.soc.rule.QueryRuleProperties;
 import dev.vigil.soc.rule.QuerySchedule;
 import dev.vigil.soc.rule.ScheduledRuleProperties;
 import dev.vigil.soc.rule.json.AlertRuleJson;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +27,11 @@ import java.util.Optional;
  * words and naming the same property.
  *
  * @param templateName the template the rule was made from, kept through edits; empty for none
+ * @param sentinelEntities columns whose values are entities in Sentinel's form already (a template's {@code Entities}), kept as they are
  */
 public record RuleDraft(AlertRuleKind kind, String name, String description, boolean enabled, String templateName, String severity,
         List<String> tactics, String techniques, String query, DurationField frequency, DurationField period, String triggerOperator,
-        String triggerThreshold, List<Entity> entities, List<Detail> customDetails, String displayNameFormat, String descriptionFormat,
+        String triggerThreshold, List<Entity> entities, List<String> sentinelEntities, List<Detail> customDetails, String displayNameFormat, String descriptionFormat,
         String tacticsColumn, String severityColumn, String aggregation, boolean suppressionEnabled, DurationField suppression,
         boolean createIncident, boolean groupingEnabled, boolean reopenClosedIncident, DurationField lookback, String matchingMethod,
         List<String> groupByEntities, List<String> groupByAlertDetails, List<String> groupByCustomDetails) {
@@ -42,6 +42,7 @@ public record RuleDraft(AlertRuleKind kind, String name, String description, boo
     public RuleDraft {
         tactics = List.copyOf(tactics);
         entities = List.copyOf(entities);
+        sentinelEntities = List.copyOf(sentinelEntities);
         customDetails = List.copyOf(customDetails);
         groupByEntities = List.copyOf(groupByEntities);
         groupByAlertDetails = List.copyOf(groupByAlertDetails);
@@ -70,7 +71,7 @@ public record RuleDraft(AlertRuleKind kind, String name, String description, boo
     public static RuleDraft blank(AlertRuleKind kind) {
         GroupingConfiguration grouping = GroupingConfiguration.DISABLED;
         return new RuleDraft(kind, "", "", true, "", "Medium", List.of(), "", "", new DurationField("5", "Hours"), new DurationField("5", "Hours"),
-                "GreaterThan", "0", List.of(), List.of(), "", "", "", "", "SingleAlert", false, new DurationField("5", "Hours"), true, false, false,
+                "GreaterThan", "0", List.of(), List.of(), List.of(), "", "", "", "", "SingleAlert", false, new DurationField("5", "Hours"), true, false, false,
                 DurationField.of(grouping.lookbackDuration()), grouping.matchingMethod().name(), List.of(), List.of(), List.of());
     }
 
@@ -87,6 +88,7 @@ public record RuleDraft(AlertRuleKind kind, String name, String description, boo
                 schedule.map(s -> s.triggerOperator().name()).orElse("GreaterThan"), schedule.map(s -> Integer.toString(s.triggerThreshold())).orElse("0"),
                 d.entityMappings().stream().map(m -> new Entity(m.entityType(),
                         m.fieldMappings().stream().map(f -> new Identifier(f.identifier(), f.columnName())).toList())).toList(),
+                d.sentinelEntitiesMappings(),
                 d.customDetails().entrySet().stream().map(e -> new Detail(e.getKey(), e.getValue())).toList(),
                 o.flatMap(AlertDetailsOverride::alertDisplayNameFormat).orElse(""), o.flatMap(AlertDetailsOverride::alertDescriptionFormat).orElse(""),
                 o.flatMap(AlertDetailsOverride::alertTacticsColumnName).orElse(""), o.flatMap(AlertDetailsOverride::alertSeverityColumnName).orElse(""),
@@ -115,7 +117,7 @@ public record RuleDraft(AlertRuleKind kind, String name, String description, boo
         }
         return new RuleDraft(kind, f.text("name"), f.text("description"), f.checked("enabled"), f.text("templateName"), f.text("severity"),
                 f.all("tactics"), f.text("techniques"), f.text("query"), f.duration("frequency"), f.duration("period"), f.text("triggerOperator"),
-                f.text("triggerThreshold"), entities, details, f.text("displayNameFormat"), f.text("descriptionFormat"), f.text("tacticsColumn"),
+                f.text("triggerThreshold"), entities, f.all("sentinelEntities"), details, f.text("displayNameFormat"), f.text("descriptionFormat"), f.text("tacticsColumn"),
                 f.text("severityColumn"), f.text("aggregation"), f.checked("suppressionEnabled"), f.duration("suppression"),
                 f.checked("createIncident"), f.checked("groupingEnabled"), f.checked("reopenClosedIncident"), f.duration("lookback"),
                 f.text("matchingMethod"), f.all("groupByEntities"), f.all("groupByAlertDetails"), f.all("groupByCustomDetails"));
@@ -157,15 +159,7 @@ public record RuleDraft(AlertRuleKind kind, String name, String description, boo
             return this; // a button of an older form: the rows it named are gone
         }
         return new RuleDraft(kind, name, description, enabled, templateName, severity, tactics, techniques, query, frequency, period, triggerOperator,
-                triggerThreshold, newEntities, newDetails, displayNameFormat, descriptionFormat, tacticsColumn, severityColumn, aggregation,
-                suppressionEnabled, suppression, createIncident, groupingEnabled, reopenClosedIncident, lookback, matchingMethod, groupByEntities,
-                groupByAlertDetails, groupByCustomDetails);
-    }
-
-    /** The same rule as a new one: another name, disabled, and no longer tied to its template. */
-    public RuleDraft copyNamed(String newName) {
-        return new RuleDraft(kind, newName, description, false, "", severity, tactics, techniques, query, frequency, period, triggerOperator,
-                triggerThreshold, entities, customDetails, displayNameFormat, descriptionFormat, tacticsColumn, severityColumn, aggregation,
+                triggerThreshold, newEntities, sentinelEntities, newDetails, displayNameFormat, descriptionFormat, tacticsColumn, severityColumn, aggregation,
                 suppressionEnabled, suppression, createIncident, groupingEnabled, reopenClosedIncident, lookback, matchingMethod, groupByEntities,
                 groupByAlertDetails, groupByCustomDetails);
     }
@@ -200,6 +194,8 @@ public record RuleDraft(AlertRuleKind kind, String name, String description, boo
             ArrayNode fields = mapping.putArray("fieldMappings");
             entity.identifiers().forEach(i -> fields.addObject().put("identifier", i.identifier()).put("columnName", i.column()));
         }
+        ArrayNode sentinel = p.putArray("sentinelEntitiesMappings");
+        sentinelEntities.forEach(column -> sentinel.addObject().put("columnName", column));
         ObjectNode details = p.putObject("customDetails");
         for (Detail detail : customDetails) {
             if (detail.name().isEmpty() && detail.column().isEmpty()) {

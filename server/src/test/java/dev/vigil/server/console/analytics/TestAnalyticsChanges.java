@@ -97,7 +97,10 @@ class TestAnalyticsChanges {
         HttpResponse<String> duplicate = postWithoutToken(contributor, ANALYTICS + "/rules/existing/duplicate", Map.of());
         HttpResponse<String> fromTemplate = postWithoutToken(contributor, ANALYTICS + "/templates/" + INCIDENT_CREATION_TEMPLATE + "/create", Map.of());
 
-        assertThat(List.of(create, duplicate, fromTemplate)).allSatisfy(response -> {
+        HttpResponse<String> simulate = postWithoutToken(contributor, ANALYTICS + "/dry-run", wizardForm("Forged simulation"));
+        HttpResponse<String> refresh = postWithoutToken(contributor, ANALYTICS + "/wizard", wizardForm("Forged refresh"));
+
+        assertThat(List.of(create, duplicate, fromTemplate, simulate, refresh)).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("security token");
         });
