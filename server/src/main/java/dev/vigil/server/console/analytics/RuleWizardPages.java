@@ -22,6 +22,7 @@ import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.AlertRuleProperties;
 import dev.vigil.soc.rule.InvalidAlertRuleException;
 import dev.vigil.soc.rule.QueryRuleProperties;
+import dev.vigil.soc.rule.dryrun.DryRunResult;
 import dev.vigil.soc.rule.dryrun.DryRunWindow;
 import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.store.AlertRules;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The rule wizard for Scheduled and NRT rules: a new rule (blank, or from a template), a saved
@@ -218,28 +220,21 @@ public final class RuleWizardPages {
 
     /** The results simulation of the form's rule, unsaved: what the API's dry run answers, which Readers may ask too. */
     private void dryRunUnsaved(ConsoleRouter router, ConsoleRequest request) {
-        String workspace = request.workspace();
-        Authorization.require(request.ctx(), Scope.workspace(workspace), Role.READER);
-        String window = window(request);
-        DryRunView view;
-        try {
-            AlertRuleProperties properties = RuleDraft.fromForm(request.ctx().formParamMap()).toProperties();
-            view = DryRunView.of(WINDOWS.get(window), dryRuns.ofUnsaved(workspace, properties, dryRunWindow(window)));
-        } catch (InvalidAlertRuleException | KqlQueryException e) {
-            FieldError error = fieldError(e);
-            view = DryRunView.failed(WINDOWS.get(window), "The rule cannot be simulated: " + error.property() + ": " + error.message());
-        }
-        router.templates().render(request.ctx(), "analytics/dryRun.jte", view);
+        dryRun(router, request, (workspace, window) -> dryRuns.ofUnsaved(workspace, RuleDraft.fromForm(request.ctx().formParamMap()).toProperties(), window));
     }
 
     /** The results simulation of the saved rule, for those who see its settings but may not change them. */
     private void dryRunSaved(ConsoleRouter router, ConsoleRequest request) {
+        dryRun(router, request, (workspace, window) -> dryRuns.ofSaved(workspace, request.ctx().pathParam("rule"), window));
+    }
+
+    private void dryRun(ConsoleRouter router, ConsoleRequest request, BiFunction<String, DryRunWindow, DryRunResult> replay) {
         String workspace = request.workspace();
         Authorization.require(request.ctx(), Scope.workspace(workspace), Role.READER);
         String window = window(request);
         DryRunView view;
         try {
-            view = DryRunView.of(WINDOWS.get(window), dryRuns.ofSaved(workspace, request.ctx().pathParam("rule"), dryRunWindow(window)));
+            view = DryRunView.of(WINDOWS.get(window), replay.apply(workspace, dryRunWindow(window)));
         } catch (InvalidAlertRuleException | KqlQueryException e) {
             FieldError error = fieldError(e);
             view = DryRunView.failed(WINDOWS.get(window), "The rule cannot be simulated: " + error.property() + ": " + error.message());

@@ -2,6 +2,7 @@ package dev.vigil.server.console.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.server.api.rules.RuleBodies;
 import dev.vigil.server.console.ConsoleSession;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
@@ -40,15 +41,9 @@ class TestAnalyticsChanges {
         server.grant("rita", "Reader", "/workspaces/default");
         contributor = ConsoleSession.signIn(server, "carol", PASSWORD);
         reader = ConsoleSession.signIn(server, "rita", PASSWORD);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("displayName", "Existing rule");
-        properties.put("query", QUERY);
-        properties.put("queryFrequency", "PT5M");
-        properties.put("queryPeriod", "PT5M");
-        properties.put("triggerOperator", "GreaterThan");
-        properties.put("triggerThreshold", 0);
-        properties.put("severity", "High");
-        HttpResponse<String> saved = server.sendJson("PUT", RULES + "/existing", server.apiKey(), Map.of("kind", "Scheduled", "properties", properties));
+        Map<String, Object> existing = RuleBodies.scheduled(QUERY, 0);
+        RuleBodies.properties(existing).put("displayName", "Existing rule");
+        HttpResponse<String> saved = server.sendJson("PUT", RULES + "/existing", server.apiKey(), existing);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
     }
 

@@ -3,6 +3,8 @@ package dev.vigil.server.console.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.api.rules.RuleBodies;
+import dev.vigil.server.api.rules.RuleFixtures;
 import dev.vigil.server.console.ConsoleBrowser;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.server.testing.TestClock;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -56,42 +57,19 @@ class TestAnalyticsPages {
         }
     }
 
-    /** IoT alerts of these devices in {@code SecurityAlert}, as the Defender for IoT connector writes them. */
     private static void iotAlerts(Instant at, String severity, String... devices) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String device : devices) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("TimeGenerated", at.toString());
-            row.put("AlertName", "Successful local login");
-            row.put("DisplayName", "Successful local login");
-            row.put("AlertSeverity", severity);
-            row.put("ProviderName", "IoTSecurity");
-            row.put("ProductName", "Azure Security Center for IoT");
-            row.put("SystemAlertId", java.util.UUID.randomUUID().toString());
-            row.put("CompromisedEntity", device);
-            row.put("ExtendedProperties", "{\"DeviceId\":\"" + device + "\"}");
-            rows.add(row);
-        }
-        server.writeAsVigil("SecurityAlert", rows);
+        RuleFixtures.ingestIotAlerts(server, at, severity, devices);
     }
 
     private static String iotQuery(String severity) {
-        return "SecurityAlert | where ProviderName == 'IoTSecurity' and AlertSeverity == '" + severity + "'"
-                + " | extend DeviceId = tostring(parse_json(ExtendedProperties).DeviceId)";
+        return RuleFixtures.iotAlertsQuery(severity);
     }
 
+    /** A Scheduled rule every 5 minutes over 5 minutes, alerting above the threshold. */
     private static Map<String, Object> scheduledRule(String name, String query, int threshold) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("displayName", name);
-        properties.put("enabled", true);
-        properties.put("query", query);
-        properties.put("queryFrequency", "PT5M");
-        properties.put("queryPeriod", "PT5M");
-        properties.put("triggerOperator", "GreaterThan");
-        properties.put("triggerThreshold", threshold);
-        properties.put("severity", "Medium");
-        properties.put("incidentConfiguration", Map.of("createIncident", false));
-        return Map.of("kind", "Scheduled", "properties", properties);
+        Map<String, Object> body = RuleBodies.scheduled(query, threshold);
+        RuleBodies.properties(body).put("displayName", name);
+        return body;
     }
 
     private static void ok(HttpResponse<String> response) {
