@@ -105,7 +105,7 @@ class TestAnalyticsChanges {
     @Test
     void testAReaderIsToldWhyAndNothingIsSaved() {
         List<String> before = ruleNames();
-        String reason = "Needs Contributor on workspace &#39;default&#39;; you have Reader.";
+        String reason = "Needs Contributor on workspace 'default'; you have Reader.";
 
         HttpResponse<String> create = reader.postForm(ANALYTICS + "/new", wizardForm("Reader's rule"));
         HttpResponse<String> edit = reader.postForm(ANALYTICS + "/rules/existing", wizardForm("Renamed by a reader"));
@@ -138,7 +138,7 @@ class TestAnalyticsChanges {
         wrongColumn.put("entity.0.field.0.identifier", "DeviceId");
         wrongColumn.put("entity.0.field.0.column", "NoSuchColumn");
         HttpResponse<String> unknownColumn = contributor.postForm(ANALYTICS + "/new", wrongColumn);
-        assertThat(unknownColumn.body()).contains("id=\"entity-0-error\"").contains("the query&#39;s results have no column &#39;NoSuchColumn&#39;");
+        assertThat(unknownColumn.body()).contains("id=\"entity-0-error\"").contains("the query's results have no column 'NoSuchColumn'");
 
         HttpResponse<String> created = contributor.postForm(ANALYTICS + "/new", wizardForm("Made by the wizard"));
         assertThat(created.statusCode()).isEqualTo(204);
