@@ -117,6 +117,11 @@ class TestAnalyticsPages {
 
         fill("#rule-name", "High IoT alerts <b>bold</b>");
         browser.find("input[name=tactics][value=InitialAccess]").click();
+        setQuery("SecurityAlert | where NoSuchColumn == 1");
+        browser.find("#rule-query-editor .squiggly-error");
+        browser.waitUntilText("#rule-query-diagnostics", "Line 1, column 23");
+        browser.script("document.getElementById('rule-logic').scrollIntoView()");
+        browser.screenshot("wizard-query-error-underlined");
         setQuery(iotQuery("High"));
         browser.waitUntilText("[data-testid=result-columns]", "DeviceId");
         browser.clickText("Add new entity");
@@ -287,8 +292,9 @@ class TestAnalyticsPages {
         WebElement save = browser.find(".form-actions button[type=submit]");
         assertThat(save.isEnabled()).isFalse();
         assertThat(save.getAttribute("aria-describedby")).isEqualTo("rule-reason");
+        new Select(browser.find("#dry-run-window")).selectByVisibleText("Last hour");
         browser.clickText("Test with current data");
-        browser.waitUntilText("[data-testid=dry-run-summary]", "over the last 6 hours");
+        browser.waitUntilText("[data-testid=dry-run-summary]", "over the last hour");
         showDryRun();
         browser.screenshot("reader-rule-dry-run");
         browser.script("window.scrollTo(0, 0)");
@@ -303,7 +309,6 @@ class TestAnalyticsPages {
 
     @Test
     void testTheAnalyticsPagesRenderInBothThemes() {
-        ok(server.sendJson("PUT", RULES + "/themed", server.apiKey(), scheduledRule("Themed rule", iotQuery("High"), 0)));
         browser.signIn("owner", PASSWORD);
         for (String theme : List.of("light", "dark")) {
             if (!theme.equals(browser.script("return document.documentElement.getAttribute('data-theme')"))) {
@@ -311,19 +316,18 @@ class TestAnalyticsPages {
             }
             browser.open(ANALYTICS);
             browser.screenshot(theme + "-active-rules");
-            browser.open(ANALYTICS + "/rules/themed");
+            browser.open(ANALYTICS + "/new?template=" + EXCESSIVE_LOGINS);
             browser.find("#rule-query-editor .monaco-editor");
             browser.screenshot(theme + "-wizard");
+            browser.script("document.getElementById('rule-logic').scrollIntoView()");
+            browser.screenshot(theme + "-wizard-query");
+            browser.script("document.getElementById('alert-enhancement').scrollIntoView()");
+            browser.screenshot(theme + "-wizard-alert-enhancement");
+            new Select(browser.find("#dry-run-window")).selectByVisibleText("Last hour");
             browser.clickText("Test with current data");
             browser.find("[data-testid=dry-run-summary]");
             showDryRun();
             browser.screenshot(theme + "-wizard-dry-run");
-            browser.script("document.getElementById('incident-settings').scrollIntoView()");
-            browser.screenshot(theme + "-wizard-incident-settings");
-            browser.open(ANALYTICS + "/new?template=" + EXCESSIVE_LOGINS);
-            browser.find("#rule-query-editor .monaco-editor");
-            browser.script("document.getElementById('alert-enhancement').scrollIntoView()");
-            browser.screenshot(theme + "-wizard-alert-enhancement");
             browser.open(ANALYTICS + "/templates?template=" + EXCESSIVE_LOGINS);
             browser.screenshot(theme + "-templates");
             browser.assertNoConsoleErrors();
