@@ -2,6 +2,7 @@ package dev.vigil.server.console.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.api.rules.RuleBodies;
 import dev.vigil.server.console.ConsoleSession;
 import dev.vigil.server.testing.RunningServer;
@@ -159,5 +160,33 @@ class TestAnalyticsChanges {
         assertThat(simulated.body()).contains("data-testid=\"dry-run-summary\"").contains("over the last hour: 0 of 12 runs");
         assertThat(ruleNames()).containsExactlyInAnyOrderElementsOf(before);
         assertThat(server.count("SecurityAlert | count")).isEqualTo(alerts);
+    }
+    @Test
+    void testAnNrtRuleIsCreatedWithoutASchedule() {
+        Map<String, String> form = wizardForm("Near real time");
+        form.put("kind", "NRT");
+        form.put("frequencyAmount", "not read for NRT");
+
+        HttpResponse<String> created = contributor.postForm(ANALYTICS + "/new", form);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
+        String id = created.headers().firstValue("HX-Redirect").orElseThrow().replaceAll(".*/rules/([^/?]+).*", "$1");
+        JsonNode rule = RunningServer.json(server.get(RULES + "/" + id));
+        assertThat(rule.path("kind").asText()).isEqualTo("NRT");
+        assertThat(rule.path("properties").has("queryFrequency")).isFalse();
+    }
+
+    @Test
+    void testTheFormComesBackWithTheRowAddedAndTheQuerysColumnsOffered() {
+        Map<String, String> form = wizardForm("Rows");
+        form.put("query", "SecurityAlert | project DeviceName = CompromisedEntity, AlertName");
+        form.put("action", "addEntity");
+
+        HttpResponse<String> refreshed = contributor.postForm(ANALYTICS + "/wizard", form);
+
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(refreshed.body()).contains("The query's result columns: DeviceName, AlertName")
+                .contains("<select id=\"entity-0-type\" name=\"entity.0.type\"")
+                .contains("<option value=\"DeviceName\"");
     }
 }
