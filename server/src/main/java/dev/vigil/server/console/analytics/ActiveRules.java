@@ -11,10 +11,11 @@ import java.util.Optional;
  *
  * @param rows the rules the filter lets through, in its order
  * @param total how many rules the workspace has
+ * @param enabled how many of them are enabled
  * @param permit whether the user may change rules (Contributor on the workspace), and why not
  * @param message what the last action did, or why it could not
  */
-public record ActiveRules(List<Row> rows, int total, RuleFilter filter, Permit permit, Optional<String> message, String listHref) {
+public record ActiveRules(List<Row> rows, int total, long enabled, RuleFilter filter, Permit permit, Optional<String> message, String listHref) {
 
     /**
      * A rule.

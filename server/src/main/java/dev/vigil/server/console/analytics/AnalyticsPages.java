@@ -76,8 +76,7 @@ public final class AnalyticsPages {
     private void list(ConsoleRouter router, ConsoleRequest request) {
         String workspace = request.workspace();
         ActiveRules active = activeRules(request, workspace, Optional.empty());
-        long enabled = rules.list(workspace).stream().filter(AlertRule::enabled).count();
-        router.templates().render(request.ctx(), "analytics/rules.jte", new ActiveRulesPage(request.shell(Area.ANALYTICS, "Analytics"), active, enabled,
+        router.templates().render(request.ctx(), "analytics/rules.jte", new ActiveRulesPage(request.shell(Area.ANALYTICS, "Analytics"), active,
                 tabs(workspace, false), RuleWizardPages.newHref(workspace, AlertRuleKind.SCHEDULED), RuleWizardPages.newHref(workspace, AlertRuleKind.NRT)));
     }
 
@@ -87,7 +86,8 @@ public final class AnalyticsPages {
         RuleFilter filter = RuleFilter.from(name -> Optional.ofNullable(ctx.queryParam(name)).orElseGet(() -> ctx.formParam(name)));
         List<AlertRule> all = rules.list(workspace);
         List<ActiveRules.Row> rows = filter.apply(all.stream().map(rule -> row(workspace, rule)).toList());
-        return new ActiveRules(rows, all.size(), filter, RuleChanges.permit(request, workspace), message, listHref(workspace));
+        return new ActiveRules(rows, all.size(), all.stream().filter(AlertRule::enabled).count(), filter, RuleChanges.permit(request, workspace), message,
+                listHref(workspace));
     }
 
     private ActiveRules.Row row(String workspace, AlertRule rule) {

@@ -252,6 +252,8 @@ class TestAnalyticsPages {
         browser.find("[data-rule=original]").findElement(org.openqa.selenium.By.xpath(".//button[normalize-space(.)='Duplicate']")).click();
 
         browser.waitUntilText("[data-testid=rules-message]", "'Original rule - Copy' is created, disabled");
+        int total = rules().size();
+        assertThat(browser.find("[data-testid=rule-counts]").getText()).startsWith(total + " active rules · ");
         JsonNode copy = rules().stream().filter(r -> r.path("properties").path("displayName").asText().equals("Original rule - Copy")).findFirst()
                 .orElseThrow();
         assertThat(copy.path("properties").path("enabled").asBoolean()).isFalse();
