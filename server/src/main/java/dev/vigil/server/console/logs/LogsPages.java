@@ -102,7 +102,7 @@ public final class LogsPages {
                 .map(e -> new LogsPage.TimeRange(e.getKey(), e.getValue(), e.getKey().equals(timespan))).toList();
         LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce,
                 // ECharts before Monaco's AMD loader: after it, ECharts would register as an AMD module instead of window.echarts
-                List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT, Assets.MONACO_BASE + "/vs/loader.js", Assets.LOGS_SCRIPT)),
+                List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT, Assets.MONACO_BASE + "/vs/loader.js", Assets.KQL_EDITOR_SCRIPT, Assets.LOGS_SCRIPT)),
                 schema(workspace), query, timespan, ranges, href(workspace) + "/run", href(workspace) + "/catalog",
                 href(workspace) + "/diagnostics", href(workspace) + "/queries", href(workspace) + "/history", href(workspace) + "/saved",
                 request.user().permit(Scope.workspace(workspace), Role.CONTRIBUTOR));
