@@ -105,14 +105,28 @@ class TestPermissionMatrix {
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
             saveFunction("Doomed_" + who.name());
             saveRule("doomed-" + who.user());
+            saveAutomationRule("doomed-" + who.user());
             INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
         saveRule("matrix-rule");
+        saveAutomationRule("matrix-automation");
     }
 
     private static void saveRule(String id) {
         HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/alertRules/" + id, server.apiKey(), scheduledRule(false));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static void saveAutomationRule(String id) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/automationRules/" + id, server.apiKey(), automationRule());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    /** A disabled rule: the matrix's incidents must not change under the callers. */
+    private static Map<String, Object> automationRule() {
+        return Map.of("properties", Map.of("displayName", "matrix", "order", 1, "triggeringLogic", Map.of("isEnabled", false, "triggersOn", "Incidents",
+                "triggersWhen", "Created"), "actions", List.of(Map.of("order", 1, "actionType", "ModifyProperties", "actionConfiguration",
+                Map.of("severity", "High")))));
     }
 
     private static Map<String, Object> scheduledRule(boolean enabled) {
@@ -260,6 +274,13 @@ class TestPermissionMatrix {
                 w -> Map.of("rule", scheduledRule(true), "startTime", window.get("startTime"), "endTime", window.get("endTime")), reader, 200));
         calls.add(new Call("GET " + templates, w -> "/api/workspaces/default/alertRuleTemplates", w -> null, reader, 200));
         calls.add(new Call("GET " + templates + "/{templateId}", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents, w -> null, reader, 200));
+        String automation = "/api/workspaces/{workspace}/automationRules";
+        calls.add(new Call("GET " + automation, w -> "/api/workspaces/default/automationRules", w -> null, reader, 200));
+        calls.add(new Call("GET " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/matrix-automation", w -> null, reader, 200));
+        calls.add(new Call("PUT " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/saved-" + w.user(), w -> automationRule(),
+                contributor, 201));
+        calls.add(new Call("DELETE " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/doomed-" + w.user(), w -> null,
+                contributor, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
     }
@@ -296,6 +317,7 @@ class TestPermissionMatrix {
         calls.add(new Call("POST " + route + "/{incident}/reopen", w -> incident.apply(w) + "/reopen", w -> null, responder, 200));
         calls.add(new Call("GET " + route + "/{incident}/alerts", w -> incident.apply(w) + "/alerts", w -> null, reader, 200));
         calls.add(new Call("GET " + route + "/{incident}/entities", w -> incident.apply(w) + "/entities", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{incident}/tasks", w -> incident.apply(w) + "/tasks", w -> null, reader, 200));
     }
 
     @Test
