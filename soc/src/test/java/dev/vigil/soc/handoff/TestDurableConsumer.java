@@ -193,7 +193,7 @@ class TestDurableConsumer {
     }
 
     private List<Long> items() {
-        return storage.logStore().query(WS, QueryRequest.of(TABLE + " | sort by Item asc")).primary().rows().stream()
-                .map(row -> ((Number) row.get(0)).longValue()).toList();
+        return storage.logStore().query(WS, QueryRequest.of(TABLE + " | sort by Item asc | project Item")).primary().rows().stream()
+                .map(row -> Long.parseLong(String.valueOf(row.get(0)))).toList();
     }
 }
