@@ -39,6 +39,7 @@ import dev.vigil.server.identity.Principal;
 import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -152,6 +153,7 @@ public final class VigilServer implements AutoCloseable {
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)), automationRules,
+                    new Watchlists(storage.logStore(), clock),
                     storage::health, queries, new ConsoleRoutes(console));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));

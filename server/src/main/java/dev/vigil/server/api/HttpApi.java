@@ -17,6 +17,8 @@ import dev.vigil.server.api.query.RunningQueryRoutes;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.api.automation.AutomationRuleRoutes;
 import dev.vigil.soc.automation.store.AutomationRules;
+import dev.vigil.server.api.watchlists.WatchlistRoutes;
+import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.api.access.TrustedProxies;
@@ -57,7 +59,7 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
-            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules,
+            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
             Supplier<StorageHealth> storageHealth,
             InteractiveQueries queries, ConsoleRoutes console) {
         ObjectMapper mapper = ApiJson.newMapper();
@@ -109,6 +111,7 @@ public final class HttpApi {
             connectors.register(config.routes);
             rules.register(config.routes);
             new AutomationRuleRoutes(automationRules, mapper).register(config.routes);
+            new WatchlistRoutes(watchlists, mapper).register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
             console.configure(config, authentication);
         });

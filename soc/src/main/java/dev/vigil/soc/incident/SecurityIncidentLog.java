@@ -100,6 +100,7 @@ final class SecurityIncidentLog implements AutoCloseable {
             if (outcome instanceof HandoffOutcome.Waiting<Map<String, Object>>) {
                 return; // a retry is scheduled already
             }
+            incidents.rowsCommitted(through);
             batch.forEach(change -> tell(change.event()));
             // after the listeners, so that whoever waits for the rows also finds the listeners done
             incidents.logged(through);

@@ -151,7 +151,16 @@ final class WorkspaceIncidents {
         retained.headMap(floor(), true).clear();
     }
 
-    /** The log has committed the rows of every change up to {@code sequence}. */
+    /**
+     * The rows of every change up to {@code sequence} are committed: followers may read those
+     * changes now, before the listeners are told (which is what wakes followers).
+     */
+    synchronized void rowsCommitted(long sequence) {
+        loggedThrough = Math.max(loggedThrough, sequence);
+        retained.headMap(floor(), true).clear();
+    }
+
+    /** The log has committed the rows of every change up to {@code sequence} and told the listeners: who waits for them is done. */
     synchronized void logged(long sequence) {
         loggedThrough = Math.max(loggedThrough, sequence);
         retained.headMap(floor(), true).clear();

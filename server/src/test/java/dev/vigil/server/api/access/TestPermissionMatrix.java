@@ -86,6 +86,8 @@ class TestPermissionMatrix {
     static void createCallers() {
         server.createUser("grantee", PASSWORD);
         saveFunction("MatrixFn");
+        saveWatchlist("matrix-watchlist");
+        saveWatchlistItem("matrix-watchlist", "kept");
         HttpResponse<String> table = server.postJson("/api/workspaces/default/tables",
                 Map.of("name", "Matrix_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))));
         assertThat(table.statusCode()).as(table.body()).isEqualTo(201);
@@ -106,6 +108,8 @@ class TestPermissionMatrix {
             saveFunction("Doomed_" + who.name());
             saveRule("doomed-" + who.user());
             saveAutomationRule("doomed-" + who.user());
+            saveWatchlist("doomed-" + who.user());
+            saveWatchlistItem("matrix-watchlist", "doomed-" + who.user());
             INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
         saveRule("matrix-rule");
@@ -115,6 +119,21 @@ class TestPermissionMatrix {
     private static void saveRule(String id) {
         HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/alertRules/" + id, server.apiKey(), scheduledRule(false));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static void saveWatchlist(String alias) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/watchlists/" + alias, server.apiKey(), watchlist());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static void saveWatchlistItem(String alias, String itemId) {
+        HttpResponse<String> item = server.sendJson("PUT", "/api/workspaces/default/watchlists/" + alias + "/watchlistItems/" + itemId, server.apiKey(),
+                Map.of("properties", Map.of("itemsKeyValue", Map.of("Host", itemId))));
+        assertThat(item.statusCode()).as(item.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> watchlist() {
+        return Map.of("properties", Map.of("displayName", "matrix", "provider", "matrix", "itemsSearchKey", "Host", "rawContent", "Host\nplc-1\n"));
     }
 
     private static void saveAutomationRule(String id) {
@@ -281,6 +300,21 @@ class TestPermissionMatrix {
                 contributor, 201));
         calls.add(new Call("DELETE " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/doomed-" + w.user(), w -> null,
                 contributor, 200));
+        String watchlists = "/api/workspaces/{workspace}/watchlists";
+        String matrixList = "/api/workspaces/default/watchlists/matrix-watchlist";
+        calls.add(new Call("GET " + watchlists, w -> "/api/workspaces/default/watchlists", w -> null, reader, 200));
+        calls.add(new Call("GET " + watchlists + "/{alias}", w -> matrixList, w -> null, reader, 200));
+        calls.add(new Call("PUT " + watchlists + "/{alias}", w -> "/api/workspaces/default/watchlists/saved-" + w.user(), w -> watchlist(),
+                contributor, 201));
+        calls.add(new Call("DELETE " + watchlists + "/{alias}", w -> "/api/workspaces/default/watchlists/doomed-" + w.user(), w -> null,
+                contributor, 200));
+        calls.add(new Call("GET " + watchlists + "/{alias}/watchlistItems", w -> matrixList + "/watchlistItems", w -> null, reader, 200));
+        calls.add(new Call("GET " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/kept", w -> null,
+                reader, 200));
+        calls.add(new Call("PUT " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/by-" + w.user(),
+                w -> Map.of("properties", Map.of("itemsKeyValue", Map.of("Host", "plc-" + w.user()))), contributor, 201));
+        calls.add(new Call("DELETE " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/doomed-" + w.user(),
+                w -> null, contributor, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
     }
