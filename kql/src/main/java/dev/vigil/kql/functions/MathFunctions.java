@@ -43,6 +43,7 @@ final class MathFunctions {
                 FunctionDeclaration.scalar("isnan", ColumnNaming.NONE, List.of(Signature.of(KqlType.BOOL, a -> "isnan(" + a.sql(0) + ")", REAL))),
                 FunctionDeclaration.scalar("isinf", ColumnNaming.NONE, List.of(Signature.of(KqlType.BOOL, a -> "isinf(" + a.sql(0) + ")", REAL))),
                 FunctionDeclaration.scalar("isfinite", ColumnNaming.NONE, List.of(Signature.of(KqlType.BOOL, a -> "isfinite(" + a.sql(0) + ")", REAL))),
+                FunctionDeclaration.scalar("around", ColumnNaming.NONE, around()),
                 FunctionDeclaration.scalar("pi", ColumnNaming.NONE, List.of(Signature.of(REAL, a -> "pi()"))),
                 real("cos", "cos"),
                 real("sin", "sin"),
@@ -55,6 +56,19 @@ final class MathFunctions {
                         Signature.of(REAL, a -> "atan2(" + a.sql(0) + ", " + a.sql(1) + ")", REAL, REAL))),
                 real("degrees", "degrees").withNaming(ColumnNaming.NONE),
                 real("radians", "radians").withNaming(ColumnNaming.NONE));
+    }
+
+    /** around(value, center, delta): whether the value lies within delta of the center, both ends included. */
+    private static List<Signature> around() {
+        List<Signature> signatures = new ArrayList<>();
+        for (KqlType type : List.of(LONG, REAL, KqlType.DECIMAL, KqlType.TIMESPAN)) {
+            signatures.add(Signature.of(KqlType.BOOL, a -> SharedValue.let(a.sql(1), c -> SharedValue.let(a.sql(2), d -> "(" + a.sql(0)
+                    + " BETWEEN " + c + " - " + d + " AND " + c + " + " + d + ")")), type, type, type));
+        }
+        signatures.add(Signature.of(KqlType.BOOL, a -> SharedValue.let(a.sql(1), c -> SharedValue.let(a.sql(2), d -> "(" + a.sql(0) + " BETWEEN "
+                + ArithmeticOperators.shift(c, "-", d) + " AND " + ArithmeticOperators.shift(c, "+", d) + ")")), KqlType.DATETIME, KqlType.DATETIME,
+                KqlType.TIMESPAN));
+        return signatures;
     }
 
     /** A function of one real named after its argument, as Kusto names most math functions ({@code sqrt(x)} is {@code x}). */
