@@ -84,7 +84,7 @@ final class ParseKvBinder {
                         string(String.join("", escapes))));
             }
             OutputColumn column = new OutputColumn(name, type == KqlType.STRING ? text : Conversions.fromText(type, text));
-            replaceOrAppend(columns, column);
+            ExtendBinder.replaceOrAppend(columns, column);
         }
         return new Project(input, columns);
     }
@@ -95,15 +95,5 @@ final class ParseKvBinder {
 
     private static BoundLiteral string(String value) {
         return BoundLiteral.of(value, KqlType.STRING);
-    }
-
-    private static void replaceOrAppend(List<OutputColumn> columns, OutputColumn column) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(column.name())) {
-                columns.set(i, column);
-                return;
-            }
-        }
-        columns.add(column);
     }
 }

@@ -96,6 +96,10 @@ final class StringFunctions {
                 scalar("parse_path", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parsePath(a.sql(0)), STRING)),
                 parseUrlQuery,
                 parseUrlQuery.alias("parseurlquery"),
+                // the position in the array of the first value the text has as a term (as has does), -1 for none
+                scalar("has_any_index", Signature.of(LONG, a -> "CAST(coalesce(list_position(list_transform(from_json(" + a.sql(1)
+                        + ", '[\"VARCHAR\"]'), lambda __hv: " + TermMatch.matches(a.sql(0), "__hv", TermMatch.Edges.WHOLE_TERM, "'i'")
+                        + "), TRUE), 0) - 1 AS BIGINT)", STRING, KqlType.DYNAMIC)),
                 scalar("parse_csv", Signature.of(KqlType.DYNAMIC, a -> parseCsv(a.sql(0)), STRING)).withNaming(ColumnNaming.FIRST_ARGUMENT));
     }
 

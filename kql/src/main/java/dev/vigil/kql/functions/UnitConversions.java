@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code convert_length}, {@code convert_mass}, {@code convert_speed}, {@code convert_angle} and
- * {@code convert_temperature}: (value, from unit, to unit), units named as Kusto names them ({@code 'Meter'},
+ * {@code convert_length}, {@code convert_mass}, {@code convert_speed}, {@code convert_angle}, {@code convert_force},
+ * {@code convert_energy} and {@code convert_temperature}: (value, from unit, to unit), units named as Kusto names them ({@code 'Meter'},
  * {@code 'Foot'}, {@code 'DegreeFahrenheit'}, ...). A unit that is not one of the quantity's gives null. With both
  * units constant, the conversion is one multiplication (two terms for temperatures).
  */
@@ -31,6 +31,8 @@ final class UnitConversions {
                 linear("convert_mass", mass()),
                 linear("convert_speed", speed()),
                 linear("convert_angle", angle()).withDeviation("the unit Tilt is not supported"),
+                linear("convert_force", force()),
+                linear("convert_energy", energy()),
                 FunctionDeclaration.scalar("convert_temperature", ColumnNaming.NONE, List.of(
                         Signature.of(REAL, UnitConversions::temperature, REAL, STRING, STRING))));
     }
@@ -174,6 +176,75 @@ final class UnitConversions {
         metersPerSecond.put("Knot", 1852.0 / 3600);
         metersPerSecond.put("MilePerHour", 1609.344 / 3600);
         return metersPerSecond;
+    }
+
+    private static Map<String, Double> force() {
+        Map<String, Double> newtons = new LinkedHashMap<>();
+        double gravity = 9.80665;
+        double poundForce = 0.45359237 * gravity;
+        newtons.put("Decanewton", 10.0);
+        newtons.put("Dyn", 1e-5);
+        newtons.put("KilogramForce", gravity);
+        newtons.put("Kilonewton", 1e3);
+        newtons.put("KiloPond", gravity);
+        newtons.put("KilopoundForce", poundForce * 1e3);
+        newtons.put("Meganewton", 1e6);
+        newtons.put("Micronewton", 1e-6);
+        newtons.put("Millinewton", 1e-3);
+        newtons.put("Newton", 1.0);
+        newtons.put("OunceForce", poundForce / 16);
+        newtons.put("Poundal", 0.45359237 * FOOT);
+        newtons.put("PoundForce", poundForce);
+        newtons.put("ShortTonForce", poundForce * 2000);
+        newtons.put("TonneForce", gravity * 1000);
+        return newtons;
+    }
+
+    private static Map<String, Double> energy() {
+        Map<String, Double> joules = new LinkedHashMap<>();
+        double btu = 1055.05585262;
+        double electronVolt = 1.602176634e-19;
+        double wattHour = 3600.0;
+        double thermEc = 1.05505585262e8;
+        double thermImperial = 1.05505585257348e8;
+        double thermUs = 1.054804e8;
+        joules.put("BritishThermalUnit", btu);
+        joules.put("Calorie", 4.184);
+        joules.put("DecathermEc", thermEc * 10);
+        joules.put("DecathermImperial", thermImperial * 10);
+        joules.put("DecathermUs", thermUs * 10);
+        joules.put("ElectronVolt", electronVolt);
+        joules.put("Erg", 1e-7);
+        joules.put("FootPound", 1.3558179483314004);
+        joules.put("GigabritishThermalUnit", btu * 1e9);
+        joules.put("GigaelectronVolt", electronVolt * 1e9);
+        joules.put("Gigajoule", 1e9);
+        joules.put("GigawattDay", wattHour * 24 * 1e9);
+        joules.put("GigawattHour", wattHour * 1e9);
+        joules.put("HorsepowerHour", 2.6845195377e6);
+        joules.put("Joule", 1.0);
+        joules.put("KilobritishThermalUnit", btu * 1e3);
+        joules.put("Kilocalorie", 4184.0);
+        joules.put("KiloelectronVolt", electronVolt * 1e3);
+        joules.put("Kilojoule", 1e3);
+        joules.put("KilowattDay", wattHour * 24 * 1e3);
+        joules.put("KilowattHour", wattHour * 1e3);
+        joules.put("MegabritishThermalUnit", btu * 1e6);
+        joules.put("Megacalorie", 4.184e6);
+        joules.put("MegaelectronVolt", electronVolt * 1e6);
+        joules.put("Megajoule", 1e6);
+        joules.put("MegawattDay", wattHour * 24 * 1e6);
+        joules.put("MegawattHour", wattHour * 1e6);
+        joules.put("Millijoule", 1e-3);
+        joules.put("TeraelectronVolt", electronVolt * 1e12);
+        joules.put("TerawattDay", wattHour * 24 * 1e12);
+        joules.put("TerawattHour", wattHour * 1e12);
+        joules.put("ThermEc", thermEc);
+        joules.put("ThermImperial", thermImperial);
+        joules.put("ThermUs", thermUs);
+        joules.put("WattDay", wattHour * 24);
+        joules.put("WattHour", wattHour);
+        return joules;
     }
 
     private static Map<String, Double> angle() {
