@@ -11,6 +11,7 @@ import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.AsOperator;
 import dev.vigil.kql.syntax.ParseKvOperator;
 import dev.vigil.kql.syntax.SetStatement;
+import dev.vigil.kql.syntax.TopHittersOperator;
 import dev.vigil.kql.syntax.CountOperator;
 import dev.vigil.kql.syntax.DistinctOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
@@ -226,6 +227,9 @@ public final class Binder {
         }
         if (operator instanceof ParseKvOperator parseKv) {
             return ParseKvBinder.bind(parseKv, input, environment);
+        }
+        if (operator instanceof TopHittersOperator topHitters) {
+            return TopHittersBinder.bind(topHitters, input, environment);
         }
         throw new IllegalStateException("no binder for " + operator.getClass().getSimpleName());
     }

@@ -13,6 +13,7 @@ import dev.vigil.kql.syntax.LetTabular;
 import dev.vigil.kql.syntax.LetValue;
 import dev.vigil.kql.syntax.SearchExpression;
 import dev.vigil.kql.syntax.SetStatement;
+import dev.vigil.kql.syntax.TopHittersOperator;
 import dev.vigil.kql.syntax.SubqueryExpression;
 import dev.vigil.kql.syntax.TabularExpression;
 import dev.vigil.kql.syntax.TabularFunctionCall;
@@ -460,6 +461,17 @@ public final class KqlParser {
                 return TopNestedParser.topNested(this, keyword);
             case "parse-kv":
                 return ParseKvParser.parseKv(this, keyword);
+            case "top-hitters": {
+                Expression count = expression();
+                expectWord("of");
+                Expression of = expression();
+                Optional<Expression> by = Optional.empty();
+                if (current().isWord("by")) {
+                    advance();
+                    by = Optional.of(expression());
+                }
+                return new TopHittersOperator(count, of, by, keyword.span().to(previous().span()));
+            }
             default:
                 throw new DiagnosticException(DiagnosticFacts.unknownQueryOperator(name), keyword.span());
         }

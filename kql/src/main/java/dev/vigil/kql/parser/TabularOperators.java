@@ -48,6 +48,7 @@ public final class TabularOperators {
         supported("limit", "");
         supported("top", "");
         supported("top-nested", "ties are kept in no defined order");
+        supported("top-hitters", "counts and sums are exact (Kusto's are estimates)");
         supported("union", "");
         supported("where", "");
         supported("filter", "");

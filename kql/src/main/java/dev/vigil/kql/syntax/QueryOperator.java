@@ -7,6 +7,6 @@ public sealed interface QueryOperator
         ProjectAwayOperator, ProjectKeepOperator, ProjectRenameOperator, ProjectReorderOperator, DistinctOperator, JoinOperator,
         LookupOperator, UnionOperator, MvExpandOperator, MvApplyOperator, ParseOperator, SerializeOperator, GetSchemaOperator,
         AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
-        ParseKvOperator {
+        ParseKvOperator, TopHittersOperator {
     Span span();
 }
