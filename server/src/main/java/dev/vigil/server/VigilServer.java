@@ -17,6 +17,7 @@ import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
 import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.logs.SavedQueries;
 import dev.vigil.server.audit.AuditTrail;
 import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
@@ -139,11 +140,12 @@ public final class VigilServer implements AutoCloseable {
             FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
+            DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
-                    alertRules, analytics.health(), incidents, clock, detection.alerts());
+                    alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns);
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
-                    new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
+                    new RulesApi(alertRules, templates, analytics.health(), dryRuns),
                     storage::health, queries, new ConsoleRoutes(console));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
