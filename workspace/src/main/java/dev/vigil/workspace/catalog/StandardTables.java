@@ -28,8 +28,8 @@ import java.util.Set;
  *
  * <p>Vigil's own tables ({@link BuiltInTables}) keep their columns where the reference also lists
  * them. Each table here gets the standard columns it lacks ({@code TenantId} for some), and of
- * two columns whose names differ only in case the second is left out, because storage names are
- * case-insensitive.
+ * two columns whose names differ only in case one is left out (the second, or the one that is not
+ * a standard column), because storage names are case-insensitive.
  */
 public final class StandardTables {
     private static final String RESOURCE = "log-analytics-tables.json";
@@ -108,18 +108,21 @@ public final class StandardTables {
             return Collections.unmodifiableMap(tables);
         }
 
-        /** The standard columns first where missing, then the reference's, without case-insensitive repeats. */
+        /**
+         * The standard columns first where missing, then the reference's, without case-insensitive
+         * repeats; of a pair such as {@code type} and {@code Type}, the standard column stays.
+         */
         private static List<ColumnSchema> storable(List<ColumnSchema> columns) {
             List<ColumnSchema> result = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (ColumnSchema standard : StandardColumns.ALL) {
+                seen.add(standard.name().toLowerCase(Locale.ROOT));
                 if (columns.stream().noneMatch(c -> c.name().equals(standard.name()))) {
                     result.add(standard);
-                    seen.add(standard.name().toLowerCase(Locale.ROOT));
                 }
             }
             for (ColumnSchema column : columns) {
-                if (seen.add(column.name().toLowerCase(Locale.ROOT))) {
+                if (StandardColumns.isStandard(column.name()) || seen.add(column.name().toLowerCase(Locale.ROOT))) {
                     result.add(column);
                 }
             }
