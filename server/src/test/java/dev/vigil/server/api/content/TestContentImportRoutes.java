@@ -131,7 +131,8 @@ class TestContentImportRoutes {
                 kind: NRT
                 query: |
                   Syslog
-                  | where SyslogMessage has "x" and
+                  | where SyslogMessage == == "x"
+                  | take 1
                 """;
 
         HttpResponse<String> response = server.post(RULES + "?name=broken.yaml", "application/yaml", yaml);
@@ -141,7 +142,8 @@ class TestContentImportRoutes {
         assertThat(item.path("file").asText()).isEqualTo("broken.yaml");
         assertThat(item.path("refusal").path("reason").asText()).isEqualTo("KqlError");
         assertThat(item.path("refusal").path("line").asInt()).isEqualTo(2);
-        assertThat(item.path("refusal").path("message").asText()).startsWith("the query does not compile: line 2:");
+        assertThat(item.path("refusal").path("column").asInt()).isEqualTo("| where SyslogMessage == ".length() + 1);
+        assertThat(item.path("refusal").path("message").asText()).startsWith("the query does not compile: line 2:26: ");
     }
 
     @Test
