@@ -3,6 +3,7 @@ package dev.vigil.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.soc.content.ContentFile;
 import dev.vigil.soc.content.ContentFiles;
+import dev.vigil.soc.content.ContentTargets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +71,17 @@ final class ContentImportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        List<ContentFile> parsers = files.stream().filter(ContentFiles::holdsParsers).toList();
-        List<ContentFile> rules = files.stream().filter(ContentFiles::holdsRules).toList();
+        List<ContentFile> parsers = new ArrayList<>();
+        List<ContentFile> rules = new ArrayList<>();
+        for (ContentFile file : files) {
+            ContentTargets targets = ContentFiles.targets(file);
+            if (targets.parsers()) {
+                parsers.add(file);
+            }
+            if (targets.rules()) {
+                rules.add(file);
+            }
+        }
         return connection.call(err, client -> {
             List<JsonNode> items = new ArrayList<>();
             items.addAll(send(client, "functions/import", parsers));

@@ -19,11 +19,15 @@ import java.util.Optional;
  * New rules are disabled unless asked; an update keeps the rule enabled if it was.
  */
 public final class AlertRuleImport {
+    static final int FILES_PER_COMMIT = 50;
+
     private final AlertRules rules;
+    private final StateStore state;
     private final ImportedVersions versions;
 
     public AlertRuleImport(AlertRules rules, StateStore state) {
         this.rules = rules;
+        this.state = state;
         this.versions = new ImportedVersions(state);
     }
 
@@ -31,8 +35,10 @@ public final class AlertRuleImport {
     public List<ImportOutcome> importFiles(String workspaceId, List<ContentFile> files, boolean enable) {
         rules.list(workspaceId); // an unknown workspace fails the whole import (WorkspaceNotFoundException), not each file
         List<ImportOutcome> outcomes = new ArrayList<>();
-        for (ContentFile file : files) {
-            outcomes.addAll(importFile(workspaceId, file, enable));
+        // a commit per few dozen files rather than two per rule; short enough not to hold up other writers long
+        for (int from = 0; from < files.size(); from += FILES_PER_COMMIT) {
+            List<ContentFile> chunk = files.subList(from, Math.min(files.size(), from + FILES_PER_COMMIT));
+            state.transaction(() -> chunk.forEach(file -> outcomes.addAll(importFile(workspaceId, file, enable))));
         }
         return outcomes;
     }

@@ -11,28 +11,25 @@ public final class ContentFiles {
     private ContentFiles() {
     }
 
-    /** Whether the file holds parsers: parser YAML, or a template with functions among its resources. */
-    public static boolean holdsParsers(ContentFile file) {
-        JsonNode tree = readOrNull(file);
-        if (tree == null) {
-            return false;
-        }
-        ContentKind kind = kindOf(tree);
-        return kind == ContentKind.PARSER_YAML || kind == ContentKind.ARM_TEMPLATE && !ArmTemplate.functionResources(tree).isEmpty();
-    }
-
     /**
-     * Whether the file belongs to the rule import: rule YAML, a template with rules among its
-     * resources, and any file that is not a parser, so that the rule import names what is wrong with it.
+     * Which imports the file belongs to, read once: the parser import takes parser YAML and
+     * templates with functions among their resources; the rule import takes rule YAML, templates
+     * with rules among their resources, and any file that is not a parser, so that the rule import
+     * names what is wrong with it.
      */
-    public static boolean holdsRules(ContentFile file) {
+    public static ContentTargets targets(ContentFile file) {
         JsonNode tree = readOrNull(file);
         if (tree == null) {
-            return true;
+            return new ContentTargets(false, true);
         }
-        ContentKind kind = kindOf(tree);
-        return kind == ContentKind.RULE_YAML || kind == ContentKind.UNKNOWN
-                || kind == ContentKind.ARM_TEMPLATE && (!ArmTemplate.ruleResources(tree).isEmpty() || ArmTemplate.functionResources(tree).isEmpty());
+        return switch (kindOf(tree)) {
+            case PARSER_YAML -> new ContentTargets(true, false);
+            case RULE_YAML, UNKNOWN -> new ContentTargets(false, true);
+            case ARM_TEMPLATE -> {
+                boolean functions = !ArmTemplate.functionResources(tree).isEmpty();
+                yield new ContentTargets(functions, !functions || !ArmTemplate.ruleResources(tree).isEmpty());
+            }
+        };
     }
 
     private static JsonNode readOrNull(ContentFile file) {
