@@ -23,8 +23,11 @@ import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
+import dev.vigil.server.api.content.ContentImportRoutes;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.query.InteractiveQueries;
+import dev.vigil.soc.content.AlertRuleImport;
+import dev.vigil.soc.content.ParserImport;
 import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
@@ -156,7 +159,8 @@ public final class VigilServer implements AutoCloseable {
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     new Watchlists(storage.logStore(), clock),
-                    storage::health, queries, new ConsoleRoutes(console));
+                    storage::health, queries, new ConsoleRoutes(console),
+                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());

@@ -11,6 +11,7 @@ import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.functions.Signature;
 import dev.vigil.kql.syntax.AllColumns;
+import dev.vigil.kql.syntax.NamedArgument;
 import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.ElementAccess;
@@ -79,6 +80,9 @@ final class ExpressionBinder {
         }
         if (expression instanceof AllColumns all) {
             throw new DiagnosticException(DiagnosticFacts.allColumnsNotAllowed(), all.span());
+        }
+        if (expression instanceof NamedArgument named) {
+            throw new DiagnosticException(DiagnosticFacts.namedArgumentNotAllowed(named.name().name()), named.span());
         }
         if (expression instanceof SubqueryExpression subquery) {
             throw new DiagnosticException(DiagnosticFacts.subqueryNotAllowed(), subquery.span());

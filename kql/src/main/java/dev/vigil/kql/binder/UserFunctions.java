@@ -12,9 +12,12 @@ import dev.vigil.kql.syntax.FunctionDefinition;
 import dev.vigil.kql.syntax.LetExpression;
 import dev.vigil.kql.syntax.LetStatement;
 import dev.vigil.kql.syntax.LetTabular;
+import dev.vigil.kql.syntax.NamedArgument;
 import dev.vigil.kql.syntax.Parameter;
 import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,9 +76,7 @@ final class UserFunctions {
         FunctionDefinition definition = function.definition();
         List<Parameter> parameters = definition.parameters();
         int offset = input.isPresent() ? 1 : 0;
-        if (arguments.size() + offset > parameters.size()) {
-            throw new DiagnosticException(DiagnosticFacts.tooManyArguments(function.name(), parameters.size()), callSpan);
-        }
+        List<Optional<Expression>> given = byParameter(function.name(), parameters, arguments, offset, callSpan);
         Environment body = caller.environment().calleeOf(function.closure(), function.name(), callSpan);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
@@ -87,10 +88,8 @@ final class UserFunctions {
                 body.define(name, new Symbol.Tabular(checkColumns(function.name(), parameter, input.get(), callSpan)));
                 continue;
             }
-            int argumentIndex = i - offset;
-            if (argumentIndex < arguments.size()) {
-                Expression argument = arguments.get(argumentIndex);
-                body.define(name, argument(function.name(), parameter, argument, caller));
+            if (given.get(i).isPresent()) {
+                body.define(name, argument(function.name(), parameter, given.get(i).get(), caller));
             } else if (parameter.defaultValue().isPresent()) {
                 body.define(name, inBody(function, callSpan, () -> defaultValue(function, parameter)));
             } else {
@@ -103,6 +102,46 @@ final class UserFunctions {
             }
             return LetBinder.value(function.name(), definition.result(), body);
         });
+    }
+
+    /**
+     * The argument given for each parameter: positional ones in order after the piped input, then
+     * named ones ({@code starttime = ago(1h)}) wherever their parameter stands.
+     */
+    private static List<Optional<Expression>> byParameter(String function, List<Parameter> parameters, List<Expression> arguments,
+                                                          int offset, Span callSpan) {
+        List<Optional<Expression>> given = new ArrayList<>(Collections.nCopies(parameters.size(), Optional.empty()));
+        int position = offset;
+        for (Expression argument : arguments) {
+            if (argument instanceof NamedArgument named) {
+                int index = indexOf(parameters, named.name().name());
+                if (index < 0) {
+                    throw new DiagnosticException(DiagnosticFacts.unknownParameter(function, named.name().name()), named.name().span());
+                }
+                if (given.get(index).isPresent() || index < offset) {
+                    throw new DiagnosticException(DiagnosticFacts.argumentGivenTwice(function, named.name().name()), named.name().span());
+                }
+                given.set(index, Optional.of(named.value()));
+                continue;
+            }
+            if (position >= parameters.size()) {
+                throw new DiagnosticException(DiagnosticFacts.tooManyArguments(function, parameters.size()), callSpan);
+            }
+            if (given.get(position).isPresent()) {
+                throw new DiagnosticException(DiagnosticFacts.argumentGivenTwice(function, parameters.get(position).name().name()), argument.span());
+            }
+            given.set(position++, Optional.of(argument));
+        }
+        return given;
+    }
+
+    private static int indexOf(List<Parameter> parameters, String name) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).name().name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Symbol defaultValue(Symbol.Function function, Parameter parameter) {

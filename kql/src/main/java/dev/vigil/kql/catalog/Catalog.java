@@ -1,6 +1,8 @@
 package dev.vigil.kql.catalog;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tables a query may reference, as seen by one caller in one workspace. */
@@ -9,7 +11,10 @@ public interface Catalog {
     /** The table with exactly this name (KQL table names are case-sensitive). */
     Optional<TableSchema> table(String name);
 
-    /** Every table, for wildcard references and {@code search}. */
+    /**
+     * Every table that holds storage, for wildcard references and {@code search}; a table known
+     * by its schema alone ({@link TableSchema#hasStorage()} false) adds nothing to them.
+     */
     List<TableSchema> tables();
 
     /** The stored function with exactly this name; none by default. */
@@ -25,11 +30,13 @@ public interface Catalog {
     /** A catalog over fixed lists of tables and stored functions. */
     static Catalog of(List<TableSchema> tables, List<StoredFunction> functions) {
         List<TableSchema> copy = List.copyOf(tables);
+        Map<String, TableSchema> byName = new HashMap<>();
+        copy.forEach(t -> byName.putIfAbsent(t.name(), t));
         List<StoredFunction> functionCopy = List.copyOf(functions);
         return new Catalog() {
             @Override
             public Optional<TableSchema> table(String name) {
-                return copy.stream().filter(t -> t.name().equals(name)).findFirst();
+                return Optional.ofNullable(byName.get(name));
             }
 
             @Override

@@ -312,6 +312,18 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS119", "The function '" + function + "' takes at most " + plural(parameters, "argument") + ".");
     }
 
+    public static DiagnosticFact unknownParameter(String function, String parameter) {
+        return new DiagnosticFact("KS119", "The function '" + function + "' has no parameter named '" + parameter + "'.");
+    }
+
+    public static DiagnosticFact argumentGivenTwice(String function, String parameter) {
+        return new DiagnosticFact("KS119", "The function '" + function + "' is given its parameter '" + parameter + "' more than once.");
+    }
+
+    public static DiagnosticFact namedArgumentNotAllowed(String parameter) {
+        return new DiagnosticFact("KS119", "A named argument ('" + parameter + " = ...') is taken only by user and stored functions.");
+    }
+
     public static DiagnosticFact missingArgument(String function, String parameter) {
         return new DiagnosticFact("KS119", "The function '" + function + "' needs a value for its parameter '" + parameter + "'.");
     }

@@ -25,6 +25,7 @@ import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.NamedArgument;
 import dev.vigil.kql.syntax.FunctionDefinition;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.InExpression;
@@ -888,6 +889,12 @@ public final class KqlParser {
         if (token.is(TokenKind.STAR) && (peek(1).is(TokenKind.COMMA) || peek(1).is(TokenKind.CLOSE_PAREN))) {
             advance();
             return new AllColumns(token.span());
+        }
+        if (isNameToken(token) && peek(1).is(TokenKind.ASSIGN)) {
+            Identifier name = identifier("a parameter name");
+            advance();
+            Expression value = expressionOrSubquery();
+            return new NamedArgument(name, value, name.span().to(value.span()));
         }
         return expressionOrSubquery();
     }

@@ -1,17 +1,23 @@
 package dev.vigil.kql.sql;
 
+import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.kql.plan.TableScan;
 import java.util.stream.Collectors;
 
 /**
  * A table reference: its declared columns by name, so that physical columns outside the KQL
  * schema (the ingestion batch) never reach a result, restricted to an ingestion range if asked.
+ * A table without storage is an empty relation of its columns' types, so that a query over a
+ * standard table nobody has written yet compiles and answers no rows without touching storage.
  */
 final class TableScanSql {
     private TableScanSql() {
     }
 
     static String select(TableScan scan) {
+        if (!scan.table().hasStorage()) {
+            return empty(scan.table());
+        }
         String relation = scan.table().sqlPath().stream().map(SqlIdentifiers::quote).collect(Collectors.joining("."));
         String columns = scan.table().columns().stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
         String select = "SELECT " + columns + " FROM " + relation;
@@ -19,5 +25,12 @@ final class TableScanSql {
                 .map(range -> select + " WHERE " + SqlIdentifiers.quote(range.column()) + " > " + range.after()
                         + " AND " + SqlIdentifiers.quote(range.column()) + " <= " + range.upTo())
                 .orElse(select);
+    }
+
+    private static String empty(TableSchema table) {
+        String columns = table.columns().stream()
+                .map(c -> "CAST(NULL AS " + DuckDbTypes.sqlType(c.type()) + ") AS " + SqlIdentifiers.quote(c.name()))
+                .collect(Collectors.joining(", "));
+        return "SELECT " + columns + " WHERE false";
     }
 }

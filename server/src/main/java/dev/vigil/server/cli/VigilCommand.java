@@ -3,12 +3,12 @@ package dev.vigil.server.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code vigil} command: {@code serve}, {@code demo}, {@code simulate}, {@code query}, {@code kql explain}, {@code admin}. */
+/** The {@code vigil} command: {@code serve}, {@code demo}, {@code simulate}, {@code query}, {@code kql explain}, {@code content import}, {@code admin}. */
 @Command(name = "vigil",
         mixinStandardHelpOptions = true,
         versionProvider = VigilVersion.class,
         description = "Self-hosted security operations for IoT and OT fleets.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, QueryCommand.class, KqlCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, QueryCommand.class, KqlCommand.class, ContentCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec

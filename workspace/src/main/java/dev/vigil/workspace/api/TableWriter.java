@@ -14,5 +14,10 @@ public enum TableWriter {
      * Clients too, through the ingestion API: custom {@code _CL} tables, and standard tables that
      * Log Analytics lets users ingest into.
      */
-    CLIENTS
+    CLIENTS,
+    /**
+     * Log Analytics' own collectors (agents, diagnostic settings, other Azure services), which
+     * Vigil does not have: the ingestion API refuses these standard tables, and they stay empty.
+     */
+    LOG_ANALYTICS
 }

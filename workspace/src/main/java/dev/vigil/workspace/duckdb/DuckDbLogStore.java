@@ -25,8 +25,10 @@ import dev.vigil.workspace.api.SavedFunction;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableInfo;
+import dev.vigil.workspace.api.TableKind;
 import dev.vigil.workspace.api.TableWriter;
 import dev.vigil.workspace.catalog.CustomTables;
+import dev.vigil.workspace.catalog.StandardTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import dev.vigil.workspace.ingest.GroupCommitter;
 import dev.vigil.workspace.ingest.IngestTarget;
@@ -109,6 +111,11 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
                     tables.add(new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), count.getLong(1)));
                 }
             }
+            for (WorkspaceTable standard : StandardTables.all()) {
+                if (!workspace.tables().containsKey(standard.name())) {
+                    tables.add(new TableInfo(standard.name(), standard.kind(), standard.writer(), standard.columns(), 0));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not count the rows of workspace '" + workspaceId + "': " + QueryRunner.readable(e), e);
         }
@@ -132,14 +139,19 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
     @Override
     public CompletableFuture<IngestReceipt> ingestFromClient(String workspaceId, String table, List<Map<String, Object>> rows) {
-        Workspace workspace = workspaces.require(workspaceId);
-        WorkspaceTable target = workspace.table(table);
+        WorkspaceTable target = workspaces.require(workspaceId).table(table);
         if (target.writer() == TableWriter.VIGIL) {
             throw new ReadOnlyTableException("table '" + target.name() + "' of workspace '" + workspaceId
                     + "' is written by Vigil alone and takes no rows from clients; ingest into a custom table instead"
                     + " (its name ends in '" + CustomTables.SUFFIX + "'; create it with the tables API)");
         }
-        return submit(workspace, target, rows, Optional.empty());
+        if (target.writer() == TableWriter.LOG_ANALYTICS) {
+            throw new ReadOnlyTableException("table '" + target.name() + "' is a standard table that Log Analytics fills from its own"
+                    + " collectors and takes no rows from clients; the standard tables that do (CommonSecurityLog, Syslog, SecurityEvent,"
+                    + " WindowsEvent, the ASim*Logs tables...) are listed in docs/content.md, or ingest into a custom table"
+                    + " (its name ends in '" + CustomTables.SUFFIX + "')");
+        }
+        return submit(workspaceId, target.name(), rows, Optional.empty());
     }
 
     @Override
@@ -149,14 +161,28 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
     private CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows,
                                                     Optional<Checkpoint> checkpoint) {
-        Workspace workspace = workspaces.require(workspaceId);
-        return submit(workspace, workspace.table(table), rows, checkpoint);
+        return submit(workspaceId, table, rows, checkpoint);
     }
 
-    private CompletableFuture<IngestReceipt> submit(Workspace workspace, WorkspaceTable target, List<Map<String, Object>> rows,
+    private CompletableFuture<IngestReceipt> submit(String workspaceId, String table, List<Map<String, Object>> rows,
                                                     Optional<Checkpoint> checkpoint) {
+        Workspace workspace = workspaces.require(workspaceId);
+        WorkspaceTable target = workspace.table(table);
         List<Object[]> values = new RowValidator(target, workspace.tenantId()).validate(rows, clock.instant());
+        if (target.kind() == TableKind.STANDARD && !workspace.tables().containsKey(target.name())) {
+            target = withStorage(workspaceId, target.name());
+        }
         return committer.submit(new IngestTarget(workspace.id(), target), values, checkpoint);
+    }
+
+    /** Makes a standard table's relation on its first rows; only rows that passed validation get that far. */
+    private WorkspaceTable withStorage(String workspaceId, String table) {
+        try {
+            return workspaces.withStorage(workspaceId, table);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create storage for table '" + table + "' of workspace '" + workspaceId + "': "
+                    + QueryRunner.readable(e), e);
+        }
     }
 
     @Override

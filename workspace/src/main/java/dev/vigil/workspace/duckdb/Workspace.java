@@ -1,21 +1,24 @@
 package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.catalog.Catalog;
-import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import dev.vigil.workspace.api.TableNotFoundException;
+import dev.vigil.workspace.catalog.StandardTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A workspace as loaded: its tenant, the DuckDB schema holding its tables ({@link WorkspaceSchemas}),
- * the tables and the stored functions (ordered by name). Immutable; adding a table or function
+ * the tables that have storage (built-in, custom, and standard ones rows were ingested into) and
+ * the stored functions (ordered by name). The other standard tables ({@link StandardTables}) are
+ * known to every workspace without being listed here. Immutable; adding a table or function
  * makes a new value.
  */
 record Workspace(String id, String tenantId, String schema, Map<String, WorkspaceTable> tables,
@@ -25,12 +28,23 @@ record Workspace(String id, String tenantId, String schema, Map<String, Workspac
         functions = Collections.unmodifiableMap(new TreeMap<>(functions));
     }
 
+    /** The table with this name: one with storage, else a standard table that has none yet. */
     WorkspaceTable table(String name) {
         WorkspaceTable table = tables.get(name);
+        if (table == null) {
+            table = name == null ? null : StandardTables.named(name).orElse(null);
+        }
         if (table == null) {
             throw new TableNotFoundException("workspace '" + id + "' has no table '" + name + "'");
         }
         return table;
+    }
+
+    /** The names of every table the workspace knows, standard ones without storage included. */
+    Collection<String> tableNames() {
+        Set<String> names = new LinkedHashSet<>(tables.keySet());
+        StandardTables.all().forEach(t -> names.add(t.name()));
+        return names;
     }
 
     StoredFunctionDefinition function(String name) {
@@ -67,10 +81,6 @@ record Workspace(String id, String tenantId, String schema, Map<String, Workspac
 
     /** The tables and stored functions as the KQL compiler sees them. */
     Catalog catalog() {
-        List<TableSchema> schemas = new ArrayList<>();
-        for (WorkspaceTable table : tables.values()) {
-            schemas.add(new TableSchema(table.name(), List.of(schema(), table.name()), table.columns()));
-        }
-        return Catalog.of(schemas, functions.values().stream().map(StoredFunctionDefinition::toStoredFunction).toList());
+        return new WorkspaceCatalog(schema, tables, functions);
     }
 }

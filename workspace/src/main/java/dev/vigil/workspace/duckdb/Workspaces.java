@@ -17,6 +17,7 @@ import dev.vigil.workspace.api.WorkspaceConflictException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import dev.vigil.workspace.catalog.BuiltInTables;
 import dev.vigil.workspace.catalog.CustomTables;
+import dev.vigil.workspace.catalog.StandardTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import dev.vigil.workspace.functions.FunctionCheck;
 import dev.vigil.workspace.functions.FunctionNames;
@@ -106,6 +107,7 @@ final class Workspaces {
             for (Map.Entry<String, WorkspaceTable> custom : customTables) {
                 statement.execute(TableDdl.addIngestBatchColumn(custom.getKey(), custom.getValue()));
             }
+            addStoredStandardTables(statement, loaded);
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, parameters, body, category, display_name FROM "
                     + ControlSchema.FUNCTIONS + " ORDER BY workspace_id, name")) {
                 while (rows.next()) {
@@ -124,6 +126,24 @@ final class Workspaces {
         }
         WorkspaceSchemas.requireDistinct(recorded.values());
         byId.putAll(recorded);
+    }
+
+    /** The standard tables that rows were ingested into before: those with a relation in the workspace's schema. */
+    private static void addStoredStandardTables(Statement statement, Map<String, Workspace> loaded) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT schema_name, table_name FROM duckdb_tables()")) {
+            while (rows.next()) {
+                String schema = rows.getString(1);
+                Optional<WorkspaceTable> standard = StandardTables.named(rows.getString(2));
+                if (standard.isEmpty()) {
+                    continue;
+                }
+                for (Workspace workspace : List.copyOf(loaded.values())) {
+                    if (workspace.schema().equals(schema)) {
+                        loaded.put(workspace.id(), workspace.with(standard.get()));
+                    }
+                }
+            }
+        }
     }
 
     List<String> ids() {
@@ -200,12 +220,34 @@ final class Workspaces {
     }
 
     /**
+     * The table with this name, with storage: a standard table that has none yet gets its relation
+     * now, once, so that the rows about to be ingested have somewhere to go.
+     */
+    WorkspaceTable withStorage(String workspaceId, String name) throws SQLException {
+        WorkspaceTable table = require(workspaceId).table(name);
+        if (table.kind() != TableKind.STANDARD) {
+            return table;
+        }
+        synchronized (this) {
+            Workspace workspace = require(workspaceId);
+            if (workspace.tables().containsKey(table.name())) {
+                return table;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(TableDdl.createTable(workspace.schema(), table));
+            }
+            byId.put(workspaceId, workspace.with(table));
+            return table;
+        }
+    }
+
+    /**
      * Checks the function's name and that it compiles against the workspace as it would be with
      * the function saved, then records it.
      */
     synchronized SavedFunction saveFunction(String workspaceId, StoredFunctionDefinition given) throws SQLException {
         Workspace workspace = require(workspaceId);
-        FunctionNames.check(given.name(), workspace.tables().keySet());
+        FunctionNames.check(given.name(), workspace.tableNames());
         StoredFunctionDefinition function = new StoredFunctionDefinition(given.name(),
                 FunctionCheck.normalizedParameters(given.parameters()), given.body(), given.category(), given.displayName());
         Workspace saved = workspace.with(function);

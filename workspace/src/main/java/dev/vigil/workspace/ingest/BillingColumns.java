@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * {@code _IsBillable} and {@code _BilledSize}, which Log Analytics computes for every row it
- * ingests; the workspace fills them in the built-in tables that declare them.
+ * ingests; the workspace fills them in the built-in and standard tables that declare them.
  *
  * <p>{@code _IsBillable} is {@code "True"}, a string as in real rows. {@code _BilledSize} is the
  * number of UTF-8 bytes of the row's stored values written as text, the way Log Analytics sizes a
@@ -42,9 +42,9 @@ final class BillingColumns {
         this.type = type;
     }
 
-    /** The billing columns of {@code table}, empty unless it is a built-in table that declares both. */
+    /** The billing columns of {@code table}, empty unless it is a built-in or standard table that declares both. */
     static Optional<BillingColumns> of(WorkspaceTable table) {
-        if (table.kind() != TableKind.BUILT_IN) {
+        if (table.kind() == TableKind.CUSTOM) {
             return Optional.empty();
         }
         List<ColumnSchema> columns = table.columns();

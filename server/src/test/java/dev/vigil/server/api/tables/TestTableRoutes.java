@@ -43,6 +43,30 @@ class TestTableRoutes {
     }
 
     @Test
+    void testStandardTablesAreListedAndSayWhetherClientsMayWriteThem() {
+        JsonNode syslog = table("Syslog");
+        assertThat(syslog.path("kind").asText()).isEqualTo("Standard");
+        assertThat(syslog.path("writtenBy").asText()).isEqualTo("Clients");
+        assertThat(type(syslog, "SyslogMessage")).isEqualTo("string");
+        assertThat(type(table("SecurityEvent"), "EventID")).isEqualTo("int");
+        assertThat(table("SigninLogs").path("writtenBy").asText()).isEqualTo("LogAnalytics");
+    }
+
+    @Test
+    void testRowsForAStandardTableTakeItsColumnsAndThoseLogAnalyticsFillsItselfAre403() {
+        HttpResponse<String> ingested = server.postJson(TABLES + "/CommonSecurityLog/rows",
+                List.of(Map.of("DeviceVendor", "Fortinet", "Activity", "traffic denied", "DestinationPort", 443)));
+        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+        assertThat(table("CommonSecurityLog").path("rowCount").asLong()).isEqualTo(1);
+        assertThat(server.count("CommonSecurityLog | where DestinationPort == 443 | count")).isEqualTo(1);
+
+        HttpResponse<String> refused = server.postJson(TABLES + "/SigninLogs/rows", List.of(Map.of("UserPrincipalName", "a@contoso.com")));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(RunningServer.json(refused).path("error").path("message").asText())
+                .startsWith("table 'SigninLogs' is a standard table that Log Analytics fills from its own collectors");
+    }
+
+    @Test
     void testRowCountsFollowIngestion() {
         HttpResponse<String> created = server.postJson(TABLES, Map.of("name", "Counted_CL", "columns", List.of(Map.of("name", "DeviceId", "type", "string"))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -1,0 +1,46 @@
+package dev.vigil.server.api.content;
+
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
+import dev.vigil.soc.content.AlertRuleImport;
+import dev.vigil.soc.content.ParserImport;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * Sentinel content import: analytic rules ({@code alertRules/import}) and parsers
+ * ({@code functions/import}). Each takes one file as the body, or several as
+ * {@code {"files":[{"name","content"}]}}, and answers per item: imported, updated, unchanged or
+ * refused with the reason.
+ */
+public final class ContentImportRoutes {
+    static final String RULES = "/api/workspaces/{workspace}/alertRules/import";
+    static final String FUNCTIONS = "/api/workspaces/{workspace}/functions/import";
+
+    private final AlertRuleImport rules;
+    private final ParserImport parsers;
+
+    public ContentImportRoutes(AlertRuleImport rules, ParserImport parsers) {
+        this.rules = rules;
+        this.parsers = parsers;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(RULES, this::importRules);
+        routes.post(FUNCTIONS, this::importParsers);
+    }
+
+    private void importRules(Context ctx) {
+        String workspace = ctx.pathParam("workspace");
+        Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
+        ImportRequest request = ImportRequest.of(ctx);
+        ctx.json(ImportAnswerJson.of(rules.importFiles(workspace, request.files(), request.enable())));
+    }
+
+    private void importParsers(Context ctx) {
+        String workspace = ctx.pathParam("workspace");
+        Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
+        ctx.json(ImportAnswerJson.of(parsers.importFiles(workspace, ImportRequest.of(ctx).files())));
+    }
+}
