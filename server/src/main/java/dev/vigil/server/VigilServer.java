@@ -17,6 +17,7 @@ import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
 import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.audit.AuditTrail;
 import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
@@ -140,7 +141,8 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
-                    alertRules, analytics.health(), incidents, clock);
+                    alertRules, analytics.health(), incidents, clock,
+                    new IotServices(actions, detection.alerts(), gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),

@@ -2,6 +2,7 @@ package dev.vigil.server.console;
 
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.access.AccessControl;
+import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.connector.DataConnectors;
 import dev.vigil.soc.connector.iot.DefenderForIotConnector;
@@ -15,7 +16,9 @@ import java.time.Clock;
  * The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP.
  *
  * @param queries where people's queries run, the Logs page's as the query API's
+ * @param iot devices, their actions and IoT alerts, for the IoT pages
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
-        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock) {
+        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
+        IotServices iot) {
 }
