@@ -90,10 +90,10 @@ class TestIotPages {
         HttpResponse<String> taken = operator.postForm(HUB + "/devices", Map.of("deviceId", "taken-1"));
         HttpResponse<String> malformed = operator.postForm(HUB + "/devices", Map.of("deviceId", "bad id<b>"));
 
-        assertThat(taken.body()).contains("id=\"new-device-error\"").contains("Hub &#39;line-hub&#39; already has a device &#39;taken-1&#39;")
+        assertThat(taken.body()).contains("id=\"new-device-error\"").contains("Hub 'line-hub' already has a device 'taken-1'")
                 .contains("aria-invalid=\"true\"").doesNotContain("data-testid=\"device-keys\"");
-        assertThat(malformed.body()).contains("id=\"new-device-error\"").contains("The id &#39;bad id&lt;b&gt;&#39; cannot be used")
-                .contains("value=\"bad id&lt;b&gt;\"");
+        assertThat(malformed.body()).contains("id=\"new-device-error\"").contains("The id 'bad id&lt;b&gt;' cannot be used")
+                .contains("value=\"bad id&lt;b").doesNotContain("value=\"bad id<b");
         assertThat(server.get(API_HUB + "/devices/bad%20id%3Cb%3E").statusCode()).isEqualTo(404);
     }
 
@@ -103,7 +103,7 @@ class TestIotPages {
         String key = primaryKey(operator.postForm(HUB + "/devices", Map.of("deviceId", "valve-1")).body());
 
         HttpResponse<String> disabled = operator.postForm(HUB + "/devices/valve-1/disable", Map.of());
-        assertThat(disabled.body()).contains("Device &#39;valve-1&#39; is disabled");
+        assertThat(disabled.body()).contains("Device 'valve-1' is disabled");
         HttpResponse<String> refused = IotDevices.sendOverHttps(server, "line-hub", "valve-1", key, IotDevices.message(List.of()));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.body()).contains("DeviceDisabled");
@@ -166,7 +166,7 @@ class TestIotPages {
         ConsoleSession watcher = ConsoleSession.signIn(server, "watcher", PASSWORD);
 
         String devices = watcher.get(HUB + "/devices").body();
-        assertThat(devices).contains("Needs Contributor on subscription &#39;line-sub&#39;; you have Reader.")
+        assertThat(devices).contains("Needs Contributor on subscription 'line-sub'; you have Reader.")
                 .containsPattern("<button type=\"submit\" class=\"button button-primary\" disabled>Create device</button>");
         assertThat(watcher.get(HUB).body()).containsPattern("disabled aria-describedby=\"hub-reason\">Turn on Defender for IoT");
 
