@@ -129,6 +129,8 @@ class TestIotConsole {
         assertThat(browser.find("#" + rule + "max").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#" + rule + "max-error").getText()).contains("minThreshold <= maxThreshold");
         assertThat(ConsoleAccessibility.problems(browser)).isEmpty();
+        browser.screenshot("security-group-refused-summary");
+        browser.script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", rule + "max");
         browser.screenshot("security-group-refused-at-field");
 
         WebElement max = browser.find("#" + rule + "max");

@@ -1,18 +1,23 @@
 package dev.vigil.server.console.iot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.console.ConsoleSession;
+import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,6 +122,20 @@ class TestIotPages {
 
         operator.postForm(HUB + "/devices/valve-1/delete", Map.of());
         assertThat(server.get(API_HUB + "/devices/valve-1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void testRegeneratingAKeyClosesTheMqttSessionOpenedWithTheOldOne() throws MqttException {
+        ConsoleSession operator = ConsoleSession.signIn(server, "operator", PASSWORD);
+        String key = primaryKey(operator.postForm(HUB + "/devices", Map.of("deviceId", IotDevices.DEVICE)).body());
+        MqttClient device = IotDevices.connect(server, "line-hub", key, Instant.now().plusSeconds(600));
+
+        HttpResponse<String> regenerated = operator.postForm(HUB + "/devices/" + IotDevices.DEVICE + "/regenerate/primary", Map.of());
+
+        assertThat(regenerated.body()).contains("The primary key of '" + IotDevices.DEVICE + "' is regenerated");
+        Eventually.await("the session signed with the old key closed", device::isConnected, connected -> !connected);
+        assertThatThrownBy(() -> IotDevices.connect(server, "line-hub", key, Instant.now().plusSeconds(600))).isInstanceOf(MqttException.class);
+        IotDevices.connect(server, "line-hub", primaryKey(regenerated.body()), Instant.now().plusSeconds(600)).disconnect();
     }
 
     @Test
