@@ -73,9 +73,7 @@ class TestConsolePages {
 
     @AfterEach
     void signOut() {
-        if (browser.driver().getCurrentUrl().contains("/console/workspaces/")) {
-            browser.signOut();
-        }
+        browser.signOutIfSignedIn();
     }
 
     @Test

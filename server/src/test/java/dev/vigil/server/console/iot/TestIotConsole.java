@@ -58,9 +58,7 @@ class TestIotConsole {
 
     @AfterEach
     void signOut() {
-        if (browser.driver().getCurrentUrl().contains("/console/workspaces/")) {
-            browser.signOut();
-        }
+        browser.signOutIfSignedIn();
     }
 
     @Test
