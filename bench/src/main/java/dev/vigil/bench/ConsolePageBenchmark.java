@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConsolePageBenchmark {
     private static final String SUBSCRIPTION = "bench-sub";
     private static final String HUB = "bench-hub";
-    private static final String PASSWORD = "console-bench-passphrase";
+    private static final String PASSWORD = "console-pages-passphrase";
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final String LOADED = "loaded";
 
