@@ -36,7 +36,7 @@ public final class AlertPages {
 
     public AlertPages(ConsoleServices services) {
         this.registry = services.iotRegistry();
-        this.alerts = services.iot().alerts();
+        this.alerts = services.iotAlerts();
         this.rows = new AlertRows(registry, alerts);
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.server.console.iot;
 
 import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.alert.AlertPage;
+import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.endpoint.IntakeCounters;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceKeyType;
@@ -35,13 +36,15 @@ public final class DevicePages {
     private final IotRegistry registry;
     private final IotServices iot;
     private final DeviceActions actions;
+    private final IotAlerts alerts;
     private final AlertRows alertRows;
 
     public DevicePages(ConsoleServices services) {
         this.registry = services.iotRegistry();
         this.iot = services.iot();
         this.actions = iot.actions();
-        this.alertRows = new AlertRows(registry, iot.alerts());
+        this.alerts = services.iotAlerts();
+        this.alertRows = new AlertRows(registry, services.iotAlerts());
     }
 
     public void register(ConsoleRouter router) {
@@ -196,9 +199,9 @@ public final class DevicePages {
         Device device = IotRequests.device(registry, hub, request);
         IntakeCounters.DeviceCounts counts = iot.counters().of(hub.name(), device.deviceId());
         String href = IotPaths.device(workspace, hub, device.deviceId());
-        AlertPage alerts = iot.alerts().page(hub.subscriptionId(),
+        AlertPage newest = alerts.page(hub.subscriptionId(),
                 alert -> alert.hubResourceId().equalsIgnoreCase(hub.resourceId()) && alert.deviceId().equals(device.deviceId()), DEVICE_ALERTS, Optional.empty());
-        List<AlertRow> rows = alerts.alerts().stream().map(alert -> alertRows.row(workspace, alert, href + "/alerts", "")).toList();
+        List<AlertRow> rows = newest.alerts().stream().map(alert -> alertRows.row(workspace, alert, href + "/alerts", "")).toList();
         Optional<String> groupHref = registry.findDeviceSecurityGroup(hub.name(), device.securityGroup())
                 .map(g -> IotPaths.group(workspace, hub, g.name()));
         String alertsHref = IotPaths.alerts(workspace) + "?subscription=" + ConsolePaths.encode(hub.subscriptionId()) + "&hub="
@@ -209,7 +212,7 @@ public final class DevicePages {
                 counts.securityMessages(), counts.droppedSecurityMessages(), device.securityGroup(), groupHref, hub.hostName(iot.domain()),
                 href + (device.enabled() ? "/disable" : "/enable"), href + "/regenerate/primary", href + "/regenerate/secondary",
                 IotPaths.devices(workspace, hub) + "/" + ConsolePaths.encode(device.deviceId()) + "/delete?from=device", newKeys, rows,
-                alerts.next().isPresent(), alertsHref, IotRequests.changePermit(request, hub.subscriptionId()), message));
+                newest.next().isPresent(), alertsHref, IotRequests.changePermit(request, hub.subscriptionId()), message));
     }
 
     /** Replaces one key; the answer shows both keys once, and the device's live connection is closed (it reconnects with a key it has). */
