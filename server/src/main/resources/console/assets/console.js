@@ -137,4 +137,48 @@
   document.addEventListener("htmx:sseMessage", syncIncidentSelection);
 
   window.vigilConsole.currentTheme = currentTheme;
+
+  // Copy buttons (IoT keys shown once): data-copy names the element whose text is copied; the
+  // nearest [data-copy-status] says whether it worked.
+  function copied(button, ok) {
+    var status = button.closest("section, form, body").querySelector("[data-copy-status]");
+    var what = (button.getAttribute("aria-label") || "Copy").replace(/^Copy /, "");
+    if (status) {
+      status.textContent = ok ? "Copied the " + what + "." : "Could not copy; select the text and copy it by hand.";
+    }
+    button.textContent = ok ? "Copied" : "Copy";
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (!button) {
+      return;
+    }
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source) {
+      return;
+    }
+    var text = source.textContent;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { copied(button, true); }, function () { copied(button, copyBySelection(source)); });
+    } else {
+      copied(button, copyBySelection(source));
+    }
+  });
+
+  // Where the clipboard API is not offered (a page not served over HTTPS or from localhost).
+  function copyBySelection(source) {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try {
+      return document.execCommand("copy");
+    } catch (e) {
+      return false;
+    } finally {
+      selection.removeAllRanges();
+    }
+  }
 })();

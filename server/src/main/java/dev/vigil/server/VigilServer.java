@@ -17,6 +17,7 @@ import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
 import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.console.logs.SavedQueries;
 import dev.vigil.server.audit.AuditTrail;
 import dev.vigil.server.identity.LoginThrottle;
@@ -154,7 +155,8 @@ public final class VigilServer implements AutoCloseable {
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
-                    alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns);
+                    alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
+                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,

@@ -200,7 +200,7 @@ public final class DeviceGateway {
 
     /** Counts the message toward the hub's statistics and the device's counters. */
     private void counted(DeviceIdentity identity, DeviceMessage message, boolean security, Instant receivedAt) {
-        counters.received(identity.hubName(), identity.deviceId(), security);
+        counters.received(identity.hubName(), identity.deviceId(), security, receivedAt);
         listener.deviceToCloudMessage(identity, message.protocol(), receivedAt);
     }
 

@@ -35,6 +35,15 @@ public record Device(String hubName, String deviceId, DeviceStatus status, Strin
         return new Device(hubName, deviceId, newStatus, primaryKey, secondaryKey, tags);
     }
 
+    /** Whether both keys are the other's, i.e. no token signed with one stopped working. */
+    public boolean sameKeys(Device other) {
+        return primaryKey.equals(other.primaryKey) && secondaryKey.equals(other.secondaryKey);
+    }
+
+    Device withKeys(String newPrimaryKey, String newSecondaryKey) {
+        return new Device(hubName, deviceId, status, newPrimaryKey, newSecondaryKey, tags);
+    }
+
     public Device withTags(Map<String, String> newTags) {
         return new Device(hubName, deviceId, status, primaryKey, secondaryKey, newTags);
     }

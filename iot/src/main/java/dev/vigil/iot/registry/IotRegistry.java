@@ -230,6 +230,20 @@ public final class IotRegistry {
         return after;
     }
 
+    /**
+     * Replaces one of the device's keys with a fresh one: tokens signed with the old key stop
+     * working, and listeners close the device's live connections (it reconnects with a key it still has).
+     */
+    public synchronized Device regenerateKey(IotHub hub, String deviceId, DeviceKeyType keyType) {
+        Device before = device(hub, deviceId);
+        Device after = keyType == DeviceKeyType.PRIMARY
+                ? before.withKeys(DeviceKeys.generate(), before.secondaryKey())
+                : before.withKeys(before.primaryKey(), DeviceKeys.generate());
+        store(after);
+        notifyChange(before, Optional.of(after));
+        return after;
+    }
+
     public synchronized void deleteDevice(IotHub hub, String deviceId) {
         removeDevice(device(hub, deviceId));
     }

@@ -3,6 +3,7 @@ package dev.vigil.server.console;
 import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.access.AccessControl;
+import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.console.logs.SavedQueries;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.connector.DataConnectors;
@@ -19,11 +20,12 @@ import java.time.Clock;
  * The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP.
  *
  * @param queries where people's queries run, the Logs page's as the query API's
- * @param iotAlerts the IoT alerts, which an incident's device entity lists
+ * @param iotAlerts the IoT alerts, which an incident's device entity and the IoT pages list
  * @param savedQueries the Logs page's saved queries
  * @param dryRuns the rule wizard's results simulation, as the API's dry run
+ * @param iot device actions, intake counters and connections, for the IoT pages
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
         DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
-        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns) {
+        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns, IotServices iot) {
 }

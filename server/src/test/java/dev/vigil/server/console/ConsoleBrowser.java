@@ -137,6 +137,13 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
         waitUntil(d -> d.getCurrentUrl().contains("/console/sign-in"));
     }
 
+    /** Signs out if a test left the browser on a console page, so that the next test of the class signs in afresh. */
+    public void signOutIfSignedIn() {
+        if (driver.getCurrentUrl().contains("/console/workspaces/")) {
+            signOut();
+        }
+    }
+
     public WebElement find(String css) {
         return until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }

@@ -125,7 +125,8 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
             }
             MqttEndpoint endpoint = new MqttEndpoint(broker, bossGroup, workerGroup, listeners, connected, cloudToDevice, storage, plain, tls);
             registry.addDeviceChangeListener((before, after) -> {
-                if (after.isEmpty() || !after.get().enabled()) {
+                // a disabled or deleted device, or one whose key was replaced, may not keep a session it opened before
+                if (after.isEmpty() || !after.get().enabled() || !after.get().sameKeys(before)) {
                     endpoint.disconnect(before.hubName(), before.deviceId());
                 }
                 if (after.isEmpty()) {

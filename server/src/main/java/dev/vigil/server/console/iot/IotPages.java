@@ -24,9 +24,11 @@ import java.util.Optional;
 public final class IotPages {
     private static final String PAGE = ConsolePaths.WORKSPACE + "/iot";
 
+    private final ConsoleServices services;
     private final IotRegistry registry;
 
     public IotPages(ConsoleServices services) {
+        this.services = services;
         this.registry = services.iotRegistry();
     }
 
@@ -39,6 +41,9 @@ public final class IotPages {
         String defender = PAGE + "/subscriptions/{subscription}/resourceGroups/{rg}/hubs/{hub}/defender";
         router.post(defender + "/on", request -> setDefender(router, request, true));
         router.post(defender + "/off", request -> setDefender(router, request, false));
+        new HubPages(services).register(router);
+        new DevicePages(services).register(router);
+        new AlertPages(services).register(router);
     }
 
     private void page(ConsoleRouter router, ConsoleRequest request) {
@@ -47,7 +52,7 @@ public final class IotPages {
                 .filter(s -> request.user().canSee(Scope.subscription(s.subscriptionId())))
                 .map(s -> new IotPage.SubscriptionView(s.subscriptionId(), name(s), hubs(workspace, request.user(), s.subscriptionId(), Optional.empty())))
                 .toList();
-        router.templates().render(request.ctx(), "iot/iot.jte", new IotPage(request.shell(Area.IOT, "IoT"), subscriptions));
+        router.templates().render(request.ctx(), "iot/iot.jte", new IotPage(request.shell(Area.IOT, "IoT"), subscriptions, IotPaths.alerts(workspace)));
     }
 
     /** Turns Defender for IoT on or off as the button asked, whatever the hub's state meanwhile: a second click changes nothing. */
@@ -72,7 +77,7 @@ public final class IotPages {
     private IotPage.HubList hubs(String workspace, ConsoleUser user, String subscription, Optional<String> message) {
         Permit permit = user.permit(Scope.subscription(subscription), Role.CONTRIBUTOR);
         List<IotPage.HubRow> rows = registry.allHubs().stream().filter(h -> h.subscriptionId().equals(subscription))
-                .map(h -> new IotPage.HubRow(h.name(), h.resourceGroup(), registry.devices(h).size(), h.security().monitoringEnabled(), permit,
+                .map(h -> new IotPage.HubRow(h.name(), IotPaths.hub(workspace, h), h.resourceGroup(), registry.devices(h).size(), h.security().monitoringEnabled(), permit,
                         href(workspace) + "/subscriptions/" + ConsolePaths.encode(subscription) + "/resourceGroups/" + ConsolePaths.encode(h.resourceGroup())
                                 + "/hubs/" + ConsolePaths.encode(h.name()) + "/defender/" + (h.security().monitoringEnabled() ? "off" : "on")))
                 .toList();
