@@ -58,7 +58,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice);
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
     }
 
     @AfterEach
@@ -236,7 +236,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.registry.findHub("plant-hub").orElseThrow();
         device = bed.registry.findDevice("plant-hub", "sensor-1").orElseThrow();
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice);
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
         CompletableFuture<String> received = new CompletableFuture<>();
         MqttClient client = connected(device, IotBed.token(hub, device));
         client.setCallback(new Callback(new CountDownLatch(1), received));
