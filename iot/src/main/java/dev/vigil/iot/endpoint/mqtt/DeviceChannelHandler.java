@@ -243,7 +243,8 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         String expectedClientId = userParts[1] + moduleId.map(m -> "/" + m).orElse("");
         if (!expectedClientId.equals(clientId)) {
             refuseBeforeToken(ctx, userParts[0], userParts[1], AuthenticationFailure.CLIENT_ID_MISMATCH,
-                    "the client id '" + clientId + "' is not '" + expectedClientId + "' named in the username",
+                    "the client id '" + clientId + "' is not the " + (moduleId.isPresent() ? "module '" : "device '") + expectedClientId
+                            + "' named in the username",
                     MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
             return;
         }
