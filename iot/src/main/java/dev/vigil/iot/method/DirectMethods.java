@@ -55,6 +55,8 @@ public final class DirectMethods implements AutoCloseable {
             return call.result();
         }
         awaitingConnection.computeIfAbsent(target.key(), key -> new CopyOnWriteArrayList<>()).add(call);
+        // the target may have subscribed between the first try and now
+        methodsSubscribed(target);
         timers.schedule(() -> {
             if (removeAwaiting(call)) {
                 call.result().completeExceptionally(new DeviceNotOnlineException(target));

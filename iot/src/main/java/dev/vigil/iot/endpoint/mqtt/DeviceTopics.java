@@ -11,13 +11,10 @@ import java.util.TreeMap;
 
 /**
  * The IoT Hub topic names, and how the endpoint keeps hubs apart inside the one broker: every
- * session is named {@code {hub}/{deviceId}} and every subscription is prefixed with {@code {hub}/},
+ * session is named {@code {hub}/{deviceId}} (a module's {@code {hub}/{deviceId}/{moduleId}}) and every subscription is prefixed with {@code {hub}/},
  * so two hubs with a device of the same id never see each other's messages.
  */
 final class DeviceTopics {
-    private DeviceTopics() {
-    }
-
     /** Replies to twin requests: {@code $iothub/twin/res/{status}/?$rid={rid}[&$version={v}]}. */
     static final String TWIN_RESPONSES_FILTER = "$iothub/twin/res/#";
     /** Desired-property notifications: {@code $iothub/twin/PATCH/properties/desired/?$version={v}}. */
@@ -27,6 +24,9 @@ final class DeviceTopics {
     static final String TWIN_GET_PREFIX = "$iothub/twin/GET/";
     static final String REPORTED_PATCH_PREFIX = "$iothub/twin/PATCH/properties/reported/";
     static final String METHOD_RESPONSE_PREFIX = "$iothub/methods/res/";
+
+    private DeviceTopics() {
+    }
 
     static String sessionKey(String hubName, String deviceId) {
         return hubName.toLowerCase(Locale.ROOT) + "/" + deviceId;
