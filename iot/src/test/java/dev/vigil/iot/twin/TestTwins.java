@@ -116,15 +116,16 @@ class TestTwins {
 
     @Test
     void testObjectsNestedDeeperThanTenAreRefusedWith400() {
-        String eleven = "{\"a\":".repeat(11) + "1" + "}".repeat(11);
-        String ten = "{\"a\":".repeat(10) + "1" + "}".repeat(10);
+        // the patch's own braces are the root: eleven objects below it are one too many
+        String elevenDeep = "{\"a\":".repeat(12) + "1" + "}".repeat(12);
+        String tenDeep = "{\"a\":".repeat(11) + "1" + "}".repeat(11);
 
-        assertThatThrownBy(() -> bed.twins.update(sensor, desired(eleven), Optional.empty()))
+        assertThatThrownBy(() -> bed.twins.update(sensor, desired(elevenDeep), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidTwinPatchException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("at most 10");
                 });
-        assertThat(bed.twins.update(sensor, desired(ten), Optional.empty()).desired().version()).isEqualTo(2);
+        assertThat(bed.twins.update(sensor, desired(tenDeep), Optional.empty()).desired().version()).isEqualTo(2);
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.vigil.iot.endpoint.mqtt;
 
 import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.device.MessageRefusal;
@@ -18,9 +15,6 @@ import dev.vigil.iot.endpoint.MessageOutcome;
 import dev.vigil.iot.endpoint.MessageProperties;
 import dev.vigil.iot.method.DirectMethodRequest;
 import dev.vigil.iot.method.DirectMethods;
-import dev.vigil.iot.twin.InvalidTwinPatchException;
-import dev.vigil.iot.twin.Twin;
-import dev.vigil.iot.twin.TwinException;
 import dev.vigil.iot.twin.Twins;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -45,7 +39,6 @@ import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
 import io.netty.util.ReferenceCountUtil;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -89,7 +82,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DeviceChannelHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceChannelHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The user event that tells a connection new cloud-to-device messages wait for its device. */
     static final Object CLOUD_TO_DEVICE_WAITING = new Object();
@@ -99,7 +91,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     private final CloudToDeviceQueue cloudToDevice;
     /** Where the queue's storage calls run, off the event loop. */
     private final Executor storage;
-    private final Twins twins;
+    private final TwinRequests twinRequests;
     private final DirectMethods methods;
     private AuthenticatedDevice device;
     /** A message was refused: the connection takes nothing more and closes once earlier messages are acknowledged. */
@@ -112,8 +104,6 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     private boolean desiredPropertiesSubscribed;
     /** Read by {@link DirectMethods}' callers on other threads. */
     private volatile boolean methodsSubscribed;
-    /** The twin requests of this connection, answered one after the other. */
-    private CompletableFuture<Void> twinRequests = CompletableFuture.completedFuture(null);
     private boolean loading;
     private boolean loadAgain;
     /** Cloud-to-device messages sent on this connection and not yet acknowledged, by packet id. */
@@ -134,7 +124,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         this.connected = connected;
         this.cloudToDevice = cloudToDevice;
         this.storage = storage;
-        this.twins = twins;
+        this.twinRequests = new TwinRequests(twins, storage);
         this.methods = methods;
     }
 
@@ -316,62 +306,23 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         });
     }
 
-    /**
-     * A twin GET or reported-properties PATCH. A refused patch (too large, too deep, not JSON) is
-     * answered with IoT Hub's status and an error body; the connection stays open.
-     */
+    /** A twin GET or reported-properties PATCH; the connection stays open whatever the answer. */
     private void twinRequest(ChannelHandlerContext ctx, String topic, byte[] body, MqttQoS qos, int packetId) {
         Optional<String> requestId = DeviceTopics.requestId(topic);
         if (requestId.isEmpty()) {
             refuse(ctx, MessageRefusal.TOPIC_NOT_ALLOWED, "a twin request to '" + topic + "' without '?$rid={request id}'");
             return;
         }
-        DeviceAddress address = device.address();
         boolean get = topic.startsWith(DeviceTopics.TWIN_GET_PREFIX);
-        // reads answer from memory on the event loop; patches are stored off it; both in this connection's order
-        Executor runOn = get ? ctx.executor() : storage;
-        CompletableFuture<Void> answered = twinRequests.thenRunAsync(() -> {
-            TwinReply reply = get ? TwinReply.ok(200, twins.twin(address).deviceView().toString().getBytes(StandardCharsets.UTF_8), Optional.empty())
-                    : patchReported(address, body);
-            ctx.executor().execute(() -> {
-                if (twinResponsesSubscribed) {
-                    sendAtMostOnce(ctx, DeviceTopics.twinResponse(reply.status(), requestId.get(), reply.version()), reply.body());
-                } else {
-                    LOG.info("device '{}' sent a twin request without subscribing to '{}': the answer is dropped, as IoT Hub does",
-                            device.clientId(), DeviceTopics.TWIN_RESPONSES_FILTER);
-                }
-            });
-        }, runOn);
-        twinRequests = answered.exceptionally(failure -> null);
+        CompletableFuture<Void> answered = twinRequests.take(device.address(), get, body, ctx.executor(), reply -> {
+            if (twinResponsesSubscribed) {
+                sendAtMostOnce(ctx, DeviceTopics.twinResponse(reply.status(), requestId.get(), reply.version()), reply.body());
+            } else {
+                LOG.info("device '{}' sent a twin request without subscribing to '{}': the answer is dropped, as IoT Hub does",
+                        device.clientId(), DeviceTopics.TWIN_RESPONSES_FILTER);
+            }
+        });
         acknowledgeInOrder(ctx, answered, qos, packetId);
-    }
-
-    private TwinReply patchReported(DeviceAddress address, byte[] body) {
-        JsonNode patch;
-        try {
-            patch = JSON.readTree(body);
-        } catch (IOException e) {
-            return TwinReply.error(new InvalidTwinPatchException("the reported properties patch is not JSON: " + e.getOriginalMessage()));
-        }
-        try {
-            Twin twin = twins.patchReported(address, patch);
-            return TwinReply.ok(204, new byte[0], Optional.of(twin.reported().version()));
-        } catch (TwinException e) {
-            LOG.info("refused a reported properties patch of device '{}': {} ({})", device.clientId(), e.getMessage(), e.status());
-            return TwinReply.error(e);
-        }
-    }
-
-    /** What the device is told on {@code $iothub/twin/res/{status}/?$rid=...}. */
-    private record TwinReply(int status, byte[] body, Optional<Long> version) {
-        static TwinReply ok(int status, byte[] body, Optional<Long> version) {
-            return new TwinReply(status, body, version);
-        }
-
-        static TwinReply error(TwinException e) {
-            ObjectNode error = JSON.createObjectNode().put("errorCode", e.iotHubErrorCode()).put("message", e.getMessage());
-            return new TwinReply(e.status(), error.toString().getBytes(StandardCharsets.UTF_8), Optional.empty());
-        }
     }
 
     /** The device's answer to a direct method; an answer to no waiting request is dropped with a log line, as IoT Hub ignores it. */

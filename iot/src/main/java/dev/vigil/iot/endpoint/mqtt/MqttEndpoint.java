@@ -112,7 +112,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         ChannelHandler moquette = MoquetteSessionLayer.handlerOf(broker, config, alreadyAuthenticated);
         ConnectedDevices connected = new ConnectedDevices();
         ExecutorService storage = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vigil-mqtt-c2d");
+            Thread thread = new Thread(runnable, "vigil-mqtt-storage");
             thread.setDaemon(true);
             return thread;
         });

@@ -105,7 +105,7 @@ class TestTwinAndMethodRoutes {
     @Test
     void testTwinPatchesOverIotHubLimitsAreRefusedWithItsStatuses() {
         IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
-        String deep = "{\"properties\":{\"desired\":" + "{\"a\":".repeat(11) + "1" + "}".repeat(11) + "}}";
+        String deep = "{\"properties\":{\"desired\":" + "{\"a\":".repeat(12) + "1" + "}".repeat(12) + "}}";
         String large = "{\"tags\":{\"notes\":\"" + "x".repeat(4000) + "\",\"more\":\"" + "x".repeat(4000) + "\",\"rest\":\"" + "x".repeat(400) + "\"}}";
 
         HttpResponse<String> tooDeep = patchTwin(DEVICE, server.apiKey(), deep);
