@@ -153,7 +153,11 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         } else if (type == MqttMessageType.PUBLISH) {
             publish(ctx, (MqttPublishMessage) message);
         } else if (type == MqttMessageType.SUBSCRIBE) {
-            ctx.fireChannelRead(intoHub((MqttSubscribeMessage) message));
+            MqttSubscribeMessage subscribe = (MqttSubscribeMessage) message;
+            List<String> filters = subscribe.payload().topicSubscriptions().stream().map(MqttTopicSubscription::topicName).toList();
+            subscribing.put(subscribe.variableHeader().messageId(), filters);
+            ctx.fireChannelRead(intoHub(subscribe));
+            subscribing(ctx, filters);
         } else if (type == MqttMessageType.UNSUBSCRIBE) {
             ctx.fireChannelRead(intoHub((MqttUnsubscribeMessage) message));
         } else if (type == MqttMessageType.PUBACK && inFlight.containsKey(((MqttPubAckMessage) message).variableHeader().messageId())) {
@@ -260,6 +264,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         int packetId = publish.variableHeader().packetId();
         byte[] body = ByteBufUtil.getBytes(publish.payload());
         publish.release();
+        LOG.debug("PUBLISH of '{}' to '{}' (QoS {}, {} bytes)", device.clientId(), topic, qos.value(), body.length);
         if (qos == MqttQoS.EXACTLY_ONCE) {
             refuse(ctx, MessageRefusal.QOS_NOT_SUPPORTED, "a PUBLISH to '" + topic + "' with QoS 2; IoT Hub takes QoS 0 and 1 only");
             return;
@@ -392,31 +397,33 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** A SUBACK on its way to the device: what it grants is now subscribed. */
+    /** A SUBACK on its way to the device: a granted devicebound subscription starts cloud-to-device delivery. */
     private void granted(ChannelHandlerContext ctx, MqttSubAckMessage subAck) {
         List<String> filters = subscribing.remove(subAck.variableHeader().messageId());
-        if (filters == null) {
+        if (filters == null || device.module().isPresent()) {
             return;
         }
         List<Integer> granted = subAck.payload().grantedQoSLevels();
-        for (int index = 0; index < filters.size() && index < granted.size(); index++) {
-            if (granted.get(index) >= 0x80) {
-                continue;
-            }
-            String filter = filters.get(index);
-            if (device.module().isEmpty() && filter.equals(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()))) {
-                cloudToDeviceSubscribed = true;
-                deliverWaiting(ctx);
-            } else if (filter.equals(DeviceTopics.TWIN_RESPONSES_FILTER)) {
-                twinResponsesSubscribed = true;
-            } else if (filter.equals(DeviceTopics.DESIRED_PROPERTIES_FILTER)) {
-                desiredPropertiesSubscribed = true;
-            } else if (filter.equals(DeviceTopics.METHODS_FILTER)) {
-                methodsSubscribed = true;
-                DeviceAddress address = device.address();
-                // after the SUBACK: calls waiting for the device to come online go out now
-                ctx.executor().execute(() -> methods.methodsSubscribed(address));
-            }
+        int index = filters.indexOf(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()));
+        if (index >= 0 && index < granted.size() && granted.get(index) < 0x80) {
+            cloudToDeviceSubscribed = true;
+            deliverWaiting(ctx);
+        }
+    }
+
+    /**
+     * The twin and method filters, which every device and module is granted ({@link DeviceTopicPolicy}),
+     * count as subscribed as soon as they are asked for: the SDKs publish their first twin request
+     * right after the SUBSCRIBE, without waiting for the SUBACK, which the broker may write later.
+     */
+    private void subscribing(ChannelHandlerContext ctx, List<String> filters) {
+        twinResponsesSubscribed |= filters.contains(DeviceTopics.TWIN_RESPONSES_FILTER);
+        desiredPropertiesSubscribed |= filters.contains(DeviceTopics.DESIRED_PROPERTIES_FILTER);
+        if (filters.contains(DeviceTopics.METHODS_FILTER)) {
+            methodsSubscribed = true;
+            DeviceAddress address = device.address();
+            // calls waiting for the device to come online go out now, after the SUBSCRIBE reached the broker
+            ctx.executor().execute(() -> methods.methodsSubscribed(address));
         }
     }
 
@@ -466,8 +473,6 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     private MqttSubscribeMessage intoHub(MqttSubscribeMessage subscribe) {
-        subscribing.put(subscribe.variableHeader().messageId(),
-                subscribe.payload().topicSubscriptions().stream().map(MqttTopicSubscription::topicName).toList());
         List<MqttTopicSubscription> filters = subscribe.payload().topicSubscriptions().stream()
                 .map(s -> new MqttTopicSubscription(DeviceTopics.inBroker(device.hub().name(), s.topicName()), s.qualityOfService()))
                 .toList();

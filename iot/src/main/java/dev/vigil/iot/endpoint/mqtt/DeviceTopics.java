@@ -97,7 +97,9 @@ final class DeviceTopics {
     static Optional<String> eventProperties(String topic, DeviceAddress address) {
         String prefix = eventsPrefix(address);
         if (topic.startsWith(prefix)) {
-            return Optional.of(topic.substring(prefix.length()));
+            String bag = topic.substring(prefix.length());
+            // Microsoft's Java device SDK ends the bag with '/' (".../$.ifid=...%3A1/"), which IoT Hub ignores
+            return Optional.of(bag.endsWith("/") ? bag.substring(0, bag.length() - 1) : bag);
         }
         if (topic.equals(prefix.substring(0, prefix.length() - 1))) {
             return Optional.of("");
@@ -105,7 +107,13 @@ final class DeviceTopics {
         return Optional.empty();
     }
 
-    /** The only filter a device may subscribe to. */
+    /** {@code devices/{d}/modules/{m}/inputs/#}, from the session's {@code {d}/{m}}: the inputs of a module. */
+    static String moduleInputsFilter(String deviceAndModule) {
+        int slash = deviceAndModule.indexOf('/');
+        return "devices/" + deviceAndModule.substring(0, slash) + "/modules/" + deviceAndModule.substring(slash + 1) + "/inputs/#";
+    }
+
+    /** The device's cloud-to-device filter. */
     static String cloudToDeviceFilter(String deviceId) {
         return "devices/" + deviceId + "/messages/devicebound/#";
     }

@@ -78,6 +78,17 @@ class TestMqttTwinsAndMethods {
     }
 
     @Test
+    void testATrailingSlashAfterThePropertiesIsIgnoredAsTheJavaSdkSendsIt() throws MqttException {
+        MqttClient module = connectModule(securityModule, moduleToken(securityModule));
+
+        module.publish("devices/sensor-1/modules/azureiotsecurity/messages/events/$.ct=UTF-8&$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1/",
+                SecurityMessages.processCreate("/usr/bin/nc", 8).getBytes(StandardCharsets.UTF_8), 1, false);
+
+        assertThat(bed.gateway.counters().of("plant-hub", "sensor-1").securityMessages()).isEqualTo(1);
+        module.disconnect();
+    }
+
+    @Test
     void testAModuleTokenSignedWithTheDeviceKeyIsRefused() {
         String signedByDevice = SasTokenGenerator.moduleToken(hub.hostName(IotBed.DOMAIN), "sensor-1", Module.SECURITY_MODULE, device.primaryKey(),
                 Instant.now().plusSeconds(600));

@@ -134,7 +134,9 @@ class TestDeviceSdk {
             message.setAsSecurityMessage();
             module.sendEvent(message);
 
-            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count")).isEqualTo(1);
+            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count"))
+                    .as("the device's statistics: %s; raw events: %s", server.get(DEVICE).body(), server.query("SecurityIoTRawEvent | take 5"))
+                    .isEqualTo(1);
             assertThat(RunningServer.json(server.get(DEVICE + "/modules/azureiotsecurity")).path("connectionState").asText()).isEqualTo("Connected");
         } finally {
             module.close();
