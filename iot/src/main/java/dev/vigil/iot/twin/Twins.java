@@ -9,7 +9,9 @@ import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Twins {
     private static final Logger LOG = LoggerFactory.getLogger(Twins.class);
 
+    private final StateStore state;
     private final DocumentCollection<Twin> store;
     private final IotRegistry registry;
     private final Clock clock;
@@ -38,6 +41,7 @@ public final class Twins {
     private final List<TwinChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     public Twins(StateStore state, IotRegistry registry, Clock clock) {
+        this.state = state;
         this.store = state.collection("iot.twins", Twin.class);
         this.registry = registry;
         this.clock = clock;
@@ -68,13 +72,45 @@ public final class Twins {
 
     /** The device's patch of its reported properties ({@code $iothub/twin/PATCH/properties/reported}). */
     public Twin patchReported(DeviceAddress target, JsonNode patch) {
-        ObjectNode checked = checked("reported", patch);
-        synchronized (this) {
-            Twin before = twin(target);
-            TwinProperties reported = before.reported().patched(checked, clock.instant(), false);
-            TwinLimits.checkSize("reported properties", reported.properties());
-            return save(before.withReported(reported));
+        ReportedPatch.Outcome outcome = patchReported(List.of(new ReportedPatch(target, patch))).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
+        return outcome.twin();
+    }
+
+    /**
+     * Devices' patches of their reported properties, stored in one transaction (one commit for
+     * many devices is what keeps patches cheap under load). Each patch is checked on its own: a
+     * refused one does not stop the others. Patches of the same twin apply in list order.
+     *
+     * @return an outcome per patch, in order
+     */
+    public List<ReportedPatch.Outcome> patchReported(List<ReportedPatch> patches) {
+        List<ReportedPatch.Outcome> outcomes = new ArrayList<>(patches.size());
+        synchronized (this) {
+            Map<String, Twin> written = new LinkedHashMap<>();
+            state.transaction(() -> {
+                for (ReportedPatch patch : patches) {
+                    try {
+                        ObjectNode checked = checked("reported", patch.patch());
+                        String key = patch.target().key();
+                        Twin before = written.containsKey(key) ? written.get(key) : twin(patch.target());
+                        TwinProperties reported = before.reported().patched(checked, clock.instant(), false);
+                        TwinLimits.checkSize("reported properties", reported.properties());
+                        Twin after = before.withReported(reported);
+                        store.put(key, after);
+                        written.put(key, after);
+                        outcomes.add(new ReportedPatch.Outcome(after, null));
+                    } catch (TwinException e) {
+                        outcomes.add(new ReportedPatch.Outcome(null, e));
+                    }
+                }
+            });
+            // only once committed do readers see the patches
+            twins.putAll(written);
+        }
+        return outcomes;
     }
 
     /**

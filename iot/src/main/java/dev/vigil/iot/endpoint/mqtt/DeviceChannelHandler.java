@@ -119,12 +119,12 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     DeviceChannelHandler(DeviceGateway gateway, ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins,
-            DirectMethods methods) {
+            ReportedPatchWriter reportedPatches, DirectMethods methods) {
         this.gateway = gateway;
         this.connected = connected;
         this.cloudToDevice = cloudToDevice;
         this.storage = storage;
-        this.twinRequests = new TwinRequests(twins, storage);
+        this.twinRequests = new TwinRequests(twins, reportedPatches);
         this.methods = methods;
     }
 

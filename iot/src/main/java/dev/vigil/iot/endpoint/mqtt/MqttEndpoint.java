@@ -116,7 +116,8 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
             thread.setDaemon(true);
             return thread;
         });
-        ChannelPipelineParts parts = new ChannelPipelineParts(gateway, connected, moquette, cloudToDevice, storage, twins, methods);
+        ChannelPipelineParts parts = new ChannelPipelineParts(gateway, connected, moquette, cloudToDevice, storage, twins,
+                new ReportedPatchWriter(twins, storage), methods);
         EventLoopGroup bossGroup = new NioEventLoopGroup(1);
         EventLoopGroup workerGroup = new NioEventLoopGroup();
         List<Channel> listeners = new ArrayList<>();
@@ -236,7 +237,8 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
 
     /** What every connection's pipeline is built from. */
     private record ChannelPipelineParts(DeviceGateway gateway, ConnectedDevices connected, ChannelHandler moquette,
-                                        CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins, DirectMethods methods) {
+                                        CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins, ReportedPatchWriter reportedPatches,
+                                        DirectMethods methods) {
     }
 
     private static Channel listen(EventLoopGroup bossGroup, EventLoopGroup workerGroup, String host, int port, SslContext ssl,
@@ -257,7 +259,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
                         pipeline.addLast("decoder", new MqttDecoder(MAX_PACKET_BYTES));
                         pipeline.addLast("encoder", MqttEncoder.INSTANCE);
                         pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
-                                parts.storage(), parts.twins(), parts.methods()));
+                                parts.storage(), parts.twins(), parts.reportedPatches(), parts.methods()));
                         pipeline.addLast("handler", parts.moquette());
                     }
                 });

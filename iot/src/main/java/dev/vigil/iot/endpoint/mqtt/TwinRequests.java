@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.twin.InvalidTwinPatchException;
-import dev.vigil.iot.twin.Twin;
 import dev.vigil.iot.twin.TwinException;
 import dev.vigil.iot.twin.Twins;
 import java.io.IOException;
@@ -21,15 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The twin requests of one MQTT connection ({@code $iothub/twin/GET} and
  * {@code $iothub/twin/PATCH/properties/reported}), answered in the order they came: reads from
- * memory on the connection's event loop, patches stored off it. A refused patch is answered with
- * IoT Hub's status and {@code {"errorCode","message"}}.
+ * memory on the connection's event loop, patches stored by the {@link ReportedPatchWriter} off it.
+ * A refused patch is answered with IoT Hub's status and {@code {"errorCode","message"}}.
  */
 final class TwinRequests {
     private static final Logger LOG = LoggerFactory.getLogger(TwinRequests.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Twins twins;
-    private final Executor storage;
+    private final ReportedPatchWriter writer;
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
     /** What the device is told on {@code $iothub/twin/res/{status}/?$rid=...}. */
@@ -40,9 +39,9 @@ final class TwinRequests {
         }
     }
 
-    TwinRequests(Twins twins, Executor storage) {
+    TwinRequests(Twins twins, ReportedPatchWriter writer) {
         this.twins = twins;
-        this.storage = storage;
+        this.writer = writer;
     }
 
     /**
@@ -52,8 +51,8 @@ final class TwinRequests {
      * @return completes once the reply was handed over
      */
     CompletableFuture<Void> take(DeviceAddress address, boolean get, byte[] body, Executor eventLoop, Consumer<Reply> answer) {
-        CompletableFuture<Void> answered = previous.thenApplyAsync(ignored -> get ? read(address) : patchReported(address, body), get ? eventLoop : storage)
-                .thenAcceptAsync(answer, eventLoop);
+        CompletableFuture<Void> answered = previous.thenComposeAsync(ignored -> get ? CompletableFuture.completedFuture(read(address))
+                : patchReported(address, body), eventLoop).thenAcceptAsync(answer, eventLoop);
         previous = answered.exceptionally(failure -> null);
         return answered;
     }
@@ -62,22 +61,24 @@ final class TwinRequests {
         return new Reply(200, twins.twin(address).deviceView().toString().getBytes(StandardCharsets.UTF_8), Optional.empty());
     }
 
-    private Reply patchReported(DeviceAddress address, byte[] body) {
+    private CompletableFuture<Reply> patchReported(DeviceAddress address, byte[] body) {
         JsonNode patch;
         try {
             patch = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             // the parser's own words without its excerpt of the body
-            return Reply.error(new InvalidTwinPatchException("the reported properties patch is not JSON: " + e.getOriginalMessage()));
+            return CompletableFuture.completedFuture(Reply.error(new InvalidTwinPatchException("the reported properties patch is not JSON: "
+                    + e.getOriginalMessage())));
         } catch (IOException e) {
-            return Reply.error(new InvalidTwinPatchException("the reported properties patch could not be read: " + e.getMessage()));
+            return CompletableFuture.completedFuture(Reply.error(new InvalidTwinPatchException("the reported properties patch could not be read: "
+                    + e.getMessage())));
         }
-        try {
-            Twin twin = twins.patchReported(address, patch);
-            return new Reply(204, new byte[0], Optional.of(twin.reported().version()));
-        } catch (TwinException e) {
-            LOG.info("refused a reported properties patch of {}: {} ({})", address, e.getMessage(), e.status());
-            return Reply.error(e);
-        }
+        return writer.write(address, patch).thenApply(outcome -> {
+            if (outcome.refusal() != null) {
+                LOG.info("refused a reported properties patch of {}: {} ({})", address, outcome.refusal().getMessage(), outcome.refusal().status());
+                return Reply.error(outcome.refusal());
+            }
+            return new Reply(204, new byte[0], Optional.of(outcome.twin().reported().version()));
+        });
     }
 }
