@@ -84,5 +84,57 @@
     });
   });
 
+  // --- incident queue: the selection of rows for bulk actions, kept when the live table is sent again ---
+  var selectedIncidents = {};
+
+  function syncIncidentSelection() {
+    var boxes = document.querySelectorAll("input.incident-select");
+    var kept = {};
+    var shown = 0;
+    boxes.forEach(function (box) {
+      box.checked = selectedIncidents[box.value] === true;
+      if (box.checked) {
+        kept[box.value] = true;
+        shown++;
+      }
+    });
+    // an incident that left the table (closed by someone, filtered out) is no longer selected
+    selectedIncidents = kept;
+    var all = document.querySelector("input.incident-select-all");
+    if (all) {
+      all.checked = boxes.length > 0 && shown === boxes.length;
+    }
+    var count = document.querySelector("[data-testid=selected-count]");
+    if (count) {
+      count.textContent = shown === 0 ? "(none selected)" : "(" + shown + " selected)";
+    }
+  }
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.matches("input.incident-select")) {
+      if (box.checked) {
+        selectedIncidents[box.value] = true;
+      } else {
+        delete selectedIncidents[box.value];
+      }
+    } else if (box.matches("input.incident-select-all")) {
+      document.querySelectorAll("input.incident-select").forEach(function (row) {
+        if (box.checked) {
+          selectedIncidents[row.value] = true;
+        } else {
+          delete selectedIncidents[row.value];
+        }
+      });
+    } else {
+      return;
+    }
+    syncIncidentSelection();
+  });
+
+  // the table comes again after a bulk action and from the live stream: the rows still shown stay selected
+  document.addEventListener("htmx:load", syncIncidentSelection);
+  document.addEventListener("htmx:sseMessage", syncIncidentSelection);
+
   window.vigilConsole.currentTheme = currentTheme;
 })();

@@ -150,7 +150,7 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
-                    alertRules, analytics.health(), incidents, clock);
+                    alertRules, analytics.health(), incidents, clock, detection.alerts());
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),

@@ -1,5 +1,6 @@
 package dev.vigil.server.console;
 
+import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.access.AccessControl;
 import dev.vigil.server.query.InteractiveQueries;
@@ -15,7 +16,9 @@ import java.time.Clock;
  * The domain services the console's pages call: the same ones the API's routes call, never the API itself over HTTP.
  *
  * @param queries where people's queries run, the Logs page's as the query API's
+ * @param iotAlerts the IoT alerts, which an incident's device entity lists
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
-        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock) {
+        DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
+        IotAlerts iotAlerts) {
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -114,7 +115,16 @@ public final class Incidents implements AutoCloseable {
     }
 
     public IncidentPage list(String workspaceId, IncidentQuery query) {
-        List<Incident> matching = workspace(workspaceId).all().stream().filter(query::matches).sorted(query.order().comparator()).toList();
+        return list(workspaceId, query, incident -> true);
+    }
+
+    /**
+     * As {@link #list(String, IncidentQuery)}, keeping only the incidents {@code alsoMatching} accepts too: for filters the
+     * query has no field for (the console's "unassigned" owner, an alert's product).
+     */
+    public IncidentPage list(String workspaceId, IncidentQuery query, Predicate<Incident> alsoMatching) {
+        List<Incident> matching = workspace(workspaceId).all().stream().filter(query::matches).filter(alsoMatching)
+                .sorted(query.order().comparator()).toList();
         Optional<PageToken> after = query.skipToken().map(token -> PageToken.decode(token, query.order()));
         List<Incident> page = new ArrayList<>();
         boolean more = false;
