@@ -1,20 +1,30 @@
 package dev.vigil.iot.method;
 
+import dev.vigil.iot.device.IotHubError;
+
 /**
- * A direct method call that got no answer from the device, or that IoT Hub would refuse.
- * {@link #status()} is IoT Hub's HTTP status, {@link #code()} its error name and
- * {@link #iotHubErrorCode()} its numeric error code.
+ * A direct method call that got no answer from the device, or that IoT Hub would refuse, with the
+ * {@link IotHubError} IoT Hub answers it with.
  */
 public abstract sealed class DirectMethodException extends RuntimeException
         permits InvalidDirectMethodException, DirectMethodPayloadTooLargeException, DeviceNotOnlineException, DirectMethodTimeoutException {
 
-    protected DirectMethodException(String message) {
+    private final IotHubError error;
+
+    protected DirectMethodException(IotHubError error, String message) {
         super(message);
+        this.error = error;
     }
 
-    public abstract int status();
+    public int status() {
+        return error.status();
+    }
 
-    public abstract String code();
+    public String code() {
+        return error.code();
+    }
 
-    public abstract int iotHubErrorCode();
+    public int iotHubErrorCode() {
+        return error.errorCode();
+    }
 }

@@ -1,20 +1,30 @@
 package dev.vigil.iot.twin;
 
+import dev.vigil.iot.device.IotHubError;
+
 /**
- * A twin read or update that cannot be carried out. {@link #status()} is the status IoT Hub
- * answers with (also on the MQTT twin topics), {@link #code()} its error name and
- * {@link #iotHubErrorCode()} its numeric error code.
+ * A twin read or update that cannot be carried out, with the {@link IotHubError} IoT Hub answers
+ * it with (its status is also the status on the MQTT twin response topic).
  */
 public abstract sealed class TwinException extends RuntimeException
         permits InvalidTwinPatchException, TwinTooLargeException, TwinEtagMismatchException {
 
-    protected TwinException(String message) {
+    private final IotHubError error;
+
+    protected TwinException(IotHubError error, String message) {
         super(message);
+        this.error = error;
     }
 
-    public abstract int status();
+    public int status() {
+        return error.status();
+    }
 
-    public abstract String code();
+    public String code() {
+        return error.code();
+    }
 
-    public abstract int iotHubErrorCode();
+    public int iotHubErrorCode() {
+        return error.errorCode();
+    }
 }

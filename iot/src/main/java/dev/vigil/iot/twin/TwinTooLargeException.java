@@ -1,5 +1,7 @@
 package dev.vigil.iot.twin;
 
+import dev.vigil.iot.device.IotHubError;
+
 /** The patch would make the twin's tags, desired or reported properties larger than IoT Hub allows. */
 public final class TwinTooLargeException extends TwinException {
     private final String section;
@@ -7,7 +9,8 @@ public final class TwinTooLargeException extends TwinException {
     private final long limit;
 
     public TwinTooLargeException(String section, long size, long limit) {
-        super("the twin's " + section + " would be " + size + " bytes; IoT Hub allows at most " + limit + " bytes of " + section);
+        super(IotHubError.REQUEST_ENTITY_TOO_LARGE, "the twin's " + section + " would be " + size
+                + " bytes; IoT Hub allows at most " + limit + " bytes of " + section);
         this.section = section;
         this.size = size;
         this.limit = limit;
@@ -23,20 +26,5 @@ public final class TwinTooLargeException extends TwinException {
 
     public long limit() {
         return limit;
-    }
-
-    @Override
-    public int status() {
-        return 413;
-    }
-
-    @Override
-    public String code() {
-        return "RequestEntityTooLarge";
-    }
-
-    @Override
-    public int iotHubErrorCode() {
-        return 413001;
     }
 }

@@ -16,6 +16,7 @@ import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.Module;
 import dev.vigil.iot.testing.IotBed;
+import dev.vigil.iot.testing.MqttDevices;
 import dev.vigil.iot.testing.SecurityMessages;
 import dev.vigil.iot.twin.TwinUpdate;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -268,16 +267,7 @@ class TestMqttTwinsAndMethods {
     }
 
     private MqttClient connect(String clientId, String username, String password) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + endpoint.plainPort(), clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(10);
-        options.setUserName(username);
-        options.setPassword(password.toCharArray());
-        client.connect(options);
-        return client;
+        return MqttDevices.connect(endpoint.plainPort(), clientId, username, password);
     }
 
     /** Waits for the server to close the connection, as Paho notices it. */
