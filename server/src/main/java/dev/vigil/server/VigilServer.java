@@ -20,6 +20,7 @@ import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
 import dev.vigil.server.console.ConsoleServices;
+import dev.vigil.server.console.logs.SavedQueries;
 import dev.vigil.server.audit.AuditTrail;
 import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
@@ -39,7 +40,10 @@ import dev.vigil.soc.rule.template.TemplateRuleSwitch;
 import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
+import dev.vigil.soc.automation.store.AutomationRules;
+import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -79,11 +83,12 @@ public final class VigilServer implements AutoCloseable {
     private final Incidents incidents;
     private final ConnectorServices connectors;
     private final AnalyticsRuntime analytics;
+    private final IncidentAutomation automation;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, DirectMethods methods,
             IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
-            Optional<IssuedApiKey> initialAdminKey) {
+            IncidentAutomation automation, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
@@ -93,6 +98,7 @@ public final class VigilServer implements AutoCloseable {
         this.incidents = incidents;
         this.connectors = connectors;
         this.analytics = analytics;
+        this.automation = automation;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -110,6 +116,7 @@ public final class VigilServer implements AutoCloseable {
         Incidents incidents = null;
         ConnectorServices connectors = null;
         AnalyticsRuntime analytics = null;
+        IncidentAutomation automation = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -136,7 +143,9 @@ public final class VigilServer implements AutoCloseable {
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
             // rows written before the HTTP port is bound (recovery at start) name the configured port
             AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
-            incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get);
+            incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get, List.of(IncidentAutomation.FOLLOWER));
+            AutomationRules automationRules = AutomationRules.open(storage.logStore(), storage.stateStore(), clock);
+            automation = IncidentAutomation.start(incidents, automationRules, storage.logStore(), clock);
             connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
             AlertRuleTemplates templates = AlertRuleTemplates.builtIn();
@@ -149,19 +158,24 @@ public final class VigilServer implements AutoCloseable {
             FunctionCounter.builder("vigil.rules.alerts", health, RuleHealth::alertsGenerated)
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
+            DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
-                    alertRules, analytics.health(), incidents, clock, detection.alerts());
+                    alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns);
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
-                    new RulesApi(alertRules, templates, analytics.health(), new DryRuns(alertRules, storage.logStore(), clock)),
+                    new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
+                    new Watchlists(storage.logStore(), clock),
                     storage::health, queries, new ConsoleRoutes(console));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, automation, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
+            }
+            if (automation != null) {
+                automation.close();
             }
             if (mqtt != null) {
                 mqtt.close();
@@ -265,6 +279,11 @@ public final class VigilServer implements AutoCloseable {
         return incidents;
     }
 
+    /** The automation rules at work, for tests and tools. */
+    public IncidentAutomation automation() {
+        return automation;
+    }
+
     /**
      * Returns once everything the device endpoints reported before this call has gone through
      * detection and its alerts are stored: a barrier for tests, benchmarks and tools that must
@@ -294,6 +313,8 @@ public final class VigilServer implements AutoCloseable {
         methods.close();
         detection.close();
         analytics.close();
+        // before the incidents: the changes automation makes as it stops are written by them
+        automation.close();
         connectors.close();
         incidents.close();
         storage.close();

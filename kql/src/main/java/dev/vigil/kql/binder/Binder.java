@@ -9,6 +9,9 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.AsOperator;
+import dev.vigil.kql.syntax.ParseKvOperator;
+import dev.vigil.kql.syntax.SetStatement;
+import dev.vigil.kql.syntax.TopHittersOperator;
 import dev.vigil.kql.syntax.CountOperator;
 import dev.vigil.kql.syntax.DistinctOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
@@ -109,6 +112,8 @@ public final class Binder {
             if (statement instanceof LetStatement let) {
                 environment = environment.child();
                 LetBinder.bind(let, environment);
+            } else if (statement instanceof SetStatement set && set.value().isPresent()) {
+                context.option(set.option().name(), set.value().get());
             } else if (statement instanceof QueryStatement queryStatement) {
                 if (result != null) {
                     throw new DiagnosticException(DiagnosticFacts.oneResultOnly(), statement.span());
@@ -219,6 +224,12 @@ public final class Binder {
         }
         if (operator instanceof TopNestedOperator topNested) {
             return TopNestedBinder.bind(topNested, input, environment);
+        }
+        if (operator instanceof ParseKvOperator parseKv) {
+            return ParseKvBinder.bind(parseKv, input, environment);
+        }
+        if (operator instanceof TopHittersOperator topHitters) {
+            return TopHittersBinder.bind(topHitters, input, environment);
         }
         throw new IllegalStateException("no binder for " + operator.getClass().getSimpleName());
     }

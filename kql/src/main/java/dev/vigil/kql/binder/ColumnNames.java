@@ -33,6 +33,9 @@ final class ColumnNames {
         if (expression instanceof ElementAccess element && element.index() instanceof LiteralExpression index) {
             return implicitName(element.target()).map(target -> target + "_" + String.valueOf(index.value()).replace('-', '_'));
         }
+        if (expression instanceof FunctionCall call && call.name().equals(SpecialCalls.BIN_AUTO) && call.arguments().size() == 1) {
+            return implicitName(call.arguments().get(0));
+        }
         if (expression instanceof FunctionCall call) {
             Optional<FunctionDeclaration> declaration = FunctionRegistry.function(call.name());
             if (declaration.isEmpty()) {

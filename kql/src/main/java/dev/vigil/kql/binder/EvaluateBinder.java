@@ -29,7 +29,7 @@ final class EvaluateBinder {
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
         FunctionCall plugin = evaluate.plugin();
-        if (!plugin.name().equals("bag_unpack") && !plugin.name().equals("pivot")) {
+        if (!EvaluatePlugins.supported().containsKey(plugin.name())) {
             throw new DiagnosticException(DiagnosticFacts.unknownPlugin(plugin.name()), plugin.nameSpan());
         }
         if (plugin.name().equals("pivot")) {

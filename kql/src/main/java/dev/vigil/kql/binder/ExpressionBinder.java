@@ -249,11 +249,14 @@ final class ExpressionBinder {
         if (local.isPresent() && local.get() instanceof Symbol.Function function) {
             return userFunction(function, call);
         }
-        if (call.name().equals("column_ifexists")) {
+        if (call.name().equals(SpecialCalls.COLUMN_IFEXISTS)) {
             return columnIfExists(call);
         }
-        if (call.name().equals("pack_all")) {
+        if (call.name().equals(SpecialCalls.PACK_ALL)) {
             return PackAllCall.bind(call, scope);
+        }
+        if (call.name().equals(SpecialCalls.BIN_AUTO)) {
+            return bind(binAuto(call));
         }
         if (TypedResultCalls.handles(call)) {
             return TypedResultCalls.bind(call, this::bind);
@@ -288,6 +291,23 @@ final class ExpressionBinder {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
         return new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+    }
+
+    /**
+     * bin_auto(value): bin_at(value, size, at) with the size and fixed point the query sets ({@code set
+     * query_bin_auto_size = 1h; set query_bin_auto_at = ...;}); without a fixed point, bins align as bin's do.
+     */
+    private FunctionCall binAuto(FunctionCall call) {
+        if (call.arguments().size() != 1) {
+            throw new DiagnosticException(DiagnosticFacts.argumentCount(call.name(), List.of(1)), call.span());
+        }
+        QueryContext context = scope.environment().context();
+        Expression size = context.option("query_bin_auto_size")
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.binAutoSize(), call.span()));
+        Optional<Expression> at = context.option("query_bin_auto_at");
+        List<Expression> arguments = new ArrayList<>(List.of(call.arguments().get(0), size));
+        at.ifPresent(arguments::add);
+        return new FunctionCall(at.isPresent() ? "bin_at" : "bin", call.nameSpan(), arguments, call.span());
     }
 
     /** column_ifexists(name, default): the column when the input has it, else the default value. */

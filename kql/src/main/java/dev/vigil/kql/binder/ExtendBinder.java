@@ -64,7 +64,8 @@ final class ExtendBinder {
         return new Project(input, columns);
     }
 
-    private static void replaceOrAppend(List<OutputColumn> columns, OutputColumn column) {
+    /** Puts the column where one of the same name stands, or at the end (as parse-kv does too). */
+    static void replaceOrAppend(List<OutputColumn> columns, OutputColumn column) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(column.name())) {
                 columns.set(i, column);

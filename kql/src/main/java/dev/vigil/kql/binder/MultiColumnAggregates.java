@@ -30,13 +30,14 @@ import java.util.Set;
  * The legacy spellings argmax and argmin mean the same as arg_max and arg_min here.
  */
 final class MultiColumnAggregates {
-    private static final Set<String> NAMES = Set.of("arg_max", "arg_min", "argmax", "argmin", "percentile", "percentiles");
+    private static final Set<String> PERCENTILES = Set.of("percentile", "percentiles");
 
     private MultiColumnAggregates() {
     }
 
     static boolean handles(ColumnAssignment assignment) {
-        return assignment.expression() instanceof FunctionCall call && NAMES.contains(call.name());
+        return assignment.expression() instanceof FunctionCall call
+                && (FunctionRegistry.rowPickingAggregates().contains(call.name()) || PERCENTILES.contains(call.name()));
     }
 
     static List<OutputColumn> bind(ColumnAssignment assignment, Scope scope, List<ColumnSchema> input, List<OutputColumn> groups,

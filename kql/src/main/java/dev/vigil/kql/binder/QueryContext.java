@@ -5,6 +5,7 @@ import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.syntax.Expression;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class QueryContext {
     private final Map<String, List<ColumnSchema>> discoveredColumns;
     private final List<DiagnosticException> deferred = new ArrayList<>();
     private Optional<Visualization> visualization = Optional.empty();
+    private final Map<String, Expression> options = new HashMap<>();
 
     QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Optional<IngestionRange> ingestion,
                  Map<String, List<ColumnSchema>> discoveredColumns) {
@@ -72,5 +74,15 @@ final class QueryContext {
 
     Optional<Visualization> visualization() {
         return visualization;
+    }
+
+    /** Records {@code set name = value}; a later set of the same option wins. */
+    void option(String name, Expression value) {
+        options.put(name, value);
+    }
+
+    /** The value a {@code set} statement gave the option, if any. */
+    Optional<Expression> option(String name) {
+        return Optional.ofNullable(options.get(name));
     }
 }

@@ -6,7 +6,9 @@ import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Union;
+import dev.vigil.kql.syntax.AsOperator;
 import dev.vigil.kql.syntax.Identifier;
+import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.TableReference;
 import dev.vigil.kql.syntax.TabularExpression;
 import dev.vigil.kql.syntax.UnionOperator;
@@ -46,7 +48,7 @@ final class UnionBinder {
             }
             try {
                 legs.add(TabularBinder.bind(leg, environment));
-                names.add(leg instanceof TableReference reference ? reference.name() : "union_arg" + names.size());
+                names.add(legName(leg).orElse("union_arg" + names.size()));
             } catch (DiagnosticException e) {
                 if (!union.fuzzy() || !(leg instanceof TableReference)) {
                     throw e;
@@ -58,6 +60,25 @@ final class UnionBinder {
         }
         boolean inner = union.kind().map(k -> kind(k)).orElse(false);
         return inner ? innerUnion(legs, names, union) : outerUnion(legs, names, union);
+    }
+
+    /**
+     * The name {@code withsource} gives a leg's rows: the name of a table leg, or the name the leg's last
+     * {@code as} gives it ({@code (T | where x > 1 | as Recent)}); other legs are {@code union_argN}.
+     */
+    private static Optional<String> legName(TabularExpression leg) {
+        if (leg instanceof TableReference reference) {
+            return Optional.of(reference.name());
+        }
+        if (leg instanceof PipeExpression pipe) {
+            for (int i = pipe.operators().size() - 1; i >= 0; i--) {
+                if (pipe.operators().get(i) instanceof AsOperator as) {
+                    return Optional.of(as.name().name());
+                }
+            }
+            return pipe.operators().isEmpty() ? legName(pipe.source()) : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static boolean kind(Identifier kind) {

@@ -181,6 +181,20 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS215", "The step of range must not be zero.");
     }
 
+    public static DiagnosticFact unknownParseKvOption(String name) {
+        return new DiagnosticFact("KS220", "'" + name + "' is not a parse-kv option; expected pair_delimiter, kv_delimiter, quote, escape, "
+                + "greedy or regex.");
+    }
+
+    public static DiagnosticFact parseKvDelimiters() {
+        return new DiagnosticFact("KS221", "parse-kv needs both pair_delimiter and kv_delimiter, or neither; regex takes no other option.");
+    }
+
+    public static DiagnosticFact binAutoSize() {
+        return new DiagnosticFact("KS222", "bin_auto needs the bin size: add 'set query_bin_auto_size = 1h;' (and optionally "
+                + "'set query_bin_auto_at = <fixed point>;') before the query.");
+    }
+
     public static DiagnosticFact unknownJoinKind(String kind) {
         return new DiagnosticFact("KS216", "'" + kind + "' is not a join kind; expected innerunique, inner, leftouter, rightouter, "
                 + "fullouter, leftsemi, leftanti, rightsemi or rightanti.");

@@ -46,8 +46,10 @@ final class AggregateFunctions {
                 FunctionDeclaration.aggregate("max", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, sameType("max", false)),
                 FunctionDeclaration.aggregate("minif", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, sameType("min", true)),
                 FunctionDeclaration.aggregate("maxif", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, sameType("max", true)),
-                FunctionDeclaration.aggregate("dcount", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, distinctCount(false)),
-                FunctionDeclaration.aggregate("dcountif", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, distinctCount(true)),
+                FunctionDeclaration.aggregate("dcount", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, distinctCount(false))
+                        .withDeviation("exact count (Kusto estimates); the accuracy argument is ignored"),
+                FunctionDeclaration.aggregate("dcountif", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, distinctCount(true))
+                        .withDeviation("exact count (Kusto estimates); the accuracy argument is ignored"),
                 FunctionDeclaration.aggregate("count_distinct", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, distinctCount(false)),
                 FunctionDeclaration.aggregate("stdev", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, numeric(REAL, "stddev_samp", false)),
                 FunctionDeclaration.aggregate("stdevif", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, numeric(REAL, "stddev_samp", true)),
@@ -55,6 +57,10 @@ final class AggregateFunctions {
                 FunctionDeclaration.aggregate("variance", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, numeric(REAL, "var_samp", false)),
                 FunctionDeclaration.aggregate("varianceif", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, numeric(REAL, "var_samp", true)),
                 FunctionDeclaration.aggregate("variancep", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, numeric(REAL, "var_pop", false)),
+                covariance("covariance", "covar_samp", false),
+                covariance("covarianceif", "covar_samp", true),
+                covariance("covariancep", "covar_pop", false),
+                covariance("covariancepif", "covar_pop", true),
                 makeList,
                 makeList.alias("makelist"),
                 FunctionDeclaration.aggregate("make_list_if", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, listIf(false)).withResultPrefix("list"),
@@ -69,8 +75,10 @@ final class AggregateFunctions {
                 takeAny,
                 takeAny.alias("any"),
                 FunctionDeclaration.aggregate("take_anyif", ColumnNaming.FIRST_ARGUMENT, everyType(BOOL, "any_value")),
-                FunctionDeclaration.aggregate("percentile", ColumnNaming.NONE, percentile()),
-                FunctionDeclaration.aggregate("percentiles", ColumnNaming.NONE, percentile()));
+                FunctionDeclaration.aggregate("percentile", ColumnNaming.NONE, percentile())
+                        .withDeviation("exact nearest-rank value (Kusto estimates with T-Digest)"),
+                FunctionDeclaration.aggregate("percentiles", ColumnNaming.NONE, percentile())
+                        .withDeviation("exact nearest-rank value (Kusto estimates with T-Digest)"));
     }
 
     private static List<Signature> sum(boolean conditional) {
@@ -98,6 +106,15 @@ final class AggregateFunctions {
                     : Signature.of(KqlType.TIMESPAN, a -> "CAST(avg(" + a.sql(0) + ") AS BIGINT)", KqlType.TIMESPAN));
         }
         return signatures;
+    }
+
+    /** covariance(x, y) (sample) and covariancep (population), with their ...if forms. */
+    private static FunctionDeclaration covariance(String name, String sqlFunction, boolean conditional) {
+        String filter = conditional ? " FILTER (WHERE __predicate)" : "";
+        return FunctionDeclaration.aggregate(name, ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, List.of(conditional
+                ? Signature.of(REAL, a -> "CAST(" + sqlFunction + "(" + a.sql(0) + ", " + a.sql(1) + ")" + filter.replace("__predicate", a.sql(2))
+                        + " AS DOUBLE)", REAL, REAL, BOOL)
+                : Signature.of(REAL, a -> "CAST(" + sqlFunction + "(" + a.sql(0) + ", " + a.sql(1) + ") AS DOUBLE)", REAL, REAL)));
     }
 
     private static List<Signature> sameType(String sqlFunction, boolean conditional) {

@@ -42,10 +42,12 @@ final class ArithmeticOperators {
                         integerDivision(INT, "//", INT, INT), integerDivision(LONG, "//", LONG, LONG), infix(REAL, "/", REAL, REAL), decimal("/", false),
                         Signature.of(REAL, a -> "(CAST(" + a.sql(0) + " AS DOUBLE) / " + a.sql(1) + ")", TIMESPAN, TIMESPAN),
                         integerDivision(TIMESPAN, "//", TIMESPAN, LONG),
-                        Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " / " + a.sql(1) + ")"), TIMESPAN, REAL))),
+                        Signature.of(TIMESPAN, a -> toTicks("(" + a.sql(0) + " / " + a.sql(1) + ")"), TIMESPAN, REAL)))
+                        .withDeviation("integer division by zero gives null (Kusto raises an error)"),
                 BinaryOperator.MODULO, operator(BinaryOperator.MODULO, List.of(
                         integerDivision(INT, "%", INT, INT), integerDivision(LONG, "%", LONG, LONG), infix(REAL, "%", REAL, REAL),
-                        integerDivision(TIMESPAN, "%", TIMESPAN, TIMESPAN))));
+                        integerDivision(TIMESPAN, "%", TIMESPAN, TIMESPAN)))
+                        .withDeviation("modulo by zero gives null (Kusto raises an error)"));
     }
 
     /** Unary minus. */

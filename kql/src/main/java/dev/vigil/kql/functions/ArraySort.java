@@ -27,7 +27,8 @@ final class ArraySort {
     private static FunctionDeclaration declaration(String name, boolean descending) {
         return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(
                 Signature.of(DYNAMIC, a -> render(a, descending), DYNAMIC),
-                Signature.anyTypeTail(DYNAMIC, a -> render(a, descending), DYNAMIC)));
+                Signature.anyTypeTail(DYNAMIC, a -> render(a, descending), DYNAMIC)))
+                .withDeviation("with several arrays gives one array of the reordered arrays (index it), not one column each");
     }
 
     private static String render(RenderArguments a, boolean descending) {

@@ -29,11 +29,29 @@ final class BinFunction {
     }
 
     private static String integral(RenderArguments a, KqlType type) {
-        String value = a.sql(0);
-        String size = a.sql(1);
-        // floor division that also rounds negative values down
-        String rounded = "(" + value + " - (((" + value + " % " + size + ") + " + size + ") % " + size + "))";
-        return guarded(a, type, rounded);
+        return guarded(a, type, roundedDown(a.sql(0), a.sql(1)));
+    }
+
+    /** The largest multiple of {@code size} not above {@code value}, for integers of either sign (SQL's % keeps the sign). */
+    static String roundedDown(String value, String size) {
+        return "(" + value + " - (((" + value + " % " + size + ") + " + size + ") % " + size + "))";
+    }
+
+    /**
+     * {@code bin_at(value, size, fixed)}: the bin of {@code size} holding the value, bins being aligned so that one
+     * starts at {@code fixed} (also for values before it). A size that is not positive gives null.
+     */
+    static FunctionDeclaration binAt() {
+        return FunctionDeclaration.scalar("bin_at", ColumnNaming.FIRST_ARGUMENT, List.of(
+                Signature.of(KqlType.DATETIME, a -> guarded(a, KqlType.DATETIME, SharedValue.let(a.sql(2), fixed -> "(" + fixed
+                        + " + to_microseconds(" + roundedDown("((epoch_us(" + a.sql(0) + ") - epoch_us(" + fixed + ")) * 10)", a.sql(1))
+                        + " // 10))")), KqlType.DATETIME, KqlType.TIMESPAN, KqlType.DATETIME),
+                Signature.of(KqlType.TIMESPAN, a -> guarded(a, KqlType.TIMESPAN, SharedValue.let(a.sql(2), fixed -> "(" + fixed + " + "
+                        + roundedDown("(" + a.sql(0) + " - " + fixed + ")", a.sql(1)) + ")")), KqlType.TIMESPAN, KqlType.TIMESPAN, KqlType.TIMESPAN),
+                Signature.of(KqlType.LONG, a -> guarded(a, KqlType.LONG, SharedValue.let(a.sql(2), fixed -> "(" + fixed + " + "
+                        + roundedDown("(" + a.sql(0) + " - " + fixed + ")", a.sql(1)) + ")")), KqlType.LONG, KqlType.LONG, KqlType.LONG),
+                Signature.of(KqlType.REAL, a -> guarded(a, KqlType.REAL, SharedValue.let(a.sql(2), fixed -> "(" + fixed + " + floor(("
+                        + a.sql(0) + " - " + fixed + ") / " + a.sql(1) + ") * " + a.sql(1) + ")")), KqlType.REAL, KqlType.REAL, KqlType.REAL)));
     }
 
     private static String real(RenderArguments a) {

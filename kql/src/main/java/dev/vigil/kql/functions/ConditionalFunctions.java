@@ -27,7 +27,9 @@ final class ConditionalFunctions {
                 FunctionDeclaration.scalar("isnotempty", ColumnNaming.NONE, emptiness(true)),
                 FunctionDeclaration.scalar("isnull", ColumnNaming.NONE, nullness("IS NULL")),
                 FunctionDeclaration.scalar("isnotnull", ColumnNaming.NONE, nullness("IS NOT NULL")),
-                FunctionDeclaration.scalar("gettype", ColumnNaming.NONE, gettype()));
+                FunctionDeclaration.scalar("gettype", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, gettype())
+                        .withResultPrefix("type")
+                        .withDeviation("dynamic numbers are long or real, not .NET names such as int64"));
     }
 
     private static List<Signature> iff() {

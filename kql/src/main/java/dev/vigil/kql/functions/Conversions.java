@@ -41,8 +41,10 @@ final class Conversions {
                         KqlType.DECIMAL, KqlType.DYNAMIC)),
                 conversion("toboolean", KqlType.BOOL, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
                         KqlType.DECIMAL, KqlType.DYNAMIC)),
-                conversion("todatetime", KqlType.DATETIME, List.of(KqlType.STRING, KqlType.DATETIME, KqlType.DYNAMIC)),
-                conversion("totimespan", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC)),
+                conversion("todatetime", KqlType.DATETIME, List.of(KqlType.STRING, KqlType.DATETIME, KqlType.DYNAMIC))
+                        .withDeviation("reads ISO-8601-like text, not every .NET format; microsecond precision"),
+                conversion("totimespan", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC))
+                        .withDeviation("does not read 1h-style text"),
                 conversion("toguid", KqlType.GUID, List.of(KqlType.STRING, KqlType.GUID, KqlType.DYNAMIC)),
                 conversion("parse_json", KqlType.DYNAMIC, List.of(KqlType.values())),
                 conversion("todynamic", KqlType.DYNAMIC, List.of(KqlType.values())),

@@ -23,7 +23,7 @@ final class DateTimeFunctions {
 
     static List<FunctionDeclaration> declarations() {
         return List.of(
-                period("startofday", Period.DAY, false), period("endofday", Period.DAY, true),
+                period("startofday", Period.DAY, false).withNaming(ColumnNaming.FIRST_ARGUMENT), period("endofday", Period.DAY, true),
                 period("startofweek", Period.WEEK, false), period("endofweek", Period.WEEK, true),
                 period("startofmonth", Period.MONTH, false), period("endofmonth", Period.MONTH, true),
                 period("startofyear", Period.YEAR, false), period("endofyear", Period.YEAR, true),
@@ -41,6 +41,8 @@ final class DateTimeFunctions {
                 FunctionDeclaration.scalar("datetime_local_to_utc", ColumnNaming.NONE, List.of(
                         Signature.of(DATETIME, a -> "make_timestamp(epoch_us(timezone(" + a.sql(1) + ", " + a.sql(0) + ")))", DATETIME,
                                 KqlType.STRING))),
+                FunctionDeclaration.scalar("datetime_list_timezones", ColumnNaming.NONE, List.of(
+                        Signature.of(KqlType.DYNAMIC, a -> "(SELECT to_json(list(name ORDER BY name)) FROM pg_timezone_names())"))),
                 FunctionDeclaration.scalar("dayofweek", ColumnNaming.NONE, List.of(
                         Signature.of(TIMESPAN, a -> "(CAST(dayofweek(" + a.sql(0) + ") AS BIGINT) * 864000000000)", DATETIME))),
                 FunctionDeclaration.scalar("datetime_add", ColumnNaming.NONE, List.of(
@@ -49,9 +51,9 @@ final class DateTimeFunctions {
                         Signature.of(LONG, DateTimeFunctions::difference, STRING, DATETIME, DATETIME))),
                 FunctionDeclaration.scalar("datetime_part", ColumnNaming.NONE, List.of(
                         Signature.of(INT, DateTimeFunctions::datetimePart, STRING, DATETIME))),
-                FunctionDeclaration.scalar("format_datetime", ColumnNaming.NONE, List.of(
+                FunctionDeclaration.scalar("format_datetime", ColumnNaming.FIRST_ARGUMENT, List.of(
                         Signature.of(STRING, a -> DateTimeFormat.datetime(a.sql(0), (String) a.constant(1).orElse("")), DATETIME, STRING))),
-                FunctionDeclaration.scalar("format_timespan", ColumnNaming.NONE, List.of(
+                FunctionDeclaration.scalar("format_timespan", ColumnNaming.FIRST_ARGUMENT, List.of(
                         Signature.of(STRING, a -> DateTimeFormat.timespan(a.sql(0), (String) a.constant(1).orElse("")), TIMESPAN, STRING))),
                 FunctionDeclaration.scalar("make_datetime", ColumnNaming.NONE, List.of(
                         Signature.of(DATETIME, a -> makeDatetime(a, "0", "0", "0"), LONG, LONG, LONG),
@@ -64,14 +66,8 @@ final class DateTimeFunctions {
                 unixTime("unixtime_seconds_todatetime", "1000000"),
                 unixTime("unixtime_milliseconds_todatetime", "1000"),
                 unixTime("unixtime_microseconds_todatetime", "1"),
-                unixTime("unixtime_nanoseconds_todatetime", "0.001"),
-                FunctionDeclaration.scalar("bin_at", ColumnNaming.FIRST_ARGUMENT, List.of(
-                        Signature.of(DATETIME, a -> "(" + a.sql(2) + " + to_microseconds(((epoch_us(" + a.sql(0) + ") - epoch_us(" + a.sql(2)
-                                + ")) // (" + a.sql(1) + " // 10)) * (" + a.sql(1) + " // 10)))", DATETIME, TIMESPAN, DATETIME),
-                        Signature.of(REAL, a -> "(" + a.sql(2) + " + floor((" + a.sql(0) + " - " + a.sql(2) + ") / " + a.sql(1) + ") * " + a.sql(1)
-                                + ")", REAL, REAL, REAL),
-                        Signature.of(LONG, a -> "(" + a.sql(2) + " + ((" + a.sql(0) + " - " + a.sql(2) + ") // " + a.sql(1) + ") * " + a.sql(1)
-                                + ")", LONG, LONG, LONG))));
+                unixTime("unixtime_nanoseconds_todatetime", "0.001").withDeviation("nanoseconds are cut to microseconds"),
+                BinFunction.binAt());
     }
 
     private enum Period {
@@ -109,7 +105,8 @@ final class DateTimeFunctions {
     private static FunctionDeclaration period(String name, Period period, boolean end) {
         return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(
                 Signature.of(DATETIME, a -> bounds(period, end, a.sql(0), "0"), DATETIME),
-                Signature.of(DATETIME, a -> bounds(period, end, a.sql(0), a.sql(1)), DATETIME, LONG)));
+                Signature.of(DATETIME, a -> bounds(period, end, a.sql(0), a.sql(1)), DATETIME, LONG)))
+                .withDeviation(end ? "one microsecond before the next period (Kusto: one 100-ns tick)" : "");
     }
 
     private static String bounds(Period period, boolean end, String datetime, String offset) {

@@ -27,14 +27,14 @@ final class DynamicFunctions {
                 scalar("array_concat", Signature.variadic(DYNAMIC, DynamicFunctions::concat, DYNAMIC)),
                 FunctionDeclaration.scalar("array_slice", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, DynamicFunctions::slice, DYNAMIC, LONG, LONG))),
-                scalar("array_index_of", Signature.anyTypeTail(LONG, a -> "CAST(coalesce(list_position(" + list(a.sql(0)) + ", "
-                        + Conversions.jsonValue(a.type(1), a.sql(1)) + ") - 1, -1) AS BIGINT)", DYNAMIC)),
+                FunctionDeclaration.scalar("array_index_of", ColumnNaming.NONE, indexOfSignatures()),
                 scalar("array_reverse", Signature.of(DYNAMIC, a -> "to_json(list_reverse(" + list(a.sql(0)) + "))", DYNAMIC)),
                 scalar("array_sum", Signature.of(KqlType.REAL, a -> "list_sum(list_transform(" + list(a.sql(0))
                         + ", lambda __e: TRY_CAST(__e AS DOUBLE)))", DYNAMIC)),
                 scalar("bag_keys", Signature.of(DYNAMIC, a -> SharedValue.let(a.sql(0), d -> "CASE WHEN json_type(" + d + ") = 'OBJECT' THEN to_json(json_keys("
                         + d + ")) END"), DYNAMIC).withElements(DynamicFunctions::bagKeyList)),
-                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC)),
+                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC))
+                        .withDeviation("keys whose value is null are dropped"),
                 scalar("bag_has_key", Signature.of(KqlType.BOOL, a -> "(json_type(" + a.sql(0) + ") = 'OBJECT' AND json_extract(" + a.sql(0)
                         + ", '/' || replace(replace(" + a.sql(1) + ", '~', '~0'), '/', '~1')) IS NOT NULL)", DYNAMIC, KqlType.STRING)),
                 bagPack,
@@ -43,14 +43,19 @@ final class DynamicFunctions {
                 FunctionDeclaration.scalar("pack_array", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, a -> "json_array()"),
                         Signature.anyTypeTail(DYNAMIC, DynamicFunctions::packArray))),
-                scalar("set_union", Signature.variadic(DYNAMIC, a -> "to_json(list_distinct(" + concatenated(a) + "))", DYNAMIC)),
+                scalar("set_union", Signature.variadic(DYNAMIC, a -> "to_json(" + distinct(concatenated(a)) + ")", DYNAMIC)),
                 scalar("set_intersect", Signature.variadic(DYNAMIC, DynamicFunctions::intersect, DYNAMIC)),
                 scalar("set_difference", Signature.variadic(DYNAMIC, DynamicFunctions::difference, DYNAMIC)),
+                FunctionDeclaration.scalar("bag_set_key", ColumnNaming.NONE, setKeySignatures()).withDeviation("top-level keys only, no JSONPath keys"),
+                scalar("jaccard_index", Signature.of(KqlType.REAL, DynamicFunctions::jaccard, DYNAMIC, DYNAMIC)),
                 scalar("set_has_element", Signature.anyTypeTail(KqlType.BOOL, a -> "coalesce(list_contains(" + list(a.sql(0)) + ", "
                         + Conversions.jsonValue(a.type(1), a.sql(1)) + "), FALSE)", DYNAMIC)),
-                scalar("treepath", Signature.of(DYNAMIC, a -> treePath(a.sql(0)), DYNAMIC)),
-                scalar("bag_remove_keys", Signature.of(DYNAMIC, a -> removeKeys(a.sql(0), a.sql(1)), DYNAMIC, DYNAMIC)),
-                scalar("array_iff", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC)),
+                scalar("treepath", Signature.of(DYNAMIC, a -> treePath(a.sql(0)), DYNAMIC))
+                        .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT).withResultPrefix("tree"),
+                scalar("bag_remove_keys", Signature.of(DYNAMIC, a -> removeKeys(a.sql(0), a.sql(1)), DYNAMIC, DYNAMIC))
+                        .withDeviation("top-level keys only, no JSONPath keys"),
+                scalar("array_iff", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))
+                        .withDeviation("both choices must be arrays"),
                 FunctionDeclaration.scalar("array_split", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "[" + a.sql(1) + "]"), DYNAMIC, LONG),
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "list_transform(" + list(a.sql(1)) + ", lambda __si: TRY_CAST(__si AS BIGINT))"),
@@ -129,12 +134,17 @@ final class DynamicFunctions {
         return "json_array(" + String.join(", ", values) + ")";
     }
 
+    /** The distinct elements of a list in the order they first appear, as Kusto's set functions give them. */
+    private static String distinct(String list) {
+        return SharedValue.let(list, l -> "list_filter(" + l + ", lambda __de, __di: list_position(" + l + ", __de) = __di)");
+    }
+
     private static String intersect(RenderArguments a) {
-        String result = "list_distinct(" + list(a.sql(0)) + ")";
+        List<String> tests = new ArrayList<>();
         for (int i = 1; i < a.count(); i++) {
-            result = "list_intersect(" + result + ", " + list(a.sql(i)) + ")";
+            tests.add("coalesce(list_contains(" + list(a.sql(i)) + ", __e), FALSE)");
         }
-        return "to_json(" + result + ")";
+        return "to_json(list_filter(" + distinct(list(a.sql(0))) + ", lambda __e: " + String.join(" AND ", tests) + "))";
     }
 
     private static String difference(RenderArguments a) {
@@ -142,7 +152,55 @@ final class DynamicFunctions {
         for (int i = 2; i < a.count(); i++) {
             others = "list_concat(" + others + ", " + list(a.sql(i)) + ")";
         }
-        return "to_json(list_distinct(list_filter(" + list(a.sql(0)) + ", lambda __e: NOT coalesce(list_contains(" + others + ", __e), FALSE))))";
+        return "to_json(" + distinct("list_filter(" + list(a.sql(0)) + ", lambda __e: NOT coalesce(list_contains(" + others + ", __e), FALSE))")
+                + ")";
+    }
+
+    /** bag_set_key(bag, key, value): the bag with the key set to the value (a null value is kept as null); null for what is not a bag. */
+    private static List<Signature> setKeySignatures() {
+        List<Signature> signatures = new ArrayList<>();
+        for (KqlType value : KqlType.values()) {
+            signatures.add(Signature.of(DYNAMIC, a -> SharedValue.let(a.sql(0), b -> "CASE WHEN json_type(" + b + ") = 'OBJECT' THEN to_json(map_concat(CAST("
+                    + b + " AS MAP(VARCHAR, JSON)), MAP {" + a.sql(1) + ": coalesce(" + Conversions.jsonValue(value, a.sql(2))
+                    + ", CAST('null' AS JSON))})) END"), DYNAMIC, KqlType.STRING, value));
+        }
+        return signatures;
+    }
+
+    /** jaccard_index: how many distinct values the arrays share over how many they hold in all; null when both are empty. */
+    private static String jaccard(RenderArguments a) {
+        return SharedValue.let(distinct(list(a.sql(0))), x -> SharedValue.let(distinct(list(a.sql(1))), y -> SharedValue.let("len(list_filter(" + x
+                + ", lambda __je: list_contains(" + y + ", __je)))", shared -> "(CAST(" + shared + " AS DOUBLE) / NULLIF(len(" + x + ") + len(" + y
+                + ") - " + shared + ", 0))")));
+    }
+
+    /**
+     * array_index_of(array, value [, start [, length [, occurrence]]]): the position of the occurrence-th element equal
+     * to the value among the length elements from start (-1: to the end); a negative start counts from the end. -1
+     * when there is none; null for a length below -1 or an occurrence below 0.
+     */
+    private static List<Signature> indexOfSignatures() {
+        List<Signature> signatures = new ArrayList<>();
+        List<KqlType> values = new ArrayList<>(TypeSets.EQUATABLE);
+        values.add(DYNAMIC);
+        for (KqlType value : values) {
+            signatures.add(Signature.of(LONG, a -> "CAST(coalesce(list_position(" + list(a.sql(0)) + ", " + Conversions.jsonValue(a.type(1), a.sql(1))
+                    + ") - 1, -1) AS BIGINT)", DYNAMIC, value));
+            signatures.add(Signature.of(LONG, a -> indexOf(a, "-1", "1"), DYNAMIC, value, LONG));
+            signatures.add(Signature.of(LONG, a -> indexOf(a, a.sql(3), "1"), DYNAMIC, value, LONG, LONG));
+            signatures.add(Signature.of(LONG, a -> indexOf(a, a.sql(3), a.sql(4)), DYNAMIC, value, LONG, LONG, LONG));
+        }
+        return signatures;
+    }
+
+    private static String indexOf(RenderArguments a, String lengthSql, String occurrenceSql) {
+        String wanted = Conversions.jsonValue(a.type(1), a.sql(1));
+        return SharedValue.let(list(a.sql(0)), l -> SharedValue.let(a.sql(2), rawStart -> SharedValue.let("CASE WHEN " + rawStart
+                + " < 0 THEN greatest(len(" + l + ") + " + rawStart + ", 0) ELSE " + rawStart + " END", start -> SharedValue.let(lengthSql,
+                length -> SharedValue.let(occurrenceSql, occurrence -> "CAST(CASE WHEN " + occurrence + " < 0 OR " + length + " < -1 THEN NULL "
+                        + "ELSE coalesce(list_filter(range(" + start + ", CASE WHEN " + length + " = -1 THEN len(" + l + ") ELSE least(" + start
+                        + " + " + length + ", len(" + l + ")) END), lambda __ip: " + l + "[__ip + 1] = " + wanted + ")[" + occurrence
+                        + "] , -1) END AS BIGINT)")))));
     }
 
     /** zip: one array per position, holding that element of each input (null where an input is shorter). */

@@ -14,6 +14,7 @@ public final class FunctionRegistry {
     private static final Map<BinaryOperator, FunctionDeclaration> OPERATORS = new EnumMap<>(BinaryOperator.class);
     private static final Map<String, MultiValueFunction> MULTI_VALUED = new HashMap<>();
     private static final FunctionDeclaration NEGATION = ArithmeticOperators.negation();
+    private static final java.util.Set<String> ROW_PICKING = java.util.Set.of("arg_max", "arg_min", "argmax", "argmin");
 
     static {
         register(ScalarFunctions.declarations());
@@ -34,6 +35,16 @@ public final class FunctionRegistry {
         register(SeriesFilters.declarations());
         register(AggregateFunctions.declarations());
         register(WindowFunctions.declarations());
+        register(BitwiseFunctions.declarations());
+        register(ArrayFunctions.declarations());
+        register(CharacterFunctions.declarations());
+        register(RegexFunctions.declarations());
+        register(StatisticsFunctions.declarations());
+        register(SeriesMath.declarations());
+        register(FormatFunctions.declarations());
+        register(UnitConversions.declarations());
+        register(SketchAggregates.declarations());
+        register(BinaryEncodings.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
                 SeriesDecomposition.multiValued())) {
             for (MultiValueFunction function : functions) {
@@ -88,9 +99,26 @@ public final class FunctionRegistry {
         return NEGATION;
     }
 
+    /**
+     * The aggregates that take a row where a key is largest or smallest ({@code arg_max}, {@code arg_min}
+     * and their legacy spellings): the binder spreads each over several columns of per-column aggregates.
+     */
+    public static java.util.Set<String> rowPickingAggregates() {
+        return ROW_PICKING;
+    }
+
     /** The per-column aggregate behind {@code arg_max} (or, with {@code smallest}, {@code arg_min}): (value, key) to value. */
     public static FunctionDeclaration argExtremeValue(boolean smallest) {
         return smallest ? AggregateFunctions.ARG_MIN_VALUE : AggregateFunctions.ARG_MAX_VALUE;
+    }
+
+    /**
+     * The operators written around a list or a range rather than between two operands, which the parser
+     * reads itself: {@code in}, {@code !in}, {@code in~}, {@code !in~}, {@code has_any}, {@code has_all},
+     * {@code between}, {@code !between}.
+     */
+    public static java.util.Set<String> listOperators() {
+        return java.util.Set.of("in", "!in", "in~", "!in~", "has_any", "has_all", "between", "!between");
     }
 
     /** {@code has_any} or {@code has_all}: (string, string...) to bool. */

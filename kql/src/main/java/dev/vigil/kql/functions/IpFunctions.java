@@ -27,7 +27,9 @@ final class IpFunctions {
                         + inRange(ip, "167772160", 8) + " OR " + inRange(ip, "2886729728", 12) + " OR " + inRange(ip, "3232235520", 16) + ") END"),
                         STRING)),
                 scalar("ipv4_is_in_range", Signature.of(BOOL, IpFunctions::isInRange, STRING, STRING)),
-                scalar("ipv4_is_in_any_range", Signature.variadic(BOOL, IpFunctions::isInAnyRange, STRING, STRING)),
+                FunctionDeclaration.scalar("ipv4_is_in_any_range", ColumnNaming.NONE, List.of(
+                        Signature.variadic(BOOL, IpFunctions::isInAnyRange, STRING, STRING),
+                        Signature.of(BOOL, a -> inAnyRangeOf(a.sql(0), a.sql(1)), STRING, KqlType.DYNAMIC))),
                 FunctionDeclaration.scalar("ipv4_compare", ColumnNaming.NONE, List.of(
                         Signature.of(LONG, a -> compare(a.sql(0), a.sql(1), null), STRING, STRING),
                         Signature.of(LONG, a -> compare(a.sql(0), a.sql(1), a.sql(2)), STRING, STRING, LONG))),
@@ -35,6 +37,28 @@ final class IpFunctions {
                         Signature.of(BOOL, a -> "(" + compare(a.sql(0), a.sql(1), null) + " = 0)", STRING, STRING),
                         Signature.of(BOOL, a -> "(" + compare(a.sql(0), a.sql(1), a.sql(2)) + " = 0)", STRING, STRING, LONG))),
                 scalar("has_ipv4", Signature.of(BOOL, a -> hasAddress(a, List.of(1)), STRING, STRING)),
+                scalar("has_ipv4_prefix", Signature.of(BOOL, a -> hasPrefix(a.sql(0), "[" + a.sql(1) + "]"), STRING, STRING)),
+                FunctionDeclaration.scalar("has_any_ipv4_prefix", ColumnNaming.NONE, List.of(
+                        Signature.variadic(BOOL, a -> {
+                            List<String> prefixes = new ArrayList<>();
+                            for (int i = 1; i < a.count(); i++) {
+                                prefixes.add(a.sql(i));
+                            }
+                            return hasPrefix(a.sql(0), "[" + String.join(", ", prefixes) + "]");
+                        }, STRING, STRING),
+                        Signature.of(BOOL, a -> hasPrefix(a.sql(0), "from_json(" + a.sql(1) + ", '[\"VARCHAR\"]')"), STRING, KqlType.DYNAMIC))),
+                FunctionDeclaration.scalar("format_ipv4", ColumnNaming.NONE, List.of(
+                        Signature.of(STRING, a -> dotted(masked(a.sql(0), null), false), STRING),
+                        Signature.of(STRING, a -> dotted(masked(a.sql(0), a.sql(1)), false), STRING, LONG),
+                        Signature.of(STRING, a -> dotted(maskedNumber(a.sql(0), "32"), false), LONG),
+                        Signature.of(STRING, a -> dotted(maskedNumber(a.sql(0), a.sql(1)), false), LONG, LONG))),
+                FunctionDeclaration.scalar("format_ipv4_mask", ColumnNaming.NONE, List.of(
+                        Signature.of(STRING, a -> masks(masked(a.sql(0), null), prefixOf(a.sql(0))), STRING),
+                        Signature.of(STRING, a -> masks(masked(a.sql(0), a.sql(1)), "least(" + prefixOf(a.sql(0)) + ", " + a.sql(1) + ")"), STRING, LONG),
+                        Signature.of(STRING, a -> masks(maskedNumber(a.sql(0), "32"), "32"), LONG),
+                        Signature.of(STRING, a -> masks(maskedNumber(a.sql(0), a.sql(1)), a.sql(1)), LONG, LONG))),
+                scalar("ipv4_netmask_suffix", Signature.of(KqlType.LONG, a -> "CASE WHEN " + masked(a.sql(0), null) + " IS NOT NULL THEN CAST("
+                        + prefixOf(a.sql(0)) + " AS BIGINT) END", STRING)),
                 FunctionDeclaration.scalar("has_any_ipv4", ColumnNaming.NONE, List.of(
                         Signature.variadic(BOOL, a -> {
                             List<Integer> indexes = new ArrayList<>();
@@ -73,12 +97,46 @@ final class IpFunctions {
         return "(" + masked(a.sql(0), prefixOf(a.sql(1))) + " = " + masked(a.sql(1), null) + ")";
     }
 
+    /** ipv4_is_in_any_range(ip, range, ...): null when the address is not one; ranges that are not addresses match nothing. */
     private static String isInAnyRange(RenderArguments a) {
         List<String> tests = new ArrayList<>();
         for (int i = 1; i < a.count(); i++) {
             tests.add("coalesce(" + masked(a.sql(0), prefixOf(a.sql(i))) + " = " + masked(a.sql(i), null) + ", FALSE)");
         }
-        return "(" + String.join(" OR ", tests) + ")";
+        return "CASE WHEN " + masked(a.sql(0), null) + " IS NOT NULL THEN (" + String.join(" OR ", tests) + ") END";
+    }
+
+    /** ipv4_is_in_any_range(ip, ranges): the ranges given as a dynamic array of strings. */
+    private static String inAnyRangeOf(String address, String ranges) {
+        return "CASE WHEN " + masked(address, null) + " IS NOT NULL THEN coalesce(len(list_filter(from_json(" + ranges + ", '[\"VARCHAR\"]'), "
+                + "lambda __range: " + masked(address, prefixOf("__range")) + " = " + masked("__range", null) + ")) > 0, FALSE) END";
+    }
+
+    /** A long as an address masked to {@code bits}; null unless the long is an address and the bits are 0 to 32. */
+    private static String maskedNumber(String number, String bits) {
+        return SharedValue.let(bits, b -> "CASE WHEN " + number + " BETWEEN 0 AND 4294967295 AND " + b + " BETWEEN 0 AND 32 THEN (" + number
+                + " >> (32 - " + b + ")) << (32 - " + b + ") END");
+    }
+
+    /** An address held as a long, written a.b.c.d; '' for null (format_ipv4 of what is not an address). */
+    private static String dotted(String address, boolean keepNull) {
+        return SharedValue.let(address, v -> "CASE WHEN " + v + " IS NOT NULL THEN concat_ws('.', " + v + " >> 24, (" + v + " >> 16) & 255, (" + v
+                + " >> 8) & 255, " + v + " & 255) ELSE " + (keepNull ? "NULL" : "''") + " END");
+    }
+
+    /** format_ipv4_mask: the masked address and its prefix length, a.b.c.d/n; '' when the address is not one. */
+    private static String masks(String address, String bits) {
+        return SharedValue.let(address, v -> "CASE WHEN " + v + " IS NOT NULL THEN concat(" + dotted(v, true) + ", '/', " + bits + ") ELSE '' END");
+    }
+
+    /**
+     * has_ipv4_prefix and has_any_ipv4_prefix: some address in the text (a run of digits and dots that is a valid
+     * address) starts with one of the prefixes, each a whole address or one ending in a dot.
+     */
+    private static String hasPrefix(String text, String prefixes) {
+        return "coalesce(len(list_filter(regexp_extract_all(" + text + ", '[0-9.]+'), lambda __ip: regexp_matches(__ip, "
+                + "'^[0-9]{1,3}(?:\\.[0-9]{1,3}){3}$') AND " + masked("__ip", null) + " IS NOT NULL AND len(list_filter(" + prefixes
+                + ", lambda __pre: starts_with(__ip, __pre) AND (ends_with(__pre, '.') OR __ip = __pre))) > 0)) > 0, FALSE)";
     }
 
     /** The /n of a range as SQL, 32 when it has none. */

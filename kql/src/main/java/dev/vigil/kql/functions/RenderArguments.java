@@ -25,6 +25,14 @@ public interface RenderArguments {
         return Optional.empty();
     }
 
+    /**
+     * Whether the call is a {@code where} predicate (or an operand of its top-level and/or), where a null
+     * result drops the row just as false does, so the rendering may give null where Kusto gives false.
+     */
+    default boolean inCondition() {
+        return false;
+    }
+
     /** The value of argument {@code index} when it is a non-null literal (see {@code LiteralExpression} for value classes). */
     Optional<Object> constant(int index);
 

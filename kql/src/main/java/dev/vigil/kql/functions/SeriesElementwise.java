@@ -18,21 +18,25 @@ final class SeriesElementwise {
     private static final KqlType DYNAMIC = KqlType.DYNAMIC;
     private static final KqlType REAL = KqlType.REAL;
 
+    private static final String REALS = "gives reals where Kusto keeps longs for long inputs";
+
     private SeriesElementwise() {
     }
 
     static List<FunctionDeclaration> declarations() {
         return List.of(
-                function("series_add", (x, y) -> x + " + " + y),
-                function("series_subtract", (x, y) -> x + " - " + y),
-                function("series_multiply", (x, y) -> x + " * " + y),
-                function("series_divide", (x, y) -> "CASE WHEN " + y + " <> 0 THEN " + x + " / " + y + " END"),
+                function("series_add", (x, y) -> x + " + " + y).withDeviation(REALS),
+                function("series_subtract", (x, y) -> x + " - " + y).withDeviation(REALS),
+                function("series_multiply", (x, y) -> x + " * " + y).withDeviation(REALS),
+                function("series_divide", (x, y) -> "CASE WHEN " + y + " <> 0 THEN " + x + " / " + y + " END")
+                        .withDeviation("division by zero gives null (Kusto: infinity or NaN)"),
                 function("series_greater", (x, y) -> x + " > " + y),
                 function("series_greater_equals", (x, y) -> x + " >= " + y),
                 function("series_less", (x, y) -> x + " < " + y),
                 function("series_less_equals", (x, y) -> x + " <= " + y),
                 function("series_equals", (x, y) -> x + " = " + y),
-                function("series_not_equals", (x, y) -> x + " <> " + y));
+                function("series_not_equals", (x, y) -> x + " <> " + y),
+                function("series_pow", (x, y) -> "pow(" + x + ", " + y + ")"));
     }
 
     private static FunctionDeclaration function(String name, BinaryOperator<String> operation) {

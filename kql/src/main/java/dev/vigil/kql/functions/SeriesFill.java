@@ -27,13 +27,13 @@ final class SeriesFill {
 
     static List<FunctionDeclaration> declarations() {
         return List.of(
-                FunctionDeclaration.scalar("series_fill_forward", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC,
+                FunctionDeclaration.scalar("series_fill_forward", ColumnNaming.FIRST_ARGUMENT, SeriesFunctions.optional(DYNAMIC,
                         a -> forward(a.get(0), a.get(1)), List.of(DYNAMIC, REAL), 1, List.of(NO_PLACEHOLDER))),
-                FunctionDeclaration.scalar("series_fill_backward", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC,
+                FunctionDeclaration.scalar("series_fill_backward", ColumnNaming.FIRST_ARGUMENT, SeriesFunctions.optional(DYNAMIC,
                         a -> backward(a.get(0), a.get(1)), List.of(DYNAMIC, REAL), 1, List.of(NO_PLACEHOLDER))),
-                FunctionDeclaration.scalar("series_fill_const", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC,
+                FunctionDeclaration.scalar("series_fill_const", ColumnNaming.FIRST_ARGUMENT, SeriesFunctions.optional(DYNAMIC,
                         a -> constant(a.get(0), a.get(1), a.get(2)), List.of(DYNAMIC, REAL, REAL), 2, List.of(NO_PLACEHOLDER))),
-                FunctionDeclaration.scalar("series_fill_linear", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC,
+                FunctionDeclaration.scalar("series_fill_linear", ColumnNaming.FIRST_ARGUMENT, SeriesFunctions.optional(DYNAMIC,
                         a -> linear(a.get(0), a.get(1), a.get(2), a.get(3)), List.of(DYNAMIC, REAL, BOOL, REAL), 1,
                         List.of(NO_PLACEHOLDER, "TRUE", "0.0"))));
     }

@@ -18,11 +18,11 @@ final class SeriesFilters {
 
     static List<FunctionDeclaration> declarations() {
         return List.of(
-                FunctionDeclaration.scalar("series_fir", ColumnNaming.NONE, List.of(
+                FunctionDeclaration.scalar("series_fir", ColumnNaming.FIRST_ARGUMENT, List.of(
                         Signature.of(DYNAMIC, a -> fir(a.sql(0), a.sql(1), null, "FALSE"), DYNAMIC, DYNAMIC),
                         Signature.of(DYNAMIC, a -> fir(a.sql(0), a.sql(1), a.sql(2), "FALSE"), DYNAMIC, DYNAMIC, BOOL),
                         Signature.of(DYNAMIC, a -> fir(a.sql(0), a.sql(1), a.sql(2), a.sql(3)), DYNAMIC, DYNAMIC, BOOL, BOOL))),
-                FunctionDeclaration.scalar("series_iir", ColumnNaming.NONE, List.of(
+                FunctionDeclaration.scalar("series_iir", ColumnNaming.FIRST_ARGUMENT, List.of(
                         Signature.of(DYNAMIC, a -> iir(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))));
     }
 

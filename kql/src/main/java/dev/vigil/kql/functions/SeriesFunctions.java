@@ -51,7 +51,7 @@ final class SeriesFunctions {
                 FIT_LINE,
                 FunctionDeclaration.scalar("series_stats", ColumnNaming.NONE, firstPart(STATS_COLUMNS)),
                 FunctionDeclaration.scalar("series_fit_line", ColumnNaming.NONE, firstPart(FIT_LINE_COLUMNS)),
-                FunctionDeclaration.scalar("series_outliers", ColumnNaming.NONE, optional(DYNAMIC,
+                FunctionDeclaration.scalar("series_outliers", ColumnNaming.FIRST_ARGUMENT, optional(DYNAMIC,
                         a -> SharedValue.let(values(a.get(0)), l -> "to_json(" + outliers(l, "len(" + l + ")", a.get(1), a.get(2), a.get(3), a.get(4)) + ")"),
                         List.of(DYNAMIC, STRING, REAL, REAL, REAL), 1, List.of("'ctukey'", "CAST(NULL AS DOUBLE)", "10.0", "90.0"))));
     }

@@ -12,17 +12,22 @@ import java.util.Optional;
 final class StringFunctions {
     private static final KqlType STRING = KqlType.STRING;
     private static final KqlType LONG = KqlType.LONG;
+    private static final String HASH_DEVIATION = "DuckDB's hash, as hash(): values differ from Kusto's";
 
     private StringFunctions() {
     }
 
     static List<FunctionDeclaration> declarations() {
+        FunctionDeclaration parseUrl = scalar("parse_url", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parseUrl(a.sql(0)), STRING));
+        FunctionDeclaration parseUrlQuery = scalar("parse_urlquery", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parseUrlQuery(a.sql(0)), STRING));
         return List.of(
                 scalar("strcat", Signature.anyTypeTail(STRING, StringFunctions::strcat)),
                 scalar("strcat_delim", Signature.anyTypeTail(STRING, StringFunctions::strcatDelim, STRING)),
                 scalar("strcat_array", Signature.of(STRING, a -> "coalesce(array_to_string(from_json(" + a.sql(0)
                         + ", '[\"VARCHAR\"]'), " + a.sql(1) + "), '')", KqlType.DYNAMIC, STRING)),
-                scalar("strlen", Signature.of(LONG, a -> "CAST(length(" + a.sql(0) + ") AS BIGINT)", STRING)),
+                scalar("strlen", Signature.of(LONG, a -> "CAST(length(" + a.sql(0) + ") AS BIGINT)", STRING))
+                        .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT)
+                        .withDeviation("counts Unicode characters (Kusto counts UTF-16 units)"),
                 scalar("tolower", Signature.of(STRING, a -> "lower(" + a.sql(0) + ")", STRING)),
                 scalar("toupper", Signature.of(STRING, a -> "upper(" + a.sql(0) + ")", STRING)),
                 FunctionDeclaration.scalar("substring", ColumnNaming.NONE, List.of(
@@ -32,7 +37,7 @@ final class StringFunctions {
                 scalar("trim", Signature.of(STRING, a -> trim(a, true, true), STRING, STRING)),
                 scalar("trim_start", Signature.of(STRING, a -> trim(a, true, false), STRING, STRING)),
                 scalar("trim_end", Signature.of(STRING, a -> trim(a, false, true), STRING, STRING)),
-                FunctionDeclaration.scalar("split", ColumnNaming.NONE, List.of(
+                FunctionDeclaration.scalar("split", ColumnNaming.FIRST_ARGUMENT, List.of(
                         Signature.of(KqlType.DYNAMIC, a -> "to_json(string_split(" + a.sql(0) + ", " + a.sql(1) + "))", STRING, STRING),
                         Signature.of(KqlType.DYNAMIC, a -> SharedValue.let("string_split(" + a.sql(0) + ", " + a.sql(1) + ")",
                                 parts -> "to_json(CASE WHEN " + a.sql(2) + " >= 0 AND " + a.sql(2) + " < len(" + parts + ") THEN ["
@@ -68,9 +73,10 @@ final class StringFunctions {
                                 + a.sql(0) + "), " + a.sql(2) + "), '')", STRING, LONG, STRING))),
                 scalar("strcmp", Signature.of(LONG, a -> "CAST(sign(CASE WHEN " + a.sql(0) + " < " + a.sql(1) + " THEN -1 WHEN " + a.sql(0)
                         + " > " + a.sql(1) + " THEN 1 ELSE 0 END) AS BIGINT)", STRING, STRING)),
-                scalar("url_encode", Signature.of(STRING, a -> "url_encode(" + a.sql(0) + ")", STRING)),
-                scalar("url_encode_component", Signature.of(STRING, a -> "url_encode(" + a.sql(0) + ")", STRING)),
-                scalar("url_decode", Signature.of(STRING, a -> "coalesce(TRY(url_decode(" + a.sql(0) + ")), '')", STRING)),
+                scalar("url_encode", Signature.of(STRING, a -> urlEncode(a.sql(0), "+"), STRING)),
+                scalar("url_encode_component", Signature.of(STRING, a -> urlEncode(a.sql(0), "%20"), STRING)),
+                // as .NET's UrlDecode, a + is a space
+                scalar("url_decode", Signature.of(STRING, a -> "coalesce(TRY(url_decode(replace(" + a.sql(0) + ", '+', ' '))), '')", STRING)),
                 scalar("base64_encode_tostring", Signature.of(STRING, a -> "to_base64(encode(" + a.sql(0) + "))", STRING)),
                 scalar("base64_decode_tostring", Signature.of(STRING, a -> "coalesce(TRY(decode(from_base64(" + a.sql(0) + "))), '')", STRING)),
                 scalar("base64_encodestring", Signature.of(STRING, a -> "to_base64(encode(" + a.sql(0) + "))", STRING)),
@@ -78,10 +84,23 @@ final class StringFunctions {
                 scalar("hash_md5", Signature.of(STRING, a -> "md5(" + a.sql(0) + ")", STRING)),
                 scalar("hash_sha1", Signature.of(STRING, a -> "sha1(" + a.sql(0) + ")", STRING)),
                 scalar("hash_sha256", Signature.of(STRING, a -> "sha256(" + a.sql(0) + ")", STRING)),
-                FunctionDeclaration.scalar("hash", ColumnNaming.NONE, hashSignatures()),
+                FunctionDeclaration.scalar("hash_many", ColumnNaming.NONE, List.of(Signature.anyTypeTail(LONG, StringFunctions::hashMany)))
+                        .withDeviation(HASH_DEVIATION),
+                FunctionDeclaration.scalar("hash_combine", ColumnNaming.NONE, List.of(Signature.variadic(LONG, StringFunctions::hashMany, LONG)))
+                        .withDeviation(HASH_DEVIATION),
+                FunctionDeclaration.scalar("hash", ColumnNaming.NONE, hashSignatures())
+                        .withDeviation("DuckDB's 64-bit hash, not xxHash64: values differ, equal inputs still hash equal"),
                 scalar("new_guid", Signature.of(KqlType.GUID, a -> "uuid()")),
-                scalar("parse_url", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parseUrl(a.sql(0)), STRING)),
-                scalar("parse_path", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parsePath(a.sql(0)), STRING)));
+                parseUrl,
+                parseUrl.alias("parseurl"),
+                scalar("parse_path", Signature.of(KqlType.DYNAMIC, a -> UrlParts.parsePath(a.sql(0)), STRING)),
+                parseUrlQuery,
+                parseUrlQuery.alias("parseurlquery"),
+                // the position in the array of the first value the text has as a term (as has does), -1 for none
+                scalar("has_any_index", Signature.of(LONG, a -> "CAST(coalesce(list_position(list_transform(from_json(" + a.sql(1)
+                        + ", '[\"VARCHAR\"]'), lambda __hv: " + TermMatch.matches(a.sql(0), "__hv", TermMatch.Edges.WHOLE_TERM, "'i'")
+                        + "), TRUE), 0) - 1 AS BIGINT)", STRING, KqlType.DYNAMIC)),
+                scalar("parse_csv", Signature.of(KqlType.DYNAMIC, a -> parseCsv(a.sql(0)), STRING)).withNaming(ColumnNaming.FIRST_ARGUMENT));
     }
 
     private static FunctionDeclaration scalar(String name, Signature signature) {
@@ -154,6 +173,15 @@ final class StringFunctions {
         return "coalesce(TRY(json_extract_string(" + a.sql(1) + ", " + path + ")), '')";
     }
 
+    /**
+     * parse_csv: the fields of one comma-separated record as an array of strings. A field in double quotes may hold
+     * commas and doubled quotes ({@code "a ""b"", c"} is {@code a "b", c}).
+     */
+    private static String parseCsv(String text) {
+        return "to_json(list_transform(regexp_extract_all(" + text + ", '(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,\\n]*)', 1), lambda __f: "
+                + "CASE WHEN __f LIKE '\"%' THEN replace(__f[2:-2], '\"\"', '\"') ELSE __f END))";
+    }
+
     /** Plain countof counts overlapping occurrences, as Kusto does. */
     private static String countOverlapping(RenderArguments a) {
         Optional<Object> needle = a.constant(1);
@@ -164,9 +192,29 @@ final class StringFunctions {
                 + ") + 2), lambda __p: substring(" + a.sql(0) + ", __p, length(" + a.sql(1) + ")) = " + a.sql(1) + ")) END AS BIGINT)";
     }
 
+    /**
+     * Percent-encoding as Kusto does it (.NET's UrlEncode): ASCII letters, digits and {@code -_.!*()} stay, every
+     * other character becomes its UTF-8 bytes as {@code %xx} in lowercase hex, and a space becomes {@code space}
+     * ({@code +} for url_encode, {@code %20} for url_encode_component).
+     */
+    private static String urlEncode(String text, String space) {
+        return "array_to_string(list_transform(string_split(" + text + ", ''), lambda __uc: CASE WHEN regexp_matches(__uc, "
+                + "'^[A-Za-z0-9_.!*()-]$') THEN __uc WHEN __uc = ' ' THEN '" + space + "' ELSE regexp_replace(lower(hex(encode(__uc))), "
+                + "'(..)', '%\\1', 'g') END), '')";
+    }
+
     /** DuckDB's 64-bit hash, kept non-negative to fit a long (Kusto uses xxHash64; the values differ). */
     private static String hash(String value) {
         return "CAST(hash(" + value + ") & 9223372036854775807 AS BIGINT)";
+    }
+
+    /** hash_many and hash_combine: DuckDB's hash of all the values together. */
+    private static String hashMany(RenderArguments a) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < a.count(); i++) {
+            values.add(a.sql(i));
+        }
+        return hash(String.join(", ", values));
     }
 
     private static List<Signature> hashSignatures() {

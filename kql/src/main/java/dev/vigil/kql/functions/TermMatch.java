@@ -46,14 +46,19 @@ final class TermMatch {
             }
             return "regexp_matches(" + arguments.sql(0) + ", " + arguments.stringLiteral(pattern(text, edges)) + ", " + flags + ")";
         }
-        String escaped = "regexp_escape(" + arguments.sql(1) + ")";
+        return matches(arguments.sql(0), arguments.sql(1), edges, flags);
+    }
+
+    /** The haystack has the needle (SQL known only at run time) as a term; {@code flags} is {@code 'i'} or {@code 'c'}. */
+    static String matches(String haystack, String needle, Edges edges, String flags) {
+        String escaped = "regexp_escape(" + needle + ")";
         String start = edges.start
-                ? "CASE WHEN regexp_matches(" + arguments.sql(1) + ", '^[0-9A-Za-z]') THEN '(?:^|" + NON_ALPHANUMERIC + ")' ELSE '' END || "
+                ? "CASE WHEN regexp_matches(" + needle + ", '^[0-9A-Za-z]') THEN '(?:^|" + NON_ALPHANUMERIC + ")' ELSE '' END || "
                 : "";
         String end = edges.end
-                ? " || CASE WHEN regexp_matches(" + arguments.sql(1) + ", '[0-9A-Za-z]$') THEN '(?:$|" + NON_ALPHANUMERIC + ")' ELSE '' END"
+                ? " || CASE WHEN regexp_matches(" + needle + ", '[0-9A-Za-z]$') THEN '(?:$|" + NON_ALPHANUMERIC + ")' ELSE '' END"
                 : "";
-        return "(" + arguments.sql(1) + " = '' OR regexp_matches(" + arguments.sql(0) + ", " + start + escaped + end + ", " + flags + "))";
+        return "(" + needle + " = '' OR regexp_matches(" + haystack + ", " + start + escaped + end + ", " + flags + "))";
     }
 
     /** One regular expression matching any of the constant needles as terms; empty needles match everything. */

@@ -19,6 +19,11 @@ final class UrlParts {
                 + "'Query Parameters', " + queryParameters(p + ".query") + ", 'Fragment', " + p + ".fragment) END");
     }
 
+    /** parse_urlquery: the parameters of a query string ({@code a=1&b=2}, no leading {@code ?}) under "Query Parameters". */
+    static String parseUrlQuery(String query) {
+        return SharedValue.let(query, q -> "json_object('Query Parameters', " + queryParameters(q) + ")");
+    }
+
     private static String queryParameters(String query) {
         return "CASE WHEN " + query + " = '' THEN json_object() ELSE to_json(map_from_entries(list_transform(string_split(" + query
                 + ", '&'), lambda __kv: {'key': coalesce(TRY(url_decode(split_part(__kv, '=', 1))), split_part(__kv, '=', 1)), "

@@ -13,6 +13,7 @@ import dev.vigil.kql.syntax.LetTabular;
 import dev.vigil.kql.syntax.LetValue;
 import dev.vigil.kql.syntax.SearchExpression;
 import dev.vigil.kql.syntax.SetStatement;
+import dev.vigil.kql.syntax.TopHittersOperator;
 import dev.vigil.kql.syntax.SubqueryExpression;
 import dev.vigil.kql.syntax.TabularExpression;
 import dev.vigil.kql.syntax.TabularFunctionCall;
@@ -175,10 +176,35 @@ public final class KqlParser {
         Token set = advance();
         Identifier option = identifier("an option name");
         Span span = set.span().to(option.span());
+        Optional<Expression> value = Optional.empty();
+        if (current().is(TokenKind.ASSIGN)) {
+            value = optionValue();
+        }
         while (!current().is(TokenKind.SEMICOLON) && !current().is(TokenKind.END_OF_TEXT)) {
             span = span.to(advance().span());
         }
-        return new SetStatement(option, span);
+        return new SetStatement(option, value, span);
+    }
+
+    /**
+     * The value after {@code set option =} when it is an expression up to the end of the statement; options whose
+     * values are not expressions ({@code set querytrace = ...}) keep no value, and their text is skipped.
+     */
+    private Optional<Expression> optionValue() {
+        int start = index;
+        int startDepth = depth;
+        advance();
+        try {
+            Expression value = expression();
+            if (current().is(TokenKind.SEMICOLON) || current().is(TokenKind.END_OF_TEXT)) {
+                return Optional.of(value);
+            }
+        } catch (DiagnosticException e) {
+            // not an expression: the option is one Vigil ignores
+        }
+        index = start;
+        depth = startDepth;
+        return Optional.empty();
     }
 
     private LetValue letValue() {
@@ -433,6 +459,19 @@ public final class KqlParser {
                 return MakeSeriesParser.makeSeries(this, keyword);
             case "top-nested":
                 return TopNestedParser.topNested(this, keyword);
+            case "parse-kv":
+                return ParseKvParser.parseKv(this, keyword);
+            case "top-hitters": {
+                Expression count = expression();
+                expectWord("of");
+                Expression of = expression();
+                Optional<Expression> by = Optional.empty();
+                if (current().isWord("by")) {
+                    advance();
+                    by = Optional.of(expression());
+                }
+                return new TopHittersOperator(count, of, by, keyword.span().to(previous().span()));
+            }
             default:
                 throw new DiagnosticException(DiagnosticFacts.unknownQueryOperator(name), keyword.span());
         }

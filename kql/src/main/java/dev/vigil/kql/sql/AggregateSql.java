@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * <p>The value columns of one {@code arg_max}/{@code arg_min} (same direction, same key) are
  * taken together, as one struct from one row: {@code arg_max({'v0': a, 'v1': b}, key)}. That is
  * what Kusto means (all values from the same row, even on ties) and, for {@code arg_max(T, *)},
- * about 2.5x faster in DuckDB than one aggregate per column.
+ * about 2.5x faster in DuckDB than one aggregate per column. Rows whose key is null are passed over
+ * unless every row of the group has a null key; then the group's first row is taken.
  */
 final class AggregateSql {
     private AggregateSql() {
@@ -47,7 +48,9 @@ final class AggregateSql {
             }
         }
         for (RowPick pick : picks.values()) {
-            inner.add(pick.function() + "({" + String.join(", ", pick.values()) + "}, " + pick.key() + ") AS " + pick.alias());
+            // a group whose keys are all null still gives a row (its first), as Kusto's arg_max does; DuckDB's gives null
+            String values = "{" + String.join(", ", pick.values()) + "}";
+            inner.add("coalesce(" + pick.function() + "(" + values + ", " + pick.key() + "), first(" + values + ")) AS " + pick.alias());
         }
         String sql = "SELECT " + String.join(", ", inner) + " FROM " + input;
         if (!aggregate.groups().isEmpty()) {

@@ -8,8 +8,10 @@ import dev.vigil.kql.bound.BoundInSubquery;
 import dev.vigil.kql.bound.BoundScalarSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.functions.ElementList;
+import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.functions.RenderArguments;
 import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.types.KqlType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +39,11 @@ final class ExpressionSql {
             return SqlLiterals.literal(literal.value(), literal.type());
         }
         if (expression instanceof BoundCall call) {
-            return call.signature().rendering().render(new Arguments(call.arguments()));
+            return call.signature().rendering().render(new Arguments(call.arguments(), false, false));
         }
         if (expression instanceof BoundIn in) {
-            String test = in(in);
+            // a null is in no list (as == of a null and a value is false), so !in keeps it; strings are never null
+            String test = in.value().type() == KqlType.STRING ? in(in) : "coalesce(" + in(in) + ", FALSE)";
             return in.negated() ? "(NOT " + test + ")" : test;
         }
         if (expression instanceof BoundScalarSubquery subquery) {
@@ -50,15 +53,33 @@ final class ExpressionSql {
         if (expression instanceof BoundInSubquery in) {
             String stage = stages.apply((LogicalOperator) in.table());
             String test = "(" + render(in.value()) + " IN (SELECT " + SqlIdentifiers.quote(in.column()) + " FROM " + stage + "))";
-            return in.negated() ? "(NOT " + test + ")" : test;
+            return in.negated() ? "(NOT coalesce(" + test + ", FALSE))" : test;
         }
         throw new IllegalStateException("no SQL for " + expression.getClass().getSimpleName());
+    }
+
+    /**
+     * A {@code where} predicate, where null drops the row as false does: the predicate itself and the
+     * operands of its top-level {@code and}/{@code or} are written knowing that (see
+     * {@link RenderArguments#inCondition()}), so that comparisons keep SQL's plain form, which DuckDB pushes
+     * into the scan.
+     */
+    String renderCondition(BoundExpression expression) {
+        if (expression instanceof BoundCall call) {
+            boolean logical = call.function() == FunctionRegistry.operator(BinaryOperator.AND)
+                    || call.function() == FunctionRegistry.operator(BinaryOperator.OR);
+            return call.signature().rendering().render(new Arguments(call.arguments(), true, logical));
+        }
+        if (expression instanceof BoundIn in && !in.negated()) {
+            return in(in);
+        }
+        return render(expression);
     }
 
     /** The array {@code expression} gives as a DuckDB list, when its function can write it so. */
     Optional<ElementList> elements(BoundExpression expression) {
         if (expression instanceof BoundCall call && call.signature().elements().isPresent()) {
-            return Optional.of(call.signature().elements().get().render(new Arguments(call.arguments())));
+            return Optional.of(call.signature().elements().get().render(new Arguments(call.arguments(), false, false)));
         }
         return Optional.empty();
     }
@@ -93,9 +114,19 @@ final class ExpressionSql {
 
     private final class Arguments implements RenderArguments {
         private final List<BoundExpression> arguments;
+        private final boolean condition;
+        private final boolean conditionOperands;
 
-        Arguments(List<BoundExpression> arguments) {
+        /** {@code conditionOperands}: the arguments are themselves conditions (the operands of a predicate's and/or). */
+        Arguments(List<BoundExpression> arguments, boolean condition, boolean conditionOperands) {
             this.arguments = arguments;
+            this.condition = condition;
+            this.conditionOperands = conditionOperands;
+        }
+
+        @Override
+        public boolean inCondition() {
+            return condition;
         }
 
         @Override
@@ -110,7 +141,7 @@ final class ExpressionSql {
 
         @Override
         public String sql(int index) {
-            return render(arguments.get(index));
+            return conditionOperands ? renderCondition(arguments.get(index)) : render(arguments.get(index));
         }
 
         @Override

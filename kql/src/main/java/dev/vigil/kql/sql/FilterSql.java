@@ -9,6 +9,6 @@ final class FilterSql {
 
     static String select(Filter filter, String input, ExpressionSql expressions) {
         String clause = WindowCalls.contains(filter.predicate()) ? " QUALIFY " : " WHERE ";
-        return "SELECT * FROM " + input + clause + expressions.render(filter.predicate());
+        return "SELECT * FROM " + input + clause + expressions.renderCondition(filter.predicate());
     }
 }

@@ -6,6 +6,7 @@ public sealed interface QueryOperator
         SortOperator, TopOperator,
         ProjectAwayOperator, ProjectKeepOperator, ProjectRenameOperator, ProjectReorderOperator, DistinctOperator, JoinOperator,
         LookupOperator, UnionOperator, MvExpandOperator, MvApplyOperator, ParseOperator, SerializeOperator, GetSchemaOperator,
-        AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator {
+        AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
+        ParseKvOperator, TopHittersOperator {
     Span span();
 }

@@ -1,5 +1,11 @@
 package dev.vigil.kql.syntax;
 
-/** {@code set option [= value]}: a request option; accepted and ignored, as the query API sets none that matter here. */
-public record SetStatement(Identifier option, Span span) implements Statement {
+import java.util.Optional;
+
+/**
+ * {@code set option [= value]}: a request option. Only the options the language itself reads
+ * ({@code query_bin_auto_size}, {@code query_bin_auto_at}) have an effect; the value is kept when it
+ * is an expression.
+ */
+public record SetStatement(Identifier option, Optional<Expression> value, Span span) implements Statement {
 }

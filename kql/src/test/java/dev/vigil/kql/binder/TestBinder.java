@@ -107,7 +107,7 @@ class TestBinder {
             "Events | summarize max(Id) by Flag, Id % 2                   ¦ Flag, Column1, max_Id",
             "Events | summarize count(), count(), n = count()             ¦ count_, count_1, n",
             "Events | summarize count_ = max(Id), count()                 ¦ count_, count_1",
-            "Events | project Id, Id + 1, Message, strlen(Message)        ¦ Id, Column1, Message, Column2",
+            "Events | project Id, Id + 1, Message, strlen(Message)        ¦ Id, Column1, Message, strlen_Message",
             "Events | project Id | extend Id * 2, Id * 3                  ¦ Id, Column1, Column2",
             "Events | project Id, Message | extend Id = Id * 2            ¦ Id, Message",
             "Events | count                                               ¦ Count",

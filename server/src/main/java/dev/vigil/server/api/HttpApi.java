@@ -15,6 +15,10 @@ import dev.vigil.server.api.query.QueryLogRecorder;
 import dev.vigil.server.api.query.QueryRoutes;
 import dev.vigil.server.api.query.RunningQueryRoutes;
 import dev.vigil.server.api.rules.RulesApi;
+import dev.vigil.server.api.automation.AutomationRuleRoutes;
+import dev.vigil.soc.automation.store.AutomationRules;
+import dev.vigil.server.api.watchlists.WatchlistRoutes;
+import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.api.access.TrustedProxies;
@@ -55,7 +59,8 @@ public final class HttpApi {
     }
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
-            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, Supplier<StorageHealth> storageHealth,
+            long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
+            Supplier<StorageHealth> storageHealth,
             InteractiveQueries queries, ConsoleRoutes console) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
@@ -105,6 +110,8 @@ public final class HttpApi {
             iot.register(config.routes);
             connectors.register(config.routes);
             rules.register(config.routes);
+            new AutomationRuleRoutes(automationRules, mapper).register(config.routes);
+            new WatchlistRoutes(watchlists, mapper).register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
             console.configure(config, authentication);
         });

@@ -3,12 +3,15 @@ package dev.vigil.server.console;
 import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.access.AccessControl;
+import dev.vigil.server.console.logs.SavedQueries;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.connector.DataConnectors;
 import dev.vigil.soc.connector.iot.DefenderForIotConnector;
 import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.store.AlertRules;
+import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import dev.vigil.workspace.api.LogStore;
 import java.time.Clock;
 
@@ -17,8 +20,10 @@ import java.time.Clock;
  *
  * @param queries where people's queries run, the Logs page's as the query API's
  * @param iotAlerts the IoT alerts, which an incident's device entity lists
+ * @param savedQueries the Logs page's saved queries
+ * @param dryRuns the rule wizard's results simulation, as the API's dry run
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
         DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
-        IotAlerts iotAlerts) {
+        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns) {
 }

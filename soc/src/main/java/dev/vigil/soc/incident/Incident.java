@@ -19,6 +19,7 @@ import java.util.Set;
  * @param key what the incident was created for (an alert's SystemAlertId, a rule and grouping key...); a second
  *     create with the same key returns this incident
  * @param closure present exactly when the status is Closed
+ * @param tasks the incident's tasks, in the order they were added
  * @param grouping how the rule that made the incident finds it again for later alerts, if it groups
  * @param firstModifiedTime when the incident was first changed after its creation
  * @param modifiedBy who made the latest change: a user name, or the rule or automation that made it
@@ -38,6 +39,7 @@ public record Incident(
         IncidentOwner owner,
         List<IncidentLabel> labels,
         List<IncidentComment> comments,
+        List<IncidentTask> tasks,
         List<IncidentAlert> alerts,
         List<String> relatedAnalyticRuleIds,
         Optional<IncidentGrouping> grouping,
@@ -70,6 +72,8 @@ public record Incident(
         Objects.requireNonNull(owner, "owner");
         labels = List.copyOf(labels);
         comments = List.copyOf(comments);
+        // incidents stored before tasks existed have none
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
         alerts = List.copyOf(alerts);
         relatedAnalyticRuleIds = List.copyOf(relatedAnalyticRuleIds);
         Objects.requireNonNull(grouping, "grouping");

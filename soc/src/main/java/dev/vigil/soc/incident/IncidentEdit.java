@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One change of one incident in the making: applies the requested edits to a copy, checks the
@@ -26,6 +27,7 @@ final class IncidentEdit {
     private IncidentOwner owner;
     private List<IncidentLabel> labels;
     private final List<IncidentComment> comments;
+    private final List<IncidentTask> tasks;
     private final Map<String, IncidentAlert> alerts;
     private final LinkedHashSet<String> ruleIds;
     private Optional<Instant> closedTime;
@@ -42,6 +44,7 @@ final class IncidentEdit {
         this.owner = base.owner();
         this.labels = base.labels();
         this.comments = new ArrayList<>(base.comments());
+        this.tasks = new ArrayList<>(base.tasks());
         this.alerts = new LinkedHashMap<>();
         base.alerts().forEach(alert -> alerts.put(alert.systemAlertId(), alert));
         this.ruleIds = new LinkedHashSet<>(base.relatedAnalyticRuleIds());
@@ -53,7 +56,8 @@ final class IncidentEdit {
         Map<String, IncidentAlert> alerts = new LinkedHashMap<>();
         request.alerts().forEach(alert -> alerts.put(alert.systemAlertId(), alert));
         return new Incident(workspaceId, name, number, request.key(), request.title(), request.description(), request.severity(),
-                request.status(), Optional.empty(), request.owner(), distinctLabels(request.labels()), List.of(), List.copyOf(alerts.values()),
+                request.status(), Optional.empty(), request.owner(), distinctLabels(request.labels()), List.of(), List.of(),
+                List.copyOf(alerts.values()),
                 List.copyOf(new LinkedHashSet<>(request.relatedAnalyticRuleIds())), request.grouping(), Incident.PROVIDER_NAME, now, now,
                 Optional.empty(), Optional.empty(), request.createdBy(), 1, sequence);
     }
@@ -135,6 +139,55 @@ final class IncidentEdit {
         changed.add("Comments");
     }
 
+    /** Adds the labels the incident does not have yet. */
+    void addLabels(List<IncidentLabel> added) {
+        List<IncidentLabel> all = new ArrayList<>(labels);
+        all.addAll(added);
+        List<IncidentLabel> value = distinctLabels(all);
+        set("Labels", labels, value, () -> labels = value);
+    }
+
+    void addTask(NewIncidentTask task, String author, Instant now) {
+        String id = UUID.nameUUIDFromBytes((base.name() + "/task/" + tasks.size()).getBytes(StandardCharsets.UTF_8)).toString();
+        tasks.add(new IncidentTask(id, task.title(), task.description(), IncidentTaskStatus.New, now, author));
+        changed.add("Tasks");
+    }
+
+    /**
+     * The values before this change of the changed properties that automation conditions compare
+     * ({@code Severity}, {@code Status}, {@code Owner}, and the {@code Labels}, {@code Tactics},
+     * {@code AlertIds} and {@code Comments} as they were), for "changed from".
+     */
+    Map<String, List<String>> previousValues() {
+        Map<String, List<String>> previous = new LinkedHashMap<>();
+        if (changed.contains("Severity")) {
+            previous.put("Severity", List.of(base.severity().sentinelName()));
+        }
+        if (changed.contains("Status")) {
+            previous.put("Status", List.of(base.status().sentinelName()));
+        }
+        if (changed.contains("Owner")) {
+            previous.put("Owner", ownerNames(base.owner()));
+        }
+        if (changed.contains("Labels")) {
+            previous.put("Labels", base.labels().stream().map(IncidentLabel::name).toList());
+        }
+        if (changed.contains("AlertIds")) {
+            previous.put("AlertIds", base.alertIds());
+            previous.put("Tactics", base.tactics());
+        }
+        if (changed.contains("Comments")) {
+            previous.put("Comments", base.comments().stream().map(IncidentComment::id).toList());
+        }
+        return previous;
+    }
+
+    /** The owner's non-empty fields, which conditions on the owner compare with. */
+    static List<String> ownerNames(IncidentOwner owner) {
+        return Stream.of(owner.objectId(), owner.email(), owner.assignedTo(), owner.userPrincipalName())
+                .filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
     /** Adds or replaces alerts by SystemAlertId; only a real difference counts as a change. */
     void addAlerts(AlertAddition addition) {
         for (IncidentAlert alert : addition.alerts()) {
@@ -171,7 +224,7 @@ final class IncidentEdit {
     /** The next version, as changed at {@code now} by {@code modifiedBy}, as the workspace's change {@code sequence}. */
     Incident result(Instant now, String modifiedBy, long sequence) {
         return new Incident(base.workspaceId(), base.name(), base.number(), base.key(), title, description, severity, status, closure, owner,
-                labels, comments, List.copyOf(alerts.values()), List.copyOf(ruleIds), base.grouping(), base.providerName(), base.createdTime(),
+                labels, comments, tasks, List.copyOf(alerts.values()), List.copyOf(ruleIds), base.grouping(), base.providerName(), base.createdTime(),
                 now, base.firstModifiedTime().or(() -> Optional.of(now)), closedTime, modifiedBy, base.revision() + 1, sequence);
     }
 

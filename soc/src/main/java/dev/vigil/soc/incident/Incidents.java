@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +40,14 @@ public final class Incidents implements AutoCloseable {
     private final Clock clock;
     private final SecurityIncidentLog log;
     private final Map<String, WorkspaceIncidents> workspaces = new ConcurrentHashMap<>();
+    private final List<String> followers;
 
     Incidents(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl, boolean holdRows) {
+        this(stateStore, logStore, clock, apiBaseUrl, holdRows, List.of());
+    }
+
+    Incidents(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl, boolean holdRows, List<String> followers) {
+        this.followers = List.copyOf(followers);
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.logStore = Objects.requireNonNull(logStore, "logStore");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,9 +62,25 @@ public final class Incidents implements AutoCloseable {
      * @param apiBaseUrl the server's address, e.g. {@code http://vigil.example:8080}, for {@code IncidentUrl}; asked for each row
      */
     public static Incidents open(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl) {
-        Incidents incidents = new Incidents(stateStore, logStore, clock, apiBaseUrl, false);
+        return open(stateStore, logStore, clock, apiBaseUrl, List.of());
+    }
+
+    /**
+     * As {@link #open(StateStore, LogStore, Clock, Supplier)}, with followers: consumers that read
+     * every change durably ({@link #loggedChangesAfter}), each keeping its position as the checkpoint
+     * {@code <follower>/<workspace>} (see {@link #followerCheckpoint}). A change is retained until
+     * each follower has passed it ({@link #followed}), so that after a crash a follower reads on
+     * from its checkpoint, missing none.
+     */
+    public static Incidents open(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl, List<String> followers) {
+        Incidents incidents = new Incidents(stateStore, logStore, clock, apiBaseUrl, false, followers);
         incidents.recover();
         return incidents;
+    }
+
+    /** The checkpoint consumer under which a follower keeps its position in a workspace's changes. */
+    public static String followerCheckpoint(String follower, String workspaceId) {
+        return follower + "/" + workspaceId;
     }
 
     void recover() {
@@ -77,6 +100,56 @@ public final class Incidents implements AutoCloseable {
     /** Told of every change once its row is committed; see {@link IncidentListener} for when and on which thread. */
     public void addListener(IncidentListener listener) {
         log.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * The workspace's changes after {@code sequence} whose rows are logged, at most {@code limit},
+     * in order: for a follower, from its position. Changes a follower has passed may be gone.
+     */
+    public List<IncidentEvent> loggedChangesAfter(String workspaceId, long sequence, int limit) {
+        return workspace(workspaceId).loggedChangesAfter(sequence, limit);
+    }
+
+    /** The sequence of the workspace's latest change, 0 before the first. */
+    public long lastChange(String workspaceId) {
+        return workspace(workspaceId).lastSequence();
+    }
+
+    /** Whether the changes are kept for this follower until it has passed them (it was named at {@link #open}). */
+    public boolean keepsChangesFor(String follower) {
+        return followers.contains(follower);
+    }
+
+    /** The follower has committed its position at {@code sequence}: the changes up to it need not be kept for it. */
+    public void followed(String workspaceId, String follower, long sequence) {
+        if (!followers.contains(follower)) {
+            throw new IllegalArgumentException("'" + follower + "' does not follow the incidents' changes; followers are " + followers);
+        }
+        workspace(workspaceId).followed(follower, sequence);
+    }
+
+    /**
+     * Carries out an automation rule's actions as one change. The change
+     * records {@code origin}; when a retained change already carries it out (the action was taken
+     * before a crash, and the follower's position had not moved yet), nothing changes again.
+     *
+     * @param origin names the action and what triggered it, e.g. {@code automationRule/<id>/<trigger sequence>}
+     */
+    public Incident automate(String workspaceId, String incident, String origin, String modifiedBy, AutomatedChange change) {
+        WorkspaceIncidents incidents = workspace(workspaceId);
+        Instant now = clock.instant();
+        Incident changed = incidents.change(incident, Optional.empty(), modifiedBy, now, Optional.of(origin), edit -> {
+            edit.apply(change.update(), now);
+            edit.addLabels(change.addedLabels());
+            change.addedTasks().forEach(task -> edit.addTask(task, modifiedBy, now));
+        });
+        log.requestWrite(incidents);
+        return changed;
+    }
+
+    /** Adds a task to the incident; it starts New. */
+    public Incident addTask(String workspaceId, String incident, NewIncidentTask task, String author) {
+        return change(workspaceId, incident, Optional.empty(), author, edit -> edit.addTask(task, author, clock.instant()));
     }
 
     /** Creates an incident, or returns the one created earlier for the same key, unchanged. */
@@ -177,7 +250,7 @@ public final class Incidents implements AutoCloseable {
 
     private Incident change(String workspaceId, String incident, Optional<String> etag, String modifiedBy, Consumer<IncidentEdit> edit) {
         WorkspaceIncidents incidents = workspace(workspaceId);
-        Incident changed = incidents.change(incident, etag, modifiedBy, clock.instant(), edit);
+        Incident changed = incidents.change(incident, etag, modifiedBy, clock.instant(), Optional.empty(), edit);
         // when nothing changed there is nothing to write, and asking costs one empty look
         log.requestWrite(incidents);
         return changed;
@@ -191,8 +264,11 @@ public final class Incidents implements AutoCloseable {
         if (!logStore.workspaces().contains(workspaceId)) {
             throw new WorkspaceNotFoundException("there is no workspace '" + workspaceId + "'");
         }
-        return workspaces.computeIfAbsent(workspaceId, id -> WorkspaceIncidents.load(id,
-                stateStore.collection(COLLECTION_PREFIX + id, StoredIncident.class), logStore.checkpoint(SecurityIncidentLog.consumer(id))));
+        return workspaces.computeIfAbsent(workspaceId, id -> {
+            Map<String, Long> positions = new HashMap<>();
+            followers.forEach(follower -> positions.put(follower, logStore.checkpoint(followerCheckpoint(follower, id))));
+            return WorkspaceIncidents.load(id, stateStore.collection(COLLECTION_PREFIX + id, StoredIncident.class), log.position(id), positions);
+        });
     }
 
     /** Writes the rows still pending (waiting a bounded time), then stops; call before closing the storage. */

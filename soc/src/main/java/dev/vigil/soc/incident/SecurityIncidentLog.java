@@ -1,12 +1,15 @@
 package dev.vigil.soc.incident;
 
-import dev.vigil.workspace.api.Checkpoint;
+import dev.vigil.soc.handoff.Batch;
+import dev.vigil.soc.handoff.DurableConsumer;
+import dev.vigil.soc.handoff.HandoffOutcome;
+import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.workspace.api.LogStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * listeners. One thread does it for all workspaces, so that each workspace's rows and its
  * checkpoint ({@code incidents/<workspace>}, the last change sequence logged) advance in order:
  * rows and checkpoint are committed in one transaction, and a restart continues after the
- * checkpoint. A failed write is retried, with a pause, until it succeeds or the log is closed.
+ * checkpoint (each workspace's {@link DurableConsumer}). A failed write is retried, with a pause,
+ * until it succeeds or the log is closed: no row is ever given up.
  */
 final class SecurityIncidentLog implements AutoCloseable {
     static final int MAX_BATCH = 1_000;
@@ -34,6 +38,7 @@ final class SecurityIncidentLog implements AutoCloseable {
     private final boolean holdRows;
     private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "vigil-incident-log");
         t.setDaemon(true);
@@ -49,6 +54,17 @@ final class SecurityIncidentLog implements AutoCloseable {
 
     static String consumer(String workspaceId) {
         return "incidents/" + workspaceId;
+    }
+
+    /** The last change whose row the workspace's log has committed. */
+    long position(String workspaceId) {
+        return consumerOf(workspaceId).position();
+    }
+
+    /** Paced by the system clock: a retry waits out a fault of the machine, whatever the incidents' clock tells. */
+    private DurableConsumer<Map<String, Object>> consumerOf(String workspaceId) {
+        return consumers.computeIfAbsent(workspaceId, id -> DurableConsumer.writingTable(logStore, id, SecurityIncidentRows.TABLE, consumer(id),
+                RetryPolicy.fixed(RETRY_PAUSE, RetryPolicy.FOREVER), Clock.systemUTC()));
     }
 
     void addListener(IncidentListener listener) {
@@ -70,17 +86,21 @@ final class SecurityIncidentLog implements AutoCloseable {
     private void write(WorkspaceIncidents incidents) {
         // cleared first: a change made while this runs asks for another round
         scheduled.remove(incidents.workspaceId());
+        DurableConsumer<Map<String, Object>> consumer = consumerOf(incidents.workspaceId());
         List<UnloggedChange> batch = incidents.unloggedBatch(MAX_BATCH);
         while (!batch.isEmpty()) {
             long through = batch.get(batch.size() - 1).sequence();
-            List<Map<String, Object>> batchRows = batch.stream().map(change -> rows.row(change.incident())).toList();
-            try {
-                logStore.ingest(incidents.workspaceId(), SecurityIncidentRows.TABLE, batchRows,
-                        new Checkpoint(consumer(incidents.workspaceId()), through)).join();
-            } catch (RuntimeException e) {
-                retryLater(incidents, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            List<UnloggedChange> changes = batch;
+            HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(through,
+                    after -> new Batch<>(changes.stream().map(change -> rows.row(change.incident())).toList(), through));
+            if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
+                retryLater(incidents, failed.cause(), failed.retryIn());
                 return;
             }
+            if (outcome instanceof HandoffOutcome.Waiting<Map<String, Object>>) {
+                return; // a retry is scheduled already
+            }
+            incidents.rowsCommitted(through);
             batch.forEach(change -> tell(change.event()));
             // after the listeners, so that whoever waits for the rows also finds the listeners done
             incidents.logged(through);
@@ -88,11 +108,11 @@ final class SecurityIncidentLog implements AutoCloseable {
         }
     }
 
-    private void retryLater(WorkspaceIncidents incidents, Throwable failure) {
-        LOG.warn("could not write SecurityIncident rows of workspace '{}'; retrying in {}", incidents.workspaceId(), RETRY_PAUSE, failure);
+    private void retryLater(WorkspaceIncidents incidents, Throwable failure, Duration pause) {
+        LOG.warn("could not write SecurityIncident rows of workspace '{}'; retrying in {}", incidents.workspaceId(), pause, failure);
         if (scheduled.add(incidents.workspaceId())) {
             try {
-                thread.schedule(() -> write(incidents), RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+                thread.schedule(() -> write(incidents), pause.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 scheduled.remove(incidents.workspaceId());
             }

@@ -47,7 +47,7 @@ final class SecurityIncidentRows {
         row.put("AlertIds", incident.alertIds());
         row.put("BookmarkIds", List.of());
         row.put("Comments", incident.comments().stream().map(SecurityIncidentRows::comment).toList());
-        row.put("Tasks", List.of());
+        row.put("Tasks", incident.tasks().stream().map(SecurityIncidentRows::task).toList());
         row.put("Labels", incident.labels().stream().map(SecurityIncidentRows::label).toList());
         row.put("IncidentUrl", incidentUrl.apply(incident));
         row.put("AdditionalData", additionalData(incident));
@@ -81,6 +81,19 @@ final class SecurityIncidentRows {
         json.put("message", comment.message());
         json.put("createdTimeUtc", comment.createdTime().toString());
         json.put("author", author);
+        return json;
+    }
+
+    static Map<String, Object> task(IncidentTask task) {
+        Map<String, Object> createdBy = new LinkedHashMap<>();
+        createdBy.put("name", task.createdBy());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("taskId", task.id());
+        json.put("title", task.title());
+        json.put("description", task.description());
+        json.put("status", task.status().name());
+        json.put("createdTimeUtc", task.createdTime().toString());
+        json.put("createdBy", createdBy);
         return json;
     }
 

@@ -194,8 +194,43 @@ public final class BuiltInTables {
             "WorkspaceRegion", STRING,
             "Type", STRING);
 
+    /**
+     * Watchlists as Sentinel keeps them: a row per change of a watchlist or of one of its items,
+     * the item's values in {@code WatchlistItem}; {@code _GetWatchlist('alias')} reads each item's
+     * latest row ({@code _DTItemId}, {@code _DTTimestamp}) unless it deletes the item.
+     */
+    public static final WorkspaceTable WATCHLIST = systemTable("Watchlist",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "AzureTenantId", STRING,
+            "WatchlistId", STRING,
+            "WatchlistName", STRING,
+            "WatchlistAlias", STRING,
+            "WatchlistCategory", STRING,
+            "Source", STRING,
+            "Provider", STRING,
+            "SearchKey", STRING,
+            "WatchlistItemId", STRING,
+            "WatchlistItem", DYNAMIC,
+            "CreatedBy", DYNAMIC,
+            "UpdatedBy", DYNAMIC,
+            "CreatedTimeUTC", DATETIME,
+            "LastUpdatedTimeUTC", DATETIME,
+            "DefaultDuration", STRING,
+            "TimeToLive", DATETIME,
+            "Notes", STRING,
+            "Tags", STRING,
+            "EntityMapping", DYNAMIC,
+            "CorrelationId", STRING,
+            "SourceSystem", STRING,
+            "_DTItemId", STRING,
+            "_DTItemType", STRING,
+            "_DTItemStatus", STRING,
+            "_DTTimestamp", DATETIME,
+            "Type", STRING);
+
     public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT, SENTINEL_HEALTH,
-            LA_QUERY_LOGS);
+            LA_QUERY_LOGS, WATCHLIST);
 
     private BuiltInTables() {
     }

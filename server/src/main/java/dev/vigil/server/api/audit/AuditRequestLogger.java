@@ -46,6 +46,8 @@ public final class AuditRequestLogger implements RequestLogger {
             Map.entry("/api/workspaces/{workspace}/functions", "Function"),
             Map.entry("/api/workspaces/{workspace}/dataConnectors", "DataConnector"),
             Map.entry("/api/workspaces/{workspace}/incidents", "Incident"),
+            Map.entry("/api/workspaces/{workspace}/automationRules", "AutomationRule"),
+            Map.entry("/api/workspaces/{workspace}/watchlists", "Watchlist"),
             Map.entry("/v1/workspaces/{workspace}/explain", "Query"),
             Map.entry("/api/workspaces", "Workspace"),
             Map.entry("/v1/workspaces/{workspace}/query", "Query"),

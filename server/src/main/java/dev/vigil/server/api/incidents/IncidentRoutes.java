@@ -50,6 +50,7 @@ public final class IncidentRoutes {
         routes.post(INCIDENT + "/close", this::close);
         routes.post(INCIDENT + "/reopen", this::reopen);
         routes.get(INCIDENT + "/alerts", this::alerts);
+        routes.get(INCIDENT + "/tasks", this::tasks);
         routes.get(INCIDENT + "/entities", ctx ->
                 ctx.json(Map.of("entities", incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident")).entities())));
     }
@@ -112,6 +113,11 @@ public final class IncidentRoutes {
         Incident reopened = incidents.reopen(workspace, ctx.pathParam("incident"), etag(ctx, body(ctx)), modifiedBy(ctx));
         audit(ctx, reopened);
         respond(ctx, reopened);
+    }
+
+    private void tasks(Context ctx) {
+        Incident incident = incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident"));
+        ctx.json(new IncidentPageJson<>(incident.tasks().stream().map(task -> TaskJson.of(incident, task)).toList(), null));
     }
 
     private void alerts(Context ctx) {

@@ -2,6 +2,10 @@ package dev.vigil.server.console.analytics;
 
 import dev.vigil.server.console.layout.Shell;
 
-/** Analytics, on its Active rules tab. */
-public record ActiveRulesPage(Shell shell, ActiveRules rules, long enabled) {
+/**
+ * Analytics, on its Active rules tab.
+ *
+ * @param newScheduledHref the wizard for a new Scheduled rule; {@code newNrtHref} for a new NRT rule
+ */
+public record ActiveRulesPage(Shell shell, ActiveRules rules, AnalyticsTabs tabs, String newScheduledHref, String newNrtHref) {
 }

@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A rule's edit page: its general settings, and its query and severity (Scheduled and NRT rules)
- * or its alert filters (Microsoft Security rules).
+ * A Microsoft Security rule's edit page: its general settings and its alert filters.
  *
  * @param etag the version edited; saving over a newer one is refused
- * @param query empty for a Microsoft Security rule
  * @param severities the choices: alert severities
- * @param severityFilter the Microsoft Security rule's severities that pass (empty: all)
+ * @param severityFilter the severities that pass (empty: all)
  * @param error why the last save was refused
  * @param saved whether the page shows the rule just saved
  */
 public record RuleEditPage(Shell shell, String id, String kind, String etag, String name, String description, boolean enabled,
-        Optional<String> query, String severity, List<String> severities, Optional<String> productFilter, List<String> severityFilter,
-        Permit permit, Optional<String> error, boolean saved, String action, String listHref, String logsHref) {
+        List<String> severities, String productFilter, List<String> severityFilter, Permit permit, Optional<String> error, boolean saved,
+        String action, String listHref) {
 }

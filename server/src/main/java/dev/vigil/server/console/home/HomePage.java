@@ -16,8 +16,12 @@ public record HomePage(Shell shell, List<Tile> flow, List<ConnectorHealth> conne
         return flow.stream().allMatch(tile -> tile.count() == 0);
     }
 
-    /** A labelled count, with where to look at it. */
-    public record Tile(String label, long count, String href, String tone) {
+    /**
+     * A labelled count, with where to look at it.
+     *
+     * @param chart its hours as the chart's data (JSON), empty for a count without a chart
+     */
+    public record Tile(String label, long count, String href, String tone, String chart) {
     }
 
     public record ConnectorHealth(String title, String status, String lastDataReceived, String href) {

@@ -1,13 +1,18 @@
 package dev.vigil.server.console.home;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.api.ApiJson;
 import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.incidents.OpenIncidents;
 import dev.vigil.server.console.layout.Area;
+import dev.vigil.server.console.layout.Assets;
 import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.layout.DisplayTime;
+import dev.vigil.server.console.logs.ChartData;
 import dev.vigil.server.console.logs.LogsPages;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.workspace.api.QueryRequest;
@@ -25,6 +30,14 @@ public final class HomePages {
             + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize n = dcount(SystemAlertId) | extend What = 'alerts'),"
             + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize n = dcount(IncidentNumber) | extend What = 'incidents')"
             + " | project What, n";
+    /** The same flow hour by hour, for the charts: one query for the three. */
+    static final String FLOW_BY_HOUR_QUERY = "union"
+            + " (SecurityIoTRawEvent | where TimeGenerated > ago(24h) | summarize n = count() by Hour = bin(TimeGenerated, 1h) | extend What = 'raw'),"
+            + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize n = dcount(SystemAlertId) by Hour = bin(TimeGenerated, 1h) | extend What = 'alerts'),"
+            + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize n = dcount(IncidentNumber) by Hour = bin(TimeGenerated, 1h)"
+            + " | extend What = 'incidents')"
+            + " | project What, Hour, n";
+    private static final ObjectMapper JSON = ApiJson.newMapper();
 
     private final ConsoleServices services;
 
@@ -39,24 +52,39 @@ public final class HomePages {
     private void home(ConsoleRouter router, ConsoleRequest request) {
         String workspace = request.workspace();
         Map<String, Long> flow = counts(workspace, FLOW_QUERY);
+        FlowByHour byHour = FlowByHour.of(services.logStore().query(workspace, QueryRequest.of(FLOW_BY_HOUR_QUERY)).primary(),
+                services.clock().instant());
         OpenIncidents open = OpenIncidents.in(services.logStore(), workspace);
         String logs = LogsPages.href(workspace);
         List<HomePage.Tile> flowTiles = List.of(
-                new HomePage.Tile("Raw security events", flow.getOrDefault("raw", 0L), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral"),
-                new HomePage.Tile("Alerts", flow.getOrDefault("alerts", 0L), LogsPages.href(workspace, "SecurityAlert | take 100"), "neutral"),
+                new HomePage.Tile("Raw security events", flow.getOrDefault("raw", 0L), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral",
+                        chart(byHour.chart("raw", "Raw security events per hour"))),
+                new HomePage.Tile("Alerts", flow.getOrDefault("alerts", 0L), LogsPages.href(workspace, "SecurityAlert | take 100"), "neutral",
+                        chart(byHour.chart("alerts", "Alerts per hour"))),
                 new HomePage.Tile("Incidents", flow.getOrDefault("incidents", 0L),
-                        LogsPages.href(workspace, "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"), "neutral"));
+                        LogsPages.href(workspace, "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"), "neutral",
+                        chart(byHour.chart("incidents", "Incidents per hour"))));
         List<HomePage.Tile> openTiles = Arrays.stream(IncidentSeverity.values())
                 .sorted((a, b) -> b.ordinal() - a.ordinal())
                 .map(severity -> new HomePage.Tile(severity.sentinelName(), open.of(severity),
-                        Area.INCIDENTS.href(workspace).orElseThrow(), severity.sentinelName().toLowerCase()))
+                        Area.INCIDENTS.href(workspace).orElseThrow(), severity.sentinelName().toLowerCase(), ""))
                 .toList();
         List<HomePage.ConnectorHealth> connectors = services.connectors().list(workspace).stream()
                 .map(c -> new HomePage.ConnectorHealth(c.title(), c.status().displayName(),
                         c.lastDataReceived().map(DisplayTime::format).orElse("No data yet"), ConnectorPages.href(workspace, c.id())))
                 .toList();
-        router.templates().render(request.ctx(), "home/home.jte", new HomePage(request.shell(Area.HOME, "Home"), flowTiles, connectors, openTiles,
+        router.templates().render(request.ctx(), "home/home.jte", new HomePage(
+                request.shell(Area.HOME, "Home").withScripts(List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT)), flowTiles, connectors, openTiles,
                 Area.INCIDENTS.href(workspace).orElseThrow(), logs, Area.DATA_CONNECTORS.href(workspace).orElseThrow()));
+    }
+
+    /** The chart's data as JSON, for the page's script. */
+    private static String chart(ChartData data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("chart data of counts and times is always JSON", e);
+        }
     }
 
     /** The query's rows as label → count: its first column names, its second counts. */

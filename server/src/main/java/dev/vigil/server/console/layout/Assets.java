@@ -15,8 +15,15 @@ public final class Assets {
     public static final String CONSOLE_SCRIPT = ConsolePaths.ASSETS + "/console.js";
     public static final String SIGN_IN_SCRIPT = ConsolePaths.ASSETS + "/sign-in.js";
     public static final String LOGS_SCRIPT = ConsolePaths.ASSETS + "/logs.js";
+    /** Draws query results as charts with ECharts, for the Logs and home pages. */
+    public static final String CHARTS_SCRIPT = ConsolePaths.ASSETS + "/charts.js";
+    /** The Monaco KQL editor that Logs and the rule wizard share. */
+    public static final String KQL_EDITOR_SCRIPT = ConsolePaths.ASSETS + "/kql-editor.js";
+    public static final String RULE_WIZARD_SCRIPT = ConsolePaths.ASSETS + "/rule-wizard.js";
     public static final String HTMX = ConsolePaths.WEBJARS + "/htmx.org/" + version("htmx") + "/dist/htmx.min.js";
     public static final String HTMX_SSE = ConsolePaths.WEBJARS + "/htmx-ext-sse/" + version("htmx-sse") + "/sse.js";
+    /** ECharts' minified full build (the jar carries no other). */
+    public static final String ECHARTS = ConsolePaths.WEBJARS + "/echarts/" + version("echarts") + "/dist/echarts.min.js";
     /** Monaco's minified AMD build; {@code vs/loader.js} under it loads the rest. */
     public static final String MONACO_BASE = ConsolePaths.WEBJARS + "/monaco-editor/" + version("monaco") + "/min";
 

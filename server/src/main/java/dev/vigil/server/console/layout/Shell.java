@@ -24,4 +24,9 @@ public record Shell(String title, String workspace, List<NavItem> navigation, Li
     public Shell withEditor(String nonce, List<String> pageScripts) {
         return new Shell(title, workspace, navigation, workspaces, userName, roles, csrfToken, Optional.of(nonce), pageScripts);
     }
+
+    /** The same shell for a page that runs these scripts of its own. */
+    public Shell withScripts(List<String> pageScripts) {
+        return new Shell(title, workspace, navigation, workspaces, userName, roles, csrfToken, styleNonce, pageScripts);
+    }
 }

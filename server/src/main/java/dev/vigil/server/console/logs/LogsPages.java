@@ -29,8 +29,10 @@ import java.util.TreeMap;
 
 /**
  * Logs: the schema pane, the KQL editor (Monaco, with completion from the workspace's catalog and
- * errors from the explain service as you type), the time range, and the results grid with paging.
- * Queries run as the query API's do, under its governance ({@link LogsQueries}).
+ * errors from the explain service as you type), the time range, the results grid (paging, sort and
+ * filter, export, a chart when the query renders one), the user's query history and the
+ * workspace's saved queries. Queries run as the query API's do, under its governance
+ * ({@link LogsQueries}), and show their first rows while they still run.
  */
 public final class LogsPages {
     private static final String PAGE = ConsolePaths.WORKSPACE + "/logs";
@@ -41,10 +43,14 @@ public final class LogsPages {
     private final LogStore logStore;
     private final QueryResults results = new QueryResults();
     private final LogsQueries queries;
+    private final ResultPages resultPages;
+    private final QueryLibraryPages libraryPages;
 
     public LogsPages(ConsoleServices services) {
         this.logStore = services.logStore();
         this.queries = new LogsQueries(services.queries(), new QueryLog(services.logStore()), results, services.clock());
+        this.resultPages = new ResultPages(results, queries, services.clock());
+        this.libraryPages = new QueryLibraryPages(new QueryHistory(services.logStore()), services.savedQueries(), services.clock());
     }
 
     public static String href(String workspace) {
@@ -54,6 +60,11 @@ public final class LogsPages {
     /** The Logs page opened on this query: a shareable link. */
     public static String href(String workspace, String query) {
         return href(workspace) + "?query=" + ConsolePaths.encode(query);
+    }
+
+    /** Whether the page offers this time range (an ISO 8601 duration, or empty for "set in query"). */
+    static boolean isTimeRange(String value) {
+        return TIME_RANGES.containsKey(value);
     }
 
     private static Map<String, String> timeRanges() {
@@ -76,8 +87,9 @@ public final class LogsPages {
         router.get(PAGE + "/catalog", this::catalog);
         router.post(PAGE + "/run", request -> run(router, request));
         router.post(PAGE + "/diagnostics", this::diagnostics);
-        router.get(PAGE + "/results/{result}", request -> resultPage(router, request));
         router.delete(PAGE + "/queries/{query}", this::cancel);
+        resultPages.register(router, PAGE + "/results/{result}");
+        libraryPages.register(router, PAGE);
     }
 
     private void page(ConsoleRouter router, ConsoleRequest request) {
@@ -88,9 +100,12 @@ public final class LogsPages {
         request.ctx().header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.withEditor(nonce).headerValue());
         List<LogsPage.TimeRange> ranges = TIME_RANGES.entrySet().stream()
                 .map(e -> new LogsPage.TimeRange(e.getKey(), e.getValue(), e.getKey().equals(timespan))).toList();
-        LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce, List.of(Assets.MONACO_BASE + "/vs/loader.js", Assets.LOGS_SCRIPT)),
+        LogsPage page = new LogsPage(request.shell(Area.LOGS, "Logs").withEditor(nonce,
+                // ECharts before Monaco's AMD loader: after it, ECharts would register as an AMD module instead of window.echarts
+                List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT, Assets.MONACO_BASE + "/vs/loader.js", Assets.KQL_EDITOR_SCRIPT, Assets.LOGS_SCRIPT)),
                 schema(workspace), query, timespan, ranges, href(workspace) + "/run", href(workspace) + "/catalog",
-                href(workspace) + "/diagnostics", href(workspace) + "/queries");
+                href(workspace) + "/diagnostics", href(workspace) + "/queries", href(workspace) + "/history", href(workspace) + "/saved",
+                request.user().permit(Scope.workspace(workspace), Role.CONTRIBUTOR));
         router.templates().render(request.ctx(), "logs/logs.jte", page);
     }
 
@@ -152,7 +167,8 @@ public final class LogsPages {
             grid = ResultGrid.failed("Write a query first, e.g. SecurityAlert | take 10.", 0);
         } else {
             QueryRequest queryRequest = timespan.isEmpty() ? QueryRequest.of(query) : new QueryRequest(query, Optional.of(timespan));
-            grid = queries.run(request, workspace, queryId, queryRequest, href(workspace) + "/results/");
+            KeptResult result = queries.run(request, workspace, queryId, queryRequest);
+            grid = ResultGrids.page(result, ResultView.NONE, 1, PAGE_SIZE, ResultPages.href(workspace, result.id()));
         }
         router.templates().render(request.ctx(), "logs/results.jte", grid);
     }
@@ -168,17 +184,7 @@ public final class LogsPages {
         request.ctx().status(202);
     }
 
-    private void resultPage(ConsoleRouter router, ConsoleRequest request) {
-        String workspace = request.workspace();
-        String id = request.ctx().pathParam("result");
-        int page = Optional.ofNullable(request.ctx().queryParam("page")).map(LogsPages::parsePage).orElse(1);
-        ResultGrid grid = results.find(id, request.user().name(), workspace)
-                .map(kept -> ResultGrids.page(kept, page, PAGE_SIZE, href(workspace) + "/results/" + id))
-                .orElse(ResultGrid.failed("These results are no longer kept; run the query again.", 0));
-        router.templates().render(request.ctx(), "logs/results.jte", grid);
-    }
-
-    private static int parsePage(String text) {
+    static int parsePage(String text) {
         try {
             return Math.max(1, Integer.parseInt(text));
         } catch (NumberFormatException e) {

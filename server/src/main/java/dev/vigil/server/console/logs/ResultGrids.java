@@ -2,34 +2,59 @@ package dev.vigil.server.console.logs;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
+import dev.vigil.workspace.api.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a kept result into one page of the grid. */
+/** Turns a kept result into one page of the grid, as a view filters and sorts it. */
 final class ResultGrids {
     private ResultGrids() {
     }
 
-    static ResultGrid page(QueryResults.Kept kept, int requestedPage, int pageSize, String baseHref) {
-        List<ColumnSchema> columns = kept.table().columns();
-        int keptRows = kept.table().rows().size();
-        int pages = Math.max(1, (keptRows + pageSize - 1) / pageSize);
+    /**
+     * @param baseHref the result's address; its pages, exports and chart data are under it
+     */
+    static ResultGrid page(KeptResult result, ResultView view, int requestedPage, int pageSize, String baseHref) {
+        Optional<KeptResult.Ending> ending = result.ending();
+        if (ending.flatMap(KeptResult.Ending::error).isPresent()) {
+            return ResultGrid.failed(ending.get().error().get(), ending.get().elapsedMillis());
+        }
+        ResultTable table = result.rows().table();
+        List<ColumnSchema> columns = table.columns();
+        List<List<Object>> shown = view.apply(columns, table.rows());
+        int pages = Math.max(1, (shown.size() + pageSize - 1) / pageSize);
         int page = Math.min(requestedPage, pages);
         int from = (page - 1) * pageSize;
-        int to = Math.min(keptRows, from + pageSize);
+        int to = Math.min(shown.size(), from + pageSize);
         List<List<ResultGrid.Cell>> rows = new ArrayList<>(to - from);
-        for (List<Object> row : kept.table().rows().subList(from, to)) {
+        for (List<Object> row : shown.subList(from, to)) {
             List<ResultGrid.Cell> cells = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 cells.add(cell(row.get(i), columns.get(i).type()));
             }
             rows.add(cells);
         }
-        return new ResultGrid(Optional.empty(), columns.stream().map(c -> new ResultGrid.Column(c.name(), c.type().kqlName())).toList(), rows,
-                kept.totalRows(), keptRows, page, pages, from + 1, kept.elapsedMillis(),
-                page > 1 ? Optional.of(baseHref + "?page=" + (page - 1)) : Optional.empty(),
-                page < pages ? Optional.of(baseHref + "?page=" + (page + 1)) : Optional.empty(), kept.render(), kept.cut());
+        String parameters = view.parameters();
+        List<ResultGrid.Column> headers = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String sort = view.sortColumn().equals(Optional.of(i)) ? (view.descending() ? "descending" : "ascending") : "none";
+            headers.add(new ResultGrid.Column(i, columns.get(i).name(), columns.get(i).type().kqlName(),
+                    baseHref + "?page=1" + view.sortedBy(i).parameters(), sort));
+        }
+        ResultGrid.Tools tools = new ResultGrid.Tools(baseHref, view.filter(), view.filterColumn(), view.sortColumn(), view.descending(),
+                withParameters(baseHref + "/export.csv", parameters), withParameters(baseHref + "/export.json", parameters),
+                withParameters(baseHref + "/chart", parameters));
+        Optional<String> progress = ending.isPresent() ? Optional.empty() : Optional.of(baseHref + "/progress?page=" + page + parameters);
+        return new ResultGrid(Optional.empty(), headers, rows, result.totalRows(), table.rows().size(), shown.size(), page, pages, from + 1,
+                result.elapsedMillis(), page > 1 ? Optional.of(baseHref + "?page=" + (page - 1) + parameters) : Optional.empty(),
+                page < pages ? Optional.of(baseHref + "?page=" + (page + 1) + parameters) : Optional.empty(), result.render(),
+                ending.flatMap(KeptResult.Ending::cut), progress, tools);
+    }
+
+    /** {@code path} with the view's parameters ({@code &a=b...}) as its query. */
+    private static String withParameters(String path, String parameters) {
+        return parameters.isEmpty() ? path : path + "?" + parameters.substring(1);
     }
 
     private static ResultGrid.Cell cell(Object value, KqlType type) {

@@ -86,6 +86,8 @@ class TestPermissionMatrix {
     static void createCallers() {
         server.createUser("grantee", PASSWORD);
         saveFunction("MatrixFn");
+        saveWatchlist("matrix-watchlist");
+        saveWatchlistItem("matrix-watchlist", "kept");
         HttpResponse<String> table = server.postJson("/api/workspaces/default/tables",
                 Map.of("name", "Matrix_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))));
         assertThat(table.statusCode()).as(table.body()).isEqualTo(201);
@@ -105,14 +107,45 @@ class TestPermissionMatrix {
             VICTIM_ASSIGNMENTS.put(who, server.grant(who.victim(), "Reader", "/workspaces/default"));
             saveFunction("Doomed_" + who.name());
             saveRule("doomed-" + who.user());
+            saveAutomationRule("doomed-" + who.user());
+            saveWatchlist("doomed-" + who.user());
+            saveWatchlistItem("matrix-watchlist", "doomed-" + who.user());
             INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
         saveRule("matrix-rule");
+        saveAutomationRule("matrix-automation");
     }
 
     private static void saveRule(String id) {
         HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/alertRules/" + id, server.apiKey(), scheduledRule(false));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static void saveWatchlist(String alias) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/watchlists/" + alias, server.apiKey(), watchlist());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static void saveWatchlistItem(String alias, String itemId) {
+        HttpResponse<String> item = server.sendJson("PUT", "/api/workspaces/default/watchlists/" + alias + "/watchlistItems/" + itemId, server.apiKey(),
+                Map.of("properties", Map.of("itemsKeyValue", Map.of("Host", itemId))));
+        assertThat(item.statusCode()).as(item.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> watchlist() {
+        return Map.of("properties", Map.of("displayName", "matrix", "provider", "matrix", "itemsSearchKey", "Host", "rawContent", "Host\nplc-1\n"));
+    }
+
+    private static void saveAutomationRule(String id) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/automationRules/" + id, server.apiKey(), automationRule());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    /** A disabled rule: the matrix's incidents must not change under the callers. */
+    private static Map<String, Object> automationRule() {
+        return Map.of("properties", Map.of("displayName", "matrix", "order", 1, "triggeringLogic", Map.of("isEnabled", false, "triggersOn", "Incidents",
+                "triggersWhen", "Created"), "actions", List.of(Map.of("order", 1, "actionType", "ModifyProperties", "actionConfiguration",
+                Map.of("severity", "High")))));
     }
 
     private static Map<String, Object> scheduledRule(boolean enabled) {
@@ -260,6 +293,28 @@ class TestPermissionMatrix {
                 w -> Map.of("rule", scheduledRule(true), "startTime", window.get("startTime"), "endTime", window.get("endTime")), reader, 200));
         calls.add(new Call("GET " + templates, w -> "/api/workspaces/default/alertRuleTemplates", w -> null, reader, 200));
         calls.add(new Call("GET " + templates + "/{templateId}", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents, w -> null, reader, 200));
+        String automation = "/api/workspaces/{workspace}/automationRules";
+        calls.add(new Call("GET " + automation, w -> "/api/workspaces/default/automationRules", w -> null, reader, 200));
+        calls.add(new Call("GET " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/matrix-automation", w -> null, reader, 200));
+        calls.add(new Call("PUT " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/saved-" + w.user(), w -> automationRule(),
+                contributor, 201));
+        calls.add(new Call("DELETE " + automation + "/{ruleId}", w -> "/api/workspaces/default/automationRules/doomed-" + w.user(), w -> null,
+                contributor, 200));
+        String watchlists = "/api/workspaces/{workspace}/watchlists";
+        String matrixList = "/api/workspaces/default/watchlists/matrix-watchlist";
+        calls.add(new Call("GET " + watchlists, w -> "/api/workspaces/default/watchlists", w -> null, reader, 200));
+        calls.add(new Call("GET " + watchlists + "/{alias}", w -> matrixList, w -> null, reader, 200));
+        calls.add(new Call("PUT " + watchlists + "/{alias}", w -> "/api/workspaces/default/watchlists/saved-" + w.user(), w -> watchlist(),
+                contributor, 201));
+        calls.add(new Call("DELETE " + watchlists + "/{alias}", w -> "/api/workspaces/default/watchlists/doomed-" + w.user(), w -> null,
+                contributor, 200));
+        calls.add(new Call("GET " + watchlists + "/{alias}/watchlistItems", w -> matrixList + "/watchlistItems", w -> null, reader, 200));
+        calls.add(new Call("GET " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/kept", w -> null,
+                reader, 200));
+        calls.add(new Call("PUT " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/by-" + w.user(),
+                w -> Map.of("properties", Map.of("itemsKeyValue", Map.of("Host", "plc-" + w.user()))), contributor, 201));
+        calls.add(new Call("DELETE " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/doomed-" + w.user(),
+                w -> null, contributor, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
     }
@@ -296,6 +351,7 @@ class TestPermissionMatrix {
         calls.add(new Call("POST " + route + "/{incident}/reopen", w -> incident.apply(w) + "/reopen", w -> null, responder, 200));
         calls.add(new Call("GET " + route + "/{incident}/alerts", w -> incident.apply(w) + "/alerts", w -> null, reader, 200));
         calls.add(new Call("GET " + route + "/{incident}/entities", w -> incident.apply(w) + "/entities", w -> null, reader, 200));
+        calls.add(new Call("GET " + route + "/{incident}/tasks", w -> incident.apply(w) + "/tasks", w -> null, reader, 200));
     }
 
     @Test

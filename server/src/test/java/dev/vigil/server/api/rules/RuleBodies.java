@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Rule bodies as a client would send them. */
-final class RuleBodies {
+public final class RuleBodies {
     private RuleBodies() {
     }
 
     /** A Scheduled rule every 5 minutes over 5 minutes, firing when the count is above the threshold; change what a test needs. */
-    static Map<String, Object> scheduled(String query, int threshold) {
+    public static Map<String, Object> scheduled(String query, int threshold) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("displayName", "Many high alerts");
         properties.put("description", "More high-severity alerts than usual");
@@ -59,7 +59,7 @@ final class RuleBodies {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> properties(Map<String, Object> body) {
+    public static Map<String, Object> properties(Map<String, Object> body) {
         return (Map<String, Object>) body.get("properties");
     }
 }

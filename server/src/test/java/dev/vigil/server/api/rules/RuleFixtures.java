@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What rule tests do to a running server: save rules, ingest alerts of a device product, read what the rules wrote. */
-final class RuleFixtures {
+public final class RuleFixtures {
     static final String RULES = "/api/workspaces/default/alertRules/";
     static final String SCHEDULED_ALERTS = "SecurityAlert | where ProviderName == 'ASI Scheduled Alerts'";
 
@@ -26,7 +26,7 @@ final class RuleFixtures {
     }
 
     /** Ingests IoT alerts (ProviderName IoTSecurity) of these devices, all at the given time. */
-    static void ingestIotAlerts(RunningServer server, Instant at, String severity, String... devices) {
+    public static void ingestIotAlerts(RunningServer server, Instant at, String severity, String... devices) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String device : devices) {
             Map<String, Object> row = new HashMap<>();
@@ -45,7 +45,7 @@ final class RuleFixtures {
     }
 
     /** A rule reading the IoT alerts of one severity, with the device id as a column. */
-    static String iotAlertsQuery(String severity) {
+    public static String iotAlertsQuery(String severity) {
         return "SecurityAlert | where ProviderName == 'IoTSecurity' and AlertSeverity == '" + severity + "'"
                 + " | extend DeviceId = tostring(parse_json(ExtendedProperties).DeviceId)";
     }

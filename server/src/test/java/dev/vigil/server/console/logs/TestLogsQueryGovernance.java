@@ -150,9 +150,9 @@ class TestLogsQueryGovernance {
         try (RunningServer server = RunningServer.start(data, s -> s)) {
             ConsoleSession alice = alice(server);
 
-            HttpResponse<String> answer = alice.postForm(RUN, Map.of("query", "range x from 1 to 25000 step 1", "queryId", "console-large"));
+            String answer = new LogsResults(alice, "default").runToEnd("range x from 1 to 25000 step 1", "console-large");
 
-            assertThat(answer.body()).contains("<strong>25000</strong> rows").contains("showing the first " + QueryResults.MAX_ROWS)
+            assertThat(answer).contains("<strong>25000</strong> rows").contains("showing the first " + QueryResults.MAX_ROWS)
                     .contains("Page 1 of " + QueryResults.MAX_ROWS / LogsPages.PAGE_SIZE);
             assertThat(loggedRow(server, "console-large").path("ResponseRowCount").asInt()).isEqualTo(25000);
         }

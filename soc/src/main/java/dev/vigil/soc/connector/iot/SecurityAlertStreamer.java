@@ -2,14 +2,17 @@ package dev.vigil.soc.connector.iot;
 
 import dev.vigil.iot.alert.AlertFeed;
 import dev.vigil.iot.alert.AlertVersion;
-import dev.vigil.workspace.api.Checkpoint;
+import dev.vigil.soc.handoff.Batch;
+import dev.vigil.soc.handoff.DurableConsumer;
+import dev.vigil.soc.handoff.HandoffOutcome;
+import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.workspace.api.LogStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +38,8 @@ public final class SecurityAlertStreamer implements AutoCloseable {
     static final int RECENT_VERSIONS = 10_000;
     /** A wake-up can only be missed through a bug; looking again now and then bounds what it would cost. */
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(5);
+    /** A failed commit is retried after 100 ms, doubling up to 5 s, until it succeeds: no alert version is given up. */
+    private static final RetryPolicy RETRY = RetryPolicy.doubling(Duration.ofMillis(100), Duration.ofSeconds(5));
     private static final Logger LOG = LoggerFactory.getLogger(SecurityAlertStreamer.class);
 
     private final IotConnections connections;
@@ -45,7 +48,7 @@ public final class SecurityAlertStreamer implements AutoCloseable {
     private final Clock clock;
     private final StreamObserver observer;
     private final int batchSize;
-    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, AlertVersion> recent = new ConcurrentSkipListMap<>();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final Object signal = new Object();
@@ -99,7 +102,7 @@ public final class SecurityAlertStreamer implements AutoCloseable {
         long end = feed.lastSequence();
         return connections.snapshot().connections().stream().filter(SubscriptionConnection::connected)
                 .map(SubscriptionConnection::workspaceId).distinct()
-                .mapToLong(workspace -> Math.max(0, end - cursors.getOrDefault(workspace, 0L)))
+                .mapToLong(workspace -> Math.max(0, end - consumerOf(workspace).position()))
                 .max().orElse(0);
     }
 
@@ -135,19 +138,17 @@ public final class SecurityAlertStreamer implements AutoCloseable {
     }
 
     private void run() {
-        Duration retry = FIRST_RETRY;
         while (running) {
+            Duration pause;
             try {
-                boolean behind = pass();
-                retry = FIRST_RETRY;
-                if (!behind) {
-                    awaitWake(IDLE_RECHECK);
-                }
+                pause = pass();
             } catch (RuntimeException e) {
-                // the cursor did not move, so the next pass writes the same versions again
-                LOG.error("streaming IoT alerts into SecurityAlert failed; retrying in {} ms", retry.toMillis(), e);
-                awaitWake(retry);
-                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+                // not a hand-off's failure (those are retried by their consumer): look again after a while
+                LOG.error("streaming IoT alerts into SecurityAlert failed; looking again in {} ms", RETRY.longestPause().toMillis(), e);
+                pause = RETRY.longestPause();
+            }
+            if (!pause.isZero()) {
+                awaitWake(pause);
             }
         }
     }
@@ -171,52 +172,82 @@ public final class SecurityAlertStreamer implements AutoCloseable {
         }
     }
 
-    /** One batch per workspace; whether some workspace has more to read. */
-    private boolean pass() {
+    /** One batch per workspace; how long to wait before the next pass: 0 when some workspace has more to read. */
+    private Duration pass() {
         IotConnections.Snapshot snapshot = connections.snapshot();
         Map<String, List<SubscriptionConnection>> byWorkspace = snapshot.connections().stream()
                 .collect(Collectors.groupingBy(SubscriptionConnection::workspaceId));
-        boolean behind = false;
+        Duration pause = IDLE_RECHECK;
         for (Map.Entry<String, List<SubscriptionConnection>> workspace : byWorkspace.entrySet()) {
             if (!running) {
-                return false;
+                return Duration.ZERO;
             }
-            behind |= streamBatch(workspace.getKey(), workspace.getValue(), snapshot.feedEnd());
+            Duration next = streamBatch(workspace.getKey(), workspace.getValue(), snapshot.feedEnd());
+            pause = next.compareTo(pause) < 0 ? next : pause;
         }
-        return behind;
+        return pause;
+    }
+
+    /**
+     * The workspace's consumer: its position is the last feed sequence handled. Its retries are
+     * paced by the system clock: they wait out a fault of the machine, whatever time the streamer's
+     * clock tells.
+     */
+    private DurableConsumer<Map<String, Object>> consumerOf(String workspaceId) {
+        return consumers.computeIfAbsent(workspaceId, id -> DurableConsumer.writingTable(logStore, id, TABLE, consumer(id), RETRY,
+                Clock.systemUTC()));
     }
 
     /**
      * Writes the next batch of the workspace's versions up to {@code feedEnd}, the connections
-     * being exact up to there; returns whether versions before {@code feedEnd} are left.
+     * being exact up to there; returns how long to wait before the workspace's next batch: 0
+     * when versions before {@code feedEnd} are left, the retry pause after a failure.
      */
-    private boolean streamBatch(String workspaceId, List<SubscriptionConnection> workspaceConnections, long feedEnd) {
-        long cursor = cursors.computeIfAbsent(workspaceId, workspace -> logStore.checkpoint(consumer(workspace)));
+    private Duration streamBatch(String workspaceId, List<SubscriptionConnection> workspaceConnections, long feedEnd) {
+        DurableConsumer<Map<String, Object>> consumer = consumerOf(workspaceId);
+        long cursor = consumer.position();
         // nothing before the first period still open to this cursor can be written: skip to it
         long from = Math.max(cursor, workspaceConnections.stream().mapToLong(connection -> connection.firstStartAfter(cursor)).min()
                 .orElse(Long.MAX_VALUE));
         if (from >= feedEnd) {
             if (from != Long.MAX_VALUE) {
-                cursors.put(workspaceId, Math.max(cursor, Math.min(from, feedEnd)));
+                consumer.skipTo(Math.min(from, feedEnd));
             }
-            return false;
+            return IDLE_RECHECK;
         }
-        List<AlertVersion> read = read(from, (int) Math.min(batchSize, feedEnd - from));
+        if (from > cursor) {
+            consumer.skipTo(from);
+        }
         List<AlertVersion> written = new ArrayList<>();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AlertVersion version : read) {
-            if (covered(workspaceConnections, version)) {
-                written.add(version);
-                rows.add(SecurityAlertRow.of(version));
+        HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(feedEnd, after -> {
+            List<AlertVersion> read = read(after, (int) Math.min(batchSize, feedEnd - after));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            written.clear();
+            for (AlertVersion version : read) {
+                if (covered(workspaceConnections, version)) {
+                    written.add(version);
+                    rows.add(SecurityAlertRow.of(version));
+                }
             }
+            return new Batch<>(rows, read.get(read.size() - 1).sequence());
+        });
+        if (outcome instanceof HandoffOutcome.Committed<Map<String, Object>> committed) {
+            long position = committed.batch().position();
+            long oldest = consumers.values().stream().mapToLong(DurableConsumer::position).min().orElse(position);
+            recent.headMap(oldest, true).clear();
+            rowsWritten.addAndGet(committed.batch().output().size());
+            observer.committed(workspaceId, written, clock.instant());
+            return position < feedEnd ? Duration.ZERO : IDLE_RECHECK;
         }
-        long position = read.get(read.size() - 1).sequence();
-        commit(workspaceId, rows, position);
-        cursors.put(workspaceId, position);
-        recent.headMap(cursors.values().stream().mapToLong(Long::longValue).min().orElse(position), true).clear();
-        rowsWritten.addAndGet(rows.size());
-        observer.committed(workspaceId, written, clock.instant());
-        return position < feedEnd;
+        if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
+            // the position did not move, so the next attempt writes the same versions again
+            LOG.error("streaming IoT alerts of workspace '{}' into SecurityAlert failed (attempt {}); retrying in {} ms", workspaceId,
+                    failed.attempt(), failed.retryIn().toMillis(), failed.cause());
+            return failed.retryIn();
+        }
+        HandoffOutcome.Waiting<Map<String, Object>> waiting = (HandoffOutcome.Waiting<Map<String, Object>>) outcome;
+        Duration left = Duration.between(Instant.now(), waiting.retryAt());
+        return left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left;
     }
 
     /** The versions after {@code after}, from those kept when all are there, else from the feed. */
@@ -226,14 +257,6 @@ public final class SecurityAlertStreamer implements AutoCloseable {
             return kept;
         }
         return feed.read(after, limit);
-    }
-
-    private void commit(String workspaceId, List<Map<String, Object>> rows, long position) {
-        try {
-            logStore.ingest(workspaceId, TABLE, rows, new Checkpoint(consumer(workspaceId), position)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private static boolean covered(List<SubscriptionConnection> workspaceConnections, AlertVersion version) {

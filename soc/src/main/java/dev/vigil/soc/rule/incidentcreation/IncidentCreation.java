@@ -1,6 +1,10 @@
 package dev.vigil.soc.rule.incidentcreation;
 
 import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.soc.handoff.Batch;
+import dev.vigil.soc.handoff.DurableConsumer;
+import dev.vigil.soc.handoff.HandoffOutcome;
+import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.AlertSeverity;
@@ -10,14 +14,15 @@ import dev.vigil.soc.rule.IncidentCreationRuleProperties;
 import dev.vigil.soc.rule.QueryRuleProperties;
 import dev.vigil.soc.rule.evaluation.SecurityAlertRows;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.store.AlertRules;
-import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,27 +59,42 @@ public final class IncidentCreation {
     private final IncidentSink incidents;
     private final RuleHealth health;
     private final Clock clock;
-    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final RetryPolicy retry;
+    private final Map<String, DurableConsumer<RuleRun>> consumers = new ConcurrentHashMap<>();
     private final Map<String, Long> lastCommit = new ConcurrentHashMap<>();
 
+    /** Failed windows are read again at once (the caller paces them); see the other constructor. */
     public IncidentCreation(LogStore logStore, AlertRules rules, IncidentSink incidents, RuleHealth health, Clock clock) {
+        this(logStore, rules, incidents, health, clock, RetryPolicy.fixed(Duration.ZERO, RetryPolicy.FOREVER));
+    }
+
+    /** @param retry when a failed window is read again; it is never given up, since its alerts must make their incidents */
+    public IncidentCreation(LogStore logStore, AlertRules rules, IncidentSink incidents, RuleHealth health, Clock clock, RetryPolicy retry) {
+        if (retry.givesUp()) {
+            throw new IllegalArgumentException("incident creation never gives alerts up: its retry policy must have no last attempt");
+        }
         this.logStore = logStore;
         this.rules = rules;
         this.incidents = incidents;
         this.health = health;
         this.clock = clock;
+        this.retry = retry;
     }
 
     public static String consumer(String workspaceId) {
         return "incident-creation/" + workspaceId;
     }
 
+    /** Whether batches were committed that incident creation has not read (and it is not waiting out a failure). */
     public boolean hasWork(String workspaceId) {
-        return logStore.ingestedThrough(workspaceId) > cursor(workspaceId);
+        DurableConsumer<RuleRun> consumer = consumerOf(workspaceId);
+        return logStore.ingestedThrough(workspaceId) > consumer.position() && consumer.ready();
     }
 
-    private long cursor(String workspaceId) {
-        return cursors.computeIfAbsent(consumer(workspaceId), logStore::checkpoint);
+    /** The workspace's consumer: its position is the last ingestion batch read, committed with the rules' health rows. */
+    private DurableConsumer<RuleRun> consumerOf(String workspaceId) {
+        return consumers.computeIfAbsent(workspaceId, id -> new DurableConsumer<>(consumer(id), () -> logStore.checkpoint(consumer(id)),
+                (runs, checkpoint) -> health.commit(id, runs, checkpoint), retry, clock));
     }
 
     /**
@@ -83,7 +103,8 @@ public final class IncidentCreation {
      * exception goes on to the caller, and the batches are read again at the next call).
      */
     public void run(String workspaceId) {
-        long after = cursor(workspaceId);
+        DurableConsumer<RuleRun> consumer = consumerOf(workspaceId);
+        long after = consumer.position();
         long upTo = Math.min(logStore.ingestedThrough(workspaceId), after + MAX_BATCHES_PER_RUN);
         List<AlertRule> workspaceRules = rules.list(workspaceId);
         List<AlertRule> filters = workspaceRules.stream()
@@ -106,40 +127,43 @@ public final class IncidentCreation {
             if (!lastCommit.containsKey(workspaceId) || System.nanoTime() - lastCommit.get(workspaceId) > IDLE_COMMIT_NANOS) {
                 // nothing in these batches can make an incident (e.g. the audit workspace): reading them
                 // again after a restart changes nothing, so the checkpoint only needs to move now and then
-                commit(workspaceId, upTo);
+                consumer.commitPosition(upTo);
+                lastCommit.put(workspaceId, System.nanoTime());
+            } else {
+                consumer.skipTo(upTo);
             }
-        } else {
-            List<AlertRule> served = new ArrayList<>(applicable);
-            makingIncidents.stream().filter(AlertRule::enabled).forEach(served::add);
-            makeIncidents(new WindowRun(workspaceId, after, upTo, clock.instant(), served), applicable);
+            return;
         }
-        cursors.put(consumer(workspaceId), upTo);
+        List<AlertRule> served = new ArrayList<>(applicable);
+        makingIncidents.stream().filter(AlertRule::enabled).forEach(served::add);
+        makeIncidents(consumer, new WindowRun(workspaceId, after, upTo, clock.instant(), served), applicable);
     }
 
-    /** Makes the incidents of the run's window and commits the checkpoint with the rules' health; on failure, records the failure. */
-    private void makeIncidents(WindowRun run, List<AlertRule> applicable) {
-        try {
+    /**
+     * Makes the incidents of the run's window and commits the checkpoint with the rules' health (one
+     * commit, and a row for each window read); on failure, records the failure and throws it.
+     */
+    private void makeIncidents(DurableConsumer<RuleRun> consumer, WindowRun run, List<AlertRule> applicable) {
+        HandoffOutcome<RuleRun> outcome = consumer.handOff(run.upTo(), after -> {
             // only the alerts that can make or change an incident: of the filtered products, or of rules
             List<String> wanted = new ArrayList<>();
             applicable.forEach(r -> wanted.add("ProductName == " + QueryLiterals.string(productFilter(r))));
             wanted.add("ProviderName == " + QueryLiterals.string(SecurityAlertRows.PROVIDER_NAME));
             String query = "SecurityAlert | where " + String.join(" or ", wanted) + " | sort by TimeGenerated asc";
             List<Map<String, Object>> alerts = rows(logStore.query(run.workspaceId(),
-                    QueryRequest.of(query).withIngestion(new IngestionWindow(run.after(), run.upTo()))).primary());
-            fromProducts(run.workspaceId(), run.after(), alerts, applicable, run);
+                    QueryRequest.of(query).withIngestion(new IngestionWindow(after, run.upTo()))).primary());
+            fromProducts(run.workspaceId(), after, alerts, applicable, run);
             fromRules(run.workspaceId(), alerts, run);
-            // the rules' health rows commit with the checkpoint: one commit, and a row for each window read
-            health.commit(run.workspaceId(), run.succeeded(clock.instant()), new Checkpoint(consumer(run.workspaceId()), run.upTo()));
+            return new Batch<>(run.succeeded(clock.instant()), run.upTo());
+        });
+        if (outcome instanceof HandoffOutcome.Committed<RuleRun>) {
             lastCommit.put(run.workspaceId(), System.nanoTime());
-        } catch (RuntimeException e) {
-            health.record(run.failed(clock.instant(), e));
-            throw e;
+        } else if (outcome instanceof HandoffOutcome.Failed<RuleRun> failed) {
+            health.record(run.failed(clock.instant(), failed.cause()));
+            throw failed.cause();
         }
-    }
-
-    private void commit(String workspaceId, long upTo) {
-        logStore.ingest(workspaceId, "SecurityAlert", List.of(), new Checkpoint(consumer(workspaceId), upTo)).join();
-        lastCommit.put(workspaceId, System.nanoTime());
+        // Waiting: a failure is being waited out, and the caller asks again once hasWork says so;
+        // GivenUp cannot happen, the policy having no last attempt
     }
 
     private void fromProducts(String workspaceId, long after, List<Map<String, Object>> alerts, List<AlertRule> filters, WindowRun run) {

@@ -46,7 +46,8 @@ public final class AlertRuleJson {
     static final int MAX_CUSTOM_DETAILS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TACTICS = List.of("Reconnaissance", "ResourceDevelopment", "InitialAccess", "Execution", "Persistence",
+    /** The tactics a rule may name (Sentinel's list: ATT&CK for Enterprise and for ICS). */
+    public static final List<String> TACTICS = List.of("Reconnaissance", "ResourceDevelopment", "InitialAccess", "Execution", "Persistence",
             "PrivilegeEscalation", "DefenseEvasion", "CredentialAccess", "Discovery", "LateralMovement", "Collection", "Exfiltration",
             "CommandAndControl", "Impact", "PreAttack", "ImpairProcessControl", "InhibitResponseFunction");
 

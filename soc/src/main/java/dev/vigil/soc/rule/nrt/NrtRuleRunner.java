@@ -1,5 +1,9 @@
 package dev.vigil.soc.rule.nrt;
 
+import dev.vigil.soc.handoff.Batch;
+import dev.vigil.soc.handoff.DurableConsumer;
+import dev.vigil.soc.handoff.HandoffOutcome;
+import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.DetectionQuery;
 import dev.vigil.soc.rule.NrtRuleProperties;
@@ -11,7 +15,6 @@ import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.health.RuleOperation;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
-import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
@@ -21,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +50,8 @@ public final class NrtRuleRunner {
     private final RuleHealth health;
     private final Clock clock;
     private final Suppression suppression;
-    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
     private final Map<String, Instant> quietRunRecorded = new ConcurrentHashMap<>();
-
-    private record Failures(long upTo, int attempts, Instant retryAt) {
-    }
 
     public NrtRuleRunner(LogStore logStore, RuleEvaluator evaluator, RuleHealth health, Clock clock) {
         this.logStore = logStore;
@@ -63,31 +61,39 @@ public final class NrtRuleRunner {
         this.suppression = new Suppression(logStore);
     }
 
+    /** The rule's consumer: its position is the last ingestion batch it has read. */
+    private DurableConsumer<Map<String, Object>> consumer(AlertRule rule) {
+        return consumers.computeIfAbsent(rule.checkpointConsumer(), name -> DurableConsumer.writingTable(logStore, rule.workspaceId(),
+                "SecurityAlert", name, RetryPolicy.fixed(RETRY_AFTER, ATTEMPTS), clock));
+    }
+
     /** The last batch the rule has read: its checkpoint, or the batch it was enabled at if later. */
     long cursor(AlertRule rule) {
-        long committed = cursors.computeIfAbsent(rule.checkpointConsumer(), logStore::checkpoint);
-        return Math.max(committed, rule.activeSinceBatch());
+        return Math.max(consumer(rule).position(), rule.activeSinceBatch());
     }
 
     /** Whether batches were committed that the rule has not read (and it is not waiting to retry a failure). */
     public boolean hasWork(AlertRule rule) {
-        Failures failed = failures.get(rule.checkpointConsumer());
-        return logStore.ingestedThrough(rule.workspaceId()) > cursor(rule) && (failed == null || !failed.retryAt().isAfter(clock.instant()));
+        return logStore.ingestedThrough(rule.workspaceId()) > cursor(rule) && consumer(rule).ready();
     }
 
-    /** Reads the batches committed since the rule's cursor; false if that failed and will be tried again. */
+    /** Reads the batches committed since the rule's cursor; false if that failed (it is tried again, or given up after its last attempt). */
     public boolean run(AlertRule rule) {
         NrtRuleProperties properties = (NrtRuleProperties) rule.properties();
         DetectionQuery detection = properties.detection();
-        long after = cursor(rule);
+        DurableConsumer<Map<String, Object>> consumer = consumer(rule);
+        // batches before the rule was enabled are not its to read
+        consumer.skipTo(rule.activeSinceBatch());
+        long after = consumer.position();
         long upTo = logStore.ingestedThrough(rule.workspaceId());
         if (upTo <= after) {
             return true;
         }
         Instant started = clock.instant();
         String runKey = "batches " + after + "-" + upTo;
-        try {
-            QueryRequest request = QueryRequest.of(detection.query()).at(started).withIngestion(new IngestionWindow(after, upTo));
+        RunResult[] result = new RunResult[1];
+        HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(upTo, from -> {
+            QueryRequest request = QueryRequest.of(detection.query()).at(started).withIngestion(new IngestionWindow(from, upTo));
             Evaluation evaluation = evaluator.evaluate(rule, request, new RunContext(rule.workspaceId(), runKey, started, started, started, clock.instant()));
             List<Map<String, Object>> alerts = evaluation.alerts();
             Optional<String> note = Optional.empty();
@@ -98,22 +104,27 @@ public final class NrtRuleRunner {
             } else if (evaluation.droppedResults() > 0) {
                 note = Optional.of(evaluation.droppedResults() + " results got no alert of their own: a run raises at most 150 alerts.");
             }
-            logStore.ingest(rule.workspaceId(), "SecurityAlert", alerts, new Checkpoint(rule.checkpointConsumer(), upTo)).join();
-            cursors.put(rule.checkpointConsumer(), upTo);
-            failures.remove(rule.checkpointConsumer());
-            if (!alerts.isEmpty()) {
+            result[0] = new RunResult(evaluation.resultCount(), note);
+            return new Batch<>(alerts, upTo);
+        });
+        if (outcome instanceof HandoffOutcome.Committed<Map<String, Object>> committed) {
+            int alerts = committed.batch().output().size();
+            if (alerts > 0) {
                 suppression.alerted(rule, started);
             }
-            if (evaluation.resultCount() > 0 || note.isPresent() || quietRunToRecord(rule, started)) {
+            Optional<String> note = result[0].note();
+            if (result[0].resultCount() > 0 || note.isPresent() || quietRunToRecord(rule, started)) {
                 health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), RuleOperation.NRT_RUN, runKey,
-                        started, Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(), null,
+                        started, Duration.between(started, clock.instant()), RunStatus.Success, note, result[0].resultCount(), alerts, null,
                         null, Optional.empty()));
             }
             return true;
-        } catch (RuntimeException e) {
-            failed(rule, after, upTo, started, e);
-            return false;
         }
+        failed(rule, after, upTo, started, outcome);
+        return false;
+    }
+
+    private record RunResult(long resultCount, Optional<String> note) {
     }
 
     private boolean quietRunToRecord(AlertRule rule, Instant started) {
@@ -125,27 +136,20 @@ public final class NrtRuleRunner {
         return true;
     }
 
-    private void failed(AlertRule rule, long after, long upTo, Instant started, RuntimeException e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        Failures before = failures.get(rule.checkpointConsumer());
-        int attempts = before == null ? 1 : before.attempts() + 1;
-        boolean givingUp = attempts >= ATTEMPTS;
-        String message = "Reading batches " + after + " to " + upTo + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
-                + (givingUp ? "; these batches are given up." : "; tried again in " + RETRY_AFTER + ".");
+    private void failed(AlertRule rule, long after, long upTo, Instant started, HandoffOutcome<Map<String, Object>> outcome) {
+        String message;
+        if (outcome instanceof HandoffOutcome.GivenUp<Map<String, Object>> givenUp) {
+            message = "Reading batches " + after + " to " + upTo + " failed (attempt " + givenUp.attempts() + " of " + ATTEMPTS + "): "
+                    + givenUp.cause().getMessage() + "; these batches are given up.";
+        } else if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
+            message = "Reading batches " + after + " to " + upTo + " failed (attempt " + failed.attempt() + " of " + ATTEMPTS + "): "
+                    + failed.cause().getMessage() + "; tried again in " + RETRY_AFTER + ".";
+        } else {
+            return; // waiting out an earlier failure: nothing was tried
+        }
         LOG.warn("rule {} of workspace {}: {}", rule.id(), rule.workspaceId(), message);
         health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), RuleOperation.NRT_RUN,
                 "batches " + after + "-" + upTo, started, Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0,
                 null, null, Optional.empty()));
-        if (givingUp) {
-            failures.remove(rule.checkpointConsumer());
-            try {
-                logStore.ingest(rule.workspaceId(), "SecurityAlert", List.of(), new Checkpoint(rule.checkpointConsumer(), upTo)).join();
-                cursors.put(rule.checkpointConsumer(), upTo);
-            } catch (RuntimeException commit) {
-                LOG.warn("rule {} of workspace {}: could not move past the failed batches: {}", rule.id(), rule.workspaceId(), commit.getMessage());
-            }
-        } else {
-            failures.put(rule.checkpointConsumer(), new Failures(upTo, attempts, clock.instant().plus(RETRY_AFTER)));
-        }
     }
 }

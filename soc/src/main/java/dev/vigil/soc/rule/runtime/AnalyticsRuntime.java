@@ -1,5 +1,6 @@
 package dev.vigil.soc.rule.runtime;
 
+import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.evaluation.RuleEvaluator;
@@ -75,7 +76,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
         RuleHealth health = new RuleHealth(logStore, state);
         RuleEvaluator evaluator = new RuleEvaluator(logStore);
         AnalyticsRuntime runtime = new AnalyticsRuntime(rules, logStore, health, new ScheduledRuleRunner(logStore, evaluator, health, clock),
-                new NrtRuleRunner(logStore, evaluator, health, clock), incidents.map(sink -> new IncidentCreation(logStore, rules, sink, health, clock)),
+                new NrtRuleRunner(logStore, evaluator, health, clock), incidents.map(sink -> new IncidentCreation(logStore, rules, sink, health, clock,
+                        RetryPolicy.fixed(settings.failureBackoff(), RetryPolicy.FOREVER))),
                 settings);
         rules.addListener((workspaceId, ruleId, before, after) -> {
             if (after.isEmpty()) {

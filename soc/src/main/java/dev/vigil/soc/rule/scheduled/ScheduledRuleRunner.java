@@ -1,5 +1,9 @@
 package dev.vigil.soc.rule.scheduled;
 
+import dev.vigil.soc.handoff.Batch;
+import dev.vigil.soc.handoff.DurableConsumer;
+import dev.vigil.soc.handoff.HandoffOutcome;
+import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.DetectionQuery;
 import dev.vigil.soc.rule.ScheduledRuleProperties;
@@ -11,7 +15,6 @@ import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.health.RuleOperation;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
-import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
 import java.time.Clock;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +47,7 @@ public final class ScheduledRuleRunner {
     private final RuleHealth health;
     private final Clock clock;
     private final Suppression suppression;
-    private final Map<String, Long> completed = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
-    private record Failures(Instant scheduledTime, int attempts, Instant retryAt) {
-    }
+    private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
 
     public ScheduledRuleRunner(LogStore logStore, RuleEvaluator evaluator, RuleHealth health, Clock clock) {
         this.logStore = logStore;
@@ -59,10 +57,16 @@ public final class ScheduledRuleRunner {
         this.suppression = new Suppression(logStore);
     }
 
+    /** The rule's consumer: its position is the last completed scheduled time, in epoch milliseconds. */
+    private DurableConsumer<Map<String, Object>> consumer(AlertRule rule) {
+        return consumers.computeIfAbsent(rule.checkpointConsumer(), name -> DurableConsumer.writingTable(logStore, rule.workspaceId(),
+                "SecurityAlert", name, RetryPolicy.fixed(RETRY_AFTER, ATTEMPTS), clock));
+    }
+
     /** The rule's next scheduled time not yet run. */
     public Instant nextRun(AlertRule rule) {
         ScheduledRuleProperties properties = (ScheduledRuleProperties) rule.properties();
-        long done = completed.computeIfAbsent(rule.checkpointConsumer(), logStore::checkpoint);
+        long done = consumer(rule).position();
         if (done == 0) {
             return rule.activeSinceUtc();
         }
@@ -73,9 +77,7 @@ public final class ScheduledRuleRunner {
 
     /** Whether a run of the rule is due now (and not waiting to retry a failure). */
     public boolean isDue(AlertRule rule) {
-        Instant now = clock.instant();
-        Failures failed = failures.get(rule.checkpointConsumer());
-        return !nextRun(rule).isAfter(now) && (failed == null || !failed.retryAt().isAfter(now));
+        return !nextRun(rule).isAfter(clock.instant()) && consumer(rule).ready();
     }
 
     /** Makes the rule's due runs, oldest first (at most {@link #MAX_RUNS_PER_TURN}); returns how many completed. */
@@ -90,14 +92,16 @@ public final class ScheduledRuleRunner {
         return runs;
     }
 
-    /** One scheduled run; false if it failed and will be tried again. */
+    /** One scheduled run; false if it failed (it is tried again, or given up after its last attempt). */
     boolean run(AlertRule rule, Instant scheduledTime) {
         ScheduledRuleProperties properties = (ScheduledRuleProperties) rule.properties();
         DetectionQuery detection = properties.detection();
         Instant started = clock.instant();
         Instant queryStart = scheduledTime.minus(properties.schedule().queryPeriod());
         String runKey = scheduledTime.toString();
-        try {
+        long target = scheduledTime.toEpochMilli();
+        RunResult[] result = new RunResult[1];
+        HandoffOutcome<Map<String, Object>> outcome = consumer(rule).handOff(target, after -> {
             QueryRequest request = RuleEvaluator.scheduledRequest(properties, scheduledTime);
             RunContext context = new RunContext(rule.workspaceId(), runKey, scheduledTime, queryStart, scheduledTime, clock.instant());
             Evaluation evaluation = evaluator.evaluate(rule, request, context);
@@ -110,43 +114,40 @@ public final class ScheduledRuleRunner {
             } else if (evaluation.droppedResults() > 0) {
                 note = Optional.of(evaluation.droppedResults() + " results got no alert of their own: a run raises at most 150 alerts.");
             }
-            logStore.ingest(rule.workspaceId(), "SecurityAlert", alerts, new Checkpoint(rule.checkpointConsumer(), scheduledTime.toEpochMilli())).join();
-            completed.put(rule.checkpointConsumer(), scheduledTime.toEpochMilli());
-            failures.remove(rule.checkpointConsumer());
-            if (!alerts.isEmpty()) {
+            result[0] = new RunResult(evaluation.resultCount(), note);
+            return new Batch<>(alerts, target);
+        });
+        if (outcome instanceof HandoffOutcome.Committed<Map<String, Object>> committed) {
+            int alerts = committed.batch().output().size();
+            if (alerts > 0) {
                 suppression.alerted(rule, scheduledTime);
             }
             health.record(new RuleRun(rule.workspaceId(), rule.id(), properties.displayName(), rule.kind(), RuleOperation.SCHEDULED_RUN, runKey,
-                    started, Duration.between(started, clock.instant()), RunStatus.Success, note, evaluation.resultCount(), alerts.size(),
+                    started, Duration.between(started, clock.instant()), RunStatus.Success, result[0].note(), result[0].resultCount(), alerts,
                     queryStart, scheduledTime, Optional.empty()));
             return true;
-        } catch (RuntimeException e) {
-            return failed(rule, scheduledTime, started, queryStart, e);
         }
+        failed(rule, scheduledTime, started, queryStart, outcome);
+        return false;
     }
 
-    private boolean failed(AlertRule rule, Instant scheduledTime, Instant started, Instant queryStart, RuntimeException e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        Failures before = failures.get(rule.checkpointConsumer());
-        int attempts = before != null && before.scheduledTime().equals(scheduledTime) ? before.attempts() + 1 : 1;
-        boolean givingUp = attempts >= ATTEMPTS;
-        String message = "The run scheduled at " + scheduledTime + " failed (attempt " + attempts + " of " + ATTEMPTS + "): " + cause.getMessage()
-                + (givingUp ? "; it is given up and the rule goes on with its next run." : "; it is tried again in " + RETRY_AFTER + ".");
+    private record RunResult(long resultCount, Optional<String> note) {
+    }
+
+    private void failed(AlertRule rule, Instant scheduledTime, Instant started, Instant queryStart, HandoffOutcome<Map<String, Object>> outcome) {
+        String message;
+        if (outcome instanceof HandoffOutcome.GivenUp<Map<String, Object>> givenUp) {
+            message = "The run scheduled at " + scheduledTime + " failed (attempt " + givenUp.attempts() + " of " + ATTEMPTS + "): "
+                    + givenUp.cause().getMessage() + "; it is given up and the rule goes on with its next run.";
+        } else if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
+            message = "The run scheduled at " + scheduledTime + " failed (attempt " + failed.attempt() + " of " + ATTEMPTS + "): "
+                    + failed.cause().getMessage() + "; it is tried again in " + RETRY_AFTER + ".";
+        } else {
+            return; // waiting out an earlier failure: nothing was tried
+        }
         LOG.warn("rule {} of workspace {}: {}", rule.id(), rule.workspaceId(), message);
         health.record(new RuleRun(rule.workspaceId(), rule.id(), rule.displayName(), rule.kind(), RuleOperation.SCHEDULED_RUN,
                 scheduledTime.toString(), started, Duration.between(started, clock.instant()), RunStatus.Failure, Optional.of(message), 0, 0,
                 queryStart, scheduledTime, Optional.empty()));
-        if (givingUp) {
-            failures.remove(rule.checkpointConsumer());
-            try {
-                logStore.ingest(rule.workspaceId(), "SecurityAlert", List.of(), new Checkpoint(rule.checkpointConsumer(), scheduledTime.toEpochMilli())).join();
-                completed.put(rule.checkpointConsumer(), scheduledTime.toEpochMilli());
-            } catch (RuntimeException commit) {
-                LOG.warn("rule {} of workspace {}: could not move past the failed run: {}", rule.id(), rule.workspaceId(), commit.getMessage());
-            }
-        } else {
-            failures.put(rule.checkpointConsumer(), new Failures(scheduledTime, attempts, clock.instant().plus(RETRY_AFTER)));
-        }
-        return false;
     }
 }

@@ -1,0 +1,73 @@
+package dev.vigil.kql.parser;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tabular operators Vigil reads, each with how it differs from Kusto's in a few words (empty
+ * when it does not, as far as we know). The checklist in docs/kql.md is written from this list;
+ * a test checks that the parser accepts every name in it.
+ */
+public final class TabularOperators {
+    private static final Map<String, String> SUPPORTED = new LinkedHashMap<>();
+
+    static {
+        supported("as", "the name is also used by union withsource for the leg it ends");
+        supported("count", "");
+        supported("datatable", "");
+        supported("distinct", "");
+        supported("evaluate", "plugins bag_unpack and pivot only");
+        supported("extend", "");
+        supported("getschema", "");
+        supported("invoke", "");
+        supported("join", "null keys do not match; keys of comparable types join");
+        supported("lookup", "");
+        supported("make-series", "rows outside [from, to) or with a null axis are dropped before grouping; kind=nonempty ignored");
+        supported("mv-apply", "no bagexpansion= or limit");
+        supported("mv-expand", "");
+        supported("sort", "");
+        supported("order", "");
+        supported("project", "");
+        supported("project-away", "");
+        supported("project-keep", "");
+        supported("project-rename", "");
+        supported("project-reorder", "");
+        supported("parse", "simple kind matches from the start of the text");
+        supported("parse-where", "");
+        supported("parse-kv", "without delimiters, values are runs of letters and digits");
+        supported("print", "");
+        supported("range", "");
+        supported("render", "rows unchanged; the chart settings come back beside the result");
+        supported("sample", "DuckDB reservoir sampling");
+        supported("sample-distinct", "");
+        supported("search", "no kind=case_sensitive, no wildcards inside terms");
+        supported("serialize", "");
+        supported("summarize", "dcount and percentiles are exact");
+        supported("take", "");
+        supported("limit", "");
+        supported("top", "");
+        supported("top-nested", "ties are kept in no defined order");
+        supported("top-hitters", "counts and sums are exact (Kusto's are estimates)");
+        supported("union", "");
+        supported("where", "");
+        supported("filter", "");
+    }
+
+    private TabularOperators() {
+    }
+
+    private static void supported(String name, String deviation) {
+        SUPPORTED.put(name, deviation);
+    }
+
+    /** The operators Vigil supports, by name, each with its difference from Kusto's (or ""). */
+    public static Map<String, String> supported() {
+        return Collections.unmodifiableMap(SUPPORTED);
+    }
+
+    /** The operators that start a query without input ({@code print 1}), as opposed to those that follow a pipe. */
+    public static boolean startsQuery(String name) {
+        return name.equals("datatable") || name.equals("print") || name.equals("range");
+    }
+}

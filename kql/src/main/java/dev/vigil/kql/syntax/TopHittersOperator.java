@@ -1,0 +1,7 @@
+package dev.vigil.kql.syntax;
+
+import java.util.Optional;
+
+/** {@code top-hitters N of Expr [by SumExpr]}: the N values of Expr that occur most often (or whose SumExpr adds up most). */
+public record TopHittersOperator(Expression count, Expression of, Optional<Expression> by, Span span) implements QueryOperator {
+}
