@@ -5,7 +5,10 @@ import dev.vigil.iot.auth.DeviceAuthenticator;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
+import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.twin.SecurityAgentConfigurations;
+import dev.vigil.iot.twin.Twins;
 import dev.vigil.server.api.HttpApi;
 import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.iot.IotApi;
@@ -79,6 +82,7 @@ public final class VigilServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final HttpApi http;
     private final MqttEndpoint mqtt;
+    private final DirectMethods methods;
     private final IotDetection detection;
     private final Incidents incidents;
     private final ConnectorServices connectors;
@@ -86,13 +90,14 @@ public final class VigilServer implements AutoCloseable {
     private final IncidentAutomation automation;
     private final Optional<IssuedApiKey> initialAdminKey;
 
-    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, IotDetection detection,
-            Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics, IncidentAutomation automation,
-            Optional<IssuedApiKey> initialAdminKey) {
+    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, DirectMethods methods,
+            IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
+            IncidentAutomation automation, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
         this.mqtt = mqtt;
+        this.methods = methods;
         this.detection = detection;
         this.incidents = incidents;
         this.connectors = connectors;
@@ -110,6 +115,7 @@ public final class VigilServer implements AutoCloseable {
         PrometheusMeterRegistry registry = PrometheusMetrics.createRegistry();
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
+        DirectMethods methods = new DirectMethods();
         IotDetection detection = null;
         Incidents incidents = null;
         ConnectorServices connectors = null;
@@ -130,9 +136,12 @@ public final class VigilServer implements AutoCloseable {
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock), storage.logStore(),
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
-            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock));
+            Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
+            new SecurityAgentConfigurations(twins, iotRegistry, detection.listener(), clock);
+            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock), twins, methods);
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), IotScopeAuthorization.subscriptionRoles(),
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods,
+                    IotScopeAuthorization.subscriptionRoles(),
                     workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),
                     new AccessControl(assignments), new AuditTrail(storage.logStore(), AUDIT_WORKSPACE), clock);
@@ -166,7 +175,7 @@ public final class VigilServer implements AutoCloseable {
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, detection, incidents, connectors, analytics, automation, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, automation, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
@@ -177,6 +186,7 @@ public final class VigilServer implements AutoCloseable {
             if (mqtt != null) {
                 mqtt.close();
             }
+            methods.close();
             if (detection != null) {
                 detection.close();
             }
@@ -306,6 +316,7 @@ public final class VigilServer implements AutoCloseable {
     public void close() {
         http.javalin().stop();
         mqtt.close();
+        methods.close();
         detection.close();
         analytics.close();
         // before the incidents: the changes automation makes as it stops are written by them

@@ -6,6 +6,7 @@ import dev.vigil.iot.device.DeviceRefusal;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.registry.Module;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,7 +51,19 @@ public final class DeviceAuthenticator {
      * @param sourceAddress the peer, for the alert's source address
      */
     public AuthenticatedDevice authenticate(String hubHost, String deviceId, String credentials, String sourceAddress) {
+        return authenticate(hubHost, deviceId, Optional.empty(), credentials, sourceAddress);
+    }
+
+    /**
+     * As {@link #authenticate(String, String, String, String)}, for the device itself or, with a
+     * module id, for that module of the device: the token must then cover
+     * {@code {host}/devices/{deviceId}/modules/{moduleId}} and be signed with one of the module's keys.
+     * A disabled device refuses its modules too.
+     */
+    public AuthenticatedDevice authenticate(String hubHost, String deviceId, Optional<String> moduleId, String credentials,
+            String sourceAddress) {
         String asked = hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT);
+        String who = moduleId.map(m -> deviceId + "/" + m).orElse(deviceId);
         try {
             SasToken token = SasToken.parse(credentials);
             String host = hubHost != null ? asked : firstSegment(token.resourceUri());
@@ -59,12 +72,18 @@ public final class DeviceAuthenticator {
             if (token.keyName().isPresent()) {
                 throw refuse(AuthenticationFailure.WRONG_RESOURCE, "shared access policy tokens (skn) are not accepted on device endpoints; sign with a device key");
             }
-            requireCovers(token.resourceUri(), host + "/devices/" + deviceId.toLowerCase(Locale.ROOT));
+            String resource = host + "/devices/" + deviceId.toLowerCase(Locale.ROOT)
+                    + moduleId.map(m -> "/modules/" + m.toLowerCase(Locale.ROOT)).orElse("");
+            requireCovers(token.resourceUri(), resource);
             IotHub knownHub = hub.orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "no IoT hub is named by host '" + host + "'"));
             Device device = registry.findDevice(knownHub.name(), deviceId)
                     .orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "the device '" + deviceId + "' is not registered on hub '" + knownHub.name() + "'"));
-            if (!signedByEitherKey(token, device)) {
-                throw refuse(AuthenticationFailure.INVALID_SAS_SIGNATURE, "the token's signature does not match the device's keys");
+            Optional<Module> module = moduleId.map(m -> registry.findModule(knownHub.name(), deviceId, m).orElseThrow(() -> refuse(
+                    AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + knownHub.name() + "'")));
+            List<String> keys = module.map(m -> List.of(m.primaryKey(), m.secondaryKey())).orElse(List.of(device.primaryKey(), device.secondaryKey()));
+            if (!signedByEitherKey(token, keys)) {
+                throw refuse(AuthenticationFailure.INVALID_SAS_SIGNATURE, "the token's signature does not match the "
+                        + (module.isPresent() ? "module's" : "device's") + " keys");
             }
             if (token.expiry() <= clock.instant().getEpochSecond()) {
                 throw refuse(AuthenticationFailure.EXPIRED_SAS_TOKEN, "the token expired at " + Instant.ofEpochSecond(token.expiry()));
@@ -72,7 +91,10 @@ public final class DeviceAuthenticator {
             if (!device.enabled()) {
                 throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + deviceId + "' is disabled");
             }
-            return new AuthenticatedDevice(knownHub, device, registry.identity(knownHub, device));
+            if (module.isPresent() && !module.get().enabled()) {
+                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the module '" + who + "' is disabled");
+            }
+            return new AuthenticatedDevice(knownHub, device, registry.identity(knownHub, device), module);
         } catch (DeviceAuthenticationException e) {
             report(asked, deviceId, e, sourceAddress);
             throw e;
@@ -117,11 +139,11 @@ public final class DeviceAuthenticator {
         }
     }
 
-    private static boolean signedByEitherKey(SasToken token, Device device) {
+    private static boolean signedByEitherKey(SasToken token, List<String> keys) {
         // Devices encode sr in different cases (%2f or %2F); the signature covers what was sent.
         String canonical = URLEncoder.encode(token.resourceUri(), StandardCharsets.UTF_8);
         boolean matched = false;
-        for (String key : List.of(device.primaryKey(), device.secondaryKey())) {
+        for (String key : keys) {
             matched |= SasSignature.matches(SasSignature.compute(key, token.signedResource(), token.expiry()), token.signature());
             matched |= SasSignature.matches(SasSignature.compute(key, canonical, token.expiry()), token.signature());
         }

@@ -15,6 +15,11 @@ public final class SasTokenGenerator {
         return token(hubHost + "/devices/" + deviceId, base64Key, expiry);
     }
 
+    /** A token for {@code {hubHost}/devices/{deviceId}/modules/{moduleId}}, signed with the module key. */
+    public static String moduleToken(String hubHost, String deviceId, String moduleId, String base64Key, Instant expiry) {
+        return token(hubHost + "/devices/" + deviceId + "/modules/" + moduleId, base64Key, expiry);
+    }
+
     /** A token for any resource URI (lower-cased, URL-encoded into {@code sr}). */
     public static String token(String resourceUri, String base64Key, Instant expiry) {
         String encoded = URLEncoder.encode(resourceUri.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8);

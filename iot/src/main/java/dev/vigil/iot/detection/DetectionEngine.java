@@ -164,6 +164,17 @@ public final class DetectionEngine implements DeviceActivityListener, AutoClosea
         });
     }
 
+    @Override
+    public void agentConfigurationRejected(DeviceIdentity device, String problem, Instant at) {
+        submit(device, () -> {
+            if (!settings.monitoringEnabled(device.hubResourceId())) {
+                return;
+            }
+            lane(device).forDevice(device, clock.instant(), context -> { },
+                    (detector, context) -> detector.onAgentConfigurationRejected(context, problem, at));
+        });
+    }
+
     /**
      * Completes when everything submitted before this call has been processed (and its alerts
      * are durable).

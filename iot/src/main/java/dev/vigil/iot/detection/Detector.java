@@ -29,6 +29,10 @@ interface Detector {
     default void onAuthenticationFailure(DeviceContext device, AuthenticationFailure reason, String sourceAddress, Instant at) {
     }
 
+    /** The security agent's module twin configuration could not be parsed. */
+    default void onAgentConfigurationRejected(DeviceContext device, String problem, Instant at) {
+    }
+
     /** The clock moved on: close windows, notice silence. */
     default void onClock(DeviceContext device, Instant now) {
     }

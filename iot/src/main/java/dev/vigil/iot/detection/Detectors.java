@@ -32,7 +32,8 @@ final class Detectors {
                 new LocalUserNotAllowedDetector(),
                 new ProcessNotAllowedDetector(),
                 new MessageCountRangeDetector(options.windowCloseDelay()),
-                new SasTokenDetector());
+                new SasTokenDetector(),
+                new AgentConfigurationErrorDetector());
     }
 
     /** The alert types the detectors raise, in catalogue order. */

@@ -64,4 +64,15 @@ public final class BroadcastActivityListener implements DeviceActivityListener {
             }
         }
     }
+
+    @Override
+    public void agentConfigurationRejected(DeviceIdentity device, String problem, Instant at) {
+        for (DeviceActivityListener listener : listeners) {
+            try {
+                listener.agentConfigurationRejected(device, problem, at);
+            } catch (RuntimeException e) {
+                LOG.warn("device activity listener {} failed", listener.getClass().getSimpleName(), e);
+            }
+        }
+    }
 }

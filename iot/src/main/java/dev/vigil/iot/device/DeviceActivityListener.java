@@ -23,4 +23,11 @@ public interface DeviceActivityListener {
      * message of a connected device ({@link MessageRefusal}).
      */
     void refused(DeviceRefusal refusal);
+
+    /**
+     * The security agent's configuration in the desired properties of the device's
+     * {@code azureiotsecurity} module twin cannot be parsed; {@code problem} says what is wrong.
+     */
+    default void agentConfigurationRejected(DeviceIdentity device, String problem, Instant at) {
+    }
 }

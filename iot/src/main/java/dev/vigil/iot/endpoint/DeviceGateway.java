@@ -195,7 +195,7 @@ public final class DeviceGateway {
     private AuthenticatedDevice current(AuthenticatedDevice connected) {
         IotHub hub = registry.findHub(connected.hub().name()).orElse(connected.hub());
         Device device = registry.findDevice(hub.name(), connected.device().deviceId()).orElse(connected.device());
-        return new AuthenticatedDevice(hub, device, registry.identity(hub, device));
+        return new AuthenticatedDevice(hub, device, registry.identity(hub, device), connected.module());
     }
 
     /** Counts the message toward the hub's statistics and the device's counters. */

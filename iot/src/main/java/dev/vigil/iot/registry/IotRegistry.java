@@ -25,13 +25,16 @@ public final class IotRegistry {
     private final DocumentCollection<IotHub> hubStore;
     private final DocumentCollection<Device> deviceStore;
     private final DocumentCollection<DeviceSecurityGroup> securityGroupStore;
+    private final DocumentCollection<Module> moduleStore;
 
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, ResourceGroup> groups = new ConcurrentHashMap<>();
     private final Map<String, IotHub> hubs = new ConcurrentHashMap<>();
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final Map<String, DeviceSecurityGroup> securityGroups = new ConcurrentHashMap<>();
+    private final Map<String, Module> modules = new ConcurrentHashMap<>();
     private final List<DeviceChangeListener> deviceListeners = new CopyOnWriteArrayList<>();
+    private final List<ModuleChangeListener> moduleListeners = new CopyOnWriteArrayList<>();
 
     public IotRegistry(StateStore state) {
         subscriptionStore = state.collection("iot.subscriptions", Subscription.class);
@@ -44,10 +47,16 @@ public final class IotRegistry {
         hubStore.list().forEach(h -> hubs.put(hubKey(h.name()), h));
         deviceStore.list().forEach(d -> devices.put(deviceKey(d.hubName(), d.deviceId()), d));
         securityGroupStore.list().forEach(g -> securityGroups.put(deviceKey(g.hubName(), g.name()), g));
+        moduleStore = state.collection("iot.modules", Module.class);
+        moduleStore.list().forEach(m -> modules.put(moduleKey(m.hubName(), m.deviceId(), m.moduleId()), m));
     }
 
     public void addDeviceChangeListener(DeviceChangeListener listener) {
         deviceListeners.add(listener);
+    }
+
+    public void addModuleChangeListener(ModuleChangeListener listener) {
+        moduleListeners.add(listener);
     }
 
     // subscriptions
@@ -287,7 +296,74 @@ public final class IotRegistry {
         devices.put(deviceKey(device.hubName(), device.deviceId()), device);
     }
 
+    // modules
+
+    /** IoT Hub's limit on the module identities of one device. */
+    public static final int MAX_MODULES_PER_DEVICE = 50;
+
+    /** Creates the module with fresh keys, or sets the status of the existing one (its keys stay). */
+    public synchronized Module putModule(IotHub hub, String deviceId, String moduleId, DeviceStatus status) {
+        device(hub, deviceId);
+        Optional<Module> existing = findModule(hub.name(), deviceId, moduleId);
+        if (existing.isEmpty() && modules(hub, deviceId).size() >= MAX_MODULES_PER_DEVICE) {
+            throw new ResourceConflictException("The device '" + deviceId + "' already has " + MAX_MODULES_PER_DEVICE
+                    + " module identities, the most IoT Hub allows; delete one first.");
+        }
+        Module module = existing.map(m -> m.withStatus(status))
+                .orElseGet(() -> new Module(hub.name(), deviceId, moduleId, status, DeviceKeys.generate(), DeviceKeys.generate()));
+        storeModule(module);
+        existing.ifPresent(before -> notifyModuleChange(before, Optional.of(module)));
+        return module;
+    }
+
+    public Module module(IotHub hub, String deviceId, String moduleId) {
+        device(hub, deviceId);
+        return findModule(hub.name(), deviceId, moduleId).orElseThrow(() -> new ResourceNotFoundException(
+                "The module '" + moduleId + "' could not be found on device '" + deviceId + "' of IoT hub '" + hub.name() + "'."));
+    }
+
+    /** The module of this device (hub name compared case-insensitively, ids exactly). */
+    public Optional<Module> findModule(String hubName, String deviceId, String moduleId) {
+        return Optional.ofNullable(modules.get(moduleKey(hubName, deviceId, moduleId)));
+    }
+
+    public List<Module> modules(IotHub hub, String deviceId) {
+        String prefix = deviceKey(hub.name(), deviceId) + "/";
+        return modules.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(Module::moduleId)).toList();
+    }
+
+    public synchronized Module setModuleStatus(IotHub hub, String deviceId, String moduleId, DeviceStatus status) {
+        Module before = module(hub, deviceId, moduleId);
+        Module after = before.withStatus(status);
+        storeModule(after);
+        notifyModuleChange(before, Optional.of(after));
+        return after;
+    }
+
+    public synchronized void deleteModule(IotHub hub, String deviceId, String moduleId) {
+        removeModule(module(hub, deviceId, moduleId));
+    }
+
+    private void storeModule(Module module) {
+        moduleStore.put(moduleKey(module.hubName(), module.deviceId(), module.moduleId()), module);
+        modules.put(moduleKey(module.hubName(), module.deviceId(), module.moduleId()), module);
+    }
+
+    private void removeModule(Module module) {
+        moduleStore.delete(moduleKey(module.hubName(), module.deviceId(), module.moduleId()));
+        modules.remove(moduleKey(module.hubName(), module.deviceId(), module.moduleId()));
+        moduleListeners.forEach(listener -> listener.moduleChanged(module, Optional.empty()));
+    }
+
+    private void notifyModuleChange(Module before, Optional<Module> after) {
+        moduleListeners.forEach(listener -> listener.moduleChanged(before, after));
+    }
+
     private void removeDevice(Device device) {
+        String prefix = deviceKey(device.hubName(), device.deviceId()) + "/";
+        modules.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList()
+                .forEach(this::removeModule);
         deviceStore.delete(deviceKey(device.hubName(), device.deviceId()));
         devices.remove(deviceKey(device.hubName(), device.deviceId()));
         notifyChange(device, Optional.empty());
@@ -307,5 +383,9 @@ public final class IotRegistry {
 
     private static String deviceKey(String hubName, String id) {
         return hubKey(hubName) + "/" + id;
+    }
+
+    private static String moduleKey(String hubName, String deviceId, String moduleId) {
+        return deviceKey(hubName, deviceId) + "/" + moduleId;
     }
 }

@@ -26,6 +26,11 @@ final class ResourceNames {
         require("deviceId", value, DEVICE_ID, "1 to 128 letters, digits or any of -.%_;:!'*()+=,@$");
     }
 
+    /** Module ids follow the device id rules. */
+    static void requireModuleId(String value) {
+        require("moduleId", value, DEVICE_ID, "1 to 128 letters, digits or any of -.%_;:!'*()+=,@$");
+    }
+
     private static void require(String field, String value, Pattern pattern, String rule) {
         if (value == null || value.isEmpty()) {
             throw new InvalidResourceException("'" + field + "' is required");

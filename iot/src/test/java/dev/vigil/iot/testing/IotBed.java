@@ -6,11 +6,13 @@ import dev.vigil.iot.dedup.DedupSettings;
 import dev.vigil.iot.dedup.RecentEventIds;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.twin.Twins;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -34,6 +36,8 @@ public final class IotBed implements AutoCloseable {
     public final DeviceAuthenticator authenticator;
     public final DeviceGateway gateway;
     public final CloudToDeviceQueue cloudToDevice;
+    public final Twins twins;
+    public final DirectMethods methods = new DirectMethods();
 
     public IotBed(Path data) {
         this(StorageSettings.defaults(data));
@@ -46,6 +50,7 @@ public final class IotBed implements AutoCloseable {
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
         gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, new RecentEventIds(DedupSettings.defaults(), Clock.systemUTC()), Clock.systemUTC());
         cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), Clock.systemUTC());
+        twins = new Twins(storage.stateStore(), registry, Clock.systemUTC());
     }
 
     /** A hub in subscription {@link #SUBSCRIPTION}, resource group {@code rg}. */
@@ -70,6 +75,7 @@ public final class IotBed implements AutoCloseable {
 
     @Override
     public void close() {
+        methods.close();
         storage.close();
     }
 }

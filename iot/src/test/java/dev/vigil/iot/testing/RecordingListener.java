@@ -18,6 +18,7 @@ public final class RecordingListener implements DeviceActivityListener {
     public final List<DeviceIdentity> deviceToCloud = new CopyOnWriteArrayList<>();
     public final List<DeviceIdentity> cloudToDevice = new CopyOnWriteArrayList<>();
     public final List<DeviceRefusal> refusals = new CopyOnWriteArrayList<>();
+    public final List<String> agentConfigurationErrors = new CopyOnWriteArrayList<>();
 
     @Override
     public void securityMessage(DeviceIdentity device, SecurityMessage message, Protocol protocol, Instant receivedAt) {
@@ -37,5 +38,10 @@ public final class RecordingListener implements DeviceActivityListener {
     @Override
     public void refused(DeviceRefusal refusal) {
         refusals.add(refusal);
+    }
+
+    @Override
+    public void agentConfigurationRejected(DeviceIdentity device, String problem, Instant at) {
+        agentConfigurationErrors.add(device.deviceId() + ": " + problem);
     }
 }

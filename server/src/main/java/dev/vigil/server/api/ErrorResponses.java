@@ -12,10 +12,12 @@ import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
 import dev.vigil.iot.endpoint.SecurityMonitoringUnavailableException;
 import dev.vigil.iot.message.InvalidSecurityMessageException;
+import dev.vigil.iot.method.DirectMethodException;
 import dev.vigil.iot.registry.InvalidResourceException;
 import dev.vigil.iot.registry.RegistryException;
 import dev.vigil.iot.registry.ResourceConflictException;
 import dev.vigil.iot.registry.ResourceNotFoundException;
+import dev.vigil.iot.twin.TwinException;
 import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
 import dev.vigil.server.identity.IdentityException;
@@ -86,6 +88,10 @@ final class ErrorResponses {
                 respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
         routes.exception(DeviceMessageRefusedException.class, (e, ctx) -> respond(ctx, e.reason() == MessageRefusal.MESSAGE_TOO_LARGE ? 413 : 400,
                 ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "maxMessageBytes", DeviceMessage.MAX_BYTES))));
+        routes.exception(TwinException.class, (e, ctx) ->
+                respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));
+        routes.exception(DirectMethodException.class, (e, ctx) ->
+                respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));
         routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
         routes.exception(SecurityMonitoringUnavailableException.class, (e, ctx) -> respond(ctx, 503, ApiError.of(e.code(), e.getMessage())));
         routes.exception(ConnectorException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));

@@ -1,31 +1,33 @@
 package dev.vigil.iot.endpoint.mqtt;
 
 import dev.vigil.iot.auth.AuthenticatedDevice;
+import dev.vigil.iot.device.DeviceAddress;
 import io.netty.channel.Channel;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live connection of each device. A device has one connection: a new one replaces the old,
- * which is closed (IoT Hub behaves the same way).
+ * The live connection of each device and module. Each has one connection: a new one replaces the
+ * old, which is closed (IoT Hub behaves the same way).
  */
 final class ConnectedDevices {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
     void add(AuthenticatedDevice device, Channel channel) {
-        Channel previous = channels.put(key(device), channel);
+        Channel previous = channels.put(DeviceTopics.sessionKey(device.address()), channel);
         if (previous != null && previous != channel) {
             previous.close();
         }
     }
 
     void remove(AuthenticatedDevice device, Channel channel) {
-        channels.remove(key(device), channel);
+        channels.remove(DeviceTopics.sessionKey(device.address()), channel);
     }
 
     /** @return whether a live connection was closed */
-    boolean close(String hubName, String deviceId) {
-        Channel channel = channels.remove(DeviceTopics.sessionKey(hubName, deviceId));
+    boolean close(DeviceAddress address) {
+        Channel channel = channels.remove(DeviceTopics.sessionKey(address));
         if (channel == null) {
             return false;
         }
@@ -33,22 +35,31 @@ final class ConnectedDevices {
         return true;
     }
 
-    /** Passes {@code event} to the device's live connection; @return whether there was one */
-    boolean notify(String hubName, String deviceId, Object event) {
-        Channel channel = channels.get(DeviceTopics.sessionKey(hubName, deviceId));
-        if (channel == null || !channel.isActive()) {
-            return false;
-        }
-        channel.pipeline().fireUserEventTriggered(event);
-        return true;
+    /** Closes the device's connection and those of its modules; @return whether the device itself was connected */
+    boolean closeWithModules(String hubName, String deviceId) {
+        String modulePrefix = DeviceTopics.sessionKey(hubName, deviceId) + "/";
+        channels.keySet().stream().filter(key -> key.startsWith(modulePrefix)).toList().forEach(key -> {
+            Channel channel = channels.remove(key);
+            if (channel != null) {
+                channel.close();
+            }
+        });
+        return close(DeviceAddress.device(hubName, deviceId));
     }
 
-    boolean isConnected(String hubName, String deviceId) {
-        Channel channel = channels.get(DeviceTopics.sessionKey(hubName, deviceId));
-        return channel != null && channel.isActive();
+    /** Passes {@code event} to the live connection; @return whether there was one */
+    boolean notify(DeviceAddress address, Object event) {
+        Optional<Channel> channel = live(address);
+        channel.ifPresent(c -> c.pipeline().fireUserEventTriggered(event));
+        return channel.isPresent();
     }
 
-    private static String key(AuthenticatedDevice device) {
-        return DeviceTopics.sessionKey(device.hub().name(), device.device().deviceId());
+    boolean isConnected(DeviceAddress address) {
+        return live(address).isPresent();
+    }
+
+    Optional<Channel> live(DeviceAddress address) {
+        Channel channel = channels.get(DeviceTopics.sessionKey(address));
+        return channel != null && channel.isActive() ? Optional.of(channel) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.iot.endpoint.mqtt;
 import dev.vigil.iot.auth.AuthenticatedDevice;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
 import dev.vigil.iot.device.AuthenticationFailure;
+import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.device.MessageRefusal;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.endpoint.CloudToDeviceMessage;
@@ -12,6 +13,9 @@ import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
 import dev.vigil.iot.endpoint.MessageOutcome;
 import dev.vigil.iot.endpoint.MessageProperties;
+import dev.vigil.iot.method.DirectMethodRequest;
+import dev.vigil.iot.method.DirectMethods;
+import dev.vigil.iot.twin.Twins;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -51,10 +55,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>CONNECT: client id = device id, username {@code {hub}.{domain}/{deviceId}/?api-version=...},
- *       password = SAS token. Refused with 4 (bad credentials), 5 (device disabled) or 2 (client id
- *       is not the username's device); accepted ones go on to Moquette under the session name
- *       {@code {hub}/{deviceId}}.</li>
- *   <li>PUBLISH to {@code devices/{id}/messages/events/{properties}} goes to the {@link DeviceGateway};
+ *       password = SAS token; a module connects as {@code {deviceId}/{moduleId}} with the username
+ *       {@code {hub}.{domain}/{deviceId}/{moduleId}/?api-version=...}. Refused with 4 (bad
+ *       credentials), 5 (device or module disabled) or 2 (client id is not the username's); accepted
+ *       ones go on to Moquette under the session name {@code {hub}/{clientId}}.</li>
+ *   <li>PUBLISH to {@code devices/{id}/messages/events/{properties}} (a module's:
+ *       {@code devices/{id}/modules/{m}/messages/events/...}) goes to the {@link DeviceGateway};
  *       the QoS 1 PUBACK is written only once the gateway's commit is done, in arrival order. A
  *       publish to any other topic, with QoS 2, or over 256 KB closes the connection, as IoT Hub
  *       does, after the messages before it are acknowledged; the reason is reported as a
@@ -64,6 +70,14 @@ import org.slf4j.LoggerFactory;
  *       broker: once the device's subscription to its devicebound topic is granted, and whenever
  *       {@link #CLOUD_TO_DEVICE_WAITING} arrives, the handler sends what waits at QoS 1 with its own
  *       packet ids, and the device's PUBACK completes the message in the queue.</li>
+ *   <li>Twins: {@code $iothub/twin/GET/?$rid=} answers the twin, {@code $iothub/twin/PATCH/properties/reported/?$rid=}
+ *       stores the patch (off the event loop) and answers 204 with the new {@code $version}, both
+ *       on {@code $iothub/twin/res/{status}/?$rid=} once the device subscribed to it; a connection's
+ *       twin requests are answered in order. Desired-property changes arrive as
+ *       {@link DesiredPropertiesChanged} and go out once the device subscribed to them.</li>
+ *   <li>Direct methods: {@link DirectMethodCall} goes out on {@code $iothub/methods/POST/{name}/?$rid=}
+ *       once the device subscribed to it; its answer on {@code $iothub/methods/res/{status}/?$rid=}
+ *       goes to {@link DirectMethods}.</li>
  * </ul>
  */
 final class DeviceChannelHandler extends ChannelDuplexHandler {
@@ -71,32 +85,52 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
 
     /** The user event that tells a connection new cloud-to-device messages wait for its device. */
     static final Object CLOUD_TO_DEVICE_WAITING = new Object();
-    private static final int NOT_WAITING = -1;
 
     private final DeviceGateway gateway;
     private final ConnectedDevices connected;
     private final CloudToDeviceQueue cloudToDevice;
     /** Where the queue's storage calls run, off the event loop. */
     private final Executor storage;
+    private final TwinRequests twinRequests;
+    private final DirectMethods methods;
     private AuthenticatedDevice device;
     /** A message was refused: the connection takes nothing more and closes once earlier messages are acknowledged. */
     private boolean refusing;
     private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
-    /** The id of the SUBSCRIBE that asked for the devicebound topic, until its SUBACK passes. */
-    private int cloudToDeviceSubscribe = NOT_WAITING;
-    private int cloudToDeviceFilterIndex;
+    /** The filters each SUBSCRIBE asked for, by packet id, until its SUBACK passes. */
+    private final Map<Integer, List<String>> subscribing = new HashMap<>();
     private boolean cloudToDeviceSubscribed;
+    private boolean twinResponsesSubscribed;
+    private boolean desiredPropertiesSubscribed;
+    /** Read by {@link DirectMethods}' callers on other threads. */
+    private volatile boolean methodsSubscribed;
     private boolean loading;
     private boolean loadAgain;
     /** Cloud-to-device messages sent on this connection and not yet acknowledged, by packet id. */
     private final Map<Integer, CloudToDeviceMessage> inFlight = new HashMap<>();
     private int lastPacketId;
 
-    DeviceChannelHandler(DeviceGateway gateway, ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, Executor storage) {
+    /** A desired-property change for this connection's device or module: the notification's body and {@code $version}. */
+    record DesiredPropertiesChanged(byte[] body, long version) {
+    }
+
+    /** A direct method request for this connection's device or module. */
+    record DirectMethodCall(String requestId, String methodName, byte[] payload) {
+    }
+
+    DeviceChannelHandler(DeviceGateway gateway, ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins,
+            ReportedPatchWriter reportedPatches, DirectMethods methods) {
         this.gateway = gateway;
         this.connected = connected;
         this.cloudToDevice = cloudToDevice;
         this.storage = storage;
+        this.twinRequests = new TwinRequests(twins, reportedPatches);
+        this.methods = methods;
+    }
+
+    /** Whether direct method requests can go out on this connection. */
+    boolean methodsSubscribed() {
+        return methodsSubscribed;
     }
 
     @Override
@@ -119,7 +153,11 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         } else if (type == MqttMessageType.PUBLISH) {
             publish(ctx, (MqttPublishMessage) message);
         } else if (type == MqttMessageType.SUBSCRIBE) {
-            ctx.fireChannelRead(intoHub((MqttSubscribeMessage) message));
+            MqttSubscribeMessage subscribe = (MqttSubscribeMessage) message;
+            List<String> filters = subscribe.payload().topicSubscriptions().stream().map(MqttTopicSubscription::topicName).toList();
+            subscribing.put(subscribe.variableHeader().messageId(), filters);
+            ctx.fireChannelRead(intoHub(subscribe));
+            subscribing(ctx, filters);
         } else if (type == MqttMessageType.UNSUBSCRIBE) {
             ctx.fireChannelRead(intoHub((MqttUnsubscribeMessage) message));
         } else if (type == MqttMessageType.PUBACK && inFlight.containsKey(((MqttPubAckMessage) message).variableHeader().messageId())) {
@@ -133,11 +171,9 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        boolean granted = msg instanceof MqttSubAckMessage subAck && grantsCloudToDevice(subAck);
         ctx.write(msg, promise);
-        if (granted) {
-            cloudToDeviceSubscribed = true;
-            deliverWaiting(ctx);
+        if (msg instanceof MqttSubAckMessage subAck) {
+            granted(ctx, subAck);
         }
     }
 
@@ -145,6 +181,14 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event == CLOUD_TO_DEVICE_WAITING) {
             deliverWaiting(ctx);
+        } else if (event instanceof DesiredPropertiesChanged changed) {
+            if (desiredPropertiesSubscribed) {
+                sendAtMostOnce(ctx, DeviceTopics.desiredPropertiesNotification(changed.version()), changed.body());
+            }
+        } else if (event instanceof DirectMethodCall call) {
+            if (methodsSubscribed) {
+                sendAtMostOnce(ctx, DeviceTopics.methodRequest(call.methodName(), call.requestId()), call.payload());
+            }
         } else {
             super.userEventTriggered(ctx, event);
         }
@@ -165,7 +209,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
      */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        String who = device == null ? "an unauthenticated client" : "device '" + device.device().deviceId() + "'";
+        String who = device == null ? "an unauthenticated client" : "device '" + device.clientId() + "'";
         LOG.info("closing the MQTT connection of {} from {}: {}", who, peer(ctx), cause.toString());
         ctx.close();
     }
@@ -179,21 +223,27 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         String clientId = payload.clientIdentifier();
         String username = payload.userName();
         String password = payload.passwordInBytes() == null ? null : new String(payload.passwordInBytes(), StandardCharsets.UTF_8);
-        String[] userParts = username == null ? new String[0] : username.split("/", 3);
+        String[] userParts = username == null ? new String[0] : username.split("/", 4);
         if (userParts.length < 2) {
             refuseBeforeToken(ctx, userParts.length > 0 ? userParts[0] : "", clientId, AuthenticationFailure.MALFORMED_CREDENTIALS,
-                    "the username must be '{hub}.{domain}/{deviceId}/?api-version=...', was '" + username + "'",
+                    "the username must be '{hub}.{domain}/{deviceId}/?api-version=...' or '{hub}.{domain}/{deviceId}/{moduleId}/?api-version=...', was '"
+                            + username + "'",
                     MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
             return;
         }
-        if (!userParts[1].equals(clientId)) {
+        // a third segment that is not the query names a module; ids hold no '/' and no '?'
+        Optional<String> moduleId = userParts.length > 2 && !userParts[2].isEmpty() && !userParts[2].startsWith("?")
+                ? Optional.of(userParts[2]) : Optional.empty();
+        String expectedClientId = userParts[1] + moduleId.map(m -> "/" + m).orElse("");
+        if (!expectedClientId.equals(clientId)) {
             refuseBeforeToken(ctx, userParts[0], userParts[1], AuthenticationFailure.CLIENT_ID_MISMATCH,
-                    "the client id '" + clientId + "' is not the device '" + userParts[1] + "' named in the username",
+                    "the client id '" + clientId + "' is not the " + (moduleId.isPresent() ? "module '" : "device '") + expectedClientId
+                            + "' named in the username",
                     MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
             return;
         }
         try {
-            device = gateway.authenticator().authenticate(userParts[0], clientId, password, peer(ctx));
+            device = gateway.authenticator().authenticate(userParts[0], userParts[1], moduleId, password, peer(ctx));
         } catch (DeviceAuthenticationException e) {
             LOG.info("MQTT connect of device '{}' refused: {}", clientId, e.getMessage());
             refuse(ctx, e.reason() == AuthenticationFailure.DEVICE_DISABLED
@@ -202,7 +252,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             return;
         }
         connected.add(device, ctx.channel());
-        String session = DeviceTopics.sessionKey(device.hub().name(), clientId);
+        String session = DeviceTopics.sessionKey(device.address());
         MqttConnectPayload renamed = new MqttConnectPayload(session, payload.willProperties(), payload.willTopic(),
                 payload.willMessageInBytes(), username, payload.passwordInBytes());
         ctx.fireChannelRead(new MqttConnectMessage(connect.fixedHeader(), connect.variableHeader(), renamed));
@@ -214,14 +264,23 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         int packetId = publish.variableHeader().packetId();
         byte[] body = ByteBufUtil.getBytes(publish.payload());
         publish.release();
-        Optional<String> propertyBag = DeviceTopics.eventProperties(topic, device.device().deviceId());
+        LOG.debug("PUBLISH of '{}' to '{}' (QoS {}, {} bytes)", device.clientId(), topic, qos.value(), body.length);
         if (qos == MqttQoS.EXACTLY_ONCE) {
             refuse(ctx, MessageRefusal.QOS_NOT_SUPPORTED, "a PUBLISH to '" + topic + "' with QoS 2; IoT Hub takes QoS 0 and 1 only");
             return;
         }
+        if (topic.startsWith(DeviceTopics.TWIN_GET_PREFIX) || topic.startsWith(DeviceTopics.REPORTED_PATCH_PREFIX)) {
+            twinRequest(ctx, topic, body, qos, packetId);
+            return;
+        }
+        if (topic.startsWith(DeviceTopics.METHOD_RESPONSE_PREFIX)) {
+            methodResponse(ctx, topic, body, qos, packetId);
+            return;
+        }
+        Optional<String> propertyBag = DeviceTopics.eventProperties(topic, device.address());
         if (propertyBag.isEmpty()) {
-            refuse(ctx, MessageRefusal.TOPIC_NOT_ALLOWED, "a PUBLISH to '" + topic + "'; the device may publish only to '"
-                    + DeviceTopics.eventsPrefix(device.device().deviceId()) + "{properties}'");
+            refuse(ctx, MessageRefusal.TOPIC_NOT_ALLOWED, "a PUBLISH to '" + topic + "'; the " + (device.module().isPresent() ? "module" : "device")
+                    + " may publish only to '" + DeviceTopics.eventsPrefix(device.address()) + "{properties}' and to '$iothub/twin/...' and '$iothub/methods/res/...'");
             return;
         }
         MessageProperties properties = MessageProperties.parse(propertyBag.get());
@@ -235,16 +294,65 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         } catch (RuntimeException e) {
             handled = CompletableFuture.failedFuture(e);
         }
+        acknowledgeInOrder(ctx, handled, qos, packetId);
+    }
+
+    /** PUBACKs a QoS 1 message once it and every message before it is handled; a failure closes the connection unacknowledged. */
+    private void acknowledgeInOrder(ChannelHandlerContext ctx, CompletableFuture<Void> handled, MqttQoS qos, int packetId) {
         acknowledged = acknowledged.thenCombine(handled, (previous, current) -> current);
         acknowledged.whenComplete((done, failure) -> {
             if (failure != null) {
                 // Not acknowledged: closing makes the device send it again on its next connection.
-                LOG.warn("closing the MQTT connection of device '{}': a message could not be stored", device.device().deviceId(), failure);
+                LOG.warn("closing the MQTT connection of device '{}': a message could not be stored", device.clientId(), failure);
                 ctx.close();
             } else if (qos == MqttQoS.AT_LEAST_ONCE) {
                 ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
             }
         });
+    }
+
+    /** A twin GET or reported-properties PATCH; the connection stays open whatever the answer. */
+    private void twinRequest(ChannelHandlerContext ctx, String topic, byte[] body, MqttQoS qos, int packetId) {
+        Optional<String> requestId = DeviceTopics.requestId(topic);
+        if (requestId.isEmpty()) {
+            refuse(ctx, MessageRefusal.TOPIC_NOT_ALLOWED, "a twin request to '" + topic + "' without '?$rid={request id}'");
+            return;
+        }
+        boolean get = topic.startsWith(DeviceTopics.TWIN_GET_PREFIX);
+        CompletableFuture<Void> answered = twinRequests.take(device.address(), get, body, ctx.executor(), reply -> {
+            if (twinResponsesSubscribed) {
+                sendAtMostOnce(ctx, DeviceTopics.twinResponse(reply.status(), requestId.get(), reply.version()), reply.body());
+            } else {
+                LOG.info("device '{}' sent a twin request without subscribing to '{}': the answer is dropped, as IoT Hub does",
+                        device.clientId(), DeviceTopics.TWIN_RESPONSES_FILTER);
+            }
+        });
+        acknowledgeInOrder(ctx, answered, qos, packetId);
+    }
+
+    /** The device's answer to a direct method; an answer to no waiting request is dropped with a log line, as IoT Hub ignores it. */
+    private void methodResponse(ChannelHandlerContext ctx, String topic, byte[] body, MqttQoS qos, int packetId) {
+        Optional<String> requestId = DeviceTopics.requestId(topic);
+        Optional<Integer> status = DeviceTopics.methodResponseStatus(topic);
+        if (requestId.isEmpty() || status.isEmpty()) {
+            refuse(ctx, MessageRefusal.TOPIC_NOT_ALLOWED, "a method response to '" + topic + "'; it must be '$iothub/methods/res/{status}/?$rid={request id}'");
+            return;
+        }
+        if (body.length > DirectMethodRequest.MAX_PAYLOAD_BYTES) {
+            refuse(ctx, MessageRefusal.MESSAGE_TOO_LARGE, "a method response of " + body.length + " bytes; IoT Hub takes at most "
+                    + DirectMethodRequest.MAX_PAYLOAD_BYTES);
+            return;
+        }
+        if (!methods.respond(device.address(), requestId.get(), status.get(), body)) {
+            LOG.info("device '{}' answered method request '{}', which no call waits for (answered, timed out or unknown)", device.clientId(),
+                    requestId.get());
+        }
+        acknowledgeInOrder(ctx, CompletableFuture.completedFuture(null), qos, packetId);
+    }
+
+    private void sendAtMostOnce(ChannelHandlerContext ctx, String topic, byte[] body) {
+        ctx.writeAndFlush(MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_MOST_ONCE).retained(false)
+                .payload(Unpooled.wrappedBuffer(body)).build());
     }
 
     /**
@@ -275,7 +383,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             refuse(ctx, MessageRefusal.MESSAGE_TOO_LARGE, DeviceGateway.tooLarge(size));
             return;
         }
-        String who = device == null ? "an unauthenticated client" : "device '" + device.device().deviceId() + "'";
+        String who = device == null ? "an unauthenticated client" : "device '" + device.clientId() + "'";
         LOG.info("closing the MQTT connection of {} from {}: the packet is not valid MQTT 3.1.1 ({})", who, peer(ctx),
                 cause == null ? msg.getClass().getSimpleName() : cause.getMessage());
         ctx.close();
@@ -289,13 +397,34 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         return CompletableFuture.completedFuture(null);
     }
 
-    private boolean grantsCloudToDevice(MqttSubAckMessage subAck) {
-        if (subAck.variableHeader().messageId() != cloudToDeviceSubscribe) {
-            return false;
+    /** A SUBACK on its way to the device: a granted devicebound subscription starts cloud-to-device delivery. */
+    private void granted(ChannelHandlerContext ctx, MqttSubAckMessage subAck) {
+        List<String> filters = subscribing.remove(subAck.variableHeader().messageId());
+        if (filters == null || device.module().isPresent()) {
+            return;
         }
-        cloudToDeviceSubscribe = NOT_WAITING;
         List<Integer> granted = subAck.payload().grantedQoSLevels();
-        return cloudToDeviceFilterIndex < granted.size() && granted.get(cloudToDeviceFilterIndex) < 0x80;
+        int index = filters.indexOf(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()));
+        if (index >= 0 && index < granted.size() && granted.get(index) < 0x80) {
+            cloudToDeviceSubscribed = true;
+            deliverWaiting(ctx);
+        }
+    }
+
+    /**
+     * The twin and method filters, which every device and module is granted ({@link DeviceTopicPolicy}),
+     * count as subscribed as soon as they are asked for: the SDKs publish their first twin request
+     * right after the SUBSCRIBE, without waiting for the SUBACK, which the broker may write later.
+     */
+    private void subscribing(ChannelHandlerContext ctx, List<String> filters) {
+        twinResponsesSubscribed |= filters.contains(DeviceTopics.TWIN_RESPONSES_FILTER);
+        desiredPropertiesSubscribed |= filters.contains(DeviceTopics.DESIRED_PROPERTIES_FILTER);
+        if (filters.contains(DeviceTopics.METHODS_FILTER)) {
+            methodsSubscribed = true;
+            DeviceAddress address = device.address();
+            // calls waiting for the device to come online go out now, after the SUBSCRIBE reached the broker
+            ctx.executor().execute(() -> methods.methodsSubscribed(address));
+        }
     }
 
     /** Sends what waits for the device and is not on its way yet; the queue is read off the event loop. */
@@ -344,14 +473,6 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     private MqttSubscribeMessage intoHub(MqttSubscribeMessage subscribe) {
-        List<MqttTopicSubscription> requested = subscribe.payload().topicSubscriptions();
-        String ownFilter = DeviceTopics.cloudToDeviceFilter(device.device().deviceId());
-        for (int index = 0; index < requested.size(); index++) {
-            if (requested.get(index).topicName().equals(ownFilter)) {
-                cloudToDeviceSubscribe = subscribe.variableHeader().messageId();
-                cloudToDeviceFilterIndex = index;
-            }
-        }
         List<MqttTopicSubscription> filters = subscribe.payload().topicSubscriptions().stream()
                 .map(s -> new MqttTopicSubscription(DeviceTopics.inBroker(device.hub().name(), s.topicName()), s.qualityOfService()))
                 .toList();
@@ -359,9 +480,13 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     private MqttUnsubscribeMessage intoHub(MqttUnsubscribeMessage unsubscribe) {
-        if (unsubscribe.payload().topics().contains(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()))) {
+        List<String> topics = unsubscribe.payload().topics();
+        if (topics.contains(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()))) {
             cloudToDeviceSubscribed = false;
         }
+        twinResponsesSubscribed &= !topics.contains(DeviceTopics.TWIN_RESPONSES_FILTER);
+        desiredPropertiesSubscribed &= !topics.contains(DeviceTopics.DESIRED_PROPERTIES_FILTER);
+        methodsSubscribed &= !topics.contains(DeviceTopics.METHODS_FILTER);
         List<String> filters = unsubscribe.payload().topics().stream().map(t -> DeviceTopics.inBroker(device.hub().name(), t)).toList();
         return new MqttUnsubscribeMessage(unsubscribe.fixedHeader(), unsubscribe.variableHeader(), new MqttUnsubscribePayload(filters));
     }

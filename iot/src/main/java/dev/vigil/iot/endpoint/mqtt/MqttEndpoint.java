@@ -1,10 +1,14 @@
 package dev.vigil.iot.endpoint.mqtt;
 
 import dev.vigil.iot.action.DeviceConnections;
+import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.DeviceMessage;
+import dev.vigil.iot.method.DirectMethods;
+import dev.vigil.iot.method.MethodTransport;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.twin.Twins;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
@@ -31,11 +35,13 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +53,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The MQTT 3.1.1 device endpoint: Moquette's sessions, subscriptions and message delivery behind
  * Vigil's own listeners (plaintext and TLS), with {@link DeviceChannelHandler} in every pipeline.
+ * Devices and their modules connect here; twin requests, desired-property notifications and
+ * direct methods go through it too.
  */
-public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
+public final class MqttEndpoint implements DeviceConnections, MethodTransport, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttEndpoint.class);
     /** Seconds a connection may stay silent before its CONNECT; afterwards the keep-alive rules. */
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -87,8 +95,11 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
      * Starts the listeners.
      *
      * @param cloudToDevice where cloud-to-device messages wait for their devices
+     * @param twins the device and module twins; their desired-property changes are sent to live connections
+     * @param methods direct method calls, which this endpoint carries from now on
      */
-    public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry, CloudToDeviceQueue cloudToDevice) {
+    public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry, CloudToDeviceQueue cloudToDevice,
+            Twins twins, DirectMethods methods) {
         IConfig config = brokerConfig();
         Server broker = new Server();
         // Every CONNECT reaching Moquette has passed DeviceChannelHandler's SAS check.
@@ -101,11 +112,12 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
         ChannelHandler moquette = MoquetteSessionLayer.handlerOf(broker, config, alreadyAuthenticated);
         ConnectedDevices connected = new ConnectedDevices();
         ExecutorService storage = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vigil-mqtt-c2d");
+            Thread thread = new Thread(runnable, "vigil-mqtt-storage");
             thread.setDaemon(true);
             return thread;
         });
-        ChannelPipelineParts parts = new ChannelPipelineParts(gateway, connected, moquette, cloudToDevice, storage);
+        ChannelPipelineParts parts = new ChannelPipelineParts(gateway, connected, moquette, cloudToDevice, storage, twins,
+                new ReportedPatchWriter(twins, storage), methods);
         EventLoopGroup bossGroup = new NioEventLoopGroup(1);
         EventLoopGroup workerGroup = new NioEventLoopGroup();
         List<Channel> listeners = new ArrayList<>();
@@ -127,12 +139,20 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
             registry.addDeviceChangeListener((before, after) -> {
                 // a disabled or deleted device, or one whose key was replaced, may not keep a session it opened before
                 if (after.isEmpty() || !after.get().enabled() || !after.get().sameKeys(before)) {
-                    endpoint.disconnect(before.hubName(), before.deviceId());
+                    connected.closeWithModules(before.hubName(), before.deviceId());
                 }
                 if (after.isEmpty()) {
                     storage.execute(() -> cloudToDevice.purge(before.hubName(), before.deviceId()));
                 }
             });
+            registry.addModuleChangeListener((before, after) -> {
+                if (after.isEmpty() || !after.get().enabled()) {
+                    connected.close(DeviceAddress.module(before.hubName(), before.deviceId(), before.moduleId()));
+                }
+            });
+            twins.addListener((twin, patch) -> connected.notify(twin.target(),
+                    new DeviceChannelHandler.DesiredPropertiesChanged(patch.toString().getBytes(StandardCharsets.UTF_8), twin.desired().version())));
+            methods.attach(endpoint);
             LOG.info("MQTT endpoint listening on {} (plaintext port {}, TLS port {})", settings.host(), plain, tls);
             return endpoint;
         } catch (RuntimeException e) {
@@ -156,12 +176,29 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
     }
 
     public boolean isConnected(String hubName, String deviceId) {
-        return connected.isConnected(hubName, deviceId);
+        return connected.isConnected(DeviceAddress.device(hubName, deviceId));
+    }
+
+    /** Whether the device or module holds a live connection. */
+    public boolean isConnected(DeviceAddress address) {
+        return connected.isConnected(address);
+    }
+
+    /** Closes the device's live connection and those of its modules. */
+    @Override
+    public boolean disconnect(String hubName, String deviceId) {
+        return connected.closeWithModules(hubName, deviceId);
     }
 
     @Override
-    public boolean disconnect(String hubName, String deviceId) {
-        return connected.close(hubName, deviceId);
+    public boolean sendMethodRequest(DeviceAddress target, String requestId, String methodName, byte[] payload) {
+        Optional<Channel> channel = connected.live(target);
+        DeviceChannelHandler handler = channel.map(c -> c.pipeline().get(DeviceChannelHandler.class)).orElse(null);
+        if (handler == null || !handler.methodsSubscribed()) {
+            return false;
+        }
+        channel.get().pipeline().fireUserEventTriggered(new DeviceChannelHandler.DirectMethodCall(requestId, methodName, payload));
+        return true;
     }
 
     /**
@@ -173,7 +210,7 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
     @Override
     public boolean sendToDevice(String hubName, String deviceId, byte[] body, Map<String, String> properties) {
         cloudToDevice.enqueue(hubName, deviceId, body, properties);
-        return connected.notify(hubName, deviceId, DeviceChannelHandler.CLOUD_TO_DEVICE_WAITING);
+        return connected.notify(DeviceAddress.device(hubName, deviceId), DeviceChannelHandler.CLOUD_TO_DEVICE_WAITING);
     }
 
     @Override
@@ -201,7 +238,8 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
 
     /** What every connection's pipeline is built from. */
     private record ChannelPipelineParts(DeviceGateway gateway, ConnectedDevices connected, ChannelHandler moquette,
-                                        CloudToDeviceQueue cloudToDevice, Executor storage) {
+                                        CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins, ReportedPatchWriter reportedPatches,
+                                        DirectMethods methods) {
     }
 
     private static Channel listen(EventLoopGroup bossGroup, EventLoopGroup workerGroup, String host, int port, SslContext ssl,
@@ -222,7 +260,7 @@ public final class MqttEndpoint implements DeviceConnections, AutoCloseable {
                         pipeline.addLast("decoder", new MqttDecoder(MAX_PACKET_BYTES));
                         pipeline.addLast("encoder", MqttEncoder.INSTANCE);
                         pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
-                                parts.storage()));
+                                parts.storage(), parts.twins(), parts.reportedPatches(), parts.methods()));
                         pipeline.addLast("handler", parts.moquette());
                     }
                 });

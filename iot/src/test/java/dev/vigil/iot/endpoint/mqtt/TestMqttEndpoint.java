@@ -12,6 +12,7 @@ import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.testing.IotBed;
+import dev.vigil.iot.testing.MqttDevices;
 import dev.vigil.iot.testing.SecurityMessages;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -34,10 +35,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice);
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
     }
 
     @AfterEach
@@ -236,7 +235,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.registry.findHub("plant-hub").orElseThrow();
         device = bed.registry.findDevice("plant-hub", "sensor-1").orElseThrow();
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice);
+        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
         CompletableFuture<String> received = new CompletableFuture<>();
         MqttClient client = connected(device, IotBed.token(hub, device));
         client.setCallback(new Callback(new CountDownLatch(1), received));
@@ -467,20 +466,7 @@ class TestMqttEndpoint {
     }
 
     private MqttClient connect(String clientId, String username, String password) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + endpoint.plainPort(), clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(10);
-        if (username != null) {
-            options.setUserName(username);
-        }
-        if (password != null) {
-            options.setPassword(password.toCharArray());
-        }
-        client.connect(options);
-        return client;
+        return MqttDevices.connect(endpoint.plainPort(), clientId, username, password);
     }
 
     /** The connection is closed under the publish, which then fails; only the closing matters here. */

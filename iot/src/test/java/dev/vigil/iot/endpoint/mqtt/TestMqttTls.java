@@ -45,7 +45,7 @@ class TestMqttTls {
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
         endpoint = MqttEndpoint.start(new MqttSettings("127.0.0.1", MqttSettings.DISABLED, 0, Optional.of(keystore), PASSWORD),
-                bed.gateway, bed.registry, bed.cloudToDevice);
+                bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
     }
 
     @AfterEach

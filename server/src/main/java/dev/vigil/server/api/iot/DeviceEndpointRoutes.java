@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The IoT Hub HTTPS device endpoint: {@code POST /devices/{deviceId}/messages/events} with a SAS
+ * The IoT Hub HTTPS device endpoint: {@code POST /devices/{deviceId}/messages/events} (a module's:
+ * {@code /devices/{deviceId}/modules/{moduleId}/messages/events}, with a token for the module) with a SAS
  * {@code Authorization} header. Answers 204 once what the message caused is committed (also for a
  * re-sent message, once its original is), 413 {@code MessageTooLarge} over 256 KB.
  */
@@ -37,13 +38,14 @@ public final class DeviceEndpointRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/devices/{deviceId}/messages/events", this::events);
+        routes.post("/devices/{deviceId}/messages/events", ctx -> events(ctx, Optional.empty()));
+        routes.post("/devices/{deviceId}/modules/{moduleId}/messages/events", ctx -> events(ctx, Optional.of(ctx.pathParam("moduleId"))));
     }
 
-    private void events(Context ctx) {
+    private void events(Context ctx, Optional<String> moduleId) {
         String deviceId = ctx.pathParam("deviceId");
         String source = ctx.ip() + ":" + ctx.req().getRemotePort();
-        AuthenticatedDevice device = gateway.authenticator().authenticate(hubHost(ctx), deviceId, ctx.header("Authorization"), source);
+        AuthenticatedDevice device = gateway.authenticator().authenticate(hubHost(ctx), deviceId, moduleId, ctx.header("Authorization"), source);
         Map<String, String> properties = new LinkedHashMap<>();
         ctx.headerMap().forEach((name, value) -> {
             if (name.toLowerCase(Locale.ROOT).startsWith(APP_PROPERTY_PREFIX)) {

@@ -4,30 +4,38 @@ import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.alert.IotAlerts;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
+import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.twin.Twins;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The IoT area of the HTTP API: registry, device actions, IoT alerts and the HTTPS device endpoint. */
+/** The IoT area of the HTTP API: registry, modules, twins, direct methods, device actions, IoT alerts and the HTTPS device endpoint. */
 public final class IotApi {
     private final IotRegistryRoutes registryRoutes;
     private final DeviceActionRoutes actionRoutes;
     private final IotAlertRoutes alertRoutes;
     private final DeviceEndpointRoutes deviceRoutes;
+    private final ModuleRoutes moduleRoutes;
+    private final TwinRoutes twinRoutes;
+    private final DirectMethodRoutes methodRoutes;
 
     /**
      * @param workspaceExists whether a workspace of this id exists, for checking the workspace a hub is pointed at
      * @param auditWorkspace the workspace of the audit trail, which takes no device data
      */
     public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotAlerts alerts,
-            IotScopeAuthorization authorization, Predicate<String> workspaceExists, String auditWorkspace) {
+            Twins twins, DirectMethods methods, IotScopeAuthorization authorization, Predicate<String> workspaceExists, String auditWorkspace) {
         DeviceViews views = new DeviceViews(gateway.counters(), mqtt);
         this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain(),
                 new HubWorkspaceLink(workspaceExists, auditWorkspace));
         this.actionRoutes = new DeviceActionRoutes(registry, actions, authorization, views);
         this.alertRoutes = new IotAlertRoutes(registry, alerts, authorization);
         this.deviceRoutes = new DeviceEndpointRoutes(gateway);
+        this.moduleRoutes = new ModuleRoutes(registry, authorization, views, gateway.authenticator().domain());
+        this.twinRoutes = new TwinRoutes(registry, twins, authorization, views);
+        this.methodRoutes = new DirectMethodRoutes(registry, methods, authorization);
     }
 
     public void register(RoutesConfig routes) {
@@ -35,6 +43,9 @@ public final class IotApi {
         actionRoutes.register(routes);
         alertRoutes.register(routes);
         deviceRoutes.register(routes);
+        moduleRoutes.register(routes);
+        twinRoutes.register(routes);
+        methodRoutes.register(routes);
     }
 
     /** Device paths carry SAS tokens, not API keys. */

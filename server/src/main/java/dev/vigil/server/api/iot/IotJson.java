@@ -6,6 +6,7 @@ import dev.vigil.iot.registry.DeviceSecurityGroup;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.ListRule;
+import dev.vigil.iot.registry.Module;
 import dev.vigil.iot.registry.RangeRule;
 import dev.vigil.iot.registry.ResourceGroup;
 import java.util.List;
@@ -46,7 +47,20 @@ final class IotJson {
     record DeviceView(String deviceId, String status, Map<String, String> tags, boolean connected, IntakeCounters.DeviceCounts statistics) {
     }
 
-    record DeviceKeysView(String primaryKey, String secondaryKey) {
+    record DeviceKeysView(String primaryKey, String secondaryKey, String primaryConnectionString, String secondaryConnectionString) {
+    }
+
+    record ModuleBody(String status) {
+    }
+
+    record ModuleView(String deviceId, String moduleId, String status, String connectionState, Map<String, String> authentication) {
+    }
+
+    record DirectMethodBody(String methodName, com.fasterxml.jackson.databind.JsonNode payload, Integer responseTimeoutInSeconds,
+            Integer connectTimeoutInSeconds) {
+    }
+
+    record DirectMethodResultView(int status, com.fasterxml.jackson.databind.JsonNode payload) {
     }
 
     record SecurityGroupProperties(List<RangeRule> timeWindowRules, List<RangeRule> thresholdRules, List<ListRule> allowlistRules,
@@ -77,6 +91,17 @@ final class IotJson {
         return new Resource(securityGroupId(hub, group.name()), group.name(),
                 "Microsoft.Security/deviceSecurityGroups",
                 new SecurityGroupProperties(group.timeWindowRules(), group.thresholdRules(), group.allowlistRules(), group.denylistRules()));
+    }
+
+    /** The keys with the connection strings the device SDKs take: {@code HostName=...;DeviceId=...[;ModuleId=...];SharedAccessKey=...}. */
+    static DeviceKeysView keys(String hostName, String deviceId, String moduleId, String primaryKey, String secondaryKey) {
+        String prefix = "HostName=" + hostName + ";DeviceId=" + deviceId + (moduleId == null ? "" : ";ModuleId=" + moduleId) + ";SharedAccessKey=";
+        return new DeviceKeysView(primaryKey, secondaryKey, prefix + primaryKey, prefix + secondaryKey);
+    }
+
+    static ModuleView module(Module module, boolean connected) {
+        return new ModuleView(module.deviceId(), module.moduleId(), module.status().text(), connected ? "Connected" : "Disconnected",
+                Map.of("type", "sas"));
     }
 
     static DeviceView device(Device device, boolean connected, IntakeCounters.DeviceCounts counts) {

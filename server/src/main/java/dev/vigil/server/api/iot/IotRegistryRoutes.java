@@ -26,6 +26,7 @@ public final class IotRegistryRoutes {
     static final String HUBS = RG + "/providers/Microsoft.Devices/IotHubs";
     static final String HUB = HUBS + "/{hub}";
     static final String DEVICE = HUB + "/devices/{deviceId}";
+    static final String MODULE = DEVICE + "/modules/{moduleId}";
     static final String GROUPS = HUB + "/providers/Microsoft.Security/deviceSecurityGroups";
     static final String SOLUTION = HUB + "/providers/Microsoft.Security/iotSecuritySolutions/default";
 
@@ -87,7 +88,7 @@ public final class IotRegistryRoutes {
             IotHub hub = hub(ctx, Access.READ_KEYS);
             noteDevice(ctx, hub);
             var device = registry.device(hub, ctx.pathParam("deviceId"));
-            ctx.json(new IotJson.DeviceKeysView(device.primaryKey(), device.secondaryKey()));
+            ctx.json(IotJson.keys(hub.hostName(domain), device.deviceId(), null, device.primaryKey(), device.secondaryKey()));
         });
     }
 
@@ -195,6 +196,12 @@ public final class IotRegistryRoutes {
         String subscriptionId = ctx.pathParam("sub");
         authorization.require(ctx, subscriptionId, access);
         return subscriptionId;
+    }
+
+    static IotHub hub(Context ctx, IotRegistry registry, IotScopeAuthorization authorization, Access access) {
+        String subscriptionId = ctx.pathParam("sub");
+        authorization.require(ctx, subscriptionId, access);
+        return registry.hub(subscriptionId, ctx.pathParam("rg"), ctx.pathParam("hub"));
     }
 
     private IotHub hub(Context ctx, Access access) {

@@ -1,0 +1,195 @@
+package dev.vigil.server.api.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.azure.sdk.iot.device.ClientOptions;
+import com.microsoft.azure.sdk.iot.device.DeviceClient;
+import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import com.microsoft.azure.sdk.iot.device.Message;
+import com.microsoft.azure.sdk.iot.device.ModuleClient;
+import com.microsoft.azure.sdk.iot.device.twin.DirectMethodResponse;
+import com.microsoft.azure.sdk.iot.device.twin.ReportedPropertiesUpdateResponse;
+import com.microsoft.azure.sdk.iot.device.twin.Twin;
+import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
+import dev.vigil.iot.endpoint.mqtt.MqttSettings;
+import dev.vigil.server.IotSettings;
+import dev.vigil.server.ServerSettings;
+import dev.vigil.server.testing.IotDevices;
+import dev.vigil.server.testing.RunningServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Microsoft's Java device SDK ({@code iot-device-client}) against Vigil's MQTT endpoint over TLS:
+ * twins, desired-property notifications, direct methods through the service API, and the
+ * security module's connection. The SDK always connects to port 8883 of its gateway host, so this
+ * class needs that port free on the loopback interface (it is skipped, saying so, when it is not).
+ */
+class TestDeviceSdk {
+    private static final String PASSWORD = "sdk-test-keystore";
+    private static final int SDK_MQTT_PORT = 8883;
+    private static final String SUB = "sdk-sub";
+    private static final String HUB_NAME = "sdk-hub";
+    private static final String HUB = "/api/subscriptions/" + SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + HUB_NAME;
+    private static final String DEVICE = HUB + "/devices/" + IotDevices.DEVICE;
+    private static final Path KEYSTORE = keystore();
+    /** Looked at before the server takes the port; when it is held elsewhere the server takes a free one and the tests are skipped. */
+    private static final boolean SDK_PORT_FREE = portFree();
+
+    /** One server for the class: it holds port 8883 from the first test to the last. */
+    @RegisterExtension
+    static final RunningServer server = RunningServer.perClass().withSettings(settings -> new ServerSettings(settings.storage(), settings.host(),
+            settings.port(), settings.maxBodyBytes(), new IotSettings(settings.iot().domain(), new MqttSettings("127.0.0.1", 0, SDK_PORT_FREE ? SDK_MQTT_PORT : 0,
+            Optional.of(KEYSTORE), PASSWORD), settings.iot().dedup()), settings.access(), settings.queries()));
+
+    @BeforeAll
+    static void needsTheSdkPort() {
+        Assumptions.assumeTrue(SDK_PORT_FREE, "the device SDK connects to port " + SDK_MQTT_PORT + ", which another process holds");
+    }
+
+    @Test
+    void testGetTwinReportedPatchAndDesiredNotification() throws Exception {
+        DeviceClient client = new DeviceClient(connectionString(IotDevices.createHub(server, SUB, HUB_NAME, "Enabled"), null),
+                IotHubClientProtocol.MQTT, options());
+        client.open(false);
+        try {
+            BlockingQueue<TwinCollection> desired = new LinkedBlockingQueue<>();
+            client.subscribeToDesiredProperties((twin, context) -> desired.add(twin.getDesiredProperties()), null);
+
+            Twin twin = client.getTwin();
+            assertThat(twin.getDesiredProperties().getVersion()).isEqualTo(1);
+            TwinCollection reported = new TwinCollection();
+            reported.put("firmware", "1.2.0");
+            ReportedPropertiesUpdateResponse updated = client.updateReportedProperties(reported);
+            assertThat(updated.getVersion()).isEqualTo(2);
+            HttpResponse<String> patched = server.send(server.request(DEVICE + "/twin").header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"interval\":60}}}")));
+            assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+            TwinCollection notified = desired.poll(10, TimeUnit.SECONDS);
+            assertThat(notified).isNotNull();
+            assertThat(((Number) notified.get("interval")).intValue()).isEqualTo(60);
+            JsonNode serviceTwin = RunningServer.json(server.get(DEVICE + "/twin"));
+            assertThat(serviceTwin.path("properties").path("reported").path("firmware").asText()).isEqualTo("1.2.0");
+            assertThat(client.getTwin().getDesiredProperties().getVersion()).isEqualTo(2);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void testAMethodHandlerIsInvokedThroughTheServiceApi() throws Exception {
+        DeviceClient client = new DeviceClient(connectionString(IotDevices.createHub(server, SUB, HUB_NAME, "Enabled"), null),
+                IotHubClientProtocol.MQTT, options());
+        client.open(false);
+        try {
+            client.subscribeToMethods((methodName, data, context) ->
+                    new DirectMethodResponse(200, Map.of("method", methodName, "got", data.getPayloadAsJsonString())), null);
+
+            HttpResponse<String> response = server.postJson(DEVICE + "/methods", Map.of("methodName", "reboot", "payload", Map.of("delay", 5),
+                    "responseTimeoutInSeconds", 10));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode answer = RunningServer.json(response);
+            assertThat(answer.path("status").asInt()).isEqualTo(200);
+            assertThat(answer.path("payload").path("method").asText()).isEqualTo("reboot");
+            assertThat(answer.path("payload").path("got").asText()).isEqualTo("{\"delay\":5}");
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void testTheSecurityModuleConnectsAndSendsASecurityMessage() throws Exception {
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        server.sendJson("PUT", DEVICE + "/modules/azureiotsecurity", server.apiKey(), Map.of());
+        String connectionString = RunningServer.json(server.post(DEVICE + "/modules/azureiotsecurity/listKeys", "application/json", ""))
+                .path("primaryConnectionString").asText() + ";GatewayHostName=localhost";
+        ModuleClient module = new ModuleClient(connectionString, IotHubClientProtocol.MQTT, options());
+        module.open(false);
+        try {
+            Message message = new Message(IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-01-27T13:48:52Z"), "Fail"))));
+            message.setAsSecurityMessage();
+            module.sendEvent(message);
+
+            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count"))
+                    .as("the device's statistics: %s; raw events: %s", server.get(DEVICE).body(), server.query("SecurityIoTRawEvent | take 5"))
+                    .isEqualTo(1);
+            assertThat(RunningServer.json(server.get(DEVICE + "/modules/azureiotsecurity")).path("connectionState").asText()).isEqualTo("Connected");
+        } finally {
+            module.close();
+        }
+    }
+
+    private static String connectionString(String key, String moduleId) {
+        return "HostName=" + HUB_NAME + "." + IotDevices.DOMAIN + ";DeviceId=" + IotDevices.DEVICE + (moduleId == null ? "" : ";ModuleId=" + moduleId)
+                + ";SharedAccessKey=" + key + ";GatewayHostName=localhost";
+    }
+
+    private static ClientOptions options() throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(KEYSTORE)) {
+            trusted.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trust.getTrustManagers(), null);
+        return ClientOptions.builder().sslContext(context).build();
+    }
+
+    private static boolean portFree() {
+        try (ServerSocket socket = new ServerSocket(SDK_MQTT_PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A PKCS12 keystore with a self-signed certificate for localhost, made with the JDK's keytool. */
+    private static Path keystore() {
+        try {
+            Path directory = Files.createTempDirectory("vigil-sdk-tls");
+            Path file = directory.resolve("mqtt.p12");
+            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+            Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "vigil-mqtt", "-keyalg", "RSA",
+                    "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD))
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            file.toFile().deleteOnExit();
+            directory.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
