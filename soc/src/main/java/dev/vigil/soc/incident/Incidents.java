@@ -187,6 +187,11 @@ public final class Incidents implements AutoCloseable {
         return workspace(workspaceId).get(incident);
     }
 
+    /** The workspace's incidents counted by status and, of the open ones, by severity. */
+    public IncidentTally tally(String workspaceId) {
+        return workspace(workspaceId).tally();
+    }
+
     public IncidentPage list(String workspaceId, IncidentQuery query) {
         return list(workspaceId, query, incident -> true);
     }

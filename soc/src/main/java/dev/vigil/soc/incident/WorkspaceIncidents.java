@@ -84,6 +84,11 @@ final class WorkspaceIncidents {
         return byName.values().stream().map(StoredIncident::incident).sorted(Comparator.comparingLong(Incident::number)).toList();
     }
 
+    /** The incidents counted by status and, of the open ones, by severity. */
+    synchronized IncidentTally tally() {
+        return IncidentTally.of(byName.values().stream().map(StoredIncident::incident).toList());
+    }
+
     synchronized CreatedIncident create(NewIncident request, Instant now) {
         Optional<Incident> existing = byKey(request.key());
         if (existing.isPresent()) {

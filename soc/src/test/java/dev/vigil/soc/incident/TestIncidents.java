@@ -110,6 +110,23 @@ class TestIncidents {
     }
 
     @Test
+    void testTheTallyCountsEveryIncidentByStatusAndTheOpenOnesBySeverity() {
+        createManual("one");
+        createManual("two");
+        createManual("three");
+        incidents.update(WS, "2", IncidentUpdate.none().withSeverity(IncidentSeverity.HIGH), Optional.empty(), "alice");
+        incidents.close(WS, "3", Closure.of("TruePositive", "SuspiciousActivity", "confirmed"), Optional.empty(), "alice");
+
+        IncidentTally tally = incidents.tally(WS);
+
+        assertThat(tally.of(IncidentStatus.NEW)).isEqualTo(2);
+        assertThat(tally.of(IncidentStatus.CLOSED)).isEqualTo(1);
+        assertThat(tally.openOf(IncidentSeverity.MEDIUM)).isEqualTo(1);
+        assertThat(tally.openOf(IncidentSeverity.HIGH)).isEqualTo(1);
+        assertThat(tally.open()).isEqualTo(2);
+    }
+
+    @Test
     void testNumbersAreSequentialPerWorkspaceAndContinueAfterARestart() {
         storage.logStore().createWorkspace("other");
         assertThat(createManual("a").number()).isEqualTo(1);

@@ -7,7 +7,6 @@ import dev.vigil.server.console.ConsoleRequest;
 import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.connectors.ConnectorPages;
-import dev.vigil.server.console.incidents.OpenIncidents;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.Assets;
 import dev.vigil.server.console.layout.ConsolePaths;
@@ -15,6 +14,7 @@ import dev.vigil.server.console.layout.DisplayTime;
 import dev.vigil.server.console.logs.ChartData;
 import dev.vigil.server.console.logs.LogsPages;
 import dev.vigil.soc.incident.IncidentSeverity;
+import dev.vigil.soc.incident.IncidentTally;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.ResultTable;
 import java.util.Arrays;
@@ -54,7 +54,7 @@ public final class HomePages {
         Map<String, Long> flow = counts(workspace, FLOW_QUERY);
         FlowByHour byHour = FlowByHour.of(services.logStore().query(workspace, QueryRequest.of(FLOW_BY_HOUR_QUERY)).primary(),
                 services.clock().instant());
-        OpenIncidents open = OpenIncidents.in(services.logStore(), workspace);
+        IncidentTally open = services.incidents().tally(workspace);
         String logs = LogsPages.href(workspace);
         List<HomePage.Tile> flowTiles = List.of(
                 new HomePage.Tile("Raw security events", flow.getOrDefault("raw", 0L), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral",
@@ -66,7 +66,7 @@ public final class HomePages {
                         chart(byHour.chart("incidents", "Incidents per hour"))));
         List<HomePage.Tile> openTiles = Arrays.stream(IncidentSeverity.values())
                 .sorted((a, b) -> b.ordinal() - a.ordinal())
-                .map(severity -> new HomePage.Tile(severity.sentinelName(), open.of(severity),
+                .map(severity -> new HomePage.Tile(severity.sentinelName(), open.openOf(severity),
                         Area.INCIDENTS.href(workspace).orElseThrow(), severity.sentinelName().toLowerCase(), ""))
                 .toList();
         List<HomePage.ConnectorHealth> connectors = services.connectors().list(workspace).stream()

@@ -22,7 +22,9 @@ import dev.vigil.soc.incident.IncidentEtagMismatchException;
 import dev.vigil.soc.incident.IncidentException;
 import dev.vigil.soc.incident.IncidentNotFoundException;
 import dev.vigil.soc.incident.IncidentPage;
+import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.IncidentStatus;
+import dev.vigil.soc.incident.IncidentTally;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.store.AlertRules;
@@ -112,15 +114,16 @@ public final class IncidentPages {
     }
 
     private IncidentQueuePage.Counts counts(String workspace, String queue) {
-        IncidentCounts counts = IncidentCounts.in(logStore, workspace);
+        // counted from the incidents the domain holds: a query over SecurityIncident's history took half a second at 10,000 incidents
+        IncidentTally tally = incidents.tally(workspace);
         List<IncidentQueuePage.Count> bySeverity = new ArrayList<>();
-        bySeverity.add(new IncidentQueuePage.Count("Open", counts.open(), "neutral", queue + "?status=" + QueueFilters.OPEN));
+        bySeverity.add(new IncidentQueuePage.Count("Open", tally.open(), "neutral", queue + "?status=" + QueueFilters.OPEN));
         for (String severity : QueueFilters.SEVERITIES) {
-            bySeverity.add(new IncidentQueuePage.Count(severity, counts.openBySeverity().getOrDefault(severity, 0L), severity.toLowerCase(),
+            bySeverity.add(new IncidentQueuePage.Count(severity, tally.openOf(IncidentSeverity.named(severity)), severity.toLowerCase(),
                     queue + "?status=" + QueueFilters.OPEN + "&severity=" + severity));
         }
         List<IncidentQueuePage.Count> byStatus = QueueFilters.STATUSES.stream().map(status -> new IncidentQueuePage.Count(status,
-                counts.byStatus().getOrDefault(status, 0L), "status-" + status.toLowerCase(), queue + "?status=" + status)).toList();
+                tally.of(IncidentStatus.named(status)), "status-" + status.toLowerCase(), queue + "?status=" + status)).toList();
         return new IncidentQueuePage.Counts(bySeverity, byStatus);
     }
 
