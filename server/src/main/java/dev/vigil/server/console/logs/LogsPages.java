@@ -110,24 +110,31 @@ public final class LogsPages {
     }
 
     private SchemaPane schema(String workspace) {
-        Map<String, List<SchemaPane.Table>> bySolution = new TreeMap<>();
+        // the empty standard tables' group goes last; the others in name order
+        Map<String, List<SchemaPane.Table>> bySolution = new TreeMap<>(Comparator.comparing((String name) -> name.equals(TableSolutions.EMPTY_STANDARD))
+                .thenComparing(Comparator.naturalOrder()));
         for (TableInfo table : logStore.tables(workspace).stream().sorted(Comparator.comparing(TableInfo::name)).toList()) {
-            bySolution.computeIfAbsent(TableSolutions.of(table), s -> new ArrayList<>()).add(new SchemaPane.Table(table.name(), table.rowCount(),
-                    table.columns().stream().map(c -> new SchemaPane.Column(c.name(), c.type().kqlName())).toList()));
+            List<SchemaPane.Column> columns = TableSolutions.isEmptyStandard(table) ? List.of() : columns(table);
+            bySolution.computeIfAbsent(TableSolutions.of(table), s -> new ArrayList<>()).add(new SchemaPane.Table(table.name(), table.rowCount(), columns));
         }
-        List<SchemaPane.Solution> solutions = bySolution.entrySet().stream().map(e -> new SchemaPane.Solution(e.getKey(), e.getValue())).toList();
+        List<SchemaPane.Solution> solutions = bySolution.entrySet().stream()
+                .map(e -> new SchemaPane.Solution(e.getKey(), !e.getKey().equals(TableSolutions.EMPTY_STANDARD), e.getValue())).toList();
         List<String> stored = logStore.functions(workspace).stream().map(StoredFunctionDefinition::name).toList();
         return new SchemaPane(solutions, stored, List.copyOf(Kql.functionNames()));
     }
 
+    private static List<SchemaPane.Column> columns(TableInfo table) {
+        return table.columns().stream().map(c -> new SchemaPane.Column(c.name(), c.type().kqlName())).toList();
+    }
+
     /** What the editor completes, as JSON: the tables with their columns, the functions, operators and keywords. */
     private void catalog(ConsoleRequest request) {
-        SchemaPane schema = schema(request.workspace());
+        String workspace = request.workspace();
         Map<String, Object> catalog = new LinkedHashMap<>();
-        catalog.put("tables", schema.solutions().stream().flatMap(s -> s.tables().stream())
-                .map(t -> Map.of("name", t.name(), "columns", t.columns())).toList());
-        catalog.put("functions", schema.builtInFunctions());
-        catalog.put("storedFunctions", schema.storedFunctions());
+        // every table with its columns, the empty standard ones too, which the pane lists by name alone
+        catalog.put("tables", logStore.tables(workspace).stream().map(t -> Map.of("name", t.name(), "columns", columns(t))).toList());
+        catalog.put("functions", List.copyOf(Kql.functionNames()));
+        catalog.put("storedFunctions", logStore.functions(workspace).stream().map(StoredFunctionDefinition::name).toList());
         catalog.put("operators", KqlVocabulary.OPERATORS);
         catalog.put("keywords", KqlVocabulary.KEYWORDS);
         request.ctx().json(catalog);

@@ -5,7 +5,8 @@ import java.util.List;
 /** The Logs page's schema pane: tables grouped by solution with their typed columns, then functions. */
 public record SchemaPane(List<Solution> solutions, List<String> storedFunctions, List<String> builtInFunctions) {
 
-    public record Solution(String name, List<Table> tables) {
+    /** @param open whether the pane shows the group opened */
+    public record Solution(String name, boolean open, List<Table> tables) {
     }
 
     public record Table(String name, long rows, List<Column> columns) {
