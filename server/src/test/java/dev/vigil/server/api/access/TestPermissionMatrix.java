@@ -259,6 +259,22 @@ class TestPermissionMatrix {
         calls.add(new Call("PATCH " + route + "/{hub}/devices/{deviceId}/tags", w -> device + "/tags", w -> Map.of("tags", Map.of("a", "b")), needs, 200));
         calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/messages/devicebound", w -> device + "/messages/devicebound",
                 w -> Map.of("body", "hi"), needs, 202));
+        String modules = route + "/{hub}/devices/{deviceId}/modules";
+        Function<Who, String> module = w -> device + "/modules/m-" + w.user();
+        calls.add(new Call("PUT " + modules + "/{moduleId}", module, w -> Map.of(), needs, 200));
+        calls.add(new Call("GET " + modules, w -> device + "/modules", w -> null, needs, 200));
+        calls.add(new Call("GET " + modules + "/{moduleId}", module, w -> null, needs, 200));
+        calls.add(new Call("POST " + modules + "/{moduleId}/listKeys", w -> module.apply(w) + "/listKeys", w -> Map.of(), needs, 200));
+        calls.add(new Call("POST " + modules + "/{moduleId}/disable", w -> module.apply(w) + "/disable", w -> Map.of(), needs, 200));
+        calls.add(new Call("POST " + modules + "/{moduleId}/enable", w -> module.apply(w) + "/enable", w -> Map.of(), needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/devices/{deviceId}/twin", w -> device + "/twin", w -> null, needs, 200));
+        calls.add(new Call("PATCH " + route + "/{hub}/devices/{deviceId}/twin", w -> device + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
+        calls.add(new Call("GET " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> null, needs, 200));
+        calls.add(new Call("PATCH " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
+        // no device of the matrix is connected: past the role check, a method call finds it offline
+        calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/methods", w -> device + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
+        calls.add(new Call("POST " + modules + "/{moduleId}/methods", w -> module.apply(w) + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
+        calls.add(new Call("DELETE " + modules + "/{moduleId}", w -> device + "/modules/doomed-" + w.user(), w -> null, needs, 404));
         calls.add(new Call("DELETE " + route + "/{hub}/devices/{deviceId}", w -> hub + "/devices/doomed-" + w.user(), w -> null, needs, 404));
         calls.add(new Call("DELETE " + route + "/{hub}", w -> hubs + "/doomed-" + w.user(), w -> null, needs, 404));
         calls.add(new Call("DELETE /api/subscriptions/{sub}/resourceGroups/{rg}", w -> sub + "/resourceGroups/doomed-" + w.user(), w -> null, needs, 404));
@@ -275,6 +291,8 @@ class TestPermissionMatrix {
                 w -> sub + "/providers/Microsoft.Security/iotAlertFeed?after=0", w -> null, needs, 200));
         // devices authenticate with SAS tokens: an API key alone is refused, whoever holds it
         calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
+        calls.add(new Call("POST /devices/{deviceId}/modules/{moduleId}/messages/events", w -> "/devices/dev-1/modules/m/messages/events", w -> Map.of(),
+                new Open(), 401));
     }
 
     private static void addRuleCalls(List<Call> calls, Needs reader, Needs contributor) {
@@ -291,6 +309,11 @@ class TestPermissionMatrix {
         calls.add(new Call("POST " + rules + "/{ruleId}/dryRun", w -> "/api/workspaces/default/alertRules/matrix-rule/dryRun", w -> window, reader, 200));
         calls.add(new Call("POST " + rules + "/dryRun", w -> "/api/workspaces/default/alertRules/dryRun",
                 w -> Map.of("rule", scheduledRule(true), "startTime", window.get("startTime"), "endTime", window.get("endTime")), reader, 200));
+        // a file that is no rule: past the role check, the import answers 200 with the file refused and why
+        Map<String, Object> notARule = Map.of("files", List.of(Map.of("name", "not-a-rule.yaml", "content", "name: only a name")));
+        calls.add(new Call("POST " + rules + "/import", w -> "/api/workspaces/default/alertRules/import", w -> notARule, contributor, 200));
+        calls.add(new Call("POST /api/workspaces/{workspace}/functions/import", w -> "/api/workspaces/default/functions/import", w -> notARule,
+                contributor, 200));
         calls.add(new Call("GET " + templates, w -> "/api/workspaces/default/alertRuleTemplates", w -> null, reader, 200));
         calls.add(new Call("GET " + templates + "/{templateId}", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents, w -> null, reader, 200));
         String automation = "/api/workspaces/{workspace}/automationRules";
