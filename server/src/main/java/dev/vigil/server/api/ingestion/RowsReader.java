@@ -57,7 +57,12 @@ final class RowsReader {
 
     List<Map<String, Object>> read(Context ctx, String table) throws IOException {
         String declaredLength = ctx.header("Content-Length");
-        if (declaredLength != null && Long.parseLong(declaredLength.trim()) > maxBodyBytes) {
+        long declared = declaredLength == null ? -1 : Long.parseLong(declaredLength.trim());
+        if (declared > maxBodyBytes) {
+            // a client waiting for 100 Continue has sent nothing more: reading would ask it for the body
+            if (!expectsContinue(ctx) && RefusedBody.worthDiscarding(declared)) {
+                RefusedBody.discard(ctx.bodyInputStream());
+            }
             throw new PayloadTooLargeException(maxBodyBytes);
         }
         String mediaType = mediaType(ctx.contentType());
@@ -66,14 +71,20 @@ final class RowsReader {
         }
         ContentEncoding encoding = ContentEncoding.of(ctx.header("Content-Encoding"));
         Reading reading = new Reading();
-        try (InputStream sent = new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes, false);
+        InputStream raw = ctx.bodyInputStream();
+        try (InputStream sent = new LimitedInputStream(raw, maxBodyBytes, false);
              InputStream body = encoding == ContentEncoding.IDENTITY ? sent
                      : new LimitedInputStream(encoding.decode(sent), maxBodyBytes, true);
              JsonParser parser = mapper.createParser(body)) {
-            if (mediaType.equals(JSON)) {
-                readArray(parser, reading);
-            } else {
-                readLines(parser, reading);
+            try {
+                if (mediaType.equals(JSON)) {
+                    readArray(parser, reading);
+                } else {
+                    readLines(parser, reading);
+                }
+            } catch (LimitedInputStream.LimitExceeded e) {
+                RefusedBody.discard(raw); // while the stream is open: closing it may end the reading
+                throw e;
             }
         } catch (LimitedInputStream.LimitExceeded e) {
             throw e.decompressed() ? PayloadTooLargeException.decompressed(maxBodyBytes) : new PayloadTooLargeException(maxBodyBytes);
@@ -91,6 +102,11 @@ final class RowsReader {
             throw new RowsRejectedException(table, reading.errors);
         }
         return reading.rows;
+    }
+
+    private static boolean expectsContinue(Context ctx) {
+        String expect = ctx.header("Expect");
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
     }
 
     private void readArray(JsonParser parser, Reading reading) throws IOException {

@@ -7,7 +7,11 @@ import dev.vigil.server.ServerSettings;
 import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.workspace.api.StorageSettings;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +64,24 @@ class TestIngestionLimits {
             assertThat(error.path("code").asText()).isEqualTo("PayloadTooLarge");
             assertThat(error.path("innererror").path("limitBytes").asLong()).isEqualTo(LIMIT);
             assertThat(server.count(TABLE + " | where SystemAlertId startswith \"big-\" | count")).isZero();
+        }
+    }
+
+    @Test
+    void testClientThatExpectsContinueIsRefusedBeforeSendingItsBody() throws IOException {
+        try (RunningServer server = withTable(RunningServer.start(data, s -> new ServerSettings(s.storage(), s.host(), s.port(), LIMIT)));
+             Socket socket = new Socket("127.0.0.1", server.server().port())) {
+            // As curl does for large uploads: the headers only, then wait for 100 Continue or a final answer.
+            // (A raw socket, because the JDK 17 HttpClient waits forever when the answer is final.)
+            long declared = 4 * RefusedBody.DISCARD_LIMIT;
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST " + ROWS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + server.apiKey() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + declared + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(answer.readLine()).startsWith("HTTP/1.1 413");
         }
     }
 
