@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * What flowed into the workspace hour by hour over the last 24 hours, per kind (raw events,
- * alerts, incidents): the rows of {@link HomePages#FLOW_BY_HOUR_QUERY}, with the hours that had
+ * alerts, incidents): the rows of {@link HomePages#FLOW_QUERY}, with the hours that had
  * nothing filled in as zero, so that a quiet hour shows as one rather than missing.
  */
 final class FlowByHour {
@@ -40,6 +40,11 @@ final class FlowByHour {
             }
         }
         return new FlowByHour(byKind, now);
+    }
+
+    /** The kind's count over the 24 hours: the sum of its hours. */
+    long total(String kind) {
+        return byKind.getOrDefault(kind, Map.of()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The kind's hours as a column chart over time. */

@@ -16,26 +16,22 @@ import dev.vigil.server.console.logs.LogsPages;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.IncidentTally;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The workspace's home page. */
 public final class HomePages {
-    /** One query for the three counts, so the page costs one round trip to the store for them. */
+    /**
+     * What flowed in over the last 24 hours, hour by hour, in one query for the three kinds. An
+     * alert or incident counts once, in the hour it first appears in the window (status changes
+     * write it again), so each kind's hours add up to its total.
+     */
     static final String FLOW_QUERY = "union"
-            + " (SecurityIoTRawEvent | where TimeGenerated > ago(24h) | summarize n = count() | extend What = 'raw'),"
-            + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize n = dcount(SystemAlertId) | extend What = 'alerts'),"
-            + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize n = dcount(IncidentNumber) | extend What = 'incidents')"
-            + " | project What, n";
-    /** The same flow hour by hour, for the charts: one query for the three. */
-    static final String FLOW_BY_HOUR_QUERY = "union"
             + " (SecurityIoTRawEvent | where TimeGenerated > ago(24h) | summarize n = count() by Hour = bin(TimeGenerated, 1h) | extend What = 'raw'),"
-            + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize n = dcount(SystemAlertId) by Hour = bin(TimeGenerated, 1h) | extend What = 'alerts'),"
-            + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize n = dcount(IncidentNumber) by Hour = bin(TimeGenerated, 1h)"
-            + " | extend What = 'incidents')"
+            + " (SecurityAlert | where TimeGenerated > ago(24h) | summarize First = min(TimeGenerated) by SystemAlertId"
+            + " | summarize n = count() by Hour = bin(First, 1h) | extend What = 'alerts'),"
+            + " (SecurityIncident | where TimeGenerated > ago(24h) | summarize First = min(TimeGenerated) by IncidentNumber"
+            + " | summarize n = count() by Hour = bin(First, 1h) | extend What = 'incidents')"
             + " | project What, Hour, n";
     private static final ObjectMapper JSON = ApiJson.newMapper();
 
@@ -51,19 +47,18 @@ public final class HomePages {
 
     private void home(ConsoleRouter router, ConsoleRequest request) {
         String workspace = request.workspace();
-        Map<String, Long> flow = counts(workspace, FLOW_QUERY);
-        FlowByHour byHour = FlowByHour.of(services.logStore().query(workspace, QueryRequest.of(FLOW_BY_HOUR_QUERY)).primary(),
+        FlowByHour flow = FlowByHour.of(services.logStore().query(workspace, QueryRequest.of(FLOW_QUERY)).primary(),
                 services.clock().instant());
         IncidentTally open = services.incidents().tally(workspace);
         String logs = LogsPages.href(workspace);
         List<HomePage.Tile> flowTiles = List.of(
-                new HomePage.Tile("Raw security events", flow.getOrDefault("raw", 0L), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral",
-                        chart(byHour.chart("raw", "Raw security events per hour"))),
-                new HomePage.Tile("Alerts", flow.getOrDefault("alerts", 0L), LogsPages.href(workspace, "SecurityAlert | take 100"), "neutral",
-                        chart(byHour.chart("alerts", "Alerts per hour"))),
-                new HomePage.Tile("Incidents", flow.getOrDefault("incidents", 0L),
+                new HomePage.Tile("Raw security events", flow.total("raw"), LogsPages.href(workspace, "SecurityIoTRawEvent | take 100"), "neutral",
+                        chart(flow.chart("raw", "Raw security events per hour"))),
+                new HomePage.Tile("Alerts", flow.total("alerts"), LogsPages.href(workspace, "SecurityAlert | take 100"), "neutral",
+                        chart(flow.chart("alerts", "New alerts per hour"))),
+                new HomePage.Tile("Incidents", flow.total("incidents"),
                         LogsPages.href(workspace, "SecurityIncident | summarize arg_max(TimeGenerated, *) by IncidentNumber"), "neutral",
-                        chart(byHour.chart("incidents", "Incidents per hour"))));
+                        chart(flow.chart("incidents", "New incidents per hour"))));
         List<HomePage.Tile> openTiles = Arrays.stream(IncidentSeverity.values())
                 .sorted((a, b) -> b.ordinal() - a.ordinal())
                 .map(severity -> new HomePage.Tile(severity.sentinelName(), open.openOf(severity),
@@ -85,17 +80,5 @@ public final class HomePages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("chart data of counts and times is always JSON", e);
         }
-    }
-
-    /** The query's rows as label → count: its first column names, its second counts. */
-    private Map<String, Long> counts(String workspace, String query) {
-        ResultTable table = services.logStore().query(workspace, QueryRequest.of(query)).primary();
-        Map<String, Long> counts = new HashMap<>();
-        for (List<Object> row : table.rows()) {
-            if (row.get(0) != null && row.get(1) instanceof Number n) {
-                counts.put(row.get(0).toString(), n.longValue());
-            }
-        }
-        return counts;
     }
 }
