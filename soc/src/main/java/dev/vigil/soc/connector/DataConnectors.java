@@ -6,7 +6,9 @@ import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,17 @@ public final class DataConnectors {
     public List<ConnectorDetails> list(String workspaceId) {
         requireWorkspace(workspaceId);
         return connectors.stream().map(connector -> details(connector, workspaceId)).toList();
+    }
+
+    /**
+     * Every connector's connection status, by id in gallery order: what {@link #list} says of
+     * them without running their data types' queries.
+     */
+    public Map<String, ConnectionStatus> statuses(String workspaceId) {
+        requireWorkspace(workspaceId);
+        Map<String, ConnectionStatus> statuses = new LinkedHashMap<>();
+        connectors.forEach(connector -> statuses.put(connector.id(), connector.status(workspaceId)));
+        return statuses;
     }
 
     /** The connector with this id (compared ignoring case, as ARM names are). */

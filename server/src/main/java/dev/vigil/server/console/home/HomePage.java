@@ -7,9 +7,10 @@ import java.util.List;
  * The workspace's home: what flowed in the last 24 hours, the connectors' health and the open incidents.
  *
  * @param flow raw events, alerts and incidents of the last 24 hours, in that order
+ * @param figuresTakenAt when the flow and the connectors' last data received were counted (they are refreshed every few seconds)
  */
 public record HomePage(Shell shell, List<Tile> flow, List<ConnectorHealth> connectors, List<Tile> openIncidents, String incidentsHref,
-        String logsHref, String connectorsHref) {
+        String logsHref, String connectorsHref, String figuresTakenAt) {
 
     /** Whether nothing flowed in the last 24 hours, so that the page says where data comes from. */
     public boolean quiet() {

@@ -13,11 +13,12 @@ import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.layout.DisplayTime;
 import dev.vigil.server.console.logs.ChartData;
 import dev.vigil.server.console.logs.LogsPages;
+import dev.vigil.soc.connector.ConnectionStatus;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.IncidentTally;
-import dev.vigil.workspace.api.QueryRequest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The workspace's home page. */
 public final class HomePages {
@@ -36,9 +37,11 @@ public final class HomePages {
     private static final ObjectMapper JSON = ApiJson.newMapper();
 
     private final ConsoleServices services;
+    private final HomeSnapshots snapshots;
 
     public HomePages(ConsoleServices services) {
         this.services = services;
+        this.snapshots = HomeSnapshots.of(services.logStore(), services.connectors(), services.clock());
     }
 
     public void register(ConsoleRouter router) {
@@ -47,8 +50,8 @@ public final class HomePages {
 
     private void home(ConsoleRouter router, ConsoleRequest request) {
         String workspace = request.workspace();
-        FlowByHour flow = FlowByHour.of(services.logStore().query(workspace, QueryRequest.of(FLOW_QUERY)).primary(),
-                services.clock().instant());
+        HomeSnapshots.Snapshot snapshot = snapshots.current(workspace);
+        FlowByHour flow = snapshot.flow();
         IncidentTally open = services.incidents().tally(workspace);
         String logs = LogsPages.href(workspace);
         List<HomePage.Tile> flowTiles = List.of(
@@ -64,13 +67,16 @@ public final class HomePages {
                 .map(severity -> new HomePage.Tile(severity.sentinelName(), open.openOf(severity),
                         Area.INCIDENTS.href(workspace).orElseThrow(), severity.sentinelName().toLowerCase(), ""))
                 .toList();
-        List<HomePage.ConnectorHealth> connectors = services.connectors().list(workspace).stream()
-                .map(c -> new HomePage.ConnectorHealth(c.title(), c.status().displayName(),
+        // the status is the connector's own state, read as the page is rendered; the data's last arrival is the snapshot's
+        Map<String, ConnectionStatus> statuses = services.connectors().statuses(workspace);
+        List<HomePage.ConnectorHealth> connectors = snapshot.connectors().stream()
+                .map(c -> new HomePage.ConnectorHealth(c.title(), statuses.getOrDefault(c.id(), c.status()).displayName(),
                         c.lastDataReceived().map(DisplayTime::format).orElse("No data yet"), ConnectorPages.href(workspace, c.id())))
                 .toList();
         router.templates().render(request.ctx(), "home/home.jte", new HomePage(
                 request.shell(Area.HOME, "Home").withScripts(List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT)), flowTiles, connectors, openTiles,
-                Area.INCIDENTS.href(workspace).orElseThrow(), logs, Area.DATA_CONNECTORS.href(workspace).orElseThrow()));
+                Area.INCIDENTS.href(workspace).orElseThrow(), logs, Area.DATA_CONNECTORS.href(workspace).orElseThrow(),
+                DisplayTime.format(snapshot.takenAt())));
     }
 
     /** The chart's data as JSON, for the page's script. */
