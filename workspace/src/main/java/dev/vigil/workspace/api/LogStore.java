@@ -64,6 +64,9 @@ public interface LogStore {
      */
     long ingestedThrough(String workspaceId);
 
+    /** Tells the listener of every commit from now on; see {@link CommitListener} for what it may do. */
+    void addCommitListener(CommitListener listener);
+
     /**
      * Compiles and runs a KQL query and returns its rows in memory, for Vigil's own callers (rules,
      * detection, connectors). The result is cut at the store's {@link QueryLimits} (and says so in

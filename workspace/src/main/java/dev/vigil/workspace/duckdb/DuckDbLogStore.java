@@ -6,6 +6,7 @@ import dev.vigil.kql.Explanation;
 import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
 import dev.vigil.kql.TimeRange;
+import dev.vigil.workspace.api.CommitListener;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.IngestionWindow;
@@ -194,6 +195,11 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     public long ingestedThrough(String workspaceId) {
         workspaces.require(workspaceId);
         return ledger.committedThrough(workspaceId);
+    }
+
+    @Override
+    public void addCommitListener(CommitListener listener) {
+        committer.addListener(listener);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vigil.workspace.ingest;
 
 import dev.vigil.workspace.api.Checkpoint;
+import dev.vigil.workspace.api.CommitListener;
 import dev.vigil.workspace.api.IngestCommitFailedException;
 import dev.vigil.workspace.api.IngestQueueFullException;
 import dev.vigil.workspace.api.IngestReceipt;
@@ -14,8 +15,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -80,6 +86,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final AtomicLong waitingRows = new AtomicLong();
     /** Rows per second of recent commits, for the retry-after estimate; 0 until the first commit. */
     private volatile double commitRate;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
     public GroupCommitter(BatchWriter writer, StorageCheck storage, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows,
@@ -119,6 +126,14 @@ public final class GroupCommitter implements AutoCloseable {
                 .tag("lane", lane)
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
+    }
+
+    /**
+     * Tells the listener after every commit of rows, once per workspace, with the tables the commit
+     * wrote; a consumer's checkpoint committed without rows tells no one (else consumers would wake each other forever).
+     */
+    public void addListener(CommitListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -326,6 +341,8 @@ public final class GroupCommitter implements AutoCloseable {
         double rate = rows / Math.max(elapsed / 1e9, 1e-6);
         commitRate = commitRate <= 0 ? rate : 0.8 * commitRate + 0.2 * rate;
         waitingRows.addAndGet(-rows);
+        // before the receipts: whoever waits for one may count on its consumers having been told
+        tell(batch);
         long end = System.nanoTime();
         for (PendingRows request : batch) {
             (request.checkpoint().isPresent() ? promptWait : bulkWait).record(end - request.enqueuedNanos(), TimeUnit.NANOSECONDS);
@@ -333,6 +350,26 @@ public final class GroupCommitter implements AutoCloseable {
             meters.counter("vigil.ingest.rows", "workspace", request.target().workspaceId(), "table", table)
                     .increment(request.size());
             request.receipt().complete(new IngestReceipt(request.target().workspaceId(), table, request.size()));
+        }
+    }
+
+    private void tell(List<PendingRows> batch) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> tables = new TreeMap<>();
+        for (PendingRows request : batch.stream().filter(request -> request.size() > 0).toList()) {
+            tables.computeIfAbsent(request.target().workspaceId(), workspace -> new TreeSet<>()).add(request.target().table().name());
+        }
+        for (CommitListener listener : listeners) {
+            tables.forEach((workspace, written) -> {
+                try {
+                    listener.committed(workspace, Set.copyOf(written));
+                } catch (RuntimeException e) {
+                    // a listener only hastens its consumer, which still polls: the commit stands
+                    LOG.warn("a commit listener failed", e);
+                }
+            });
         }
     }
 

@@ -52,6 +52,19 @@ class TestGroupCommitter {
     }
 
     @Test
+    void testListenersHearOfCommittedRowsButNotOfACheckpointWithoutRows() throws Exception {
+        RecordingBatchWriter writer = new RecordingBatchWriter(false);
+        committer = new GroupCommitter(writer, writer, 1, NEVER, 100, meters);
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        committer.addListener((workspace, tables) -> heard.add(workspace + ":" + tables));
+
+        committer.submit(TARGET, List.of(), Optional.of(new Checkpoint("consumer", 1))).get(10, TimeUnit.SECONDS);
+        committer.submit(TARGET, rows(2)).get(10, TimeUnit.SECONDS);
+
+        assertThat(heard).containsExactly("ws:[SecurityAlert]");
+    }
+
+    @Test
     void testABatchClosesWhenFullWithoutWaitingForTheDelay() throws Exception {
         RecordingBatchWriter writer = new RecordingBatchWriter(false);
         committer = new GroupCommitter(writer, writer, 4, NEVER, 100, meters);

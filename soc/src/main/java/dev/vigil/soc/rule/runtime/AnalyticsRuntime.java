@@ -26,14 +26,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analytics rules at work: a poller that, every {@code pollInterval}, hands each rule with work
- * to do (a due scheduled run, newly ingested rows for a near-real-time rule or for incident
- * creation) to the detection pool, one task per rule (or workspace, for incidents) at a time.
+ * The analytics rules at work: a poller that hands each rule with work to do (a due scheduled
+ * run, newly ingested rows for a near-real-time rule or for incident creation) to the detection
+ * pool, one task per rule (or workspace, for incidents) at a time. It looks when rows are
+ * committed and when a task ends (there may be more), and every {@code pollInterval} in case a
+ * wake-up was missed and for scheduled runs that fall due.
  */
 public final class AnalyticsRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRuntime.class);
@@ -52,6 +55,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
+    /** Whether a poll is already queued behind a wake-up: many commits in a row make one poll. */
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     private AnalyticsRuntime(AlertRules rules, LogStore logStore, RuleHealth health, ScheduledRuleRunner scheduled, NrtRuleRunner nrt,
             Optional<IncidentCreation> incidentCreation, RuntimeSettings settings) {
@@ -86,7 +91,22 @@ public final class AnalyticsRuntime implements AutoCloseable {
         });
         long period = settings.pollInterval().toMillis();
         runtime.poller.scheduleWithFixedDelay(runtime::pollSafely, 0, period, TimeUnit.MILLISECONDS);
+        logStore.addCommitListener((workspaceId, tables) -> runtime.wake());
         return runtime;
+    }
+
+    /** Polls as soon as the poller is free, once however often it is asked meanwhile. */
+    private void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    wakeQueued.set(false);
+                    pollSafely();
+                });
+            } catch (RejectedExecutionException e) {
+                // closing: nothing more to look for
+            }
+        }
     }
 
     public RuleHealth health() {
@@ -126,8 +146,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 submit(key(rule), () -> scheduled.runDue(rule));
             }
         }
-        // near-real-time rules poll the workspaces' newest batch number, an in-memory read: cheap
-        // enough at this interval, and it needs no notification path through the LogStore seam
+        // near-real-time rules compare the workspaces' newest batch number, an in-memory read, with their cursor
         for (AlertRule rule : rules.enabled(AlertRuleKind.NRT)) {
             if (!inFlight.containsKey(key(rule)) && !backingOff(key(rule)) && nrt.hasWork(rule)) {
                 submit(key(rule), () -> nrt.run(rule));
@@ -158,6 +177,9 @@ public final class AnalyticsRuntime implements AutoCloseable {
                     LOG.warn("rule work {} failed; tried again in {}", key, failureBackoff, e);
                 } finally {
                     inFlight.remove(key, task);
+                }
+                if (failure == null) {
+                    wake(); // a run reads a bounded number of batches: more may be waiting
                 }
                 if (failure == null) {
                     task.complete(null);

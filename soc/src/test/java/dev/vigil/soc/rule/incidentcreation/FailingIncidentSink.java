@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Incidents that refuse the first writes they are asked for, then pass every call on: an incidents store that comes back. */
-public final class FailingIncidentSink implements IncidentSink {
+public class FailingIncidentSink implements IncidentSink {
     public static final String ERROR = "the incidents store is unavailable";
 
     private final IncidentSink incidents;

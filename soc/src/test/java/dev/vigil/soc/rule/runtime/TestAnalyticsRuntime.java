@@ -8,6 +8,7 @@ import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.rule.health.RuleRun;
 import dev.vigil.soc.rule.health.RunStatus;
 import dev.vigil.soc.rule.incidentcreation.FailingIncidentSink;
+import dev.vigil.soc.rule.incidentcreation.IncidentRequest;
 import dev.vigil.soc.rule.incidentcreation.IncidentSink;
 import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
 import dev.vigil.soc.rule.json.AlertRuleJson;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,29 @@ class TestAnalyticsRuntime {
             assertThat(count("SentinelHealth | where Status == 'Failure'")).isEqualTo(1);
             assertThat(runtime.health().lastRun("w", "all-iot").map(RuleRun::status)).contains(RunStatus.Failure);
             assertThat(incidents.list("w", IncidentQuery.all()).incidents()).isEmpty();
+        }
+    }
+
+    @Test
+    void testCommittedAlertsWakeIncidentCreationWithoutWaitingForThePoll() throws Exception {
+        save("all-iot", "{\"kind\":\"MicrosoftSecurityIncidentCreation\",\"properties\":{\"displayName\":\"All IoT alerts\","
+                + "\"productFilter\":\"" + IOT + "\"}}");
+        // the poll comes once at start, then not for an hour: only the commit can bring the incident
+        CompletableFuture<String> created = new CompletableFuture<>();
+        IncidentSink signalling = new FailingIncidentSink(new IncidentsSink(incidents), 0) {
+            @Override
+            public String create(String workspaceId, IncidentRequest request) {
+                String name = super.create(workspaceId, request);
+                created.complete(name);
+                return name;
+            }
+        };
+        try (AnalyticsRuntime runtime = AnalyticsRuntime.start(rules, logStore, storage.stateStore(), clock, Optional.of(signalling),
+                new RuntimeSettings(1, Duration.ofHours(1), Duration.ZERO))) {
+            runtime.awaitIdle();
+            ingestIotAlert("High");
+
+            assertThat(created.get(10, TimeUnit.SECONDS)).isNotBlank();
         }
     }
 
