@@ -64,6 +64,22 @@ public interface LogStore {
      */
     long ingestedThrough(String workspaceId);
 
+    /** The workspace's retention default, {@link TableRetention#DEFAULT_DAYS} until set. */
+    int retentionInDays(String workspaceId);
+
+    /** Sets the workspace's retention default, for every table without a setting of its own. */
+    void setRetentionInDays(String workspaceId, int days);
+
+    /** The retention in force for the table (one with storage or a standard one). */
+    TableRetention tableRetention(String workspaceId, String table);
+
+    /**
+     * Sets the table's own retention, or with {@code null} makes it follow the workspace default again.
+     *
+     * @throws InvalidRetentionException outside {@link TableRetention#MIN_TABLE_DAYS}..{@link TableRetention#MAX_DAYS}
+     */
+    TableRetention setTableRetention(String workspaceId, String table, Integer days);
+
     /** Tells the listener of every commit from now on; see {@link CommitListener} for what it may do. */
     void addCommitListener(CommitListener listener);
 

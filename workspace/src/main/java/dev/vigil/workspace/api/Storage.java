@@ -14,6 +14,12 @@ public interface Storage extends AutoCloseable {
      */
     StorageHealth health();
 
+    /**
+     * Deletes the rows past their table's retention now, in small steps between commits; it also
+     * runs by itself every hour. Returns what it deleted.
+     */
+    PurgeReport purgeExpiredRows();
+
     /** Commits what is queued, then releases the database. */
     @Override
     void close();

@@ -9,7 +9,7 @@ public abstract sealed class WorkspaceException extends RuntimeException
                 RowsRejectedException, IngestQueueFullException, KqlQueryException,
                 InvalidTimespanException, QueryExecutionException, IngestCommitFailedException,
                 FunctionNotFoundException, FunctionDefinitionException, ReadOnlyTableException,
-                WorkspaceConflictException, InvalidWorkspaceIdException, QueryCancelledException {
+                WorkspaceConflictException, InvalidWorkspaceIdException, QueryCancelledException, InvalidRetentionException {
 
     protected WorkspaceException(String message) {
         super(message);

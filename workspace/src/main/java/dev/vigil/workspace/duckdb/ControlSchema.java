@@ -20,6 +20,8 @@ final class ControlSchema {
     static final String FUNCTIONS = SCHEMA + ".functions";
     static final String INGESTION_BATCHES = SCHEMA + ".ingestion_batches";
     static final String CHECKPOINTS = SCHEMA + ".checkpoints";
+    /** Retention in days per workspace and table; see {@link Retentions}. */
+    static final String RETENTION = SCHEMA + ".retention";
     /** One row that {@link StorageMonitor} writes to find out whether commits go through. */
     static final String STORAGE_PROBE = SCHEMA + ".storage_probe";
 

@@ -7,6 +7,7 @@ import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
 import dev.vigil.kql.TimeRange;
 import dev.vigil.workspace.api.CommitListener;
+import dev.vigil.workspace.api.TableRetention;
 import dev.vigil.workspace.api.Checkpoint;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.IngestionWindow;
@@ -60,6 +61,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
     private final DuckDBConnection database;
     private final Workspaces workspaces;
+    private final Retentions retentions;
     private final GroupCommitter committer;
     private final IngestionLedger ledger;
     private final QueryLimits limits;
@@ -70,10 +72,11 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     private final Timer queryTimer;
 
     /** @param queryConnections the connection queries' own are duplicated from ({@link QueryRunner#streamingConnections}) */
-    DuckDbLogStore(DuckDBConnection database, DuckDBConnection queryConnections, Workspaces workspaces, GroupCommitter committer,
-                   IngestionLedger ledger, QueryLimits limits, Clock clock, MeterRegistry meters) {
+    DuckDbLogStore(DuckDBConnection database, DuckDBConnection queryConnections, Workspaces workspaces, Retentions retentions,
+                   GroupCommitter committer, IngestionLedger ledger, QueryLimits limits, Clock clock, MeterRegistry meters) {
         this.database = database;
         this.workspaces = workspaces;
+        this.retentions = retentions;
         this.committer = committer;
         this.ledger = ledger;
         this.limits = limits;
@@ -195,6 +198,39 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     public long ingestedThrough(String workspaceId) {
         workspaces.require(workspaceId);
         return ledger.committedThrough(workspaceId);
+    }
+
+    @Override
+    public int retentionInDays(String workspaceId) {
+        workspaces.require(workspaceId);
+        return retentions.workspaceDefault(workspaceId);
+    }
+
+    @Override
+    public void setRetentionInDays(String workspaceId, int days) {
+        workspaces.require(workspaceId);
+        try {
+            retentions.setWorkspaceDefault(workspaceId, days);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not save the retention of workspace '" + workspaceId + "': " + QueryRunner.readable(e), e);
+        }
+    }
+
+    @Override
+    public TableRetention tableRetention(String workspaceId, String table) {
+        String name = workspaces.require(workspaceId).table(table).name();
+        return retentions.of(workspaceId, name);
+    }
+
+    @Override
+    public TableRetention setTableRetention(String workspaceId, String table, Integer days) {
+        String name = workspaces.require(workspaceId).table(table).name();
+        try {
+            retentions.setTable(workspaceId, name, days);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not save the retention of table '" + name + "': " + QueryRunner.readable(e), e);
+        }
+        return retentions.of(workspaceId, name);
     }
 
     @Override

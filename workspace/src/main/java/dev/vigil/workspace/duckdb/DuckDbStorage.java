@@ -1,6 +1,7 @@
 package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.workspace.api.PurgeReport;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.StateStore;
@@ -17,9 +18,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,10 @@ public final class DuckDbStorage implements Storage {
     /** Ingestion's transient files, inside the data directory; the only directory the engine may read. */
     static final String SPOOL_DIRECTORY = "spool";
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStorage.class);
+    /** Rows past retention by up to an hour more are of no harm; a purge pass over nothing costs little. */
+    static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** The first pass waits until the server has started and its consumers caught up. */
+    private static final Duration FIRST_PURGE_AFTER = Duration.ofMinutes(1);
 
     private final DuckDBConnection database;
     private final DuckDBConnection writerConnection;
@@ -43,6 +52,11 @@ public final class DuckDbStorage implements Storage {
     private final DuckDBConnection ledgerConnection;
     private final DuckDBConnection monitorConnection;
     private final DuckDBConnection queryConnections;
+    private final DuckDBConnection retentionConnection;
+    private final DuckDBConnection purgeConnection;
+    private final RetentionPurge purge;
+    /** Runs the retention purge every {@link #PURGE_INTERVAL}. */
+    private final ScheduledExecutorService purgeTimer;
     private final StorageMonitor monitor;
     private final GroupCommitter committer;
     private final DuckDbLogStore logStore;
@@ -72,11 +86,15 @@ public final class DuckDbStorage implements Storage {
             catalogConnection = database.duplicate();
             stateConnection = database.duplicate();
             ledgerConnection = database.duplicate();
+            retentionConnection = database.duplicate();
+            purgeConnection = database.duplicate();
             Workspaces workspaces = Workspaces.load(catalogConnection, clock);
+            Retentions retentions = Retentions.load(retentionConnection);
+            purge = new RetentionPurge(purgeConnection, workspaces, retentions, clock, meters);
             IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
             NdjsonBatchWriter writer = spoolWriter(writerConnection, spool, workspaces, ledger, clock);
             committer = new GroupCommitter(writer, monitor, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
-            logStore = new DuckDbLogStore(database, queryConnections, workspaces, committer, ledger, settings.queryLimits(), clock, meters);
+            logStore = new DuckDbLogStore(database, queryConnections, workspaces, retentions, committer, ledger, settings.queryLimits(), clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
         } catch (SQLException e) {
             closeQuietly(monitored);
@@ -88,6 +106,12 @@ public final class DuckDbStorage implements Storage {
             throw e;
         }
         monitor.start();
+        purgeTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vigil-retention-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        purgeTimer.scheduleWithFixedDelay(this::purgeSafely, FIRST_PURGE_AFTER.toMillis(), PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("opened DuckDB storage at {}", file);
     }
 
@@ -194,12 +218,27 @@ public final class DuckDbStorage implements Storage {
     }
 
     @Override
+    public PurgeReport purgeExpiredRows() {
+        return purge.run();
+    }
+
+    private void purgeSafely() {
+        try {
+            purge.run();
+        } catch (RuntimeException e) {
+            LOG.warn("the retention purge failed; it runs again in {}", PURGE_INTERVAL, e);
+        }
+    }
+
+    @Override
     public void close() {
+        purgeTimer.shutdownNow();
+        purge.close();
         committer.close();
         monitor.close();
         logStore.close();
         for (DuckDBConnection connection : new DuckDBConnection[] {
-                monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, queryConnections, database}) {
+                purgeConnection, retentionConnection, monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, queryConnections, database}) {
             closeQuietly(connection);
         }
     }

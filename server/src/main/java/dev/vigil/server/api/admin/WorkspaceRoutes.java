@@ -1,7 +1,9 @@
 package dev.vigil.server.api.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.RetentionPatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.workspace.api.LogStore;
@@ -20,6 +22,29 @@ public final class WorkspaceRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/workspaces", this::list);
         routes.post("/api/workspaces", this::create);
+        routes.get("/api/workspaces/{workspace}", this::get);
+        routes.patch("/api/workspaces/{workspace}", this::patch);
+    }
+
+    private void get(Context ctx) {
+        String workspace = ctx.pathParam("workspace");
+        Authorization.require(ctx, Scope.workspace(workspace), Role.READER);
+        ctx.json(details(workspace));
+    }
+
+    /** Changes the workspace's retention default ({@code properties.retentionInDays}), as Log Analytics does. */
+    private void patch(Context ctx) {
+        String workspace = ctx.pathParam("workspace");
+        Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
+        int days = RetentionPatch.days(ctx.bodyAsClass(JsonNode.class), false);
+        AuditNotes.put(ctx, "previousRetentionInDays", logStore.retentionInDays(workspace));
+        AuditNotes.put(ctx, "retentionInDays", days);
+        logStore.setRetentionInDays(workspace, days);
+        ctx.json(details(workspace));
+    }
+
+    private Map<String, Object> details(String workspace) {
+        return Map.of("id", workspace, "properties", Map.of("retentionInDays", logStore.retentionInDays(workspace)));
     }
 
     private void list(Context ctx) {

@@ -196,6 +196,12 @@ class TestPermissionMatrix {
         calls.add(new Call("DELETE /api/workspaces/{workspace}/functions/{name}", w -> "/api/workspaces/default/functions/Doomed_" + w.name(),
                 w -> null, contributor, 204));
         calls.add(new Call("GET /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables", w -> null, reader, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/tables/{table}", w -> "/api/workspaces/default/tables/Syslog", w -> null, reader, 200));
+        calls.add(new Call("PATCH /api/workspaces/{workspace}/tables/{table}", w -> "/api/workspaces/default/tables/Syslog",
+                w -> Map.of("properties", Map.of("retentionInDays", 60)), contributor, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}", w -> "/api/workspaces/default", w -> null, reader, 200));
+        calls.add(new Call("PATCH /api/workspaces/{workspace}", w -> "/api/workspaces/default",
+                w -> Map.of("properties", Map.of("retentionInDays", 90)), contributor, 200));
         calls.add(new Call("POST /api/workspaces/{workspace}/tables", w -> "/api/workspaces/default/tables",
                 w -> Map.of("name", "Matrix_" + w.name() + "_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))), contributor, 201));
         calls.add(new Call("POST /api/workspaces/{workspace}/tables/{table}/rows", w -> "/api/workspaces/default/tables/Matrix_CL/rows",
