@@ -5,6 +5,7 @@ import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
+import dev.vigil.workspace.api.TableRetention;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -50,7 +51,17 @@ final class BenchWorkspace implements AutoCloseable {
             workspace.load(rows);
             Files.writeString(marker, Integer.toString(rows));
         }
+        keepForever(storage.logStore());
         return workspace;
+    }
+
+    /**
+     * The generated rows are dated before {@link SecurityAlertRows#END}, which falls behind the
+     * default retention as time passes: the longest retention keeps the retention purge from
+     * deleting them in the middle of a run.
+     */
+    static void keepForever(LogStore logStore) {
+        logStore.setRetentionInDays(ID, TableRetention.MAX_DAYS);
     }
 
     private void load(int rows) {

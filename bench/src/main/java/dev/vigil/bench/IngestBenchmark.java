@@ -62,6 +62,7 @@ public class IngestBenchmark {
                 new SimpleMeterRegistry());
         logStore = storage.logStore();
         logStore.createWorkspace(BenchWorkspace.ID);
+        BenchWorkspace.keepForever(logStore);
         SecurityAlertRows generator = new SecurityAlertRows(42);
         requests = java.util.stream.IntStream.range(0, DISTINCT_REQUESTS).mapToObj(i -> generator.next(REQUEST_ROWS)).toList();
     }
