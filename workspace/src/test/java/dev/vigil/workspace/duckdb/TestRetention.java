@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,6 +57,22 @@ class TestRetention {
 
         assertThat(storage.storage().purgeExpiredRows().totalRows()).isEqualTo(RetentionPurge.STEP_ROWS * 2 + 17);
         assertThat(count("w", "Events_CL")).isEqualTo(3);
+    }
+
+    @Test
+    void testRowsCommittedWhileAPurgeRunsAreAllKeptAndTheOldOnesAllGo() throws Exception {
+        int old = RetentionPurge.STEP_ROWS * 5;
+        ingest("w", "Events_CL", old, 100);
+
+        CompletableFuture<PurgeReport> purge = CompletableFuture.supplyAsync(() -> storage.storage().purgeExpiredRows());
+        int batches = 0;
+        while (!purge.isDone() || batches < 3) {
+            ingest("w", "Events_CL", 100, 0);
+            batches++;
+        }
+
+        assertThat(purge.get().totalRows()).isEqualTo(old);
+        assertThat(count("w", "Events_CL")).isEqualTo(batches * 100L);
     }
 
     @Test
