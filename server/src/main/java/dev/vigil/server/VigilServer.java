@@ -56,6 +56,7 @@ import dev.vigil.soc.playbook.run.PlaybookRunner;
 import dev.vigil.soc.playbook.run.PlaybookRuns;
 import dev.vigil.soc.playbook.store.Playbooks;
 import dev.vigil.soc.playbook.store.SecretBox;
+import dev.vigil.soc.playbook.template.PlaybookTemplates;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -186,7 +187,8 @@ public final class VigilServer implements AutoCloseable {
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
-                    watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, ApiJson.newMapper()),
+                    watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules,
+                            ApiJson.newMapper()),
                     storage::health, queries, new ConsoleRoutes(console),
                     new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
             listen(http, settings);

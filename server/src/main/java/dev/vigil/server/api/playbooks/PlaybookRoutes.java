@@ -18,6 +18,11 @@ import dev.vigil.soc.playbook.run.PlaybookRuns;
 import dev.vigil.soc.playbook.run.RunRequest;
 import dev.vigil.soc.playbook.store.Playbooks;
 import dev.vigil.soc.playbook.store.SavedPlaybook;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.soc.automation.json.AutomationRuleJson;
+import dev.vigil.soc.automation.store.AutomationRules;
+import dev.vigil.soc.playbook.template.InstalledTemplate;
+import dev.vigil.soc.playbook.template.PlaybookTemplates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -27,26 +32,34 @@ import java.util.Set;
 
 /**
  * A workspace's playbooks: list, read (any version), save (YAML or JSON, each save a new version),
- * delete; runs by hand against an incident, an alert or an entity, and the record of runs. Any role
- * reads; Responder runs (Sentinel: Playbook Operator); Contributor writes.
+ * delete; runs by hand against an incident, an alert or an entity, and the record of runs; the
+ * built-in templates and their installation. Any role reads; Responder runs (Sentinel: Playbook
+ * Operator); Contributor writes.
  */
 public final class PlaybookRoutes {
     static final String PLAYBOOKS = "/api/workspaces/{workspace}/playbooks";
     static final String PLAYBOOK = PLAYBOOKS + "/{name}";
     static final String RUNS = PLAYBOOK + "/runs";
     static final String RUN = RUNS + "/{runId}";
+    static final String TEMPLATES = "/api/workspaces/{workspace}/playbookTemplates";
+    static final String INSTALL = TEMPLATES + "/{templateName}/install";
     private static final Set<String> RUN_MEMBERS = Set.of("incident", "alertId", "entity", "inputs");
     private static final int DEFAULT_TOP = 50;
 
     private final Playbooks playbooks;
     private final PlaybookRunner runner;
     private final PlaybookRuns runs;
+    private final PlaybookTemplates templates;
+    private final AutomationRules rules;
     private final ObjectMapper json;
 
-    public PlaybookRoutes(Playbooks playbooks, PlaybookRunner runner, PlaybookRuns runs, ObjectMapper json) {
+    public PlaybookRoutes(Playbooks playbooks, PlaybookRunner runner, PlaybookRuns runs, PlaybookTemplates templates, AutomationRules rules,
+            ObjectMapper json) {
         this.playbooks = playbooks;
         this.runner = runner;
         this.runs = runs;
+        this.templates = templates;
+        this.rules = rules;
         this.json = json;
     }
 
@@ -58,6 +71,34 @@ public final class PlaybookRoutes {
         routes.get(RUNS, this::listRuns);
         routes.post(RUNS, this::run);
         routes.get(RUN, this::readRun);
+        routes.get(TEMPLATES, this::listTemplates);
+        routes.post(INSTALL, this::install);
+    }
+
+    private void listTemplates(Context ctx) {
+        workspace(ctx, Role.READER);
+        ctx.json(Map.of("value", templates.list().stream().map(template -> {
+            ObjectNode node = json.createObjectNode();
+            node.put("name", template.name());
+            node.put("displayName", template.displayName());
+            node.put("description", template.description());
+            node.put("hasAutomationRule", template.automationRule().isPresent());
+            node.set("playbook", template.playbook());
+            return node;
+        }).toList()));
+    }
+
+    /** {@code {"name"}} optional: the playbook's (and its rule's) name, the template's by default. */
+    private void install(Context ctx) {
+        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : PlaybookDocument.parse(ctx.body(), false);
+        String name = Optional.ofNullable(body.get("name")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(ctx.pathParam("templateName"));
+        InstalledTemplate installed = templates.install(workspace, ctx.pathParam("templateName"), name, playbooks, rules, Caller.of(ctx).principal().id());
+        AuditNotes.put(ctx, "playbook", installed.playbook().name());
+        ObjectNode answer = json.createObjectNode();
+        answer.set("playbook", PlaybookJson.write(installed.playbook()));
+        installed.automationRule().ifPresent(rule -> answer.set("automationRule", AutomationRuleJson.write(rule)));
+        ctx.status(201).json(answer);
     }
 
     private void list(Context ctx) {

@@ -362,6 +362,10 @@ class TestPermissionMatrix {
         calls.add(new Call("GET " + playbooks + "/{name}/runs", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs", w -> null, reader, 200));
         calls.add(new Call("POST " + playbooks + "/{name}/runs", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs", w -> Map.of(),
                 new OnDefault("Responder"), 202));
+        calls.add(new Call("GET /api/workspaces/{workspace}/playbookTemplates", w -> "/api/workspaces/default/playbookTemplates", w -> null, reader, 200));
+        calls.add(new Call("POST /api/workspaces/{workspace}/playbookTemplates/{templateName}/install",
+                w -> "/api/workspaces/default/playbookTemplates/AD4IoT-OwnerSaysExpected/install", w -> Map.of("name", "installed-" + w.user()),
+                contributor, 201));
         calls.add(new Call("GET " + playbooks + "/{name}/runs/{runId}", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs/" + matrixRun,
                 w -> null, reader, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
