@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class PlaybookRuns {
     private final DocumentCollection<PlaybookRun> runs;
     private final DocumentCollection<PlaybookRun> unfinished;
     private final Clock clock;
+    private final List<Consumer<PlaybookRun>> listeners = new CopyOnWriteArrayList<>();
 
     public PlaybookRuns(LogStore logStore, StateStore state, Clock clock) {
         this.logStore = logStore;
@@ -46,6 +49,11 @@ public final class PlaybookRuns {
         this.runs = state.collection(RUNS, PlaybookRun.class);
         this.unfinished = state.collection(UNFINISHED, PlaybookRun.class);
         this.clock = clock;
+    }
+
+    /** Told of every run as it is recorded, after each save (a step started or finished, the run's end): for live views and measurements. */
+    public void addListener(Consumer<PlaybookRun> listener) {
+        listeners.add(listener);
     }
 
     /** Records a new run; false when a run of this id exists (asked for again after a crash), which is left as it is. */
@@ -73,6 +81,7 @@ public final class PlaybookRuns {
             }
         });
         log(run);
+        listeners.forEach(listener -> listener.accept(run));
     }
 
     /** Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart. */
