@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class PlaybookRuns {
     private final DocumentCollection<PlaybookRun> unfinished;
     private final Clock clock;
     private final List<Consumer<PlaybookRun>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, DurableConsumer<Map<String, Object>>> logging = new ConcurrentHashMap<>();
 
     public PlaybookRuns(LogStore logStore, StateStore state, Clock clock) {
         this.logStore = logStore;
@@ -72,14 +74,15 @@ public final class PlaybookRuns {
     /** Records the run as it is now, then writes the rows it has that the table has not. */
     void save(PlaybookRun run) {
         String key = key(run.workspaceId(), run.playbook(), run.runId());
-        state.transaction(() -> {
-            runs.put(key, run);
-            if (run.status().finished()) {
+        if (run.status().finished()) {
+            state.transaction(() -> {
+                runs.put(key, run);
                 unfinished.delete(key);
-            } else {
-                unfinished.put(key, run);
-            }
-        });
+            });
+        } else {
+            // listed as unfinished since its creation; the run itself is read from the runs when resumed
+            runs.put(key, run);
+        }
         log(run);
         listeners.forEach(listener -> listener.accept(run));
     }
@@ -87,15 +90,27 @@ public final class PlaybookRuns {
     /** Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart. */
     void log(PlaybookRun run) {
         List<Map<String, Object>> rows = WorkflowRuntimeRows.of(run);
-        DurableConsumer<Map<String, Object>> consumer = DurableConsumer.writingTable(logStore, run.workspaceId(), TABLE, checkpoint(run.runId()),
-                LOG_RETRY, clock);
+        if (rows.isEmpty()) {
+            return;
+        }
+        // one consumer per run while it runs, so that its position is read from the store once
+        DurableConsumer<Map<String, Object>> consumer = logging.computeIfAbsent(run.runId(), id -> DurableConsumer.writingTable(logStore,
+                run.workspaceId(), TABLE, checkpoint(id), LOG_RETRY, clock));
         if (consumer.position() >= rows.size()) {
+            forgetIfDone(run, consumer, rows.size());
             return;
         }
         HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(rows.size(),
                 after -> new Batch<>(rows.subList((int) after, rows.size()), rows.size()));
         if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
             LOG.warn("the rows of playbook run '{}' could not be written yet: {}", run.runId(), failed.cause().getMessage());
+        }
+        forgetIfDone(run, consumer, rows.size());
+    }
+
+    private void forgetIfDone(PlaybookRun run, DurableConsumer<Map<String, Object>> consumer, int rows) {
+        if (run.status().finished() && consumer.position() >= rows) {
+            logging.remove(run.runId());
         }
     }
 

@@ -68,8 +68,8 @@ final class RunExecution {
     /** Runs to the end; returns the run as recorded. An interruption (the server stopping) leaves the run unfinished, to resume. */
     PlaybookRun execute() throws InterruptedException {
         if (run.status() != RunStatus.Running) {
+            // recorded with the first step's start: one write fewer before the first step
             run = run.running();
-            runs.save(run);
         }
         try {
             Bindings bindings = RunInputs.bindings(run.inputs(), secrets);

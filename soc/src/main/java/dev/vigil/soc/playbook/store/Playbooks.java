@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The playbooks of every workspace. Each save is a new version, kept (a run names the version it
@@ -32,6 +34,7 @@ public final class Playbooks {
     private static final String VERSIONS = "playbookVersions";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Playbooks.class);
 
     private final LogStore logStore;
     private final StateStore state;
@@ -41,6 +44,8 @@ public final class Playbooks {
     private final Clock clock;
     private final Map<String, Playbook> byKey = new ConcurrentHashMap<>();
     private final Map<String, Playbook> versionCache = new ConcurrentHashMap<>();
+    /** Each version's secrets as stored (encrypted), so that starting a run reads nothing from the store. */
+    private final Map<String, Map<String, String>> sealedSecrets = new ConcurrentHashMap<>();
 
     private Playbooks(LogStore logStore, StateStore state, SecretBox secrets, Clock clock) {
         this.logStore = logStore;
@@ -54,8 +59,15 @@ public final class Playbooks {
     public static Playbooks open(LogStore logStore, StateStore state, SecretBox secrets, Clock clock) {
         Playbooks playbooks = new Playbooks(logStore, state, secrets, clock);
         for (StoredPlaybook stored : playbooks.latest.list()) {
-            if (logStore.workspaces().contains(stored.workspaceId())) {
+            if (!logStore.workspaces().contains(stored.workspaceId())) {
+                continue;
+            }
+            try {
                 playbooks.byKey.put(key(stored.workspaceId(), stored.name()), playbooks.playbook(stored));
+            } catch (InvalidPlaybookException e) {
+                // the workspace changed under it (a table or function gone): the server still starts; saving it again says what to fix
+                LOG.error("playbook '{}' of workspace '{}' no longer compiles and is not loaded: {}", stored.name(), stored.workspaceId(),
+                        e.getMessage());
             }
         }
         return playbooks;
@@ -126,6 +138,7 @@ public final class Playbooks {
             versions.put(versionKey(workspaceId, name, version), stored);
             latest.put(key(workspaceId, name), stored);
         });
+        sealedSecrets.put(versionKey(workspaceId, name, version), Map.copyOf(sealed));
         Playbook playbook = new Playbook(workspaceId, name, version, parsed.definition(), stored.createdTimeUtc(), now, stored.createdBy(), user);
         byKey.put(key(workspaceId, name), playbook);
         return new SavedPlaybook(playbook, existing.isEmpty());
@@ -140,10 +153,11 @@ public final class Playbooks {
 
     /** The secrets of a version, decrypted: for the run engine only. */
     public Map<String, String> secrets(Playbook playbook) {
-        StoredPlaybook stored = versions.get(versionKey(playbook.workspaceId(), playbook.name(), playbook.version()))
-                .orElseThrow(() -> new PlaybookNotFoundException(playbook.workspaceId(), playbook.name(), playbook.version()));
+        Map<String, String> sealed = sealedSecrets.computeIfAbsent(versionKey(playbook.workspaceId(), playbook.name(), playbook.version()),
+                id -> versions.get(id).map(StoredPlaybook::secrets)
+                        .orElseThrow(() -> new PlaybookNotFoundException(playbook.workspaceId(), playbook.name(), playbook.version())));
         Map<String, String> values = new LinkedHashMap<>();
-        stored.secrets().forEach((name, sealed) -> values.put(name, secrets.decrypt(secretPlace(playbook.workspaceId(), playbook.name(), name), sealed)));
+        sealed.forEach((name, value) -> values.put(name, secrets.decrypt(secretPlace(playbook.workspaceId(), playbook.name(), name), value)));
         return values;
     }
 

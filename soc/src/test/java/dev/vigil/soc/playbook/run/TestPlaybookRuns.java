@@ -224,4 +224,28 @@ class TestPlaybookRuns {
         assertThat(run.step("second").orElseThrow().attempts()).extracting(StepAttempt::attempt).containsExactly(1, 2);
         assertThat(receiver.received("/third")).hasSize(1);
     }
+
+    @Test
+    void testEntityRunSeesItsEntityAndAScheduledPlaybookRunsOncePerSlot() {
+        save("per-entity", """
+                triggers: [{kind: entity}]
+                steps: [{id: echo, type: compose, value: "{{ tostring(Entity.Address) }} of {{ array_length(Entities) }}"}]
+                """);
+        PlaybookRun entity = finished("per-entity", runner.start(new RunRequest(WS, "per-entity", "entity", "admin", Optional.empty(), Optional.empty(),
+                Optional.of(PlaybookDocument.parse("{\"Type\":\"ip\",\"Address\":\"10.1.2.3\"}", false)), null)).runId());
+        assertThat(entity.step("echo").orElseThrow().output().asText()).isEqualTo("10.1.2.3 of 1");
+
+        save("hourly", """
+                triggers: [{kind: schedule, every: PT1H}]
+                steps: [{id: tick, type: compose, value: "{{ Trigger }}"}]
+                """);
+        // the current slot is started at the next tick of the schedule, once
+        PlaybookRun scheduled = Eventually.await("a scheduled run", () -> runs.list(WS, "hourly", 10), list -> !list.isEmpty()).get(0);
+        assertThat(scheduled.trigger()).isEqualTo("schedule");
+        assertThat(scheduled.origin()).startsWith("schedule/");
+        assertThat(finished("hourly", scheduled.runId()).step("tick").orElseThrow().output().asText()).isEqualTo("schedule");
+        assertThat(runner.start(new RunRequest(WS, "hourly", "schedule", scheduled.origin(), Optional.empty(), Optional.empty(), Optional.empty(),
+                null)).runId()).isEqualTo(scheduled.runId());
+        assertThat(runs.list(WS, "hourly", 10)).hasSize(1);
+    }
 }
