@@ -48,6 +48,15 @@ import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.watchlist.Watchlists;
+import dev.vigil.server.api.ApiJson;
+import dev.vigil.server.api.playbooks.PlaybookRoutes;
+import dev.vigil.soc.playbook.action.DeviceServices;
+import dev.vigil.soc.playbook.action.StepActions;
+import dev.vigil.soc.playbook.run.PlaybookRunner;
+import dev.vigil.soc.playbook.run.PlaybookRuns;
+import dev.vigil.soc.playbook.store.Playbooks;
+import dev.vigil.soc.playbook.store.SecretBox;
+import dev.vigil.soc.playbook.template.PlaybookTemplates;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -88,11 +97,12 @@ public final class VigilServer implements AutoCloseable {
     private final ConnectorServices connectors;
     private final AnalyticsRuntime analytics;
     private final IncidentAutomation automation;
+    private final PlaybookRunner playbooks;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, DirectMethods methods,
             IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
-            IncidentAutomation automation, Optional<IssuedApiKey> initialAdminKey) {
+            IncidentAutomation automation, PlaybookRunner playbooks, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
@@ -103,6 +113,7 @@ public final class VigilServer implements AutoCloseable {
         this.connectors = connectors;
         this.analytics = analytics;
         this.automation = automation;
+        this.playbooks = playbooks;
         this.initialAdminKey = initialAdminKey;
     }
 
@@ -121,6 +132,7 @@ public final class VigilServer implements AutoCloseable {
         ConnectorServices connectors = null;
         AnalyticsRuntime analytics = null;
         IncidentAutomation automation = null;
+        PlaybookRunner playbookRunner = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
             storage.logStore().createWorkspace(AUDIT_WORKSPACE);
@@ -148,8 +160,14 @@ public final class VigilServer implements AutoCloseable {
             // rows written before the HTTP port is bound (recovery at start) name the configured port
             AtomicReference<String> apiBaseUrl = new AtomicReference<>(apiBaseUrl(settings.host(), settings.port()));
             incidents = Incidents.open(storage.stateStore(), storage.logStore(), clock, apiBaseUrl::get, List.of(IncidentAutomation.FOLLOWER));
-            AutomationRules automationRules = AutomationRules.open(storage.logStore(), storage.stateStore(), clock);
-            automation = IncidentAutomation.start(incidents, automationRules, storage.logStore(), clock);
+            Watchlists watchlists = new Watchlists(storage.logStore(), clock);
+            Playbooks playbooks = Playbooks.open(storage.logStore(), storage.stateStore(),
+                    new SecretBox(PlaybookSecretKey.load(settings.storage().dataDirectory(), SecretBox::newKey)), clock);
+            PlaybookRuns playbookRuns = new PlaybookRuns(storage.logStore(), storage.stateStore(), clock);
+            playbookRunner = PlaybookRunner.start(playbooks, playbookRuns, new StepActions(storage.logStore(), incidents, watchlists,
+                    Optional.of(new DeviceServices(actions, iotRegistry, detection.alerts()))), incidents, storage.logStore(), clock);
+            AutomationRules automationRules = AutomationRules.open(storage.logStore(), storage.stateStore(), clock, Optional.of(playbookRunner));
+            automation = IncidentAutomation.start(incidents, automationRules, storage.logStore(), clock, Optional.of(playbookRunner));
             connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
             AlertRuleTemplates templates = AlertRuleTemplates.builtIn();
@@ -169,19 +187,24 @@ public final class VigilServer implements AutoCloseable {
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
-                    new Watchlists(storage.logStore(), clock),
+                    watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules,
+                            ApiJson.newMapper()),
                     storage::health, queries, new ConsoleRoutes(console),
                     new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, automation, adminKey);
+            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, automation, playbookRunner,
+                    adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
             }
             if (automation != null) {
                 automation.close();
+            }
+            if (playbookRunner != null) {
+                playbookRunner.close();
             }
             if (mqtt != null) {
                 mqtt.close();
@@ -285,6 +308,11 @@ public final class VigilServer implements AutoCloseable {
         return incidents;
     }
 
+    /** The playbook runs at work, for tests and tools. */
+    public PlaybookRunner playbooks() {
+        return playbooks;
+    }
+
     /** The automation rules at work, for tests and tools. */
     public IncidentAutomation automation() {
         return automation;
@@ -321,6 +349,8 @@ public final class VigilServer implements AutoCloseable {
         analytics.close();
         // before the incidents: the changes automation makes as it stops are written by them
         automation.close();
+        // runs under way stop between steps, or mid-step, and resume on the next start
+        playbooks.close();
         connectors.close();
         incidents.close();
         storage.close();

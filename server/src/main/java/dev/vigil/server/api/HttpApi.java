@@ -19,6 +19,7 @@ import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.api.automation.AutomationRuleRoutes;
 import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.server.api.watchlists.WatchlistRoutes;
+import dev.vigil.server.api.playbooks.PlaybookRoutes;
 import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
@@ -61,7 +62,7 @@ public final class HttpApi {
 
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
             long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
-            Supplier<StorageHealth> storageHealth,
+            PlaybookRoutes playbooks, Supplier<StorageHealth> storageHealth,
             InteractiveQueries queries, ConsoleRoutes console, ContentImportRoutes contentImport) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
@@ -114,6 +115,7 @@ public final class HttpApi {
             rules.register(config.routes);
             new AutomationRuleRoutes(automationRules, mapper).register(config.routes);
             new WatchlistRoutes(watchlists, mapper).register(config.routes);
+            playbooks.register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
             console.configure(config, authentication);
         });

@@ -74,11 +74,32 @@ final class DemoCommand implements Callable<Integer> {
                 + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/incidents%n%n",
                 key, url, ALERTS_QUERY, url, INCIDENTS_QUERY, key, url);
         out.printf("Security events of the fleet:%n  ./vigil query --server %s '%s'%n%n", url, RAW_EVENTS_QUERY);
+        Optional<DemoAutomation> automation = startAutomation(url, usableKey, key, out);
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        startFleet(server, usableKey, out);
+        startFleet(server, usableKey, automation, out);
         console.awaitShutdown();
+        automation.ifPresent(DemoAutomation::close);
         return 0;
+    }
+
+    /** The enabled rule and playbook that act on the demo's incidents, and where to see their runs. */
+    private static Optional<DemoAutomation> startAutomation(String url, Optional<String> usableKey, String key, PrintWriter out)
+            throws InterruptedException {
+        if (usableKey.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            DemoAutomation automation = DemoAutomation.start(URI.create(url), usableKey.get());
+            out.printf("Automation: rule '%s' runs playbook '%s' on each new IoT incident: a comment on the incident, then a POST to the"
+                    + " demo's webhook receiver at %s%n", DemoAutomation.NAME, DemoAutomation.NAME, automation.hookUrl());
+            out.printf("  its runs, step by step:%n  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/playbooks/%s/runs%n"
+                    + "  ./vigil query --server %s '%s'%n%n", key, url, DemoAutomation.NAME, url, DemoAutomation.RUNS_QUERY);
+            return Optional.of(automation);
+        } catch (CommandFailedException e) {
+            out.println("Automation: the demo's playbook could not be set up: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -103,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Runs the simulator in the background against this server: 6 devices on 2 hubs, attacks on, connected to 'default'. */
-    private void startFleet(VigilServer server, Optional<String> key, PrintWriter out) {
+    private void startFleet(VigilServer server, Optional<String> key, Optional<DemoAutomation> automation, PrintWriter out) {
         if (simulateFor.isZero() || server.mqttPort() <= 0) {
             return;
         }
@@ -127,6 +148,8 @@ final class DemoCommand implements Callable<Integer> {
                 counts.join();
                 printFlowCounts(server, out);
                 printIncidentLatency(server, out);
+                automation.ifPresent(demo -> out.printf("Webhooks the demo's receiver got from playbook %s: %d%n", DemoAutomation.NAME,
+                        demo.received()));
                 out.printf("Simulated fleet stopped; the incidents it caused: ./vigil query '%s'%n", INCIDENTS_QUERY);
             } catch (SimulatorException e) {
                 out.println("Simulated fleet failed: " + e.getMessage() + " [" + e.code() + "]");

@@ -2,6 +2,8 @@ package dev.vigil.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TestDemoCommand {
+    private static final Pattern AUTOMATION = Pattern.compile("Automation: rule 'demo-notify' runs playbook 'demo-notify' .* receiver at (http://\\S+)");
     private static final Pattern CONSOLE = Pattern.compile("Console: +(http://\\S+/console) +\\(sign in as admin, password (\\S+), shown once\\)");
 
     @TempDir
@@ -38,5 +41,45 @@ class TestDemoCommand {
         } finally {
             demo.stop();
         }
+    }
+
+    @Test
+    void testTheDemoEnablesARuleAndPlaybookWhoseRunsPostToItsOwnReceiver() throws Exception {
+        ChildServer demo = ChildServer.demo(Files.createDirectories(data.resolve("automation")));
+        try {
+            Matcher automation = demo.awaitLine(AUTOMATION);
+            demo.awaitLine(Pattern.compile("/api/workspaces/default/playbooks/demo-notify/runs"));
+            String key = demo.adminKey().orElseThrow();
+            HttpClient http = HttpClient.newHttpClient();
+            ObjectMapper json = new ObjectMapper();
+            JsonNode rule = json.readTree(send(http, demo, key, "GET", "/api/workspaces/default/automationRules/demo-notify", null).body());
+            assertThat(rule.path("properties").path("triggeringLogic").path("isEnabled").asBoolean()).isTrue();
+            HttpResponse<String> incident = send(http, demo, key, "POST", "/api/workspaces/default/incidents",
+                    "{\"properties\":{\"title\":\"Demo check\",\"severity\":\"High\"}}");
+            assertThat(incident.statusCode()).as(incident.body()).isEqualTo(201);
+
+            // a run by hand on that incident, as the rule starts one on each new IoT incident
+            HttpResponse<String> started = send(http, demo, key, "POST", "/api/workspaces/default/playbooks/demo-notify/runs",
+                    "{\"incident\":\"" + json.readTree(incident.body()).path("name").asText() + "\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String run = "/api/workspaces/default/playbooks/demo-notify/runs/" + json.readTree(started.body()).path("runId").asText();
+            JsonNode finished = null;
+            for (int i = 0; i < 400 && (finished == null || finished.path("status").asText().matches("Waiting|Running")); i++) {
+                Thread.sleep(50);
+                finished = json.readTree(send(http, demo, key, "GET", run, null).body());
+            }
+            assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("Succeeded");
+            assertThat(finished.path("steps").get(1).path("input").path("url").asText()).isEqualTo(automation.group(1));
+            assertThat(finished.path("steps").get(1).path("output").path("status").asInt()).isEqualTo(204);
+        } finally {
+            demo.stop();
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, ChildServer demo, String key, String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(demo.url() + path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

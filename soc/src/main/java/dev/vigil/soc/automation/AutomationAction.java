@@ -37,4 +37,18 @@ public sealed interface AutomationAction {
             Objects.requireNonNull(task, "task");
         }
     }
+
+    /**
+     * {@code RunPlaybook}: starts the workspace's playbook {@code playbook} on the incident, after the rule's other actions.
+     *
+     * @param logicAppResourceId as given: a playbook's path ({@code /workspaces/{ws}/playbooks/{name}}), a Logic App's
+     *     resource id ({@code .../providers/Microsoft.Logic/workflows/{name}}) or the name alone; its last segment names the playbook
+     */
+    record RunPlaybook(int order, String logicAppResourceId, String playbook, Optional<String> tenantId) implements AutomationAction {
+        public RunPlaybook {
+            Objects.requireNonNull(logicAppResourceId, "logicAppResourceId");
+            Objects.requireNonNull(playbook, "playbook");
+            Objects.requireNonNull(tenantId, "tenantId");
+        }
+    }
 }

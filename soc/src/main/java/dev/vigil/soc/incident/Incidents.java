@@ -142,6 +142,7 @@ public final class Incidents implements AutoCloseable {
             edit.apply(change.update(), now);
             edit.addLabels(change.addedLabels());
             change.addedTasks().forEach(task -> edit.addTask(task, modifiedBy, now));
+            change.addedComments().forEach(comment -> edit.addComment(comment, modifiedBy, now));
         });
         log.requestWrite(incidents);
         return changed;

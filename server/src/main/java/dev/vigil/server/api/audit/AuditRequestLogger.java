@@ -48,6 +48,7 @@ public final class AuditRequestLogger implements RequestLogger {
             Map.entry("/api/workspaces/{workspace}/incidents", "Incident"),
             Map.entry("/api/workspaces/{workspace}/automationRules", "AutomationRule"),
             Map.entry("/api/workspaces/{workspace}/watchlists", "Watchlist"),
+            Map.entry("/api/workspaces/{workspace}/playbooks", "Playbook"),
             Map.entry("/v1/workspaces/{workspace}/explain", "Query"),
             Map.entry("/api/workspaces", "Workspace"),
             Map.entry("/v1/workspaces/{workspace}/query", "Query"),

@@ -88,6 +88,10 @@ class TestPermissionMatrix {
         saveFunction("MatrixFn");
         saveWatchlist("matrix-watchlist");
         saveWatchlistItem("matrix-watchlist", "kept");
+        savePlaybook("matrix-playbook");
+        HttpResponse<String> run = server.postJson("/api/workspaces/default/playbooks/matrix-playbook/runs", Map.of());
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
+        matrixRun = RunningServer.json(run).path("runId").asText();
         HttpResponse<String> table = server.postJson("/api/workspaces/default/tables",
                 Map.of("name", "Matrix_CL", "columns", List.of(Map.of("name", "Value", "type", "string"))));
         assertThat(table.statusCode()).as(table.body()).isEqualTo(201);
@@ -109,6 +113,7 @@ class TestPermissionMatrix {
             saveRule("doomed-" + who.user());
             saveAutomationRule("doomed-" + who.user());
             saveWatchlist("doomed-" + who.user());
+            savePlaybook("doomed-" + who.user());
             saveWatchlistItem("matrix-watchlist", "doomed-" + who.user());
             INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
@@ -119,6 +124,17 @@ class TestPermissionMatrix {
     private static void saveRule(String id) {
         HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/alertRules/" + id, server.apiKey(), scheduledRule(false));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static String matrixRun;
+
+    private static void savePlaybook(String name) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/playbooks/" + name, server.apiKey(), playbook());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> playbook() {
+        return Map.of("triggers", List.of(Map.of("kind", "manual")), "steps", List.of(Map.of("id", "note", "type", "compose", "value", "seen")));
     }
 
     private static void saveWatchlist(String alias) {
@@ -344,6 +360,20 @@ class TestPermissionMatrix {
                 w -> Map.of("properties", Map.of("itemsKeyValue", Map.of("Host", "plc-" + w.user()))), contributor, 201));
         calls.add(new Call("DELETE " + watchlists + "/{alias}/watchlistItems/{itemId}", w -> matrixList + "/watchlistItems/doomed-" + w.user(),
                 w -> null, contributor, 200));
+        String playbooks = "/api/workspaces/{workspace}/playbooks";
+        calls.add(new Call("GET " + playbooks, w -> "/api/workspaces/default/playbooks", w -> null, reader, 200));
+        calls.add(new Call("GET " + playbooks + "/{name}", w -> "/api/workspaces/default/playbooks/matrix-playbook", w -> null, reader, 200));
+        calls.add(new Call("PUT " + playbooks + "/{name}", w -> "/api/workspaces/default/playbooks/saved-" + w.user(), w -> playbook(), contributor, 201));
+        calls.add(new Call("DELETE " + playbooks + "/{name}", w -> "/api/workspaces/default/playbooks/doomed-" + w.user(), w -> null, contributor, 200));
+        calls.add(new Call("GET " + playbooks + "/{name}/runs", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs", w -> null, reader, 200));
+        calls.add(new Call("POST " + playbooks + "/{name}/runs", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs", w -> Map.of(),
+                new OnDefault("Responder"), 202));
+        calls.add(new Call("GET /api/workspaces/{workspace}/playbookTemplates", w -> "/api/workspaces/default/playbookTemplates", w -> null, reader, 200));
+        calls.add(new Call("POST /api/workspaces/{workspace}/playbookTemplates/{templateName}/install",
+                w -> "/api/workspaces/default/playbookTemplates/AD4IoT-OwnerSaysExpected/install", w -> Map.of("name", "installed-" + w.user()),
+                contributor, 201));
+        calls.add(new Call("GET " + playbooks + "/{name}/runs/{runId}", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs/" + matrixRun,
+                w -> null, reader, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));
     }

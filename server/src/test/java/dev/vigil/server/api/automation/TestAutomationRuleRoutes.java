@@ -83,7 +83,7 @@ class TestAutomationRuleRoutes {
     }
 
     @Test
-    void testRunPlaybookIsRefusedAsNotYetAvailableAfterItsReferenceIsChecked() {
+    void testRunPlaybookMustNameAPlaybookOfTheWorkspaceThatStartsOnIncidents() {
         Map<String, Object> noReference = AutomationRuleBodies.onCreated("Playbook", 1)
                 .action(Map.of("order", 1, "actionType", "RunPlaybook", "actionConfiguration", Map.of("tenantId", "t"))).body();
         HttpResponse<String> missing = put("playbook", noReference);
@@ -93,14 +93,26 @@ class TestAutomationRuleRoutes {
 
         Map<String, Object> withReference = AutomationRuleBodies.onCreated("Playbook", 1).action(Map.of("order", 1, "actionType", "RunPlaybook",
                 "actionConfiguration", Map.of("logicAppResourceId", "/subscriptions/s/resourceGroups/g/providers/Microsoft.Logic/workflows/notify"))).body();
-        HttpResponse<String> refused = put("playbook", withReference);
-        JsonNode error = RunningServer.json(refused).path("error");
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(error.path("code").asText()).isEqualTo("ActionNotAvailable");
-        assertThat(error.path("message").asText()).contains("RunPlaybook is not available in Vigil yet");
-        assertThat(error.path("innererror").path("actionType").asText()).isEqualTo("RunPlaybook");
-        assertThat(error.path("innererror").path("path").asText()).isEqualTo("properties.actions[0].actionType");
+        HttpResponse<String> unknown = put("playbook", withReference);
+        JsonNode error = RunningServer.json(unknown).path("error");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(error.path("code").asText()).isEqualTo("InvalidAutomationRule");
+        assertThat(error.path("message").asText()).contains("has no playbook 'notify'");
         assertThat(server.get(RULES + "/playbook").statusCode()).isEqualTo(404);
+
+        Map<String, Object> manualOnly = Map.of("triggers", List.of(Map.of("kind", "manual")),
+                "steps", List.of(Map.of("id", "note", "type", "addComment", "message", "seen")));
+        assertThat(server.sendJson("PUT", "/api/workspaces/default/playbooks/notify", server.apiKey(), manualOnly).statusCode()).isEqualTo(201);
+        assertThat(RunningServer.json(put("playbook", withReference)).path("error").path("message").asText())
+                .contains("does not start on 'incident'");
+
+        Map<String, Object> onIncidents = Map.of("triggers", List.of(Map.of("kind", "incident")),
+                "steps", List.of(Map.of("id", "note", "type", "addComment", "message", "seen")));
+        assertThat(server.sendJson("PUT", "/api/workspaces/default/playbooks/notify", server.apiKey(), onIncidents).statusCode()).isEqualTo(200);
+        HttpResponse<String> saved = put("playbook", withReference);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(RunningServer.json(saved).path("properties").path("actions").get(0).path("actionConfiguration").path("logicAppResourceId").asText())
+                .isEqualTo("/subscriptions/s/resourceGroups/g/providers/Microsoft.Logic/workflows/notify");
     }
 
     @Test

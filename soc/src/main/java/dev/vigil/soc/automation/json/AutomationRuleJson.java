@@ -104,7 +104,8 @@ public final class AutomationRuleJson {
                 throw new InvalidAutomationRuleException(logic.path("triggersWhen"), "a rule triggered by alerts runs when they are Created");
             }
             throw new ActionNotAvailableException(logic.path("triggersOn"), "RunPlaybook",
-                    "rules triggered by alerts can only run playbooks, and playbooks are not available in Vigil yet; trigger on Incidents instead");
+                    "rules triggered by alerts are not available in Vigil yet; trigger on Incidents, or run a playbook on an alert by hand"
+                            + " (POST .../playbooks/{name}/runs with an alertId)");
         }
         List<JsonNode> nodes = logic.array("conditions", false, MAX_CONDITIONS);
         int[] count = {0};
@@ -204,9 +205,13 @@ public final class AutomationRuleJson {
             }
             case "RunPlaybook" -> {
                 JsonMembers playbook = action.object("actionConfiguration", PLAYBOOK);
-                playbook.requiredText("logicAppResourceId", 1_000);
-                throw new ActionNotAvailableException(action.path("actionType"), "RunPlaybook",
-                        "RunPlaybook is not available in Vigil yet (playbooks come in a later release); use ModifyProperties or AddIncidentTask");
+                String resourceId = playbook.requiredText("logicAppResourceId", 1_000);
+                String name = resourceId.substring(resourceId.lastIndexOf('/') + 1).strip();
+                if (name.isEmpty()) {
+                    throw new InvalidAutomationRuleException(playbook.path("logicAppResourceId"), "'" + resourceId + "' names no playbook;"
+                            + " give /workspaces/{workspace}/playbooks/{name} or the playbook's name");
+                }
+                yield new AutomationAction.RunPlaybook(order, resourceId, name, playbook.text("tenantId"));
             }
             default -> throw new InvalidAutomationRuleException(action.path("actionType"),
                     "'" + type + "' is not one of ModifyProperties, AddIncidentTask, RunPlaybook");
@@ -365,6 +370,10 @@ public final class AutomationRuleJson {
                 ArrayNode labels = config.putArray("labels");
                 modify.labels().forEach(label -> labels.addObject().put("labelName", label.name()).put("labelType", label.type().sentinelName()));
             }
+        } else if (action instanceof AutomationAction.RunPlaybook run) {
+            node.put("actionType", "RunPlaybook");
+            config.put("logicAppResourceId", run.logicAppResourceId());
+            run.tenantId().ifPresent(tenant -> config.put("tenantId", tenant));
         } else if (action instanceof AutomationAction.AddIncidentTask task) {
             node.put("actionType", "AddIncidentTask");
             config.put("title", task.task().title());

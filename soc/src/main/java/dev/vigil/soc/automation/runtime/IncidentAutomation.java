@@ -16,6 +16,8 @@ import dev.vigil.soc.incident.IncidentException;
 import dev.vigil.soc.incident.IncidentLabel;
 import dev.vigil.soc.incident.IncidentUpdate;
 import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.playbook.PlaybookException;
+import dev.vigil.soc.playbook.run.PlaybookLauncher;
 import dev.vigil.soc.incident.NewIncidentTask;
 import dev.vigil.workspace.api.LogStore;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class IncidentAutomation implements AutoCloseable {
     private final AutomationRules rules;
     private final LogStore logStore;
     private final Clock clock;
+    private final Optional<PlaybookLauncher> playbooks;
     private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicLong runs = new AtomicLong();
@@ -69,6 +72,11 @@ public final class IncidentAutomation implements AutoCloseable {
 
     /** Not following yet: {@link #start} starts the thread; tests act on changes by hand, as a run cut short by a crash would. */
     IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock) {
+        this(incidents, rules, logStore, clock, Optional.empty());
+    }
+
+    IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock, Optional<PlaybookLauncher> playbooks) {
+        this.playbooks = playbooks;
         this.incidents = incidents;
         this.rules = rules;
         this.logStore = logStore;
@@ -83,10 +91,16 @@ public final class IncidentAutomation implements AutoCloseable {
      * @param incidents opened with {@link #FOLLOWER} among its followers, so that it keeps the changes automation has not passed
      */
     public static IncidentAutomation start(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock) {
+        return start(incidents, rules, logStore, clock, Optional.empty());
+    }
+
+    /** As {@link #start(Incidents, AutomationRules, LogStore, Clock)}, with the playbooks that {@code RunPlaybook} actions start. */
+    public static IncidentAutomation start(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock,
+            Optional<PlaybookLauncher> playbooks) {
         if (!incidents.keepsChangesFor(FOLLOWER)) {
             throw new IllegalArgumentException("the incidents must be opened with '" + FOLLOWER + "' among their followers, or a crash could lose changes");
         }
-        IncidentAutomation automation = new IncidentAutomation(incidents, rules, logStore, clock);
+        IncidentAutomation automation = new IncidentAutomation(incidents, rules, logStore, clock, playbooks);
         incidents.addListener(event -> automation.wake(event.workspaceId()));
         logStore.workspaces().forEach(automation.waiting::add);
         automation.thread.start();
@@ -200,7 +214,7 @@ public final class IncidentAutomation implements AutoCloseable {
             Optional<String> failure = Optional.empty();
             try {
                 change = change.seeing(apply(rule, event, seen));
-            } catch (IncidentException e) {
+            } catch (IncidentException | PlaybookException e) {
                 failure = Optional.of(e.getMessage());
                 LOG.info("automation rule '{}' of workspace '{}' could not act on incident {}: {}", rule.id(), event.workspaceId(), seen.number(),
                         e.getMessage());
@@ -215,6 +229,7 @@ public final class IncidentAutomation implements AutoCloseable {
         IncidentUpdate update = IncidentUpdate.none();
         List<IncidentLabel> labels = new ArrayList<>();
         List<NewIncidentTask> tasks = new ArrayList<>();
+        List<AutomationAction.RunPlaybook> playbookRuns = new ArrayList<>();
         for (AutomationAction action : rule.actions()) {
             if (action instanceof AutomationAction.ModifyProperties modify) {
                 update = modified(update, modify);
@@ -222,10 +237,18 @@ public final class IncidentAutomation implements AutoCloseable {
                 labels.addAll(modify.labels());
             } else if (action instanceof AutomationAction.AddIncidentTask task) {
                 tasks.add(task.task());
+            } else if (action instanceof AutomationAction.RunPlaybook run) {
+                playbookRuns.add(run);
             }
         }
         String origin = "automationRule/" + rule.id() + "/" + event.sequence();
-        return incidents.automate(event.workspaceId(), seen.name(), origin, rule.signature(), new AutomatedChange(update, labels, tasks));
+        Incident changed = incidents.automate(event.workspaceId(), seen.name(), origin, rule.signature(), new AutomatedChange(update, labels, tasks));
+        for (AutomationAction.RunPlaybook run : playbookRuns) {
+            // the run's id is made of its origin: acting on the change again after a crash starts no second run
+            playbooks.orElseThrow(() -> new IllegalStateException("automation rule '" + rule.id() + "' runs a playbook, and no playbooks were given"))
+                    .runOnIncident(event.workspaceId(), run.playbook(), changed, origin + "/" + run.order());
+        }
+        return changed;
     }
 
     /** A later action of the rule overrides what an earlier one set. */

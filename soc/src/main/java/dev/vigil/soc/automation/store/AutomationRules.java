@@ -2,12 +2,16 @@ package dev.vigil.soc.automation.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.soc.automation.ActionNotAvailableException;
+import dev.vigil.soc.automation.AutomationAction;
 import dev.vigil.soc.automation.AutomationRule;
 import dev.vigil.soc.automation.AutomationRuleDefinition;
 import dev.vigil.soc.automation.AutomationRuleEtagMismatchException;
 import dev.vigil.soc.automation.AutomationRuleNotFoundException;
 import dev.vigil.soc.automation.InvalidAutomationRuleException;
 import dev.vigil.soc.automation.json.AutomationRuleJson;
+import dev.vigil.soc.playbook.PlaybookException;
+import dev.vigil.soc.playbook.run.PlaybookLauncher;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
@@ -36,15 +40,23 @@ public final class AutomationRules {
     private final DocumentCollection<StoredAutomationRule> documents;
     private final Clock clock;
     private final Map<String, List<AutomationRule>> byWorkspace = new ConcurrentHashMap<>();
+    private final Optional<PlaybookLauncher> playbooks;
 
-    private AutomationRules(LogStore logStore, DocumentCollection<StoredAutomationRule> documents, Clock clock) {
+    private AutomationRules(LogStore logStore, DocumentCollection<StoredAutomationRule> documents, Clock clock, Optional<PlaybookLauncher> playbooks) {
         this.logStore = logStore;
         this.documents = documents;
         this.clock = clock;
+        this.playbooks = playbooks;
     }
 
+    /** Rules without playbooks: a {@code RunPlaybook} action is refused at save. */
     public static AutomationRules open(LogStore logStore, StateStore state, Clock clock) {
-        AutomationRules rules = new AutomationRules(logStore, state.collection(COLLECTION, StoredAutomationRule.class), clock);
+        return open(logStore, state, clock, Optional.empty());
+    }
+
+    /** @param playbooks checks, at save, that a {@code RunPlaybook} action names a playbook that starts on incidents */
+    public static AutomationRules open(LogStore logStore, StateStore state, Clock clock, Optional<PlaybookLauncher> playbooks) {
+        AutomationRules rules = new AutomationRules(logStore, state.collection(COLLECTION, StoredAutomationRule.class), clock, playbooks);
         for (StoredAutomationRule stored : rules.documents.list()) {
             rules.remember(rules.rule(stored));
         }
@@ -81,6 +93,7 @@ public final class AutomationRules {
         }
         Optional<AutomationRule> existing = list(workspaceId).stream().filter(rule -> rule.id().equals(id)).findFirst();
         checkEtag(workspaceId, id, existing, ifMatch);
+        checkPlaybooks(workspaceId, definition);
         Instant now = clock.instant();
         StoredAutomationRule stored = new StoredAutomationRule(workspaceId, id, json(definition),
                 existing.map(AutomationRule::createdTimeUtc).orElse(now), now, existing.map(AutomationRule::createdBy).orElse(user), user,
@@ -96,6 +109,22 @@ public final class AutomationRules {
         checkEtag(workspaceId, id, Optional.of(rule), ifMatch);
         documents.delete(key(workspaceId, id));
         byWorkspace.put(workspaceId, list(workspaceId).stream().filter(r -> !r.id().equals(id)).toList());
+    }
+
+    private void checkPlaybooks(String workspaceId, AutomationRuleDefinition definition) {
+        for (int i = 0; i < definition.actions().size(); i++) {
+            if (definition.actions().get(i) instanceof AutomationAction.RunPlaybook run) {
+                String path = "properties.actions[" + i + "].actionConfiguration.logicAppResourceId";
+                if (playbooks.isEmpty()) {
+                    throw new ActionNotAvailableException(path, "RunPlaybook", "this server runs no playbooks");
+                }
+                try {
+                    playbooks.get().checkRunnableOnIncidents(workspaceId, run.playbook());
+                } catch (PlaybookException e) {
+                    throw new InvalidAutomationRuleException(path, e.getMessage());
+                }
+            }
+        }
     }
 
     private static void checkEtag(String workspaceId, String id, Optional<AutomationRule> existing, Optional<String> ifMatch) {

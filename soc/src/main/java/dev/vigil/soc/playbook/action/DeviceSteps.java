@@ -1,0 +1,113 @@
+package dev.vigil.soc.playbook.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.iot.alert.AlertStatus;
+import dev.vigil.iot.alert.IotAlert;
+import dev.vigil.iot.alert.IotAlertException;
+import dev.vigil.iot.registry.Device;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.registry.RegistryException;
+import dev.vigil.soc.playbook.PlaybookStep;
+import dev.vigil.soc.playbook.expression.Template;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Device steps, through the iot module's device actions. A cloud-to-device message carries the
+ * step's key as its {@code messageId}, so that a device can drop a message sent again by a retry.
+ */
+final class DeviceSteps {
+    private final Optional<DeviceServices> devices;
+
+    DeviceSteps(Optional<DeviceServices> devices) {
+        this.devices = devices;
+    }
+
+    JsonNode disable(PlaybookStep.DisableDevice step, StepCall call) {
+        IotHub hub = hub(step.hub(), call);
+        String deviceId = call.text(step.deviceId());
+        try {
+            Device device = services().actions().disable(hub, deviceId);
+            return device(hub, device.deviceId(), device.status().text());
+        } catch (RegistryException e) {
+            throw new StepFailedException(e.getMessage(), e);
+        }
+    }
+
+    JsonNode message(PlaybookStep.SendDeviceMessage step, StepCall call) {
+        IotHub hub = hub(step.hub(), call);
+        String deviceId = call.text(step.deviceId());
+        JsonNode body = step.body().render(call.values());
+        String text = call.secrets().reveal(body.isTextual() ? body.textValue() : body.toString());
+        Map<String, String> properties = new LinkedHashMap<>();
+        step.properties().forEach((name, value) -> properties.put(name, call.text(value)));
+        properties.put("messageId", call.idempotencyKey());
+        try {
+            boolean live = services().actions().sendCloudToDeviceMessage(hub, deviceId, text.getBytes(StandardCharsets.UTF_8), properties);
+            ObjectNode output = device(hub, deviceId, null);
+            output.put("delivered", live);
+            output.put("messageId", call.idempotencyKey());
+            return output;
+        } catch (RegistryException e) {
+            throw new StepFailedException(e.getMessage(), e);
+        }
+    }
+
+    JsonNode tags(PlaybookStep.SetDeviceTags step, StepCall call) {
+        IotHub hub = hub(step.hub(), call);
+        String deviceId = call.text(step.deviceId());
+        Map<String, String> tags = new LinkedHashMap<>();
+        step.tags().forEach((name, value) -> tags.put(name, call.text(value)));
+        try {
+            Device device = services().actions().setTags(hub, deviceId, tags);
+            ObjectNode output = device(hub, device.deviceId(), null);
+            ObjectNode set = output.putObject("tags");
+            device.tags().forEach(set::put);
+            return output;
+        } catch (RegistryException e) {
+            throw new StepFailedException(e.getMessage(), e);
+        }
+    }
+
+    JsonNode alertStatus(PlaybookStep.SetAlertStatus step, StepCall call) {
+        String alertId = call.text(step.alertId());
+        AlertStatus status;
+        try {
+            status = AlertStatus.fromSentinelName(call.text(step.status()));
+        } catch (IllegalArgumentException e) {
+            throw new StepFailedException(e.getMessage(), e);
+        }
+        try {
+            IotAlert alert = services().alerts().changeStatus(alertId, status);
+            ObjectNode output = JsonNodeFactory.instance.objectNode();
+            output.put("alertId", alert.alertId());
+            output.put("status", alert.status().sentinelName());
+            return output;
+        } catch (IotAlertException e) {
+            throw new StepFailedException(e.getMessage(), e);
+        }
+    }
+
+    private IotHub hub(Template hub, StepCall call) {
+        String name = call.text(hub);
+        return services().registry().findHub(name).orElseThrow(() -> new StepFailedException("there is no IoT hub '" + name + "'"));
+    }
+
+    private DeviceServices services() {
+        return devices.orElseThrow(() -> new StepFailedException("device actions are not available on this server"));
+    }
+
+    private static ObjectNode device(IotHub hub, String deviceId, String status) {
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.put("hub", hub.name());
+        output.put("deviceId", deviceId);
+        if (status != null) {
+            output.put("status", status);
+        }
+        return output;
+    }
+}
