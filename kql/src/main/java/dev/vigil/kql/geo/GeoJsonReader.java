@@ -1,0 +1,202 @@
+package dev.vigil.kql.geo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.geometry.S2Loop;
+import com.google.common.geometry.S2Point;
+import com.google.common.geometry.S2Polygon;
+import com.google.common.geometry.S2Polyline;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Kusto's GeoJSON shapes into S2 ones. A ring's shell and holes each bound the smaller of
+ * the two regions they divide the sphere into; a multipolygon is the union of its polygons. What
+ * breaks Kusto's constraints (too few or repeated vertices, crossing rings, coordinates out of
+ * range, a wrong type) reads as null.
+ */
+public final class GeoJsonReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GeoJsonReader() {
+    }
+
+    /** A Polygon or MultiPolygon, or null. */
+    public static S2Polygon polygon(String text) {
+        JsonNode node = parse(text);
+        if (node == null) {
+            return null;
+        }
+        JsonNode coordinates = node.get("coordinates");
+        switch (node.path("type").asText()) {
+            case "Polygon":
+                return polygonOf(coordinates);
+            case "MultiPolygon":
+                return multiPolygonOf(coordinates);
+            default:
+                return null;
+        }
+    }
+
+    /** A LineString or MultiLineString as its lines, or null. */
+    public static List<S2Polyline> lines(String text) {
+        JsonNode node = parse(text);
+        if (node == null) {
+            return null;
+        }
+        JsonNode coordinates = node.get("coordinates");
+        switch (node.path("type").asText()) {
+            case "LineString": {
+                S2Polyline line = lineOf(coordinates);
+                return line == null ? null : List.of(line);
+            }
+            case "MultiLineString": {
+                if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
+                    return null;
+                }
+                List<S2Polyline> lines = new ArrayList<>();
+                for (JsonNode part : coordinates) {
+                    S2Polyline line = lineOf(part);
+                    if (line == null) {
+                        return null;
+                    }
+                    lines.add(line);
+                }
+                return lines;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** Each element of a JSON array read by {@link #polygon}, or null when the text is not an array or any element is invalid. */
+    public static List<S2Polygon> polygons(String text) {
+        JsonNode node = parse(text);
+        if (node == null || !node.isArray()) {
+            return null;
+        }
+        List<S2Polygon> polygons = new ArrayList<>();
+        for (JsonNode element : node) {
+            S2Polygon polygon = polygon(element.toString());
+            if (polygon == null) {
+                return null;
+            }
+            polygons.add(polygon);
+        }
+        return polygons;
+    }
+
+    /** Each element of a JSON array read by {@link #lines}, or null when the text is not an array or any element is invalid. */
+    public static List<S2Polyline> linesOfArray(String text) {
+        JsonNode node = parse(text);
+        if (node == null || !node.isArray()) {
+            return null;
+        }
+        List<S2Polyline> lines = new ArrayList<>();
+        for (JsonNode element : node) {
+            List<S2Polyline> read = lines(element.toString());
+            if (read == null) {
+                return null;
+            }
+            lines.addAll(read);
+        }
+        return lines;
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static S2Polygon multiPolygonOf(JsonNode coordinates) {
+        if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
+            return null;
+        }
+        List<S2Polygon> polygons = new ArrayList<>();
+        for (JsonNode rings : coordinates) {
+            S2Polygon polygon = polygonOf(rings);
+            if (polygon == null) {
+                return null;
+            }
+            polygons.add(polygon);
+        }
+        return polygons.size() == 1 ? polygons.get(0) : S2Polygon.union(polygons);
+    }
+
+    private static S2Polygon polygonOf(JsonNode rings) {
+        if (rings == null || !rings.isArray() || rings.isEmpty()) {
+            return null;
+        }
+        List<S2Loop> loops = new ArrayList<>();
+        for (JsonNode ring : rings) {
+            List<S2Point> vertices = ringOf(ring);
+            if (vertices == null || !S2Loop.isValid(vertices)) {
+                return null;
+            }
+            S2Loop loop = new S2Loop(vertices);
+            loop.normalize();
+            loops.add(loop);
+        }
+        if (!S2Polygon.isValid(loops)) {
+            return null;
+        }
+        return new S2Polygon(loops);
+    }
+
+    /** A closed ring's distinct vertices (the closing repeat of the first dropped), or null. */
+    private static List<S2Point> ringOf(JsonNode ring) {
+        if (ring == null || !ring.isArray() || ring.size() < 4) {
+            return null;
+        }
+        List<S2Point> vertices = new ArrayList<>();
+        for (JsonNode position : ring) {
+            S2Point point = pointOf(position);
+            if (point == null) {
+                return null;
+            }
+            vertices.add(point);
+        }
+        if (!vertices.get(0).equals(vertices.get(vertices.size() - 1))) {
+            return null;
+        }
+        vertices.remove(vertices.size() - 1);
+        return vertices;
+    }
+
+    private static S2Polyline lineOf(JsonNode coordinates) {
+        if (coordinates == null || !coordinates.isArray() || coordinates.size() < 2) {
+            return null;
+        }
+        List<S2Point> vertices = new ArrayList<>();
+        for (JsonNode position : coordinates) {
+            S2Point point = pointOf(position);
+            if (point == null) {
+                return null;
+            }
+            // a repeated vertex adds no edge; S2 refuses it, Kusto reads the line without it
+            if (vertices.isEmpty() || !vertices.get(vertices.size() - 1).equals(point)) {
+                vertices.add(point);
+            }
+        }
+        if (vertices.size() < 2) {
+            return null;
+        }
+        S2Polyline line = new S2Polyline(vertices);
+        return line.isValid() ? line : null;
+    }
+
+    private static S2Point pointOf(JsonNode position) {
+        if (position == null || !position.isArray() || position.size() < 2 || position.size() > 3
+                || !position.get(0).isNumber() || !position.get(1).isNumber()) {
+            return null;
+        }
+        return SphericalEarth.point(position.get(0).doubleValue(), position.get(1).doubleValue());
+    }
+}
