@@ -1,9 +1,11 @@
 package dev.vigil.kql.functions;
 
+import dev.vigil.kql.geo.Densification;
 import dev.vigil.kql.geo.GeoJsonReader;
 import dev.vigil.kql.geo.GeoJsonWriter;
 import dev.vigil.kql.geo.Geohash;
 import dev.vigil.kql.geo.H3Cells;
+import dev.vigil.kql.geo.PointBuffer;
 import dev.vigil.kql.geo.S2Cells;
 import dev.vigil.kql.geo.ShapeOperations;
 import dev.vigil.kql.geo.SphericalMeasures;
@@ -103,6 +105,16 @@ final class GeoFunctions {
                 S2Polygon polygon = polygon(a, 0);
                 return polygon == null ? null : strings(S2Cells.covering(polygon, polygon.getArea(), integer(a, 1)));
             }),
+            geo("geo_line_to_s2cells", DYNAMIC, List.of(DYNAMIC, LONG, REAL), List.of("11", "0.0"),
+                    a -> strings(S2Cells.covering(lines(a, 0), integer(a, 1), real(a, 2))))
+                    .deviating("with a radius, the covering may hold some cells beyond it"),
+            geo("geo_point_buffer", DYNAMIC, List.of(REAL, REAL, REAL, REAL), List.of(DEFAULT_TOLERANCE_METERS),
+                    a -> PointBuffer.around(real(a, 0), real(a, 1), real(a, 2), real(a, 3)))
+                    .deviating("null for a radius of a quarter of the Earth's circumference or more"),
+            geo("geo_line_densify", DYNAMIC, List.of(DYNAMIC, REAL, BOOL), List.of(DEFAULT_TOLERANCE_METERS, "false"),
+                    a -> Densification.lines(string(a, 0), real(a, 1), (Boolean) a[2])),
+            geo("geo_polygon_densify", DYNAMIC, List.of(DYNAMIC, REAL, BOOL), List.of(DEFAULT_TOLERANCE_METERS, "false"),
+                    a -> Densification.polygon(string(a, 0), real(a, 1), (Boolean) a[2])),
             geo("geo_point_to_s2cell", STRING, List.of(REAL, REAL, LONG), List.of("11"), a -> S2Cells.token(real(a, 0), real(a, 1), integer(a, 2))),
             geo("geo_s2cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), a -> {
                 S2CellId cell = S2Cells.cell(string(a, 0));

@@ -19,11 +19,39 @@ import java.util.List;
 public final class GeoJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The polygon last read on this thread: a query usually tests every row against one literal
+     * polygon, which is then parsed and indexed once per thread instead of once per row. (S2
+     * builds a polygon's edge index lazily, so a polygon is not shared between threads.)
+     */
+    private static final ThreadLocal<LastPolygon> LAST_POLYGON = new ThreadLocal<>();
+
+    private record LastPolygon(String text, S2Polygon polygon) {
+    }
+
+    /** The lines last read on this thread, for the same reason. */
+    private static final ThreadLocal<LastLines> LAST_LINES = new ThreadLocal<>();
+
+    private record LastLines(String text, List<S2Polyline> lines) {
+    }
+
     private GeoJsonReader() {
     }
 
     /** A Polygon or MultiPolygon, or null. */
     public static S2Polygon polygon(String text) {
+        LastPolygon last = LAST_POLYGON.get();
+        if (last != null && last.text().equals(text)) {
+            return last.polygon();
+        }
+        S2Polygon polygon = readPolygon(text);
+        if (text != null) {
+            LAST_POLYGON.set(new LastPolygon(text, polygon));
+        }
+        return polygon;
+    }
+
+    private static S2Polygon readPolygon(String text) {
         JsonNode node = parse(text);
         if (node == null) {
             return null;
@@ -41,6 +69,18 @@ public final class GeoJsonReader {
 
     /** A LineString or MultiLineString as its lines, or null. */
     public static List<S2Polyline> lines(String text) {
+        LastLines last = LAST_LINES.get();
+        if (last != null && last.text().equals(text)) {
+            return last.lines();
+        }
+        List<S2Polyline> lines = readLines(text);
+        if (text != null) {
+            LAST_LINES.set(new LastLines(text, lines));
+        }
+        return lines;
+    }
+
+    private static List<S2Polyline> readLines(String text) {
         JsonNode node = parse(text);
         if (node == null) {
             return null;
@@ -102,6 +142,11 @@ public final class GeoJsonReader {
             lines.addAll(read);
         }
         return lines;
+    }
+
+    /** The JSON tree of text that {@link #lines} or {@link #polygon} read as valid. */
+    static JsonNode tree(String text) {
+        return parse(text);
     }
 
     private static JsonNode parse(String text) {

@@ -1,11 +1,15 @@
 package dev.vigil.kql.geo;
 
+import com.google.common.geometry.S1Angle;
 import com.google.common.geometry.S2Cell;
 import com.google.common.geometry.S2CellId;
+import com.google.common.geometry.S2CellUnion;
 import com.google.common.geometry.S2LatLng;
 import com.google.common.geometry.S2Point;
+import com.google.common.geometry.S2Polyline;
 import com.google.common.geometry.S2Region;
 import com.google.common.geometry.S2RegionCoverer;
+import com.google.common.geometry.S2RegionUnion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,6 +85,53 @@ public final class S2Cells {
         S2RegionCoverer coverer = S2RegionCoverer.builder().setMinLevel(cellLevel).setMaxLevel(cellLevel).setMaxCells(MAX_COVERING).build();
         ArrayList<S2CellId> cells = new ArrayList<>();
         coverer.getCovering(region, cells);
+        if (cells.size() > MAX_COVERING) {
+            return null;
+        }
+        List<String> tokens = new ArrayList<>(cells.size());
+        for (S2CellId cell : cells) {
+            tokens.add(cell.toToken());
+        }
+        return tokens;
+    }
+
+    /**
+     * The tokens of the cells of one level that cover the lines and, for a positive radius, every
+     * point within that many meters of them (S2 grows the lines' covering by the radius, so it may
+     * hold some cells beyond it); null when more than {@link #MAX_COVERING} would be needed.
+     */
+    public static List<String> covering(List<S2Polyline> lines, Long level, Double radius) {
+        if (lines == null || !validLevel(level) || radius == null || !(radius >= 0) || radius.isInfinite()) {
+            return null;
+        }
+        int cellLevel = level.intValue();
+        double cellEdge = Math.sqrt(S2Cell.averageArea(cellLevel));
+        double reach = radius / SphericalEarth.RADIUS_METERS;
+        double length = 0;
+        for (S2Polyline line : lines) {
+            length += line.getArclengthAngle().radians();
+        }
+        // a rough count of the cells along the lines and across their buffer, to refuse a huge covering before building it
+        if ((length / cellEdge + lines.size()) * (1 + 2 * reach / cellEdge) > 4.0 * MAX_COVERING) {
+            return null;
+        }
+        S2RegionCoverer coverer = S2RegionCoverer.builder().setMinLevel(cellLevel).setMaxLevel(cellLevel).setMaxCells(MAX_COVERING).build();
+        ArrayList<S2CellId> cells = new ArrayList<>();
+        coverer.getCovering(new S2RegionUnion(new ArrayList<S2Region>(lines)), cells);
+        if (reach > 0) {
+            S2CellUnion union = new S2CellUnion();
+            union.initFromCellIds(cells);
+            union.expand(S1Angle.radians(reach), 0);
+            long count = 0;
+            for (S2CellId cell : union.cellIds()) {
+                count += 1L << (2 * Math.max(0, cellLevel - cell.level()));
+            }
+            if (count > MAX_COVERING) {
+                return null;
+            }
+            cells = new ArrayList<>();
+            union.denormalize(cellLevel, 1, cells);
+        }
         if (cells.size() > MAX_COVERING) {
             return null;
         }
