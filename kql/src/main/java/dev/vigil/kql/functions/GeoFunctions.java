@@ -9,6 +9,7 @@ import dev.vigil.kql.geo.PointBuffer;
 import dev.vigil.kql.geo.S2Cells;
 import dev.vigil.kql.geo.ShapeOperations;
 import dev.vigil.kql.geo.SphericalMeasures;
+import dev.vigil.kql.geo.WktReader;
 import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.types.KqlType;
 import com.google.common.geometry.S2CellId;
@@ -115,6 +116,36 @@ final class GeoFunctions {
                     a -> Densification.lines(string(a, 0), real(a, 1), (Boolean) a[2])),
             geo("geo_polygon_densify", DYNAMIC, List.of(DYNAMIC, REAL, BOOL), List.of(DEFAULT_TOLERANCE_METERS, "false"),
                     a -> Densification.polygon(string(a, 0), real(a, 1), (Boolean) a[2])),
+            geo("geo_azimuth", REAL, List.of(REAL, REAL, REAL, REAL), List.of(),
+                    a -> SphericalMeasures.azimuth(real(a, 0), real(a, 1), real(a, 2), real(a, 3))),
+            geo("geo_angle", REAL, List.of(REAL, REAL, REAL, REAL, REAL, REAL), List.of(),
+                    a -> SphericalMeasures.angle(real(a, 0), real(a, 1), real(a, 2), real(a, 3), real(a, 4), real(a, 5))),
+            geo("geo_closest_point_on_line", DYNAMIC, List.of(REAL, REAL, DYNAMIC), List.of(),
+                    a -> SphericalMeasures.closestPoint(real(a, 0), real(a, 1), lines(a, 2))),
+            geo("geo_closest_point_on_polygon", DYNAMIC, List.of(REAL, REAL, DYNAMIC), List.of(),
+                    a -> SphericalMeasures.closestPoint(real(a, 0), real(a, 1), polygon(a, 2))),
+            geo("geo_line_interpolate_point", DYNAMIC, List.of(DYNAMIC, REAL), List.of(),
+                    a -> SphericalMeasures.interpolate(lines(a, 0), real(a, 1))),
+            geo("geo_line_locate_point", REAL, List.of(DYNAMIC, REAL, REAL), List.of(),
+                    a -> SphericalMeasures.locate(lines(a, 0), real(a, 1), real(a, 2))),
+            geo("geo_from_wkt", DYNAMIC, List.of(STRING), List.of(), a -> WktReader.toGeoJson(string(a, 0))),
+            geo("geo_polygon_to_h3cells", DYNAMIC, List.of(DYNAMIC, LONG, REAL), List.of("6", "0.0"), a -> {
+                List<List<List<double[]>>> polygons = GeoJsonReader.polygonRings(string(a, 0));
+                Double radius = real(a, 2);
+                if (polygons == null || radius == null || radius != 0) {
+                    return null;
+                }
+                double area = SphericalMeasures.area(polygon(a, 0));
+                java.util.Set<String> cells = new java.util.LinkedHashSet<>();
+                for (List<List<double[]>> rings : polygons) {
+                    List<String> covering = H3Cells.covering(rings, area, integer(a, 1));
+                    if (covering == null) {
+                        return null;
+                    }
+                    cells.addAll(covering);
+                }
+                return cells.size() > H3Cells.MAX_COVERING ? null : strings(List.copyOf(cells));
+            }).deviating("a buffer radius other than 0 gives null"),
             geo("geo_point_to_s2cell", STRING, List.of(REAL, REAL, LONG), List.of("11"), a -> S2Cells.token(real(a, 0), real(a, 1), integer(a, 2))),
             geo("geo_s2cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), a -> {
                 S2CellId cell = S2Cells.cell(string(a, 0));

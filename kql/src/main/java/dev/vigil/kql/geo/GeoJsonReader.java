@@ -144,6 +144,37 @@ public final class GeoJsonReader {
         return lines;
     }
 
+    /**
+     * The rings of each polygon of a valid Polygon or MultiPolygon as they are written ([longitude,
+     * latitude] positions, the closing one included), for code that takes the edges as straight
+     * lines; null when {@link #polygon} reads the text as invalid.
+     */
+    public static List<List<List<double[]>>> polygonRings(String text) {
+        if (polygon(text) == null) {
+            return null;
+        }
+        JsonNode node = parse(text);
+        List<JsonNode> polygons = new ArrayList<>();
+        if ("Polygon".equals(node.path("type").asText())) {
+            polygons.add(node.get("coordinates"));
+        } else {
+            node.get("coordinates").forEach(polygons::add);
+        }
+        List<List<List<double[]>>> result = new ArrayList<>();
+        for (JsonNode rings : polygons) {
+            List<List<double[]>> ringList = new ArrayList<>();
+            for (JsonNode ring : rings) {
+                List<double[]> positions = new ArrayList<>();
+                for (JsonNode position : ring) {
+                    positions.add(new double[] {position.get(0).doubleValue(), position.get(1).doubleValue()});
+                }
+                ringList.add(positions);
+            }
+            result.add(ringList);
+        }
+        return result;
+    }
+
     /** The JSON tree of text that {@link #lines} or {@link #polygon} read as valid. */
     static JsonNode tree(String text) {
         return parse(text);

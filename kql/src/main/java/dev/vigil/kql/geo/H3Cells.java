@@ -1,6 +1,7 @@
 package dev.vigil.kql.geo;
 
 import com.google.common.geometry.S2LatLng;
+import com.uber.h3core.AreaUnit;
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
 import java.io.IOException;
@@ -81,6 +82,36 @@ public final class H3Cells {
     /** The cells around this one (six, or five around a pentagon), in the order of the first of {@link #rings}. */
     public static List<String> neighbors(String address) {
         return H3.gridDiskDistances(address, 1).get(1);
+    }
+
+    /** The most cells {@link #covering} gives; past it Kusto gives null. */
+    public static final int MAX_COVERING = 61680;
+
+    /**
+     * The cells of one resolution whose centers lie inside the polygon given as GeoJSON rings of
+     * [longitude, latitude] (H3 takes the edges as straight lines, as Kusto says), or null for an
+     * invalid resolution or past {@link #MAX_COVERING} cells (checked first on the polygon's area).
+     */
+    public static List<String> covering(List<List<double[]>> rings, double areaSquareMeters, Long resolution) {
+        if (resolution == null || resolution < 0 || resolution > MAX_RESOLUTION
+                || areaSquareMeters / H3.getHexagonAreaAvg(resolution.intValue(), AreaUnit.m2) > 2.0 * MAX_COVERING) {
+            return null;
+        }
+        List<LatLng> shell = latLngs(rings.get(0));
+        List<List<LatLng>> holes = new ArrayList<>();
+        for (List<double[]> hole : rings.subList(1, rings.size())) {
+            holes.add(latLngs(hole));
+        }
+        List<String> cells = H3.polygonToCellAddresses(shell, holes, resolution.intValue());
+        return cells.size() > MAX_COVERING ? null : cells;
+    }
+
+    private static List<LatLng> latLngs(List<double[]> ring) {
+        List<LatLng> points = new ArrayList<>();
+        for (double[] position : ring) {
+            points.add(new LatLng(position[1], position[0]));
+        }
+        return points;
     }
 
     /** The cells at each grid distance from 0 (the cell itself) to {@code distance}, or null for a distance out of [0, 142]. */
