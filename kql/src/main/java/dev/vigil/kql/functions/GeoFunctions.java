@@ -95,6 +95,12 @@ final class GeoFunctions {
                     a -> ShapeOperations.intersection(polygon(a, 0), polygon(a, 1))),
             geo("geo_intersection_line_with_polygon", DYNAMIC, List.of(DYNAMIC, DYNAMIC), List.of(),
                     a -> ShapeOperations.intersection(lines(a, 0), polygon(a, 1))),
+            geo("geo_intersection_2lines", DYNAMIC, List.of(DYNAMIC, DYNAMIC), List.of(),
+                    a -> ShapeOperations.crossings(lines(a, 0), lines(a, 1)))
+                    .deviating("lines that run along each other give the ends of the shared stretch, not the stretch"),
+            geo("geo_union_lines_array", DYNAMIC, List.of(DYNAMIC), List.of(),
+                    a -> ShapeOperations.unionOfLines(GeoJsonReader.linesOfArray(string(a, 0))))
+                    .deviating("overlapping lines are not merged"),
             geo("geo_union_polygons_array", DYNAMIC, List.of(DYNAMIC), List.of(), a -> ShapeOperations.union(GeoJsonReader.polygons(string(a, 0)))),
             geo("geo_polygon_simplify", DYNAMIC, List.of(DYNAMIC, REAL), List.of(DEFAULT_TOLERANCE_METERS),
                     a -> ShapeOperations.simplify(polygon(a, 0), real(a, 1))),
@@ -145,7 +151,7 @@ final class GeoFunctions {
                     cells.addAll(covering);
                 }
                 return cells.size() > H3Cells.MAX_COVERING ? null : strings(List.copyOf(cells));
-            }).deviating("a buffer radius other than 0 gives null"),
+            }).deviating("a buffer radius other than 0 gives null; cells in H3's order"),
             geo("geo_point_to_s2cell", STRING, List.of(REAL, REAL, LONG), List.of("11"), a -> S2Cells.token(real(a, 0), real(a, 1), integer(a, 2))),
             geo("geo_s2cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), a -> {
                 S2CellId cell = S2Cells.cell(string(a, 0));

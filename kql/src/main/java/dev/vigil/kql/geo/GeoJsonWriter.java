@@ -29,6 +29,18 @@ public final class GeoJsonWriter {
         return json.append('}').toString();
     }
 
+    /** A MultiPoint. */
+    public static String points(List<S2Point> points) {
+        StringBuilder json = new StringBuilder("{\"type\":\"MultiPoint\",\"coordinates\":[");
+        for (int i = 0; i < points.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            position(json, new S2LatLng(points.get(i)));
+        }
+        return json.append("]}").toString();
+    }
+
     /** A closed ring given by its corners (the first not repeated) as a one-ring Polygon. */
     public static String ring(List<S2LatLng> corners) {
         StringBuilder json = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[");

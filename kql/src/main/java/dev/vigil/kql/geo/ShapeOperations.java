@@ -1,6 +1,8 @@
 package dev.vigil.kql.geo;
 
 import com.google.common.geometry.S1Angle;
+import com.google.common.geometry.S2EdgeUtil;
+import com.google.common.geometry.S2Point;
 import com.google.common.geometry.S2Polygon;
 import com.google.common.geometry.S2Polyline;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.List;
 
 /** Relations between shapes, their intersections and unions, and simplification, on the sphere. Null stands for invalid input. */
 public final class ShapeOperations {
+    /** Points closer than this (about 0.6 mm on the Earth) are one point. */
+    private static final double SAME_POINT_RADIANS = 1e-10;
     private ShapeOperations() {
     }
 
@@ -65,6 +69,61 @@ public final class ShapeOperations {
             inside.addAll(polygon.intersectWithPolyline(line));
         }
         return GeoJsonWriter.lines(inside);
+    }
+
+    /**
+     * The points where the lines cross or touch, as GeoJSON: a Point, a MultiPoint, or an empty
+     * GeometryCollection. Where the lines run along each other, only the ends of the shared stretch
+     * are found (Kusto gives the stretch as a line).
+     */
+    public static String crossings(List<S2Polyline> first, List<S2Polyline> second) {
+        if (first == null || second == null) {
+            return null;
+        }
+        List<S2Point> points = new ArrayList<>();
+        for (S2Polyline a : first) {
+            for (S2Polyline b : second) {
+                for (int i = 0; i + 1 < a.numVertices(); i++) {
+                    for (int j = 0; j + 1 < b.numVertices(); j++) {
+                        if (S2EdgeUtil.robustCrossing(a.vertex(i), a.vertex(i + 1), b.vertex(j), b.vertex(j + 1)) > 0) {
+                            add(points, S2EdgeUtil.getIntersection(a.vertex(i), a.vertex(i + 1), b.vertex(j), b.vertex(j + 1)));
+                        }
+                    }
+                }
+                touching(a, b, points);
+                touching(b, a, points);
+            }
+        }
+        if (points.isEmpty()) {
+            return GeoJsonWriter.EMPTY_COLLECTION;
+        }
+        return points.size() == 1 ? GeoJsonWriter.point(points.get(0)) : GeoJsonWriter.points(points);
+    }
+
+    /** Adds each vertex of {@code line} that lies on {@code other}. */
+    private static void touching(S2Polyline line, S2Polyline other, List<S2Point> points) {
+        for (S2Point vertex : line.vertices()) {
+            if (vertex.angle(other.project(vertex)) <= SAME_POINT_RADIANS) {
+                add(points, vertex);
+            }
+        }
+    }
+
+    private static void add(List<S2Point> points, S2Point point) {
+        for (S2Point known : points) {
+            if (known.angle(point) <= SAME_POINT_RADIANS) {
+                return;
+            }
+        }
+        points.add(point);
+    }
+
+    /** The lines of an array together, as one LineString or a MultiLineString; a line given twice counts once. */
+    public static String unionOfLines(List<S2Polyline> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return null;
+        }
+        return GeoJsonWriter.lines(new ArrayList<>(new java.util.LinkedHashSet<>(lines)));
     }
 
     /** The union of the polygons as GeoJSON. */
