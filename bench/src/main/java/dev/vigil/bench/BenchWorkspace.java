@@ -64,6 +64,16 @@ final class BenchWorkspace implements AutoCloseable {
         logStore.setRetentionInDays(ID, TableRetention.MAX_DAYS);
     }
 
+    /** A store of its own with one empty workspace, made afresh each time, for queries that make their own rows. */
+    static BenchWorkspace empty(String name) throws IOException {
+        Path directory = Path.of(System.getProperty("vigil.bench.data", "target/bench-data")).toAbsolutePath().resolve(name);
+        deleteRecursively(directory);
+        Files.createDirectories(directory);
+        Storage storage = DuckDbStorage.open(StorageSettings.defaults(directory), new SimpleMeterRegistry());
+        storage.logStore().createWorkspace(ID);
+        return new BenchWorkspace(directory, storage);
+    }
+
     private void load(int rows) {
         LogStore logStore = storage.logStore();
         logStore.createWorkspace(ID);

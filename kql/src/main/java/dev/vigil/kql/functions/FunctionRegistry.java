@@ -45,6 +45,7 @@ public final class FunctionRegistry {
         register(UnitConversions.declarations());
         register(SketchAggregates.declarations());
         register(BinaryEncodings.declarations());
+        register(GeoFunctions.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
                 SeriesDecomposition.multiValued())) {
             for (MultiValueFunction function : functions) {
@@ -70,6 +71,11 @@ public final class FunctionRegistry {
                 throw new IllegalStateException("function declared twice: " + declaration.name());
             }
         }
+    }
+
+    /** The functions the engine runs as Java code; a store registers each on its database before running queries. */
+    public static List<JavaFunction> javaFunctions() {
+        return GeoFunctions.javaFunctions();
     }
 
     /** The names of every function callable by name, sorted. */

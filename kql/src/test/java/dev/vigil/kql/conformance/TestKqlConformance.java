@@ -43,6 +43,7 @@ class TestKqlConformance {
     static void createTables() throws SQLException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
         ConformanceTables.create(connection);
+        JavaFunctionInstaller.install((org.duckdb.DuckDBConnection) connection);
         // the sandbox the workspace runs queries in (workspace EngineLimits): every function must work without file access
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET enable_external_access = false");

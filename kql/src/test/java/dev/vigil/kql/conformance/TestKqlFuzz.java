@@ -61,6 +61,7 @@ class TestKqlFuzz {
     static void createTables() throws SQLException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
         ConformanceTables.create(connection);
+        JavaFunctionInstaller.install((org.duckdb.DuckDBConnection) connection);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "kql-fuzz");
             thread.setDaemon(true);

@@ -80,6 +80,7 @@ public final class DuckDbStorage implements Storage {
                         + DATABASE_FILE + ".wal, " + SPOOL_DIRECTORY + "/) and that the disk has space");
             }
             ControlSchema.create(database);
+            JavaFunctionInstaller.install(database);
             queryConnections = QueryRunner.streamingConnections(database);
             EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool);
             writerConnection = database.duplicate();
