@@ -1,6 +1,7 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.IngestionRange;
+import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -85,7 +86,14 @@ public final class Binder {
     /** As above, every table restricted to the rows of an ingestion range when one is given. */
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
                                        Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns) {
-        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns);
+        return bindQuery(query, catalog, timeFilter, ingestion, discoveredColumns, QueryCaller.UNKNOWN);
+    }
+
+    /** As above, {@code current_principal()} and {@code current_database()} naming {@code caller}. */
+    public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
+                                       Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns,
+                                       QueryCaller caller) {
+        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns, caller);
         LogicalOperator result;
         try {
             result = bindStatements(query, context);

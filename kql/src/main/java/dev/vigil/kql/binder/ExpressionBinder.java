@@ -262,6 +262,12 @@ final class ExpressionBinder {
         if (call.name().equals(SpecialCalls.BIN_AUTO)) {
             return bind(binAuto(call));
         }
+        if (call.name().equals(BagPackColumnsCall.NAME)) {
+            return BagPackColumnsCall.bind(call, scope);
+        }
+        if (CallerCalls.NAMES.contains(call.name())) {
+            return CallerCalls.bind(call, scope.environment().context().caller());
+        }
         if (TypedResultCalls.handles(call)) {
             return TypedResultCalls.bind(call, this::bind);
         }
@@ -294,7 +300,8 @@ final class ExpressionBinder {
         if (signature.isEmpty()) {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
-        return new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+        BoundCall bound = new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+        return call.name().equals(AssertCall.NAME) ? AssertCall.check(call, bound) : bound;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class FunctionRegistry {
         register(UnitConversions.declarations());
         register(SketchAggregates.declarations());
         register(BinaryEncodings.declarations());
+        register(BagFunctions.declarations());
+        register(VersionFunctions.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
                 SeriesDecomposition.multiValued())) {
             for (MultiValueFunction function : functions) {
