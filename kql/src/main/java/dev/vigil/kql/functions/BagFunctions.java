@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class BagFunctions {
     /** How many levels of nested bags {@code dynamic_to_json} sorts; the SQL grows with each. */
-    static final int CANONICAL_DEPTH = 4;
+    static final int CANONICAL_DEPTH = 3;
 
     private BagFunctions() {
     }
@@ -36,19 +36,24 @@ final class BagFunctions {
                 + " || '}' AS JSON) END";
     }
 
-    /** The JSON text of {@code json} with the keys of its bags sorted, {@code depth} levels down. */
+    /**
+     * The JSON text of {@code json} with the keys of its bags sorted, {@code depth} levels down. Bags and arrays go
+     * through one path (an array's keys are its positions), and each level binds its value once (a one-element
+     * lambda), so the SQL grows linearly with the depth.
+     */
     private static String canonical(String json, int depth) {
         if (depth == 0) {
             return "CAST(json(" + json + ") AS VARCHAR)";
         }
+        String value = "__cj" + depth;
         String key = "__ck" + depth;
-        String element = "__ce" + depth;
-        String member = "json_extract(" + json + ", '/' || replace(replace(" + key + ", '~', '~0'), '/', '~1'))";
-        return "CASE json_type(" + json + ")"
-                + " WHEN 'OBJECT' THEN '{' || array_to_string(list_transform(list_sort(json_keys(" + json + ")), lambda " + key + ": to_json("
-                + key + ") || ':' || " + canonical(member, depth - 1) + "), ',') || '}'"
-                + " WHEN 'ARRAY' THEN '[' || array_to_string(list_transform(TRY_CAST(" + json + " AS JSON[]), lambda " + element + ": "
-                + canonical(element, depth - 1) + "), ',') || ']'"
-                + " ELSE CAST(json(" + json + ") AS VARCHAR) END";
+        String isBag = "json_type(" + value + ") = 'OBJECT'";
+        String keys = "CASE WHEN " + isBag + " THEN list_sort(json_keys(" + value + ")) ELSE list_transform(range(CAST(json_array_length("
+                + value + ") AS BIGINT)), lambda __ci" + depth + ": CAST(__ci" + depth + " AS VARCHAR)) END";
+        String member = "json_extract(" + value + ", '/' || replace(replace(" + key + ", '~', '~0'), '/', '~1'))";
+        return "list_transform([" + json + "], lambda " + value + ": CASE WHEN json_type(" + value + ") IN ('OBJECT', 'ARRAY') THEN "
+                + "CASE WHEN " + isBag + " THEN '{' ELSE '[' END || array_to_string(list_transform(" + keys + ", lambda " + key + ": "
+                + "CASE WHEN " + isBag + " THEN to_json(" + key + ") || ':' ELSE '' END || " + canonical(member, depth - 1) + "), ',')"
+                + " || CASE WHEN " + isBag + " THEN '}' ELSE ']' END ELSE CAST(json(" + value + ") AS VARCHAR) END)[1]";
     }
 }
