@@ -47,6 +47,7 @@ public final class FunctionRegistry {
         register(BinaryEncodings.declarations());
         register(BagFunctions.declarations());
         register(VersionFunctions.declarations());
+        register(WeightedPercentiles.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
                 SeriesDecomposition.multiValued())) {
             for (MultiValueFunction function : functions) {

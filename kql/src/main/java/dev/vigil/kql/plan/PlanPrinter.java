@@ -3,6 +3,7 @@ package dev.vigil.kql.plan;
 import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.bound.BoundExpressionVisitor;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
@@ -291,29 +292,41 @@ public final class PlanPrinter {
 
     /** An expression with its type, e.g. {@code (Id:long > 5:long):bool}. */
     private String expression(BoundExpression expression) {
-        if (expression instanceof BoundColumn column) {
-            return column.name() + ":" + column.type().kqlName();
-        }
-        if (expression instanceof BoundLiteral literal) {
-            return KqlLiteralText.of(literal) + ":" + literal.type().kqlName();
-        }
-        if (expression instanceof BoundCall call) {
-            List<String> arguments = new ArrayList<>();
-            call.arguments().forEach(a -> arguments.add(expression(a)));
-            return call.function().name() + "(" + String.join(", ", arguments) + "):" + call.type().kqlName();
-        }
-        if (expression instanceof BoundIn in) {
-            return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", ["
-                    + in.candidates().stream().map(this::expression).collect(Collectors.joining(", ")) + "]):bool";
-        }
-        if (expression instanceof BoundScalarSubquery subquery) {
-            return "toscalar(#" + subqueryId((LogicalOperator) subquery.table()) + "." + subquery.column() + "):" + subquery.type().kqlName();
-        }
-        if (expression instanceof BoundInSubquery in) {
-            return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", #" + subqueryId((LogicalOperator) in.table())
-                    + "." + in.column() + "):bool";
-        }
-        return expression.getClass().getSimpleName() + ":" + expression.type().kqlName();
+        return expression.accept(new BoundExpressionVisitor<String>() {
+            @Override
+            public String visit(BoundColumn column) {
+                return column.name() + ":" + column.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundLiteral literal) {
+                return KqlLiteralText.of(literal) + ":" + literal.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundCall call) {
+                List<String> arguments = new ArrayList<>();
+                call.arguments().forEach(a -> arguments.add(expression(a)));
+                return call.function().name() + "(" + String.join(", ", arguments) + "):" + call.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundIn in) {
+                return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", ["
+                        + in.candidates().stream().map(PlanPrinter.this::expression).collect(Collectors.joining(", ")) + "]):bool";
+            }
+
+            @Override
+            public String visit(BoundScalarSubquery subquery) {
+                return "toscalar(#" + subqueryId((LogicalOperator) subquery.table()) + "." + subquery.column() + "):" + subquery.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundInSubquery in) {
+                return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", #" + subqueryId((LogicalOperator) in.table())
+                        + "." + in.column() + "):bool";
+            }
+        });
     }
 
     /** Subqueries are printed under the operator that uses them; until then they are numbered by reservation. */
