@@ -19,10 +19,12 @@ import java.util.Optional;
  *     ingestion batches (a near-real-time rule's run)
  * @param discoveredColumns the output columns of data-dependent operators ({@code evaluate
  *     bag_unpack}, {@code evaluate pivot}) found by running their {@link SchemaProbe}s, by probe key
+ * @param caller who runs the query, for {@code current_principal()} and the like
  */
 public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optional<IngestionRange> ingestion,
-                             Map<String, List<ColumnSchema>> discoveredColumns) {
+                             Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller) {
     public CompileOptions {
+        Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(timeRange, "timeRange");
         Objects.requireNonNull(ingestion, "ingestion");
@@ -32,7 +34,7 @@ public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optiona
     }
 
     public CompileOptions(Instant now, Optional<TimeRange> timeRange) {
-        this(now, timeRange, Optional.empty(), Map.of());
+        this(now, timeRange, Optional.empty(), Map.of(), QueryCaller.UNKNOWN);
     }
 
     public static CompileOptions at(Instant now) {
@@ -40,17 +42,21 @@ public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optiona
     }
 
     public CompileOptions withTimeRange(TimeRange range) {
-        return new CompileOptions(now, Optional.of(range), ingestion, discoveredColumns);
+        return new CompileOptions(now, Optional.of(range), ingestion, discoveredColumns, caller);
     }
 
     public CompileOptions withIngestion(IngestionRange range) {
-        return new CompileOptions(now, timeRange, Optional.of(range), discoveredColumns);
+        return new CompileOptions(now, timeRange, Optional.of(range), discoveredColumns, caller);
+    }
+
+    public CompileOptions withCaller(QueryCaller who) {
+        return new CompileOptions(now, timeRange, ingestion, discoveredColumns, who);
     }
 
     /** These options with more discovered columns; a key already present is replaced. */
     public CompileOptions withDiscoveredColumns(Map<String, List<ColumnSchema>> discovered) {
         Map<String, List<ColumnSchema>> merged = new LinkedHashMap<>(discoveredColumns);
         merged.putAll(discovered);
-        return new CompileOptions(now, timeRange, ingestion, merged);
+        return new CompileOptions(now, timeRange, ingestion, merged, caller);
     }
 }

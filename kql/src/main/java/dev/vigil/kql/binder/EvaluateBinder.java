@@ -35,6 +35,9 @@ final class EvaluateBinder {
         if (plugin.name().equals("pivot")) {
             return PivotBinder.bind(evaluate, input, environment);
         }
+        if (plugin.name().equals(AddressLookupBinder.IPV4) || plugin.name().equals(AddressLookupBinder.IPV6)) {
+            return AddressLookupBinder.bind(evaluate, input, environment);
+        }
         if (plugin.arguments().isEmpty() || plugin.arguments().size() > 2) {
             throw new DiagnosticException(DiagnosticFacts.argumentCount("bag_unpack", List.of(1, 2)), plugin.span());
         }

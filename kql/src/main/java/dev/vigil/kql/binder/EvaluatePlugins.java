@@ -9,7 +9,9 @@ import java.util.Map;
 public final class EvaluatePlugins {
     private static final Map<String, String> SUPPORTED = Map.of(
             "bag_unpack", "without declared columns the input is read twice (once to find the columns)",
-            "pivot", "without declared columns the input is read twice; values are matched by their text");
+            "pivot", "without declared columns the input is read twice; values are matched by their text",
+            "ipv4_lookup", "every input row is compared with every lookup row (no range index): keep lookup tables small",
+            "ipv6_lookup", "every input row is compared with every lookup row (no range index): keep lookup tables small");
 
     private EvaluatePlugins() {
     }

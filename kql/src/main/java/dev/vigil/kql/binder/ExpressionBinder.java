@@ -16,6 +16,7 @@ import dev.vigil.kql.syntax.BetweenExpression;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.ElementAccess;
 import dev.vigil.kql.syntax.Expression;
+import dev.vigil.kql.syntax.ExpressionVisitor;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.InExpression;
 import dev.vigil.kql.syntax.ListOperator;
@@ -68,7 +69,13 @@ final class ExpressionBinder {
     }
 
     private BoundExpression bind(Expression expression) {
-        if (expression instanceof NameReference reference) {
+        return expression.accept(kinds);
+    }
+
+    /** One method per kind of expression as written. */
+    private final ExpressionVisitor<BoundExpression> kinds = new ExpressionVisitor<>() {
+        @Override
+        public BoundExpression visit(NameReference reference) {
             Optional<BoundExpression> value = scope.lookup(reference.name());
             if (value.isPresent()) {
                 return value.get();
@@ -78,27 +85,41 @@ final class ExpressionBinder {
             }
             throw new DiagnosticException(DiagnosticFacts.unknownName(reference.name()), reference.span());
         }
-        if (expression instanceof AllColumns all) {
+
+        @Override
+        public BoundExpression visit(AllColumns all) {
             throw new DiagnosticException(DiagnosticFacts.allColumnsNotAllowed(), all.span());
         }
-        if (expression instanceof NamedArgument named) {
+
+        @Override
+        public BoundExpression visit(NamedArgument named) {
             throw new DiagnosticException(DiagnosticFacts.namedArgumentNotAllowed(named.name().name()), named.span());
         }
-        if (expression instanceof SubqueryExpression subquery) {
+
+        @Override
+        public BoundExpression visit(SubqueryExpression subquery) {
             throw new DiagnosticException(DiagnosticFacts.subqueryNotAllowed(), subquery.span());
         }
-        if (expression instanceof LiteralExpression literal) {
+
+        @Override
+        public BoundExpression visit(LiteralExpression literal) {
             return literal(literal);
         }
-        if (expression instanceof NullLiteral nullLiteral) {
+
+        @Override
+        public BoundExpression visit(NullLiteral nullLiteral) {
             return new BoundLiteral(Optional.empty(), literalType(nullLiteral.kind()));
         }
-        if (expression instanceof BinaryExpression binary) {
+
+        @Override
+        public BoundExpression visit(BinaryExpression binary) {
             BoundExpression left = bind(binary.left());
             BoundExpression right = bind(binary.right());
             return operator(binary.operator(), binary.operatorSpan(), left, right);
         }
-        if (expression instanceof UnaryExpression unary) {
+
+        @Override
+        public BoundExpression visit(UnaryExpression unary) {
             BoundExpression operand = bind(unary.operand());
             FunctionDeclaration negation = FunctionRegistry.negation();
             if (!unary.negate()) {
@@ -112,25 +133,34 @@ final class ExpressionBinder {
                             DiagnosticFacts.operatorNotDefined("-", List.of(operand.type())), unary.span()));
             return new BoundCall(negation, signature, List.of(operand));
         }
-        if (expression instanceof InExpression in) {
+
+        @Override
+        public BoundExpression visit(InExpression in) {
             return in(in);
         }
-        if (expression instanceof FunctionCall call) {
+
+        @Override
+        public BoundExpression visit(FunctionCall call) {
             return call(call);
         }
-        if (expression instanceof MemberAccess member) {
+
+        @Override
+        public BoundExpression visit(MemberAccess member) {
             BoundExpression target = dynamicTarget(member.target());
             return new BoundCall(FunctionRegistry.memberAccess(), FunctionRegistry.memberAccess().signatures().get(0),
                     List.of(target, BoundLiteral.of(member.member(), KqlType.STRING)));
         }
-        if (expression instanceof ElementAccess element) {
+
+        @Override
+        public BoundExpression visit(ElementAccess element) {
             return element(element);
         }
-        if (expression instanceof BetweenExpression between) {
-            return between(between);
+
+        @Override
+        public BoundExpression visit(BetweenExpression between) {
+            return ExpressionBinder.this.between(between);
         }
-        throw new IllegalStateException("unbound expression kind " + expression.getClass().getSimpleName());
-    }
+    };
 
     private BoundExpression dynamicTarget(Expression target) {
         BoundExpression bound = bind(target);
@@ -262,6 +292,12 @@ final class ExpressionBinder {
         if (call.name().equals(SpecialCalls.BIN_AUTO)) {
             return bind(binAuto(call));
         }
+        if (call.name().equals(BagPackColumnsCall.NAME)) {
+            return BagPackColumnsCall.bind(call, scope);
+        }
+        if (CallerCalls.NAMES.contains(call.name())) {
+            return CallerCalls.bind(call, scope.environment().context().caller());
+        }
         if (TypedResultCalls.handles(call)) {
             return TypedResultCalls.bind(call, this::bind);
         }
@@ -294,7 +330,8 @@ final class ExpressionBinder {
         if (signature.isEmpty()) {
             throw new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(), types), call.nameSpan());
         }
-        return new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+        BoundCall bound = new BoundCall(declaration, signature.get(), converted(signature.get(), arguments));
+        return call.name().equals(AssertCall.NAME) ? AssertCall.check(call, bound) : bound;
     }
 
     /**

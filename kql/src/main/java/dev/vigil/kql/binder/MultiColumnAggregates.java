@@ -30,7 +30,7 @@ import java.util.Set;
  * The legacy spellings argmax and argmin mean the same as arg_max and arg_min here.
  */
 final class MultiColumnAggregates {
-    private static final Set<String> PERCENTILES = Set.of("percentile", "percentiles");
+    private static final Set<String> PERCENTILES = Set.of("percentile", "percentiles", "percentilew", "percentilesw");
 
     private MultiColumnAggregates() {
     }
@@ -88,30 +88,43 @@ final class MultiColumnAggregates {
         return new OutputColumn(name, new BoundCall(value, signature, List.of(column, key)));
     }
 
+    /**
+     * {@code percentile(X, p)}, {@code percentiles(X, p1, ...)} and their weighted forms {@code percentilew(X, W, p)},
+     * {@code percentilesw(X, W, p1, ...)}: one column per percentage, named {@code percentile_X_p}.
+     */
     private static List<OutputColumn> percentiles(ColumnAssignment assignment, FunctionCall call, Scope scope, ColumnNames names) {
-        if (call.arguments().size() < 2 || (call.name().equals("percentile") && call.arguments().size() != 2)) {
-            throw new DiagnosticException(call.name().equals("percentile")
-                    ? DiagnosticFacts.argumentCount(call.name(), List.of(2))
-                    : DiagnosticFacts.argumentCountAtLeast(call.name(), 2), call.span());
+        boolean weighted = call.name().endsWith("w");
+        boolean single = call.name().equals("percentile") || call.name().equals("percentilew");
+        int fixed = weighted ? 2 : 1;
+        if (call.arguments().size() <= fixed || (single && call.arguments().size() != fixed + 1)) {
+            throw new DiagnosticException(single
+                    ? DiagnosticFacts.argumentCount(call.name(), List.of(fixed + 1))
+                    : DiagnosticFacts.argumentCountAtLeast(call.name(), fixed + 1), call.span());
         }
         Expression valueSyntax = call.arguments().get(0);
-        BoundExpression value = ExpressionBinder.bindScalar(valueSyntax, scope);
-        FunctionDeclaration percentile = FunctionRegistry.function("percentile").orElseThrow();
+        List<BoundExpression> leading = new ArrayList<>();
+        for (Expression argument : call.arguments().subList(0, fixed)) {
+            leading.add(ExpressionBinder.bindScalar(argument, scope));
+        }
+        FunctionDeclaration percentile = FunctionRegistry.function(weighted ? "percentilew" : "percentile").orElseThrow();
         String base = ColumnNames.implicitName(valueSyntax).orElse("");
         List<OutputColumn> columns = new ArrayList<>();
-        for (Expression percentSyntax : call.arguments().subList(1, call.arguments().size())) {
+        for (Expression percentSyntax : call.arguments().subList(fixed, call.arguments().size())) {
             BoundExpression percent = ExpressionBinder.bindScalar(percentSyntax, scope);
             if (!(percent instanceof BoundLiteral literal) || literal.value().isEmpty() || !literal.type().isNumeric()) {
                 throw new DiagnosticException(DiagnosticFacts.constantArgument(call.name(), "each percentage"), percentSyntax.span());
             }
-            Signature signature = OverloadResolver.resolve(percentile.signatures(), List.of(value.type(), KqlType.REAL))
-                    .orElseThrow(() -> new DiagnosticException(
-                            DiagnosticFacts.noMatchingOverload(call.name(), List.of(value.type(), percent.type())), call.nameSpan()));
+            List<BoundExpression> arguments = new ArrayList<>(leading);
+            arguments.add(percent);
+            List<KqlType> wanted = new ArrayList<>(leading.stream().map(BoundExpression::type).toList());
+            wanted.add(KqlType.REAL);
+            Signature signature = OverloadResolver.resolve(percentile.signatures(), wanted)
+                    .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.noMatchingOverload(call.name(),
+                            arguments.stream().map(BoundExpression::type).toList()), call.nameSpan()));
             String text = new BigDecimal(String.valueOf(literal.value().get())).stripTrailingZeros().toPlainString().replace('.', '_');
             Optional<String> explicit = columns.isEmpty() ? assignment.name().map(n -> n.name()) : Optional.empty();
             String name = explicit.orElseGet(() -> names.unique("percentile_" + base + "_" + text));
-            columns.add(new OutputColumn(name, new BoundCall(percentile, signature,
-                    ExpressionBinder.converted(signature, List.of(value, percent)))));
+            columns.add(new OutputColumn(name, new BoundCall(percentile, signature, ExpressionBinder.converted(signature, arguments))));
         }
         return columns;
     }

@@ -1,6 +1,7 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.IngestionRange;
+import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -25,9 +26,11 @@ final class QueryContext {
     private final List<DiagnosticException> deferred = new ArrayList<>();
     private Optional<Visualization> visualization = Optional.empty();
     private final Map<String, Expression> options = new HashMap<>();
+    private final QueryCaller caller;
 
     QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Optional<IngestionRange> ingestion,
-                 Map<String, List<ColumnSchema>> discoveredColumns) {
+                 Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller) {
+        this.caller = caller;
         this.catalog = catalog;
         this.timeFilter = timeFilter;
         this.ingestion = ingestion;
@@ -37,6 +40,10 @@ final class QueryContext {
     /** The columns a schema probe found for the operator at this place, if it was run. */
     Optional<List<ColumnSchema>> discoveredColumns(String place) {
         return Optional.ofNullable(discoveredColumns.get(place));
+    }
+
+    QueryCaller caller() {
+        return caller;
     }
 
     Catalog catalog() {

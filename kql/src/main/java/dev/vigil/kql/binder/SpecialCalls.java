@@ -4,15 +4,22 @@ import java.util.Set;
 
 /**
  * The scalar functions the binder binds itself instead of through the function registry, because they depend on
- * the input's columns or on the query's options: {@code column_ifexists}, {@code pack_all} and {@code bin_auto}.
+ * the input's columns or on the query's options: {@code column_ifexists}, {@code pack_all}, {@code bin_auto},
+ * {@code bag_pack_columns} and the {@code current_...} functions of the caller.
  */
 public final class SpecialCalls {
     static final String COLUMN_IFEXISTS = "column_ifexists";
     static final String PACK_ALL = "pack_all";
     static final String BIN_AUTO = "bin_auto";
-    private static final Set<String> NAMES = Set.of(COLUMN_IFEXISTS, PACK_ALL, BIN_AUTO);
+    private static final Set<String> NAMES = names(Set.of(COLUMN_IFEXISTS, PACK_ALL, BIN_AUTO, BagPackColumnsCall.NAME), CallerCalls.NAMES);
 
     private SpecialCalls() {
+    }
+
+    private static Set<String> names(Set<String> first, Set<String> second) {
+        java.util.Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
     }
 
     /** Their names. */

@@ -18,6 +18,7 @@ import dev.vigil.kql.syntax.WhereOperator;
 import dev.vigil.kql.syntax.SearchExpression;
 import dev.vigil.kql.syntax.TableReference;
 import dev.vigil.kql.syntax.TabularExpression;
+import dev.vigil.kql.syntax.TabularExpressionVisitor;
 import dev.vigil.kql.syntax.TabularFunctionCall;
 import dev.vigil.kql.syntax.UnionExpression;
 import java.util.List;
@@ -29,43 +30,64 @@ final class TabularBinder {
     }
 
     static LogicalOperator bind(TabularExpression tabular, Environment environment) {
-        if (tabular instanceof PipeExpression pipe) {
-            LogicalOperator current = bind(pipe.source(), environment);
-            for (QueryOperator operator : pipe.operators()) {
-                try {
-                    current = Binder.bindOperator(operator, current, environment);
-                } catch (DiagnosticException e) {
-                    if (!environment.isQueryText() || !keepsColumns(operator)) {
-                        throw e;
-                    }
-                    // the operator's output has its input's columns, so the rest of the pipe can still be checked
-                    environment.context().defer(e);
-                }
+        return tabular.accept(new TabularExpressionVisitor<LogicalOperator>() {
+            @Override
+            public LogicalOperator visit(PipeExpression pipe) {
+                return TabularBinder.pipe(pipe, environment);
             }
-            return current;
+
+            @Override
+            public LogicalOperator visit(TableReference reference) {
+                return TabularBinder.reference(reference, environment);
+            }
+
+            @Override
+            public LogicalOperator visit(TabularFunctionCall call) {
+                return TabularBinder.call(call.call(), environment);
+            }
+
+            @Override
+            public LogicalOperator visit(DatatableExpression datatable) {
+                return DatatableBinder.bind(datatable, environment);
+            }
+
+            @Override
+            public LogicalOperator visit(PrintExpression print) {
+                return PrintBinder.bind(print, environment);
+            }
+
+            @Override
+            public LogicalOperator visit(RangeExpression range) {
+                return RangeBinder.bind(range, environment);
+            }
+
+            @Override
+            public LogicalOperator visit(UnionExpression union) {
+                return UnionBinder.bind(union.union(), Optional.empty(), environment);
+            }
+
+            @Override
+            public LogicalOperator visit(SearchExpression search) {
+                return SearchBinder.bind(search.search(), Optional.empty(), environment);
+            }
+        });
+    }
+
+    /** A source and its operators; after an error in an operator that keeps its input's columns, the rest is still checked. */
+    private static LogicalOperator pipe(PipeExpression pipe, Environment environment) {
+        LogicalOperator current = bind(pipe.source(), environment);
+        for (QueryOperator operator : pipe.operators()) {
+            try {
+                current = Binder.bindOperator(operator, current, environment);
+            } catch (DiagnosticException e) {
+                if (!environment.isQueryText() || !keepsColumns(operator)) {
+                    throw e;
+                }
+                // the operator's output has its input's columns, so the rest of the pipe can still be checked
+                environment.context().defer(e);
+            }
         }
-        if (tabular instanceof TableReference reference) {
-            return reference(reference, environment);
-        }
-        if (tabular instanceof TabularFunctionCall call) {
-            return call(call.call(), environment);
-        }
-        if (tabular instanceof DatatableExpression datatable) {
-            return DatatableBinder.bind(datatable, environment);
-        }
-        if (tabular instanceof PrintExpression print) {
-            return PrintBinder.bind(print, environment);
-        }
-        if (tabular instanceof RangeExpression range) {
-            return RangeBinder.bind(range, environment);
-        }
-        if (tabular instanceof UnionExpression union) {
-            return UnionBinder.bind(union.union(), Optional.empty(), environment);
-        }
-        if (tabular instanceof SearchExpression search) {
-            return SearchBinder.bind(search.search(), Optional.empty(), environment);
-        }
-        throw new IllegalStateException("no binder for " + tabular.getClass().getSimpleName());
+        return current;
     }
 
     /** Operators whose output columns are their input's, whatever their arguments. */

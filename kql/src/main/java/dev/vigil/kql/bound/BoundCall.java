@@ -22,4 +22,9 @@ public record BoundCall(FunctionDeclaration function, Signature signature, List<
         return function.isAggregate()
                 || arguments.stream().anyMatch(a -> a instanceof BoundCall call && call.containsAggregate());
     }
+
+    @Override
+    public <R> R accept(BoundExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

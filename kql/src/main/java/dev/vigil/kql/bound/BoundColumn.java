@@ -4,4 +4,8 @@ import dev.vigil.kql.types.KqlType;
 
 /** A column of the operator's input. */
 public record BoundColumn(String name, KqlType type) implements BoundExpression {
+    @Override
+    public <R> R accept(BoundExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

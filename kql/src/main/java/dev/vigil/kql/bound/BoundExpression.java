@@ -6,4 +6,7 @@ import dev.vigil.kql.types.KqlType;
 public sealed interface BoundExpression
         permits BoundColumn, BoundLiteral, BoundCall, BoundIn, BoundScalarSubquery, BoundInSubquery {
     KqlType type();
+
+    /** Calls the method of {@code visitor} for this type. */
+    <R> R accept(BoundExpressionVisitor<R> visitor);
 }

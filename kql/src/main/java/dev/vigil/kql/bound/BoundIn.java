@@ -17,4 +17,9 @@ public record BoundIn(BoundExpression value, boolean negated, boolean ignoreCase
     public KqlType type() {
         return KqlType.BOOL;
     }
+
+    @Override
+    public <R> R accept(BoundExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -8,4 +8,9 @@ public record BoundInSubquery(BoundExpression value, boolean negated, TabularVal
     public KqlType type() {
         return KqlType.BOOL;
     }
+
+    @Override
+    public <R> R accept(BoundExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

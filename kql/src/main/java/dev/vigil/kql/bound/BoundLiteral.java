@@ -17,4 +17,9 @@ public record BoundLiteral(Optional<Object> value, KqlType type) implements Boun
     public static BoundLiteral of(Object value, KqlType type) {
         return new BoundLiteral(Optional.of(value), type);
     }
+
+    @Override
+    public <R> R accept(BoundExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

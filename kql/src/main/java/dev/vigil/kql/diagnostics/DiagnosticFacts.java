@@ -77,6 +77,19 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS142", "'" + name + "' is not the name of a column, table, variable or function here.");
     }
 
+    public static DiagnosticFact assertFailed(String message) {
+        return new DiagnosticFact("VQ006", "assert() failed: '" + message + "'.");
+    }
+
+    public static DiagnosticFact constantExpected(String function, String what) {
+        return new DiagnosticFact("KS129", "The function '" + function + "' needs " + what
+                + " that does not depend on the row: only constants, let values and function parameters.");
+    }
+
+    public static DiagnosticFact columnExpected(String function) {
+        return new DiagnosticFact("KS142", "The function '" + function + "' takes columns by name; this argument is not a column.");
+    }
+
     public static DiagnosticFact unknownFunction(String name) {
         return new DiagnosticFact("KS122", "There is no scalar function named '" + name + "'.");
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code iff}/{@code iif}, {@code case}, {@code coalesce}, {@code isempty}, {@code isnotempty},
- * {@code isnull}, {@code isnotnull}, {@code gettype}. The branches of iff and case share one type
+ * {@code isnull}, {@code isnotnull}, {@code gettype}, {@code assert}. The branches of iff and case share one type
  * (numbers widen to the wider one). For strings, coalesce skips empty strings as well as nulls,
  * since a string is never null in Kusto.
  */
@@ -29,7 +29,12 @@ final class ConditionalFunctions {
                 FunctionDeclaration.scalar("isnotnull", ColumnNaming.NONE, nullness("IS NOT NULL")),
                 FunctionDeclaration.scalar("gettype", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, gettype())
                         .withResultPrefix("type")
-                        .withDeviation("dynamic numbers are long or real, not .NET names such as int64"));
+                        .withDeviation("dynamic numbers are long or real, not .NET names such as int64"),
+                FunctionDeclaration.scalar("assert", ColumnNaming.NONE, List.of(Signature.of(KqlType.BOOL,
+                        a -> "CASE WHEN " + a.sql(0) + " THEN TRUE ELSE error('assert() failed: ''' || " + a.sql(1) + " || '''.') END",
+                        KqlType.BOOL, KqlType.STRING)))
+                        .withDeviation("a condition that is not a literal (one computed from let values or parameters) "
+                                + "fails the query when it runs rather than when it is compiled"));
     }
 
     private static List<Signature> iff() {

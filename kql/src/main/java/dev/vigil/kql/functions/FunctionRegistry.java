@@ -46,6 +46,9 @@ public final class FunctionRegistry {
         register(SketchAggregates.declarations());
         register(BinaryEncodings.declarations());
         register(GeoFunctions.declarations());
+        register(BagFunctions.declarations());
+        register(VersionFunctions.declarations());
+        register(WeightedPercentiles.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
                 SeriesDecomposition.multiValued())) {
             for (MultiValueFunction function : functions) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * {@code convert_length}, {@code convert_mass}, {@code convert_speed}, {@code convert_angle}, {@code convert_force},
- * {@code convert_energy} and {@code convert_temperature}: (value, from unit, to unit), units named as Kusto names them ({@code 'Meter'},
+ * {@code convert_energy}, {@code convert_volume} and {@code convert_temperature}: (value, from unit, to unit), units named as Kusto names them ({@code 'Meter'},
  * {@code 'Foot'}, {@code 'DegreeFahrenheit'}, ...). A unit that is not one of the quantity's gives null. With both
  * units constant, the conversion is one multiplication (two terms for temperatures).
  */
@@ -33,6 +33,7 @@ final class UnitConversions {
                 linear("convert_angle", angle()).withDeviation("the unit Tilt is not supported"),
                 linear("convert_force", force()),
                 linear("convert_energy", energy()),
+                linear("convert_volume", volume()),
                 FunctionDeclaration.scalar("convert_temperature", ColumnNaming.NONE, List.of(
                         Signature.of(REAL, UnitConversions::temperature, REAL, STRING, STRING))));
     }
@@ -121,6 +122,67 @@ final class UnitConversions {
         meters.put("UsSurveyFoot", US_SURVEY_FOOT);
         meters.put("Yard", YARD);
         return meters;
+    }
+
+    /** Cubic metres per unit, as UnitsNet (which Kusto's conversions follow) defines them. */
+    private static Map<String, Double> volume() {
+        double cubicFoot = FOOT * FOOT * FOOT;
+        double usGallon = 0.003785411784;
+        double imperialGallon = 0.00454609;
+        Map<String, Double> cubicMeters = new LinkedHashMap<>();
+        cubicMeters.put("AcreFoot", 43560 * cubicFoot);
+        cubicMeters.put("AuTablespoon", 2e-5);
+        cubicMeters.put("BoardFoot", cubicFoot / 12);
+        cubicMeters.put("Centiliter", 1e-5);
+        cubicMeters.put("CubicCentimeter", 1e-6);
+        cubicMeters.put("CubicDecimeter", 1e-3);
+        cubicMeters.put("CubicFoot", cubicFoot);
+        cubicMeters.put("CubicHectometer", 1e6);
+        cubicMeters.put("CubicInch", INCH * INCH * INCH);
+        cubicMeters.put("CubicKilometer", 1e9);
+        cubicMeters.put("CubicMeter", 1.0);
+        cubicMeters.put("CubicMicrometer", 1e-18);
+        cubicMeters.put("CubicMile", 1609.344 * 1609.344 * 1609.344);
+        cubicMeters.put("CubicMillimeter", 1e-9);
+        cubicMeters.put("CubicYard", YARD * YARD * YARD);
+        cubicMeters.put("Decaliter", 1e-2);
+        cubicMeters.put("DecausGallon", 10 * usGallon);
+        cubicMeters.put("Deciliter", 1e-4);
+        cubicMeters.put("DeciusGallon", usGallon / 10);
+        cubicMeters.put("HectocubicFoot", 100 * cubicFoot);
+        cubicMeters.put("HectocubicMeter", 100.0);
+        cubicMeters.put("Hectoliter", 0.1);
+        cubicMeters.put("HectousGallon", 100 * usGallon);
+        cubicMeters.put("ImperialBeerBarrel", 36 * imperialGallon);
+        cubicMeters.put("ImperialGallon", imperialGallon);
+        cubicMeters.put("ImperialOunce", imperialGallon / 160);
+        cubicMeters.put("ImperialPint", imperialGallon / 8);
+        cubicMeters.put("KilocubicFoot", 1000 * cubicFoot);
+        cubicMeters.put("KilocubicMeter", 1000.0);
+        cubicMeters.put("KiloimperialGallon", 1000 * imperialGallon);
+        cubicMeters.put("Kiloliter", 1.0);
+        cubicMeters.put("KilousGallon", 1000 * usGallon);
+        cubicMeters.put("Liter", 1e-3);
+        cubicMeters.put("MegacubicFoot", 1e6 * cubicFoot);
+        cubicMeters.put("MegaimperialGallon", 1e6 * imperialGallon);
+        cubicMeters.put("Megaliter", 1000.0);
+        cubicMeters.put("MegausGallon", 1e6 * usGallon);
+        cubicMeters.put("MetricCup", 2.5e-4);
+        cubicMeters.put("MetricTeaspoon", 5e-6);
+        cubicMeters.put("Microliter", 1e-9);
+        cubicMeters.put("Milliliter", 1e-6);
+        cubicMeters.put("OilBarrel", 42 * usGallon);
+        cubicMeters.put("UkTablespoon", 1.5e-5);
+        cubicMeters.put("UsBeerBarrel", 31 * usGallon);
+        cubicMeters.put("UsCustomaryCup", usGallon / 16);
+        cubicMeters.put("UsGallon", usGallon);
+        cubicMeters.put("UsLegalCup", 2.4e-4);
+        cubicMeters.put("UsOunce", usGallon / 128);
+        cubicMeters.put("UsPint", usGallon / 8);
+        cubicMeters.put("UsQuart", usGallon / 4);
+        cubicMeters.put("UsTablespoon", usGallon / 256);
+        cubicMeters.put("UsTeaspoon", usGallon / 768);
+        return cubicMeters;
     }
 
     private static Map<String, Double> mass() {

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * The functions of serialized rows: {@code row_number}, {@code prev}, {@code next} and
  * {@code row_cumsum}. Each is a SQL window over the whole input in its current order
- * ({@code OVER ()}), which DuckDB evaluates in the order the rows arrive.
+ * ({@code OVER ()}), which DuckDB evaluates in the order the rows arrive. {@code row_rank_dense},
+ * {@code row_rank_min} and {@code row_window_session} depend on earlier rows' results, which one SQL window
+ * cannot express: the SQL generator writes them as a chain of simpler windows ({@code sql.SerialWindows}), so
+ * their renderings here are never used.
  */
 final class WindowFunctions {
     private static final String ALL_ROWS = " OVER ()";
@@ -27,7 +30,27 @@ final class WindowFunctions {
                         Signature.of(KqlType.LONG, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.INT),
                         Signature.of(KqlType.LONG, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.LONG),
                         Signature.of(KqlType.REAL, a -> "sum(" + a.sql(0) + ")" + UP_TO_HERE, KqlType.REAL),
-                        Signature.of(KqlType.TIMESPAN, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.TIMESPAN))));
+                        Signature.of(KqlType.TIMESPAN, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.TIMESPAN))),
+                FunctionDeclaration.window("row_rank_dense", ColumnNaming.NONE, ranked()),
+                FunctionDeclaration.window("row_rank_min", ColumnNaming.NONE, ranked()),
+                FunctionDeclaration.window("row_window_session", ColumnNaming.NONE, List.of(
+                        Signature.of(KqlType.DATETIME, WindowFunctions::rewritten, KqlType.DATETIME, KqlType.TIMESPAN, KqlType.TIMESPAN),
+                        Signature.of(KqlType.DATETIME, WindowFunctions::rewritten, KqlType.DATETIME, KqlType.TIMESPAN, KqlType.TIMESPAN,
+                                KqlType.BOOL))));
+    }
+
+    /** {@code row_rank_dense}/{@code row_rank_min}: (term of any type[, restart]) to long. */
+    private static List<Signature> ranked() {
+        List<Signature> signatures = new ArrayList<>();
+        for (KqlType type : KqlType.values()) {
+            signatures.add(Signature.of(KqlType.LONG, WindowFunctions::rewritten, type));
+            signatures.add(Signature.of(KqlType.LONG, WindowFunctions::rewritten, type, KqlType.BOOL));
+        }
+        return signatures;
+    }
+
+    private static String rewritten(RenderArguments arguments) {
+        throw new IllegalStateException("the SQL generator writes this function as a chain of windows");
     }
 
     /** {@code prev}/{@code next}: the value {@code offset} rows away (default 1), or the default (null) past the edge. */

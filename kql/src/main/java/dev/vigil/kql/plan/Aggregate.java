@@ -18,4 +18,9 @@ public record Aggregate(LogicalOperator input, List<OutputColumn> groups, List<O
         aggregates.forEach(a -> columns.add(a.schema()));
         return List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

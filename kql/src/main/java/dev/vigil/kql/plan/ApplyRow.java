@@ -16,4 +16,9 @@ public record ApplyRow(List<ColumnSchema> columns) implements LogicalOperator {
     public List<ColumnSchema> schema() {
         return columns;
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

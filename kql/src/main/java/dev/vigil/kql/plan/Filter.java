@@ -10,4 +10,9 @@ public record Filter(LogicalOperator input, BoundExpression predicate) implement
     public List<ColumnSchema> schema() {
         return input.schema();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -9,4 +9,9 @@ public record Limit(LogicalOperator input, long count) implements LogicalOperato
     public List<ColumnSchema> schema() {
         return input.schema();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -8,4 +8,7 @@ import java.util.List;
 public sealed interface LogicalOperator extends TabularValue permits TableScan, Filter, Project, Limit, Aggregate, Sort, TopN,
         Values, RangeSource, Join, Union, MvExpand, Parse, Materialize, Sample, MakeSeries, MvApply, ApplyRow, TopNested, Pivot {
     List<ColumnSchema> schema();
+
+    /** Calls the method of {@code visitor} for this type. */
+    <R> R accept(PlanVisitor<R> visitor);
 }

@@ -34,4 +34,9 @@ public record MakeSeries(LogicalOperator input, List<OutputColumn> groups, List<
         columns.add(new ColumnSchema(axisName, KqlType.DYNAMIC));
         return List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

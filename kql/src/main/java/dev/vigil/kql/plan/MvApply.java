@@ -23,4 +23,9 @@ public record MvApply(LogicalOperator input, LogicalOperator subquery, List<Stri
         columns.addAll(subquery.schema());
         return List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

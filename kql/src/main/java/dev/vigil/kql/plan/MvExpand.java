@@ -22,4 +22,9 @@ public record MvExpand(LogicalOperator input, List<Expansion> expansions, boolea
     public List<ColumnSchema> schema() {
         return columns;
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

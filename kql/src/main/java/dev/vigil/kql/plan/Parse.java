@@ -22,4 +22,9 @@ public record Parse(LogicalOperator input, BoundExpression source, String regex,
     public List<ColumnSchema> schema() {
         return columns;
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

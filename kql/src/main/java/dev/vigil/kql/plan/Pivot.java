@@ -25,4 +25,9 @@ public record Pivot(LogicalOperator input, BoundExpression key, BoundExpression 
         columns.addAll(values);
         return List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -3,6 +3,7 @@ package dev.vigil.kql.plan;
 import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.bound.BoundExpressionVisitor;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
@@ -57,130 +58,223 @@ public final class PlanPrinter {
     }
 
     private static List<LogicalOperator> inputs(LogicalOperator operator) {
-        if (operator instanceof Filter f) {
-            return List.of(f.input());
-        }
-        if (operator instanceof Project p) {
-            return List.of(p.input());
-        }
-        if (operator instanceof Limit l) {
-            return List.of(l.input());
-        }
-        if (operator instanceof Aggregate a) {
-            return List.of(a.input());
-        }
-        if (operator instanceof Sort s) {
-            return List.of(s.input());
-        }
-        if (operator instanceof TopN t) {
-            return List.of(t.input());
-        }
-        if (operator instanceof Join j) {
-            return List.of(j.left(), j.right());
-        }
-        if (operator instanceof Union u) {
-            return u.legs();
-        }
-        if (operator instanceof MvExpand m) {
-            return List.of(m.input());
-        }
-        if (operator instanceof Parse p) {
-            return List.of(p.input());
-        }
-        if (operator instanceof Materialize m) {
-            return List.of(m.input());
-        }
-        if (operator instanceof Sample s) {
-            return List.of(s.input());
-        }
-        if (operator instanceof MakeSeries m) {
-            return List.of(m.input());
-        }
-        if (operator instanceof Pivot p) {
-            return List.of(p.input());
-        }
-        if (operator instanceof TopNested t) {
-            return List.of(t.input());
-        }
-        if (operator instanceof MvApply a) {
-            return List.of(a.input(), a.subquery());
-        }
-        return List.of();
+        return operator.accept(new PlanVisitor<List<LogicalOperator>>() {
+            @Override
+            public List<LogicalOperator> visit(TableScan scan) {
+                return List.of();
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Filter filter) {
+                return List.of(filter.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Project project) {
+                return List.of(project.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Limit limit) {
+                return List.of(limit.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Aggregate aggregate) {
+                return List.of(aggregate.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Sort sort) {
+                return List.of(sort.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(TopN top) {
+                return List.of(top.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Values values) {
+                return List.of();
+            }
+
+            @Override
+            public List<LogicalOperator> visit(RangeSource range) {
+                return List.of();
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Join join) {
+                return List.of(join.left(), join.right());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Union union) {
+                return union.legs();
+            }
+
+            @Override
+            public List<LogicalOperator> visit(MvExpand expand) {
+                return List.of(expand.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Parse parse) {
+                return List.of(parse.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Materialize materialize) {
+                return List.of(materialize.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Sample sample) {
+                return List.of(sample.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(MakeSeries series) {
+                return List.of(series.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(MvApply apply) {
+                return List.of(apply.input(), apply.subquery());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(ApplyRow row) {
+                return List.of();
+            }
+
+            @Override
+            public List<LogicalOperator> visit(TopNested top) {
+                return List.of(top.input());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(Pivot pivot) {
+                return List.of(pivot.input());
+            }
+        });
     }
 
     private String describe(LogicalOperator operator) {
-        if (operator instanceof TableScan scan) {
-            return "TableScan " + scan.table().name()
-                    + scan.ingestion().map(r -> " ingestion batches (" + r.after() + ", " + r.upTo() + "]").orElse("");
-        }
-        if (operator instanceof Filter filter) {
-            return "Filter " + expression(filter.predicate());
-        }
-        if (operator instanceof Project project) {
-            return "Project " + outputs(project.columns());
-        }
-        if (operator instanceof Limit limit) {
-            return "Limit " + limit.count();
-        }
-        if (operator instanceof Aggregate aggregate) {
-            return "Aggregate " + outputs(aggregate.aggregates()) + " by " + outputs(aggregate.groups());
-        }
-        if (operator instanceof Sort sort) {
-            return "Sort " + orders(sort.keys());
-        }
-        if (operator instanceof TopN top) {
-            return "TopN " + top.count() + " by " + orders(top.keys());
-        }
-        if (operator instanceof Values values) {
-            return "Values " + values.rows().size() + " rows";
-        }
-        if (operator instanceof RangeSource range) {
-            return "Range " + range.name() + " from " + expression(range.from()) + " to " + expression(range.to())
-                    + " step " + expression(range.step());
-        }
-        if (operator instanceof Join join) {
-            return "Join " + join.kind().kqlName() + " on "
-                    + join.keys().stream().map(k -> k.left() + " == " + k.right()).collect(Collectors.joining(", "));
-        }
-        if (operator instanceof Union union) {
-            return "Union" + union.sourceColumn().map(s -> " withsource=" + s).orElse("");
-        }
-        if (operator instanceof MvExpand expand) {
-            return "MvExpand " + expand.expansions().stream().map(e -> e.name() + " = " + expression(e.source()))
-                    .collect(Collectors.joining(", ")) + expand.limit().map(l -> " limit " + l).orElse("");
-        }
-        if (operator instanceof Parse parse) {
-            return (parse.filtering() ? "ParseWhere " : "Parse ") + expression(parse.source()) + " regex '" + parse.regex() + "'";
-        }
-        if (operator instanceof Materialize) {
-            return "Materialize";
-        }
-        if (operator instanceof Sample sample) {
-            return "Sample " + sample.count();
-        }
-        if (operator instanceof Pivot pivot) {
-            return "Pivot " + expression(pivot.key()) + " using " + expression(pivot.aggregate()) + " by "
-                    + pivot.groups().stream().map(ColumnSchema::name).toList();
-        }
-        if (operator instanceof TopNested top) {
-            return "TopNested " + top.levels().stream().map(l -> l.count().map(String::valueOf).orElse("all") + " of " + l.keyName()
-                    + " by " + l.aggregateName() + " = " + expression(l.aggregate()) + (l.ascending() ? " asc" : " desc"))
-                    .collect(Collectors.joining(", "));
-        }
-        if (operator instanceof MvApply apply) {
-            return "MvApply keeping " + apply.kept();
-        }
-        if (operator instanceof ApplyRow) {
-            return "ApplyRow";
-        }
-        if (operator instanceof MakeSeries series) {
-            return "MakeSeries " + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
-                    + " default " + expression(a.defaultValue())).collect(Collectors.joining(", "))
-                    + " on " + expression(series.axis()) + series.from().map(f -> " from " + expression(f)).orElse("")
-                    + series.to().map(t -> " to " + expression(t)).orElse("") + " step " + expression(series.step())
-                    + " by " + outputs(series.groups());
-        }
-        return operator.getClass().getSimpleName();
+        return operator.accept(new PlanVisitor<String>() {
+            @Override
+            public String visit(TableScan scan) {
+                return "TableScan " + scan.table().name()
+                        + scan.ingestion().map(r -> " ingestion batches (" + r.after() + ", " + r.upTo() + "]").orElse("");
+            }
+
+            @Override
+            public String visit(Filter filter) {
+                return "Filter " + expression(filter.predicate());
+            }
+
+            @Override
+            public String visit(Project project) {
+                return "Project " + outputs(project.columns());
+            }
+
+            @Override
+            public String visit(Limit limit) {
+                return "Limit " + limit.count();
+            }
+
+            @Override
+            public String visit(Aggregate aggregate) {
+                return "Aggregate " + outputs(aggregate.aggregates()) + " by " + outputs(aggregate.groups());
+            }
+
+            @Override
+            public String visit(Sort sort) {
+                return "Sort " + orders(sort.keys());
+            }
+
+            @Override
+            public String visit(TopN top) {
+                return "TopN " + top.count() + " by " + orders(top.keys());
+            }
+
+            @Override
+            public String visit(Values values) {
+                return "Values " + values.rows().size() + " rows";
+            }
+
+            @Override
+            public String visit(RangeSource range) {
+                return "Range " + range.name() + " from " + expression(range.from()) + " to " + expression(range.to())
+                        + " step " + expression(range.step());
+            }
+
+            @Override
+            public String visit(Join join) {
+                List<String> conditions = new ArrayList<>(join.keys().stream().map(k -> k.left() + " == " + k.right()).toList());
+                join.addressMatch().ifPresent(m -> conditions.add(m.test().name() + "(" + m.left() + ", " + m.right() + ")"));
+                return "Join " + join.kind().kqlName() + " on " + String.join(", ", conditions);
+            }
+
+            @Override
+            public String visit(Union union) {
+                return "Union" + union.sourceColumn().map(s -> " withsource=" + s).orElse("");
+            }
+
+            @Override
+            public String visit(MvExpand expand) {
+                return "MvExpand " + expand.expansions().stream().map(e -> e.name() + " = " + expression(e.source()))
+                        .collect(Collectors.joining(", ")) + expand.limit().map(l -> " limit " + l).orElse("");
+            }
+
+            @Override
+            public String visit(Parse parse) {
+                return (parse.filtering() ? "ParseWhere " : "Parse ") + expression(parse.source()) + " regex '" + parse.regex() + "'";
+            }
+
+            @Override
+            public String visit(Materialize materialize) {
+                return "Materialize";
+            }
+
+            @Override
+            public String visit(Sample sample) {
+                return "Sample " + sample.count();
+            }
+
+            @Override
+            public String visit(MakeSeries series) {
+                return "MakeSeries " + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
+                        + " default " + expression(a.defaultValue())).collect(Collectors.joining(", "))
+                        + " on " + expression(series.axis()) + series.from().map(f -> " from " + expression(f)).orElse("")
+                        + series.to().map(t -> " to " + expression(t)).orElse("") + " step " + expression(series.step())
+                        + " by " + outputs(series.groups());
+            }
+
+            @Override
+            public String visit(MvApply apply) {
+                return "MvApply keeping " + apply.kept();
+            }
+
+            @Override
+            public String visit(ApplyRow row) {
+                return "ApplyRow";
+            }
+
+            @Override
+            public String visit(TopNested top) {
+                return "TopNested " + top.levels().stream().map(l -> l.count().map(String::valueOf).orElse("all") + " of " + l.keyName()
+                        + " by " + l.aggregateName() + " = " + expression(l.aggregate()) + (l.ascending() ? " asc" : " desc"))
+                        .collect(Collectors.joining(", "));
+            }
+
+            @Override
+            public String visit(Pivot pivot) {
+                return "Pivot " + expression(pivot.key()) + " using " + expression(pivot.aggregate()) + " by "
+                        + pivot.groups().stream().map(ColumnSchema::name).toList();
+            }
+        });
     }
 
     private String outputs(List<OutputColumn> columns) {
@@ -198,29 +292,41 @@ public final class PlanPrinter {
 
     /** An expression with its type, e.g. {@code (Id:long > 5:long):bool}. */
     private String expression(BoundExpression expression) {
-        if (expression instanceof BoundColumn column) {
-            return column.name() + ":" + column.type().kqlName();
-        }
-        if (expression instanceof BoundLiteral literal) {
-            return KqlLiteralText.of(literal) + ":" + literal.type().kqlName();
-        }
-        if (expression instanceof BoundCall call) {
-            List<String> arguments = new ArrayList<>();
-            call.arguments().forEach(a -> arguments.add(expression(a)));
-            return call.function().name() + "(" + String.join(", ", arguments) + "):" + call.type().kqlName();
-        }
-        if (expression instanceof BoundIn in) {
-            return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", ["
-                    + in.candidates().stream().map(this::expression).collect(Collectors.joining(", ")) + "]):bool";
-        }
-        if (expression instanceof BoundScalarSubquery subquery) {
-            return "toscalar(#" + subqueryId((LogicalOperator) subquery.table()) + "." + subquery.column() + "):" + subquery.type().kqlName();
-        }
-        if (expression instanceof BoundInSubquery in) {
-            return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", #" + subqueryId((LogicalOperator) in.table())
-                    + "." + in.column() + "):bool";
-        }
-        return expression.getClass().getSimpleName() + ":" + expression.type().kqlName();
+        return expression.accept(new BoundExpressionVisitor<String>() {
+            @Override
+            public String visit(BoundColumn column) {
+                return column.name() + ":" + column.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundLiteral literal) {
+                return KqlLiteralText.of(literal) + ":" + literal.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundCall call) {
+                List<String> arguments = new ArrayList<>();
+                call.arguments().forEach(a -> arguments.add(expression(a)));
+                return call.function().name() + "(" + String.join(", ", arguments) + "):" + call.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundIn in) {
+                return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", ["
+                        + in.candidates().stream().map(PlanPrinter.this::expression).collect(Collectors.joining(", ")) + "]):bool";
+            }
+
+            @Override
+            public String visit(BoundScalarSubquery subquery) {
+                return "toscalar(#" + subqueryId((LogicalOperator) subquery.table()) + "." + subquery.column() + "):" + subquery.type().kqlName();
+            }
+
+            @Override
+            public String visit(BoundInSubquery in) {
+                return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", #" + subqueryId((LogicalOperator) in.table())
+                        + "." + in.column() + "):bool";
+            }
+        });
     }
 
     /** Subqueries are printed under the operator that uses them; until then they are numbered by reservation. */

@@ -13,4 +13,9 @@ public record Project(LogicalOperator input, List<OutputColumn> columns) impleme
     public List<ColumnSchema> schema() {
         return columns.stream().map(OutputColumn::schema).toList();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -10,4 +10,9 @@ public record RangeSource(String name, BoundExpression from, BoundExpression to,
     public List<ColumnSchema> schema() {
         return List.of(new ColumnSchema(name, from.type()));
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -13,4 +13,9 @@ public record Sort(LogicalOperator input, List<SortOrder> keys) implements Logic
     public List<ColumnSchema> schema() {
         return input.schema();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -20,4 +20,9 @@ public record TableScan(TableSchema table, Optional<IngestionRange> ingestion) i
     public List<ColumnSchema> schema() {
         return table.columns();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

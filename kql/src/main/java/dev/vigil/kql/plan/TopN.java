@@ -13,4 +13,9 @@ public record TopN(LogicalOperator input, long count, List<SortOrder> keys) impl
     public List<ColumnSchema> schema() {
         return input.schema();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -18,4 +18,9 @@ public record TopNested(LogicalOperator input, List<NestedLevel> levels, List<Co
     public List<ColumnSchema> schema() {
         return columns;
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -31,4 +31,9 @@ public record Union(List<LogicalOperator> legs, List<String> legNames, List<Colu
         withSource.addAll(columns);
         return List.copyOf(withSource);
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

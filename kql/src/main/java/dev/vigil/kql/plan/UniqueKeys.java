@@ -16,32 +16,110 @@ public final class UniqueKeys {
 
     /** True when no two rows of {@code operator} have equal values in all of {@code columns}. */
     public static boolean uniqueOn(LogicalOperator operator, Set<String> columns) {
-        if (operator instanceof Aggregate aggregate) {
-            // one row per group; with no groups, at most one row
-            return aggregate.groups().stream().allMatch(g -> columns.contains(g.name()));
-        }
-        if (operator instanceof Filter filter) {
-            return uniqueOn(filter.input(), columns);
-        }
-        if (operator instanceof Limit limit) {
-            return limit.count() <= 1 || uniqueOn(limit.input(), columns);
-        }
-        if (operator instanceof Sort sort) {
-            return uniqueOn(sort.input(), columns);
-        }
-        if (operator instanceof TopN top) {
-            return top.count() <= 1 || uniqueOn(top.input(), columns);
-        }
-        if (operator instanceof Materialize materialize) {
-            return uniqueOn(materialize.input(), columns);
-        }
-        if (operator instanceof Sample sample) {
-            return uniqueOn(sample.input(), columns);
-        }
-        if (operator instanceof Project project) {
-            return uniqueOn(project.input(), carriedFrom(project, columns));
-        }
-        return false;
+        return operator.accept(new PlanVisitor<Boolean>() {
+            @Override
+            public Boolean visit(Aggregate aggregate) {
+                // one row per group; with no groups, at most one row
+                return aggregate.groups().stream().allMatch(g -> columns.contains(g.name()));
+            }
+
+            @Override
+            public Boolean visit(Filter filter) {
+                return uniqueOn(filter.input(), columns);
+            }
+
+            @Override
+            public Boolean visit(Limit limit) {
+                return limit.count() <= 1 || uniqueOn(limit.input(), columns);
+            }
+
+            @Override
+            public Boolean visit(Sort sort) {
+                return uniqueOn(sort.input(), columns);
+            }
+
+            @Override
+            public Boolean visit(TopN top) {
+                return top.count() <= 1 || uniqueOn(top.input(), columns);
+            }
+
+            @Override
+            public Boolean visit(Materialize materialize) {
+                return uniqueOn(materialize.input(), columns);
+            }
+
+            @Override
+            public Boolean visit(Sample sample) {
+                return uniqueOn(sample.input(), columns);
+            }
+
+            @Override
+            public Boolean visit(Project project) {
+                return uniqueOn(project.input(), carriedFrom(project, columns));
+            }
+
+            // the operators below make or multiply rows in ways not worth proving unique: "not known"
+
+            @Override
+            public Boolean visit(TableScan scan) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(Values values) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(RangeSource range) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(Join join) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(Union union) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(MvExpand expand) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(Parse parse) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(MakeSeries series) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(MvApply apply) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(ApplyRow row) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(TopNested top) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(Pivot pivot) {
+                return false;
+            }
+        });
     }
 
     /** The input columns that the project passes unchanged (perhaps renamed) into {@code columns}. */

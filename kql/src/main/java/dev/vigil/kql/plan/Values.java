@@ -15,4 +15,9 @@ public record Values(List<ColumnSchema> columns, List<List<BoundExpression>> row
     public List<ColumnSchema> schema() {
         return columns;
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -3,6 +3,7 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
+import dev.vigil.kql.bound.BoundExpressionVisitor;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
 import dev.vigil.kql.bound.BoundScalarSubquery;
@@ -32,31 +33,46 @@ final class ExpressionSql {
     }
 
     String render(BoundExpression expression) {
-        if (expression instanceof BoundColumn column) {
+        return expression.accept(kinds);
+    }
+
+    /** One method per kind of bound expression. */
+    private final BoundExpressionVisitor<String> kinds = new BoundExpressionVisitor<>() {
+        @Override
+        public String visit(BoundColumn column) {
             return SqlIdentifiers.quote(column.name());
         }
-        if (expression instanceof BoundLiteral literal) {
+
+        @Override
+        public String visit(BoundLiteral literal) {
             return SqlLiterals.literal(literal.value(), literal.type());
         }
-        if (expression instanceof BoundCall call) {
+
+        @Override
+        public String visit(BoundCall call) {
             return call.signature().rendering().render(new Arguments(call.arguments(), false, false));
         }
-        if (expression instanceof BoundIn in) {
+
+        @Override
+        public String visit(BoundIn in) {
             // a null is in no list (as == of a null and a value is false), so !in keeps it; strings are never null
             String test = in.value().type() == KqlType.STRING ? in(in) : "coalesce(" + in(in) + ", FALSE)";
             return in.negated() ? "(NOT " + test + ")" : test;
         }
-        if (expression instanceof BoundScalarSubquery subquery) {
+
+        @Override
+        public String visit(BoundScalarSubquery subquery) {
             String stage = stages.apply((LogicalOperator) subquery.table());
             return "(SELECT " + SqlIdentifiers.quote(subquery.column()) + " FROM " + stage + " LIMIT 1)";
         }
-        if (expression instanceof BoundInSubquery in) {
+
+        @Override
+        public String visit(BoundInSubquery in) {
             String stage = stages.apply((LogicalOperator) in.table());
             String test = "(" + render(in.value()) + " IN (SELECT " + SqlIdentifiers.quote(in.column()) + " FROM " + stage + "))";
             return in.negated() ? "(NOT coalesce(" + test + ", FALSE))" : test;
         }
-        throw new IllegalStateException("no SQL for " + expression.getClass().getSimpleName());
-    }
+    };
 
     /**
      * A {@code where} predicate, where null drops the row as false does: the predicate itself and the

@@ -1,11 +1,16 @@
 package dev.vigil.kql.sql;
 
+import dev.vigil.kql.bound.BoundCall;
+import dev.vigil.kql.bound.BoundColumn;
+import dev.vigil.kql.plan.AddressMatch;
 import dev.vigil.kql.plan.Join;
 import dev.vigil.kql.plan.JoinColumn;
 import dev.vigil.kql.plan.JoinKey;
 import dev.vigil.kql.plan.JoinKind;
 import dev.vigil.kql.plan.UniqueKeys;
 import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,10 +24,23 @@ final class JoinSql {
     private JoinSql() {
     }
 
-    static String select(Join join, String left, String right) {
-        String on = join.keys().stream()
-                .map(k -> "l." + SqlIdentifiers.quote(k.left()) + " = r." + SqlIdentifiers.quote(k.right()))
-                .collect(Collectors.joining(" AND "));
+    private static final String MATCH_LEFT = "__match_left";
+    private static final String MATCH_RIGHT = "__match_right";
+
+    static String select(Join join, String leftStage, String rightStage, ExpressionSql expressions) {
+        List<String> conditions = new ArrayList<>(join.keys().stream()
+                .map(k -> "l." + SqlIdentifiers.quote(k.left()) + " = r." + SqlIdentifiers.quote(k.right())).toList());
+        String left = leftStage;
+        String right = rightStage;
+        if (join.addressMatch().isPresent()) {
+            // the address columns get names of their own, so that the match reads them unqualified whatever the sides hold
+            AddressMatch match = join.addressMatch().get();
+            left = "(SELECT *, " + SqlIdentifiers.quote(match.left()) + " AS " + SqlIdentifiers.quote(MATCH_LEFT) + " FROM " + leftStage + ")";
+            right = "(SELECT *, " + SqlIdentifiers.quote(match.right()) + " AS " + SqlIdentifiers.quote(MATCH_RIGHT) + " FROM " + rightStage + ")";
+            conditions.add(expressions.render(new BoundCall(match.test(), match.test().signatures().get(0),
+                    List.of(new BoundColumn(MATCH_LEFT, KqlType.STRING), new BoundColumn(MATCH_RIGHT, KqlType.STRING)))));
+        }
+        String on = String.join(" AND ", conditions);
         String leftInput = left;
         if (join.kind() == JoinKind.INNERUNIQUE && !UniqueKeys.uniqueOn(join.left(), leftKeys(join))) {
             String keys = join.keys().stream().map(k -> SqlIdentifiers.quote(k.left())).distinct().collect(Collectors.joining(", "));

@@ -2,7 +2,8 @@ package dev.vigil.kql.sql;
 
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code project} and {@code extend}: each output column by name, in order. */
 final class ProjectSql {
@@ -10,8 +11,12 @@ final class ProjectSql {
     }
 
     static String select(Project project, String input, ExpressionSql expressions) {
-        return "SELECT " + project.columns().stream().map(c -> column(c, expressions)).collect(Collectors.joining(", "))
-                + " FROM " + input;
+        WindowStages.Staged staged = WindowStages.of(project.columns().stream().map(OutputColumn::expression).toList(), input, expressions);
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < project.columns().size(); i++) {
+            columns.add(column(new OutputColumn(project.columns().get(i).name(), staged.expressions().get(i)), expressions));
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + staged.input();
     }
 
     static String column(OutputColumn column, ExpressionSql expressions) {

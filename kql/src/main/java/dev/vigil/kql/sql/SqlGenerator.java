@@ -17,6 +17,7 @@ import dev.vigil.kql.plan.Join;
 import dev.vigil.kql.plan.Materialize;
 import dev.vigil.kql.plan.MvExpand;
 import dev.vigil.kql.plan.Parse;
+import dev.vigil.kql.plan.PlanVisitor;
 import dev.vigil.kql.plan.RangeSource;
 import dev.vigil.kql.plan.Sample;
 import dev.vigil.kql.plan.Union;
@@ -39,6 +40,7 @@ public final class SqlGenerator {
     private final List<String> stages = new ArrayList<>();
     private final List<Boolean> materialized = new ArrayList<>();
     private final Map<LogicalOperator, String> written = new IdentityHashMap<>();
+    private final Selects selects = new Selects();
 
     private SqlGenerator(Instant now) {
         this.now = now;
@@ -66,50 +68,7 @@ public final class SqlGenerator {
         if (existing != null) {
             return existing;
         }
-        String select;
-        if (operator instanceof TableScan scan) {
-            select = TableScanSql.select(scan);
-        } else if (operator instanceof Filter filter) {
-            select = FilterSql.select(filter, stage(filter.input()), expressions);
-        } else if (operator instanceof Project project) {
-            select = ProjectSql.select(project, stage(project.input()), expressions);
-        } else if (operator instanceof Limit limit) {
-            select = LimitSql.select(limit, stage(limit.input()));
-        } else if (operator instanceof Aggregate aggregate) {
-            select = AggregateSql.select(aggregate, stage(aggregate.input()), expressions);
-        } else if (operator instanceof Sort sort) {
-            select = SortSql.select(sort, stage(sort.input()), expressions);
-        } else if (operator instanceof TopN top) {
-            select = TopNSql.select(top, stage(top.input()), expressions);
-        } else if (operator instanceof Values values) {
-            select = ValuesSql.select(values, expressions);
-        } else if (operator instanceof RangeSource range) {
-            select = RangeSql.select(range, expressions);
-        } else if (operator instanceof Join join) {
-            select = JoinSql.select(join, stage(join.left()), stage(join.right()));
-        } else if (operator instanceof Union union) {
-            select = UnionSql.select(union, union.legs().stream().map(this::stage).toList());
-        } else if (operator instanceof MvExpand mvExpand) {
-            select = MvExpandSql.select(mvExpand, stage(mvExpand.input()), expressions);
-        } else if (operator instanceof Parse parse) {
-            select = ParseSql.select(parse, stage(parse.input()), expressions);
-        } else if (operator instanceof Materialize materialize) {
-            select = "SELECT * FROM " + stage(materialize.input());
-        } else if (operator instanceof MvApply apply) {
-            select = MvApplySql.select(apply, stage(apply.input()), generate(apply.subquery(), now));
-        } else if (operator instanceof ApplyRow row) {
-            select = MvApplySql.row(row);
-        } else if (operator instanceof Pivot pivot) {
-            select = PivotSql.select(pivot, stage(pivot.input()), expressions);
-        } else if (operator instanceof TopNested top) {
-            select = TopNestedSql.select(top, stage(top.input()), expressions);
-        } else if (operator instanceof MakeSeries series) {
-            select = MakeSeriesSql.select(series, stage(series.input()), expressions);
-        } else if (operator instanceof Sample sample) {
-            select = "SELECT * FROM " + stage(sample.input()) + " USING SAMPLE " + sample.count() + " ROWS";
-        } else {
-            throw new IllegalStateException("no SQL for " + operator.getClass().getSimpleName());
-        }
+        String select = operator.accept(selects);
         stages.add(select);
         materialized.add(operator instanceof Materialize);
         String name = stageName(stages.size() - 1);
@@ -119,5 +78,108 @@ public final class SqlGenerator {
 
     private static String stageName(int index) {
         return "__stage" + index;
+    }
+
+    /** The SELECT of one operator over the stages of its inputs: one method per plan operator. */
+    private final class Selects implements PlanVisitor<String> {
+        @Override
+        public String visit(TableScan scan) {
+            return TableScanSql.select(scan);
+        }
+
+        @Override
+        public String visit(Filter filter) {
+            return FilterSql.select(filter, stage(filter.input()), expressions);
+        }
+
+        @Override
+        public String visit(Project project) {
+            return ProjectSql.select(project, stage(project.input()), expressions);
+        }
+
+        @Override
+        public String visit(Limit limit) {
+            return LimitSql.select(limit, stage(limit.input()));
+        }
+
+        @Override
+        public String visit(Aggregate aggregate) {
+            return AggregateSql.select(aggregate, stage(aggregate.input()), expressions);
+        }
+
+        @Override
+        public String visit(Sort sort) {
+            return SortSql.select(sort, stage(sort.input()), expressions);
+        }
+
+        @Override
+        public String visit(TopN top) {
+            return TopNSql.select(top, stage(top.input()), expressions);
+        }
+
+        @Override
+        public String visit(Values values) {
+            return ValuesSql.select(values, expressions);
+        }
+
+        @Override
+        public String visit(RangeSource range) {
+            return RangeSql.select(range, expressions);
+        }
+
+        @Override
+        public String visit(Join join) {
+            return JoinSql.select(join, stage(join.left()), stage(join.right()), expressions);
+        }
+
+        @Override
+        public String visit(Union union) {
+            return UnionSql.select(union, union.legs().stream().map(SqlGenerator.this::stage).toList());
+        }
+
+        @Override
+        public String visit(MvExpand mvExpand) {
+            return MvExpandSql.select(mvExpand, stage(mvExpand.input()), expressions);
+        }
+
+        @Override
+        public String visit(Parse parse) {
+            return ParseSql.select(parse, stage(parse.input()), expressions);
+        }
+
+        @Override
+        public String visit(Materialize materialize) {
+            return "SELECT * FROM " + stage(materialize.input());
+        }
+
+        @Override
+        public String visit(Sample sample) {
+            return "SELECT * FROM " + stage(sample.input()) + " USING SAMPLE " + sample.count() + " ROWS";
+        }
+
+        @Override
+        public String visit(MakeSeries series) {
+            return MakeSeriesSql.select(series, stage(series.input()), expressions);
+        }
+
+        @Override
+        public String visit(MvApply apply) {
+            return MvApplySql.select(apply, stage(apply.input()), generate(apply.subquery(), now));
+        }
+
+        @Override
+        public String visit(ApplyRow row) {
+            return MvApplySql.row(row);
+        }
+
+        @Override
+        public String visit(TopNested top) {
+            return TopNestedSql.select(top, stage(top.input()), expressions);
+        }
+
+        @Override
+        public String visit(Pivot pivot) {
+            return PivotSql.select(pivot, stage(pivot.input()), expressions);
+        }
     }
 }

@@ -8,4 +8,9 @@ public record DatatableExpression(List<ColumnDeclaration> columns, List<Expressi
         columns = List.copyOf(columns);
         values = List.copyOf(values);
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record DistinctOperator(List<ColumnAssignment> columns, boolean allColumn
     public DistinctOperator {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

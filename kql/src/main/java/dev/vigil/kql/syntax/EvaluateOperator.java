@@ -10,4 +10,8 @@ import java.util.Optional;
  */
 public record EvaluateOperator(FunctionCall plugin, Optional<List<ColumnDeclaration>> outputSchema, Span span)
         implements QueryOperator {
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -6,4 +6,7 @@ public sealed interface Expression
         SubqueryExpression, MemberAccess, ElementAccess, BetweenExpression, NullLiteral, AllColumns,
         NamedArgument {
     Span span();
+
+    /** Calls the method of {@code visitor} for this type. */
+    <R> R accept(ExpressionVisitor<R> visitor);
 }

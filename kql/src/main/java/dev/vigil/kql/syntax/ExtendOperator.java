@@ -7,4 +7,9 @@ public record ExtendOperator(List<ColumnAssignment> columns, Span span) implemen
     public ExtendOperator {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

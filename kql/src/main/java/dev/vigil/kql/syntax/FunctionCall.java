@@ -7,4 +7,9 @@ public record FunctionCall(String name, Span nameSpan, List<Expression> argument
     public FunctionCall {
         arguments = List.copyOf(arguments);
     }
+
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -8,4 +8,9 @@ public record InExpression(Expression left, ListOperator operator, boolean negat
     public InExpression {
         values = List.copyOf(values);
     }
+
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

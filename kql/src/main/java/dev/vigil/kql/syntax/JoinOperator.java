@@ -13,4 +13,9 @@ public record JoinOperator(Optional<Identifier> kind, TabularExpression right, L
     public JoinOperator {
         conditions = List.copyOf(conditions);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -15,4 +15,9 @@ public record LiteralExpression(LiteralKind kind, Object value, Span span) imple
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
     }
+
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -9,4 +9,9 @@ public record LookupOperator(Optional<Identifier> kind, TabularExpression right,
     public LookupOperator {
         conditions = List.copyOf(conditions);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -15,4 +15,9 @@ public record MakeSeriesOperator(List<MakeSeriesAggregate> aggregates, Expressio
         aggregates = List.copyOf(aggregates);
         groups = List.copyOf(groups);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -15,4 +15,9 @@ public record MvApplyOperator(List<MvExpandItem> items, Optional<Identifier> ite
     public MvApplyOperator {
         items = List.copyOf(items);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -13,4 +13,9 @@ public record MvExpandOperator(Optional<Identifier> bagExpansion, Optional<Ident
     public MvExpandOperator {
         items = List.copyOf(items);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

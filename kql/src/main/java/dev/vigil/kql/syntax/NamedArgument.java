@@ -5,4 +5,8 @@ package dev.vigil.kql.syntax;
  * value goes to the parameter of that name, whatever its position.
  */
 public record NamedArgument(Identifier name, Expression value, Span span) implements Expression {
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

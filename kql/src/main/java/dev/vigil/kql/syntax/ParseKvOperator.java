@@ -17,4 +17,9 @@ public record ParseKvOperator(Expression source, List<ColumnDeclaration> keys, L
     /** One {@code name = value} of the {@code with} list; the value is a string or bool literal. */
     public record Option(Identifier name, Expression value) {
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -13,4 +13,9 @@ public record ParseOperator(Optional<Identifier> kind, Optional<String> flags, E
     public ParseOperator {
         pattern = List.copyOf(pattern);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record PipeExpression(TabularExpression source, List<QueryOperator> opera
     public PipeExpression {
         operators = List.copyOf(operators);
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record PrintExpression(List<ColumnAssignment> columns, Span span) impleme
     public PrintExpression {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record ProjectAwayOperator(List<NamePattern> columns, Span span) implemen
     public ProjectAwayOperator {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record ProjectKeepOperator(List<NamePattern> columns, Span span) implemen
     public ProjectKeepOperator {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

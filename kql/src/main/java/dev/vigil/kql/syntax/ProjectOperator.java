@@ -7,4 +7,9 @@ public record ProjectOperator(List<ColumnAssignment> columns, Span span) impleme
     public ProjectOperator {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record ProjectRenameOperator(List<ColumnRename> renames, Span span) imple
     public ProjectRenameOperator {
         renames = List.copyOf(renames);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record ProjectReorderOperator(List<ReorderKey> keys, Span span) implement
     public ProjectReorderOperator {
         keys = List.copyOf(keys);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -9,4 +9,7 @@ public sealed interface QueryOperator
         AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
         ParseKvOperator, TopHittersOperator {
     Span span();
+
+    /** Calls the method of {@code visitor} for this type. */
+    <R> R accept(QueryOperatorVisitor<R> visitor);
 }

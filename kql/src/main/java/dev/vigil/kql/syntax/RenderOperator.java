@@ -11,4 +11,9 @@ public record RenderOperator(Identifier chart, Map<String, String> properties, S
     public RenderOperator {
         properties = Map.copyOf(properties);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

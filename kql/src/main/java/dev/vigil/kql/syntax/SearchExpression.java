@@ -6,4 +6,9 @@ public record SearchExpression(SearchOperator search) implements TabularExpressi
     public Span span() {
         return search.span();
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -14,4 +14,9 @@ public record SearchOperator(boolean caseSensitive, List<TableReference> tables,
     public SearchOperator {
         tables = List.copyOf(tables);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record SerializeOperator(List<ColumnAssignment> columns, Span span) imple
     public SerializeOperator {
         columns = List.copyOf(columns);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

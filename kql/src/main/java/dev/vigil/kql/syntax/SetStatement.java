@@ -8,4 +8,8 @@ import java.util.Optional;
  * is an expression.
  */
 public record SetStatement(Identifier option, Optional<Expression> value, Span span) implements Statement {
+    @Override
+    public <R> R accept(StatementVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record SortOperator(List<SortKey> keys, Span span) implements QueryOperat
     public SortOperator {
         keys = List.copyOf(keys);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -5,4 +5,8 @@ package dev.vigil.kql.syntax;
  * {@code toscalar(T | count)}, {@code materialize(T | ...)}.
  */
 public record SubqueryExpression(TabularExpression tabular, Span span) implements Expression {
+    @Override
+    public <R> R accept(ExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

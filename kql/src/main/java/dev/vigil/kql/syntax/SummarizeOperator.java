@@ -9,4 +9,9 @@ public record SummarizeOperator(List<ColumnAssignment> aggregates, List<ColumnAs
         aggregates = List.copyOf(aggregates);
         groups = List.copyOf(groups);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

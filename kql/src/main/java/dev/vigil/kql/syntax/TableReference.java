@@ -9,4 +9,9 @@ public record TableReference(String name, Span span) implements TabularExpressio
     public boolean isWildcard() {
         return name.indexOf('*') >= 0;
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

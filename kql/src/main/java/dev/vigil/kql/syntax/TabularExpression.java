@@ -9,4 +9,7 @@ public sealed interface TabularExpression
         permits TableReference, TabularFunctionCall, PipeExpression, DatatableExpression, PrintExpression,
         RangeExpression, UnionExpression, SearchExpression {
     Span span();
+
+    /** Calls the method of {@code visitor} for this type. */
+    <R> R accept(TabularExpressionVisitor<R> visitor);
 }

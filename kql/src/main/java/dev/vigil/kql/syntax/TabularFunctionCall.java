@@ -6,4 +6,9 @@ public record TabularFunctionCall(FunctionCall call) implements TabularExpressio
     public Span span() {
         return call.span();
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -7,4 +7,9 @@ public record TopNestedOperator(List<TopNestedLevel> levels, Span span) implemen
     public TopNestedOperator {
         levels = List.copyOf(levels);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -6,4 +6,9 @@ public record UnionExpression(UnionOperator union) implements TabularExpression 
     public Span span() {
         return union.span();
     }
+
+    @Override
+    public <R> R accept(TabularExpressionVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

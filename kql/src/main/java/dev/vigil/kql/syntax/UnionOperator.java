@@ -13,4 +13,9 @@ public record UnionOperator(Optional<Identifier> kind, Optional<Identifier> with
     public UnionOperator {
         legs = List.copyOf(legs);
     }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -42,8 +42,9 @@ class TestSeveralErrors {
     }
 
     @Test
-    void testSyntaxErrorsStopAtTheFirst() {
-        assertThat(errors("T | where (Id > | project ) ) ")).hasSize(1);
+    void testEverySyntaxErrorIsReportedAndTheQueryIsNotBound() {
+        // the pipe inside the parentheses belongs to the where; the second ')' closes nothing; Nope is not looked up
+        assertThat(errors("T | where (Id > | project ) ) | extend x = Nope")).containsExactly("KS006 1:17", "KS002 1:29");
     }
 
     @Test

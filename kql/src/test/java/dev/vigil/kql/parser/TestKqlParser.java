@@ -11,6 +11,7 @@ import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.syntax.ColumnAssignment;
@@ -28,6 +29,7 @@ import dev.vigil.kql.syntax.QueryStatement;
 import dev.vigil.kql.syntax.SortDirection;
 import dev.vigil.kql.syntax.SortKey;
 import dev.vigil.kql.syntax.SortOperator;
+import dev.vigil.kql.syntax.SourceText;
 import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.syntax.SummarizeOperator;
 import dev.vigil.kql.syntax.TableReference;
@@ -168,10 +170,61 @@ class TestKqlParser {
             "T\\n| where x ==\\n| count ¦ KS006 line 3:1: An expression is missing here; found '|'.",
     })
     void testSyntaxErrorsNameTheirPlace(String query, String expected) {
-        assertThatThrownBy(() -> KqlParser.parse(query.replace("\\n", "\n")))
-                .isInstanceOfSatisfying(DiagnosticException.class, e -> assertThat(e.fact().code() + " "
-                        + e.fact().at(new dev.vigil.kql.syntax.SourceText(query.replace("\\n", "\n")), e.span()).describe())
-                        .isEqualTo(expected));
+        String text = query.replace("\\n", "\n");
+        assertThat(describedErrors(text)).containsExactly(expected);
+    }
+
+    /** Every syntax error of {@code text}, each as its code and its description with line and column. */
+    private static List<String> describedErrors(String text) {
+        SourceText source = new SourceText(text);
+        try {
+            KqlParser.parse(text);
+            return List.of();
+        } catch (DiagnosticsException e) {
+            return e.errors().stream().map(error -> error.fact().code() + " " + error.fact().at(source, error.span()).describe()).toList();
+        } catch (DiagnosticException e) {
+            return List.of(e.fact().code() + " " + e.fact().at(source, e.span()).describe());
+        }
+    }
+
+    @Test
+    void testEveryOperatorWithASyntaxErrorIsReportedWithItsLineAndColumn() {
+        assertThat(describedErrors("T\n| where x ==\n| project a = \n| sort x\n| take 3")).containsExactly(
+                "KS006 line 3:1: An expression is missing here; found '|'.",
+                "KS006 line 4:1: An expression is missing here; found '|'.",
+                "KS005 line 4:8: Expected 'by' but found 'x'.");
+    }
+
+    @Test
+    void testEveryStatementWithASyntaxErrorIsReported() {
+        assertThat(describedErrors("let a = ;\nlet b = 1 + (2;\nT | take b")).containsExactly(
+                "KS006 line 1:9: An expression is missing here; found ';'.",
+                "KS005 line 2:15: Expected ')' but found ';'.");
+    }
+
+    @Test
+    void testAnErrorInsideASubqueryDoesNotHideTheErrorsAfterIt() {
+        assertThat(describedErrors("T | join (X | whre y) on a | wher")).containsExactly(
+                "KS005 line 1:15: 'whre' is not a query operator; expected an operator such as where, project, extend, summarize, sort, top, take or count.",
+                "KS005 line 1:30: 'wher' is not a query operator; expected an operator such as where, project, extend, summarize, sort, top, take or count.");
+    }
+
+    @Test
+    void testErrorsAfterARecoveredOneKeepTheRestOfThePipeValid() {
+        Compilation compilation = compile("T | where x == | project x | sort by x desc");
+
+        assertThat(compilation.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("KS006");
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(16);
+        });
+    }
+
+    @Test
+    void testAQueryWithManyErrorsStopsAtTheLimit() {
+        String query = "T" + " | where".repeat(KqlParser.MAX_ERRORS * 2);
+
+        assertThat(compile(query).errors()).hasSize(KqlParser.MAX_ERRORS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
+import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.Explanation;
 import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.Kql;
@@ -252,7 +253,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     @Override
     public QuerySummary query(String workspaceId, QueryRequest request, QueryControl control, ResultSink sink) throws IOException {
         Workspace workspace = workspaces.require(workspaceId);
-        CompileOptions options = compileOptions(request);
+        CompileOptions options = compileOptions(workspaceId, request);
         Timer.Sample sample = Timer.start();
         try (QueryTimeout timeout = QueryTimeout.start(control, timer)) {
             QueryCancellation cancellation = control.cancellation();
@@ -277,7 +278,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         QueryControl control = QueryControl.withTimeout(limits.defaultTimeout());
         Explanation explanation;
         try (QueryTimeout timeout = QueryTimeout.start(control, timer)) {
-            explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(request), probe -> queries.probe(probe, control.cancellation()));
+            explanation = Kql.explain(request.query(), workspace.catalog(), compileOptions(workspaceId, request), probe -> queries.probe(probe, control.cancellation()));
         }
         Compilation compilation = explanation.compilation();
         if (compilation.hasErrors()) {
@@ -314,10 +315,13 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         }
     }
 
-    /** The query's instant, its time range when the request has a timespan, its ingestion window when it has one. */
-    private CompileOptions compileOptions(QueryRequest request) {
+    /**
+     * The query's instant, its caller (the workspace, and the user when the request names one), its time range when
+     * the request has a timespan, its ingestion window when it has one.
+     */
+    private CompileOptions compileOptions(String workspaceId, QueryRequest request) {
         Instant now = request.asOf().orElseGet(clock::instant);
-        CompileOptions options = CompileOptions.at(now);
+        CompileOptions options = CompileOptions.at(now).withCaller(new QueryCaller(request.principal().orElse(""), workspaceId));
         Optional<TimeRange> range = request.timeRange(now);
         if (range.isPresent()) {
             options = options.withTimeRange(range.get());

@@ -54,6 +54,17 @@ class TestDuckDbLogStore {
     }
 
     @Test
+    void testCurrentPrincipalAndDatabaseNameTheUserAndTheWorkspaceOfTheRequest() {
+        String query = "print p = current_principal(), d = current_database(), m = current_principal_is_member_of('Alice')";
+
+        QueryResult asAlice = storage.logs().query("default", QueryRequest.of(query).forPrincipal("alice"));
+        QueryResult asVigil = storage.logs().query("default", QueryRequest.of(query));
+
+        assertThat(asAlice.primary().rows()).containsExactly(List.of("alice", "default", true));
+        assertThat(asVigil.primary().rows()).containsExactly(List.of("", "default", false));
+    }
+
+    @Test
     void testIngestedRowsAreCountedAndStoredWithTheirTypes() throws Exception {
         storage.logs().createCustomTable("default", new TableDefinition("Everything_CL", List.of(
                 new ColumnSchema("B", KqlType.BOOL), new ColumnSchema("I", KqlType.INT), new ColumnSchema("L", KqlType.LONG),

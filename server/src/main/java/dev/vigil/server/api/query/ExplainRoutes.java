@@ -3,6 +3,7 @@ package dev.vigil.server.api.query;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.access.Authorization;
+import dev.vigil.server.api.access.Caller;
 import dev.vigil.workspace.api.LogStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,6 +29,6 @@ public final class ExplainRoutes {
     private void explain(Context ctx) {
         Authorization.require(ctx, Scope.workspace(ctx.pathParam("workspace")), Role.READER);
         QueryBodyJson body = ctx.bodyAsClass(QueryBodyJson.class);
-        ctx.json(ExplanationJson.of(logStore.explain(ctx.pathParam("workspace"), body.toRequest())));
+        ctx.json(ExplanationJson.of(logStore.explain(ctx.pathParam("workspace"), body.toRequest().forPrincipal(Caller.of(ctx).principal().id()))));
     }
 }

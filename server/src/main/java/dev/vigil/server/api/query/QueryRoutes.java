@@ -57,8 +57,8 @@ public final class QueryRoutes {
     private void run(Context ctx, QueryBodyJson body) throws IOException {
         String workspace = ctx.pathParam("workspace");
         Authorization.require(ctx, Scope.workspace(workspace), Role.READER);
-        QueryRequest request = body.toRequest();
         Caller caller = Caller.of(ctx);
+        QueryRequest request = body.toRequest().forPrincipal(caller.principal().id());
         RunningQuery query = new RunningQuery(queryId(ctx), workspace, caller.principal(), request.query(), clock.instant(), new QueryCancellation());
         ctx.header(QUERY_ID_HEADER, query.id());
         QueryLogNote note = QueryLogNote.attach(ctx, query, timeRange(request), caller.apiKeyId() != null ? caller.apiKeyId() : "session");

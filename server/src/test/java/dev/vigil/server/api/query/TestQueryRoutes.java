@@ -86,6 +86,30 @@ class TestQueryRoutes {
     }
 
     @Test
+    void testEverySyntaxErrorOfAQueryIsListedWithItsLineAndColumn() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert\n| where AlertSeverity ==\n| sort AlertName"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode diagnostics = RunningServer.json(response).path("error").path("innererror").path("diagnostics");
+        assertThat(diagnostics).hasSize(2);
+        assertThat(diagnostics.path(0).path("line").asInt()).isEqualTo(3);
+        assertThat(diagnostics.path(0).path("pos").asInt()).isEqualTo(1);
+        assertThat(diagnostics.path(1).path("line").asInt()).isEqualTo(3);
+        assertThat(diagnostics.path(1).path("pos").asInt()).isEqualTo(8);
+        assertThat(diagnostics.path(1).path("message").asText()).contains("'by'");
+    }
+
+    @Test
+    void testCurrentPrincipalIsTheSignedInUser() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "print who = current_principal(), ws = current_database()"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode row = RunningServer.json(response).path("tables").path(0).path("rows").path(0);
+        assertThat(row.path(0).asText()).isEqualTo("admin");
+        assertThat(row.path(1).asText()).isEqualTo("default");
+    }
+
+    @Test
     void testUnknownColumnIsASemanticErrorWithLineAndColumn() {
         HttpResponse<String> response = server.postJson(QUERY, Map.of("query", "SecurityAlert | where Colour == \"red\""));
 
