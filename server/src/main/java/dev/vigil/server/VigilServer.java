@@ -27,11 +27,13 @@ import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
-import dev.vigil.server.api.content.ContentImportRoutes;
+import dev.vigil.server.api.content.ContentApi;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.content.AlertRuleImport;
 import dev.vigil.soc.content.ParserImport;
+import dev.vigil.soc.hunting.HuntingBookmarks;
+import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
@@ -171,7 +173,7 @@ public final class VigilServer implements AutoCloseable {
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     new Watchlists(storage.logStore(), clock),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
+                    content(alertRules, incidents, storage, clock));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
@@ -281,6 +283,12 @@ public final class VigilServer implements AutoCloseable {
     }
 
     /** The incidents of every workspace, for the rules engine and tests. */
+    private static ContentApi content(AlertRules alertRules, Incidents incidents, Storage storage, Clock clock) {
+        HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
+        return new ContentApi(new AlertRuleImport(alertRules, huntingQueries, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore()),
+                huntingQueries, new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock);
+    }
+
     public Incidents incidents() {
         return incidents;
     }

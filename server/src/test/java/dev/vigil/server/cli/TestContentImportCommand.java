@@ -44,7 +44,7 @@ class TestContentImportCommand {
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).containsPattern("Imported +Parsers/SshAuthentication\\.yaml +_Im_Authentication_Ssh")
                 .containsPattern("Imported +Analytic Rules/RootLogonFailures\\.yaml +" + ContentFixtures.PARSER_RULE_ID + " +Failed SSH logons to root")
-                .endsWith("6 imported\n");
+                .endsWith("7 imported\n");
         assertThat(server.count("_Im_Authentication_Ssh | count")).isZero();
     }
 
@@ -55,7 +55,7 @@ class TestContentImportCommand {
         int exit = importContent(ContentFixtures.solution().toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).endsWith("6 unchanged\n").doesNotContain("Imported");
+        assertThat(out.toString()).endsWith("7 unchanged\n").doesNotContain("Imported");
     }
 
     @Test
