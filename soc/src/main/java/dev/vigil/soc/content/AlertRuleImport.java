@@ -1,6 +1,7 @@
 package dev.vigil.soc.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.soc.content.sigma.SigmaConverter;
 import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleProperties;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Imports analytic rules from Sentinel's rule YAML and from ARM templates of exported rules, and,
- * told apart by their fields, hunting queries (Sentinel's hunting-query YAML). A
+ * Imports analytic rules from Sentinel's rule YAML, from ARM templates of exported rules and from
+ * Sigma rules (converted to Scheduled rules), and, told apart by their fields, hunting queries
+ * (Sentinel's hunting-query YAML). A
  * rule is created, or updated by id when the file's version is newer (or, without versions, its
  * content differs); a rule already installed at the same or a newer version is left unchanged.
  * New rules are disabled unless asked; an update keeps the rule enabled if it was.
@@ -59,8 +61,8 @@ public final class AlertRuleImport {
                     () -> SentinelRuleYaml.read(tree, enable), enable));
             case ARM_TEMPLATE -> importTemplate(workspaceId, file.name(), tree, enable);
             case HUNTING_YAML -> List.of(huntingQueries.importFile(workspaceId, file.name(), tree));
-            case SIGMA_YAML -> List.of(ImportOutcome.refused(file.name(), ContentItemKind.AlertRule, Optional.empty(), Optional.empty(),
-                    Refusal.of(RefusalReason.UnsupportedField, "Sigma rules are not supported yet")));
+            case SIGMA_YAML -> List.of(importOne(workspaceId, file.name(), SigmaConverter.id(tree), SigmaConverter.title(tree),
+                    () -> SigmaRuleFile.read(tree, enable), enable));
             case PARSER_YAML -> List.of(ImportOutcome.refused(file.name(), ContentItemKind.AlertRule, Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
                     "the file is a parser (it has FunctionName or ParserName); import it as a function")));
             case UNKNOWN -> List.of(ImportOutcome.refused(file.name(), ContentItemKind.AlertRule, Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.UnreadableFile,

@@ -1,6 +1,7 @@
 package dev.vigil.soc.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.soc.content.sigma.SigmaConverter;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
@@ -104,7 +105,8 @@ public final class ContentPackInstall {
             }
             case ARM_TEMPLATE -> ArmTemplate.ruleResources(tree).forEach(resource -> queries.add(resource.path("properties").path("query").asText("")));
             case PARSER_YAML -> outcome.id().ifPresent(queries::add);
-            case SIGMA_YAML, UNKNOWN -> {
+            case SIGMA_YAML -> queries.add(SigmaConverter.convert(tree).query());
+            case UNKNOWN -> {
             }
         }
         Set<String> tables = new TreeSet<>();
