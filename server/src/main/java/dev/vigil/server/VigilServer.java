@@ -165,15 +165,18 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
+            HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
+            AlertRuleImport ruleImport = new AlertRuleImport(alertRules, huntingQueries, storage.stateStore());
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
-                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
+                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport);
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     new Watchlists(storage.logStore(), clock),
                     storage::health, queries, new ConsoleRoutes(console),
-                    content(alertRules, incidents, storage, clock));
+                    new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
+                            new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
@@ -283,12 +286,6 @@ public final class VigilServer implements AutoCloseable {
     }
 
     /** The incidents of every workspace, for the rules engine and tests. */
-    private static ContentApi content(AlertRules alertRules, Incidents incidents, Storage storage, Clock clock) {
-        HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
-        return new ContentApi(new AlertRuleImport(alertRules, huntingQueries, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore()),
-                huntingQueries, new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock);
-    }
-
     public Incidents incidents() {
         return incidents;
     }
