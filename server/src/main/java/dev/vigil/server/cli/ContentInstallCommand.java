@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,7 +99,7 @@ final class ContentInstallCommand implements Callable<Integer> {
         answer.path("summary").fields().forEachRemaining(count -> {
             if (count.getValue().asInt() > 0) {
                 // NotInstallable reads "not installable"
-                summary.add(count.getValue().asInt() + " " + count.getKey().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT));
+                summary.add(count.getValue().asInt() + " " + count.getKey().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT));
             }
         });
         return text.append(String.join(", ", summary)).append('\n').toString();

@@ -1,7 +1,6 @@
 package dev.vigil.soc.content;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What an item of content needs to do its work: the tables its query reads (through the functions
@@ -13,6 +12,5 @@ public record ContentNeeds(List<String> tables, List<String> connectors) {
     public ContentNeeds {
         tables = List.copyOf(tables);
         connectors = List.copyOf(connectors);
-        Objects.requireNonNull(tables, "tables");
     }
 }

@@ -28,7 +28,8 @@ public final class HuntingQueries {
 
     /** Saves the query, replacing one of the same id, once it compiles against the workspace; answers whether it was created. */
     public boolean save(String workspaceId, HuntingQuery query) {
-        logStore.explain(workspaceId, QueryRequest.of(query.textFor(HuntingWindow.lastDayBefore(Instant.EPOCH.plus(HuntingWindow.DEFAULT_LOOKBACK)))));
+        // any window will do: the check is whether it compiles, with the window's placeholders filled in
+        logStore.explain(workspaceId, QueryRequest.of(query.textFor(new HuntingWindow(Instant.EPOCH, Instant.EPOCH.plus(HuntingWindow.DEFAULT_LOOKBACK)))));
         boolean created = documents.get(key(workspaceId, query.id())).isEmpty();
         documents.put(key(workspaceId, query.id()), new StoredHuntingQuery(workspaceId, query));
         return created;

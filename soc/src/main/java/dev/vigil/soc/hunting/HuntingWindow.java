@@ -17,11 +17,6 @@ public record HuntingWindow(Instant start, Instant end) {
         }
     }
 
-    /** The last day up to {@code now}. */
-    public static HuntingWindow lastDayBefore(Instant now) {
-        return new HuntingWindow(now.minus(DEFAULT_LOOKBACK), now);
-    }
-
     /** As the query API's timespan takes it: an ISO 8601 interval. */
     String timespan() {
         return start + "/" + end;

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hunting: the workspace's hunting queries (imported as content; any role reads and runs them,
@@ -84,7 +85,7 @@ public final class HuntingRoutes {
     private void createBookmark(Context ctx) throws IOException {
         String workspace = workspace(ctx, Role.RESPONDER);
         Bookmark created = bookmarks.create(workspace, BookmarkRequest.read(body(ctx), workspace, queries), Caller.of(ctx).principal().id());
-        ctx.status(201).json(HuntingJson.bookmark(created, java.util.Optional.empty()));
+        ctx.status(201).json(HuntingJson.bookmark(created, Optional.empty()));
     }
 
     private void readBookmark(Context ctx) {

@@ -5,6 +5,7 @@ import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.Permit;
 import dev.vigil.soc.content.AlertRuleImport;
 import dev.vigil.soc.content.ContentFile;
+import dev.vigil.soc.content.ContentItemKind;
 import dev.vigil.soc.content.ImportOutcome;
 import dev.vigil.soc.content.ImportStatus;
 import io.javalin.http.UploadedFile;
@@ -81,7 +82,7 @@ final class RuleImportPages {
 
     private static ImportResult.Row row(ImportOutcome outcome) {
         String detail = outcome.refusal().map(r -> r.reason() + ": " + r.message()).orElse(outcome.note().orElse(""));
-        return new ImportResult.Row(outcome.file(), outcome.kind() == dev.vigil.soc.content.ContentItemKind.HuntingQuery ? "Hunting query" : "Rule",
+        return new ImportResult.Row(outcome.file(), outcome.kind() == ContentItemKind.HuntingQuery ? "Hunting query" : "Rule",
                 outcome.name().orElse(outcome.id().orElse("")), outcome.status().name(), detail);
     }
 

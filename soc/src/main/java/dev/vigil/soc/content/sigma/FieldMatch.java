@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.kql.KqlQuoting;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -128,7 +130,7 @@ record FieldMatch(String field, List<String> modifiers, List<JsonNode> values) i
         String name = KqlQuoting.name(column);
         boolean cased = flags.contains("cased");
         if (comparison == null || Set.of("contains", "startswith", "endswith").contains(comparison)) {
-            Operator operator = comparison == null ? Operator.EQUALS : Operator.valueOf(comparison.toUpperCase(java.util.Locale.ROOT));
+            Operator operator = comparison == null ? Operator.EQUALS : Operator.valueOf(comparison.toUpperCase(Locale.ROOT));
             if (value.isNull()) {
                 if (operator != Operator.EQUALS) {
                     throw SigmaConversionException.invalid(field + ": null goes with no modifier (it means the field is empty)");
@@ -222,7 +224,7 @@ record FieldMatch(String field, List<String> modifiers, List<JsonNode> values) i
         int[] cutEnd = {0, 3, 2};
         for (int offset = 0; offset < 3; offset++) {
             byte[] shifted = new byte[offset + bytes.length];
-            java.util.Arrays.fill(shifted, 0, offset, (byte) ' ');
+            Arrays.fill(shifted, 0, offset, (byte) ' ');
             System.arraycopy(bytes, 0, shifted, offset, bytes.length);
             String encoded = Base64.getEncoder().encodeToString(shifted);
             int end = encoded.length() - cutEnd[(bytes.length + offset) % 3];

@@ -2,6 +2,7 @@ package dev.vigil.soc.content.sigma;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A Sigma string value: text with the wildcards {@code *} (any characters) and {@code ?} (one
@@ -108,7 +109,7 @@ record SigmaString(List<Part> parts) {
     }
 
     /** The same value with each text part changed, wildcards kept. */
-    SigmaString mapText(java.util.function.UnaryOperator<String> change) {
+    SigmaString mapText(UnaryOperator<String> change) {
         return new SigmaString(parts.stream().map(part -> part instanceof Text t ? (Part) new Text(change.apply(t.text())) : part).toList());
     }
 }
