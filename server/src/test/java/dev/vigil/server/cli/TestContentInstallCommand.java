@@ -82,8 +82,10 @@ class TestContentInstallCommand {
         int exit = install(ContentFixtures.iotOtPack());
 
         assertThat(exit).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).startsWith("Pack Vigil IoT OT\n").contains("Tables needed: SecurityAlert (no rows yet)\n")
-                .endsWith("15 imported\n");
+        assertThat(out.toString()).startsWith("Pack Vigil IoT OT\n")
+                .contains("Tables needed: SecurityAlert (no rows yet), SecurityIoTRawEvent (no rows yet)\n")
+                .containsPattern("Imported +HuntingQuery +Hunting Queries/FailedDeviceLoginsBySource\\.yaml")
+                .endsWith("17 imported\n");
     }
 
     @Test

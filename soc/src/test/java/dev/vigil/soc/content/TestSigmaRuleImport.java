@@ -153,6 +153,9 @@ class TestSigmaRuleImport {
                 .containsExactly("fw-1", "fw-2");
         assertThat(matched(FIREWALL, "  selection:\n    dst_port|gte: 1024\n  condition: selection", "DeviceName")).containsExactly("fw-2", "fw-3");
         assertThat(matched(FIREWALL, "  selection:\n    dst_port: 53\n  condition: selection", "DeviceName")).containsExactly("fw-1");
+        assertThat(matched(FIREWALL, "  selection:\n    src_ip|fieldref: dst_ip\n  condition: selection", "DeviceName")).isEmpty();
+        assertThat(matched(FIREWALL, "  selection:\n    action|fieldref: action\n  condition: selection", "DeviceName"))
+                .containsExactly("fw-1", "fw-2", "fw-3");
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class ContentFixtures {
         }
     }
 
+    /** The Sigma rules written for these tests ({@code content/Sigma}), as an import request's {@code files}. */
+    public static List<Map<String, String>> sigmaFiles() {
+        return files("../Sigma");
+    }
+
     /** Vigil's own IoT/OT content pack, as shipped in the repository's {@code content} folder. */
     public static Path iotOtPack() {
         Path pack = Path.of("..", "content", "Vigil IoT OT").toAbsolutePath().normalize();

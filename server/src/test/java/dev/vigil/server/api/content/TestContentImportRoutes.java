@@ -90,7 +90,7 @@ class TestContentImportRoutes {
     @Test
     void sigmaRulesImportedThroughTheApiRunOnStandardTablesAndRaiseTheirAlerts() {
         Instant start = clock.instant();
-        JsonNode answer = RunningServer.json(server.postJson(RULES, Map.of("files", ContentFixtures.files("../Sigma"), "enabled", true)));
+        JsonNode answer = RunningServer.json(server.postJson(RULES, Map.of("files", ContentFixtures.sigmaFiles(), "enabled", true)));
         assertThat(answer.path("summary").toString()).isEqualTo("{\"Imported\":3,\"Updated\":0,\"Unchanged\":0,\"Refused\":0}");
         server.server().awaitAnalytics();
 
@@ -110,7 +110,7 @@ class TestContentImportRoutes {
         assertThat(alerts.path("rows").toString()).isEqualTo("[[\"Failed logins on an industrial controller\",\"Low\",\"InitialAccess\"],"
                 + "[\"Firewall allowed traffic to a reverse shell port\",\"High\",\"CommandAndControl\"],"
                 + "[\"SSH password failures for root\",\"Medium\",\"CredentialAccess\"]]");
-        JsonNode again = RunningServer.json(server.postJson(RULES, Map.of("files", ContentFixtures.files("../Sigma"), "enabled", true)));
+        JsonNode again = RunningServer.json(server.postJson(RULES, Map.of("files", ContentFixtures.sigmaFiles(), "enabled", true)));
         assertThat(again.path("summary").path("Unchanged").asInt()).isEqualTo(3);
     }
 

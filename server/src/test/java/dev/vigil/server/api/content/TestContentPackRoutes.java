@@ -90,7 +90,11 @@ class TestContentPackRoutes {
         assertThat(answer.path("summary").path("Refused").asInt()).as(answer.toString()).isZero();
         AlertRuleTemplates gallery = AlertRuleTemplates.builtIn();
         List<String> installed = new ArrayList<>();
-        answer.path("value").forEach(item -> installed.add(item.path("id").asText()));
+        answer.path("value").forEach(item -> {
+            if (item.path("kind").asText().equals("AlertRule")) {
+                installed.add(item.path("id").asText());
+            }
+        });
         List<AlertRuleTemplate> scheduled = gallery.list().stream().filter(t -> t.properties().kind() == AlertRuleKind.SCHEDULED).toList();
         assertThat(installed).containsExactlyInAnyOrderElementsOf(scheduled.stream().map(AlertRuleTemplate::id).toList());
         for (AlertRuleTemplate template : scheduled) {
@@ -101,7 +105,9 @@ class TestContentPackRoutes {
             assertThat(rule.path("severity").asText()).isEqualTo(detection.severity().name());
             assertThat(rule.path("entityMappings").size()).isEqualTo(detection.entityMappings().size());
         }
-        assertThat(answer.path("needs").path("tables").toString()).isEqualTo("[{\"name\":\"SecurityAlert\",\"rows\":0}]");
+        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 2);
+        assertThat(answer.path("needs").path("tables").toString())
+                .isEqualTo("[{\"name\":\"SecurityAlert\",\"rows\":0},{\"name\":\"SecurityIoTRawEvent\",\"rows\":0}]");
         assertThat(answer.path("needs").path("connectors").toString()).isEqualTo("[\"IoT\"]");
     }
 
@@ -128,6 +134,32 @@ class TestContentPackRoutes {
 
         JsonNode raised = server.query("SecurityAlert | where ProviderName == 'ASI Scheduled Alerts' | project AlertName, CompromisedEntity");
         assertThat(raised.path("rows").toString()).isEqualTo("[[\"(MDIoT) PLC Stop Command Was Sent\",\"plc-7\"]]");
+    }
+
+    @Test
+    void testTheIotOtPacksHuntingQueryFindsFailedLoginsOnDevices() {
+        install("Vigil IoT OT", ContentFixtures.packFiles(ContentFixtures.iotOtPack()), false);
+        Instant at = clock.instant().minusSeconds(600);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String[] login : new String[][] {{"plc-7", "root", "Fail"}, {"plc-7", "admin", "Fail"}, {"plc-7", "root", "Success"}, {"plc-9", "root", "Fail"}}) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("TimeGenerated", at.toString());
+            event.put("DeviceId", login[0]);
+            event.put("RawEventName", "Login");
+            event.put("RawEventCategory", "Triggered");
+            event.put("EventDetails", "[{\"UserName\":\"" + login[1] + "\",\"Result\":\"" + login[2] + "\",\"RemoteAddress\":\"10.3.0.9\"}]");
+            events.add(event);
+        }
+        server.writeAsVigil("SecurityIoTRawEvent", events);
+
+        HttpResponse<String> run = server.postJson("/api/workspaces/default/huntingQueries/3f6b9d2e-8a41-4c7e-b5d0-2e9a7c1f4b63/run",
+                Map.of("startTime", clock.instant().minus(Duration.ofHours(1)).toString(), "endTime", clock.instant().toString()));
+
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        List<JsonNode> rows = RunningServer.rowsByColumnName(RunningServer.json(run).path("tables").path(0));
+        assertThat(rows).extracting(row -> row.path("DeviceId").asText() + " " + row.path("Failures").asInt())
+                .containsExactly("plc-7 2", "plc-9 1");
+        assertThat(rows.get(0).path("Users").toString()).contains("root").contains("admin");
     }
 
     @Test
