@@ -130,6 +130,6 @@ public class AutomationRuleBenchmark {
         IncidentAlert alert = IncidentAlert.fromSecurityAlert(row);
         return new Incident("bench", "name", 7, "alert/a-1", "Reverse shell on plc-7", "", IncidentSeverity.HIGH, IncidentStatus.ACTIVE,
                 Optional.empty(), IncidentOwner.UNASSIGNED, List.of(IncidentLabel.user("line-3")), List.of(), List.of(), List.of(alert), List.of(),
-                Optional.empty(), Incident.PROVIDER_NAME, NOW, NOW, Optional.empty(), Optional.empty(), "bench", 2, 42);
+                Optional.empty(), Incident.PROVIDER_NAME, NOW, NOW, Optional.empty(), Optional.empty(), "bench", 2, 42, List.of());
     }
 }

@@ -27,11 +27,13 @@ import dev.vigil.server.identity.LoginThrottle;
 import dev.vigil.server.identity.SessionStore;
 import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
-import dev.vigil.server.api.content.ContentImportRoutes;
+import dev.vigil.server.api.content.ContentApi;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.content.AlertRuleImport;
 import dev.vigil.soc.content.ParserImport;
+import dev.vigil.soc.hunting.HuntingBookmarks;
+import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.incidentcreation.IncidentsSink;
@@ -181,16 +183,19 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
+            HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
+            AlertRuleImport ruleImport = new AlertRuleImport(alertRules, huntingQueries, storage.stateStore());
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
-                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
+                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport);
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules,
                             ApiJson.newMapper()),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
+                    new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
+                            new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());

@@ -2,7 +2,7 @@ package dev.vigil.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.api.connectors.ConnectorApi;
-import dev.vigil.server.api.content.ContentImportRoutes;
+import dev.vigil.server.api.content.ContentApi;
 import dev.vigil.server.api.functions.FunctionRoutes;
 import dev.vigil.server.api.health.HealthRoutes;
 import dev.vigil.server.api.incidents.IncidentRoutes;
@@ -63,7 +63,7 @@ public final class HttpApi {
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
             long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
             PlaybookRoutes playbooks, Supplier<StorageHealth> storageHealth,
-            InteractiveQueries queries, ConsoleRoutes console, ContentImportRoutes contentImport) {
+            InteractiveQueries queries, ConsoleRoutes console, ContentApi content) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -111,7 +111,7 @@ public final class HttpApi {
             new WorkspaceRoutes(logStore).register(config.routes);
             iot.register(config.routes);
             connectors.register(config.routes);
-            contentImport.register(config.routes);
+            content.register(config.routes, mapper);
             rules.register(config.routes);
             new AutomationRuleRoutes(automationRules, mapper).register(config.routes);
             new WatchlistRoutes(watchlists, mapper).register(config.routes);

@@ -24,9 +24,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports Sentinel analytic rules (rule YAML, ARM JSON of exported rules) and parsers (parser YAML) from files"
-                + " or folders (searched for .yaml, .yml and .json files). Parsers are imported first, so that rules calling them"
-                + " compile. Prints one line per rule or function: Imported, Updated, Unchanged or Refused with the reason.",
+        description = "Imports Sentinel analytic rules (rule YAML, ARM JSON of exported rules), hunting queries (hunting-query YAML),"
+                + " Sigma rules and parsers (parser YAML) from files or folders (searched for .yaml, .yml and .json files). Parsers are"
+                + " imported first, so that rules calling them compile. Prints one line per item: Imported, Updated, Unchanged or"
+                + " Refused with the reason.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
                 "0:every item was imported, updated or unchanged",

@@ -11,6 +11,7 @@ import dev.vigil.soc.connector.iot.DefenderForIotConnector;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.rule.dryrun.DryRuns;
 import dev.vigil.soc.rule.health.RuleHealth;
+import dev.vigil.soc.content.AlertRuleImport;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.soc.rule.template.AlertRuleTemplates;
 import dev.vigil.workspace.api.LogStore;
@@ -24,8 +25,10 @@ import java.time.Clock;
  * @param savedQueries the Logs page's saved queries
  * @param dryRuns the rule wizard's results simulation, as the API's dry run
  * @param iot device actions, intake counters and connections, for the IoT pages
+ * @param contentImport the rule import Analytics' Import button sends files to, as the API's import
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
         DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
-        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns, IotServices iot) {
+        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns, IotServices iot,
+        AlertRuleImport contentImport) {
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class TestContentImportCommand {
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).containsPattern("Imported +Parsers/SshAuthentication\\.yaml +_Im_Authentication_Ssh")
                 .containsPattern("Imported +Analytic Rules/RootLogonFailures\\.yaml +" + ContentFixtures.PARSER_RULE_ID + " +Failed SSH logons to root")
-                .endsWith("6 imported\n");
+                .endsWith("7 imported\n");
         assertThat(server.count("_Im_Authentication_Ssh | count")).isZero();
     }
 
@@ -55,7 +56,7 @@ class TestContentImportCommand {
         int exit = importContent(ContentFixtures.solution().toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).endsWith("6 unchanged\n").doesNotContain("Imported");
+        assertThat(out.toString()).endsWith("7 unchanged\n").doesNotContain("Imported");
     }
 
     @Test
@@ -75,6 +76,38 @@ class TestContentImportCommand {
         assertThat(exit).isEqualTo(CommandFailedException.EXIT_REJECTED);
         assertThat(out.toString()).containsPattern("Refused +unknown-field\\.yaml +0a0b0c0d-1111-4222-8333-444455556666 +Odd rule +UnsupportedField:"
                 + " the field 'playbook' is not supported").endsWith("1 refused\n");
+    }
+
+    @Test
+    void sigmaRulesAreImportedAndWhatDoesNotConvertIsRefusedWithTheReason() throws IOException {
+        Path sigma = ContentFixtures.solution().resolveSibling("Sigma");
+        for (Path file : List.of(sigma.resolve("ssh_root_password_failures.yml"), sigma.resolve("firewall_allowed_to_shell_ports.yml"))) {
+            Files.copy(file, folder.resolve(file.getFileName()));
+        }
+        Files.writeString(folder.resolve("macos_launch_agent.yml"), """
+                title: Launch agent created
+                id: 9b1d3f5a-7c9e-4b2d-8f6a-0c2e4a6b8d1f
+                logsource:
+                  product: macos
+                  category: file_event
+                detection:
+                  selection:
+                    TargetFilename|contains: '/Library/LaunchAgents/'
+                  condition: selection
+                level: medium
+                """);
+
+        int exit = importContent(folder.toString());
+
+        assertThat(exit).isEqualTo(CommandFailedException.EXIT_REJECTED);
+        assertThat(out.toString())
+                .containsPattern("Imported +ssh_root_password_failures\\.yml +4c2a8e6b-1d3f-4a5c-9e7b-0f2d4a6c8e1a +SSH password failures for root")
+                .containsPattern("Imported +firewall_allowed_to_shell_ports\\.yml")
+                .containsPattern("Refused +macos_launch_agent\\.yml +9b1d3f5a-7c9e-4b2d-8f6a-0c2e4a6b8d1f +Launch agent created +UnsupportedField: the Sigma"
+                        + " rule does not convert: logsource \\{product: macos")
+                .endsWith("2 imported, 1 refused\n");
+        assertThat(importContent(folder.toString())).isEqualTo(CommandFailedException.EXIT_REJECTED);
+        assertThat(out.toString()).endsWith("1 refused, 2 unchanged\n");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.vigil.soc.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.soc.content.sigma.SigmaConverter;
+import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleProperties;
 import dev.vigil.soc.rule.InvalidAlertRuleException;
@@ -13,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Imports analytic rules from Sentinel's rule YAML and from ARM templates of exported rules. A
+ * Imports analytic rules from Sentinel's rule YAML, from ARM templates of exported rules and from
+ * Sigma rules (converted to Scheduled rules), and, told apart by their fields, hunting queries
+ * (Sentinel's hunting-query YAML). A
  * rule is created, or updated by id when the file's version is newer (or, without versions, its
  * content differs); a rule already installed at the same or a newer version is left unchanged.
  * New rules are disabled unless asked; an update keeps the rule enabled if it was.
@@ -24,11 +28,13 @@ public final class AlertRuleImport {
     private final AlertRules rules;
     private final StateStore state;
     private final ImportedVersions versions;
+    private final HuntingQueryImport huntingQueries;
 
-    public AlertRuleImport(AlertRules rules, StateStore state) {
+    public AlertRuleImport(AlertRules rules, HuntingQueries huntingQueries, StateStore state) {
         this.rules = rules;
         this.state = state;
         this.versions = new ImportedVersions(state);
+        this.huntingQueries = new HuntingQueryImport(huntingQueries);
     }
 
     /** One outcome per rule, in file order (a template may hold several); a file with no rule gets one refusal. */
@@ -48,15 +54,18 @@ public final class AlertRuleImport {
         try {
             tree = ContentFiles.read(file);
         } catch (ContentRefusedException e) {
-            return List.of(ImportOutcome.refused(file.name(), Optional.empty(), Optional.empty(), e.refusal()));
+            return List.of(ImportOutcome.refused(file.name(), ContentItemKind.AlertRule, Optional.empty(), Optional.empty(), e.refusal()));
         }
         return switch (ContentFiles.kindOf(tree)) {
             case RULE_YAML -> List.of(importOne(workspaceId, file.name(), SentinelRuleYaml.id(tree), SentinelRuleYaml.name(tree),
                     () -> SentinelRuleYaml.read(tree, enable), enable));
             case ARM_TEMPLATE -> importTemplate(workspaceId, file.name(), tree, enable);
-            case PARSER_YAML -> List.of(ImportOutcome.refused(file.name(), Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
+            case HUNTING_YAML -> List.of(huntingQueries.importFile(workspaceId, file.name(), tree));
+            case SIGMA_YAML -> List.of(importOne(workspaceId, file.name(), SigmaConverter.id(tree), SigmaConverter.title(tree),
+                    () -> SigmaRuleFile.read(tree, enable), enable));
+            case PARSER_YAML -> List.of(ImportOutcome.refused(file.name(), ContentItemKind.AlertRule, Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
                     "the file is a parser (it has FunctionName or ParserName); import it as a function")));
-            case UNKNOWN -> List.of(ImportOutcome.refused(file.name(), Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.UnreadableFile,
+            case UNKNOWN -> List.of(ImportOutcome.refused(file.name(), ContentItemKind.AlertRule, Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.UnreadableFile,
                     "the file is neither a Sentinel rule (id, name, query...) nor an ARM template with alertRules resources")));
         };
     }
@@ -64,7 +73,7 @@ public final class AlertRuleImport {
     private List<ImportOutcome> importTemplate(String workspaceId, String file, JsonNode template, boolean enable) {
         List<JsonNode> resources = ArmTemplate.ruleResources(template);
         if (resources.isEmpty()) {
-            return List.of(ImportOutcome.refused(file, Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
+            return List.of(ImportOutcome.refused(file, ContentItemKind.AlertRule, Optional.empty(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
                     "the ARM template holds no alertRules resource")));
         }
         List<ImportOutcome> outcomes = new ArrayList<>();
@@ -87,11 +96,11 @@ public final class AlertRuleImport {
             RuleDocument rule = reading.read();
             return save(workspaceId, file, rule, enable);
         } catch (ContentRefusedException e) {
-            return ImportOutcome.refused(file, id, name, e.refusal());
+            return ImportOutcome.refused(file, ContentItemKind.AlertRule, id, name, e.refusal());
         } catch (KqlQueryException e) {
-            return ImportOutcome.refused(file, id, name, Refusal.of(e));
+            return ImportOutcome.refused(file, ContentItemKind.AlertRule, id, name, Refusal.of(e));
         } catch (InvalidAlertRuleException e) {
-            return ImportOutcome.refused(file, id, name, Refusal.of(RefusalReason.InvalidValue, e.getMessage()));
+            return ImportOutcome.refused(file, ContentItemKind.AlertRule, id, name, Refusal.of(RefusalReason.InvalidValue, e.getMessage()));
         }
     }
 
@@ -117,7 +126,7 @@ public final class AlertRuleImport {
     }
 
     private static ImportOutcome outcome(String file, RuleDocument rule, ImportStatus status, Optional<String> note) {
-        return new ImportOutcome(file, Optional.of(rule.id()), Optional.of(rule.properties().displayName()), rule.version(), status,
+        return new ImportOutcome(file, ContentItemKind.AlertRule, Optional.of(rule.id()), Optional.of(rule.properties().displayName()), rule.version(), status,
                 Optional.empty(), note);
     }
 }

@@ -3,10 +3,14 @@ package dev.vigil.soc.content;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.List;
 
 /** Reads content files: YAML and JSON alike (JSON is YAML), into one tree shape. */
 public final class ContentFiles {
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** The fields an analytic rule has and a hunting query has not: a rule file names at least one of them (its severity, at least). */
+    private static final List<String> RULE_FIELDS = List.of("severity", "kind", "queryFrequency", "queryPeriod", "triggerOperator",
+            "triggerThreshold", "incidentConfiguration", "eventGroupingSettings");
 
     private ContentFiles() {
     }
@@ -24,7 +28,7 @@ public final class ContentFiles {
         }
         return switch (kindOf(tree)) {
             case PARSER_YAML -> new ContentTargets(true, false);
-            case RULE_YAML, UNKNOWN -> new ContentTargets(false, true);
+            case RULE_YAML, HUNTING_YAML, SIGMA_YAML, UNKNOWN -> new ContentTargets(false, true);
             case ARM_TEMPLATE -> {
                 boolean functions = !ArmTemplate.functionResources(tree).isEmpty();
                 yield new ContentTargets(functions, !functions || !ArmTemplate.ruleResources(tree).isEmpty());
@@ -47,8 +51,11 @@ public final class ContentFiles {
         if (tree.has("FunctionName") || tree.has("FunctionQuery") || tree.has("ParserName") || tree.has("ParserQuery")) {
             return ContentKind.PARSER_YAML;
         }
+        if (tree.has("detection") && tree.has("logsource")) {
+            return ContentKind.SIGMA_YAML;
+        }
         if (tree.has("query") && (tree.has("id") || tree.has("name"))) {
-            return ContentKind.RULE_YAML;
+            return RULE_FIELDS.stream().anyMatch(tree::has) ? ContentKind.RULE_YAML : ContentKind.HUNTING_YAML;
         }
         return ContentKind.UNKNOWN;
     }

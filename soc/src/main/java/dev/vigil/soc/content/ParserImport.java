@@ -81,8 +81,10 @@ public final class ParserImport {
         return switch (ContentFiles.kindOf(tree)) {
             case PARSER_YAML -> parserItems(file.name(), tree);
             case ARM_TEMPLATE -> templateItems(file.name(), tree);
-            case RULE_YAML -> List.of(Item.refused(file.name(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
-                    "the file is an analytic rule (it has a query and an id); import it as a rule")));
+            case RULE_YAML, SIGMA_YAML -> List.of(Item.refused(file.name(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
+                    "the file is an analytic rule; import it as a rule")));
+            case HUNTING_YAML -> List.of(Item.refused(file.name(), Optional.empty(), Refusal.of(RefusalReason.WrongKind,
+                    "the file is a hunting query; import it with the rules")));
             case UNKNOWN -> List.of(Item.refused(file.name(), Optional.empty(), Refusal.of(RefusalReason.UnreadableFile,
                     "the file is neither a Sentinel parser (FunctionName, FunctionQuery...) nor an ARM template with savedSearches resources")));
         };
@@ -132,7 +134,7 @@ public final class ParserImport {
 
     private ImportOutcome importOne(String workspaceId, Item item, Map<String, StoredFunctionDefinition> existing) {
         if (item.refusal().isPresent()) {
-            return ImportOutcome.refused(item.file(), item.name(), item.name(), item.refusal().get());
+            return ImportOutcome.refused(item.file(), ContentItemKind.Function, item.name(), item.name(), item.refusal().get());
         }
         StoredFunctionDefinition function = item.function().orElseThrow();
         Optional<String> unchanged = whyUnchanged(workspaceId, function, item.version(), Optional.ofNullable(existing.get(function.name())));
@@ -145,7 +147,7 @@ public final class ParserImport {
             versions.record(workspaceId, ImportedVersions.FUNCTION, function.name(), item.version());
             return outcome(item, saved.created() ? ImportStatus.Imported : ImportStatus.Updated, Optional.empty());
         } catch (FunctionDefinitionException e) {
-            return ImportOutcome.refused(item.file(), item.name(), item.name(), Refusal.of(e));
+            return ImportOutcome.refused(item.file(), ContentItemKind.Function, item.name(), item.name(), Refusal.of(e));
         }
     }
 
@@ -163,6 +165,6 @@ public final class ParserImport {
     }
 
     private static ImportOutcome outcome(Item item, ImportStatus status, Optional<String> note) {
-        return new ImportOutcome(item.file(), item.name(), item.name(), item.version(), status, Optional.empty(), note);
+        return new ImportOutcome(item.file(), ContentItemKind.Function, item.name(), item.name(), item.version(), status, Optional.empty(), note);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param modifiedBy who made the latest change: a user name, or the rule or automation that made it
  * @param revision counts the incident's changes from 1; the etag is made of it
  * @param changeSequence the workspace-wide number of the latest change, which orders {@code SecurityIncident} rows
+ * @param bookmarkIds the hunting bookmarks attached to the incident, in the order they were attached
  */
 public record Incident(
         String workspaceId,
@@ -50,7 +51,8 @@ public record Incident(
         Optional<Instant> closedTime,
         String modifiedBy,
         long revision,
-        long changeSequence) {
+        long changeSequence,
+        List<String> bookmarkIds) {
 
     /** Sentinel's name for itself as the provider of the incidents it creates. */
     public static final String PROVIDER_NAME = "Azure Sentinel";
@@ -83,6 +85,8 @@ public record Incident(
         Objects.requireNonNull(firstModifiedTime, "firstModifiedTime");
         Objects.requireNonNull(closedTime, "closedTime");
         Objects.requireNonNull(modifiedBy, "modifiedBy");
+        // incidents stored before bookmarks existed have none
+        bookmarkIds = bookmarkIds == null ? List.of() : List.copyOf(bookmarkIds);
     }
 
     static String checkedTitle(String title) {

@@ -30,6 +30,7 @@ final class IncidentEdit {
     private final List<IncidentTask> tasks;
     private final Map<String, IncidentAlert> alerts;
     private final LinkedHashSet<String> ruleIds;
+    private final LinkedHashSet<String> bookmarkIds;
     private Optional<Instant> closedTime;
     private final Set<String> changed = new LinkedHashSet<>();
     private IncidentChangeKind kind = IncidentChangeKind.UPDATED;
@@ -48,6 +49,7 @@ final class IncidentEdit {
         this.alerts = new LinkedHashMap<>();
         base.alerts().forEach(alert -> alerts.put(alert.systemAlertId(), alert));
         this.ruleIds = new LinkedHashSet<>(base.relatedAnalyticRuleIds());
+        this.bookmarkIds = new LinkedHashSet<>(base.bookmarkIds());
         this.closedTime = base.closedTime();
     }
 
@@ -59,7 +61,7 @@ final class IncidentEdit {
                 request.status(), Optional.empty(), request.owner(), distinctLabels(request.labels()), List.of(), List.of(),
                 List.copyOf(alerts.values()),
                 List.copyOf(new LinkedHashSet<>(request.relatedAnalyticRuleIds())), request.grouping(), Incident.PROVIDER_NAME, now, now,
-                Optional.empty(), Optional.empty(), request.createdBy(), 1, sequence);
+                Optional.empty(), Optional.empty(), request.createdBy(), 1, sequence, List.of());
     }
 
     /** The incident's GUID: the same workspace and key always give the same name. */
@@ -209,6 +211,15 @@ final class IncidentEdit {
         }
     }
 
+    /** Attaches hunting bookmarks; one attached already changes nothing. */
+    void addBookmarks(List<String> added) {
+        for (String bookmarkId : added) {
+            if (bookmarkIds.add(bookmarkId)) {
+                changed.add("BookmarkIds");
+            }
+        }
+    }
+
     boolean changedAnything() {
         return !changed.isEmpty();
     }
@@ -225,7 +236,8 @@ final class IncidentEdit {
     Incident result(Instant now, String modifiedBy, long sequence) {
         return new Incident(base.workspaceId(), base.name(), base.number(), base.key(), title, description, severity, status, closure, owner,
                 labels, comments, tasks, List.copyOf(alerts.values()), List.copyOf(ruleIds), base.grouping(), base.providerName(), base.createdTime(),
-                now, base.firstModifiedTime().or(() -> Optional.of(now)), closedTime, modifiedBy, base.revision() + 1, sequence);
+                now, base.firstModifiedTime().or(() -> Optional.of(now)), closedTime, modifiedBy, base.revision() + 1, sequence,
+                List.copyOf(bookmarkIds));
     }
 
     private <T> void set(String column, T current, T next, Runnable assign) {

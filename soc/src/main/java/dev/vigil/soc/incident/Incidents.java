@@ -183,6 +183,11 @@ public final class Incidents implements AutoCloseable {
         return workspace(workspaceId).byKey(key);
     }
 
+    /** The incident a hunting bookmark is attached to, if any. */
+    public Optional<Incident> withBookmark(String workspaceId, String bookmarkId) {
+        return workspace(workspaceId).all().stream().filter(incident -> incident.bookmarkIds().contains(bookmarkId)).findFirst();
+    }
+
     /** The incident with this GUID or number; throws {@link IncidentNotFoundException} if there is none. */
     public Incident get(String workspaceId, String incident) {
         return workspace(workspaceId).get(incident);
@@ -228,6 +233,11 @@ public final class Incidents implements AutoCloseable {
      */
     public Incident update(String workspaceId, String incident, IncidentUpdate update, Optional<String> etag, String modifiedBy) {
         return change(workspaceId, incident, etag, modifiedBy, edit -> edit.apply(update, clock.instant()));
+    }
+
+    /** Attaches hunting bookmarks (by their ids) to the incident; those attached already are left as they are. */
+    public Incident addBookmarks(String workspaceId, String incident, List<String> bookmarkIds, String modifiedBy) {
+        return change(workspaceId, incident, Optional.empty(), modifiedBy, edit -> edit.addBookmarks(bookmarkIds));
     }
 
     public Incident addComment(String workspaceId, String incident, String message, String author) {

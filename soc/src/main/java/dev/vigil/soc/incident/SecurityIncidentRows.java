@@ -45,7 +45,7 @@ final class SecurityIncidentRows {
         row.put("ClosedTime", time(incident.closedTime()));
         row.put("RelatedAnalyticRuleIds", incident.relatedAnalyticRuleIds());
         row.put("AlertIds", incident.alertIds());
-        row.put("BookmarkIds", List.of());
+        row.put("BookmarkIds", incident.bookmarkIds());
         row.put("Comments", incident.comments().stream().map(SecurityIncidentRows::comment).toList());
         row.put("Tasks", incident.tasks().stream().map(SecurityIncidentRows::task).toList());
         row.put("Labels", incident.labels().stream().map(SecurityIncidentRows::label).toList());
@@ -100,7 +100,7 @@ final class SecurityIncidentRows {
     static Map<String, Object> additionalData(Incident incident) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertsCount", incident.alerts().size());
-        data.put("bookmarksCount", 0);
+        data.put("bookmarksCount", incident.bookmarkIds().size());
         data.put("commentsCount", incident.comments().size());
         data.put("alertProductNames", incident.alertProductNames());
         data.put("tactics", incident.tactics());

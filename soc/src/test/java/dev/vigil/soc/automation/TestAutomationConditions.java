@@ -170,6 +170,6 @@ class TestAutomationConditions {
         return new Incident("w", "name", 7, "alert/a-1", "Reverse shell on plc-7", "", IncidentSeverity.HIGH, IncidentStatus.ACTIVE,
                 Optional.empty(), IncidentOwner.UNASSIGNED, List.of(IncidentLabel.user("line-3")), List.of(), List.of(),
                 List.of(IncidentAlert.fromSecurityAlert(row)), List.of(), Optional.empty(), Incident.PROVIDER_NAME, NOW, NOW, Optional.empty(),
-                Optional.empty(), "test", 2, 5);
+                Optional.empty(), "test", 2, 5, List.of());
     }
 }

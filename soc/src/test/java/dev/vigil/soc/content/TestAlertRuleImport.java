@@ -2,6 +2,7 @@ package dev.vigil.soc.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.ScheduledRuleProperties;
@@ -85,7 +86,7 @@ class TestAlertRuleImport {
         storage = DuckDbStorage.open(StorageSettings.defaults(data), new SimpleMeterRegistry());
         storage.logStore().createWorkspace("default");
         rules = AlertRules.open(storage.logStore(), storage.stateStore(), Clock.systemUTC());
-        imports = new AlertRuleImport(rules, storage.stateStore());
+        imports = new AlertRuleImport(rules, new HuntingQueries(storage.logStore(), storage.stateStore()), storage.stateStore());
     }
 
     @AfterEach

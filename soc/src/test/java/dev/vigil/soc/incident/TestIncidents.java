@@ -210,6 +210,22 @@ class TestIncidents {
     }
 
     @Test
+    void testAttachedBookmarksAreCountedOnceAndFoundByTheirId() {
+        createManual("guessing");
+
+        incidents.addBookmarks(WS, "1", List.of("b-1"), "alice");
+        incidents.addBookmarks(WS, "1", List.of("b-1", "b-2"), "alice");
+        incidents.addBookmarks(WS, "1", List.of("b-2"), "alice");
+
+        Incident incident = incidents.get(WS, "1");
+        assertThat(incident.bookmarkIds()).containsExactly("b-1", "b-2");
+        assertThat(incident.revision()).isEqualTo(3);
+        assertThat(incidents.withBookmark(WS, "b-2")).map(Incident::number).hasValue(1L);
+        assertThat(incidents.withBookmark(WS, "b-3")).isEmpty();
+        assertThat(rowCount()).isEqualTo(3);
+    }
+
+    @Test
     void testClosingNeedsAClassificationAndTheReasonThatGoesWithIt() {
         createManual("to close");
 

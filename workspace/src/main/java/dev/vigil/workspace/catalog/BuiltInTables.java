@@ -229,8 +229,39 @@ public final class BuiltInTables {
             "_DTTimestamp", DATETIME,
             "Type", STRING);
 
+    /**
+     * Hunting bookmarks as Sentinel keeps them, column for column as the reference has them: a row
+     * per change of a bookmark (created, updated, deleted with {@code SoftDeleted}), the bookmarked
+     * result row as JSON in {@code QueryResultRow}; a bookmark's current state is its latest row.
+     */
+    public static final WorkspaceTable HUNTING_BOOKMARK = systemTable("HuntingBookmark",
+            "TenantId", STRING,
+            "TimeGenerated", DATETIME,
+            "BookmarkId", STRING,
+            "BookmarkName", STRING,
+            "BookmarkType", STRING,
+            "CreatedBy", STRING,
+            "CreatedTime", DATETIME,
+            "UpdatedBy", STRING,
+            "LastUpdatedTime", DATETIME,
+            "EventTime", DATETIME,
+            "Entities", STRING,
+            "Notes", STRING,
+            "Tags", STRING,
+            "QueryText", STRING,
+            "QueryResultRow", STRING,
+            "QueryStartTime", DATETIME,
+            "QueryEndTime", DATETIME,
+            "SoftDeleted", BOOL,
+            "SourceSystem", STRING,
+            "Type", STRING,
+            "_ResourceId", STRING,
+            "_SubscriptionId", STRING,
+            "_BilledSize", REAL,
+            "_IsBillable", STRING);
+
     public static final List<WorkspaceTable> ALL = List.of(SECURITY_ALERT, SECURITY_INCIDENT, SECURITY_IOT_RAW_EVENT, VIGIL_AUDIT, SENTINEL_HEALTH,
-            LA_QUERY_LOGS, WATCHLIST);
+            LA_QUERY_LOGS, WATCHLIST, HUNTING_BOOKMARK);
 
     private BuiltInTables() {
     }

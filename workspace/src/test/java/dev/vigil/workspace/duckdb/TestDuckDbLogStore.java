@@ -44,7 +44,7 @@ class TestDuckDbLogStore {
         List<TableInfo> tables = storage.logs().tables("default");
 
         assertThat(tables).filteredOn(t -> t.kind() != TableKind.STANDARD).extracting(TableInfo::name).containsExactly("SecurityAlert",
-                "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth", "LAQueryLogs", "Watchlist");
+                "SecurityIncident", "SecurityIoTRawEvent", "VigilAudit", "SentinelHealth", "LAQueryLogs", "Watchlist", "HuntingBookmark");
         assertThat(tables).allSatisfy(t -> {
             assertThat(t.kind()).isIn(TableKind.BUILT_IN, TableKind.STANDARD);
             assertThat(t.rowCount()).isZero();

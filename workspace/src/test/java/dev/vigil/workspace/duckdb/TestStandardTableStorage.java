@@ -46,7 +46,7 @@ class TestStandardTableStorage {
     void theTableListShowsEveryStandardTableWithWhoMayWriteIt() {
         List<TableInfo> tables = storage.logs().tables("default");
 
-        assertThat(tables).filteredOn(t -> t.kind() == TableKind.STANDARD).hasSize(683);
+        assertThat(tables).filteredOn(t -> t.kind() == TableKind.STANDARD).hasSize(682);
         assertThat(tables).filteredOn(t -> t.name().equals("Syslog")).singleElement()
                 .satisfies(t -> assertThat(t.writer()).isEqualTo(TableWriter.CLIENTS))
                 .satisfies(t -> assertThat(t.rowCount()).isZero());

@@ -1,6 +1,5 @@
 package dev.vigil.server.api.content;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.soc.content.ImportOutcome;
 import dev.vigil.soc.content.ImportStatus;
 import dev.vigil.soc.content.Refusal;
@@ -10,35 +9,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An import's answer: an item per rule or function, and how many of each status. */
-record ImportAnswerJson(List<Item> value, Map<String, Integer> summary) {
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Item(String file, String id, String name, String version, String status, String note, RefusalJson refusal) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RefusalJson(String reason, String message, Integer line, Integer column) {
-        static RefusalJson of(Refusal refusal) {
-            return new RefusalJson(refusal.reason().name(), refusal.message(),
-                    refusal.line().isPresent() ? refusal.line().getAsInt() : null,
-                    refusal.column().isPresent() ? refusal.column().getAsInt() : null);
-        }
-    }
+/** An import's answer: an item per rule, hunting query or function, and how many of each status. */
+record ImportAnswerJson(List<Map<String, Object>> value, Map<String, Integer> summary) {
 
     static ImportAnswerJson of(List<ImportOutcome> outcomes) {
         Map<ImportStatus, Integer> counts = new EnumMap<>(ImportStatus.class);
         for (ImportStatus status : ImportStatus.values()) {
-            counts.put(status, 0);
+            if (status != ImportStatus.NotInstallable) {
+                counts.put(status, 0);
+            }
         }
-        List<Item> items = new ArrayList<>();
-        for (ImportOutcome o : outcomes) {
-            counts.merge(o.status(), 1, Integer::sum);
-            items.add(new Item(o.file(), o.id().orElse(null), o.name().orElse(null), o.version().orElse(null), o.status().name(),
-                    o.note().orElse(null), o.refusal().map(RefusalJson::of).orElse(null)));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ImportOutcome outcome : outcomes) {
+            counts.merge(outcome.status(), 1, Integer::sum);
+            items.add(item(outcome));
         }
         Map<String, Integer> summary = new LinkedHashMap<>();
         counts.forEach((status, count) -> summary.put(status.name(), count));
         return new ImportAnswerJson(items, summary);
+    }
+
+    /** One item: {@code file}, {@code kind}, then {@code id}, {@code name}, {@code version}, {@code status}, {@code note}, {@code refusal} as far as known. */
+    static Map<String, Object> item(ImportOutcome o) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("file", o.file());
+        item.put("kind", o.kind().name());
+        o.id().ifPresent(id -> item.put("id", id));
+        o.name().ifPresent(name -> item.put("name", name));
+        o.version().ifPresent(version -> item.put("version", version));
+        item.put("status", o.status().name());
+        o.note().ifPresent(note -> item.put("note", note));
+        o.refusal().ifPresent(refusal -> item.put("refusal", refusal(refusal)));
+        return item;
+    }
+
+    private static Map<String, Object> refusal(Refusal refusal) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reason", refusal.reason().name());
+        json.put("message", refusal.message());
+        refusal.line().ifPresent(line -> json.put("line", line));
+        refusal.column().ifPresent(column -> json.put("column", column));
+        return json;
     }
 }

@@ -8,13 +8,15 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files of an import request: the body is one file as it is (YAML or JSON), or a JSON object
  * {@code {"files":[{"name","content"}], "enabled":false}} holding several. New rules are enabled
- * only when asked, by {@code "enabled": true} or {@code ?enabled=true}.
+ * only when asked, by {@code "enabled": true} or {@code ?enabled=true}. A content pack's request
+ * names the pack ({@code "name"}).
  */
-record ImportRequest(List<ContentFile> files, boolean enable) {
+record ImportRequest(List<ContentFile> files, boolean enable, Optional<String> name) {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_FILES = 5_000;
 
@@ -24,7 +26,7 @@ record ImportRequest(List<ContentFile> files, boolean enable) {
         JsonNode envelope = envelope(body);
         if (envelope == null) {
             String name = ctx.queryParam("name") == null ? "request body" : ctx.queryParam("name");
-            return new ImportRequest(List.of(new ContentFile(name, body)), enable);
+            return new ImportRequest(List.of(new ContentFile(name, body)), enable, Optional.empty());
         }
         JsonNode files = envelope.get("files");
         if (!files.isArray() || files.isEmpty() || files.size() > MAX_FILES) {
@@ -42,7 +44,9 @@ record ImportRequest(List<ContentFile> files, boolean enable) {
         if (enabled != null && !enabled.isBoolean()) {
             throw new InvalidRequestException("enabled must be true or false");
         }
-        return new ImportRequest(read, enable || enabled != null && enabled.booleanValue());
+        Optional<String> name = Optional.ofNullable(envelope.get("name")).filter(JsonNode::isTextual).map(JsonNode::asText)
+                .or(() -> Optional.ofNullable(ctx.queryParam("name")));
+        return new ImportRequest(read, enable || enabled != null && enabled.booleanValue(), name);
     }
 
     /** The body as an envelope of files, or null when it is a content file itself. */

@@ -50,7 +50,7 @@ record IncidentJson(String id, String name, String etag, String type, Properties
                 incident.labels().stream().map(LabelJson::of).toList(), incident.firstActivityTime().orElse(null),
                 incident.lastActivityTime().orElse(null), incident.createdTime(), incident.lastModifiedTime(),
                 incident.firstModifiedTime().orElse(null), incident.closedTime().orElse(null), incident.relatedAnalyticRuleIds(),
-                new AdditionalData(incident.alerts().size(), 0, incident.comments().size(), incident.alertProductNames(), incident.tactics(),
+                new AdditionalData(incident.alerts().size(), incident.bookmarkIds().size(), incident.comments().size(), incident.alertProductNames(), incident.tactics(),
                         incident.techniques()),
                 baseUrl + path, incident.providerName(), Long.toString(incident.number()), incident.modifiedBy());
         return new IncidentJson(path, incident.name(), incident.etag(), TYPE, properties);

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 
 /**
  * Analytics: the Active rules list (filter and sort; enable, disable, duplicate, delete; health and
- * last run), and a rule's page, which is the wizard for a Scheduled or NRT rule ({@link RuleWizardPages})
+ * last run; Import of rule files), and a rule's page, which is the wizard for a Scheduled or NRT rule ({@link RuleWizardPages})
  * and {@link IncidentCreationRulePages} for a Microsoft Security rule.
  */
 public final class AnalyticsPages {
@@ -40,6 +40,7 @@ public final class AnalyticsPages {
     private final RuleWizardPages wizard;
     private final IncidentCreationRulePages incidentCreation;
     private final RuleTemplatePages templates;
+    private final RuleImportPages imports;
 
     public AnalyticsPages(ConsoleServices services) {
         this.rules = services.rules();
@@ -47,6 +48,7 @@ public final class AnalyticsPages {
         this.wizard = new RuleWizardPages(services);
         this.incidentCreation = new IncidentCreationRulePages(services.rules());
         this.templates = new RuleTemplatePages(services);
+        this.imports = new RuleImportPages(services.contentImport(), (request, workspace) -> activeRules(request, workspace, Optional.empty()));
     }
 
     public static String ruleHref(String workspace, String ruleId) {
@@ -71,13 +73,15 @@ public final class AnalyticsPages {
         router.post(RULE, request -> save(router, request));
         wizard.register(router);
         templates.register(router);
+        imports.register(router);
     }
 
     private void list(ConsoleRouter router, ConsoleRequest request) {
         String workspace = request.workspace();
         ActiveRules active = activeRules(request, workspace, Optional.empty());
         router.templates().render(request.ctx(), "analytics/rules.jte", new ActiveRulesPage(request.shell(Area.ANALYTICS, "Analytics"), active,
-                tabs(workspace, false), RuleWizardPages.newHref(workspace, AlertRuleKind.SCHEDULED), RuleWizardPages.newHref(workspace, AlertRuleKind.NRT)));
+                tabs(workspace, false), RuleWizardPages.newHref(workspace, AlertRuleKind.SCHEDULED), RuleWizardPages.newHref(workspace, AlertRuleKind.NRT),
+                RuleImportPages.href(workspace)));
     }
 
     /** The list as the request's filter shows it: from the page's query, or from the filter form a button sends along. */

@@ -81,6 +81,9 @@ class TestPermissionMatrix {
     static final Map<Who, String> VICTIM_ASSIGNMENTS = new LinkedHashMap<>();
     /** An incident of 'default' per caller, so that closing and reopening do not depend on the other callers' calls. */
     static final Map<Who, String> INCIDENTS = new LinkedHashMap<>();
+    /** A bookmark of 'default' per caller, to delete. */
+    static final Map<Who, String> BOOKMARKS = new LinkedHashMap<>();
+    static String matrixBookmark;
 
     @BeforeAll
     static void createCallers() {
@@ -119,6 +122,28 @@ class TestPermissionMatrix {
         }
         saveRule("matrix-rule");
         saveAutomationRule("matrix-automation");
+        importHuntingQuery("matrix-hunt");
+        for (Who who : Who.values()) {
+            importHuntingQuery("doomed-hunt-" + who.user());
+            BOOKMARKS.put(who, createBookmark("doomed " + who.name()));
+        }
+        matrixBookmark = createBookmark("matrix");
+    }
+
+    private static void importHuntingQuery(String id) {
+        HttpResponse<String> imported = server.postJson("/api/workspaces/default/alertRules/import", Map.of("files", List.of(Map.of("name", id + ".yaml",
+                "content", "id: " + id + "\nname: matrix hunt\nquery: SecurityAlert | take 5\n"))));
+        assertThat(RunningServer.json(imported).path("summary").path("Imported").asInt()).as(imported.body()).isEqualTo(1);
+    }
+
+    private static String createBookmark(String name) {
+        HttpResponse<String> created = server.postJson("/api/workspaces/default/bookmarks", bookmark(name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RunningServer.json(created).path("name").asText();
+    }
+
+    private static Map<String, Object> bookmark(String name) {
+        return Map.of("properties", Map.of("displayName", name, "query", "SecurityAlert | take 5", "queryResult", Map.of("AlertName", name)));
     }
 
     private static void saveRule(String id) {
@@ -240,6 +265,7 @@ class TestPermissionMatrix {
         addConnectorCalls(calls);
         addRuleCalls(calls, reader, contributor);
         addIncidentCalls(calls);
+        addHuntingCalls(calls);
         // last, as it removes the victim the calls above use
         calls.add(new Call("DELETE /api/users/{user}", w -> "/api/users/" + w.victim(), w -> null, new RootOwner(), 204));
         return calls;
@@ -336,6 +362,10 @@ class TestPermissionMatrix {
         calls.add(new Call("POST " + rules + "/import", w -> "/api/workspaces/default/alertRules/import", w -> notARule, contributor, 200));
         calls.add(new Call("POST /api/workspaces/{workspace}/functions/import", w -> "/api/workspaces/default/functions/import", w -> notARule,
                 contributor, 200));
+        // a pack holding only a workbook: past the role check, it is answered as not installable yet
+        Map<String, Object> workbookPack = Map.of("name", "matrix-pack", "files", List.of(Map.of("name", "Workbooks/matrix.json", "content", "{}")));
+        calls.add(new Call("POST /api/workspaces/{workspace}/contentPacks/install", w -> "/api/workspaces/default/contentPacks/install",
+                w -> workbookPack, contributor, 200));
         calls.add(new Call("GET " + templates, w -> "/api/workspaces/default/alertRuleTemplates", w -> null, reader, 200));
         calls.add(new Call("GET " + templates + "/{templateId}", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents, w -> null, reader, 200));
         String automation = "/api/workspaces/{workspace}/automationRules";
@@ -411,6 +441,26 @@ class TestPermissionMatrix {
         calls.add(new Call("GET " + route + "/{incident}/alerts", w -> incident.apply(w) + "/alerts", w -> null, reader, 200));
         calls.add(new Call("GET " + route + "/{incident}/entities", w -> incident.apply(w) + "/entities", w -> null, reader, 200));
         calls.add(new Call("GET " + route + "/{incident}/tasks", w -> incident.apply(w) + "/tasks", w -> null, reader, 200));
+    }
+
+    private static void addHuntingCalls(List<Call> calls) {
+        String queries = "/api/workspaces/{workspace}/huntingQueries";
+        String bookmarks = "/api/workspaces/{workspace}/bookmarks";
+        String matrixQuery = "/api/workspaces/default/huntingQueries/matrix-hunt";
+        OnDefault reader = new OnDefault("Reader");
+        OnDefault responder = new OnDefault("Responder");
+        calls.add(new Call("GET " + queries, w -> "/api/workspaces/default/huntingQueries", w -> null, reader, 200));
+        calls.add(new Call("GET " + queries + "/{queryId}", w -> matrixQuery, w -> null, reader, 200));
+        calls.add(new Call("DELETE " + queries + "/{queryId}", w -> "/api/workspaces/default/huntingQueries/doomed-hunt-" + w.user(), w -> null,
+                new OnDefault("Contributor"), 200));
+        calls.add(new Call("POST " + queries + "/{queryId}/run", w -> matrixQuery + "/run", w -> Map.of(), reader, 200));
+        calls.add(new Call("GET " + bookmarks, w -> "/api/workspaces/default/bookmarks", w -> null, reader, 200));
+        calls.add(new Call("POST " + bookmarks, w -> "/api/workspaces/default/bookmarks", w -> bookmark("by " + w.user()), responder, 201));
+        calls.add(new Call("GET " + bookmarks + "/{bookmarkId}", w -> "/api/workspaces/default/bookmarks/" + matrixBookmark, w -> null, reader, 200));
+        calls.add(new Call("DELETE " + bookmarks + "/{bookmarkId}", w -> "/api/workspaces/default/bookmarks/" + BOOKMARKS.get(w), w -> null,
+                responder, 200));
+        calls.add(new Call("POST " + bookmarks + "/{bookmarkId}/incident", w -> "/api/workspaces/default/bookmarks/" + matrixBookmark + "/incident",
+                w -> Map.of("incident", INCIDENTS.get(w)), responder, 200));
     }
 
     @Test

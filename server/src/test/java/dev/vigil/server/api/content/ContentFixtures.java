@@ -28,8 +28,32 @@ public final class ContentFixtures {
         }
     }
 
+    /** The Sigma rules written for these tests ({@code content/Sigma}), as an import request's {@code files}. */
+    public static List<Map<String, String>> sigmaFiles() {
+        return files("../Sigma");
+    }
+
+    /** Vigil's own IoT/OT content pack, as shipped in the repository's {@code content} folder. */
+    public static Path iotOtPack() {
+        Path pack = Path.of("..", "content", "Vigil IoT OT").toAbsolutePath().normalize();
+        if (!Files.isDirectory(pack)) {
+            throw new IllegalStateException("the IoT/OT pack is not at " + pack + "; tests run from the server module's folder");
+        }
+        return pack;
+    }
+
+    /** Every content file under a folder, named by its path within it, as a pack installation's {@code files}. */
+    public static List<Map<String, String>> packFiles(Path pack) {
+        try (Stream<Path> found = Files.walk(pack)) {
+            return found.filter(Files::isRegularFile).sorted().map(file -> Map.of("name", pack.relativize(file).toString().replace('\\', '/'),
+                    "content", read(file))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The files of one folder of the solution as an import request's {@code files}. */
-    static List<Map<String, String>> files(String folder) {
+    public static List<Map<String, String>> files(String folder) {
         try (Stream<Path> found = Files.list(solution().resolve(folder))) {
             return found.sorted().map(file -> Map.of("name", file.getFileName().toString(), "content", read(file))).toList();
         } catch (IOException e) {

@@ -88,6 +88,33 @@ class TestContentImportRoutes {
     }
 
     @Test
+    void sigmaRulesImportedThroughTheApiRunOnStandardTablesAndRaiseTheirAlerts() {
+        Instant start = clock.instant();
+        JsonNode answer = RunningServer.json(server.postJson(RULES, Map.of("files", ContentFixtures.sigmaFiles(), "enabled", true)));
+        assertThat(answer.path("summary").toString()).isEqualTo("{\"Imported\":3,\"Updated\":0,\"Unchanged\":0,\"Refused\":0}");
+        server.server().awaitAnalytics();
+
+        Instant at = start.plusSeconds(60);
+        ingest("Syslog", List.of(
+                row(at, "Computer", "web-1", "ProcessName", "sshd", "SyslogMessage", "Failed password for root from 203.0.113.7 port 22 ssh2"),
+                row(at, "Computer", "web-2", "ProcessName", "sshd", "SyslogMessage", "Failed password for root from 10.99.0.1 port 22 ssh2")));
+        ingest("CommonSecurityLog", List.of(
+                row(at, "SourceIP", "10.0.0.6", "DestinationIP", "203.0.113.9", "DestinationPort", 4444, "DeviceAction", "allowed"),
+                row(at, "SourceIP", "10.0.0.7", "DestinationIP", "203.0.113.9", "DestinationPort", 4444, "DeviceAction", "deny")));
+        server.writeAsVigil("SecurityIoTRawEvent", List.of(row(at, "DeviceId", "plc-8", "RawEventName", "Login", "EventDetails", "{\"Result\":\"Fail\"}")));
+        clock.advance(Duration.ofMinutes(5));
+        server.server().awaitAnalytics();
+
+        JsonNode alerts = server.query("SecurityAlert | where ProviderName == 'ASI Scheduled Alerts' | sort by AlertName asc"
+                + " | project AlertName, AlertSeverity, Tactics");
+        assertThat(alerts.path("rows").toString()).isEqualTo("[[\"Failed logins on an industrial controller\",\"Low\",\"InitialAccess\"],"
+                + "[\"Firewall allowed traffic to a reverse shell port\",\"High\",\"CommandAndControl\"],"
+                + "[\"SSH password failures for root\",\"Medium\",\"CredentialAccess\"]]");
+        JsonNode again = RunningServer.json(server.postJson(RULES, Map.of("files", ContentFixtures.sigmaFiles(), "enabled", true)));
+        assertThat(again.path("summary").path("Unchanged").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void rulesAreImportedDisabledUnlessAsked() {
         importAll(false);
 
