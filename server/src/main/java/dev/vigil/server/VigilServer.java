@@ -48,6 +48,12 @@ import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.watchlist.Watchlists;
+import dev.vigil.soc.workbook.WorkbookTemplates;
+import dev.vigil.soc.workbook.Workbooks;
+import dev.vigil.server.api.workbooks.WorkbookRoutes;
+import dev.vigil.server.query.WorkbookRuns;
+import dev.vigil.server.query.QueryLog;
+import dev.vigil.server.api.ApiJson;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -163,6 +169,9 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
+            Workbooks workbooks = new Workbooks(storage.logStore(), storage.stateStore(), clock);
+            WorkbookTemplates workbookTemplates = WorkbookTemplates.builtIn();
+            WorkbookRuns workbookRuns = new WorkbookRuns(queries, new QueryLog(storage.logStore()), settings.queries(), clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
@@ -171,7 +180,8 @@ public final class VigilServer implements AutoCloseable {
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     new Watchlists(storage.logStore(), clock),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
+                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())),
+                    new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns, ApiJson.newMapper()));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());

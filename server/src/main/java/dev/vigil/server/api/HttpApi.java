@@ -19,6 +19,7 @@ import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.api.automation.AutomationRuleRoutes;
 import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.server.api.watchlists.WatchlistRoutes;
+import dev.vigil.server.api.workbooks.WorkbookRoutes;
 import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
@@ -62,7 +63,7 @@ public final class HttpApi {
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
             long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
             Supplier<StorageHealth> storageHealth,
-            InteractiveQueries queries, ConsoleRoutes console, ContentImportRoutes contentImport) {
+            InteractiveQueries queries, ConsoleRoutes console, ContentImportRoutes contentImport, WorkbookRoutes workbooks) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -115,6 +116,7 @@ public final class HttpApi {
             new AutomationRuleRoutes(automationRules, mapper).register(config.routes);
             new WatchlistRoutes(watchlists, mapper).register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
+            workbooks.register(config.routes);
             console.configure(config, authentication);
         });
         return new HttpApi(javalin, routes);
