@@ -52,6 +52,7 @@ import dev.vigil.soc.workbook.WorkbookTemplates;
 import dev.vigil.soc.workbook.Workbooks;
 import dev.vigil.server.api.workbooks.WorkbookRoutes;
 import dev.vigil.server.query.WorkbookRuns;
+import dev.vigil.server.console.WorkbookServices;
 import dev.vigil.server.query.QueryLog;
 import dev.vigil.server.api.ApiJson;
 import dev.vigil.workspace.api.LogStore;
@@ -174,7 +175,8 @@ public final class VigilServer implements AutoCloseable {
             WorkbookRuns workbookRuns = new WorkbookRuns(queries, new QueryLog(storage.logStore()), settings.queries(), clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
-                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
+                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()),
+                    new WorkbookServices(workbooks, workbookTemplates, workbookRuns));
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,

@@ -24,8 +24,10 @@ import java.time.Clock;
  * @param savedQueries the Logs page's saved queries
  * @param dryRuns the rule wizard's results simulation, as the API's dry run
  * @param iot device actions, intake counters and connections, for the IoT pages
+ * @param workbooks the saved workbooks, the template gallery, and their evaluation for the viewer
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
         DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
-        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns, IotServices iot) {
+        IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns, IotServices iot,
+        WorkbookServices workbooks) {
 }

@@ -100,12 +100,12 @@ final class ParameterResolver {
     private static ParameterValue text(WorkbookParameter parameter, Optional<JsonNode> given) {
         String text = given.or(() -> Optional.of(parameter.value())).filter(JsonNode::isValueNode).map(JsonNode::asText).orElse("");
         return text.isEmpty() ? unset(parameter) : new ParameterValue(parameter.name(), List.of(text), List.of(text), Optional.empty(),
-                parameter.required(), false, "", ",");
+                parameter.required(), false, "", ",", List.of());
     }
 
     private static ParameterValue unset(WorkbookParameter parameter) {
         return new ParameterValue(parameter.name(), List.of(), List.of(), Optional.empty(), parameter.required(), parameter.multiSelect(),
-                parameter.quote(), parameter.delimiter());
+                parameter.quote(), parameter.delimiter(), List.of());
     }
 
     private ParameterValue dropDown(ParametersItem item, WorkbookParameter parameter, Optional<JsonNode> given) {
@@ -143,7 +143,7 @@ final class ParameterResolver {
             labels.subList(1, labels.size()).clear();
         }
         return new ParameterValue(parameter.name(), values, labels, Optional.empty(), parameter.required(), parameter.multiSelect(), parameter.quote(),
-                parameter.delimiter());
+                parameter.delimiter(), options);
     }
 
     private List<DropDownOption> options(ParametersItem item, WorkbookParameter parameter) {
@@ -208,7 +208,7 @@ final class ParameterResolver {
                         .orElse(chosen.get());
                 values.put(name, ParameterValue.single(name, chosen.get(), label));
             } else {
-                values.putIfAbsent(name, new ParameterValue(name, List.of(), List.of(), Optional.empty(), false, false, "", ","));
+                values.putIfAbsent(name, new ParameterValue(name, List.of(), List.of(), Optional.empty(), false, false, "", ",", List.of()));
             }
         });
     }

@@ -15,21 +15,23 @@ import java.util.Optional;
  * @param required whether items that use it wait until it is set
  * @param quote what a multi-value parameter quotes each value with
  * @param delimiter what separates a multi-value parameter's values
+ * @param options a drop-down's choices, as its JSON or query gave them
  */
 public record ParameterValue(String name, List<String> values, List<String> labels, Optional<TimeRangeValue> timeRange, boolean required,
-        boolean multiSelect, String quote, String delimiter) {
+        boolean multiSelect, String quote, String delimiter, List<DropDownOption> options) {
     public ParameterValue {
         Objects.requireNonNull(name, "name");
         values = List.copyOf(values);
         labels = List.copyOf(labels);
+        options = List.copyOf(options);
     }
 
     static ParameterValue single(String name, String value, String label) {
-        return new ParameterValue(name, List.of(value), List.of(label), Optional.empty(), false, false, "", ",");
+        return new ParameterValue(name, List.of(value), List.of(label), Optional.empty(), false, false, "", ",", List.of());
     }
 
     static ParameterValue time(String name, TimeRangeValue range, boolean required) {
-        return new ParameterValue(name, List.of(range.timespan()), List.of(range.label()), Optional.of(range), required, false, "", ",");
+        return new ParameterValue(name, List.of(range.timespan()), List.of(range.label()), Optional.of(range), required, false, "", ",", List.of());
     }
 
     public boolean isSet() {
