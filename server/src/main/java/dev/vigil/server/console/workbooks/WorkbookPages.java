@@ -10,7 +10,10 @@ import dev.vigil.server.console.WorkbookServices;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.Assets;
 import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.server.console.ConsolePageException;
+import dev.vigil.soc.workbook.InvalidWorkbookException;
 import dev.vigil.soc.workbook.Workbook;
+import dev.vigil.soc.workbook.WorkbookNotFoundException;
 import dev.vigil.soc.workbook.WorkbookTemplate;
 import dev.vigil.soc.workbook.evaluation.WorkbookEvaluation;
 import dev.vigil.soc.workbook.notebook.LinksItem;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Workbooks: the gallery (templates and saved workbooks) and a workbook's page, whose parameters,
@@ -42,11 +46,12 @@ public final class WorkbookPages {
     public void register(ConsoleRouter router) {
         router.get(AREA, request -> gallery(router, request));
         router.get(AREA + "/templates/{templateId}", request -> {
-            WorkbookTemplate template = workbooks.templates().get(request.ctx().pathParam("templateId"));
+            WorkbookTemplate template = found(() -> workbooks.templates().get(request.ctx().pathParam("templateId")));
             view(router, request, template.displayName(), "Template", template.document());
         });
         router.get(AREA + "/{workbookId}", request -> {
-            Workbook workbook = workbooks.workbooks().get(request.workspace(), request.ctx().pathParam("workbookId"));
+            String workspace = request.workspace();
+            Workbook workbook = found(() -> workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId")));
             view(router, request, workbook.displayName(), "Saved workbook", workbook.document());
         });
     }
@@ -78,13 +83,26 @@ public final class WorkbookPages {
         Map<String, JsonNode> given = new LinkedHashMap<>();
         query.forEach((key, values) -> given.put(key, values.size() == 1 && !multiple(document, key) ? TextNode.valueOf(values.get(0))
                 : JsonNodeFactory.instance.arrayNode().addAll(values.stream().map(TextNode::valueOf).toList())));
-        WorkbookEvaluation evaluation = workbooks.runs().evaluate(document, given, workspace, request.user().principal(), "session", CLIENT_APP);
+        WorkbookEvaluation evaluation;
+        try {
+            evaluation = workbooks.runs().evaluate(document, given, workspace, request.user().principal(), "session", CLIENT_APP);
+        } catch (InvalidWorkbookException e) {
+            throw new ConsolePageException(400, "Parameter not valid", e.getMessage());
+        }
         String viewHref = request.ctx().path();
         List<ItemView> items = new WorkbookViews(workspace, viewHref, query, evaluation).items(evaluation);
         int refresh = refreshSeconds(request.ctx().queryParam("refresh"));
         WorkbookPage page = new WorkbookPage(request.shell(Area.WORKBOOKS, name).withScripts(List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT,
                 Assets.WORKBOOKS_SCRIPT)), name, source, viewHref, items, refresh);
         router.templates().render(request.ctx(), request.fromHtmx() ? "workbooks/items.jte" : "workbooks/workbook.jte", page);
+    }
+
+    private static <T> T found(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (WorkbookNotFoundException e) {
+            throw ConsolePageException.notFound(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
+        }
     }
 
     private static int refreshSeconds(String text) {
