@@ -211,13 +211,14 @@
     });
   });
 
-  window.vigilCharts = { render: render };
+  // drawAll: the data-chart elements under a root, for pages that replace their content (a workbook's items)
+  window.vigilCharts = { render: render, drawAll: drawDeclared };
 
-  function drawDeclared() {
+  function drawDeclared(root) {
     if (!window.echarts) {
       return;
     }
-    document.querySelectorAll("[data-chart]").forEach(function (element) {
+    (root && root.querySelectorAll ? root : document).querySelectorAll("[data-chart]").forEach(function (element) {
       try {
         render(element, JSON.parse(element.getAttribute("data-chart")));
       } catch (e) {

@@ -59,6 +59,12 @@ import dev.vigil.soc.playbook.run.PlaybookRuns;
 import dev.vigil.soc.playbook.store.Playbooks;
 import dev.vigil.soc.playbook.store.SecretBox;
 import dev.vigil.soc.playbook.template.PlaybookTemplates;
+import dev.vigil.soc.workbook.WorkbookTemplates;
+import dev.vigil.soc.workbook.Workbooks;
+import dev.vigil.server.api.workbooks.WorkbookRoutes;
+import dev.vigil.server.query.WorkbookRuns;
+import dev.vigil.server.console.WorkbookServices;
+import dev.vigil.server.query.QueryLog;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -183,11 +189,15 @@ public final class VigilServer implements AutoCloseable {
                     .description("Alerts written to SecurityAlert by rule runs").register(registry);
             InteractiveQueries queries = new InteractiveQueries(storage.logStore(), settings.queries(), registry);
             DryRuns dryRuns = new DryRuns(alertRules, storage.logStore(), clock);
+            Workbooks workbooks = new Workbooks(storage.logStore(), storage.stateStore(), clock);
+            WorkbookTemplates workbookTemplates = WorkbookTemplates.builtIn();
+            WorkbookRuns workbookRuns = new WorkbookRuns(queries, new QueryLog(storage.logStore()), settings.queries(), clock);
             HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
             AlertRuleImport ruleImport = new AlertRuleImport(alertRules, huntingQueries, storage.stateStore());
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
-                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport);
+                    new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
+                    new WorkbookServices(workbooks, workbookTemplates, workbookRuns));
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
@@ -195,7 +205,8 @@ public final class VigilServer implements AutoCloseable {
                             ApiJson.newMapper()),
                     storage::health, queries, new ConsoleRoutes(console),
                     new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
-                            new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock));
+                            new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock),
+                    new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns, ApiJson.newMapper()));
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());

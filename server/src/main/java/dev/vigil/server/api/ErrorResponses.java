@@ -34,6 +34,7 @@ import dev.vigil.soc.automation.AutomationRuleException;
 import dev.vigil.soc.watchlist.WatchlistException;
 import dev.vigil.soc.playbook.PlaybookException;
 import dev.vigil.soc.hunting.HuntingException;
+import dev.vigil.soc.workbook.WorkbookException;
 import dev.vigil.soc.rule.AlertRuleException;
 import dev.vigil.workspace.api.FunctionDefinitionException;
 import dev.vigil.workspace.api.FunctionNotFoundException;
@@ -84,6 +85,7 @@ final class ErrorResponses {
         routes.exception(PlaybookException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(WatchlistException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(HuntingException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
+        routes.exception(WorkbookException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(RegistryException.class, ErrorResponses::registry);
         routes.exception(ValueInstantiationException.class, ErrorResponses::invalidValue);
         routes.exception(DeviceAuthenticationException.class, (e, ctx) -> respond(ctx, e.code().equals("DeviceDisabled") ? 403 : 401,

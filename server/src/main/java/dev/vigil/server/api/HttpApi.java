@@ -20,6 +20,7 @@ import dev.vigil.server.api.automation.AutomationRuleRoutes;
 import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.server.api.watchlists.WatchlistRoutes;
 import dev.vigil.server.api.playbooks.PlaybookRoutes;
+import dev.vigil.server.api.workbooks.WorkbookRoutes;
 import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.server.api.tables.TableRoutes;
 import dev.vigil.server.api.access.RequestAuthentication;
@@ -63,7 +64,7 @@ public final class HttpApi {
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
             long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
             PlaybookRoutes playbooks, Supplier<StorageHealth> storageHealth,
-            InteractiveQueries queries, ConsoleRoutes console, ContentApi content) {
+            InteractiveQueries queries, ConsoleRoutes console, ContentApi content, WorkbookRoutes workbooks) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -117,6 +118,7 @@ public final class HttpApi {
             new WatchlistRoutes(watchlists, mapper).register(config.routes);
             playbooks.register(config.routes);
             new IncidentRoutes(incidents, mapper).register(config.routes);
+            workbooks.register(config.routes);
             console.configure(config, authentication);
         });
         return new HttpApi(javalin, routes);

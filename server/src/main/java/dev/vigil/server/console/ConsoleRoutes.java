@@ -10,6 +10,7 @@ import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.logs.LogsPages;
 import dev.vigil.server.console.settings.SettingsPages;
 import dev.vigil.server.console.signin.SignInPages;
+import dev.vigil.server.console.workbooks.WorkbookPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class ConsoleRoutes {
         new LogsPages(services).register(router);
         new IncidentPages(services).register(router);
         new SettingsPages(services).register(router);
+        new WorkbookPages(services).register(router);
     }
 
     /** The console's start: the home page of the first workspace the user may see. */

@@ -7,7 +7,7 @@ public enum Area {
     HOME("Home", ""),
     LOGS("Logs", "logs"),
     INCIDENTS("Incidents", "incidents"),
-    WORKBOOKS("Workbooks", null),
+    WORKBOOKS("Workbooks", "workbooks"),
     ANALYTICS("Analytics", "analytics"),
     DATA_CONNECTORS("Data connectors", "connectors"),
     IOT("IoT", "iot"),

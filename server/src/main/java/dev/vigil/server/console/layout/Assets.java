@@ -20,6 +20,8 @@ public final class Assets {
     /** The Monaco KQL editor that Logs and the rule wizard share. */
     public static final String KQL_EDITOR_SCRIPT = ConsolePaths.ASSETS + "/kql-editor.js";
     public static final String RULE_WIZARD_SCRIPT = ConsolePaths.ASSETS + "/rule-wizard.js";
+    /** Draws a workbook's charts again when its items are replaced. */
+    public static final String WORKBOOKS_SCRIPT = ConsolePaths.ASSETS + "/workbooks.js";
     public static final String HTMX = ConsolePaths.WEBJARS + "/htmx.org/" + version("htmx") + "/dist/htmx.min.js";
     public static final String HTMX_SSE = ConsolePaths.WEBJARS + "/htmx-ext-sse/" + version("htmx-sse") + "/sse.js";
     /** ECharts' minified full build (the jar carries no other). */

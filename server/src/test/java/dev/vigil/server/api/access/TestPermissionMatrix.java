@@ -118,10 +118,12 @@ class TestPermissionMatrix {
             saveWatchlist("doomed-" + who.user());
             savePlaybook("doomed-" + who.user());
             saveWatchlistItem("matrix-watchlist", "doomed-" + who.user());
+            saveWorkbook("doomed-" + who.user());
             INCIDENTS.put(who, createIncident("matrix " + who.name()));
         }
         saveRule("matrix-rule");
         saveAutomationRule("matrix-automation");
+        saveWorkbook("matrix-workbook");
         importHuntingQuery("matrix-hunt");
         for (Who who : Who.values()) {
             importHuntingQuery("doomed-hunt-" + who.user());
@@ -144,6 +146,16 @@ class TestPermissionMatrix {
 
     private static Map<String, Object> bookmark(String name) {
         return Map.of("properties", Map.of("displayName", name, "query", "SecurityAlert | take 5", "queryResult", Map.of("AlertName", name)));
+    }
+
+    private static void saveWorkbook(String id) {
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/workbooks/" + id, server.apiKey(), workbook());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> workbook() {
+        return Map.of("properties", Map.of("displayName", "matrix", "serializedData", "{\"version\":\"Notebook/1.0\",\"items\":[{\"type\":3,"
+                + "\"content\":{\"query\":\"print n = 1\"},\"name\":\"q\"}]}"));
     }
 
     private static void saveRule(String id) {
@@ -403,6 +415,19 @@ class TestPermissionMatrix {
                 w -> "/api/workspaces/default/playbookTemplates/AD4IoT-OwnerSaysExpected/install", w -> Map.of("name", "installed-" + w.user()),
                 contributor, 201));
         calls.add(new Call("GET " + playbooks + "/{name}/runs/{runId}", w -> "/api/workspaces/default/playbooks/matrix-playbook/runs/" + matrixRun,
+                w -> null, reader, 200));
+        String workbooks = "/api/workspaces/{workspace}/workbooks";
+        calls.add(new Call("GET " + workbooks, w -> "/api/workspaces/default/workbooks", w -> null, reader, 200));
+        calls.add(new Call("GET " + workbooks + "/{workbookId}", w -> "/api/workspaces/default/workbooks/matrix-workbook", w -> null, reader, 200));
+        calls.add(new Call("PUT " + workbooks + "/{workbookId}", w -> "/api/workspaces/default/workbooks/saved-" + w.user(), w -> workbook(),
+                contributor, 201));
+        calls.add(new Call("DELETE " + workbooks + "/{workbookId}", w -> "/api/workspaces/default/workbooks/doomed-" + w.user(), w -> null,
+                contributor, 200));
+        calls.add(new Call("POST " + workbooks + "/{workbookId}/evaluate", w -> "/api/workspaces/default/workbooks/matrix-workbook/evaluate",
+                w -> Map.of("parameters", Map.of()), reader, 200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/workbookTemplates", w -> "/api/workspaces/default/workbookTemplates", w -> null, reader,
+                200));
+        calls.add(new Call("GET /api/workspaces/{workspace}/workbookTemplates/{templateId}", w -> "/api/workspaces/default/workbookTemplates/iot-security",
                 w -> null, reader, 200));
         calls.add(new Call("POST " + templates + "/{templateId}/createRule", w -> "/api/workspaces/default/alertRuleTemplates/" + iotIncidents + "/createRule",
                 w -> Map.of("ruleId", "from-template-" + w.user(), "enabled", false), contributor, 201));

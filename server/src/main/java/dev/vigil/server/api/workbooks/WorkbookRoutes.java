@@ -1,0 +1,116 @@
+package dev.vigil.server.api.workbooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.access.Authorization;
+import dev.vigil.server.api.access.Caller;
+import dev.vigil.server.api.audit.AuditNotes;
+import dev.vigil.server.query.WorkbookRuns;
+import dev.vigil.soc.workbook.SavedWorkbook;
+import dev.vigil.soc.workbook.Workbook;
+import dev.vigil.soc.workbook.WorkbookTemplates;
+import dev.vigil.soc.workbook.Workbooks;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A workspace's workbooks in the shape of Azure's workbook resources: list, read, create or replace
+ * (PUT: a workbook resource, or a template's JSON as published), delete, and evaluate for a set of
+ * parameter values; and the template gallery. Any role on the workspace reads and evaluates (a
+ * Reader runs the workbook's queries as their own); Contributor writes (Sentinel: Workbook Contributor).
+ */
+public final class WorkbookRoutes {
+    static final String WORKBOOKS = "/api/workspaces/{workspace}/workbooks";
+    static final String WORKBOOK = WORKBOOKS + "/{workbookId}";
+    static final String EVALUATE = WORKBOOK + "/evaluate";
+    static final String TEMPLATES = "/api/workspaces/{workspace}/workbookTemplates";
+    static final String TEMPLATE = TEMPLATES + "/{templateId}";
+    static final String CLIENT_APP = "Vigil workbooks API";
+
+    private final Workbooks workbooks;
+    private final WorkbookTemplates templates;
+    private final WorkbookRuns runs;
+    private final ObjectMapper json;
+
+    public WorkbookRoutes(Workbooks workbooks, WorkbookTemplates templates, WorkbookRuns runs, ObjectMapper json) {
+        this.workbooks = workbooks;
+        this.templates = templates;
+        this.runs = runs;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(WORKBOOKS, this::list);
+        routes.get(WORKBOOK, this::read);
+        routes.put(WORKBOOK, this::save);
+        routes.delete(WORKBOOK, this::delete);
+        routes.post(EVALUATE, this::evaluate);
+        routes.get(TEMPLATES, this::templates);
+        routes.get(TEMPLATE, this::template);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(Map.of("value", WorkbookJson.list(workbooks.list(workspace(ctx, Role.READER)))));
+    }
+
+    private void read(Context ctx) {
+        Workbook workbook = workbooks.get(workspace(ctx, Role.READER), ctx.pathParam("workbookId"));
+        ctx.header("ETag", workbook.etag()).json(WorkbookJson.write(workbook));
+    }
+
+    private void save(Context ctx) throws JsonProcessingException {
+        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String id = ctx.pathParam("workbookId");
+        JsonNode body = body(ctx);
+        Optional<String> etag = ifMatch(ctx).or(() -> Optional.ofNullable(body).map(node -> node.path("etag").asText("")).filter(tag -> !tag.isEmpty()));
+        SavedWorkbook saved = workbooks.save(workspace, id, WorkbookJson.read(body, id), etag, Caller.of(ctx).principal().id());
+        AuditNotes.put(ctx, "workbook", id);
+        ctx.header("ETag", saved.workbook().etag()).status(saved.created() ? 201 : 200).json(WorkbookJson.write(saved.workbook()));
+    }
+
+    private void delete(Context ctx) {
+        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        workbooks.delete(workspace, ctx.pathParam("workbookId"), ifMatch(ctx));
+        AuditNotes.put(ctx, "workbook", ctx.pathParam("workbookId"));
+        ctx.status(200);
+    }
+
+    private void evaluate(Context ctx) throws JsonProcessingException {
+        String workspace = workspace(ctx, Role.READER);
+        Workbook workbook = workbooks.get(workspace, ctx.pathParam("workbookId"));
+        Map<String, JsonNode> given = WorkbookJson.parameters(body(ctx));
+        Caller caller = Caller.of(ctx);
+        ctx.json(WorkbookJson.write(runs.evaluate(workbook.document(), given, workspace, caller.principal(),
+                caller.apiKeyId() != null ? caller.apiKeyId() : "session", CLIENT_APP)));
+    }
+
+    private void templates(Context ctx) {
+        workspace(ctx, Role.READER);
+        ctx.json(Map.of("value", templates.list().stream().map(template -> WorkbookJson.write(template, false)).toList()));
+    }
+
+    private void template(Context ctx) {
+        workspace(ctx, Role.READER);
+        ctx.json(WorkbookJson.write(templates.get(ctx.pathParam("templateId")), true));
+    }
+
+    private JsonNode body(Context ctx) throws JsonProcessingException {
+        // malformed JSON goes to the error mapping, which reports its position
+        return ctx.body().isBlank() ? null : json.readTree(ctx.body());
+    }
+
+    private static String workspace(Context ctx, Role role) {
+        String workspace = ctx.pathParam("workspace");
+        Authorization.require(ctx, Scope.workspace(workspace), role);
+        return workspace;
+    }
+
+    private static Optional<String> ifMatch(Context ctx) {
+        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
+    }
+}

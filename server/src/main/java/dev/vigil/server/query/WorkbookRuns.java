@@ -1,0 +1,119 @@
+package dev.vigil.server.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.kql.TimeRange;
+import dev.vigil.kql.Visualization;
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.server.identity.Principal;
+import dev.vigil.soc.workbook.evaluation.WorkbookEvaluation;
+import dev.vigil.soc.workbook.evaluation.WorkbookEvaluator;
+import dev.vigil.soc.workbook.evaluation.WorkbookQueries;
+import dev.vigil.soc.workbook.notebook.NotebookDocument;
+import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.QueryCancellation;
+import dev.vigil.workspace.api.QueryCancelledException;
+import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.ResultSink;
+import dev.vigil.workspace.api.ResultTable;
+import dev.vigil.workspace.api.WorkspaceException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Evaluates workbooks for the person viewing them: each query takes a place among the
+ * {@link InteractiveQueries} under that person's name (the same limits, queue and refusal as their
+ * Logs queries), gets its {@code LAQueryLogs} row, and at most as many run at once as one person may run.
+ */
+public final class WorkbookRuns {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Shared by every server in the process; idle threads end after a minute. */
+    private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "vigil-workbook-query-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final InteractiveQueries queries;
+    private final QueryLog log;
+    private final WorkbookEvaluator evaluator;
+    private final Clock clock;
+
+    public WorkbookRuns(InteractiveQueries queries, QueryLog log, QueryConcurrency concurrency, Clock clock) {
+        this.queries = queries;
+        this.log = log;
+        this.evaluator = new WorkbookEvaluator(RUNNERS, concurrency.maxRunningPerCaller(), clock);
+        this.clock = clock;
+    }
+
+    /**
+     * @param credential the API key id, or {@code session}, for the query log
+     * @param clientApp what the query log names as the client
+     */
+    public WorkbookEvaluation evaluate(NotebookDocument document, Map<String, JsonNode> given, String workspace, Principal viewer, String credential,
+            String clientApp) {
+        return evaluator.evaluate(document, given, (kql, timespan) -> run(kql, timespan, workspace, viewer, credential, clientApp));
+    }
+
+    private ResultTable run(String kql, Optional<String> timespan, String workspace, Principal viewer, String credential, String clientApp) {
+        RunningQuery query = new RunningQuery(UUID.randomUUID().toString(), workspace, viewer, kql, clock.instant(), new QueryCancellation());
+        QueryRequest request = new QueryRequest(kql, timespan);
+        Rows rows = new Rows();
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            queries.run(query, request, queries.limits().defaultTimeout(), rows);
+            status = 200;
+            return new ResultTable("PrimaryResult", rows.columns, rows.rows);
+        } catch (QueryThrottledException e) {
+            status = 429;
+            throw e;
+        } catch (QueryCancelledException e) {
+            status = e.reason() == QueryCancellation.Reason.TIMED_OUT ? 504 : 409;
+            throw e;
+        } catch (KqlQueryException e) {
+            status = 400;
+            throw e;
+        } catch (WorkspaceException e) {
+            status = 400;
+            throw e;
+        } catch (IOException e) {
+            // the sink keeps rows in memory and does not write
+            throw new IllegalStateException("the query failed: " + e.getMessage(), e);
+        } finally {
+            log.record(new QueryLogEntry(query.started(), workspace, query.id(), viewer.id(), credential, kql, timeRange(request), clientApp, status,
+                    (System.nanoTime() - started) / 1e6, status == 200 ? rows.rows.size() : 0));
+        }
+    }
+
+    private Optional<TimeRange> timeRange(QueryRequest request) {
+        try {
+            return request.timeRange(clock.instant());
+        } catch (WorkspaceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A result held whole: the store's result limits already bound it. */
+    private static final class Rows implements ResultSink {
+        private List<ColumnSchema> columns = List.of();
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        @Override
+        public void begin(List<ColumnSchema> resultColumns, Optional<Visualization> render) {
+            columns = resultColumns;
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            rows.add(values);
+        }
+    }
+}
