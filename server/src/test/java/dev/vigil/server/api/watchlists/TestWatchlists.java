@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,7 +50,10 @@ class TestWatchlists {
 
         JsonNode items = RunningServer.json(server.get(WATCHLISTS + "/addresses/watchlistItems")).path("value");
         assertThat(items).hasSize(2);
-        String first = items.path(0).path("name").asText();
+        // item ids follow no order of the CSV's: find 10.9.0.4's by its value
+        String first = StreamSupport.stream(items.spliterator(), false)
+                .filter(item -> item.path("properties").path("itemsKeyValue").path("IPAddress").asText().equals("10.9.0.4"))
+                .map(item -> item.path("name").asText()).findFirst().orElseThrow(() -> new AssertionError("no item for 10.9.0.4 in " + items));
         HttpResponse<String> updated = server.sendJson("PUT", WATCHLISTS + "/addresses/watchlistItems/" + first, server.apiKey(),
                 Map.of("properties", Map.of("itemsKeyValue", Map.of("IPAddress", "10.9.0.4", "Site", "Plant C", "Owner", "ops"))));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
