@@ -7,11 +7,12 @@ import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.twin.Twins;
+import dev.vigil.iot.twin.query.TwinQueries;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The IoT area of the HTTP API: registry, modules, twins, direct methods, device actions, IoT alerts and the HTTPS device endpoint. */
+/** The IoT area of the HTTP API: registry, modules, twins and their query, direct methods, device actions, IoT alerts and the HTTPS device endpoint. */
 public final class IotApi {
     private final IotRegistryRoutes registryRoutes;
     private final DeviceActionRoutes actionRoutes;
@@ -20,6 +21,7 @@ public final class IotApi {
     private final ModuleRoutes moduleRoutes;
     private final TwinRoutes twinRoutes;
     private final DirectMethodRoutes methodRoutes;
+    private final TwinQueryRoutes queryRoutes;
 
     /**
      * @param workspaceExists whether a workspace of this id exists, for checking the workspace a hub is pointed at
@@ -36,6 +38,7 @@ public final class IotApi {
         this.moduleRoutes = new ModuleRoutes(registry, authorization, views, gateway.authenticator().domain());
         this.twinRoutes = new TwinRoutes(registry, twins, authorization, views);
         this.methodRoutes = new DirectMethodRoutes(registry, methods, authorization);
+        this.queryRoutes = new TwinQueryRoutes(registry, new TwinQueries(registry, twins, views::isConnected), authorization);
     }
 
     public void register(RoutesConfig routes) {
@@ -46,6 +49,7 @@ public final class IotApi {
         moduleRoutes.register(routes);
         twinRoutes.register(routes);
         methodRoutes.register(routes);
+        queryRoutes.register(routes);
     }
 
     /** Device paths carry SAS tokens, not API keys. */

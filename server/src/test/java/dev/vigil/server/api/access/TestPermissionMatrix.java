@@ -271,6 +271,7 @@ class TestPermissionMatrix {
         calls.add(new Call("PATCH " + route + "/{hub}/devices/{deviceId}/twin", w -> device + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
         calls.add(new Call("GET " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> null, needs, 200));
         calls.add(new Call("PATCH " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/devices/query", w -> hub + "/devices/query", w -> Map.of("query", "SELECT * FROM devices"), needs, 200));
         // no device of the matrix is connected: past the role check, a method call finds it offline
         calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/methods", w -> device + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
         calls.add(new Call("POST " + modules + "/{moduleId}/methods", w -> module.apply(w) + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
