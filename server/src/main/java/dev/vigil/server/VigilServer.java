@@ -10,6 +10,7 @@ import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.twin.SecurityAgentConfigurations;
 import dev.vigil.iot.twin.Twins;
 import dev.vigil.server.api.HttpApi;
+import dev.vigil.server.api.HttpsListener;
 import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.iot.IotScopeAuthorization;
@@ -81,6 +82,7 @@ public final class VigilServer implements AutoCloseable {
     private final Storage storage;
     private final PrometheusMeterRegistry registry;
     private final HttpApi http;
+    private final Optional<HttpsListener> https;
     private final MqttEndpoint mqtt;
     private final DirectMethods methods;
     private final IotDetection detection;
@@ -90,12 +92,13 @@ public final class VigilServer implements AutoCloseable {
     private final IncidentAutomation automation;
     private final Optional<IssuedApiKey> initialAdminKey;
 
-    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, DirectMethods methods,
+    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, Optional<HttpsListener> https, MqttEndpoint mqtt, DirectMethods methods,
             IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
             IncidentAutomation automation, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
+        this.https = https;
         this.mqtt = mqtt;
         this.methods = methods;
         this.detection = detection;
@@ -166,16 +169,20 @@ public final class VigilServer implements AutoCloseable {
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()));
+            Optional<HttpsListener> https = settings.tls().httpsEnabled()
+                    ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
+                    : Optional.empty();
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     new Watchlists(storage.logStore(), clock),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())));
+                    new ContentImportRoutes(new AlertRuleImport(alertRules, storage.stateStore()), new ParserImport(storage.logStore(), storage.stateStore())), https);
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
-            LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, automation, adminKey);
+            LOG.info("Vigil listening on {}:{}{}, data in {}", settings.host(), http.javalin().port(),
+                    https.map(h -> " and HTTPS on port " + h.port()).orElse(""), settings.storage().dataDirectory());
+            return new VigilServer(storage, registry, http, https, mqtt, methods, detection, incidents, connectors, analytics, automation, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
@@ -254,6 +261,11 @@ public final class VigilServer implements AutoCloseable {
     /** The port actually bound, also when 0 was asked for. */
     public int port() {
         return http.javalin().port();
+    }
+
+    /** The HTTPS port bound, or -1 without a certificate. */
+    public int httpsPort() {
+        return https.map(HttpsListener::port).orElse(-1);
     }
 
     /** The MQTT plaintext port bound, or -1. */

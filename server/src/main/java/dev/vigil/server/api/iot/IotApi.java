@@ -22,6 +22,7 @@ public final class IotApi {
     private final TwinRoutes twinRoutes;
     private final DirectMethodRoutes methodRoutes;
     private final TwinQueryRoutes queryRoutes;
+    private final MqttWebSocketRoutes webSocketRoutes;
 
     /**
      * @param workspaceExists whether a workspace of this id exists, for checking the workspace a hub is pointed at
@@ -38,6 +39,7 @@ public final class IotApi {
         this.moduleRoutes = new ModuleRoutes(registry, authorization, views, gateway.authenticator().domain());
         this.twinRoutes = new TwinRoutes(registry, twins, authorization, views);
         this.methodRoutes = new DirectMethodRoutes(registry, methods, authorization);
+        this.webSocketRoutes = new MqttWebSocketRoutes(mqtt);
         this.queryRoutes = new TwinQueryRoutes(registry, new TwinQueries(registry, twins, views::isConnected), authorization);
     }
 
@@ -50,10 +52,11 @@ public final class IotApi {
         twinRoutes.register(routes);
         methodRoutes.register(routes);
         queryRoutes.register(routes);
+        webSocketRoutes.register(routes);
     }
 
-    /** Device paths carry SAS tokens, not API keys. */
+    /** Device paths carry SAS tokens (or X.509 certificates), not API keys: the HTTPS device endpoint and MQTT over WebSockets. */
     public static boolean isDevicePath(String path) {
-        return DeviceEndpointRoutes.isDevicePath(path);
+        return DeviceEndpointRoutes.isDevicePath(path) || path.startsWith(MqttWebSocketRoutes.PATH);
     }
 }
