@@ -141,9 +141,10 @@ public final class VigilServer implements AutoCloseable {
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
             Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
             new SecurityAgentConfigurations(twins, iotRegistry, detection.listener(), clock);
-            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock), twins, methods);
+            CloudToDeviceQueue cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), clock);
+            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, cloudToDevice, twins, methods);
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods,
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice,
                     IotScopeAuthorization.subscriptionRoles(),
                     workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),

@@ -456,7 +456,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         loading = true;
         String hub = device.hub().name();
         String deviceId = device.device().deviceId();
-        CompletableFuture.supplyAsync(() -> cloudToDevice.pending(hub, deviceId), storage).whenCompleteAsync((waiting, failure) -> {
+        CompletableFuture.supplyAsync(() -> cloudToDevice.deliverable(hub, deviceId), storage).whenCompleteAsync((waiting, failure) -> {
             loading = false;
             if (failure != null) {
                 LOG.warn("could not read the cloud-to-device messages of device '{}'", deviceId, failure);

@@ -2,6 +2,7 @@ package dev.vigil.server.api.iot;
 
 import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.alert.IotAlerts;
+import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.method.DirectMethods;
@@ -23,13 +24,15 @@ public final class IotApi {
     private final DirectMethodRoutes methodRoutes;
     private final TwinQueryRoutes queryRoutes;
     private final MqttWebSocketRoutes webSocketRoutes;
+    private final CloudToDeviceRoutes cloudToDeviceRoutes;
 
     /**
      * @param workspaceExists whether a workspace of this id exists, for checking the workspace a hub is pointed at
      * @param auditWorkspace the workspace of the audit trail, which takes no device data
      */
     public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotAlerts alerts,
-            Twins twins, DirectMethods methods, IotScopeAuthorization authorization, Predicate<String> workspaceExists, String auditWorkspace) {
+            Twins twins, DirectMethods methods, CloudToDeviceQueue cloudToDevice, IotScopeAuthorization authorization, Predicate<String> workspaceExists,
+            String auditWorkspace) {
         DeviceViews views = new DeviceViews(gateway.counters(), mqtt);
         this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain(),
                 new HubWorkspaceLink(workspaceExists, auditWorkspace));
@@ -40,6 +43,7 @@ public final class IotApi {
         this.twinRoutes = new TwinRoutes(registry, twins, authorization, views);
         this.methodRoutes = new DirectMethodRoutes(registry, methods, authorization);
         this.webSocketRoutes = new MqttWebSocketRoutes(mqtt);
+        this.cloudToDeviceRoutes = new CloudToDeviceRoutes(gateway, cloudToDevice);
         this.queryRoutes = new TwinQueryRoutes(registry, new TwinQueries(registry, twins, views::isConnected), authorization);
     }
 
@@ -53,6 +57,7 @@ public final class IotApi {
         methodRoutes.register(routes);
         queryRoutes.register(routes);
         webSocketRoutes.register(routes);
+        cloudToDeviceRoutes.register(routes);
     }
 
     /** Device paths carry SAS tokens (or X.509 certificates), not API keys: the HTTPS device endpoint and MQTT over WebSockets. */

@@ -292,6 +292,12 @@ class TestPermissionMatrix {
                 w -> sub + "/providers/Microsoft.Security/iotAlertFeed?after=0", w -> null, needs, 200));
         // devices authenticate with SAS tokens: an API key alone is refused, whoever holds it
         calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
+        for (String spelling : List.of("deviceBound", "devicebound")) {
+            String bound = "/devices/{deviceId}/messages/" + spelling;
+            calls.add(new Call("GET " + bound, w -> "/devices/dev-1/messages/" + spelling, w -> null, new Open(), 401));
+            calls.add(new Call("DELETE " + bound + "/{etag}", w -> "/devices/dev-1/messages/" + spelling + "/e", w -> null, new Open(), 401));
+            calls.add(new Call("POST " + bound + "/{etag}/abandon", w -> "/devices/dev-1/messages/" + spelling + "/e/abandon", w -> Map.of(), new Open(), 401));
+        }
         calls.add(new Call("POST /devices/{deviceId}/modules/{moduleId}/messages/events", w -> "/devices/dev-1/modules/m/messages/events", w -> Map.of(),
                 new Open(), 401));
     }
