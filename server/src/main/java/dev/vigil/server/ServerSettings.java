@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param iot the device endpoints (hub domain, MQTT listeners)
  * @param access trusted proxies and login limits
  * @param queries how many interactive queries may run at once
+ * @param tls the server's certificate and the HTTPS port
  */
 public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
-                             QueryConcurrency queries) {
+                             QueryConcurrency queries, TlsSettings tls) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -33,6 +34,13 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
         Objects.requireNonNull(iot, "iot");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Without TLS. */
+    public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
+            QueryConcurrency queries) {
+        this(storage, host, port, maxBodyBytes, iot, access, queries, TlsSettings.none());
     }
 
     /** With the default access settings (no trusted proxy, the default login limits) and {@link QueryConcurrency}. */
@@ -46,14 +54,22 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
     }
 
     public ServerSettings withAccess(AccessSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls);
     }
 
     public ServerSettings withStorage(StorageSettings changed) {
-        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries);
+        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls);
     }
 
     public ServerSettings withQueries(QueryConcurrency changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls);
+    }
+
+    public ServerSettings withIot(IotSettings changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls);
+    }
+
+    public ServerSettings withTls(TlsSettings changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed);
     }
 }

@@ -10,6 +10,7 @@ import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.twin.SecurityAgentConfigurations;
 import dev.vigil.iot.twin.Twins;
 import dev.vigil.server.api.HttpApi;
+import dev.vigil.server.api.HttpsListener;
 import dev.vigil.server.api.connectors.ConnectorApi;
 import dev.vigil.server.api.iot.IotApi;
 import dev.vigil.server.api.iot.IotScopeAuthorization;
@@ -98,6 +99,7 @@ public final class VigilServer implements AutoCloseable {
     private final Storage storage;
     private final PrometheusMeterRegistry registry;
     private final HttpApi http;
+    private final Optional<HttpsListener> https;
     private final MqttEndpoint mqtt;
     private final DirectMethods methods;
     private final IotDetection detection;
@@ -108,12 +110,13 @@ public final class VigilServer implements AutoCloseable {
     private final PlaybookRunner playbooks;
     private final Optional<IssuedApiKey> initialAdminKey;
 
-    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, MqttEndpoint mqtt, DirectMethods methods,
+    private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, Optional<HttpsListener> https, MqttEndpoint mqtt, DirectMethods methods,
             IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
             IncidentAutomation automation, PlaybookRunner playbooks, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
+        this.https = https;
         this.mqtt = mqtt;
         this.methods = methods;
         this.detection = detection;
@@ -158,9 +161,10 @@ public final class VigilServer implements AutoCloseable {
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
             Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
             new SecurityAgentConfigurations(twins, iotRegistry, detection.listener(), clock);
-            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, new CloudToDeviceQueue(storage.stateStore(), clock), twins, methods);
+            CloudToDeviceQueue cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), clock);
+            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, cloudToDevice, twins, methods);
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods,
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice,
                     IotScopeAuthorization.subscriptionRoles(),
                     workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),
@@ -198,6 +202,9 @@ public final class VigilServer implements AutoCloseable {
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
                     new WorkbookServices(workbooks, workbookTemplates, workbookRuns));
+            Optional<HttpsListener> https = settings.tls().httpsEnabled()
+                    ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
+                    : Optional.empty();
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
@@ -206,11 +213,12 @@ public final class VigilServer implements AutoCloseable {
                     storage::health, queries, new ConsoleRoutes(console),
                     new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
                             new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock),
-                    new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns, ApiJson.newMapper()));
+                    new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns, ApiJson.newMapper()), https);
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
-            LOG.info("Vigil listening on {}:{}, data in {}", settings.host(), http.javalin().port(), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, mqtt, methods, detection, incidents, connectors, analytics, automation, playbookRunner,
+            LOG.info("Vigil listening on {}:{}{}, data in {}", settings.host(), http.javalin().port(),
+                    https.map(h -> " and HTTPS on port " + h.port()).orElse(""), settings.storage().dataDirectory());
+            return new VigilServer(storage, registry, http, https, mqtt, methods, detection, incidents, connectors, analytics, automation, playbookRunner,
                     adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
@@ -293,6 +301,11 @@ public final class VigilServer implements AutoCloseable {
     /** The port actually bound, also when 0 was asked for. */
     public int port() {
         return http.javalin().port();
+    }
+
+    /** The HTTPS port bound, or -1 without a certificate. */
+    public int httpsPort() {
+        return https.map(HttpsListener::port).orElse(-1);
     }
 
     /** The MQTT plaintext port bound, or -1. */

@@ -1,12 +1,13 @@
 package dev.vigil.iot.device;
 
 /**
- * The IoT Hub errors the twin and direct method APIs answer with: the HTTP status (also the status
+ * The IoT Hub errors the twin, direct method and cloud-to-device APIs answer with: the HTTP status (also the status
  * on the MQTT twin response topic), IoT Hub's error name and its numeric error code.
  */
 public enum IotHubError {
     ARGUMENT_INVALID(400, "ArgumentInvalid", 400004),
     DEVICE_NOT_ONLINE(404, "DeviceNotOnline", 404103),
+    DEVICE_MESSAGE_LOCK_LOST(412, "DeviceMessageLockLost", 412002),
     PRECONDITION_FAILED(412, "PreconditionFailed", 412001),
     REQUEST_ENTITY_TOO_LARGE(413, "RequestEntityTooLarge", 413001),
     GATEWAY_TIMEOUT(504, "GatewayTimeout", 504101);

@@ -28,7 +28,12 @@ public record Twin(String hubName, String deviceId, String moduleId, ObjectNode 
 
     /** A twin as IoT Hub creates it with its device or module: empty, each section at version 1. */
     static Twin empty(DeviceAddress target, Instant created) {
-        return new Twin(target.hubName(), target.deviceId(), target.moduleId().orElse(null), JsonNodeFactory.instance.objectNode(),
+        return empty(target, created, JsonNodeFactory.instance.objectNode());
+    }
+
+    /** An empty twin with the tags its device was created with. */
+    static Twin empty(DeviceAddress target, Instant created, ObjectNode tags) {
+        return new Twin(target.hubName(), target.deviceId(), target.moduleId().orElse(null), tags,
                 TwinProperties.empty(created, true), TwinProperties.empty(created, false), 1);
     }
 

@@ -7,7 +7,7 @@ import dev.vigil.iot.device.IotHubError;
  * it with (its status is also the status on the MQTT twin response topic).
  */
 public abstract sealed class TwinException extends RuntimeException
-        permits InvalidTwinPatchException, TwinTooLargeException, TwinEtagMismatchException {
+        permits InvalidTwinPatchException, TwinTooLargeException, TwinEtagMismatchException, InvalidTwinQueryException {
 
     private final IotHubError error;
 

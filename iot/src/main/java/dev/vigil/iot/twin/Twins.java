@@ -2,6 +2,7 @@ package dev.vigil.iot.twin;
 
 import dev.vigil.iot.device.DeviceAddress;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotRegistry;
@@ -64,10 +65,20 @@ public final class Twins {
         listeners.add(listener);
     }
 
-    /** The twin, or the empty twin when nothing was written to it yet. The caller checks that the device or module exists. */
+    /**
+     * The twin, or the empty twin when nothing was written to it yet (a device's holding the tags it
+     * was created with). The caller checks that the device or module exists.
+     */
     public Twin twin(DeviceAddress target) {
         Twin twin = twins.get(target.key());
-        return twin != null ? twin : Twin.empty(target, clock.instant());
+        if (twin != null) {
+            return twin;
+        }
+        ObjectNode tags = JsonNodeFactory.instance.objectNode();
+        if (target.moduleId().isEmpty()) {
+            registry.findDevice(target.hubName(), target.deviceId()).ifPresent(device -> device.tags().forEach(tags::put));
+        }
+        return Twin.empty(target, clock.instant(), tags);
     }
 
     /** The device's patch of its reported properties ({@code $iothub/twin/PATCH/properties/reported}). */

@@ -7,6 +7,7 @@ import dev.vigil.iot.alert.AlertNotFoundException;
 import dev.vigil.iot.alert.IotAlertException;
 import dev.vigil.iot.auth.DeviceAuthenticationException;
 import dev.vigil.iot.device.MessageRefusal;
+import dev.vigil.iot.endpoint.CloudToDeviceLockLostException;
 import dev.vigil.iot.endpoint.CloudToDeviceQueueFullException;
 import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
@@ -97,6 +98,8 @@ final class ErrorResponses {
         routes.exception(TwinException.class, (e, ctx) ->
                 respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));
         routes.exception(DirectMethodException.class, (e, ctx) ->
+                respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));
+        routes.exception(CloudToDeviceLockLostException.class, (e, ctx) ->
                 respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));
         routes.exception(CloudToDeviceQueueFullException.class, (e, ctx) -> respond(ctx, 403, ApiError.of(e.code(), e.getMessage())));
         routes.exception(SecurityMonitoringUnavailableException.class, (e, ctx) -> respond(ctx, 503, ApiError.of(e.code(), e.getMessage())));

@@ -44,6 +44,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -64,11 +65,12 @@ public final class HttpApi {
     public static HttpApi create(LogStore logStore, SecurityServices security, TrustedProxies proxies, PrometheusMeterRegistry registry,
             long maxBodyBytes, IotApi iot, Incidents incidents, ConnectorApi connectors, RulesApi rules, AutomationRules automationRules, Watchlists watchlists,
             PlaybookRoutes playbooks, Supplier<StorageHealth> storageHealth,
-            InteractiveQueries queries, ConsoleRoutes console, ContentApi content, WorkbookRoutes workbooks) {
+            InteractiveQueries queries, ConsoleRoutes console, ContentApi content, WorkbookRoutes workbooks, Optional<HttpsListener> https) {
         ObjectMapper mapper = ApiJson.newMapper();
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            https.ifPresent(listener -> listener.addTo(config));
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxBodyBytes;
             // ctx.ip() is the client as TrustedProxies decides: the TCP peer unless that is a trusted proxy

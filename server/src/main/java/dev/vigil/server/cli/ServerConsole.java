@@ -28,6 +28,15 @@ final class ServerConsole {
         out.println("Data directory: " + settings.storage().dataDirectory());
         server.initialAdminKey().ifPresent(key -> out.println("Admin API key (shown once, store it now): " + key));
         out.println("Vigil listening on " + console.url);
+        settings.tls().identity().ifPresent(identity -> {
+            if (server.httpsPort() > 0) {
+                out.println("HTTPS on https://" + host + ":" + server.httpsPort() + " (MQTT over WebSockets at /$iothub/websocket)");
+            }
+            if (server.mqttTlsPort() > 0) {
+                out.println("MQTT over TLS on port " + server.mqttTlsPort());
+            }
+            out.println("TLS certificate SHA-256 fingerprint: " + identity.sha256Fingerprint());
+        });
         out.flush();
         return console;
     }

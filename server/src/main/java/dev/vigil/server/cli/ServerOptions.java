@@ -4,7 +4,11 @@ import dev.vigil.iot.dedup.DedupSettings;
 import dev.vigil.iot.endpoint.mqtt.MqttSettings;
 import dev.vigil.server.AccessSettings;
 import dev.vigil.server.IotSettings;
+import dev.vigil.iot.endpoint.tls.TlsIdentity;
 import dev.vigil.server.ServerSettings;
+import dev.vigil.server.TlsSettings;
+import dev.vigil.server.tls.SelfSignedCertificate;
+import dev.vigil.server.tls.ServerCertificates;
 import dev.vigil.server.api.access.TrustedProxies;
 import dev.vigil.server.identity.LoginLimits;
 import dev.vigil.server.query.QueryConcurrency;
@@ -78,14 +82,25 @@ final class ServerOptions {
     @Option(names = "--mqtt-port", description = "Plaintext MQTT port for local use; -1 turns it off (default: ${DEFAULT-VALUE}).")
     int mqttPort = 1883;
 
-    @Option(names = "--mqtt-tls-port", description = "MQTT over TLS port, served when --mqtt-keystore is given (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mqtt-tls-port", description = "MQTT over TLS port, served with a certificate (default: ${DEFAULT-VALUE}; -1 off).")
     int mqttTlsPort = 8883;
 
-    @Option(names = "--mqtt-keystore", paramLabel = "FILE", description = "PKCS12 or JKS keystore with the MQTT server key and certificate; turns TLS on.")
-    Path mqttKeystore;
+    @Option(names = "--https-port", description = "HTTPS port (API, console, device endpoint, MQTT over WebSockets), served with a certificate (default: ${DEFAULT-VALUE}; -1 off).")
+    int httpsPort = TlsSettings.DEFAULT_HTTPS_PORT;
 
-    @Option(names = "--mqtt-keystore-password", paramLabel = "PASSWORD", description = "Password of the keystore and its key (default: the VIGIL_MQTT_KEYSTORE_PASSWORD variable).")
-    String mqttKeystorePassword = System.getenv().getOrDefault("VIGIL_MQTT_KEYSTORE_PASSWORD", "");
+    @Option(names = {"--tls-cert", "--mqtt-keystore"}, paramLabel = "FILE",
+            description = "The server's certificate for every TLS listener: PKCS#12 (.p12/.pfx) or JKS with its key, or PEM (chain, and the key unless --tls-key). Turns HTTPS and MQTT over TLS on.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key, when it is not in the --tls-cert file.")
+    Path tlsKey;
+
+    @Option(names = {"--tls-password", "--mqtt-keystore-password"}, paramLabel = "PASSWORD",
+            description = "Password of the key store, or of an encrypted PEM key (default: the VIGIL_TLS_PASSWORD variable).")
+    String tlsPassword = System.getenv().getOrDefault("VIGIL_TLS_PASSWORD", System.getenv().getOrDefault("VIGIL_MQTT_KEYSTORE_PASSWORD", ""));
+
+    @Option(names = "--tls-self-signed", description = "Without --tls-cert: make a self-signed certificate in DATA/tls on the first run (reused afterwards) and serve TLS with it; its SHA-256 fingerprint is printed.")
+    boolean tlsSelfSigned;
 
     @Option(names = "--iot-dedup-window", paramLabel = "D", converter = SimulateCommand.DurationConverter.class,
             description = "Security events re-sent within this time of the first copy are acknowledged but not stored again; 0s turns it off (default: 24h).")
@@ -103,10 +118,25 @@ final class ServerOptions {
                 engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
         StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows,
                 limits);
-        MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, mqttKeystore == null ? MqttSettings.DISABLED : mqttTlsPort,
-                Optional.ofNullable(mqttKeystore), mqttKeystorePassword);
+        Optional<TlsIdentity> identity = tlsIdentity();
+        MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, identity.isEmpty() ? MqttSettings.DISABLED : mqttTlsPort, identity);
+        TlsSettings tls = new TlsSettings(identity, identity.isEmpty() ? TlsSettings.DISABLED : httpsPort);
         AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
         return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
-                access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)));
+                access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)), tls);
+    }
+
+    /** The one certificate: the given file, or the self-signed one of the data directory; none by default. */
+    private Optional<TlsIdentity> tlsIdentity() {
+        if (tlsCertificate != null) {
+            return Optional.of(ServerCertificates.load(tlsCertificate, Optional.ofNullable(tlsKey), tlsPassword));
+        }
+        if (tlsKey != null) {
+            throw new IllegalStateException("--tls-key needs --tls-cert with the certificate it belongs to");
+        }
+        if (tlsSelfSigned) {
+            return Optional.of(SelfSignedCertificate.createOrLoad(data.toAbsolutePath().normalize().resolve("tls"), iotDomain));
+        }
+        return Optional.empty();
     }
 }

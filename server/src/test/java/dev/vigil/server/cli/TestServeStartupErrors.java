@@ -113,13 +113,12 @@ class TestServeStartupErrors {
     }
 
     @Test
-    void testAMissingKeystoreIsNamed() {
+    void testAMissingCertificateIsNamed() {
         Path keystore = data.resolve("missing.p12");
 
-        assertThat(serve("--data", data.resolve("d").toString(), "--mqtt-keystore", keystore.toString(), "--mqtt-tls-port", "0"))
+        assertThat(serve("--data", data.resolve("d").toString(), "--tls-cert", keystore.toString(), "--mqtt-tls-port", "0"))
                 .isEqualTo(CommandLine.ExitCode.SOFTWARE);
 
-        assertThat(err.toString().trim()).isEqualTo("vigil: cannot read the MQTT keystore " + keystore
-                + ": File does not exist or it does not refer to a normal file: " + keystore);
+        assertThat(err.toString().trim()).isEqualTo("vigil: the TLS certificate " + keystore + " does not exist or is not a file");
     }
 }

@@ -39,7 +39,6 @@ import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -297,18 +296,28 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         acknowledgeInOrder(ctx, handled, qos, packetId);
     }
 
-    /** PUBACKs a QoS 1 message once it and every message before it is handled; a failure closes the connection unacknowledged. */
-    private void acknowledgeInOrder(ChannelHandlerContext ctx, CompletableFuture<Void> handled, MqttQoS qos, int packetId) {
+    /**
+     * PUBACKs a QoS 1 message once it and every message before it is handled; a failure closes the connection unacknowledged.
+     *
+     * @return completes once the PUBACK is written (or would have been, for QoS 0), so that an answer can follow it
+     */
+    private CompletableFuture<Void> acknowledgeInOrder(ChannelHandlerContext ctx, CompletableFuture<Void> handled, MqttQoS qos, int packetId) {
         acknowledged = acknowledged.thenCombine(handled, (previous, current) -> current);
+        CompletableFuture<Void> written = new CompletableFuture<>();
         acknowledged.whenComplete((done, failure) -> {
             if (failure != null) {
                 // Not acknowledged: closing makes the device send it again on its next connection.
                 LOG.warn("closing the MQTT connection of device '{}': a message could not be stored", device.clientId(), failure);
                 ctx.close();
-            } else if (qos == MqttQoS.AT_LEAST_ONCE) {
+                written.completeExceptionally(failure);
+                return;
+            }
+            if (qos == MqttQoS.AT_LEAST_ONCE) {
                 ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
             }
+            written.complete(null);
         });
+        return written;
     }
 
     /** A twin GET or reported-properties PATCH; the connection stays open whatever the answer. */
@@ -319,15 +328,23 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             return;
         }
         boolean get = topic.startsWith(DeviceTopics.TWIN_GET_PREFIX);
-        CompletableFuture<Void> answered = twinRequests.take(device.address(), get, body, ctx.executor(), reply -> {
+        // as IoT Hub: the request is acknowledged on receipt and answered after; the SDKs lose an answer that overtakes the PUBACK
+        CompletableFuture<Void> received = acknowledgeInOrder(ctx, CompletableFuture.completedFuture(null), qos, packetId);
+        CompletableFuture<Void> answered = twinRequests.take(device.address(), get, body, ctx.executor(), reply -> received.thenRunAsync(() -> {
             if (twinResponsesSubscribed) {
                 sendAtMostOnce(ctx, DeviceTopics.twinResponse(reply.status(), requestId.get(), reply.version()), reply.body());
             } else {
                 LOG.info("device '{}' sent a twin request without subscribing to '{}': the answer is dropped, as IoT Hub does",
                         device.clientId(), DeviceTopics.TWIN_RESPONSES_FILTER);
             }
+        }, ctx.executor()));
+        answered.whenComplete((done, failure) -> {
+            if (failure != null) {
+                // the patch could not be stored: the device gets no answer and, reconnecting, sends it again
+                LOG.warn("closing the MQTT connection of device '{}': a twin request failed", device.clientId(), failure);
+                ctx.close();
+            }
         });
-        acknowledgeInOrder(ctx, answered, qos, packetId);
     }
 
     /** The device's answer to a direct method; an answer to no waiting request is dropped with a log line, as IoT Hub ignores it. */
@@ -439,7 +456,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         loading = true;
         String hub = device.hub().name();
         String deviceId = device.device().deviceId();
-        CompletableFuture.supplyAsync(() -> cloudToDevice.pending(hub, deviceId), storage).whenCompleteAsync((waiting, failure) -> {
+        CompletableFuture.supplyAsync(() -> cloudToDevice.deliverable(hub, deviceId), storage).whenCompleteAsync((waiting, failure) -> {
             loading = false;
             if (failure != null) {
                 LOG.warn("could not read the cloud-to-device messages of device '{}'", deviceId, failure);
@@ -504,7 +521,6 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     private static String peer(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress address
-                ? address.getHostString() + ":" + address.getPort() : String.valueOf(ctx.channel().remoteAddress());
+        return ConnectionOrigin.of(ctx.channel()).peer();
     }
 }

@@ -14,7 +14,11 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
+import dev.vigil.iot.endpoint.tls.TlsIdentity;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,8 +26,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
@@ -36,17 +42,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +84,14 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
     private final ExecutorService storage;
     private final int plainPort;
     private final int tlsPort;
+    private final LocalAddress bridgeAddress;
+    /** Origins of bridged connections between {@link #openBridged} and their channel's start, by the id of their local address. */
+    private final Map<String, ConnectionOrigin> bridgedOrigins;
+    private final AtomicLong bridgedCount = new AtomicLong();
 
     private MqttEndpoint(Server broker, EventLoopGroup bossGroup, EventLoopGroup workerGroup, List<Channel> listeners,
-            ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, ExecutorService storage, int plainPort, int tlsPort) {
+            ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, ExecutorService storage, int plainPort, int tlsPort,
+            LocalAddress bridgeAddress, Map<String, ConnectionOrigin> bridgedOrigins) {
         this.broker = broker;
         this.bossGroup = bossGroup;
         this.workerGroup = workerGroup;
@@ -89,6 +101,8 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         this.storage = storage;
         this.plainPort = plainPort;
         this.tlsPort = tlsPort;
+        this.bridgeAddress = bridgeAddress;
+        this.bridgedOrigins = bridgedOrigins;
     }
 
     /**
@@ -130,12 +144,16 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
                 plain = ((InetSocketAddress) channel.localAddress()).getPort();
             }
             if (settings.tlsPort() != MqttSettings.DISABLED) {
-                SslContext ssl = sslContext(settings);
+                SslContext ssl = sslContext(settings.tls().orElseThrow());
                 Channel channel = listen(bossGroup, workerGroup, settings.host(), settings.tlsPort(), ssl, parts);
                 listeners.add(channel);
                 tls = ((InetSocketAddress) channel.localAddress()).getPort();
             }
-            MqttEndpoint endpoint = new MqttEndpoint(broker, bossGroup, workerGroup, listeners, connected, cloudToDevice, storage, plain, tls);
+            Map<String, ConnectionOrigin> bridgedOrigins = new ConcurrentHashMap<>();
+            LocalAddress bridgeAddress = new LocalAddress("vigil-mqtt-bridge-" + java.util.UUID.randomUUID());
+            listeners.add(bridge(bossGroup, workerGroup, bridgeAddress, bridgedOrigins, parts));
+            MqttEndpoint endpoint = new MqttEndpoint(broker, bossGroup, workerGroup, listeners, connected, cloudToDevice, storage, plain, tls,
+                    bridgeAddress, bridgedOrigins);
             registry.addDeviceChangeListener((before, after) -> {
                 // a disabled or deleted device, or one whose key was replaced, may not keep a session it opened before
                 if (after.isEmpty() || !after.get().enabled() || !after.get().sameKeys(before)) {
@@ -173,6 +191,42 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
     /** The TLS port bound, or -1. */
     public int tlsPort() {
         return tlsPort;
+    }
+
+    /**
+     * Opens an MQTT connection whose bytes come through another transport (MQTT over WebSockets).
+     *
+     * @param origin the client's address, for logs and refusals
+     * @param clientCertificates the chain the client presented in the TLS handshake of that transport, if any
+     * @param toClient receives, in order, the bytes to send to the client
+     * @param closed runs once when the endpoint closes the connection (or it closes otherwise)
+     */
+    public BridgedConnection openBridged(String origin, List<X509Certificate> clientCertificates, Consumer<byte[]> toClient, Runnable closed) {
+        String id = "bridged-" + bridgedCount.incrementAndGet();
+        bridgedOrigins.put(id, new ConnectionOrigin(origin, clientCertificates));
+        Bootstrap bootstrap = new Bootstrap().group(workerGroup).channel(LocalChannel.class).handler(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ByteBuf bytes = (ByteBuf) msg;
+                try {
+                    toClient.accept(ByteBufUtil.getBytes(bytes));
+                } finally {
+                    bytes.release();
+                }
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                closed.run();
+            }
+        });
+        try {
+            return new BridgedConnection(bootstrap.connect(bridgeAddress, new LocalAddress(id)).sync().channel());
+        } catch (InterruptedException e) {
+            bridgedOrigins.remove(id);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening a bridged MQTT connection", e);
+        }
     }
 
     public boolean isConnected(String hubName, String deviceId) {
@@ -247,21 +301,13 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
+                .childHandler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(SocketChannel channel) {
-                        var pipeline = channel.pipeline();
+                    protected void initChannel(Channel channel) {
                         if (ssl != null) {
-                            pipeline.addLast("ssl", ssl.newHandler(channel.alloc()));
+                            channel.pipeline().addLast("ssl", ssl.newHandler(channel.alloc()));
                         }
-                        // Moquette replaces "idleStateHandler" with the client's keep-alive after CONNECT.
-                        pipeline.addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
-                        pipeline.addLast("idleEventHandler", new CloseWhenIdle());
-                        pipeline.addLast("decoder", new MqttDecoder(MAX_PACKET_BYTES));
-                        pipeline.addLast("encoder", MqttEncoder.INSTANCE);
-                        pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
-                                parts.storage(), parts.twins(), parts.reportedPatches(), parts.methods()));
-                        pipeline.addLast("handler", parts.moquette());
+                        addMqttHandlers(channel, parts);
                     }
                 });
         try {
@@ -274,16 +320,42 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         }
     }
 
-    private static SslContext sslContext(MqttSettings settings) {
-        char[] password = settings.keystorePassword().toCharArray();
+    /** The in-process listener bridged connections reach; their origin comes with them through {@code origins}. */
+    private static Channel bridge(EventLoopGroup bossGroup, EventLoopGroup workerGroup, LocalAddress address, Map<String, ConnectionOrigin> origins,
+            ChannelPipelineParts parts) {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        ConnectionOrigin origin = origins.remove(((LocalAddress) channel.remoteAddress()).id());
+                        if (origin != null) {
+                            channel.attr(ConnectionOrigin.ATTRIBUTE).set(origin);
+                        }
+                        addMqttHandlers(channel, parts);
+                    }
+                });
+        return bootstrap.bind(address).syncUninterruptibly().channel();
+    }
+
+    private static void addMqttHandlers(Channel channel, ChannelPipelineParts parts) {
+        var pipeline = channel.pipeline();
+        // Moquette replaces "idleStateHandler" with the client's keep-alive after CONNECT.
+        pipeline.addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
+        pipeline.addLast("idleEventHandler", new CloseWhenIdle());
+        pipeline.addLast("decoder", new MqttDecoder(MAX_PACKET_BYTES));
+        pipeline.addLast("encoder", MqttEncoder.INSTANCE);
+        pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
+                parts.storage(), parts.twins(), parts.reportedPatches(), parts.methods()));
+        pipeline.addLast("handler", parts.moquette());
+    }
+
+    private static SslContext sslContext(TlsIdentity identity) {
         try {
-            KeyStore keyStore = KeyStore.getInstance(settings.keystore().orElseThrow().toFile(), password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore, password);
-            return SslContextBuilder.forServer(keys).sslProvider(SslProvider.JDK).build();
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            // IllegalArgumentException: KeyStore.getInstance's answer for a file that is missing or not a file
-            throw new IllegalStateException("cannot read the MQTT keystore " + settings.keystore().orElseThrow() + ": " + e.getMessage(), e);
+            // a client certificate is asked for, not required: devices authenticating with X.509 present one, the rest SAS tokens
+            return SslContextBuilder.forServer(identity.keyManagers()).trustManager(TlsIdentity.anyClientCertificate())
+                    .clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL).sslProvider(SslProvider.JDK).build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("cannot use the server's certificate for MQTT over TLS: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.vigil.iot.endpoint.mqtt;
 
-import java.nio.file.Path;
+import dev.vigil.iot.endpoint.tls.TlsIdentity;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,17 +9,17 @@ import java.util.Optional;
  *
  * @param host the interface of both listeners; {@code 127.0.0.1} by default so that nothing is exposed unasked
  * @param plainPort the plaintext port for local use, 0 for a free one, -1 for none
- * @param tlsPort the TLS port, 0 for a free one, -1 for none; needs a keystore
- * @param keystore a PKCS12 or JKS keystore with the server's key and certificate
+ * @param tlsPort the TLS port, 0 for a free one, -1 for none; needs the server's TLS identity
+ * @param tls the server's key and certificate
  */
-public record MqttSettings(String host, int plainPort, int tlsPort, Optional<Path> keystore, String keystorePassword) {
+public record MqttSettings(String host, int plainPort, int tlsPort, Optional<TlsIdentity> tls) {
     public static final int DISABLED = -1;
 
     public MqttSettings {
         Objects.requireNonNull(host, "host");
-        keystore = Objects.requireNonNullElse(keystore, Optional.empty());
-        if (tlsPort != DISABLED && keystore.isEmpty()) {
-            throw new IllegalArgumentException("the MQTT TLS port needs a keystore");
+        tls = Objects.requireNonNullElse(tls, Optional.empty());
+        if (tlsPort != DISABLED && tls.isEmpty()) {
+            throw new IllegalArgumentException("the MQTT TLS port needs the server's certificate");
         }
         if (plainPort < DISABLED || tlsPort < DISABLED || plainPort > 65_535 || tlsPort > 65_535) {
             throw new IllegalArgumentException("MQTT ports must be -1 (off) or between 0 and 65535");
@@ -28,6 +28,6 @@ public record MqttSettings(String host, int plainPort, int tlsPort, Optional<Pat
 
     /** Plaintext on a free loopback port, no TLS: what tests and embedded uses want. */
     public static MqttSettings localOnly() {
-        return new MqttSettings("127.0.0.1", 0, DISABLED, Optional.empty(), "");
+        return new MqttSettings("127.0.0.1", 0, DISABLED, Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.endpoint.tls.TlsIdentity;
 import dev.vigil.iot.testing.IotBed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ class TestMqttTls {
         bed = new IotBed(data.resolve("store"));
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
-        endpoint = MqttEndpoint.start(new MqttSettings("127.0.0.1", MqttSettings.DISABLED, 0, Optional.of(keystore), PASSWORD),
+        endpoint = MqttEndpoint.start(new MqttSettings("127.0.0.1", MqttSettings.DISABLED, 0, Optional.of(TlsIdentity.fromKeyStore(keystore, PASSWORD))),
                 bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
     }
 

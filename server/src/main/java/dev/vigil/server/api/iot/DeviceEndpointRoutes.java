@@ -45,7 +45,8 @@ public final class DeviceEndpointRoutes {
     private void events(Context ctx, Optional<String> moduleId) {
         String deviceId = ctx.pathParam("deviceId");
         String source = ctx.ip() + ":" + ctx.req().getRemotePort();
-        AuthenticatedDevice device = gateway.authenticator().authenticate(hubHost(ctx), deviceId, moduleId, ctx.header("Authorization"), source);
+        AuthenticatedDevice device = gateway.authenticator().authenticate(hubHost(ctx, gateway.authenticator().domain()), deviceId, moduleId,
+                ctx.header("Authorization"), source);
         Map<String, String> properties = new LinkedHashMap<>();
         ctx.headerMap().forEach((name, value) -> {
             if (name.toLowerCase(Locale.ROOT).startsWith(APP_PROPERTY_PREFIX)) {
@@ -85,12 +86,12 @@ public final class DeviceEndpointRoutes {
     }
 
     /** The hub the device addressed: the Host header when it is a hub host, else the token's resource URI. */
-    private String hubHost(Context ctx) {
+    static String hubHost(Context ctx, String domain) {
         String host = ctx.header("Host");
         if (host == null) {
             return null;
         }
         String name = host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-        return name.toLowerCase(Locale.ROOT).endsWith("." + gateway.authenticator().domain()) ? name : null;
+        return name.toLowerCase(Locale.ROOT).endsWith("." + domain) ? name : null;
     }
 }

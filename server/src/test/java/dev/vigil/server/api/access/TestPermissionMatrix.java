@@ -331,6 +331,7 @@ class TestPermissionMatrix {
         calls.add(new Call("PATCH " + route + "/{hub}/devices/{deviceId}/twin", w -> device + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
         calls.add(new Call("GET " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> null, needs, 200));
         calls.add(new Call("PATCH " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/devices/query", w -> hub + "/devices/query", w -> Map.of("query", "SELECT * FROM devices"), needs, 200));
         // no device of the matrix is connected: past the role check, a method call finds it offline
         calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/methods", w -> device + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
         calls.add(new Call("POST " + modules + "/{moduleId}/methods", w -> module.apply(w) + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
@@ -351,6 +352,12 @@ class TestPermissionMatrix {
                 w -> sub + "/providers/Microsoft.Security/iotAlertFeed?after=0", w -> null, needs, 200));
         // devices authenticate with SAS tokens: an API key alone is refused, whoever holds it
         calls.add(new Call("POST /devices/{deviceId}/messages/events", w -> "/devices/dev-1/messages/events", w -> Map.of(), new Open(), 401));
+        for (String spelling : List.of("deviceBound", "devicebound")) {
+            String bound = "/devices/{deviceId}/messages/" + spelling;
+            calls.add(new Call("GET " + bound, w -> "/devices/dev-1/messages/" + spelling, w -> null, new Open(), 401));
+            calls.add(new Call("DELETE " + bound + "/{etag}", w -> "/devices/dev-1/messages/" + spelling + "/e", w -> null, new Open(), 401));
+            calls.add(new Call("POST " + bound + "/{etag}/abandon", w -> "/devices/dev-1/messages/" + spelling + "/e/abandon", w -> Map.of(), new Open(), 401));
+        }
         calls.add(new Call("POST /devices/{deviceId}/modules/{moduleId}/messages/events", w -> "/devices/dev-1/modules/m/messages/events", w -> Map.of(),
                 new Open(), 401));
     }

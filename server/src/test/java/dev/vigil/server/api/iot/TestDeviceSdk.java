@@ -14,19 +14,14 @@ import com.microsoft.azure.sdk.iot.device.twin.Twin;
 import com.microsoft.azure.sdk.iot.device.twin.TwinCollection;
 import dev.vigil.iot.endpoint.mqtt.MqttSettings;
 import dev.vigil.server.IotSettings;
-import dev.vigil.server.ServerSettings;
+import dev.vigil.server.TlsSettings;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.server.testing.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,29 +37,52 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Microsoft's Java device SDK ({@code iot-device-client}) against Vigil's MQTT endpoint over TLS:
  * twins, desired-property notifications, direct methods through the service API, and the
- * security module's connection. The SDK always connects to port 8883 of its gateway host, so this
- * class needs that port free on the loopback interface (it is skipped, saying so, when it is not).
+ * security module's connection, and HTTPS and MQTT over WebSockets on the HTTPS port. The SDK always
+ * connects to port 8883 (MQTT) and 443 (HTTPS, WebSockets) of its gateway host, so this class needs
+ * those ports free on the loopback interface (its tests are skipped, saying so, when they are not).
  */
 class TestDeviceSdk {
-    private static final String PASSWORD = "sdk-test-keystore";
     private static final int SDK_MQTT_PORT = 8883;
+    /** The SDK's HTTPS and MQTT over WebSockets go to port 443 of the gateway host. */
+    private static final int SDK_HTTPS_PORT = 443;
     private static final String SUB = "sdk-sub";
     private static final String HUB_NAME = "sdk-hub";
     private static final String HUB = "/api/subscriptions/" + SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + HUB_NAME;
     private static final String DEVICE = HUB + "/devices/" + IotDevices.DEVICE;
-    private static final Path KEYSTORE = keystore();
-    /** Looked at before the server takes the port; when it is held elsewhere the server takes a free one and the tests are skipped. */
-    private static final boolean SDK_PORT_FREE = portFree();
+    private static final TestCertificates.Issued SERVER_CERTIFICATE = TestCertificates.server();
+    /** Looked at before the server takes the ports; when one is held elsewhere the server takes a free one and its tests are skipped. */
+    private static final boolean SDK_PORT_FREE = portFree(SDK_MQTT_PORT);
+    private static final boolean HTTPS_PORT_FREE = portFree(SDK_HTTPS_PORT);
 
-    /** One server for the class: it holds port 8883 from the first test to the last. */
+    /** One server for the class: it holds ports 8883 and 443 from the first test to the last. */
     @RegisterExtension
-    static final RunningServer server = RunningServer.perClass().withSettings(settings -> new ServerSettings(settings.storage(), settings.host(),
-            settings.port(), settings.maxBodyBytes(), new IotSettings(settings.iot().domain(), new MqttSettings("127.0.0.1", 0, SDK_PORT_FREE ? SDK_MQTT_PORT : 0,
-            Optional.of(KEYSTORE), PASSWORD), settings.iot().dedup()), settings.access(), settings.queries()));
+    static final RunningServer server = RunningServer.perClass().withSettings(settings -> settings
+            .withIot(new IotSettings(settings.iot().domain(), new MqttSettings("127.0.0.1", 0, SDK_PORT_FREE ? SDK_MQTT_PORT : 0,
+                    Optional.of(SERVER_CERTIFICATE.identity())), settings.iot().dedup()))
+            .withTls(new TlsSettings(Optional.of(SERVER_CERTIFICATE.identity()), HTTPS_PORT_FREE ? SDK_HTTPS_PORT : 0)));
 
     @BeforeAll
     static void needsTheSdkPort() {
         Assumptions.assumeTrue(SDK_PORT_FREE, "the device SDK connects to port " + SDK_MQTT_PORT + ", which another process holds");
+    }
+
+    @Test
+    void testTelemetryOverMqttOverWebSocketsOnTheHttpsPort() throws Exception {
+        Assumptions.assumeTrue(HTTPS_PORT_FREE, "the device SDK's HTTPS and WebSockets go to port " + SDK_HTTPS_PORT + ", which another process holds");
+        String key = IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        // the SDK takes HTTPS only without GatewayHostName (a hub host name resolving to Vigil); WebSockets go to the gateway
+        DeviceClient client = new DeviceClient(connectionString(key, null), IotHubClientProtocol.MQTT_WS, options());
+        client.open(false);
+        try {
+            Message message = new Message(IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-02-01T00:00:02Z"), "Fail"))));
+            message.setAsSecurityMessage();
+            client.sendEvent(message);
+        } finally {
+            client.close();
+        }
+
+        assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login'"
+                + " | where TimeStamp == datetime(2024-02-01T00:00:02Z) | count")).isEqualTo(1);
     }
 
     @Test
@@ -134,7 +150,8 @@ class TestDeviceSdk {
             message.setAsSecurityMessage();
             module.sendEvent(message);
 
-            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login' | count"))
+            assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and RawEventName == 'Login'"
+                    + " | where TimeStamp == datetime(2024-01-27T13:48:52Z) | count"))
                     .as("the device's statistics: %s; raw events: %s", server.get(DEVICE).body(), server.query("SecurityIoTRawEvent | take 5"))
                     .isEqualTo(1);
             assertThat(RunningServer.json(server.get(DEVICE + "/modules/azureiotsecurity")).path("connectionState").asText()).isEqualTo("Connected");
@@ -148,48 +165,15 @@ class TestDeviceSdk {
                 + ";SharedAccessKey=" + key + ";GatewayHostName=localhost";
     }
 
-    private static ClientOptions options() throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(KEYSTORE)) {
-            trusted.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(null, trust.getTrustManagers(), null);
-        return ClientOptions.builder().sslContext(context).build();
+    private static ClientOptions options() {
+        return ClientOptions.builder().sslContext(TestCertificates.clientContext(SERVER_CERTIFICATE, Optional.empty())).build();
     }
 
-    private static boolean portFree() {
-        try (ServerSocket socket = new ServerSocket(SDK_MQTT_PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** A PKCS12 keystore with a self-signed certificate for localhost, made with the JDK's keytool. */
-    private static Path keystore() {
-        try {
-            Path directory = Files.createTempDirectory("vigil-sdk-tls");
-            Path file = directory.resolve("mqtt.p12");
-            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "vigil-mqtt", "-keyalg", "RSA",
-                    "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD))
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            file.toFile().deleteOnExit();
-            directory.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
