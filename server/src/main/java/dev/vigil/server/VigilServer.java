@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.auth.DeviceAuthenticator;
+import dev.vigil.iot.auth.x509.X509Credentials;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
@@ -156,15 +157,16 @@ public final class VigilServer implements AutoCloseable {
                     : Optional.empty();
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
             detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
+            X509Credentials x509 = new X509Credentials(storage.stateStore(), iotRegistry);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
-                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock), storage.logStore(),
+                    new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock, Optional.of(x509)), storage.logStore(),
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
             Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
             new SecurityAgentConfigurations(twins, iotRegistry, detection.listener(), clock);
             CloudToDeviceQueue cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, cloudToDevice, twins, methods);
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice,
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice, x509,
                     IotScopeAuthorization.subscriptionRoles(),
                     workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),

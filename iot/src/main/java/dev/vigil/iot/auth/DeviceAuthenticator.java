@@ -11,7 +11,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import dev.vigil.iot.auth.x509.CertificateChain;
+import dev.vigil.iot.auth.x509.DeviceAuthentication;
+import dev.vigil.iot.auth.x509.HubCertificate;
+import dev.vigil.iot.auth.x509.CertificateThumbprints;
+import dev.vigil.iot.auth.x509.X509AuthenticationType;
+import dev.vigil.iot.auth.x509.X509Credentials;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,13 +39,80 @@ public final class DeviceAuthenticator {
     private final String domain;
     private final DeviceActivityListener listener;
     private final Clock clock;
+    private final Optional<X509Credentials> x509;
 
-    /** @param domain the hub host suffix, e.g. {@code azure-devices.net}: hubs are {@code {hub}.{domain}} */
+    /** Without X.509: every device authenticates with SAS tokens. */
     public DeviceAuthenticator(IotRegistry registry, String domain, DeviceActivityListener listener, Clock clock) {
+        this(registry, domain, listener, clock, Optional.empty());
+    }
+
+    /**
+     * @param domain the hub host suffix, e.g. {@code azure-devices.net}: hubs are {@code {hub}.{domain}}
+     * @param x509 devices' X.509 settings and hubs' CA certificates
+     */
+    public DeviceAuthenticator(IotRegistry registry, String domain, DeviceActivityListener listener, Clock clock, Optional<X509Credentials> x509) {
         this.registry = registry;
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.listener = listener;
         this.clock = clock;
+        this.x509 = x509;
+    }
+
+    /**
+     * Authenticates a device by the certificate chain it presented in the TLS handshake (leaf
+     * first): a self-signed device's certificate must match a registered thumbprint; a CA-signed
+     * device's must name the device as its subject CN and chain up to a verified CA certificate of
+     * the hub; every certificate must be valid now. Modules authenticate with SAS tokens only.
+     *
+     * @param hubHost the host the device addressed ({@code {hub}.{domain}}, from the MQTT username or the HTTP Host)
+     */
+    public AuthenticatedDevice authenticateCertificate(String hubHost, String deviceId, List<X509Certificate> chain, String sourceAddress) {
+        String host = hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT);
+        try {
+            IotHub hub = hubOf(host).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "no IoT hub is named by host '" + host + "'"));
+            Device device = registry.findDevice(hub.name(), deviceId).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE,
+                    "the device '" + deviceId + "' is not registered on hub '" + hub.name() + "'"));
+            if (chain.isEmpty()) {
+                throw refuse(AuthenticationFailure.MALFORMED_CREDENTIALS, "neither a SAS token nor a client certificate was presented");
+            }
+            DeviceAuthentication authentication = x509.map(c -> c.authentication(hub.name(), deviceId)).orElse(DeviceAuthentication.sas(hub.name(), deviceId));
+            X509Certificate leaf = chain.get(0);
+            switch (authentication.type()) {
+                case SAS -> throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the device '" + deviceId
+                        + "' authenticates with SAS tokens; register its certificate (selfSigned or certificateAuthority) to use one");
+                case SELF_SIGNED -> {
+                    if (!authentication.hasThumbprint(CertificateThumbprints.sha1(leaf), CertificateThumbprints.sha256(leaf))) {
+                        throw refuse(AuthenticationFailure.X509_THUMBPRINT_MISMATCH, "the certificate's thumbprint " + CertificateThumbprints.sha1(leaf)
+                                + " is neither the primary nor the secondary thumbprint of device '" + deviceId + "'");
+                    }
+                }
+                case CERTIFICATE_AUTHORITY -> {
+                    String commonName = CertificateThumbprints.commonName(leaf);
+                    if (!deviceId.equals(commonName)) {
+                        throw refuse(AuthenticationFailure.X509_SUBJECT_MISMATCH, "the certificate's subject CN is '" + commonName
+                                + "'; a CA-signed device certificate must name the device, '" + deviceId + "'");
+                    }
+                    List<X509Certificate> trusted = x509.orElseThrow().certificates(hub.name()).stream().filter(HubCertificate::verified)
+                            .map(HubCertificate::certificate).toList();
+                    if (!CertificateChain.leadsTo(chain, trusted)) {
+                        throw refuse(AuthenticationFailure.X509_UNTRUSTED_CHAIN, "the certificate of '" + deviceId + "' (issuer '"
+                                + leaf.getIssuerX500Principal().getName() + "') is not signed by a verified CA certificate of hub '" + hub.name() + "'");
+                    }
+                }
+                default -> throw new IllegalStateException("unknown authentication type " + authentication.type());
+            }
+            Optional<String> invalid = CertificateChain.invalidAt(chain, Date.from(clock.instant()));
+            if (invalid.isPresent()) {
+                throw refuse(AuthenticationFailure.X509_NOT_VALID_NOW, invalid.get());
+            }
+            if (!device.enabled()) {
+                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + deviceId + "' is disabled");
+            }
+            return new AuthenticatedDevice(hub, device, registry.identity(hub, device), Optional.empty());
+        } catch (DeviceAuthenticationException e) {
+            report(host, deviceId, e, sourceAddress);
+            throw e;
+        }
     }
 
     public String domain() {
@@ -80,6 +155,10 @@ public final class DeviceAuthenticator {
                     .orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "the device '" + deviceId + "' is not registered on hub '" + knownHub.name() + "'"));
             Optional<Module> module = moduleId.map(m -> registry.findModule(knownHub.name(), deviceId, m).orElseThrow(() -> refuse(
                     AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + knownHub.name() + "'")));
+            if (module.isEmpty() && x509.map(c -> c.authentication(knownHub.name(), deviceId).type()).orElse(X509AuthenticationType.SAS)
+                    != X509AuthenticationType.SAS) {
+                throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the device '" + deviceId + "' authenticates with its X.509 certificate, not SAS tokens");
+            }
             List<String> keys = module.map(m -> List.of(m.primaryKey(), m.secondaryKey())).orElse(List.of(device.primaryKey(), device.secondaryKey()));
             if (!signedByEitherKey(token, keys)) {
                 throw refuse(AuthenticationFailure.INVALID_SAS_SIGNATURE, "the token's signature does not match the "

@@ -15,5 +15,15 @@ public enum AuthenticationFailure implements RefusalReason {
     /** The credentials are not a SAS token at all. */
     MALFORMED_CREDENTIALS,
     /** The MQTT client id is not the device named in the username (CONNACK 2, identifier rejected). */
-    CLIENT_ID_MISMATCH
+    CLIENT_ID_MISMATCH,
+    /** A certificate was presented for a device that authenticates with SAS keys, or none for one that uses X.509. */
+    X509_NOT_CONFIGURED,
+    /** A self-signed device's certificate matches neither registered thumbprint. */
+    X509_THUMBPRINT_MISMATCH,
+    /** A CA-signed device's certificate does not chain up to a verified CA certificate of its hub. */
+    X509_UNTRUSTED_CHAIN,
+    /** A CA-signed device's certificate names another device (its subject CN must be the device id). */
+    X509_SUBJECT_MISMATCH,
+    /** The certificate (or one in its chain) is not valid at this time: expired or not yet valid. */
+    X509_NOT_VALID_NOW
 }

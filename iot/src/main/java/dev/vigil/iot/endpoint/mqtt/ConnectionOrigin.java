@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * Where a connection comes from: the peer's address for logs and refusals, and the certificate
@@ -34,7 +35,9 @@ record ConnectionOrigin(String peer, List<X509Certificate> clientCertificates) {
             return new ConnectionOrigin(peer, List.of());
         }
         try {
-            Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
+            // a client's first bytes can be decoded while the server still finishes the handshake: its session holds the certificate then
+            SSLSession handshake = ssl.engine().getHandshakeSession();
+            Certificate[] chain = (handshake != null ? handshake : ssl.engine().getSession()).getPeerCertificates();
             return new ConnectionOrigin(peer, Arrays.stream(chain).filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList());
         } catch (SSLPeerUnverifiedException e) {
             return new ConnectionOrigin(peer, List.of());

@@ -25,6 +25,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
@@ -38,6 +39,7 @@ import io.netty.handler.codec.mqtt.MqttSubscribePayload;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -145,6 +147,18 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         }
         MqttMessageType type = message.fixedHeader().messageType();
         if (type == MqttMessageType.CONNECT) {
+            SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+            if (ssl != null && !ssl.handshakeFuture().isDone()) {
+                // the CONNECT can be decoded before the server has finished the handshake; its client certificate counts only after
+                ssl.handshakeFuture().addListener(done -> {
+                    if (done.isSuccess()) {
+                        connect(ctx, (MqttConnectMessage) message);
+                    } else {
+                        ReferenceCountUtil.release(message);
+                    }
+                });
+                return;
+            }
             connect(ctx, (MqttConnectMessage) message);
         } else if (device == null) {
             ReferenceCountUtil.release(msg);
@@ -241,20 +255,29 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
                     MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
             return;
         }
+        ConnectionOrigin origin = ConnectionOrigin.of(ctx.channel());
         try {
-            device = gateway.authenticator().authenticate(userParts[0], userParts[1], moduleId, password, peer(ctx));
+            // no password and a client certificate from the TLS handshake: an X.509 device (IoT Hub's MQTT CONNECT for those)
+            device = (password == null || password.isEmpty()) && moduleId.isEmpty() && !origin.clientCertificates().isEmpty()
+                    ? gateway.authenticator().authenticateCertificate(userParts[0], userParts[1], origin.clientCertificates(), origin.peer())
+                    : gateway.authenticator().authenticate(userParts[0], userParts[1], moduleId, password, origin.peer());
         } catch (DeviceAuthenticationException e) {
             LOG.info("MQTT connect of device '{}' refused: {}", clientId, e.getMessage());
-            refuse(ctx, e.reason() == AuthenticationFailure.DEVICE_DISABLED
+            refuse(ctx, e.reason() == AuthenticationFailure.DEVICE_DISABLED || e.reason().name().startsWith("X509_")
                     ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
             return;
         }
         connected.add(device, ctx.channel());
         String session = DeviceTopics.sessionKey(device.address());
+        // an X.509 device sends no password, which Moquette would refuse: it gets a stand-in (the device is authenticated already)
+        byte[] passwordBytes = payload.passwordInBytes() != null ? payload.passwordInBytes() : "x509".getBytes(StandardCharsets.UTF_8);
         MqttConnectPayload renamed = new MqttConnectPayload(session, payload.willProperties(), payload.willTopic(),
-                payload.willMessageInBytes(), username, payload.passwordInBytes());
-        ctx.fireChannelRead(new MqttConnectMessage(connect.fixedHeader(), connect.variableHeader(), renamed));
+                payload.willMessageInBytes(), username, passwordBytes);
+        MqttConnectVariableHeader header = connect.variableHeader();
+        MqttConnectVariableHeader withPassword = new MqttConnectVariableHeader(header.name(), header.version(), header.hasUserName(), true,
+                header.isWillRetain(), header.willQos(), header.isWillFlag(), header.isCleanSession(), header.keepAliveTimeSeconds());
+        ctx.fireChannelRead(new MqttConnectMessage(connect.fixedHeader(), withPassword, renamed));
     }
 
     private void publish(ChannelHandlerContext ctx, MqttPublishMessage publish) {

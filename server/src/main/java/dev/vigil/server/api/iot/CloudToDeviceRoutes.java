@@ -73,9 +73,7 @@ final class CloudToDeviceRoutes {
     }
 
     private AuthenticatedDevice authenticate(Context ctx) {
-        String source = ctx.ip() + ":" + ctx.req().getRemotePort();
-        return gateway.authenticator().authenticate(DeviceEndpointRoutes.hubHost(ctx, gateway.authenticator().domain()), ctx.pathParam("deviceId"),
-                Optional.empty(), ctx.header("Authorization"), source);
+        return DeviceCredentials.authenticate(ctx, gateway.authenticator(), ctx.pathParam("deviceId"), Optional.empty());
     }
 
     /** The ETag as the device echoes it: quoted or not. */

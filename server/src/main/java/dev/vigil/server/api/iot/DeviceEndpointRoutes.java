@@ -45,8 +45,7 @@ public final class DeviceEndpointRoutes {
     private void events(Context ctx, Optional<String> moduleId) {
         String deviceId = ctx.pathParam("deviceId");
         String source = ctx.ip() + ":" + ctx.req().getRemotePort();
-        AuthenticatedDevice device = gateway.authenticator().authenticate(hubHost(ctx, gateway.authenticator().domain()), deviceId, moduleId,
-                ctx.header("Authorization"), source);
+        AuthenticatedDevice device = DeviceCredentials.authenticate(ctx, gateway.authenticator(), deviceId, moduleId);
         Map<String, String> properties = new LinkedHashMap<>();
         ctx.headerMap().forEach((name, value) -> {
             if (name.toLowerCase(Locale.ROOT).startsWith(APP_PROPERTY_PREFIX)) {

@@ -2,6 +2,7 @@ package dev.vigil.server.api.iot;
 
 import dev.vigil.iot.action.DeviceActions;
 import dev.vigil.iot.alert.IotAlerts;
+import dev.vigil.iot.auth.x509.X509Credentials;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
@@ -25,13 +26,14 @@ public final class IotApi {
     private final TwinQueryRoutes queryRoutes;
     private final MqttWebSocketRoutes webSocketRoutes;
     private final CloudToDeviceRoutes cloudToDeviceRoutes;
+    private final X509Routes x509Routes;
 
     /**
      * @param workspaceExists whether a workspace of this id exists, for checking the workspace a hub is pointed at
      * @param auditWorkspace the workspace of the audit trail, which takes no device data
      */
     public IotApi(IotRegistry registry, DeviceGateway gateway, DeviceActions actions, Optional<MqttEndpoint> mqtt, IotAlerts alerts,
-            Twins twins, DirectMethods methods, CloudToDeviceQueue cloudToDevice, IotScopeAuthorization authorization, Predicate<String> workspaceExists,
+            Twins twins, DirectMethods methods, CloudToDeviceQueue cloudToDevice, X509Credentials x509, IotScopeAuthorization authorization, Predicate<String> workspaceExists,
             String auditWorkspace) {
         DeviceViews views = new DeviceViews(gateway.counters(), mqtt);
         this.registryRoutes = new IotRegistryRoutes(registry, authorization, views, gateway.authenticator().domain(),
@@ -44,6 +46,7 @@ public final class IotApi {
         this.methodRoutes = new DirectMethodRoutes(registry, methods, authorization);
         this.webSocketRoutes = new MqttWebSocketRoutes(mqtt);
         this.cloudToDeviceRoutes = new CloudToDeviceRoutes(gateway, cloudToDevice);
+        this.x509Routes = new X509Routes(registry, x509, authorization);
         this.queryRoutes = new TwinQueryRoutes(registry, new TwinQueries(registry, twins, views::isConnected), authorization);
     }
 
@@ -58,6 +61,7 @@ public final class IotApi {
         queryRoutes.register(routes);
         webSocketRoutes.register(routes);
         cloudToDeviceRoutes.register(routes);
+        x509Routes.register(routes);
     }
 
     /** Device paths carry SAS tokens (or X.509 certificates), not API keys: the HTTPS device endpoint and MQTT over WebSockets. */

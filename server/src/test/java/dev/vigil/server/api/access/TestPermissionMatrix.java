@@ -332,6 +332,13 @@ class TestPermissionMatrix {
         calls.add(new Call("GET " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> null, needs, 200));
         calls.add(new Call("PATCH " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
         calls.add(new Call("POST " + route + "/{hub}/devices/query", w -> hub + "/devices/query", w -> Map.of("query", "SELECT * FROM devices"), needs, 200));
+        calls.add(new Call("PUT " + route + "/{hub}/devices/{deviceId}/authentication", w -> device + "/authentication", w -> Map.of("type", "sas"), needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/devices/{deviceId}/authentication", w -> device + "/authentication", w -> null, needs, 200));
+        calls.add(new Call("GET " + route + "/{hub}/certificates", w -> hub + "/certificates", w -> null, needs, 200));
+        // the matrix uploads no certificate: past the role check, these find none (PUT: the body is not a certificate)
+        calls.add(new Call("PUT " + route + "/{hub}/certificates/{name}", w -> hub + "/certificates/ca", w -> Map.of("properties", Map.of()), needs, 400));
+        calls.add(new Call("GET " + route + "/{hub}/certificates/{name}", w -> hub + "/certificates/ca", w -> null, needs, 404));
+        calls.add(new Call("DELETE " + route + "/{hub}/certificates/{name}", w -> hub + "/certificates/ca", w -> null, needs, 404));
         // no device of the matrix is connected: past the role check, a method call finds it offline
         calls.add(new Call("POST " + route + "/{hub}/devices/{deviceId}/methods", w -> device + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));
         calls.add(new Call("POST " + modules + "/{moduleId}/methods", w -> module.apply(w) + "/methods", w -> Map.of("methodName", "reboot"), needs, 404));

@@ -1,0 +1,172 @@
+package dev.vigil.server.api.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.iot.endpoint.mqtt.MqttSettings;
+import dev.vigil.server.IotSettings;
+import dev.vigil.server.TlsSettings;
+import dev.vigil.server.testing.IotDevices;
+import dev.vigil.server.testing.RunningServer;
+import dev.vigil.server.testing.TestCertificates;
+import dev.vigil.server.testing.TestCertificates.Issued;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import javax.net.ssl.SSLSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** X.509 devices, self-signed and CA-signed, over MQTT/TLS (Paho) and HTTPS (the JDK's client), with certificates made in the test. */
+class TestX509Devices {
+    private static final String SUB = "x509-sub";
+    private static final String HUB_NAME = "x509-hub";
+    private static final String HUB = "/api/subscriptions/" + SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + HUB_NAME;
+    private static final Issued SERVER = TestCertificates.server();
+
+    @RegisterExtension
+    final RunningServer server = RunningServer.perTest().withSettings(settings -> settings
+            .withIot(new IotSettings(settings.iot().domain(), new MqttSettings("127.0.0.1", 0, 0, Optional.of(SERVER.identity())), settings.iot().dedup()))
+            .withTls(new TlsSettings(Optional.of(SERVER.identity()), 0)));
+
+    @Test
+    void testASelfSignedDeviceConnectsWithItsCertificateAndAnotherIsRefused() throws Exception {
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        Issued certificate = TestCertificates.selfSigned(IotDevices.DEVICE);
+        authentication(Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", certificate.thumbprint())));
+
+        MqttClient client = connect(certificate);
+        client.publish(IotDevices.SECURITY_TOPIC, IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-04-01T00:00:00Z"), "Fail")))
+                .getBytes(StandardCharsets.UTF_8), 1, false);
+        client.disconnect();
+        client.close();
+
+        assertThat(server.count("SecurityIoTRawEvent | where TimeStamp == datetime(2024-04-01T00:00:00Z) | count")).isEqualTo(1);
+        assertThatThrownBy(() -> connect(TestCertificates.selfSigned(IotDevices.DEVICE)))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+        assertThatThrownBy(() -> connect(TestCertificates.expired(IotDevices.DEVICE))).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void testACaSignedDeviceSendsOverHttpsOnceItsCaIsVerified() {
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        Issued ca = TestCertificates.certificateAuthority("Plant CA");
+        Issued device = TestCertificates.signedBy(ca, IotDevices.DEVICE);
+        authentication(Map.of("type", "certificateAuthority"));
+
+        Answer beforeUpload = sendOverHttps(device, "2024-04-02T00:00:00Z");
+        uploadCa(ca, false);
+        Answer unverified = sendOverHttps(device, "2024-04-02T00:00:01Z");
+        uploadCa(ca, true);
+        Answer verified = sendOverHttps(device, "2024-04-02T00:00:02Z");
+        Answer otherName = sendOverHttps(TestCertificates.signedBy(ca, "sensor-9"), "2024-04-02T00:00:03Z");
+
+        assertThat(beforeUpload.statusCode()).isEqualTo(401);
+        assertThat(reason(beforeUpload)).isEqualTo("X509_UNTRUSTED_CHAIN");
+        assertThat(reason(unverified)).isEqualTo("X509_UNTRUSTED_CHAIN");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(204);
+        assertThat(otherName.statusCode()).isEqualTo(401);
+        assertThat(reason(otherName)).isEqualTo("X509_SUBJECT_MISMATCH");
+        assertThat(json(otherName.body()).path("error").path("message").asText()).contains("'sensor-9'");
+        assertThat(server.count("SecurityIoTRawEvent | where TimeStamp between (datetime(2024-04-02T00:00:00Z) .. datetime(2024-04-02T00:00:03Z)) | count"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void testAnX509DeviceIsRefusedWithASasTokenAndASasDeviceWithACertificate() {
+        String key = IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        Issued certificate = TestCertificates.selfSigned(IotDevices.DEVICE);
+
+        Answer certificateForSasDevice = sendOverHttps(certificate, "2024-04-03T00:00:00Z");
+        authentication(Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", certificate.thumbprint())));
+        HttpResponse<String> tokenForX509Device = IotDevices.sendOverHttps(server, HUB_NAME, key,
+                IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-04-03T00:00:01Z"), "Fail"))));
+        HttpResponse<String> badThumbprint = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/authentication", server.apiKey(),
+                Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", "not-hex")));
+
+        assertThat(reason(certificateForSasDevice)).isEqualTo("X509_NOT_CONFIGURED");
+        assertThat(reason(tokenForX509Device)).isEqualTo("X509_NOT_CONFIGURED");
+        assertThat(badThumbprint.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(badThumbprint).path("error").path("message").asText()).contains("x509Thumbprint.primaryThumbprint");
+    }
+
+    private void authentication(Map<String, Object> body) {
+        HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/authentication", server.apiKey(), body);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
+    private void uploadCa(Issued ca, boolean verified) {
+        String pem = ca.pem();
+        HttpResponse<String> put = server.sendJson("PUT", HUB + "/certificates/plant-ca", server.apiKey(),
+                Map.of("properties", Map.of("certificate", pem.substring(pem.indexOf("-----BEGIN CERTIFICATE-----")), "isVerified", verified)));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
+    private MqttClient connect(Issued certificate) throws MqttException {
+        MqttClient client = new MqttClient("ssl://localhost:" + server.server().mqttTlsPort(), IotDevices.DEVICE, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setSocketFactory(TestCertificates.clientContext(SERVER, Optional.of(certificate)).getSocketFactory());
+        options.setUserName(HUB_NAME + "." + IotDevices.DOMAIN + "/" + IotDevices.DEVICE + "/?api-version=2021-04-12");
+        client.connect(options);
+        return client;
+    }
+
+    /**
+     * A POST of a security message over a TLS socket presenting the device's certificate, written by hand:
+     * the JDK's HTTP client may not set {@code Host}, which names the hub for a device without a token.
+     */
+    private Answer sendOverHttps(Issued certificate, String at) {
+        byte[] body = IotDevices.message(List.of(IotDevices.login(Instant.parse(at), "Fail"))).getBytes(StandardCharsets.UTF_8);
+        try (SSLSocket socket = (SSLSocket) TestCertificates.clientContext(SERVER, Optional.of(certificate)).getSocketFactory()
+                .createSocket("localhost", server.server().httpsPort())) {
+            String head = "POST /devices/" + IotDevices.DEVICE + "/messages/events?api-version=2020-03-13 HTTP/1.1\r\n"
+                    + "Host: " + HUB_NAME + "." + IotDevices.DOMAIN + "\r\n"
+                    + "iothub-interface-id: urn:azureiot:Security:SecurityAgent:1\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String payload = response.substring(response.indexOf("\r\n\r\n") + 4);
+            // the JSON error, whether or not it came in chunks
+            return new Answer(status, payload.contains("{") ? payload.substring(payload.indexOf('{'), payload.lastIndexOf('}') + 1) : "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Answer(int statusCode, String body) {
+    }
+
+    private static String reason(Answer answer) {
+        return json(answer.body()).path("error").path("innererror").path("reason").asText();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
+    }
+
+    private static String reason(HttpResponse<String> response) {
+        JsonNode error = RunningServer.json(response).path("error");
+        return error.path("innererror").path("reason").asText();
+    }
+}
