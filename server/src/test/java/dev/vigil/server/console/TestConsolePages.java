@@ -3,8 +3,8 @@ package dev.vigil.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;

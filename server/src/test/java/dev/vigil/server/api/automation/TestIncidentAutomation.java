@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.VigilServer;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.soc.incident.IncidentAlert;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.NewIncident;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.vigil.server.api.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.ServerSettings;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import dev.vigil.workspace.api.StorageSettings;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

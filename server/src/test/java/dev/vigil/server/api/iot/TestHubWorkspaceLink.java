@@ -3,9 +3,9 @@ package dev.vigil.server.api.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

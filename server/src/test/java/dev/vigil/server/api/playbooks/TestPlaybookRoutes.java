@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
-import dev.vigil.server.testing.WebhookReceiver;
+import dev.vigil.soc.testing.Eventually;
+import dev.vigil.soc.testing.WebhookReceiver;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

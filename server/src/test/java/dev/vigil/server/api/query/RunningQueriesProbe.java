@@ -1,8 +1,8 @@
 package dev.vigil.server.api.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

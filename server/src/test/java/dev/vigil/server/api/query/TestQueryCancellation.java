@@ -9,8 +9,8 @@ import static dev.vigil.server.api.query.RunningQueriesProbe.metric;
 import static dev.vigil.server.api.query.RunningQueriesProbe.runningIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;

@@ -8,8 +8,8 @@ import static dev.vigil.server.api.query.RunningQueriesProbe.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.query.QueryConcurrency;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import dev.vigil.workspace.api.QueryRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static dev.vigil.server.api.query.RunningQueriesProbe.QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import dev.vigil.workspace.api.QueryRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -2,8 +2,8 @@ package dev.vigil.server.console.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.TestClock;
+import dev.vigil.soc.testing.Eventually;
 import dev.vigil.workspace.api.ResultTable;
 import java.time.Duration;
 import java.util.List;

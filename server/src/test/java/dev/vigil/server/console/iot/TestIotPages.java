@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.console.ConsoleSession;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.vigil.server.console.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.console.ConsoleSession;
-import dev.vigil.server.testing.Eventually;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
