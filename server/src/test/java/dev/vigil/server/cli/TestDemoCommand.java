@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.soc.testing.Eventually;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,16 +64,22 @@ class TestDemoCommand {
                     "{\"incident\":\"" + json.readTree(incident.body()).path("name").asText() + "\"}");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             String run = "/api/workspaces/default/playbooks/demo-notify/runs/" + json.readTree(started.body()).path("runId").asText();
-            JsonNode finished = null;
-            for (int i = 0; i < 400 && (finished == null || finished.path("status").asText().matches("Waiting|Running")); i++) {
-                Thread.sleep(50);
-                finished = json.readTree(send(http, demo, key, "GET", run, null).body());
-            }
+            JsonNode finished = Eventually.await("the demo playbook's run to end", () -> runState(http, demo, key, run),
+                    state -> !state.path("status").asText().matches("Waiting|Running"));
             assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("Succeeded");
             assertThat(finished.path("steps").get(1).path("input").path("url").asText()).isEqualTo(automation.group(1));
             assertThat(finished.path("steps").get(1).path("output").path("status").asInt()).isEqualTo(204);
         } finally {
             demo.stop();
+        }
+    }
+
+    /** The run's record as the API answers it. */
+    private static JsonNode runState(HttpClient http, ChildServer demo, String key, String run) {
+        try {
+            return new ObjectMapper().readTree(send(http, demo, key, "GET", run, null).body());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the run " + run, e);
         }
     }
 

@@ -21,8 +21,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,13 +44,22 @@ class TestWorkbookEvaluator {
         final List<String> asked = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        /** Opened once two queries run at once. */
+        final CountDownLatch twoAtOnce = new CountDownLatch(1);
+        /** Whether each query waits (a while) for a second to start, so that a serial evaluator shows as 1 at most. */
+        boolean waitForCompany;
 
         @Override
         public ResultTable run(String kql, Optional<String> timespan) {
             asked.add(kql + " @" + timespan.orElse("-"));
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            if (mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max) >= 2) {
+                twoAtOnce.countDown();
+            }
             try {
-                Thread.sleep(20);
+                // the drop-down's query runs alone, before the items that use its value
+                if (waitForCompany && !kql.contains("project value = DeviceId")) {
+                    twoAtOnce.await(5, TimeUnit.SECONDS);
+                }
                 if (kql.contains("nosuchcolumn")) {
                     throw new IllegalArgumentException("'where' operator: Failed to resolve column named 'nosuchcolumn'");
                 }
@@ -167,6 +178,7 @@ class TestWorkbookEvaluator {
     @Test
     void testQueriesRunConcurrentlyUpToTheParallelism() {
         RecordingQueries queries = new RecordingQueries();
+        queries.waitForCompany = true;
         evaluate(Map.of(), queries);
 
         assertThat(queries.mostAtOnce.get()).isEqualTo(2);
