@@ -12,9 +12,12 @@ import java.util.List;
 public record HomePage(Shell shell, List<Tile> flow, List<ConnectorHealth> connectors, List<Tile> openIncidents, String incidentsHref,
         String logsHref, String connectorsHref, String figuresTakenAt) {
 
-    /** Whether nothing flowed in the last 24 hours, so that the page says where data comes from. */
+    /**
+     * Whether nothing reached the workspace in the last 24 hours, neither the flow counted here nor
+     * any connector's data, so that the page says where data comes from.
+     */
     public boolean quiet() {
-        return flow.stream().allMatch(tile -> tile.count() == 0);
+        return flow.stream().allMatch(tile -> tile.count() == 0) && connectors.stream().noneMatch(ConnectorHealth::receivedInLastDay);
     }
 
     /**
@@ -25,6 +28,7 @@ public record HomePage(Shell shell, List<Tile> flow, List<ConnectorHealth> conne
     public record Tile(String label, long count, String href, String tone, String chart) {
     }
 
-    public record ConnectorHealth(String title, String status, String lastDataReceived, String href) {
+    /** @param receivedInLastDay whether its data last arrived within the 24 hours the page covers */
+    public record ConnectorHealth(String title, String status, String lastDataReceived, String href, boolean receivedInLastDay) {
     }
 }

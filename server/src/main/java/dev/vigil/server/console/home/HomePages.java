@@ -16,6 +16,8 @@ import dev.vigil.server.console.logs.LogsPages;
 import dev.vigil.soc.connector.ConnectionStatus;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.IncidentTally;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +71,11 @@ public final class HomePages {
                 .toList();
         // the status is the connector's own state, read as the page is rendered; the data's last arrival is the snapshot's
         Map<String, ConnectionStatus> statuses = services.connectors().statuses(workspace);
+        Instant dayAgo = services.clock().instant().minus(Duration.ofHours(24));
         List<HomePage.ConnectorHealth> connectors = snapshot.connectors().stream()
                 .map(c -> new HomePage.ConnectorHealth(c.title(), statuses.getOrDefault(c.id(), c.status()).displayName(),
-                        c.lastDataReceived().map(DisplayTime::format).orElse("No data yet"), ConnectorPages.href(workspace, c.id())))
+                        c.lastDataReceived().map(DisplayTime::format).orElse("No data yet"), ConnectorPages.href(workspace, c.id()),
+                        c.lastDataReceived().filter(time -> time.isAfter(dayAgo)).isPresent()))
                 .toList();
         router.templates().render(request.ctx(), "home/home.jte", new HomePage(
                 request.shell(Area.HOME, "Home").withScripts(List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT)), flowTiles, connectors, openTiles,
