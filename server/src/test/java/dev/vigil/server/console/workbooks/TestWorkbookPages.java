@@ -65,11 +65,13 @@ class TestWorkbookPages {
         browser.signIn("viewer", PASSWORD);
         browser.open(WORKBOOKS);
         browser.waitUntilText("[data-testid='saved-workbooks']", "mixed");
+        browser.screenshot("gallery");
         browser.clickText("IoT security");
 
         browser.find("[data-item='query - alerts over time'] canvas");
         browser.find("[data-item='query - tactics'] canvas");
         browser.waitUntil(driver -> tileText().contains("4\nHigh") && tileText().contains("2\nLow"));
+        browser.screenshot("iot-template-light");
         assertThat(browser.find("[data-item='query - alerts over time'] [data-testid='open-in-logs']").getAttribute("href"))
                 .contains("/console/workspaces/default/logs?query=").contains("ago%287d%29").doesNotContain("%7BTimeRange%7D");
 
@@ -85,6 +87,9 @@ class TestWorkbookPages {
         browser.waitUntilText("[data-item='query - top hubs']", "Top hubs by alerts");
         browser.find("[data-item='query - top hubs'] canvas");
         assertThat(browser.findAll("[data-item='query - alerts over time']")).isEmpty();
+        browser.find("[data-theme-toggle]").click();
+        browser.waitUntil(d -> "dark".equals(browser.script("return document.documentElement.getAttribute('data-theme')")));
+        browser.screenshot("iot-template-devices-dark");
         browser.assertNoConsoleErrors();
         browser.signOut();
     }
@@ -99,6 +104,7 @@ class TestWorkbookPages {
         assertThat(browser.find("[data-item='intro'] h2").getText()).contains("Plant <script>alert(1)</script> floor");
         assertThat(browser.findAll("[data-item='intro'] script")).isEmpty();
         assertThat(browser.find("[data-item='by severity'] td.wb-bar-10").getText()).isEqualTo("4");
+        browser.screenshot("notices-and-grid");
         browser.assertNoConsoleErrors();
         browser.signOut();
     }
