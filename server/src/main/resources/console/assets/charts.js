@@ -140,6 +140,13 @@
     }
     var categoryAxis = { type: type };
     var valueAxis = { type: "value", scale: chartType === "scatter" };
+    // counts are whole: no 0.2-step ticks on a chart of zeros and ones
+    var whole = series.every(function (s) {
+      return s.points.every(function (p) { return p[1] === null || Number.isInteger(Number(p[1])); });
+    });
+    if (whole) {
+      valueAxis.minInterval = 1;
+    }
     base.xAxis = horizontal ? valueAxis : categoryAxis;
     base.yAxis = horizontal ? categoryAxis : valueAxis;
     base.series = series.map(function (s) {
