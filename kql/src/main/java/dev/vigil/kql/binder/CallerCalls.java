@@ -1,5 +1,6 @@
 package dev.vigil.kql.binder;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundLiteral;
@@ -67,20 +68,7 @@ final class CallerCalls {
 
     /** A bag of the caller's identity; a Vigil user has a name and no directory object. */
     private static String details(QueryCaller caller) {
-        return "{\"Type\":\"Vigil user\",\"DisplayName\":" + jsonString(caller.principal()) + ",\"FQN\":" + jsonString(caller.principal()) + "}";
-    }
-
-    private static String jsonString(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        return json.append('"').toString();
+        return JsonNodeFactory.instance.objectNode().put("Type", "Vigil user").put("DisplayName", caller.principal())
+                .put("FQN", caller.principal()).toString();
     }
 }

@@ -17,6 +17,8 @@ import com.google.common.geometry.S2Polygon;
 import com.google.common.geometry.S2Polyline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Kusto's geospatial functions ({@code geo_*}), each a Java function the engine runs (see
@@ -153,54 +155,21 @@ final class GeoFunctions {
                 return cells.size() > H3Cells.MAX_COVERING ? null : strings(List.copyOf(cells));
             }).deviating("a buffer radius other than 0 gives null; cells in H3's order"),
             geo("geo_point_to_s2cell", STRING, List.of(REAL, REAL, LONG), List.of("11"), a -> S2Cells.token(real(a, 0), real(a, 1), integer(a, 2))),
-            geo("geo_s2cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), a -> {
-                S2CellId cell = S2Cells.cell(string(a, 0));
-                return cell == null ? null : GeoJsonWriter.point(S2Cells.center(cell));
-            }),
-            geo("geo_s2cell_to_polygon", DYNAMIC, List.of(STRING), List.of(), a -> {
-                S2CellId cell = S2Cells.cell(string(a, 0));
-                return cell == null ? null : GeoJsonWriter.ring(S2Cells.corners(cell));
-            }),
-            geo("geo_s2cell_neighbors", DYNAMIC, List.of(STRING), List.of(), a -> {
-                S2CellId cell = S2Cells.cell(string(a, 0));
-                return cell == null ? null : strings(S2Cells.neighbors(cell));
-            }).deviating("neighbors in S2's order"),
+            geo("geo_s2cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), s2Cell(cell -> GeoJsonWriter.point(S2Cells.center(cell)))),
+            geo("geo_s2cell_to_polygon", DYNAMIC, List.of(STRING), List.of(), s2Cell(cell -> GeoJsonWriter.ring(S2Cells.corners(cell)))),
+            geo("geo_s2cell_neighbors", DYNAMIC, List.of(STRING), List.of(), s2Cell(cell -> strings(S2Cells.neighbors(cell))))
+                    .deviating("neighbors in S2's order"),
             geo("geo_point_to_h3cell", STRING, List.of(REAL, REAL, LONG), List.of("6"), a -> H3Cells.address(real(a, 0), real(a, 1), integer(a, 2))),
-            geo("geo_h3cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), a -> {
-                String cell = string(a, 0);
-                return H3Cells.valid(cell) ? GeoJsonWriter.point(H3Cells.center(cell)) : null;
-            }),
-            geo("geo_h3cell_to_polygon", DYNAMIC, List.of(STRING), List.of(), a -> {
-                String cell = string(a, 0);
-                return H3Cells.valid(cell) ? GeoJsonWriter.ring(H3Cells.corners(cell)) : null;
-            }),
-            geo("geo_h3cell_level", KqlType.INT, List.of(STRING), List.of(), a -> {
-                String cell = string(a, 0);
-                return H3Cells.valid(cell) ? H3Cells.resolution(cell) : null;
-            }),
-            geo("geo_h3cell_parent", STRING, List.of(STRING, LONG), List.of("-1"), a -> {
-                String cell = string(a, 0);
-                if (!H3Cells.valid(cell)) {
-                    return null;
-                }
-                Long resolution = integer(a, 1);
-                return H3Cells.parent(cell, resolution != null && resolution == -1 ? (long) H3Cells.resolution(cell) - 1 : resolution);
-            }),
-            geo("geo_h3cell_children", DYNAMIC, List.of(STRING, LONG), List.of("-1"), a -> {
-                String cell = string(a, 0);
-                if (!H3Cells.valid(cell)) {
-                    return null;
-                }
-                Long resolution = integer(a, 1);
-                return strings(H3Cells.children(cell, resolution != null && resolution == -1 ? (long) H3Cells.resolution(cell) + 1 : resolution));
-            }),
-            geo("geo_h3cell_neighbors", DYNAMIC, List.of(STRING), List.of(), a -> {
-                String cell = string(a, 0);
-                return H3Cells.valid(cell) ? strings(H3Cells.neighbors(cell)) : null;
-            }),
-            geo("geo_h3cell_rings", DYNAMIC, List.of(STRING, LONG), List.of(), a -> {
-                String cell = string(a, 0);
-                List<List<String>> rings = H3Cells.valid(cell) ? H3Cells.rings(cell, integer(a, 1)) : null;
+            geo("geo_h3cell_to_central_point", DYNAMIC, List.of(STRING), List.of(), h3Cell((cell, a) -> GeoJsonWriter.point(H3Cells.center(cell)))),
+            geo("geo_h3cell_to_polygon", DYNAMIC, List.of(STRING), List.of(), h3Cell((cell, a) -> GeoJsonWriter.ring(H3Cells.corners(cell)))),
+            geo("geo_h3cell_level", KqlType.INT, List.of(STRING), List.of(), h3Cell((cell, a) -> H3Cells.resolution(cell))),
+            geo("geo_h3cell_parent", STRING, List.of(STRING, LONG), List.of("-1"),
+                    h3Cell((cell, a) -> H3Cells.parent(cell, resolution(cell, integer(a, 1), -1)))),
+            geo("geo_h3cell_children", DYNAMIC, List.of(STRING, LONG), List.of("-1"),
+                    h3Cell((cell, a) -> strings(H3Cells.children(cell, resolution(cell, integer(a, 1), +1))))),
+            geo("geo_h3cell_neighbors", DYNAMIC, List.of(STRING), List.of(), h3Cell((cell, a) -> strings(H3Cells.neighbors(cell)))),
+            geo("geo_h3cell_rings", DYNAMIC, List.of(STRING, LONG), List.of(), h3Cell((cell, a) -> {
+                List<List<String>> rings = H3Cells.rings(cell, integer(a, 1));
                 if (rings == null) {
                     return null;
                 }
@@ -209,20 +178,12 @@ final class GeoFunctions {
                     arrays.add(GeoJsonWriter.strings(ring));
                 }
                 return "[" + String.join(",", arrays) + "]";
-            }),
+            })),
             geo("geo_point_to_geohash", STRING, List.of(REAL, REAL, LONG), List.of("5"), a -> Geohash.encode(real(a, 0), real(a, 1), integer(a, 2))),
-            geo("geo_geohash_to_central_point", DYNAMIC, List.of(STRING), List.of(), a -> {
-                Geohash hash = Geohash.decode(string(a, 0));
-                return hash == null ? null : GeoJsonWriter.point(hash.center());
-            }),
-            geo("geo_geohash_to_polygon", DYNAMIC, List.of(STRING), List.of(), a -> {
-                Geohash hash = Geohash.decode(string(a, 0));
-                return hash == null ? null : GeoJsonWriter.ring(hash.corners());
-            }),
-            geo("geo_geohash_neighbors", DYNAMIC, List.of(STRING), List.of(), a -> {
-                Geohash hash = Geohash.decode(string(a, 0));
-                return hash == null ? null : strings(hash.neighbors());
-            }).deviating("neighbors from north-west to south-east, row by row"));
+            geo("geo_geohash_to_central_point", DYNAMIC, List.of(STRING), List.of(), geohash(hash -> GeoJsonWriter.point(hash.center()))),
+            geo("geo_geohash_to_polygon", DYNAMIC, List.of(STRING), List.of(), geohash(hash -> GeoJsonWriter.ring(hash.corners()))),
+            geo("geo_geohash_neighbors", DYNAMIC, List.of(STRING), List.of(), geohash(hash -> strings(hash.neighbors())))
+                    .deviating("neighbors from north-west to south-east, row by row"));
 
     private GeoFunctions() {
     }
@@ -237,6 +198,35 @@ final class GeoFunctions {
 
     private static Geo geo(String name, KqlType result, List<KqlType> parameters, List<String> defaults, JavaFunction.Body body) {
         return new Geo(name, result, parameters, defaults, body, "");
+    }
+
+    /** A body over the first argument as an S2 cell token: null when it names no cell. */
+    private static JavaFunction.Body s2Cell(Function<S2CellId, Object> body) {
+        return a -> {
+            S2CellId cell = S2Cells.cell(string(a, 0));
+            return cell == null ? null : body.apply(cell);
+        };
+    }
+
+    /** A body over the first argument as an H3 cell (and the arguments for the rest): null when it is not a valid cell. */
+    private static JavaFunction.Body h3Cell(BiFunction<String, Object[], Object> body) {
+        return a -> {
+            String cell = string(a, 0);
+            return H3Cells.valid(cell) ? body.apply(cell, a) : null;
+        };
+    }
+
+    /** A body over the first argument as a geohash: null when it is not one. */
+    private static JavaFunction.Body geohash(Function<Geohash, Object> body) {
+        return a -> {
+            Geohash hash = Geohash.decode(string(a, 0));
+            return hash == null ? null : body.apply(hash);
+        };
+    }
+
+    /** The resolution asked of an H3 parent or children call: -1 (the default) means the cell's own, one {@code step} away. */
+    private static Long resolution(String cell, Long asked, int step) {
+        return asked != null && asked == -1 ? (long) H3Cells.resolution(cell) + step : asked;
     }
 
     /** The engine's type for a parameter: dynamic values travel as their JSON text. */

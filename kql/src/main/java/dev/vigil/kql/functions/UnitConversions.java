@@ -19,6 +19,7 @@ final class UnitConversions {
     private static final double FOOT = 0.3048;
     private static final double US_SURVEY_FOOT = 1200.0 / 3937.0;
     private static final double YARD = 0.9144;
+    private static final double MILE = 1609.344;
     private static final double LIGHT_YEAR = 9.46073047258e15;
     private static final double PARSEC = 3.08567758128e16;
 
@@ -109,7 +110,7 @@ final class UnitConversions {
         meters.put("Microinch", INCH * 1e-6);
         meters.put("Micrometer", 1e-6);
         meters.put("Mil", INCH / 1000);
-        meters.put("Mile", 1609.344);
+        meters.put("Mile", MILE);
         meters.put("Millimeter", 0.001);
         meters.put("Nanometer", 1e-9);
         meters.put("NauticalMile", 1852.0);
@@ -142,7 +143,7 @@ final class UnitConversions {
         cubicMeters.put("CubicKilometer", 1e9);
         cubicMeters.put("CubicMeter", 1.0);
         cubicMeters.put("CubicMicrometer", 1e-18);
-        cubicMeters.put("CubicMile", 1609.344 * 1609.344 * 1609.344);
+        cubicMeters.put("CubicMile", MILE * MILE * MILE);
         cubicMeters.put("CubicMillimeter", 1e-9);
         cubicMeters.put("CubicYard", YARD * YARD * YARD);
         cubicMeters.put("Decaliter", 1e-2);
@@ -236,7 +237,7 @@ final class UnitConversions {
             metersPerSecond.put(unit + "PerSecond", meters);
         });
         metersPerSecond.put("Knot", 1852.0 / 3600);
-        metersPerSecond.put("MilePerHour", 1609.344 / 3600);
+        metersPerSecond.put("MilePerHour", MILE / 3600);
         return metersPerSecond;
     }
 

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code row_rank_dense}, {@code row_rank_min} and {@code row_window_session} written as chains of plain
@@ -23,6 +24,10 @@ import java.util.Optional;
  * The chain nests windows in windows' arguments, which {@link WindowStages} computes in stages.
  */
 final class SerialWindows {
+    private static final String ROW_RANK_DENSE = "row_rank_dense";
+    private static final String ROW_RANK_MIN = "row_rank_min";
+    private static final String ROW_WINDOW_SESSION = "row_window_session";
+    private static final Set<String> NAMES = Set.of(ROW_RANK_DENSE, ROW_RANK_MIN, ROW_WINDOW_SESSION);
     private static final String UP_TO_HERE = " OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
 
     private static final FunctionDeclaration ROW_NUMBER = step(FunctionKind.WINDOW, "row_number", KqlType.LONG,
@@ -84,18 +89,19 @@ final class SerialWindows {
         for (BoundExpression argument : call.arguments()) {
             arguments.add(expand(argument));
         }
-        Optional<BoundExpression> restart = arguments.size() > (call.function().name().equals("row_window_session") ? 3 : 1)
+        if (!isSerial(call)) {
+            return new BoundCall(call.function(), call.signature(), arguments);
+        }
+        String name = call.function().name();
+        Optional<BoundExpression> restart = arguments.size() > (name.equals(ROW_WINDOW_SESSION) ? 3 : 1)
                 ? Optional.of(arguments.get(arguments.size() - 1)) : Optional.empty();
-        switch (call.function().name()) {
-            case "row_rank_dense":
-                return isSerial(call) ? rankDense(arguments.get(0), restart) : new BoundCall(call.function(), call.signature(), arguments);
-            case "row_rank_min":
-                return isSerial(call) ? rankMin(arguments.get(0), restart) : new BoundCall(call.function(), call.signature(), arguments);
-            case "row_window_session":
-                return isSerial(call) ? session(arguments.get(0), arguments.get(1), arguments.get(2), restart)
-                        : new BoundCall(call.function(), call.signature(), arguments);
+        switch (name) {
+            case ROW_RANK_DENSE:
+                return rankDense(arguments.get(0), restart);
+            case ROW_RANK_MIN:
+                return rankMin(arguments.get(0), restart);
             default:
-                return new BoundCall(call.function(), call.signature(), arguments);
+                return session(arguments.get(0), arguments.get(1), arguments.get(2), restart);
         }
     }
 
@@ -130,8 +136,7 @@ final class SerialWindows {
     }
 
     private static boolean isSerial(BoundCall call) {
-        return call.function().kind() == FunctionKind.WINDOW && (call.function().name().equals("row_rank_dense")
-                || call.function().name().equals("row_rank_min") || call.function().name().equals("row_window_session"));
+        return call.function().kind() == FunctionKind.WINDOW && NAMES.contains(call.function().name());
     }
 
     /** The rows since the last restart (all rows without one). */

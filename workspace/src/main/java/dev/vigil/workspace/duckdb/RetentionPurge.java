@@ -85,12 +85,12 @@ final class RetentionPurge {
                 }
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        passes.record(took);
+        PurgeReport report = new PurgeReport(deleted, Duration.ofNanos(System.nanoTime() - start));
+        passes.record(report.took());
         if (!deleted.isEmpty()) {
-            LOG.info("retention purge deleted {} rows in {} ms: {}", deleted.values().stream().mapToLong(Long::longValue).sum(), took.toMillis(), deleted);
+            LOG.info("retention purge deleted {} rows in {} ms: {}", report.totalRows(), report.took().toMillis(), deleted);
         }
-        return new PurgeReport(deleted, took);
+        return report;
     }
 
     private long purge(Workspace workspace, WorkspaceTable table, Instant cutoff) {

@@ -62,7 +62,10 @@ final class Retentions {
                 delete.setString(2, table);
                 delete.executeUpdate();
             }
-            days.getOrDefault(workspaceId, new ConcurrentHashMap<>()).remove(table);
+            Map<String, Integer> settings = days.get(workspaceId);
+            if (settings != null) {
+                settings.remove(table);
+            }
             return;
         }
         require(value, TableRetention.MIN_TABLE_DAYS, "table '" + table + "''s retention");

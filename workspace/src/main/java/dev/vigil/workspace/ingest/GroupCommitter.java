@@ -358,13 +358,16 @@ public final class GroupCommitter implements AutoCloseable {
             return;
         }
         Map<String, Set<String>> tables = new TreeMap<>();
-        for (PendingRows request : batch.stream().filter(request -> request.size() > 0).toList()) {
-            tables.computeIfAbsent(request.target().workspaceId(), workspace -> new TreeSet<>()).add(request.target().table().name());
+        for (PendingRows request : batch) {
+            if (request.size() > 0) {
+                tables.computeIfAbsent(request.target().workspaceId(), workspace -> new TreeSet<>()).add(request.target().table().name());
+            }
         }
+        tables.replaceAll((workspace, written) -> Set.copyOf(written));
         for (CommitListener listener : listeners) {
             tables.forEach((workspace, written) -> {
                 try {
-                    listener.committed(workspace, Set.copyOf(written));
+                    listener.committed(workspace, written);
                 } catch (RuntimeException e) {
                     // a listener only hastens its consumer, which still polls: the commit stands
                     LOG.warn("a commit listener failed", e);

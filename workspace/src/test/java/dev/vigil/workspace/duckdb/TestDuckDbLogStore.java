@@ -65,6 +65,15 @@ class TestDuckDbLogStore {
     }
 
     @Test
+    void testCurrentPrincipalDetailsCarryANameWithQuotesAndBackslashesIntact() {
+        String name = "o\"neil\\ops\ttab";
+        QueryRequest request = QueryRequest.of("print n = tostring(current_principal_details().DisplayName), t = tostring(current_principal_details().Type)")
+                .forPrincipal(name);
+
+        assertThat(storage.logs().query("default", request).primary().rows()).containsExactly(List.of(name, "Vigil user"));
+    }
+
+    @Test
     void testIngestedRowsAreCountedAndStoredWithTheirTypes() throws Exception {
         storage.logs().createCustomTable("default", new TableDefinition("Everything_CL", List.of(
                 new ColumnSchema("B", KqlType.BOOL), new ColumnSchema("I", KqlType.INT), new ColumnSchema("L", KqlType.LONG),
