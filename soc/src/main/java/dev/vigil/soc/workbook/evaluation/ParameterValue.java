@@ -1,5 +1,6 @@
 package dev.vigil.soc.workbook.evaluation;
 
+import dev.vigil.workspace.api.QueryLiterals;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -94,7 +95,6 @@ public record ParameterValue(String name, List<String> values, List<String> labe
 
     /** A time in a query is a datetime literal; in text, ISO 8601. */
     private static String instant(Instant instant, boolean inQuery) {
-        String iso = DateTimeFormatter.ISO_INSTANT.format(instant);
-        return inQuery ? "datetime(" + iso + ")" : iso;
+        return inQuery ? QueryLiterals.datetime(instant) : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }
