@@ -88,7 +88,7 @@ public record ParameterValue(String name, List<String> values, List<String> labe
             case "value", "query" -> Optional.of(range.query());
             case "start" -> Optional.of(instant(range.start(now), inQuery));
             case "end" -> Optional.of(instant(range.end(now), inQuery));
-            case "grain" -> Optional.of(KqlTimespan.of(range.grain(now)));
+            case "grain" -> Optional.of(QueryLiterals.timespan(range.grain(now)));
             default -> Optional.empty();
         };
     }

@@ -100,7 +100,7 @@ public record TimeRangeValue(Optional<Duration> duration, Optional<Instant> from
 
     /** The filter form: {@code > ago(1d)}, or {@code between (datetime(a) .. datetime(b))}. */
     public String query() {
-        return duration.map(length -> "> ago(" + KqlTimespan.of(length) + ")")
+        return duration.map(length -> "> ago(" + QueryLiterals.timespan(length) + ")")
                 .orElseGet(() -> "between (" + QueryLiterals.datetime(from.orElseThrow()) + " .. " + QueryLiterals.datetime(to.orElseThrow()) + ")");
     }
 
@@ -124,6 +124,6 @@ public record TimeRangeValue(Optional<Duration> duration, Optional<Instant> from
         if (length.toMinutes() > 0 && length.equals(Duration.ofMinutes(length.toMinutes()))) {
             return length.toMinutes() == 1 ? "Last minute" : "Last " + length.toMinutes() + " minutes";
         }
-        return "Last " + KqlTimespan.of(length);
+        return "Last " + QueryLiterals.timespan(length);
     }
 }
