@@ -16,6 +16,12 @@ public final class KqlQuoting {
     private static final Set<String> VALUE_WORDS = Set.of("true", "false");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int NANOS_PER_TICK = 100;
+    private static final long TICKS_PER_MICROSECOND = 10;
+    private static final long TICKS_PER_MILLISECOND = 10_000;
+    private static final long TICKS_PER_SECOND = 10_000_000;
+    private static final long TICKS_PER_MINUTE = 60 * TICKS_PER_SECOND;
+    private static final long TICKS_PER_HOUR = 60 * TICKS_PER_MINUTE;
+    private static final long TICKS_PER_DAY = 24 * TICKS_PER_HOUR;
     /** The first and last instants a {@code datetime(...)} literal can write (the parser reads years 0 to 9999). */
     public static final Instant FIRST_DATETIME = Instant.parse("0000-01-01T00:00:00Z");
     public static final Instant LAST_DATETIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -71,5 +77,25 @@ public final class KqlQuoting {
         int ticks = instant.getNano() / NANOS_PER_TICK;
         String fraction = ticks == 0 ? "" : "." + String.format("%07d", ticks).replaceFirst("0+$", "");
         return "datetime(" + SECONDS.format(instant) + fraction + "Z)";
+    }
+
+    /**
+     * A timespan literal of {@code ticks} (100 ns each), in the largest unit that divides it
+     * exactly: {@code 1d}, {@code 90m}, {@code 250ms}, {@code 7tick}.
+     */
+    public static String timespanLiteral(long ticks) {
+        if (ticks == 0) {
+            return "0s";
+        }
+        String sign = ticks < 0 ? "-" : "";
+        long magnitude = Math.abs(ticks);
+        long[] units = {TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, TICKS_PER_MILLISECOND, TICKS_PER_MICROSECOND};
+        String[] suffixes = {"d", "h", "m", "s", "ms", "microsecond"};
+        for (int i = 0; i < units.length; i++) {
+            if (magnitude % units[i] == 0) {
+                return sign + magnitude / units[i] + suffixes[i];
+            }
+        }
+        return sign + magnitude + "tick";
     }
 }

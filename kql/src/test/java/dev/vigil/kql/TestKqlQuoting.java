@@ -143,4 +143,18 @@ class TestKqlQuoting {
         assertThatThrownBy(() -> KqlQuoting.datetimeLiteral(Instant.parse("+10000-01-01T00:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("years 0 to 9999");
     }
+
+    @Test
+    void testTimespanLiteralTakesTheLargestExactUnitAndReadsBackAsTheSameTicks() {
+        assertThat(KqlQuoting.timespanLiteral(0)).isEqualTo("0s");
+        assertThat(KqlQuoting.timespanLiteral(7 * 864_000_000_000L)).isEqualTo("7d");
+        assertThat(KqlQuoting.timespanLiteral(90 * 600_000_000L)).isEqualTo("90m");
+        assertThat(KqlQuoting.timespanLiteral(-36_000_000_000L)).isEqualTo("-1h");
+        for (long ticks : List.of(1L, 10L, 2_500_000L, 15_000_000L, 36_000_000_000L, 7 * 864_000_000_000L, 1234567L)) {
+            assertThat(KqlParser.parseExpression(KqlQuoting.timespanLiteral(ticks))).isInstanceOfSatisfying(LiteralExpression.class, parsed -> {
+                assertThat(parsed.kind()).isEqualTo(LiteralKind.TIMESPAN);
+                assertThat(parsed.value()).isEqualTo(ticks);
+            });
+        }
+    }
 }

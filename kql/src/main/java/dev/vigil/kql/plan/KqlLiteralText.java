@@ -7,13 +7,6 @@ import java.time.Instant;
 
 /** A constant written back as the KQL literal that means it ({@code "High"}, {@code datetime(...)}, {@code 1h}), for explain output. */
 final class KqlLiteralText {
-    private static final long TICKS_PER_MICROSECOND = 10;
-    private static final long TICKS_PER_MILLISECOND = 10_000;
-    private static final long TICKS_PER_SECOND = 10_000_000;
-    private static final long TICKS_PER_MINUTE = 60 * TICKS_PER_SECOND;
-    private static final long TICKS_PER_HOUR = 60 * TICKS_PER_MINUTE;
-    private static final long TICKS_PER_DAY = 24 * TICKS_PER_HOUR;
-
     private KqlLiteralText() {
     }
 
@@ -30,7 +23,7 @@ final class KqlLiteralText {
             case REAL -> real((Double) value);
             case DECIMAL -> "decimal(" + value + ")";
             case DATETIME -> datetime(value);
-            case TIMESPAN -> timespan((Long) value);
+            case TIMESPAN -> KqlQuoting.timespanLiteral((Long) value);
             case GUID -> "guid(" + value + ")";
             case DYNAMIC -> "dynamic(" + value + ")";
         };
@@ -52,22 +45,5 @@ final class KqlLiteralText {
             return value > 0 ? "real(+inf)" : "real(-inf)";
         }
         return String.valueOf(value);
-    }
-
-    /** The largest unit that divides the ticks exactly: {@code 1d}, {@code 90m}, {@code 250ms}, {@code 7tick}. */
-    private static String timespan(long ticks) {
-        if (ticks == 0) {
-            return "0s";
-        }
-        String sign = ticks < 0 ? "-" : "";
-        long magnitude = Math.abs(ticks);
-        long[] units = {TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, TICKS_PER_MILLISECOND, TICKS_PER_MICROSECOND};
-        String[] suffixes = {"d", "h", "m", "s", "ms", "microsecond"};
-        for (int i = 0; i < units.length; i++) {
-            if (magnitude % units[i] == 0) {
-                return sign + magnitude / units[i] + suffixes[i];
-            }
-        }
-        return sign + magnitude + "tick";
     }
 }

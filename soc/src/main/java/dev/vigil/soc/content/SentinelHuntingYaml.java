@@ -26,11 +26,11 @@ final class SentinelHuntingYaml {
     }
 
     static Optional<String> id(JsonNode tree) {
-        return text(tree, "id");
+        return SentinelRuleYaml.text(tree, "id");
     }
 
     static Optional<String> name(JsonNode tree) {
-        return text(tree, "name");
+        return SentinelRuleYaml.text(tree, "name");
     }
 
     static HuntingQuery read(JsonNode tree) {
@@ -45,11 +45,11 @@ final class SentinelHuntingYaml {
                 .orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue, "id: is required (the hunting query's GUID)"));
         String name = name(tree).filter(t -> !t.isBlank())
                 .orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue, "name: is required"));
-        String query = text(tree, "query").filter(t -> !t.isBlank())
+        String query = SentinelRuleYaml.text(tree, "query").filter(t -> !t.isBlank())
                 .orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue, "query: is required (the hunting query's KQL)"));
-        return new HuntingQuery(id, name, text(tree, "description").map(SentinelHuntingYaml::description).orElse(""), query.strip(),
+        return new HuntingQuery(id, name, SentinelRuleYaml.text(tree, "description").map(SentinelRuleYaml::description).orElse(""), query.strip(),
                 strings(tree, "tactics"), strings(tree, "relevantTechniques"), connectors(tree.path("requiredDataConnectors")),
-                entityMappings(tree.path("entityMappings")), text(tree, "version"));
+                entityMappings(tree.path("entityMappings")), SentinelRuleYaml.text(tree, "version"));
     }
 
     /** Sentinel's {@code requiredDataConnectors}, as rule and hunting-query files alike write it. */
@@ -70,16 +70,16 @@ final class SentinelHuntingYaml {
         for (int i = 0; i < mappings.size(); i++) {
             JsonNode mapping = mappings.get(i);
             String at = "entityMappings[" + i + "]";
-            String type = text(mapping, "entityType").orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue,
+            String type = SentinelRuleYaml.text(mapping, "entityType").orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue,
                     at + ".entityType: is required"));
             List<FieldMapping> fields = new ArrayList<>();
             JsonNode given = mapping.path("fieldMappings");
             for (int j = 0; j < given.size(); j++) {
                 JsonNode field = given.get(j);
                 String fieldAt = at + ".fieldMappings[" + j + "]";
-                fields.add(new FieldMapping(
-                        text(field, "identifier").orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue, fieldAt + ".identifier: is required")),
-                        text(field, "columnName").orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue, fieldAt + ".columnName: is required"))));
+                fields.add(new FieldMapping(SentinelRuleYaml.text(field, "identifier").orElseThrow(() -> new ContentRefusedException(
+                        RefusalReason.InvalidValue, fieldAt + ".identifier: is required")), SentinelRuleYaml.text(field, "columnName")
+                        .orElseThrow(() -> new ContentRefusedException(RefusalReason.InvalidValue, fieldAt + ".columnName: is required"))));
             }
             read.add(new EntityMapping(type, fields));
         }
@@ -90,15 +90,5 @@ final class SentinelHuntingYaml {
         List<String> values = new ArrayList<>();
         tree.path(field).forEach(value -> values.add(value.asText()));
         return values;
-    }
-
-    private static String description(String text) {
-        String stripped = text.strip();
-        return stripped.length() >= 2 && stripped.startsWith("'") && stripped.endsWith("'") ? stripped.substring(1, stripped.length() - 1) : stripped;
-    }
-
-    private static Optional<String> text(JsonNode tree, String field) {
-        JsonNode value = tree.get(field);
-        return value == null || value.isNull() || !value.isValueNode() ? Optional.empty() : Optional.of(value.asText());
     }
 }

@@ -102,7 +102,7 @@ final class SentinelRuleYaml {
     }
 
     /** Published descriptions are often a block holding one quoted string: the quotes are not part of the text. */
-    private static String description(String text) {
+    static String description(String text) {
         String stripped = text.strip();
         return stripped.length() >= 2 && stripped.startsWith("'") && stripped.endsWith("'") ? stripped.substring(1, stripped.length() - 1) : stripped;
     }
@@ -125,7 +125,8 @@ final class SentinelRuleYaml {
         return known.get();
     }
 
-    private static Optional<String> text(JsonNode tree, String field) {
+    /** The field's value as text; empty when it is missing, null, or not a single value. */
+    static Optional<String> text(JsonNode tree, String field) {
         JsonNode value = tree.get(field);
         return value == null || value.isNull() || !value.isValueNode() ? Optional.empty() : Optional.of(value.asText());
     }

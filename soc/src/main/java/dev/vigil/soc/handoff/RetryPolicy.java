@@ -44,7 +44,7 @@ public record RetryPolicy(Duration firstPause, Duration longestPause, int attemp
     }
 
     /** The pause after the {@code attempt}-th failure (from 1). */
-    Duration pauseAfter(int attempt) {
+    public Duration pauseAfter(int attempt) {
         Duration pause = firstPause;
         for (int i = 1; i < attempt && pause.compareTo(longestPause) < 0; i++) {
             pause = pause.multipliedBy(2);

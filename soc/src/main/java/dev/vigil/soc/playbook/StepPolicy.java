@@ -1,5 +1,6 @@
 package dev.vigil.soc.playbook;
 
+import dev.vigil.soc.handoff.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -18,11 +19,8 @@ public record StepPolicy(Duration timeout, int retries, Duration retryInterval) 
 
     /** The pause before attempt {@code next} (from 2). */
     public Duration pauseBefore(int next) {
-        Duration pause = retryInterval;
-        for (int i = 2; i < next && pause.compareTo(LONGEST_PAUSE) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+        // the hand-offs' doubling rule: the pause after failure next - 1
+        return new RetryPolicy(retryInterval, LONGEST_PAUSE, attempts()).pauseAfter(next - 1);
     }
 
     public int attempts() {

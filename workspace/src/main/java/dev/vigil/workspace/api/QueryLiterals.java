@@ -1,6 +1,7 @@
 package dev.vigil.workspace.api;
 
 import dev.vigil.kql.KqlQuoting;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,11 @@ public final class QueryLiterals {
     /** {@code instant} as a {@code datetime(...)} literal, to the 100-nanosecond tick. */
     public static String datetime(Instant instant) {
         return KqlQuoting.datetimeLiteral(instant);
+    }
+
+    /** {@code duration} as a timespan literal ({@code 1d}, {@code 90m}, {@code 250ms}), to the 100-nanosecond tick. */
+    public static String timespan(Duration duration) {
+        return KqlQuoting.timespanLiteral(duration.dividedBy(Duration.ofNanos(100)));
     }
 
     /** A table or column name, bracketed when it is not a plain identifier. */

@@ -58,6 +58,8 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
     private final ExecutorService attempts;
     private final ScheduledExecutorService schedule;
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
+    /** The slot each scheduled playbook was last started for, so that the tick does not ask the store again within a slot. */
+    private final Map<String, Instant> startedSlots = new ConcurrentHashMap<>();
 
     private PlaybookRunner(Playbooks playbooks, PlaybookRuns runs, StepActions actions, Incidents incidents, LogStore logStore, Clock clock) {
         this.playbooks = playbooks;
@@ -215,9 +217,14 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
                 playbook.definition().schedule().ifPresent(schedule -> {
                     long every = schedule.every().toMillis();
                     Instant slot = Instant.ofEpochMilli(now.toEpochMilli() / every * every);
+                    String key = workspaceId + "/" + playbook.name();
+                    if (slot.equals(startedSlots.get(key))) {
+                        return;
+                    }
                     try {
                         start(new RunRequest(workspaceId, playbook.name(), "schedule", "schedule/" + slot, Optional.empty(), Optional.empty(),
                                 Optional.empty(), null));
+                        startedSlots.put(key, slot);
                     } catch (RuntimeException e) {
                         LOG.warn("the scheduled run of playbook '{}' at {} could not start: {}", playbook.name(), slot, e.getMessage());
                     }

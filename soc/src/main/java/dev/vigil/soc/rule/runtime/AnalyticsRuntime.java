@@ -180,8 +180,6 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 }
                 if (failure == null) {
                     wake(); // a run reads a bounded number of batches: more may be waiting
-                }
-                if (failure == null) {
                     task.complete(null);
                 } else {
                     task.completeExceptionally(failure);

@@ -1,5 +1,6 @@
 package dev.vigil.soc.workbook.evaluation;
 
+import dev.vigil.workspace.api.QueryLiterals;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -87,14 +88,13 @@ public record ParameterValue(String name, List<String> values, List<String> labe
             case "value", "query" -> Optional.of(range.query());
             case "start" -> Optional.of(instant(range.start(now), inQuery));
             case "end" -> Optional.of(instant(range.end(now), inQuery));
-            case "grain" -> Optional.of(KqlTimespan.of(range.grain(now)));
+            case "grain" -> Optional.of(QueryLiterals.timespan(range.grain(now)));
             default -> Optional.empty();
         };
     }
 
     /** A time in a query is a datetime literal; in text, ISO 8601. */
     private static String instant(Instant instant, boolean inQuery) {
-        String iso = DateTimeFormatter.ISO_INSTANT.format(instant);
-        return inQuery ? "datetime(" + iso + ")" : iso;
+        return inQuery ? QueryLiterals.datetime(instant) : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

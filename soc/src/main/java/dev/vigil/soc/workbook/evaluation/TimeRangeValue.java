@@ -1,7 +1,9 @@
 package dev.vigil.soc.workbook.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.kql.KqlQuoting;
 import dev.vigil.soc.workbook.InvalidWorkbookException;
+import dev.vigil.workspace.api.QueryLiterals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -73,6 +75,9 @@ public record TimeRangeValue(Optional<Duration> duration, Optional<Instant> from
         if (!to.isAfter(from)) {
             throw new InvalidWorkbookException(path, "a time range must end after it starts; was " + from + " to " + to);
         }
+        if (from.isBefore(KqlQuoting.FIRST_DATETIME) || to.isAfter(KqlQuoting.LAST_DATETIME)) {
+            throw new InvalidWorkbookException(path, "a time range lies within the years 0 to 9999, as KQL datetimes do; was " + from + " to " + to);
+        }
         return new TimeRangeValue(Optional.empty(), Optional.of(from), Optional.of(to));
     }
 
@@ -95,8 +100,8 @@ public record TimeRangeValue(Optional<Duration> duration, Optional<Instant> from
 
     /** The filter form: {@code > ago(1d)}, or {@code between (datetime(a) .. datetime(b))}. */
     public String query() {
-        return duration.map(length -> "> ago(" + KqlTimespan.of(length) + ")")
-                .orElseGet(() -> "between (datetime(" + from.orElseThrow() + ") .. datetime(" + to.orElseThrow() + "))");
+        return duration.map(length -> "> ago(" + QueryLiterals.timespan(length) + ")")
+                .orElseGet(() -> "between (" + QueryLiterals.datetime(from.orElseThrow()) + " .. " + QueryLiterals.datetime(to.orElseThrow()) + ")");
     }
 
     /** What the query API takes as {@code timespan}. */
@@ -119,6 +124,6 @@ public record TimeRangeValue(Optional<Duration> duration, Optional<Instant> from
         if (length.toMinutes() > 0 && length.equals(Duration.ofMinutes(length.toMinutes()))) {
             return length.toMinutes() == 1 ? "Last minute" : "Last " + length.toMinutes() + " minutes";
         }
-        return "Last " + KqlTimespan.of(length);
+        return "Last " + QueryLiterals.timespan(length);
     }
 }
