@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -55,16 +54,16 @@ public final class WorkbookRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("value", WorkbookJson.list(workbooks.list(workspace(ctx, Role.READER)))));
+        ctx.json(Map.of("value", WorkbookJson.list(workbooks.list(Authorization.requireWorkspace(ctx, Role.READER)))));
     }
 
     private void read(Context ctx) {
-        Workbook workbook = workbooks.get(workspace(ctx, Role.READER), ctx.pathParam("workbookId"));
+        Workbook workbook = workbooks.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("workbookId"));
         ctx.header("ETag", workbook.etag()).json(WorkbookJson.write(workbook));
     }
 
     private void save(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         String id = ctx.pathParam("workbookId");
         JsonNode body = body(ctx);
         Optional<String> etag = ifMatch(ctx).or(() -> Optional.ofNullable(body).map(node -> node.path("etag").asText("")).filter(tag -> !tag.isEmpty()));
@@ -74,14 +73,14 @@ public final class WorkbookRoutes {
     }
 
     private void delete(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         workbooks.delete(workspace, ctx.pathParam("workbookId"), ifMatch(ctx));
         AuditNotes.put(ctx, "workbook", ctx.pathParam("workbookId"));
         ctx.status(200);
     }
 
     private void evaluate(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Workbook workbook = workbooks.get(workspace, ctx.pathParam("workbookId"));
         Map<String, JsonNode> given = WorkbookJson.parameters(body(ctx));
         Caller caller = Caller.of(ctx);
@@ -90,24 +89,18 @@ public final class WorkbookRoutes {
     }
 
     private void templates(Context ctx) {
-        workspace(ctx, Role.READER);
+        Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", templates.list().stream().map(template -> WorkbookJson.write(template, false)).toList()));
     }
 
     private void template(Context ctx) {
-        workspace(ctx, Role.READER);
+        Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(WorkbookJson.write(templates.get(ctx.pathParam("templateId")), true));
     }
 
     private JsonNode body(Context ctx) throws JsonProcessingException {
         // malformed JSON goes to the error mapping, which reports its position
         return ctx.body().isBlank() ? null : json.readTree(ctx.body());
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
     }
 
     private static Optional<String> ifMatch(Context ctx) {
