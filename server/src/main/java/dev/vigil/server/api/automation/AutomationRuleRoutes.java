@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -54,7 +55,7 @@ public final class AutomationRuleRoutes {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         // malformed JSON goes to the error mapping, which reports its position
         JsonNode body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
-        Optional<String> etag = ifMatch(ctx).or(() -> AutomationRuleJson.etag(body));
+        Optional<String> etag = IfMatch.of(ctx).or(() -> AutomationRuleJson.etag(body));
         SavedAutomationRule saved = rules.save(workspace, ctx.pathParam("ruleId"), AutomationRuleJson.read(body), etag,
                 Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "automationRule", saved.rule().id());
@@ -63,12 +64,8 @@ public final class AutomationRuleRoutes {
 
     private void delete(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
-        rules.delete(workspace, ctx.pathParam("ruleId"), ifMatch(ctx));
+        rules.delete(workspace, ctx.pathParam("ruleId"), IfMatch.of(ctx));
         AuditNotes.put(ctx, "automationRule", ctx.pathParam("ruleId"));
         ctx.status(200);
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }

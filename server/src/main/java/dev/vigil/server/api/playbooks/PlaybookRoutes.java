@@ -3,6 +3,7 @@ package dev.vigil.server.api.playbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
@@ -116,7 +117,7 @@ public final class PlaybookRoutes {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         JsonNode document = PlaybookJson.definition(PlaybookDocument.parse(ctx.body(), type.contains("yaml")));
-        SavedPlaybook saved = playbooks.save(workspace, ctx.pathParam("name"), document, ifMatch(ctx), Caller.of(ctx).principal().id());
+        SavedPlaybook saved = playbooks.save(workspace, ctx.pathParam("name"), document, IfMatch.of(ctx), Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "playbook", saved.playbook().name());
         ctx.header("ETag", saved.playbook().etag()).status(saved.created() ? 201 : 200).json(PlaybookJson.write(saved.playbook()));
     }
@@ -175,9 +176,5 @@ public final class PlaybookRoutes {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("'" + name + "' must be a whole number, was '" + text + "'");
         }
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }

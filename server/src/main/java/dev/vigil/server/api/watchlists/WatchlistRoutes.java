@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -58,7 +59,7 @@ public final class WatchlistRoutes {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         JsonNode body = body(ctx);
         String alias = ctx.pathParam("alias");
-        SavedWatchlist saved = watchlists.save(workspace, alias, WatchlistJson.read(body, alias), ifMatch(ctx).or(() -> WatchlistJson.etag(body)),
+        SavedWatchlist saved = watchlists.save(workspace, alias, WatchlistJson.read(body, alias), IfMatch.of(ctx).or(() -> WatchlistJson.etag(body)),
                 Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "watchlist", alias);
         ctx.header("ETag", saved.watchlist().etag()).status(saved.created() ? 201 : 200).json(WatchlistJson.write(saved.watchlist()));
@@ -66,7 +67,7 @@ public final class WatchlistRoutes {
 
     private void delete(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
-        watchlists.delete(workspace, ctx.pathParam("alias"), ifMatch(ctx));
+        watchlists.delete(workspace, ctx.pathParam("alias"), IfMatch.of(ctx));
         AuditNotes.put(ctx, "watchlist", ctx.pathParam("alias"));
         ctx.status(200);
     }
@@ -103,9 +104,5 @@ public final class WatchlistRoutes {
     private JsonNode body(Context ctx) throws JsonProcessingException {
         // malformed JSON goes to the error mapping, which reports its position
         return ctx.body().isBlank() ? null : json.readTree(ctx.body());
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }

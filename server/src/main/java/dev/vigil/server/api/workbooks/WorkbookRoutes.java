@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -66,7 +67,7 @@ public final class WorkbookRoutes {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         String id = ctx.pathParam("workbookId");
         JsonNode body = body(ctx);
-        Optional<String> etag = ifMatch(ctx).or(() -> Optional.ofNullable(body).map(node -> node.path("etag").asText("")).filter(tag -> !tag.isEmpty()));
+        Optional<String> etag = IfMatch.of(ctx).or(() -> Optional.ofNullable(body).map(node -> node.path("etag").asText("")).filter(tag -> !tag.isEmpty()));
         SavedWorkbook saved = workbooks.save(workspace, id, WorkbookJson.read(body, id), etag, Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "workbook", id);
         ctx.header("ETag", saved.workbook().etag()).status(saved.created() ? 201 : 200).json(WorkbookJson.write(saved.workbook()));
@@ -74,7 +75,7 @@ public final class WorkbookRoutes {
 
     private void delete(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
-        workbooks.delete(workspace, ctx.pathParam("workbookId"), ifMatch(ctx));
+        workbooks.delete(workspace, ctx.pathParam("workbookId"), IfMatch.of(ctx));
         AuditNotes.put(ctx, "workbook", ctx.pathParam("workbookId"));
         ctx.status(200);
     }
@@ -101,9 +102,5 @@ public final class WorkbookRoutes {
     private JsonNode body(Context ctx) throws JsonProcessingException {
         // malformed JSON goes to the error mapping, which reports its position
         return ctx.body().isBlank() ? null : json.readTree(ctx.body());
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }
