@@ -1,7 +1,7 @@
 package dev.vigil.server.api.playbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.InvalidRequestException;
@@ -51,16 +51,13 @@ public final class PlaybookRoutes {
     private final PlaybookRuns runs;
     private final PlaybookTemplates templates;
     private final AutomationRules rules;
-    private final ObjectMapper json;
 
-    public PlaybookRoutes(Playbooks playbooks, PlaybookRunner runner, PlaybookRuns runs, PlaybookTemplates templates, AutomationRules rules,
-            ObjectMapper json) {
+    public PlaybookRoutes(Playbooks playbooks, PlaybookRunner runner, PlaybookRuns runs, PlaybookTemplates templates, AutomationRules rules) {
         this.playbooks = playbooks;
         this.runner = runner;
         this.runs = runs;
         this.templates = templates;
         this.rules = rules;
-        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -78,7 +75,7 @@ public final class PlaybookRoutes {
     private void listTemplates(Context ctx) {
         Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", templates.list().stream().map(template -> {
-            ObjectNode node = json.createObjectNode();
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("name", template.name());
             node.put("displayName", template.displayName());
             node.put("description", template.description());
@@ -91,11 +88,11 @@ public final class PlaybookRoutes {
     /** {@code {"name"}} optional: the playbook's (and its rule's) name, the template's by default. */
     private void install(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
-        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : PlaybookDocument.parse(ctx.body(), false);
+        JsonNode body = ctx.body().isBlank() ? JsonNodeFactory.instance.objectNode() : PlaybookDocument.parse(ctx.body(), false);
         String name = Optional.ofNullable(body.get("name")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(ctx.pathParam("templateName"));
         InstalledTemplate installed = templates.install(workspace, ctx.pathParam("templateName"), name, playbooks, rules, Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "playbook", installed.playbook().name());
-        ObjectNode answer = json.createObjectNode();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("playbook", PlaybookJson.write(installed.playbook()));
         installed.automationRule().ifPresent(rule -> answer.set("automationRule", AutomationRuleJson.write(rule)));
         ctx.status(201).json(answer);
@@ -143,7 +140,7 @@ public final class PlaybookRoutes {
     /** {@code {"incident": name or number}}, {@code {"alertId"}}, {@code {"entity": {...}}}, or nothing (manual), with optional {@code inputs}. */
     private void run(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
-        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : PlaybookDocument.parse(ctx.body(), false);
+        JsonNode body = ctx.body().isBlank() ? JsonNodeFactory.instance.objectNode() : PlaybookDocument.parse(ctx.body(), false);
         if (!body.isObject()) {
             throw new InvalidPlaybookException("body", "must be an object: {\"incident\"}, {\"alertId\"}, {\"entity\"} or {}, with optional \"inputs\"");
         }

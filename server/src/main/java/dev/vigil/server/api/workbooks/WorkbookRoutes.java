@@ -1,8 +1,6 @@
 package dev.vigil.server.api.workbooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
@@ -35,13 +33,11 @@ public final class WorkbookRoutes {
     private final Workbooks workbooks;
     private final WorkbookTemplates templates;
     private final WorkbookRuns runs;
-    private final ObjectMapper json;
 
-    public WorkbookRoutes(Workbooks workbooks, WorkbookTemplates templates, WorkbookRuns runs, ObjectMapper json) {
+    public WorkbookRoutes(Workbooks workbooks, WorkbookTemplates templates, WorkbookRuns runs) {
         this.workbooks = workbooks;
         this.templates = templates;
         this.runs = runs;
-        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -63,7 +59,7 @@ public final class WorkbookRoutes {
         ctx.header("ETag", workbook.etag()).json(WorkbookJson.write(workbook));
     }
 
-    private void save(Context ctx) throws JsonProcessingException {
+    private void save(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         String id = ctx.pathParam("workbookId");
         JsonNode body = body(ctx);
@@ -80,7 +76,7 @@ public final class WorkbookRoutes {
         ctx.status(200);
     }
 
-    private void evaluate(Context ctx) throws JsonProcessingException {
+    private void evaluate(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Workbook workbook = workbooks.get(workspace, ctx.pathParam("workbookId"));
         Map<String, JsonNode> given = WorkbookJson.parameters(body(ctx));
@@ -99,8 +95,8 @@ public final class WorkbookRoutes {
         ctx.json(WorkbookJson.write(templates.get(ctx.pathParam("templateId")), true));
     }
 
-    private JsonNode body(Context ctx) throws JsonProcessingException {
-        // malformed JSON goes to the error mapping, which reports its position
-        return ctx.body().isBlank() ? null : json.readTree(ctx.body());
+    private static JsonNode body(Context ctx) {
+        // read by the API's JSON mapper; malformed JSON goes to the error mapping, which reports its position
+        return ctx.body().isBlank() ? null : ctx.bodyAsClass(JsonNode.class);
     }
 }
