@@ -1,13 +1,17 @@
 package dev.vigil.server;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * The key playbook secrets are encrypted with, in a file of the data directory beside (not inside)
@@ -25,9 +29,15 @@ final class PlaybookSecretKey {
             if (!Files.exists(file)) {
                 byte[] key = newKey.get();
                 try {
-                    Files.write(file, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    // made owner-only as it is created, so that the key is never readable by others, even for a moment
+                    FileAttribute<?>[] ownerOnly = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                            : new FileAttribute<?>[0];
+                    try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
+                        ByteBuffer encoded = ByteBuffer.wrap(Base64.getEncoder().encode(key));
+                        while (encoded.hasRemaining()) {
+                            channel.write(encoded);
+                        }
                     }
                     return key;
                 } catch (FileAlreadyExistsException raced) {

@@ -52,7 +52,6 @@ import dev.vigil.soc.automation.store.AutomationRules;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.watchlist.Watchlists;
-import dev.vigil.server.api.ApiJson;
 import dev.vigil.server.api.playbooks.PlaybookRoutes;
 import dev.vigil.soc.playbook.action.DeviceServices;
 import dev.vigil.soc.playbook.action.StepActions;
@@ -210,12 +209,11 @@ public final class VigilServer implements AutoCloseable {
             HttpApi http = HttpApi.create(storage.logStore(), security, settings.access().trustedProxies(), registry, settings.maxBodyBytes(), iot, incidents,
                     new ConnectorApi(connectors.gallery(), connectors.iot()),
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
-                    watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules,
-                            ApiJson.newMapper()),
+                    watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules),
                     storage::health, queries, new ConsoleRoutes(console),
                     new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
                             new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock),
-                    new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns, ApiJson.newMapper()), https);
+                    new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns), https);
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}{}, data in {}", settings.host(), http.javalin().port(),

@@ -26,17 +26,12 @@ import dev.vigil.server.identity.LoginThrottledException;
 import dev.vigil.server.query.QueryIdInUseException;
 import dev.vigil.server.query.QueryNotFoundException;
 import dev.vigil.server.query.QueryThrottledException;
+import dev.vigil.soc.RefusedRequestException;
 import dev.vigil.soc.connector.ConnectorException;
 import dev.vigil.soc.incident.IncidentEtagMismatchException;
 import dev.vigil.soc.incident.IncidentException;
 import dev.vigil.soc.incident.IncidentNotFoundException;
 import dev.vigil.soc.incident.IncidentStatusTransitionException;
-import dev.vigil.soc.automation.AutomationRuleException;
-import dev.vigil.soc.watchlist.WatchlistException;
-import dev.vigil.soc.playbook.PlaybookException;
-import dev.vigil.soc.hunting.HuntingException;
-import dev.vigil.soc.workbook.WorkbookException;
-import dev.vigil.soc.rule.AlertRuleException;
 import dev.vigil.workspace.api.FunctionDefinitionException;
 import dev.vigil.workspace.api.FunctionNotFoundException;
 import dev.vigil.workspace.api.IngestCommitFailedException;
@@ -81,12 +76,8 @@ final class ErrorResponses {
         routes.exception(IdentityException.class, ErrorResponses::identity);
         routes.exception(IotAlertException.class, (e, ctx) ->
                 respond(ctx, e instanceof AlertNotFoundException ? 404 : 409, ApiError.of(e.code(), e.getMessage())));
-        routes.exception(AlertRuleException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
-        routes.exception(AutomationRuleException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
-        routes.exception(PlaybookException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
-        routes.exception(WatchlistException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
-        routes.exception(HuntingException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage())));
-        routes.exception(WorkbookException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
+        // analytics and automation rules, watchlists, playbooks, workbooks, hunting
+        routes.exception(RefusedRequestException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(RegistryException.class, ErrorResponses::registry);
         routes.exception(ValueInstantiationException.class, ErrorResponses::invalidValue);
         routes.exception(DeviceAuthenticationException.class, (e, ctx) -> respond(ctx, e.code().equals("DeviceDisabled") ? 403 : 401,

@@ -1,21 +1,12 @@
 package dev.vigil.soc.automation;
 
-import java.util.Map;
+import dev.vigil.soc.RefusedRequestException;
 
 /** A refused request about automation rules; {@link #code()} and {@link #status()} are what the HTTP API answers. */
-public abstract sealed class AutomationRuleException extends RuntimeException
+public abstract sealed class AutomationRuleException extends RefusedRequestException
         permits InvalidAutomationRuleException, ActionNotAvailableException, AutomationRuleNotFoundException, AutomationRuleEtagMismatchException {
 
     AutomationRuleException(String message) {
         super(message);
-    }
-
-    public abstract String code();
-
-    public abstract int status();
-
-    /** More about the error for the response's {@code innererror}, e.g. the JSON path of the wrong value. */
-    public Map<String, Object> innerError() {
-        return Map.of();
     }
 }

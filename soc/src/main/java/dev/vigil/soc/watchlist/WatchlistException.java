@@ -1,20 +1,12 @@
 package dev.vigil.soc.watchlist;
 
-import java.util.Map;
+import dev.vigil.soc.RefusedRequestException;
 
 /** A refused request about watchlists; {@link #code()} and {@link #status()} are what the HTTP API answers. */
-public abstract sealed class WatchlistException extends RuntimeException
+public abstract sealed class WatchlistException extends RefusedRequestException
         permits InvalidWatchlistException, WatchlistNotFoundException, WatchlistEtagMismatchException {
 
     WatchlistException(String message) {
         super(message);
-    }
-
-    public abstract String code();
-
-    public abstract int status();
-
-    public Map<String, Object> innerError() {
-        return Map.of();
     }
 }

@@ -1,20 +1,12 @@
 package dev.vigil.soc.workbook;
 
-import java.util.Map;
+import dev.vigil.soc.RefusedRequestException;
 
 /** A refused request about workbooks; {@link #code()} and {@link #status()} are what the HTTP API answers. */
-public abstract sealed class WorkbookException extends RuntimeException
+public abstract sealed class WorkbookException extends RefusedRequestException
         permits InvalidWorkbookException, WorkbookNotFoundException, WorkbookEtagMismatchException {
 
     WorkbookException(String message) {
         super(message);
-    }
-
-    public abstract String code();
-
-    public abstract int status();
-
-    public Map<String, Object> innerError() {
-        return Map.of();
     }
 }

@@ -27,6 +27,9 @@ public interface LogStore {
     /** Every table of the workspace with its schema and row count. */
     List<TableInfo> tables(String workspaceId);
 
+    /** One table of the workspace (one with storage or a standard one) with its schema and row count; {@link TableNotFoundException} otherwise. */
+    TableInfo table(String workspaceId, String table);
+
     /** Creates a custom table; its name must end in {@code _CL}. */
     TableInfo createCustomTable(String workspaceId, TableDefinition definition);
 

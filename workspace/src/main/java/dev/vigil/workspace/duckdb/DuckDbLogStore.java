@@ -111,10 +111,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         List<TableInfo> tables = new ArrayList<>();
         try (DuckDBConnection connection = database.duplicate(); Statement statement = connection.createStatement()) {
             for (WorkspaceTable table : workspace.tables().values()) {
-                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + TableDdl.relation(workspace.schema(), table.name()))) {
-                    count.next();
-                    tables.add(new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), count.getLong(1)));
-                }
+                tables.add(new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), rowCount(statement, workspace, table)));
             }
             for (WorkspaceTable standard : StandardTables.all()) {
                 if (!workspace.tables().containsKey(standard.name())) {
@@ -125,6 +122,29 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
             throw new IllegalStateException("could not count the rows of workspace '" + workspaceId + "': " + QueryRunner.readable(e), e);
         }
         return tables;
+    }
+
+    @Override
+    public TableInfo table(String workspaceId, String name) {
+        Workspace workspace = workspaces.require(workspaceId);
+        WorkspaceTable table = workspace.table(name);
+        if (!workspace.tables().containsKey(table.name())) {
+            // a standard table nothing has written yet has no storage
+            return new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), 0);
+        }
+        try (DuckDBConnection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            return new TableInfo(table.name(), table.kind(), table.writer(), table.columns(), rowCount(statement, workspace, table));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the rows of table '" + table.name() + "' in workspace '" + workspaceId + "': "
+                    + QueryRunner.readable(e), e);
+        }
+    }
+
+    private static long rowCount(Statement statement, Workspace workspace, WorkspaceTable table) throws SQLException {
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + TableDdl.relation(workspace.schema(), table.name()))) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @Override

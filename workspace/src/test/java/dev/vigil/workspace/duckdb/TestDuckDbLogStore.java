@@ -108,6 +108,7 @@ class TestDuckDbLogStore {
                 stored.get(0).get(0), "2024-05-01T12:00:00Z", "Everything_CL", null, null, null, null, null, "", null, null, null, null);
         assertThat(storage.logs().tables("default")).filteredOn(t -> t.name().equals("Everything_CL"))
                 .extracting(TableInfo::rowCount).containsExactly(2L);
+        assertThat(storage.logs().table("default", "Everything_CL").rowCount()).isEqualTo(2);
         assertThat(storage.meters().counter("vigil.ingest.rows", "workspace", "default", "table", "Everything_CL").count()).isEqualTo(2);
     }
 
@@ -151,6 +152,8 @@ class TestDuckDbLogStore {
         assertThatThrownBy(() -> storage.logs().ingest("default", "Nope_CL", List.of()))
                 .isInstanceOf(TableNotFoundException.class).hasMessage("workspace 'default' has no table 'Nope_CL'");
         assertThatThrownBy(() -> storage.logs().tables("nope")).isInstanceOf(WorkspaceNotFoundException.class);
+        assertThatThrownBy(() -> storage.logs().table("default", "Nope_CL"))
+                .isInstanceOf(TableNotFoundException.class).hasMessage("workspace 'default' has no table 'Nope_CL'");
     }
 
     @Test

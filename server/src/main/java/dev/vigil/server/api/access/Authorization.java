@@ -32,6 +32,13 @@ public final class Authorization {
         }
     }
 
+    /** The request's {@code {workspace}} path parameter, once {@link #require} passed for the role on that workspace. */
+    public static String requireWorkspace(Context ctx, Role role) {
+        String workspace = ctx.pathParam("workspace");
+        require(ctx, Scope.workspace(workspace), role);
+        return workspace;
+    }
+
     /**
      * The same check on a second scope the request touches, e.g. the workspace a hub is pointed
      * at; the request's own scope (the one its audit row names) stays as it is.

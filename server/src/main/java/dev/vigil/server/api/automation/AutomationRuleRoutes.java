@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -42,20 +42,20 @@ public final class AutomationRuleRoutes {
     }
 
     private void list(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", rules.list(workspace).stream().map(AutomationRuleJson::write).toList()));
     }
 
     private void read(Context ctx) {
-        AutomationRule rule = rules.get(workspace(ctx, Role.READER), ctx.pathParam("ruleId"));
+        AutomationRule rule = rules.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("ruleId"));
         ctx.header("ETag", rule.etag()).json(AutomationRuleJson.write(rule));
     }
 
     private void save(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         // malformed JSON goes to the error mapping, which reports its position
         JsonNode body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
-        Optional<String> etag = ifMatch(ctx).or(() -> AutomationRuleJson.etag(body));
+        Optional<String> etag = IfMatch.of(ctx).or(() -> AutomationRuleJson.etag(body));
         SavedAutomationRule saved = rules.save(workspace, ctx.pathParam("ruleId"), AutomationRuleJson.read(body), etag,
                 Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "automationRule", saved.rule().id());
@@ -63,19 +63,9 @@ public final class AutomationRuleRoutes {
     }
 
     private void delete(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
-        rules.delete(workspace, ctx.pathParam("ruleId"), ifMatch(ctx));
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
+        rules.delete(workspace, ctx.pathParam("ruleId"), IfMatch.of(ctx));
         AuditNotes.put(ctx, "automationRule", ctx.pathParam("ruleId"));
         ctx.status(200);
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }

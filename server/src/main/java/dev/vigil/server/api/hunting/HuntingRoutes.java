@@ -3,7 +3,6 @@ package dev.vigil.server.api.hunting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
@@ -56,51 +55,51 @@ public final class HuntingRoutes {
     }
 
     private void listQueries(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", queries.list(workspace).stream().map(q -> HuntingJson.query(workspace, q)).toList()));
     }
 
     private void readQuery(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(HuntingJson.query(workspace, queries.get(workspace, ctx.pathParam("queryId"))));
     }
 
     private void deleteQuery(Context ctx) {
-        queries.delete(workspace(ctx, Role.CONTRIBUTOR), ctx.pathParam("queryId"));
+        queries.delete(Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR), ctx.pathParam("queryId"));
         ctx.status(200);
     }
 
     private void run(Context ctx) throws IOException {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         JsonNode body = body(ctx);
         HuntingWindow window = window(body);
         ctx.json(HuntingJson.result(queries.run(workspace, ctx.pathParam("queryId"), window), window.start(), window.end()));
     }
 
     private void listBookmarks(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", bookmarks.list(workspace).stream().map(b -> HuntingJson.bookmark(b, bookmarks.incidentOf(workspace, b.id()))).toList()));
     }
 
     private void createBookmark(Context ctx) throws IOException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         Bookmark created = bookmarks.create(workspace, BookmarkRequest.read(body(ctx), workspace, queries), Caller.of(ctx).principal().id());
         ctx.status(201).json(HuntingJson.bookmark(created, Optional.empty()));
     }
 
     private void readBookmark(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Bookmark bookmark = bookmarks.get(workspace, ctx.pathParam("bookmarkId"));
         ctx.json(HuntingJson.bookmark(bookmark, bookmarks.incidentOf(workspace, bookmark.id())));
     }
 
     private void deleteBookmark(Context ctx) {
-        bookmarks.delete(workspace(ctx, Role.RESPONDER), ctx.pathParam("bookmarkId"), Caller.of(ctx).principal().id());
+        bookmarks.delete(Authorization.requireWorkspace(ctx, Role.RESPONDER), ctx.pathParam("bookmarkId"), Caller.of(ctx).principal().id());
         ctx.status(200);
     }
 
     private void attach(Context ctx) throws IOException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         JsonNode body = body(ctx);
         if (body == null || !body.path("incident").isValueNode() || body.path("incident").asText().isBlank()) {
             throw new InvalidRequestException("Attaching a bookmark needs {\"incident\": the incident's name (GUID) or number}.");
@@ -135,11 +134,5 @@ public final class HuntingRoutes {
     private JsonNode body(Context ctx) throws IOException {
         // malformed JSON goes to the error mapping, which reports its position
         return ctx.body().isBlank() ? null : json.readTree(ctx.body());
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.server.api.incidents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
@@ -43,7 +42,7 @@ public final class IncidentRoutes {
     public void register(RoutesConfig routes) {
         routes.get(INCIDENTS, this::list);
         routes.post(INCIDENTS, this::create);
-        routes.get(INCIDENT, ctx -> respond(ctx, incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident"))));
+        routes.get(INCIDENT, ctx -> respond(ctx, incidents.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("incident"))));
         routes.patch(INCIDENT, this::update);
         routes.get(INCIDENT + "/comments", this::comments);
         routes.post(INCIDENT + "/comments", this::comment);
@@ -52,17 +51,17 @@ public final class IncidentRoutes {
         routes.get(INCIDENT + "/alerts", this::alerts);
         routes.get(INCIDENT + "/tasks", this::tasks);
         routes.get(INCIDENT + "/entities", ctx ->
-                ctx.json(Map.of("entities", incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident")).entities())));
+                ctx.json(Map.of("entities", incidents.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("incident")).entities())));
     }
 
     private void list(Context ctx) {
-        IncidentPage page = incidents.list(workspace(ctx, Role.READER), IncidentListQuery.of(ctx));
+        IncidentPage page = incidents.list(Authorization.requireWorkspace(ctx, Role.READER), IncidentListQuery.of(ctx));
         String next = page.skipToken().map(token -> ctx.url() + "?" + queryWithSkipToken(ctx, token)).orElse(null);
         ctx.json(new IncidentPageJson<>(page.incidents().stream().map(incident -> IncidentJson.of(incident, baseUrl(ctx))).toList(), next));
     }
 
     private void create(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         IncidentRequestBody properties = body(ctx).properties();
         NewIncident request = NewIncident.of("manual/" + UUID.randomUUID(), properties.text("title").orElse(""),
                         IncidentSeverity.named(properties.text("severity").orElseThrow(() -> new InvalidRequestException(
@@ -78,7 +77,7 @@ public final class IncidentRoutes {
     }
 
     private void update(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         IncidentRequestBody body = body(ctx);
         Incident updated = incidents.update(workspace, ctx.pathParam("incident"), body.properties().update(), etag(ctx, body), modifiedBy(ctx));
         audit(ctx, updated);
@@ -86,12 +85,12 @@ public final class IncidentRoutes {
     }
 
     private void comments(Context ctx) {
-        Incident incident = incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident"));
+        Incident incident = incidents.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("incident"));
         ctx.json(new IncidentPageJson<>(incident.comments().stream().map(comment -> CommentJson.of(incident, comment)).toList(), null));
     }
 
     private void comment(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         IncidentRequestBody body = body(ctx);
         String message = body.properties().text("message").or(() -> body.text("message"))
                 .orElseThrow(() -> new InvalidRequestException("a comment needs 'properties.message'"));
@@ -101,7 +100,7 @@ public final class IncidentRoutes {
     }
 
     private void close(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         IncidentRequestBody body = body(ctx);
         Incident closed = incidents.close(workspace, ctx.pathParam("incident"), body.closure(), etag(ctx, body), modifiedBy(ctx));
         audit(ctx, closed);
@@ -109,26 +108,20 @@ public final class IncidentRoutes {
     }
 
     private void reopen(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.RESPONDER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
         Incident reopened = incidents.reopen(workspace, ctx.pathParam("incident"), etag(ctx, body(ctx)), modifiedBy(ctx));
         audit(ctx, reopened);
         respond(ctx, reopened);
     }
 
     private void tasks(Context ctx) {
-        Incident incident = incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident"));
+        Incident incident = incidents.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("incident"));
         ctx.json(new IncidentPageJson<>(incident.tasks().stream().map(task -> TaskJson.of(incident, task)).toList(), null));
     }
 
     private void alerts(Context ctx) {
-        Incident incident = incidents.get(workspace(ctx, Role.READER), ctx.pathParam("incident"));
+        Incident incident = incidents.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("incident"));
         ctx.json(new IncidentPageJson<>(incident.alerts().stream().map(IncidentAlertJson::of).toList(), null));
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
     }
 
     /** The body as a JSON tree; malformed JSON goes to the error mapping, which reports its position. */

@@ -1,9 +1,9 @@
 package dev.vigil.server.api.playbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
@@ -51,16 +51,13 @@ public final class PlaybookRoutes {
     private final PlaybookRuns runs;
     private final PlaybookTemplates templates;
     private final AutomationRules rules;
-    private final ObjectMapper json;
 
-    public PlaybookRoutes(Playbooks playbooks, PlaybookRunner runner, PlaybookRuns runs, PlaybookTemplates templates, AutomationRules rules,
-            ObjectMapper json) {
+    public PlaybookRoutes(Playbooks playbooks, PlaybookRunner runner, PlaybookRuns runs, PlaybookTemplates templates, AutomationRules rules) {
         this.playbooks = playbooks;
         this.runner = runner;
         this.runs = runs;
         this.templates = templates;
         this.rules = rules;
-        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -76,9 +73,9 @@ public final class PlaybookRoutes {
     }
 
     private void listTemplates(Context ctx) {
-        workspace(ctx, Role.READER);
+        Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", templates.list().stream().map(template -> {
-            ObjectNode node = json.createObjectNode();
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("name", template.name());
             node.put("displayName", template.displayName());
             node.put("description", template.description());
@@ -90,23 +87,23 @@ public final class PlaybookRoutes {
 
     /** {@code {"name"}} optional: the playbook's (and its rule's) name, the template's by default. */
     private void install(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
-        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : PlaybookDocument.parse(ctx.body(), false);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
+        JsonNode body = ctx.body().isBlank() ? JsonNodeFactory.instance.objectNode() : PlaybookDocument.parse(ctx.body(), false);
         String name = Optional.ofNullable(body.get("name")).filter(JsonNode::isTextual).map(JsonNode::asText).orElse(ctx.pathParam("templateName"));
         InstalledTemplate installed = templates.install(workspace, ctx.pathParam("templateName"), name, playbooks, rules, Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "playbook", installed.playbook().name());
-        ObjectNode answer = json.createObjectNode();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("playbook", PlaybookJson.write(installed.playbook()));
         installed.automationRule().ifPresent(rule -> answer.set("automationRule", AutomationRuleJson.write(rule)));
         ctx.status(201).json(answer);
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("value", playbooks.list(workspace(ctx, Role.READER)).stream().map(PlaybookJson::write).toList()));
+        ctx.json(Map.of("value", playbooks.list(Authorization.requireWorkspace(ctx, Role.READER)).stream().map(PlaybookJson::write).toList()));
     }
 
     private void read(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Optional<Long> version = Optional.ofNullable(ctx.queryParam("version")).map(text -> number("version", text));
         Playbook playbook = version.map(v -> playbooks.version(workspace, ctx.pathParam("name"), v))
                 .orElseGet(() -> playbooks.get(workspace, ctx.pathParam("name")));
@@ -114,36 +111,36 @@ public final class PlaybookRoutes {
     }
 
     private void save(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         JsonNode document = PlaybookJson.definition(PlaybookDocument.parse(ctx.body(), type.contains("yaml")));
-        SavedPlaybook saved = playbooks.save(workspace, ctx.pathParam("name"), document, ifMatch(ctx), Caller.of(ctx).principal().id());
+        SavedPlaybook saved = playbooks.save(workspace, ctx.pathParam("name"), document, IfMatch.of(ctx), Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "playbook", saved.playbook().name());
         ctx.header("ETag", saved.playbook().etag()).status(saved.created() ? 201 : 200).json(PlaybookJson.write(saved.playbook()));
     }
 
     private void delete(Context ctx) {
-        playbooks.delete(workspace(ctx, Role.CONTRIBUTOR), ctx.pathParam("name"));
+        playbooks.delete(Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR), ctx.pathParam("name"));
         AuditNotes.put(ctx, "playbook", ctx.pathParam("name"));
         ctx.status(200);
     }
 
     private void listRuns(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         playbooks.get(workspace, ctx.pathParam("name"));
         int top = Optional.ofNullable(ctx.queryParam("$top")).map(text -> (int) number("$top", text)).orElse(DEFAULT_TOP);
         ctx.json(Map.of("value", runs.list(workspace, ctx.pathParam("name"), top).stream().map(PlaybookRunJson::summary).toList()));
     }
 
     private void readRun(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(PlaybookRunJson.write(runs.get(workspace, ctx.pathParam("name"), ctx.pathParam("runId"))));
     }
 
     /** {@code {"incident": name or number}}, {@code {"alertId"}}, {@code {"entity": {...}}}, or nothing (manual), with optional {@code inputs}. */
     private void run(Context ctx) {
-        String workspace = workspace(ctx, Role.RESPONDER);
-        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : PlaybookDocument.parse(ctx.body(), false);
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
+        JsonNode body = ctx.body().isBlank() ? JsonNodeFactory.instance.objectNode() : PlaybookDocument.parse(ctx.body(), false);
         if (!body.isObject()) {
             throw new InvalidPlaybookException("body", "must be an object: {\"incident\"}, {\"alertId\"}, {\"entity\"} or {}, with optional \"inputs\"");
         }
@@ -176,15 +173,5 @@ public final class PlaybookRoutes {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("'" + name + "' must be a whole number, was '" + text + "'");
         }
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }

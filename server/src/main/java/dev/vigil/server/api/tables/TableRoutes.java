@@ -48,10 +48,8 @@ public final class TableRoutes {
     }
 
     private TableJson one(String workspace, String name) {
-        TableRetention retention = logStore.tableRetention(workspace, name);
-        return logStore.tables(workspace).stream().filter(table -> table.name().equals(retention.table())).findFirst()
-                .map(table -> TableJson.of(table, retention))
-                .orElseThrow(() -> new IllegalStateException("table '" + name + "' has a retention but is not listed"));
+        TableInfo table = logStore.table(workspace, name);
+        return TableJson.of(table, logStore.tableRetention(workspace, table.name()));
     }
 
     private void list(Context ctx) {

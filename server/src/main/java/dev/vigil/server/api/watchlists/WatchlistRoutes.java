@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -47,45 +47,45 @@ public final class WatchlistRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("value", watchlists.list(workspace(ctx, Role.READER)).stream().map(WatchlistJson::write).toList()));
+        ctx.json(Map.of("value", watchlists.list(Authorization.requireWorkspace(ctx, Role.READER)).stream().map(WatchlistJson::write).toList()));
     }
 
     private void read(Context ctx) {
-        Watchlist watchlist = watchlists.get(workspace(ctx, Role.READER), ctx.pathParam("alias"));
+        Watchlist watchlist = watchlists.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("alias"));
         ctx.header("ETag", watchlist.etag()).json(WatchlistJson.write(watchlist));
     }
 
     private void save(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         JsonNode body = body(ctx);
         String alias = ctx.pathParam("alias");
-        SavedWatchlist saved = watchlists.save(workspace, alias, WatchlistJson.read(body, alias), ifMatch(ctx).or(() -> WatchlistJson.etag(body)),
+        SavedWatchlist saved = watchlists.save(workspace, alias, WatchlistJson.read(body, alias), IfMatch.of(ctx).or(() -> WatchlistJson.etag(body)),
                 Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "watchlist", alias);
         ctx.header("ETag", saved.watchlist().etag()).status(saved.created() ? 201 : 200).json(WatchlistJson.write(saved.watchlist()));
     }
 
     private void delete(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
-        watchlists.delete(workspace, ctx.pathParam("alias"), ifMatch(ctx));
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
+        watchlists.delete(workspace, ctx.pathParam("alias"), IfMatch.of(ctx));
         AuditNotes.put(ctx, "watchlist", ctx.pathParam("alias"));
         ctx.status(200);
     }
 
     private void items(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Watchlist watchlist = watchlists.get(workspace, ctx.pathParam("alias"));
         ctx.json(Map.of("value", watchlists.items(workspace, watchlist.alias()).stream().map(item -> WatchlistJson.write(watchlist, item)).toList()));
     }
 
     private void item(Context ctx) {
-        String workspace = workspace(ctx, Role.READER);
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Watchlist watchlist = watchlists.get(workspace, ctx.pathParam("alias"));
         ctx.json(WatchlistJson.write(watchlist, watchlists.item(workspace, watchlist.alias(), ctx.pathParam("itemId"))));
     }
 
     private void saveItem(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         Watchlist watchlist = watchlists.get(workspace, ctx.pathParam("alias"));
         String itemId = ctx.pathParam("itemId");
         boolean created = watchlists.putItem(workspace, watchlist.alias(), itemId, WatchlistJson.readItem(body(ctx), watchlist),
@@ -95,7 +95,7 @@ public final class WatchlistRoutes {
     }
 
     private void deleteItem(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         watchlists.deleteItem(workspace, ctx.pathParam("alias"), ctx.pathParam("itemId"), Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "watchlist", ctx.pathParam("alias"));
         ctx.status(200);
@@ -104,15 +104,5 @@ public final class WatchlistRoutes {
     private JsonNode body(Context ctx) throws JsonProcessingException {
         // malformed JSON goes to the error mapping, which reports its position
         return ctx.body().isBlank() ? null : json.readTree(ctx.body());
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
     }
 }

@@ -1,10 +1,8 @@
 package dev.vigil.server.api.workbooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.access.Role;
-import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
@@ -35,13 +33,11 @@ public final class WorkbookRoutes {
     private final Workbooks workbooks;
     private final WorkbookTemplates templates;
     private final WorkbookRuns runs;
-    private final ObjectMapper json;
 
-    public WorkbookRoutes(Workbooks workbooks, WorkbookTemplates templates, WorkbookRuns runs, ObjectMapper json) {
+    public WorkbookRoutes(Workbooks workbooks, WorkbookTemplates templates, WorkbookRuns runs) {
         this.workbooks = workbooks;
         this.templates = templates;
         this.runs = runs;
-        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -55,33 +51,33 @@ public final class WorkbookRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("value", WorkbookJson.list(workbooks.list(workspace(ctx, Role.READER)))));
+        ctx.json(Map.of("value", WorkbookJson.list(workbooks.list(Authorization.requireWorkspace(ctx, Role.READER)))));
     }
 
     private void read(Context ctx) {
-        Workbook workbook = workbooks.get(workspace(ctx, Role.READER), ctx.pathParam("workbookId"));
+        Workbook workbook = workbooks.get(Authorization.requireWorkspace(ctx, Role.READER), ctx.pathParam("workbookId"));
         ctx.header("ETag", workbook.etag()).json(WorkbookJson.write(workbook));
     }
 
-    private void save(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
+    private void save(Context ctx) {
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
         String id = ctx.pathParam("workbookId");
         JsonNode body = body(ctx);
-        Optional<String> etag = ifMatch(ctx).or(() -> Optional.ofNullable(body).map(node -> node.path("etag").asText("")).filter(tag -> !tag.isEmpty()));
+        Optional<String> etag = IfMatch.of(ctx).or(() -> Optional.ofNullable(body).map(node -> node.path("etag").asText("")).filter(tag -> !tag.isEmpty()));
         SavedWorkbook saved = workbooks.save(workspace, id, WorkbookJson.read(body, id), etag, Caller.of(ctx).principal().id());
         AuditNotes.put(ctx, "workbook", id);
         ctx.header("ETag", saved.workbook().etag()).status(saved.created() ? 201 : 200).json(WorkbookJson.write(saved.workbook()));
     }
 
     private void delete(Context ctx) {
-        String workspace = workspace(ctx, Role.CONTRIBUTOR);
-        workbooks.delete(workspace, ctx.pathParam("workbookId"), ifMatch(ctx));
+        String workspace = Authorization.requireWorkspace(ctx, Role.CONTRIBUTOR);
+        workbooks.delete(workspace, ctx.pathParam("workbookId"), IfMatch.of(ctx));
         AuditNotes.put(ctx, "workbook", ctx.pathParam("workbookId"));
         ctx.status(200);
     }
 
-    private void evaluate(Context ctx) throws JsonProcessingException {
-        String workspace = workspace(ctx, Role.READER);
+    private void evaluate(Context ctx) {
+        String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Workbook workbook = workbooks.get(workspace, ctx.pathParam("workbookId"));
         Map<String, JsonNode> given = WorkbookJson.parameters(body(ctx));
         Caller caller = Caller.of(ctx);
@@ -90,27 +86,17 @@ public final class WorkbookRoutes {
     }
 
     private void templates(Context ctx) {
-        workspace(ctx, Role.READER);
+        Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(Map.of("value", templates.list().stream().map(template -> WorkbookJson.write(template, false)).toList()));
     }
 
     private void template(Context ctx) {
-        workspace(ctx, Role.READER);
+        Authorization.requireWorkspace(ctx, Role.READER);
         ctx.json(WorkbookJson.write(templates.get(ctx.pathParam("templateId")), true));
     }
 
-    private JsonNode body(Context ctx) throws JsonProcessingException {
-        // malformed JSON goes to the error mapping, which reports its position
-        return ctx.body().isBlank() ? null : json.readTree(ctx.body());
-    }
-
-    private static String workspace(Context ctx, Role role) {
-        String workspace = ctx.pathParam("workspace");
-        Authorization.require(ctx, Scope.workspace(workspace), role);
-        return workspace;
-    }
-
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(value -> value.replace("\"", "").strip()).filter(value -> !value.isEmpty());
+    private static JsonNode body(Context ctx) {
+        // read by the API's JSON mapper; malformed JSON goes to the error mapping, which reports its position
+        return ctx.body().isBlank() ? null : ctx.bodyAsClass(JsonNode.class);
     }
 }
