@@ -14,9 +14,9 @@ class TestLongSet {
         Random random = new Random(20240506);
         LongSet set = new LongSet();
         Set<Long> expected = new HashSet<>();
-        for (int step = 0; step < 200_000; step++) {
+        for (int step = 0; step < 20_000; step++) {
             // few distinct low bits, so that probe runs are long and removals shift entries back across them
-            long key = (random.nextInt(4096) << 20 | random.nextInt(64)) + 1L;
+            long key = (random.nextInt(512) << 20 | random.nextInt(64)) + 1L;
             if (random.nextInt(3) == 0) {
                 assertThat(set.remove(key)).isEqualTo(expected.remove(key));
             } else {
@@ -24,7 +24,7 @@ class TestLongSet {
             }
         }
         assertThat(set.size()).isEqualTo(expected.size());
-        for (long key = 1; key < 4096L << 20; key += 1 << 20) {
+        for (long key = 1; key < 512L << 20; key += 1 << 20) {
             for (int low = 0; low < 64; low++) {
                 assertThat(set.contains(key + low)).isEqualTo(expected.contains(key + low));
             }

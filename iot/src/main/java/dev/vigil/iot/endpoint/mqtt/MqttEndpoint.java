@@ -178,7 +178,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
             storage.shutdown();
             bossGroup.shutdownGracefully();
             workerGroup.shutdownGracefully();
-            broker.stopServer();
+            MoquetteSessionLayer.stop(broker);
             throw e;
         }
     }
@@ -270,7 +270,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
     @Override
     public void close() {
         listeners.forEach(channel -> channel.close().syncUninterruptibly());
-        broker.stopServer();
+        MoquetteSessionLayer.stop(broker);
         storage.shutdown();
         // The listeners are closed: nothing new arrives, so no quiet period is needed.
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
