@@ -33,6 +33,7 @@ import dev.vigil.server.api.content.ContentApi;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.content.AlertRuleImport;
+import dev.vigil.soc.content.ContentPackInstall;
 import dev.vigil.soc.content.ParserImport;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
@@ -199,6 +200,9 @@ public final class VigilServer implements AutoCloseable {
             WorkbookRuns workbookRuns = new WorkbookRuns(queries, new QueryLog(storage.logStore()), settings.queries(), clock);
             HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
             AlertRuleImport ruleImport = new AlertRuleImport(alertRules, huntingQueries, storage.stateStore());
+            ParserImport parserImport = new ParserImport(storage.logStore(), storage.stateStore());
+            ContentPackInstall packInstall = new ContentPackInstall(ruleImport, parserImport, workbooks, playbooks, storage.logStore());
+            HuntingBookmarks bookmarks = new HuntingBookmarks(storage.logStore(), incidents, clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
@@ -211,8 +215,7 @@ public final class VigilServer implements AutoCloseable {
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
-                            new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock),
+                    new ContentApi(ruleImport, parserImport, huntingQueries, bookmarks, packInstall, clock),
                     new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns), https);
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));

@@ -8,6 +8,8 @@ public enum RefusalReason {
     WrongKind,
     /** The file holds a field Vigil does not support, or a rule kind it does not run. */
     UnsupportedField,
+    /** The file is content of a format Vigil does not run, e.g. a playbook written as a Logic App; the message names what Vigil takes. */
+    UnsupportedFormat,
     /** A field has a value that is not allowed, e.g. a query frequency under 5 minutes. */
     InvalidValue,
     /** The query names a table or function the workspace does not have. */

@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A solution folder installs in one step: each item answered with what it needs; workbooks and playbooks accepted for later. */
+/** A solution folder installs in one step: each item answered with what it needs; workbooks and Vigil playbooks saved, Logic Apps refused. */
 class TestContentPackRoutes {
     private static final String INSTALL = "/api/workspaces/default/contentPacks/install";
 
@@ -39,7 +39,11 @@ class TestContentPackRoutes {
     private static List<Map<String, String>> sshPackWithWorkbookAndPlaybook() {
         List<Map<String, String>> files = new ArrayList<>(ContentFixtures.packFiles(ContentFixtures.solution()));
         files.add(Map.of("name", "Workbooks/SshOverview.json", "content", "{\"version\":\"Notebook/1.0\",\"items\":[]}"));
-        files.add(Map.of("name", "Playbooks/Block-SshSource/azuredeploy.json", "content", "{\"resources\":[]}"));
+        files.add(Map.of("name", "Playbooks/Block-SshSource/azuredeploy.json", "content",
+                "{\"resources\":[{\"type\":\"Microsoft.Logic/workflows\",\"name\":\"Block-SshSource\",\"properties\":{}}]}"));
+        files.add(Map.of("name", "Playbooks/Block-SshSource/readme.md", "content", "# Block the source of SSH guessing"));
+        files.add(Map.of("name", "Playbooks/note-ssh.yaml", "content", "description: Notes SSH incidents\ntriggers: [{kind: incident}]\n"
+                + "steps:\n  - id: note\n    type: addComment\n    message: \"SSH incident {{ IncidentNumber }}\"\n"));
         files.add(Map.of("name", "SolutionMetadata.json", "content", "{\"publisherId\":\"vigil\"}"));
         return files;
     }
@@ -56,7 +60,7 @@ class TestContentPackRoutes {
         JsonNode answer = install("SshSolution", sshPackWithWorkbookAndPlaybook(), false);
 
         assertThat(answer.path("pack").asText()).isEqualTo("SshSolution");
-        assertThat(answer.path("summary").toString()).isEqualTo("{\"Imported\":7,\"Updated\":0,\"Unchanged\":0,\"Refused\":0,\"NotInstallable\":2}");
+        assertThat(answer.path("summary").toString()).isEqualTo("{\"Imported\":9,\"Updated\":0,\"Unchanged\":0,\"Refused\":1}");
         assertThat(answer.path("value").path(0).path("kind").asText()).isEqualTo("Function");
         Map<String, String> needs = byFile(answer, "needs");
         assertThat(needs.get("Analytic Rules/SshPasswordGuessing.yaml#" + ContentFixtures.SSH_RULE_ID))
@@ -64,13 +68,17 @@ class TestContentPackRoutes {
         assertThat(needs.get("Analytic Rules/RootLogonFailures.yaml#" + ContentFixtures.PARSER_RULE_ID)).contains("\"tables\":[\"Syslog\"]");
         assertThat(needs.get("Hunting Queries/SshLogonsAfterFailures.yaml#5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35"))
                 .isEqualTo("{\"tables\":[\"Syslog\"],\"connectors\":[\"SyslogAma\"]}");
-        Map<String, String> notes = byFile(answer, "note");
-        assertThat(notes.get("Workbooks/SshOverview.json")).isEqualTo("not installable yet: workbooks arrive with issue 13");
-        assertThat(notes.get("Playbooks/Block-SshSource/azuredeploy.json")).isEqualTo("not installable yet: playbooks arrive with issue 12");
+        Map<String, String> statuses = byFile(answer, "status");
+        assertThat(statuses.get("Workbooks/SshOverview.json#SshOverview")).isEqualTo("Imported");
+        assertThat(statuses.get("Playbooks/note-ssh.yaml#note-ssh")).isEqualTo("Imported");
+        assertThat(byFile(answer, "refusal").get("Playbooks/Block-SshSource/azuredeploy.json#Block-SshSource"))
+                .contains("\"reason\":\"UnsupportedFormat\"").contains("is a Logic App").contains("Vigil runs playbooks written as its own YAML or JSON");
+        assertThat(server.get("/api/workspaces/default/workbooks/SshOverview").statusCode()).isEqualTo(200);
+        assertThat(RunningServer.json(server.get("/api/workspaces/default/playbooks/note-ssh")).toString()).contains("Notes SSH incidents");
         assertThat(answer.path("needs").path("tables").toString()).contains("{\"name\":\"Syslog\",\"rows\":0}")
                 .contains("{\"name\":\"SecurityEvent\",\"rows\":0}");
         assertThat(answer.path("needs").path("connectors").toString()).contains("SyslogAma");
-        assertThat(answer.path("skipped").toString()).isEqualTo("[\"SolutionMetadata.json\"]");
+        assertThat(answer.path("skipped").toString()).isEqualTo("[\"Playbooks/Block-SshSource/readme.md\",\"SolutionMetadata.json\"]");
         assertThat(server.get("/api/workspaces/default/huntingQueries/5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35").statusCode()).isEqualTo(200);
     }
 
@@ -80,7 +88,7 @@ class TestContentPackRoutes {
 
         JsonNode again = install("SshSolution", sshPackWithWorkbookAndPlaybook(), false);
 
-        assertThat(again.path("summary").toString()).isEqualTo("{\"Imported\":0,\"Updated\":0,\"Unchanged\":7,\"Refused\":0,\"NotInstallable\":2}");
+        assertThat(again.path("summary").toString()).isEqualTo("{\"Imported\":0,\"Updated\":0,\"Unchanged\":9,\"Refused\":1}");
     }
 
     @Test
@@ -105,7 +113,13 @@ class TestContentPackRoutes {
             assertThat(rule.path("severity").asText()).isEqualTo(detection.severity().name());
             assertThat(rule.path("entityMappings").size()).isEqualTo(detection.entityMappings().size());
         }
-        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 2);
+        // the rules, two hunting queries, a workbook and a playbook
+        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 4);
+        assertThat(byFile(answer, "status")).containsEntry("Workbooks/IoTOTDeviceActivity.json#IoTOTDeviceActivity", "Imported")
+                .containsEntry("Playbooks/NoteFailedDeviceLogins.yaml#NoteFailedDeviceLogins", "Imported");
+        JsonNode workbook = RunningServer.json(server.get("/api/workspaces/default/workbooks/IoTOTDeviceActivity")).path("properties");
+        assertThat(workbook.path("displayName").asText()).isEqualTo("IoT/OT device activity");
+        assertThat(workbook.path("category").asText()).isEqualTo("Vigil IoT OT");
         assertThat(answer.path("needs").path("tables").toString())
                 .isEqualTo("[{\"name\":\"SecurityAlert\",\"rows\":0},{\"name\":\"SecurityIoTRawEvent\",\"rows\":0}]");
         assertThat(answer.path("needs").path("connectors").toString()).isEqualTo("[\"IoT\"]");
