@@ -21,6 +21,7 @@ import dev.vigil.server.access.RoleAssignmentStore;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
+import dev.vigil.server.console.ContentServices;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.console.logs.SavedQueries;
@@ -206,7 +207,8 @@ public final class VigilServer implements AutoCloseable {
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
-                    new WorkbookServices(workbooks, workbookTemplates, workbookRuns));
+                    new WorkbookServices(workbooks, workbookTemplates, workbookRuns),
+                    new ContentServices(packInstall, huntingQueries, bookmarks, settings.storage().dataDirectory().resolve("content")));
             Optional<HttpsListener> https = settings.tls().httpsEnabled()
                     ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
                     : Optional.empty();
