@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.api.content.ContentFixtures;
+import dev.vigil.server.console.ConsoleAccessibility;
 import dev.vigil.server.console.ConsoleBrowser;
 import dev.vigil.server.testing.RunningServer;
 import java.io.IOException;
@@ -119,6 +120,7 @@ class TestHuntingAndContentWalk {
                 "Playbooks/Block-SshSource/azuredeploy.json | Playbook | Refused");
         assertThat(browser.find("[data-testid=install-outcomes] tr[data-status=Refused]").getText()).contains("UnsupportedFormat", "Logic App");
         assertThat(browser.find("[data-testid=install-needs]").getText()).contains("Syslog (3 rows)", "SyslogAma");
+        assertThat(ConsoleAccessibility.problems(browser)).isEmpty();
         browser.assertNoConsoleErrors();
 
         browser.open(HUNTING);
@@ -147,6 +149,7 @@ class TestHuntingAndContentWalk {
 
         browser.screenshot("hunting-bookmark-attached");
         assertThat(browser.find("[data-testid=bookmark-incident]").getText()).isEqualTo("#" + incidentNumber + " SSH guessing");
+        assertThat(ConsoleAccessibility.problems(browser)).isEmpty();
         browser.assertNoConsoleErrors();
         JsonNode stored = server.query("HuntingBookmark | where BookmarkName == 'Guessing on web-1' | project Entities, Tags, CreatedBy");
         assertThat(stored.path("rows").toString()).contains("web-1", "10.0.0.9", "tactic:CredentialAccess", "owner");
