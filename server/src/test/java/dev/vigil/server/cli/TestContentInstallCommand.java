@@ -89,7 +89,7 @@ class TestContentInstallCommand {
                 .contains("Tables needed: SecurityAlert (no rows yet), SecurityIoTRawEvent (no rows yet)\n")
                 .containsPattern("Imported +HuntingQuery +Hunting Queries/FailedDeviceLoginsBySource\\.yaml")
                 .containsPattern("Imported +Playbook +Playbooks/NoteFailedDeviceLogins\\.yaml")
-                .endsWith("19 imported\n");
+                .endsWith("20 imported\n");
     }
 
     @Test

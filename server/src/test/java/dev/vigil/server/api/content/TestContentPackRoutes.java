@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.server.testing.TestClock;
+import dev.vigil.soc.testing.Eventually;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.DetectionQuery;
 import dev.vigil.soc.rule.QueryRuleProperties;
@@ -113,10 +114,11 @@ class TestContentPackRoutes {
             assertThat(rule.path("severity").asText()).isEqualTo(detection.severity().name());
             assertThat(rule.path("entityMappings").size()).isEqualTo(detection.entityMappings().size());
         }
-        // the rules, two hunting queries, a workbook and a playbook
-        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 4);
+        // the rules, two hunting queries, a workbook and two playbooks
+        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 5);
         assertThat(byFile(answer, "status")).containsEntry("Workbooks/IoTOTDeviceActivity.json#IoTOTDeviceActivity", "Imported")
-                .containsEntry("Playbooks/NoteFailedDeviceLogins.yaml#NoteFailedDeviceLogins", "Imported");
+                .containsEntry("Playbooks/NoteFailedDeviceLogins.yaml#NoteFailedDeviceLogins", "Imported")
+                .containsEntry("Playbooks/RaisePLCStopIncidents.yaml#RaisePLCStopIncidents", "Imported");
         JsonNode workbook = RunningServer.json(server.get("/api/workspaces/default/workbooks/IoTOTDeviceActivity")).path("properties");
         assertThat(workbook.path("displayName").asText()).isEqualTo("IoT/OT device activity");
         assertThat(workbook.path("category").asText()).isEqualTo("Vigil IoT OT");
@@ -125,8 +127,8 @@ class TestContentPackRoutes {
         assertThat(answer.path("needs").path("connectors").toString()).isEqualTo("[\"IoT\"]");
     }
 
-    @Test
-    void testAnInstalledIotOtRuleRaisesItsAlert() {
+    /** Installs the IoT/OT pack with its rules enabled and sends an OT sensor's PLC stop alert, an hour before the rules run. */
+    private void plcStopAlertThroughTheInstalledRules() {
         install("Vigil IoT OT", ContentFixtures.packFiles(ContentFixtures.iotOtPack()), true);
         server.server().awaitAnalytics();
         Instant at = clock.instant().plusSeconds(60);
@@ -145,9 +147,36 @@ class TestContentPackRoutes {
 
         clock.advance(Duration.ofHours(1));
         server.server().awaitAnalytics();
+    }
+
+    @Test
+    void testAnInstalledIotOtRuleRaisesItsAlert() {
+        plcStopAlertThroughTheInstalledRules();
 
         JsonNode raised = server.query("SecurityAlert | where ProviderName == 'ASI Scheduled Alerts' | project AlertName, CompromisedEntity");
         assertThat(raised.path("rows").toString()).isEqualTo("[[\"(MDIoT) PLC Stop Command Was Sent\",\"plc-7\"]]");
+    }
+
+    @Test
+    void testTheIotOtPacksPlaybookLabelsAndRaisesAnIncidentOfAPlcStop() {
+        plcStopAlertThroughTheInstalledRules();
+        JsonNode incident = Eventually.await("the PLC stop rule's incident", () -> RunningServer.json(server.get("/api/workspaces/default/incidents"))
+                .path("value"), value -> value.size() > 0).get(0);
+        assertThat(incident.path("properties").path("labels").toString()).doesNotContain("plc-stop");
+
+        HttpResponse<String> started = server.postJson("/api/workspaces/default/playbooks/RaisePLCStopIncidents/runs",
+                Map.of("incident", incident.path("name").asText()));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = RunningServer.json(started).path("runId").asText();
+        JsonNode run = Eventually.await("the playbook's run finishing", () -> RunningServer.json(server.get(
+                "/api/workspaces/default/playbooks/RaisePLCStopIncidents/runs/" + runId)), found -> found.path("status").asText().matches("Succeeded|Failed"));
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        JsonNode changed = RunningServer.json(server.get("/api/workspaces/default/incidents/" + incident.path("name").asText())).path("properties");
+        assertThat(changed.path("severity").asText()).isEqualTo("High");
+        assertThat(changed.path("labels").toString()).contains("plc-stop");
+        assertThat(server.get("/api/workspaces/default/incidents/" + incident.path("name").asText() + "/comments").body())
+                .contains("A stop command reached a PLC ((MDIoT) PLC Stop Command Was Sent); severity raised to High.");
     }
 
     @Test
