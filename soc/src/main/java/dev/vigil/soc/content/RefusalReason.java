@@ -14,6 +14,8 @@ public enum RefusalReason {
     InvalidValue,
     /** The query names a table or function the workspace does not have. */
     MissingTableOrFunction,
+    /** A pack's item would replace one of the same name that it did not install (a workbook saved by hand): that one is kept. */
+    NameTaken,
     /** The query does not compile; the message gives the line and column. */
     KqlError
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * Installs a pack's workbook as published ({@code Workbooks/*.json}: a bare {@code Notebook/1.0}
  * document, a gallery entry or an ARM template of one) as a saved workbook named after its file,
  * in the gallery category of the pack. Installed again, it is unchanged when its document, name and
- * category are the ones saved, and replaced otherwise.
+ * category are the ones saved, and replaced otherwise; a workbook of that name that the same file of
+ * the same pack did not install (one saved by hand) is kept, and the file refused.
  */
 final class WorkbookInstall {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,12 @@ final class WorkbookInstall {
             name = Optional.of(displayName);
             WorkbookDefinition definition = new WorkbookDefinition(displayName, pack, pack + "/" + file.name().replace('\\', '/'), published.document());
             Optional<Workbook> existing = workbooks.find(workspaceId, workbookId);
+            if (existing.isPresent() && !existing.get().sourceTemplate().equals(definition.sourceTemplate())) {
+                String origin = existing.get().sourceTemplate().isEmpty() ? "saved by " + existing.get().updatedBy()
+                        : "from " + existing.get().sourceTemplate();
+                throw new ContentRefusedException(RefusalReason.NameTaken, "workspace '" + workspaceId + "' has a workbook '" + workbookId + "' ("
+                        + origin + ") that this file did not install; it is kept: rename the file or delete that workbook to install this one");
+            }
             if (existing.isPresent() && same(existing.get(), definition)) {
                 return outcome(file, workbookId, displayName, ImportStatus.Unchanged, Optional.of("the installed workbook is the same"));
             }

@@ -2,12 +2,15 @@ package dev.vigil.soc.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.playbook.store.Playbooks;
 import dev.vigil.soc.playbook.store.SecretBox;
 import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.soc.workbook.Workbook;
+import dev.vigil.soc.workbook.WorkbookDefinition;
 import dev.vigil.soc.workbook.Workbooks;
+import dev.vigil.soc.workbook.notebook.NotebookReader;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +159,21 @@ class TestContentPackInstall {
         assertThat(answers(install(Map.of("Playbooks/open-ticket.yaml", playbook.replace("first", "second")))).values())
                 .containsExactly("Playbook Updated");
         assertThat(playbooks.secrets(playbooks.get(WS, "open-ticket"))).containsEntry("token", "second");
+    }
+
+    @Test
+    void testAWorkbookSavedByHandIsKeptAndThePacksFileRefused() {
+        ObjectMapper json = new ObjectMapper();
+        workbooks.save(WS, "DeviceActivity", new WorkbookDefinition("Our own device view", "workbook", "",
+                NotebookReader.read(json.createObjectNode().put("version", "Notebook/1.0").set("items", json.createArrayNode()))), Optional.empty(), "bob");
+
+        Map<String, String> answers = answers(install(Map.of("Workbooks/DeviceActivity.json", WORKBOOK)));
+
+        assertThat(answers.get("Workbooks/DeviceActivity.json")).isEqualTo("Workbook Refused NameTaken: workspace 'default' has a workbook"
+                + " 'DeviceActivity' (saved by bob) that this file did not install; it is kept: rename the file or delete that workbook to install this one");
+        Workbook kept = workbooks.get(WS, "DeviceActivity");
+        assertThat(kept.displayName()).isEqualTo("Our own device view");
+        assertThat(kept.revision()).isEqualTo(1);
     }
 
     @Test
