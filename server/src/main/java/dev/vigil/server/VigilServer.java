@@ -21,6 +21,7 @@ import dev.vigil.server.access.RoleAssignmentStore;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
+import dev.vigil.server.console.ContentServices;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.console.logs.SavedQueries;
@@ -33,6 +34,7 @@ import dev.vigil.server.api.content.ContentApi;
 import dev.vigil.server.api.rules.RulesApi;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.content.AlertRuleImport;
+import dev.vigil.soc.content.ContentPackInstall;
 import dev.vigil.soc.content.ParserImport;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
@@ -199,10 +201,14 @@ public final class VigilServer implements AutoCloseable {
             WorkbookRuns workbookRuns = new WorkbookRuns(queries, new QueryLog(storage.logStore()), settings.queries(), clock);
             HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
             AlertRuleImport ruleImport = new AlertRuleImport(alertRules, huntingQueries, storage.stateStore());
+            ParserImport parserImport = new ParserImport(storage.logStore(), storage.stateStore());
+            ContentPackInstall packInstall = new ContentPackInstall(ruleImport, parserImport, workbooks, playbooks, storage.logStore());
+            HuntingBookmarks bookmarks = new HuntingBookmarks(storage.logStore(), incidents, clock);
             ConsoleServices console = new ConsoleServices(storage.logStore(), queries, security.access(), connectors.gallery(), connectors.iot(), iotRegistry,
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
-                    new WorkbookServices(workbooks, workbookTemplates, workbookRuns));
+                    new WorkbookServices(workbooks, workbookTemplates, workbookRuns),
+                    new ContentServices(packInstall, huntingQueries, bookmarks, settings.storage().dataDirectory().resolve("content")));
             Optional<HttpsListener> https = settings.tls().httpsEnabled()
                     ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
                     : Optional.empty();
@@ -211,8 +217,7 @@ public final class VigilServer implements AutoCloseable {
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentApi(ruleImport, new ParserImport(storage.logStore(), storage.stateStore()), huntingQueries,
-                            new HuntingBookmarks(storage.logStore(), incidents, clock), storage.logStore(), clock),
+                    new ContentApi(ruleImport, parserImport, huntingQueries, bookmarks, packInstall, clock),
                     new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns), https);
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));

@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = "Installs a content pack in one step: a Sentinel solution folder with Analytic Rules/, Hunting Queries/, Parsers/,"
-                + " Workbooks/ and Playbooks/. Prints one line per item (Imported, Updated, Unchanged, Refused with the reason, or"
-                + " NotInstallable), with the tables and connectors it needs, then what the pack needs as a whole.",
+                + " Workbooks/ and Playbooks/. Prints one line per item (Imported, Updated, Unchanged, or Refused with the reason),"
+                + " with the tables and connectors it needs, then what the pack needs as a whole.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:every item was installed, updated, unchanged or is not installable yet",
+                "0:every item was installed, updated or unchanged",
                 "1:unexpected failure",
                 "2:bad command-line usage, or a folder that cannot be read",
                 "3:the server could not be reached",
@@ -98,7 +98,6 @@ final class ContentInstallCommand implements Callable<Integer> {
         List<String> summary = new ArrayList<>();
         answer.path("summary").fields().forEachRemaining(count -> {
             if (count.getValue().asInt() > 0) {
-                // NotInstallable reads "not installable"
                 summary.add(count.getValue().asInt() + " " + count.getKey().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT));
             }
         });

@@ -3,7 +3,9 @@ package dev.vigil.server.console;
 import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.console.analytics.AnalyticsPages;
 import dev.vigil.server.console.connectors.ConnectorPages;
+import dev.vigil.server.console.content.ContentPages;
 import dev.vigil.server.console.home.HomePages;
+import dev.vigil.server.console.hunting.HuntingPages;
 import dev.vigil.server.console.incidents.IncidentPages;
 import dev.vigil.server.console.iot.IotPages;
 import dev.vigil.server.console.layout.ConsolePaths;
@@ -55,6 +57,8 @@ public final class ConsoleRoutes {
         new IncidentPages(services).register(router);
         new SettingsPages(services).register(router);
         new WorkbookPages(services).register(router);
+        new HuntingPages(services).register(router);
+        new ContentPages(services).register(router);
     }
 
     /** The console's start: the home page of the first workspace the user may see. */

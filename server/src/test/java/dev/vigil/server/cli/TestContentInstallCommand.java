@@ -35,7 +35,7 @@ class TestContentInstallCommand {
                 pack.toString());
     }
 
-    /** The test solution with a workbook and a playbook beside its rules, hunting query and parser. */
+    /** The test solution with a workbook, a playbook and a playbook's read-me beside its rules, hunting query and parser. */
     private Path sshPack() throws IOException {
         Path pack = folder.resolve("SshSolution");
         try (Stream<Path> files = Files.walk(ContentFixtures.solution())) {
@@ -47,23 +47,26 @@ class TestContentInstallCommand {
         }
         Files.createDirectories(pack.resolve("Workbooks"));
         Files.writeString(pack.resolve("Workbooks/SshOverview.json"), "{\"version\":\"Notebook/1.0\",\"items\":[]}");
-        Files.createDirectories(pack.resolve("Playbooks/Block-SshSource"));
-        Files.writeString(pack.resolve("Playbooks/Block-SshSource/azuredeploy.json"), "{\"resources\":[]}");
+        Files.createDirectories(pack.resolve("Playbooks/note-ssh"));
+        Files.writeString(pack.resolve("Playbooks/note-ssh/note-ssh.yaml"), "description: Notes SSH incidents\ntriggers: [{kind: incident}]\n"
+                + "steps:\n  - id: note\n    type: addComment\n    message: \"SSH incident {{ IncidentNumber }}\"\n");
+        Files.writeString(pack.resolve("Playbooks/note-ssh/readme.md"), "# Notes SSH incidents");
         return pack;
     }
 
     @Test
-    void testASolutionFolderInstallsInOneStepAndWorkbooksWaitForLater() throws IOException {
+    void testASolutionFolderInstallsInOneStepWithItsWorkbookAndPlaybook() throws IOException {
         int exit = install(sshPack());
 
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).startsWith("Pack SshSolution\n")
                 .containsPattern("Imported +Function +Parsers/SshAuthentication\\.yaml +_Im_Authentication_Ssh +Syslog")
                 .containsPattern("Imported +HuntingQuery +Hunting Queries/SshLogonsAfterFailures\\.yaml +SSH failures by source address +Syslog")
-                .containsPattern("NotInstallable +Workbook +Workbooks/SshOverview\\.json +not installable yet: workbooks arrive with issue 13")
+                .containsPattern("Imported +Workbook +Workbooks/SshOverview\\.json +SshOverview")
+                .containsPattern("Imported +Playbook +Playbooks/note-ssh/note-ssh\\.yaml +note-ssh")
                 .contains("Tables needed: SecurityEvent (no rows yet), Syslog (no rows yet)\n")
                 .contains("Connectors named: SecurityEvents, SyslogAma\n")
-                .endsWith("7 imported, 2 not installable\n");
+                .endsWith("9 imported\n");
     }
 
     @Test
@@ -74,7 +77,7 @@ class TestContentInstallCommand {
         int exit = install(pack);
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).endsWith("7 unchanged, 2 not installable\n");
+        assertThat(out.toString()).endsWith("9 unchanged\n");
     }
 
     @Test
@@ -85,7 +88,8 @@ class TestContentInstallCommand {
         assertThat(out.toString()).startsWith("Pack Vigil IoT OT\n")
                 .contains("Tables needed: SecurityAlert (no rows yet), SecurityIoTRawEvent (no rows yet)\n")
                 .containsPattern("Imported +HuntingQuery +Hunting Queries/FailedDeviceLoginsBySource\\.yaml")
-                .endsWith("17 imported\n");
+                .containsPattern("Imported +Playbook +Playbooks/NoteFailedDeviceLogins\\.yaml")
+                .endsWith("20 imported\n");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.vigil.soc.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.soc.content.sigma.SigmaConverter;
+import dev.vigil.soc.playbook.store.Playbooks;
+import dev.vigil.soc.workbook.Workbooks;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
@@ -23,48 +25,56 @@ import java.util.regex.Pattern;
  * {@code Hunting Queries/}, {@code Parsers/}, {@code Workbooks/}, {@code Playbooks/}). Parsers go
  * first, so that the rules and hunting queries calling them compile; each item is answered as its
  * own import answers it, with what it needs (the tables its query reads, the connectors its file
- * names). Workbooks and playbooks are accepted and reported as not installable yet; files outside
- * the content folders are passed over and listed.
+ * names). Workbooks and playbooks are saved as their stores save them; files outside the content
+ * folders, and files that are not YAML or JSON (read-me files, images), are passed over and listed.
  */
 public final class ContentPackInstall {
-    static final String WORKBOOKS_LATER = "not installable yet: workbooks arrive with issue 13";
-    static final String PLAYBOOKS_LATER = "not installable yet: playbooks arrive with issue 12";
     private static final Pattern TABLE_SCAN = Pattern.compile("TableScan (\\S+)");
 
     private final AlertRuleImport rules;
     private final ParserImport parsers;
+    private final WorkbookInstall workbooks;
+    private final PlaybookInstall playbooks;
     private final LogStore logStore;
 
-    public ContentPackInstall(AlertRuleImport rules, ParserImport parsers, LogStore logStore) {
+    public ContentPackInstall(AlertRuleImport rules, ParserImport parsers, Workbooks workbooks, Playbooks playbooks, LogStore logStore) {
         this.rules = rules;
         this.parsers = parsers;
+        this.workbooks = new WorkbookInstall(workbooks);
+        this.playbooks = new PlaybookInstall(playbooks, logStore);
         this.logStore = logStore;
     }
 
-    /** @param files the pack's files, each named by its path within the pack ({@code Analytic Rules/Ssh.yaml}) */
-    public PackInstallation install(String workspaceId, String pack, List<ContentFile> files, boolean enable) {
+    /**
+     * @param files the pack's files, each named by its path within the pack ({@code Analytic Rules/Ssh.yaml})
+     * @param user who installs it: the workbooks and playbooks are saved as theirs
+     */
+    public PackInstallation install(String workspaceId, String pack, List<ContentFile> files, boolean enable, String user) {
         List<ContentFile> parserFiles = new ArrayList<>();
         List<ContentFile> ruleFiles = new ArrayList<>();
-        List<ImportOutcome> later = new ArrayList<>();
+        List<ContentFile> workbookFiles = new ArrayList<>();
+        List<ContentFile> playbookFiles = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (ContentFile file : files) {
             Optional<PackFolder> folder = PackFolder.of(file.name());
-            if (folder.isEmpty()) {
+            if (folder.isEmpty() || !new PackPath(file.name()).isContent()) {
                 skipped.add(file.name());
                 continue;
             }
             switch (folder.get()) {
                 case PARSERS -> parserFiles.add(file);
                 case ANALYTIC_RULES, HUNTING_QUERIES -> ruleFiles.add(file);
-                case WORKBOOKS -> later.add(notInstallable(file, ContentItemKind.Workbook, WORKBOOKS_LATER));
-                case PLAYBOOKS -> later.add(notInstallable(file, ContentItemKind.Playbook, PLAYBOOKS_LATER));
+                case WORKBOOKS -> workbookFiles.add(file);
+                case PLAYBOOKS -> playbookFiles.add(file);
             }
         }
         List<ImportOutcome> outcomes = new ArrayList<>(parsers.importFiles(workspaceId, parserFiles));
         if (!ruleFiles.isEmpty()) {
             outcomes.addAll(rules.importFiles(workspaceId, ruleFiles, enable));
         }
-        outcomes.addAll(later);
+        workbookFiles.forEach(file -> outcomes.add(workbooks.install(workspaceId, pack, file, user)));
+        // playbooks last: their query steps may call the pack's parsers
+        playbookFiles.forEach(file -> outcomes.add(playbooks.install(workspaceId, file, user)));
         Map<String, ContentFile> byName = new HashMap<>();
         files.forEach(file -> byName.put(file.name(), file));
         List<PackItem> items = new ArrayList<>();
@@ -85,14 +95,10 @@ public final class ContentPackInstall {
         return new PackInstallation(pack, items, tableRows, List.copyOf(connectors), skipped);
     }
 
-    private static ImportOutcome notInstallable(ContentFile file, ContentItemKind kind, String note) {
-        return new ImportOutcome(file.name(), kind, Optional.empty(), Optional.empty(), Optional.empty(), ImportStatus.NotInstallable, Optional.empty(),
-                Optional.of(note));
-    }
-
-    /** What an installed item needs; nothing is known of one refused or not installable. */
+    /** What an installed rule, hunting query or parser needs; nothing is known of one refused, nor worked out for workbooks and playbooks. */
     private ContentNeeds needs(String workspaceId, ImportOutcome outcome, ContentFile file) {
-        if (file == null || outcome.status() == ImportStatus.Refused || outcome.status() == ImportStatus.NotInstallable) {
+        if (file == null || outcome.status() == ImportStatus.Refused || outcome.kind() == ContentItemKind.Workbook
+                || outcome.kind() == ContentItemKind.Playbook) {
             return ContentNeeds.NONE;
         }
         JsonNode tree = ContentFiles.read(file);

@@ -9,7 +9,5 @@ public enum ImportStatus {
     /** It exists with the same or a newer version, or the same content: nothing changed. */
     Unchanged,
     /** It was not saved; the refusal says why. */
-    Refused,
-    /** A pack's item of a kind Vigil does not install yet (workbooks, playbooks); the note says when it will. */
-    NotInstallable
+    Refused
 }

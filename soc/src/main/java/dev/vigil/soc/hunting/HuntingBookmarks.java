@@ -48,7 +48,7 @@ public final class HuntingBookmarks {
     public synchronized Bookmark create(String workspaceId, NewBookmark bookmark, String user) {
         Instant now = timestamp(workspaceId);
         Bookmark created = new Bookmark(workspaceId, UUID.randomUUID().toString(), bookmark.displayName(), bookmark.notes(), bookmark.labels(),
-                bookmark.queryText(), bookmark.queryResult(), bookmark.queryStartTime(), bookmark.queryEndTime(), bookmark.eventTime(),
+                bookmark.tactics(), bookmark.techniques(), bookmark.queryText(), bookmark.queryResult(), bookmark.queryStartTime(), bookmark.queryEndTime(), bookmark.eventTime(),
                 bookmark.entities(), user, now, user, now);
         logStore.ingest(workspaceId, TABLE, List.of(row(created, false, now))).join();
         return created;
@@ -63,6 +63,18 @@ public final class HuntingBookmarks {
     public Bookmark get(String workspaceId, String id) {
         return current(workspaceId, "BookmarkId == " + QueryLiterals.string(id)).stream().map(row -> bookmark(workspaceId, row)).findFirst()
                 .orElseThrow(() -> new HuntingNotFoundException("workspace '" + workspaceId + "' has no bookmark '" + id + "'"));
+    }
+
+    /**
+     * Edits the bookmark: a new row with the edit applied, later than its latest, so that it becomes
+     * the bookmark's current state while the rows before it stay as they were.
+     */
+    public synchronized Bookmark edit(String workspaceId, String id, BookmarkEdit edit, String user) {
+        Bookmark bookmark = get(workspaceId, id);
+        Instant now = timestamp(workspaceId);
+        Bookmark edited = edit.applyTo(bookmark, user, now);
+        logStore.ingest(workspaceId, TABLE, List.of(row(edited, false, now))).join();
+        return edited;
     }
 
     public synchronized void delete(String workspaceId, String id, String user) {
@@ -83,7 +95,8 @@ public final class HuntingBookmarks {
     }
 
     private static Bookmark updated(Bookmark bookmark, String user, Instant now) {
-        return new Bookmark(bookmark.workspaceId(), bookmark.id(), bookmark.displayName(), bookmark.notes(), bookmark.labels(), bookmark.queryText(),
+        return new Bookmark(bookmark.workspaceId(), bookmark.id(), bookmark.displayName(), bookmark.notes(), bookmark.labels(), bookmark.tactics(),
+                bookmark.techniques(), bookmark.queryText(),
                 bookmark.queryResult(), bookmark.queryStartTime(), bookmark.queryEndTime(), bookmark.eventTime(), bookmark.entities(),
                 bookmark.createdBy(), bookmark.created(), user, now);
     }
@@ -117,7 +130,7 @@ public final class HuntingBookmarks {
         bookmark.eventTime().ifPresent(time -> row.put("EventTime", time.toString()));
         row.put("Entities", json(bookmark.entities()));
         row.put("Notes", bookmark.notes());
-        row.put("Tags", json(bookmark.labels()));
+        row.put("Tags", json(BookmarkTags.write(bookmark.labels(), bookmark.tactics(), bookmark.techniques())));
         row.put("QueryText", bookmark.queryText());
         row.put("QueryResultRow", json(bookmark.queryResult()));
         bookmark.queryStartTime().ifPresent(time -> row.put("QueryStartTime", time.toString()));
@@ -128,8 +141,9 @@ public final class HuntingBookmarks {
     }
 
     private static Bookmark bookmark(String workspaceId, Map<String, Object> row) {
-        return new Bookmark(workspaceId, text(row, "BookmarkId"), text(row, "BookmarkName"), text(row, "Notes"),
-                read(text(row, "Tags"), new TypeReference<List<String>>() { }, List.of()), text(row, "QueryText"),
+        BookmarkTags.Read tags = BookmarkTags.read(read(text(row, "Tags"), new TypeReference<List<String>>() { }, List.of()));
+        return new Bookmark(workspaceId, text(row, "BookmarkId"), text(row, "BookmarkName"), text(row, "Notes"), tags.labels(), tags.tactics(),
+                tags.techniques(), text(row, "QueryText"),
                 read(text(row, "QueryResultRow"), new TypeReference<Map<String, Object>>() { }, Map.of()), time(row, "QueryStartTime"),
                 time(row, "QueryEndTime"), time(row, "EventTime"),
                 read(text(row, "Entities"), new TypeReference<List<Map<String, Object>>>() { }, List.of()), text(row, "CreatedBy"),

@@ -71,7 +71,7 @@ public final class Workbooks {
         documents.delete(key(workspaceId, id));
     }
 
-    private Optional<Workbook> find(String workspaceId, String id) {
+    public Optional<Workbook> find(String workspaceId, String id) {
         checkWorkspace(workspaceId);
         return documents.get(key(workspaceId, id)).map(Workbooks::workbook);
     }

@@ -61,7 +61,8 @@ class TestSigmaRuleImport {
                 row("Computer", "ws-2", "EventID", 4688, "CommandLine", "cmd.exe /c whoami", "NewProcessName", "C:\\Windows\\System32\\cmd.exe"),
                 row("Computer", "ws-3", "EventID", 4625, "TargetUserName", "admin", "IpAddress", "10.1.2.3"),
                 row("Computer", "ws-4", "EventID", 4625, "TargetUserName", "guest", "IpAddress", "192.168.5.5"),
-                row("Computer", "ws-5", "EventID", 4688, "CommandLine", "powershell.exe /nop /enc d2hvYW1p"))).join();
+                row("Computer", "ws-5", "EventID", 4688, "CommandLine", "powershell.exe /nop /enc d2hvYW1p"),
+                row("Computer", "ws-6", "EventID", 4698, "CommandLine", "schtasks.exe /create -tn nightly-backup /tr C:/Tools/run-backup.exe"))).join();
         logs.ingestFromClient("default", "CommonSecurityLog", List.of(
                 row("DeviceName", "fw-1", "SourceIP", "10.0.0.5", "DestinationIP", "8.8.8.8", "DestinationPort", 53, "DeviceAction", "allow"),
                 row("DeviceName", "fw-2", "SourceIP", "10.0.0.6", "DestinationIP", "203.0.113.9", "DestinationPort", 4444, "DeviceAction", "deny"),
@@ -166,6 +167,23 @@ class TestSigmaRuleImport {
                 .containsExactly("ws-1");
         assertThat(matched(WINDOWS, "  selection:\n    CommandLine|base64|contains: 'whoami'\n  condition: selection", "Computer"))
                 .containsExactly("ws-5");
+    }
+
+    @Test
+    void testWindashSpellsOnlyTheDashesThatStartFlagsInEveryCombination() {
+        // each flag may be written with its own dash; the dashes inside words stay as written
+        assertThat(matched(WINDOWS, "  selection:\n    CommandLine|windash|contains: '-create -tn nightly-backup'\n  condition: selection", "Computer"))
+                .containsExactly("ws-6");
+        assertThat(matched(WINDOWS, "  selection:\n    CommandLine|windash|contains: 'Tools-run'\n  condition: selection", "Computer")).isEmpty();
+    }
+
+    @Test
+    void testWindashRefusesAValueWithMoreFlagsThanItSpells() {
+        String yaml = "title: t\nid: 7c1e3a5b-9d2f-4b6a-8c0e-1f3a5b7c9d2e\nlogsource:\n" + WINDOWS
+                + "\ndetection:\n  s:\n    CommandLine|windash|contains: '-a -b -c -d -e'\n  condition: s\n";
+
+        assertThat(refusal(yaml)).isEqualTo("InvalidValue: the Sigma rule does not convert: CommandLine: 'windash' spells each flag's dash 5 ways,"
+                + " for at most 4 flags in a value; this value has 5");
     }
 
     @Test

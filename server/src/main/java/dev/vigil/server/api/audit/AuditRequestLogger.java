@@ -49,6 +49,8 @@ public final class AuditRequestLogger implements RequestLogger {
             Map.entry("/api/workspaces/{workspace}/automationRules", "AutomationRule"),
             Map.entry("/api/workspaces/{workspace}/watchlists", "Watchlist"),
             Map.entry("/api/workspaces/{workspace}/playbooks", "Playbook"),
+            Map.entry("/api/workspaces/{workspace}/bookmarks", "Bookmark"),
+            Map.entry("/api/workspaces/{workspace}/contentPacks", "ContentPack"),
             Map.entry("/v1/workspaces/{workspace}/explain", "Query"),
             Map.entry("/api/workspaces", "Workspace"),
             Map.entry("/v1/workspaces/{workspace}/query", "Query"),

@@ -7,22 +7,21 @@ import dev.vigil.soc.content.ContentPackInstall;
 import dev.vigil.soc.content.ParserImport;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
-import dev.vigil.workspace.api.LogStore;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 
-/** The content routes: imports of Sentinel content, and the hunting queries and bookmarks it brings. */
+/** The content routes: imports of Sentinel content, content packs, and the hunting queries and bookmarks it brings. */
 public final class ContentApi {
     private final AlertRuleImport rules;
     private final ParserImport parsers;
     private final HuntingQueries huntingQueries;
     private final HuntingBookmarks bookmarks;
-    private final LogStore logStore;
+    private final ContentPackInstall packs;
     private final Clock clock;
 
-    public ContentApi(AlertRuleImport rules, ParserImport parsers, HuntingQueries huntingQueries, HuntingBookmarks bookmarks, LogStore logStore,
+    public ContentApi(AlertRuleImport rules, ParserImport parsers, HuntingQueries huntingQueries, HuntingBookmarks bookmarks, ContentPackInstall packs,
                       Clock clock) {
-        this.logStore = logStore;
+        this.packs = packs;
         this.rules = rules;
         this.parsers = parsers;
         this.huntingQueries = huntingQueries;
@@ -31,7 +30,7 @@ public final class ContentApi {
     }
 
     public void register(RoutesConfig routes, ObjectMapper mapper) {
-        new ContentImportRoutes(rules, parsers, new ContentPackInstall(rules, parsers, logStore)).register(routes);
+        new ContentImportRoutes(rules, parsers, packs).register(routes);
         new HuntingRoutes(huntingQueries, bookmarks, mapper, clock).register(routes);
     }
 }

@@ -3,6 +3,8 @@ package dev.vigil.server.api.content;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.access.Authorization;
+import dev.vigil.server.api.access.Caller;
+import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.soc.content.AlertRuleImport;
 import dev.vigil.soc.content.ContentPackInstall;
@@ -49,7 +51,8 @@ public final class ContentImportRoutes {
         Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
         ImportRequest request = ImportRequest.of(ctx);
         String name = request.name().orElseThrow(() -> new InvalidRequestException("a content pack needs a name: {\"name\", \"files\":[...]}"));
-        ctx.json(PackInstallationJson.of(packs.install(workspace, name, request.files(), request.enable())));
+        AuditNotes.put(ctx, "contentPack", name);
+        ctx.json(PackInstallationJson.of(packs.install(workspace, name, request.files(), request.enable(), Caller.of(ctx).principal().id())));
     }
 
     private void importParsers(Context ctx) {

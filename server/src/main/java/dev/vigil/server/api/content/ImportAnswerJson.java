@@ -15,9 +15,7 @@ record ImportAnswerJson(List<Map<String, Object>> value, Map<String, Integer> su
     static ImportAnswerJson of(List<ImportOutcome> outcomes) {
         Map<ImportStatus, Integer> counts = new EnumMap<>(ImportStatus.class);
         for (ImportStatus status : ImportStatus.values()) {
-            if (status != ImportStatus.NotInstallable) {
-                counts.put(status, 0);
-            }
+            counts.put(status, 0);
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (ImportOutcome outcome : outcomes) {

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A bookmark as the API takes it: {@code {"properties":{"displayName","notes","labels","query",
- * "queryResult":{row},"queryStartTime","queryEndTime","eventTime"}}}. With {@code huntingQueryId}
- * the query's text is taken from the saved hunting query and the row's entities found with its
- * entity mappings.
+ * A bookmark as the API takes it: {@code {"properties":{"displayName","notes","labels","tactics",
+ * "techniques","query","queryResult":{row},"queryStartTime","queryEndTime","eventTime"}}}. With
+ * {@code huntingQueryId} the query's text is taken from the saved hunting query, the row's entities
+ * found with its entity mappings, and its tactics and techniques are the bookmark's unless given.
  */
 final class BookmarkRequest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,11 +38,33 @@ final class BookmarkRequest {
         }
         Map<String, Object> result = JSON.convertValue(row, new TypeReference<Map<String, Object>>() { });
         String text = query.map(HuntingQuery::query).orElseGet(() -> properties.path("query").asText(""));
-        List<String> labels = new ArrayList<>();
-        properties.path("labels").forEach(label -> labels.add(label.asText()));
-        return new NewBookmark(properties.path("displayName").asText(""), properties.path("notes").asText(""), labels, text, result,
+        List<String> labels = strings(properties, "labels").orElse(List.of());
+        // as in Sentinel, a bookmark of a hunting query's row takes the query's tactics and techniques unless it names its own
+        List<String> tactics = strings(properties, "tactics").orElseGet(() -> query.map(HuntingQuery::tactics).orElse(List.of()));
+        List<String> techniques = strings(properties, "techniques").orElseGet(() -> query.map(HuntingQuery::techniques).orElse(List.of()));
+        return new NewBookmark(properties.path("displayName").asText(""), properties.path("notes").asText(""), labels, tactics, techniques, text,
+                result,
                 Optional.ofNullable(HuntingRoutes.time(properties, "queryStartTime")), Optional.ofNullable(HuntingRoutes.time(properties, "queryEndTime")),
                 Optional.ofNullable(HuntingRoutes.time(properties, "eventTime")),
                 query.map(q -> BookmarkEntities.of(q.entityMappings(), result)).orElse(List.of()));
+    }
+
+    /** A member that is a list of strings, if given; anything else is refused naming it. */
+    static Optional<List<String>> strings(JsonNode properties, String member) {
+        JsonNode values = properties.get(member);
+        if (values == null || values.isNull()) {
+            return Optional.empty();
+        }
+        if (!values.isArray()) {
+            throw new InvalidRequestException("properties." + member + " must be a list of strings");
+        }
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!values.get(i).isTextual()) {
+                throw new InvalidRequestException("properties." + member + "[" + i + "] must be a string; was " + values.get(i));
+            }
+            read.add(values.get(i).asText());
+        }
+        return Optional.of(read);
     }
 }

@@ -37,7 +37,8 @@ final class HuntingJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record BookmarkProperties(String displayName, String notes, List<String> labels, String query, Map<String, Object> queryResult,
+    record BookmarkProperties(String displayName, String notes, List<String> labels, List<String> tactics, List<String> techniques, String query,
+                              Map<String, Object> queryResult,
                               Instant queryStartTime, Instant queryEndTime, Instant eventTime, List<Map<String, Object>> entities, String createdBy,
                               Instant created, String updatedBy, Instant updated, IncidentInfo incidentInfo) {
     }
@@ -55,7 +56,8 @@ final class HuntingJson {
     static BookmarkJson bookmark(Bookmark bookmark, Optional<Incident> incident) {
         return new BookmarkJson("/api/workspaces/" + bookmark.workspaceId() + "/bookmarks/" + bookmark.id(), bookmark.id(),
                 "Microsoft.SecurityInsights/Bookmarks",
-                new BookmarkProperties(bookmark.displayName(), bookmark.notes(), bookmark.labels(), bookmark.queryText(), bookmark.queryResult(),
+                new BookmarkProperties(bookmark.displayName(), bookmark.notes(), bookmark.labels(), bookmark.tactics(), bookmark.techniques(),
+                        bookmark.queryText(), bookmark.queryResult(),
                         bookmark.queryStartTime().orElse(null), bookmark.queryEndTime().orElse(null), bookmark.eventTime().orElse(null),
                         bookmark.entities(), bookmark.createdBy(), bookmark.created(), bookmark.updatedBy(), bookmark.updated(),
                         incident.map(i -> new IncidentInfo(i.name(), i.number(), i.title(), i.severity().sentinelName(), Incidents.path(i))).orElse(null)));

@@ -6,6 +6,7 @@ import dev.vigil.server.access.Role;
 import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
+import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.soc.hunting.Bookmark;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
@@ -22,7 +23,7 @@ import java.util.Optional;
 /**
  * Hunting: the workspace's hunting queries (imported as content; any role reads and runs them,
  * Contributor deletes) and its bookmarks (any role reads; Responder, who works incidents, makes,
- * deletes and attaches them to incidents).
+ * edits, deletes and attaches them to incidents).
  */
 public final class HuntingRoutes {
     static final String QUERIES = "/api/workspaces/{workspace}/huntingQueries";
@@ -50,6 +51,7 @@ public final class HuntingRoutes {
         routes.get(BOOKMARKS, this::listBookmarks);
         routes.post(BOOKMARKS, this::createBookmark);
         routes.get(BOOKMARK, this::readBookmark);
+        routes.patch(BOOKMARK, this::editBookmark);
         routes.delete(BOOKMARK, this::deleteBookmark);
         routes.post(BOOKMARK + "/incident", this::attach);
     }
@@ -91,6 +93,14 @@ public final class HuntingRoutes {
         String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Bookmark bookmark = bookmarks.get(workspace, ctx.pathParam("bookmarkId"));
         ctx.json(HuntingJson.bookmark(bookmark, bookmarks.incidentOf(workspace, bookmark.id())));
+    }
+
+    private void editBookmark(Context ctx) throws IOException {
+        String workspace = Authorization.requireWorkspace(ctx, Role.RESPONDER);
+        String bookmarkId = ctx.pathParam("bookmarkId");
+        AuditNotes.put(ctx, "bookmark", bookmarkId);
+        Bookmark edited = bookmarks.edit(workspace, bookmarkId, BookmarkEditRequest.read(body(ctx)), Caller.of(ctx).principal().id());
+        ctx.json(HuntingJson.bookmark(edited, bookmarks.incidentOf(workspace, bookmarkId)));
     }
 
     private void deleteBookmark(Context ctx) {

@@ -8,7 +8,9 @@ public enum Area {
     LOGS("Logs", "logs"),
     INCIDENTS("Incidents", "incidents"),
     WORKBOOKS("Workbooks", "workbooks"),
+    HUNTING("Hunting", "hunting"),
     ANALYTICS("Analytics", "analytics"),
+    CONTENT_HUB("Content hub", "content"),
     DATA_CONNECTORS("Data connectors", "connectors"),
     IOT("IoT", "iot"),
     SETTINGS("Settings", "settings");

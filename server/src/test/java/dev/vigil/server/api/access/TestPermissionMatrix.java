@@ -388,7 +388,7 @@ class TestPermissionMatrix {
         calls.add(new Call("POST " + rules + "/import", w -> "/api/workspaces/default/alertRules/import", w -> notARule, contributor, 200));
         calls.add(new Call("POST /api/workspaces/{workspace}/functions/import", w -> "/api/workspaces/default/functions/import", w -> notARule,
                 contributor, 200));
-        // a pack holding only a workbook: past the role check, it is answered as not installable yet
+        // a pack holding only a workbook that is not one: past the role check, it is answered 200 with the file refused and why
         Map<String, Object> workbookPack = Map.of("name", "matrix-pack", "files", List.of(Map.of("name", "Workbooks/matrix.json", "content", "{}")));
         calls.add(new Call("POST /api/workspaces/{workspace}/contentPacks/install", w -> "/api/workspaces/default/contentPacks/install",
                 w -> workbookPack, contributor, 200));
@@ -496,6 +496,8 @@ class TestPermissionMatrix {
         calls.add(new Call("GET " + bookmarks, w -> "/api/workspaces/default/bookmarks", w -> null, reader, 200));
         calls.add(new Call("POST " + bookmarks, w -> "/api/workspaces/default/bookmarks", w -> bookmark("by " + w.user()), responder, 201));
         calls.add(new Call("GET " + bookmarks + "/{bookmarkId}", w -> "/api/workspaces/default/bookmarks/" + matrixBookmark, w -> null, reader, 200));
+        calls.add(new Call("PATCH " + bookmarks + "/{bookmarkId}", w -> "/api/workspaces/default/bookmarks/" + matrixBookmark,
+                w -> Map.of("properties", Map.of("notes", "edited by " + w.user())), responder, 200));
         calls.add(new Call("DELETE " + bookmarks + "/{bookmarkId}", w -> "/api/workspaces/default/bookmarks/" + BOOKMARKS.get(w), w -> null,
                 responder, 200));
         calls.add(new Call("POST " + bookmarks + "/{bookmarkId}/incident", w -> "/api/workspaces/default/bookmarks/" + matrixBookmark + "/incident",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.server.testing.TestClock;
+import dev.vigil.soc.testing.Eventually;
 import dev.vigil.soc.rule.AlertRuleKind;
 import dev.vigil.soc.rule.DetectionQuery;
 import dev.vigil.soc.rule.QueryRuleProperties;
@@ -21,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A solution folder installs in one step: each item answered with what it needs; workbooks and playbooks accepted for later. */
+/** A solution folder installs in one step: each item answered with what it needs; workbooks and Vigil playbooks saved, Logic Apps refused. */
 class TestContentPackRoutes {
     private static final String INSTALL = "/api/workspaces/default/contentPacks/install";
 
@@ -39,7 +40,11 @@ class TestContentPackRoutes {
     private static List<Map<String, String>> sshPackWithWorkbookAndPlaybook() {
         List<Map<String, String>> files = new ArrayList<>(ContentFixtures.packFiles(ContentFixtures.solution()));
         files.add(Map.of("name", "Workbooks/SshOverview.json", "content", "{\"version\":\"Notebook/1.0\",\"items\":[]}"));
-        files.add(Map.of("name", "Playbooks/Block-SshSource/azuredeploy.json", "content", "{\"resources\":[]}"));
+        files.add(Map.of("name", "Playbooks/Block-SshSource/azuredeploy.json", "content",
+                "{\"resources\":[{\"type\":\"Microsoft.Logic/workflows\",\"name\":\"Block-SshSource\",\"properties\":{}}]}"));
+        files.add(Map.of("name", "Playbooks/Block-SshSource/readme.md", "content", "# Block the source of SSH guessing"));
+        files.add(Map.of("name", "Playbooks/note-ssh.yaml", "content", "description: Notes SSH incidents\ntriggers: [{kind: incident}]\n"
+                + "steps:\n  - id: note\n    type: addComment\n    message: \"SSH incident {{ IncidentNumber }}\"\n"));
         files.add(Map.of("name", "SolutionMetadata.json", "content", "{\"publisherId\":\"vigil\"}"));
         return files;
     }
@@ -56,7 +61,7 @@ class TestContentPackRoutes {
         JsonNode answer = install("SshSolution", sshPackWithWorkbookAndPlaybook(), false);
 
         assertThat(answer.path("pack").asText()).isEqualTo("SshSolution");
-        assertThat(answer.path("summary").toString()).isEqualTo("{\"Imported\":7,\"Updated\":0,\"Unchanged\":0,\"Refused\":0,\"NotInstallable\":2}");
+        assertThat(answer.path("summary").toString()).isEqualTo("{\"Imported\":9,\"Updated\":0,\"Unchanged\":0,\"Refused\":1}");
         assertThat(answer.path("value").path(0).path("kind").asText()).isEqualTo("Function");
         Map<String, String> needs = byFile(answer, "needs");
         assertThat(needs.get("Analytic Rules/SshPasswordGuessing.yaml#" + ContentFixtures.SSH_RULE_ID))
@@ -64,13 +69,17 @@ class TestContentPackRoutes {
         assertThat(needs.get("Analytic Rules/RootLogonFailures.yaml#" + ContentFixtures.PARSER_RULE_ID)).contains("\"tables\":[\"Syslog\"]");
         assertThat(needs.get("Hunting Queries/SshLogonsAfterFailures.yaml#5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35"))
                 .isEqualTo("{\"tables\":[\"Syslog\"],\"connectors\":[\"SyslogAma\"]}");
-        Map<String, String> notes = byFile(answer, "note");
-        assertThat(notes.get("Workbooks/SshOverview.json")).isEqualTo("not installable yet: workbooks arrive with issue 13");
-        assertThat(notes.get("Playbooks/Block-SshSource/azuredeploy.json")).isEqualTo("not installable yet: playbooks arrive with issue 12");
+        Map<String, String> statuses = byFile(answer, "status");
+        assertThat(statuses.get("Workbooks/SshOverview.json#SshOverview")).isEqualTo("Imported");
+        assertThat(statuses.get("Playbooks/note-ssh.yaml#note-ssh")).isEqualTo("Imported");
+        assertThat(byFile(answer, "refusal").get("Playbooks/Block-SshSource/azuredeploy.json#Block-SshSource"))
+                .contains("\"reason\":\"UnsupportedFormat\"").contains("is a Logic App").contains("Vigil runs playbooks written as its own YAML or JSON");
+        assertThat(server.get("/api/workspaces/default/workbooks/SshOverview").statusCode()).isEqualTo(200);
+        assertThat(RunningServer.json(server.get("/api/workspaces/default/playbooks/note-ssh")).toString()).contains("Notes SSH incidents");
         assertThat(answer.path("needs").path("tables").toString()).contains("{\"name\":\"Syslog\",\"rows\":0}")
                 .contains("{\"name\":\"SecurityEvent\",\"rows\":0}");
         assertThat(answer.path("needs").path("connectors").toString()).contains("SyslogAma");
-        assertThat(answer.path("skipped").toString()).isEqualTo("[\"SolutionMetadata.json\"]");
+        assertThat(answer.path("skipped").toString()).isEqualTo("[\"Playbooks/Block-SshSource/readme.md\",\"SolutionMetadata.json\"]");
         assertThat(server.get("/api/workspaces/default/huntingQueries/5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35").statusCode()).isEqualTo(200);
     }
 
@@ -80,7 +89,7 @@ class TestContentPackRoutes {
 
         JsonNode again = install("SshSolution", sshPackWithWorkbookAndPlaybook(), false);
 
-        assertThat(again.path("summary").toString()).isEqualTo("{\"Imported\":0,\"Updated\":0,\"Unchanged\":7,\"Refused\":0,\"NotInstallable\":2}");
+        assertThat(again.path("summary").toString()).isEqualTo("{\"Imported\":0,\"Updated\":0,\"Unchanged\":9,\"Refused\":1}");
     }
 
     @Test
@@ -105,14 +114,21 @@ class TestContentPackRoutes {
             assertThat(rule.path("severity").asText()).isEqualTo(detection.severity().name());
             assertThat(rule.path("entityMappings").size()).isEqualTo(detection.entityMappings().size());
         }
-        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 2);
+        // the rules, two hunting queries, a workbook and two playbooks
+        assertThat(answer.path("summary").path("Imported").asInt()).isEqualTo(scheduled.size() + 5);
+        assertThat(byFile(answer, "status")).containsEntry("Workbooks/IoTOTDeviceActivity.json#IoTOTDeviceActivity", "Imported")
+                .containsEntry("Playbooks/NoteFailedDeviceLogins.yaml#NoteFailedDeviceLogins", "Imported")
+                .containsEntry("Playbooks/RaisePLCStopIncidents.yaml#RaisePLCStopIncidents", "Imported");
+        JsonNode workbook = RunningServer.json(server.get("/api/workspaces/default/workbooks/IoTOTDeviceActivity")).path("properties");
+        assertThat(workbook.path("displayName").asText()).isEqualTo("IoT/OT device activity");
+        assertThat(workbook.path("category").asText()).isEqualTo("Vigil IoT OT");
         assertThat(answer.path("needs").path("tables").toString())
                 .isEqualTo("[{\"name\":\"SecurityAlert\",\"rows\":0},{\"name\":\"SecurityIoTRawEvent\",\"rows\":0}]");
         assertThat(answer.path("needs").path("connectors").toString()).isEqualTo("[\"IoT\"]");
     }
 
-    @Test
-    void testAnInstalledIotOtRuleRaisesItsAlert() {
+    /** Installs the IoT/OT pack with its rules enabled and sends an OT sensor's PLC stop alert, an hour before the rules run. */
+    private void plcStopAlertThroughTheInstalledRules() {
         install("Vigil IoT OT", ContentFixtures.packFiles(ContentFixtures.iotOtPack()), true);
         server.server().awaitAnalytics();
         Instant at = clock.instant().plusSeconds(60);
@@ -131,9 +147,36 @@ class TestContentPackRoutes {
 
         clock.advance(Duration.ofHours(1));
         server.server().awaitAnalytics();
+    }
+
+    @Test
+    void testAnInstalledIotOtRuleRaisesItsAlert() {
+        plcStopAlertThroughTheInstalledRules();
 
         JsonNode raised = server.query("SecurityAlert | where ProviderName == 'ASI Scheduled Alerts' | project AlertName, CompromisedEntity");
         assertThat(raised.path("rows").toString()).isEqualTo("[[\"(MDIoT) PLC Stop Command Was Sent\",\"plc-7\"]]");
+    }
+
+    @Test
+    void testTheIotOtPacksPlaybookLabelsAndRaisesAnIncidentOfAPlcStop() {
+        plcStopAlertThroughTheInstalledRules();
+        JsonNode incident = Eventually.await("the PLC stop rule's incident", () -> RunningServer.json(server.get("/api/workspaces/default/incidents"))
+                .path("value"), value -> value.size() > 0).get(0);
+        assertThat(incident.path("properties").path("labels").toString()).doesNotContain("plc-stop");
+
+        HttpResponse<String> started = server.postJson("/api/workspaces/default/playbooks/RaisePLCStopIncidents/runs",
+                Map.of("incident", incident.path("name").asText()));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = RunningServer.json(started).path("runId").asText();
+        JsonNode run = Eventually.await("the playbook's run finishing", () -> RunningServer.json(server.get(
+                "/api/workspaces/default/playbooks/RaisePLCStopIncidents/runs/" + runId)), found -> found.path("status").asText().matches("Succeeded|Failed"));
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        JsonNode changed = RunningServer.json(server.get("/api/workspaces/default/incidents/" + incident.path("name").asText())).path("properties");
+        assertThat(changed.path("severity").asText()).isEqualTo("High");
+        assertThat(changed.path("labels").toString()).contains("plc-stop");
+        assertThat(server.get("/api/workspaces/default/incidents/" + incident.path("name").asText() + "/comments").body())
+                .contains("A stop command reached a PLC ((MDIoT) PLC Stop Command Was Sent); severity raised to High.");
     }
 
     @Test

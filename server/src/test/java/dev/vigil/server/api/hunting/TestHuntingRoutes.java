@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.api.content.ContentFixtures;
 import dev.vigil.server.testing.RunningServer;
 import dev.vigil.server.testing.TestClock;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,11 +101,75 @@ class TestHuntingRoutes {
             assertThat(bookmark.path("Entities").asText()).isEqualTo("[{\"Type\":\"host\",\"HostName\":\"web-1\"},{\"Type\":\"ip\",\"Address\":\"10.0.0.9\"}]");
             assertThat(bookmark.path("QueryResultRow").asText()).contains("\"Failures\":2");
             assertThat(bookmark.path("SoftDeleted").asBoolean()).isFalse();
-            assertThat(bookmark.path("Tags").asText()).isEqualTo("[\"ssh\"]");
+            // the query's tactic and technique, which the bookmark takes, ride in Tags after the labels
+            assertThat(bookmark.path("Tags").asText()).isEqualTo("[\"ssh\",\"tactic:CredentialAccess\",\"technique:T1110\"]");
         });
         JsonNode read = RunningServer.json(server.get(BOOKMARKS + "/" + id)).path("properties");
         assertThat(read.path("query").asText()).contains("Failed password");
         assertThat(read.path("createdBy").asText()).isEqualTo("admin");
+        assertThat(read.path("labels").toString()).isEqualTo("[\"ssh\"]");
+        assertThat(read.path("tactics").toString()).isEqualTo("[\"CredentialAccess\"]");
+        assertThat(read.path("techniques").toString()).isEqualTo("[\"T1110\"]");
+    }
+
+    @Test
+    void testAnEditAppendsARowWithALaterUpdateAndKeepsWhatItDoesNotName() {
+        importHuntingQueries();
+        String id = RunningServer.json(server.postJson(BOOKMARKS, Map.of("properties", Map.of("displayName", "Guessing on web-1",
+                "huntingQueryId", QUERY_ID, "queryResult", Map.of("Computer", "web-1", "SourceIP", "10.0.0.9"), "notes", "first look",
+                "labels", List.of("ssh"))))).path("name").asText();
+        server.createUser("rhea", "correct horse battery");
+        server.grant("rhea", "Responder", "/workspaces/default");
+        clock.advance(Duration.ofMinutes(5));
+
+        HttpResponse<String> edited = server.sendJson("PATCH", BOOKMARKS + "/" + id, server.issueKey("rhea"), Map.of("properties", Map.of(
+                "notes", "same source as last week", "labels", List.of("ssh", "escalate"), "tactics", List.of("CredentialAccess", "LateralMovement"),
+                "techniques", List.of("T1110.001"))));
+
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        JsonNode properties = RunningServer.json(server.get(BOOKMARKS + "/" + id)).path("properties");
+        assertThat(properties.path("displayName").asText()).isEqualTo("Guessing on web-1");
+        assertThat(properties.path("notes").asText()).isEqualTo("same source as last week");
+        assertThat(properties.path("labels").toString()).isEqualTo("[\"ssh\",\"escalate\"]");
+        assertThat(properties.path("tactics").toString()).isEqualTo("[\"CredentialAccess\",\"LateralMovement\"]");
+        assertThat(properties.path("techniques").toString()).isEqualTo("[\"T1110.001\"]");
+        assertThat(properties.path("updatedBy").asText()).isEqualTo("rhea");
+        assertThat(properties.path("createdBy").asText()).isEqualTo("admin");
+        assertThat(properties.path("entities").toString()).contains("web-1");
+        List<JsonNode> rows = RunningServer.rowsByColumnName(server.query(
+                "HuntingBookmark | where BookmarkId == '" + id + "' | sort by TimeGenerated asc | project Notes, CreatedTime, LastUpdatedTime, UpdatedBy"));
+        assertThat(rows).extracting(row -> row.path("Notes").asText()).containsExactly("first look", "same source as last week");
+        assertThat(rows.get(1).path("CreatedTime").asText()).isEqualTo(rows.get(0).path("CreatedTime").asText());
+        assertThat(Instant.parse(rows.get(1).path("LastUpdatedTime").asText())).isAfter(Instant.parse(rows.get(0).path("LastUpdatedTime").asText()));
+        String audit = "VigilAudit | where OperationName == 'PATCH /api/workspaces/{workspace}/bookmarks/{bookmarkId}'"
+                + " | project Category, Caller, tostring(Properties.bookmark)";
+        JsonNode audited = Eventually.await("the edit's audit row", () -> server.query(audit), table -> table.path("rows").size() > 0,
+                Duration.ofSeconds(20));
+        assertThat(audited.path("rows").toString()).isEqualTo("[[\"Bookmark\",\"rhea\",\"" + id + "\"]]");
+    }
+
+    @Test
+    void testAnEditIsRefusedNamingTheMemberOrValue() {
+        String id = RunningServer.json(server.postJson(BOOKMARKS, Map.of("properties", Map.of("displayName", "noise",
+                "queryResult", Map.of("Computer", "web-4"))))).path("name").asText();
+
+        Map<String, Object> refusals = Map.of("severity", "High", "tactics", List.of("Guessing"), "techniques", List.of("1110"), "displayName", " ",
+                "labels", List.of("tactic:Discovery"));
+        List<String> messages = new ArrayList<>();
+        refusals.forEach((member, value) -> {
+            HttpResponse<String> response = server.sendJson("PATCH", BOOKMARKS + "/" + id, server.apiKey(), Map.of("properties", Map.of(member, value)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            messages.add(RunningServer.json(response).path("error").path("message").asText());
+        });
+
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("properties.severity cannot be edited (a bookmark has no severity in Sentinel"))
+                .anySatisfy(m -> assertThat(m).startsWith("tactics[0]: 'Guessing' is not a tactic"))
+                .anySatisfy(m -> assertThat(m).startsWith("techniques[0]: '1110' is not a MITRE ATT&CK technique id"))
+                .anySatisfy(m -> assertThat(m).startsWith("displayName: a bookmark needs a name"))
+                .anySatisfy(m -> assertThat(m).startsWith("labels[0]: 'tactic:Discovery' starts as the tactics and techniques"));
+        assertThat(server.sendJson("PATCH", BOOKMARKS + "/no-such-bookmark", server.apiKey(), Map.of("properties", Map.of("notes", "x")))
+                .statusCode()).isEqualTo(404);
+        assertThat(server.query("HuntingBookmark | count").path("rows").toString()).isEqualTo("[[1]]");
     }
 
     @Test

@@ -26,7 +26,6 @@ record FieldMatch(String field, List<String> modifiers, List<JsonNode> values) i
     /** Known to Sigma, not converted: placeholders need a value list, the UTF-16 encodings a binary search. */
     private static final Set<String> NOT_CONVERTED = Set.of("expand", "wide", "utf16", "utf16le", "utf16be", "minute", "hour", "day", "week", "month",
             "year");
-    private static final List<String> DASHES = List.of("-", "/", "\u2013", "\u2014", "\u2015");
 
     FieldMatch {
         modifiers = List.copyOf(modifiers);
@@ -186,15 +185,16 @@ record FieldMatch(String field, List<String> modifiers, List<JsonNode> values) i
         return value.asText();
     }
 
-    /** The values a transformation turns one value into: its base64 forms, or its spellings with other dashes. */
+    /** The values a transformation turns one value into: its base64 forms, or its spellings with other dashes before its flags. */
     private List<SigmaString> transformed(SigmaString value, Set<String> transforms) {
         List<SigmaString> values = List.of(value);
         if (transforms.contains("windash")) {
-            List<SigmaString> dashed = new ArrayList<>();
-            for (String dash : DASHES) {
-                dashed.add(value.mapText(text -> text.replace("-", dash)));
+            int flags = CommandLineFlags.count(value);
+            if (flags > CommandLineFlags.MAX_FLAGS) {
+                throw SigmaConversionException.invalid(field + ": 'windash' spells each flag's dash " + CommandLineFlags.DASHES.size()
+                        + " ways, for at most " + CommandLineFlags.MAX_FLAGS + " flags in a value; this value has " + flags);
             }
-            values = List.copyOf(new LinkedHashSet<>(dashed));
+            values = List.copyOf(new LinkedHashSet<>(CommandLineFlags.spellings(value)));
         }
         if (transforms.contains("base64") || transforms.contains("base64offset")) {
             List<SigmaString> encoded = new ArrayList<>();

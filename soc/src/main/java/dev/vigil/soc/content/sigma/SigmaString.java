@@ -2,7 +2,6 @@ package dev.vigil.soc.content.sigma;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * A Sigma string value: text with the wildcards {@code *} (any characters) and {@code ?} (one
@@ -106,10 +105,5 @@ record SigmaString(List<Part> parts) {
             quoted.append(c);
         }
         return quoted.toString();
-    }
-
-    /** The same value with each text part changed, wildcards kept. */
-    SigmaString mapText(UnaryOperator<String> change) {
-        return new SigmaString(parts.stream().map(part -> part instanceof Text t ? (Part) new Text(change.apply(t.text())) : part).toList());
     }
 }
