@@ -50,6 +50,10 @@ final class EvaluateBinder {
                 return ActivityCountsMetricsPlugin.bind(evaluate, input, environment);
             case SchemaMergePlugin.NAME:
                 return SchemaMergePlugin.bind(evaluate, input, environment);
+            case SequenceDetectPlugin.NAME:
+                return SequenceDetectPlugin.bind(evaluate, input, environment);
+            case ActivityEngagementPlugin.NAME:
+                return ActivityEngagementPlugin.bind(evaluate, input, environment);
             case PreviewPlugin.NAME:
                 return PreviewPlugin.bind(evaluate, input, environment);
             case DcountIntersectPlugin.NAME:

@@ -22,6 +22,8 @@ public final class EvaluatePlugins {
         SUPPORTED.put(RollingPercentilePlugin.NAME, "exact nearest-rank percentiles (Kusto estimates)");
         SUPPORTED.put(ActivityCountsMetricsPlugin.NAME, "dcounts are exact; windows without rows are left out");
         SUPPORTED.put(SchemaMergePlugin.NAME, "PreserveOrder is not checked: columns are ordered by their smallest ordinal");
+        SUPPORTED.put(SequenceDetectPlugin.NAME, "every matching combination of rows is a sequence; steps may share a timestamp");
+        SUPPORTED.put(ActivityEngagementPlugin.NAME, "dcounts are exact; rows before Start are not read for the first outer windows");
         SUPPORTED.put(PreviewPlugin.NAME, "only the rows: the second table (the total count) is not returned, a query having one result");
         SUPPORTED.put(DcountIntersectPlugin.NAME, "exact counts (Vigil's hll values hold the values)");
     }
