@@ -9,6 +9,7 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Scan;
+import dev.vigil.kql.plan.ScanOutput;
 import dev.vigil.kql.plan.ScanRule;
 import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.Expression;
@@ -66,7 +67,7 @@ final class ScanBinder {
                 throw new DiagnosticException(DiagnosticFacts.duplicateColumn(step.name().name()), step.name().span());
             }
             stepNames.add(step.name().name());
-            boolean emits = emits(step);
+            ScanOutput output = output(step);
             Scope stay = scope(inputColumns, entries, declared, stepNames, k, k, k, environment);
             Optional<Scope> advance = k == 0 ? Optional.empty()
                     : Optional.of(scope(inputColumns, entries, declared, stepNames, k - 1, k - 1, k, environment));
@@ -84,22 +85,22 @@ final class ScanBinder {
                     advanceAssignments.put(name, assigned(assignment.expression(), type, advance.get()));
                 }
             }
-            rules.add(new ScanRule(step.name().name(), emits, advanceCondition, stayCondition, advanceAssignments, stayAssignments));
+            rules.add(new ScanRule(step.name().name(), output, advanceCondition, stayCondition, advanceAssignments, stayAssignments));
         }
         LogicalOperator numbered = PluginExpansion.expand("scan", PluginExpansion.INPUT + " | serialize " + ROW_NUMBER + " = row_number()",
                 input, environment, scan.span());
         return new Scan(numbered, ROW_NUMBER, entries, declared, rules, scan.matchId().map(m -> m.name()), inputColumns);
     }
 
-    private static boolean emits(ScanStep step) {
+    private static ScanOutput output(ScanStep step) {
         String mode = step.output().map(o -> o.name()).orElse("all");
         switch (mode) {
             case "all":
-                return true;
+                return ScanOutput.ALL;
             case "none":
-                return false;
+                return ScanOutput.NONE;
             case "last":
-                throw new DiagnosticException(DiagnosticFacts.notSupported("scan output=last"), step.output().get().span());
+                return ScanOutput.LAST;
             default:
                 throw new DiagnosticException(DiagnosticFacts.expected("all, last or none", mode), step.output().get().span());
         }

@@ -43,7 +43,7 @@ public final class TabularOperators {
         supported("render", "rows unchanged; the chart settings come back beside the result");
         supported("sample", "DuckDB reservoir sampling");
         supported("sample-distinct", "");
-        supported("scan", "no output=last; reads its input one row at a time inside DuckDB (a recursive query), so large inputs are slow");
+        supported("scan", "reads its input one row at a time inside DuckDB (a recursive query), so large inputs are slow");
         supported("search", "no kind=case_sensitive, no wildcards inside terms");
         supported("serialize", "");
         supported("summarize", "dcount and percentiles are exact");

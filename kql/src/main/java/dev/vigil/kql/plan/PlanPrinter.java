@@ -283,7 +283,7 @@ public final class PlanPrinter {
             @Override
             public String visit(Scan scan) {
                 return "Scan declare " + outputs(scan.declared()) + scan.matchId().map(m -> " match id " + m).orElse("") + " steps "
-                        + scan.rules().stream().map(r -> r.name() + (r.emits() ? "" : " (output=none)") + ": " + expression(r.stay()))
+                        + scan.rules().stream().map(r -> r.name() + (r.output() == ScanOutput.ALL ? "" : " (output=" + r.output().name().toLowerCase(java.util.Locale.ROOT) + ")") + ": " + expression(r.stay()))
                         .collect(Collectors.joining("; "));
             }
         });

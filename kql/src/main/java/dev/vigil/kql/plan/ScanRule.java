@@ -9,13 +9,13 @@ import java.util.Optional;
  * sequence to this step) and over the step's own state (a record repeating this step, or starting a
  * sequence at the first step).
  *
- * @param emits whether records matching the step are output ({@code output=all}) or not ({@code none})
+ * @param output which of the records matching the step are output
  * @param advance the condition over the previous step's state; empty for the first step
  * @param stay the condition over the step's own state
  * @param advanceAssignments declared column to its new value, over the previous step's state
  * @param stayAssignments declared column to its new value, over the step's own state
  */
-public record ScanRule(String name, boolean emits, Optional<BoundExpression> advance, BoundExpression stay,
+public record ScanRule(String name, ScanOutput output, Optional<BoundExpression> advance, BoundExpression stay,
                        Map<String, BoundExpression> advanceAssignments, Map<String, BoundExpression> stayAssignments) {
     public ScanRule {
         advanceAssignments = Map.copyOf(advanceAssignments);

@@ -3,11 +3,11 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Scan;
+import dev.vigil.kql.plan.ScanOutput;
 import dev.vigil.kql.plan.ScanRule;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code scan} as a recursive CTE that reads the input one row at a time, in row-number order. A row
@@ -21,7 +21,7 @@ final class ScanSql {
     private static final String NEXT = "__scan_next";
     private static final String OUT = "__scan_out";
     private static final String POSITION = "__scan_i";
-    private static final String MATCH = "__scan_match";
+    private static final String RECORD = "__scan_rec";
 
     private ScanSql() {
     }
@@ -48,6 +48,12 @@ final class ScanSql {
             }
         }
         String outType = outType(scan);
+        for (int k = 0; k < steps; k++) {
+            if (scan.rules().get(k).output() == ScanOutput.LAST) {
+                stateNames.add(pending(k));
+                anchor.add("CAST(NULL AS " + outType + ") AS " + pending(k));
+            }
+        }
         stateNames.add(OUT);
         anchor.add("CAST([] AS " + outType + "[]) AS " + OUT);
 
@@ -71,9 +77,18 @@ final class ScanSql {
         for (int f = 0; f < names.size(); f++) {
             outputs.add("struct_extract(__scan_o, '" + fields.get(f) + "') AS " + SqlIdentifiers.quote(names.get(f)));
         }
+        // the records a step with output=last still holds when the input ends are output after the rest
+        List<String> pendings = new ArrayList<>();
+        for (int k = 0; k < steps; k++) {
+            if (scan.rules().get(k).output() == ScanOutput.LAST) {
+                pendings.add(pending(k));
+            }
+        }
+        String flushed = pendings.isEmpty() ? "" : " UNION ALL SELECT " + ROW + " + 1 AS " + ROW + ", unnest(list_filter([" + String.join(", ", pendings)
+                + "], lambda __p: __p IS NOT NULL)) AS __scan_o FROM __scan_r WHERE " + ROW + " = (SELECT max(" + ROW + ") FROM __scan_r)";
         return "SELECT " + String.join(", ", outputs) + " FROM (WITH RECURSIVE __scan_r AS (SELECT " + String.join(", ", anchor)
-                + " UNION ALL " + recursive + ") SELECT " + ROW + ", unnest(" + OUT + ") AS __scan_o FROM __scan_r)"
-                + " ORDER BY " + ROW + ", struct_extract(__scan_o, '" + POSITION + "')";
+                + " UNION ALL " + recursive + ") SELECT " + ROW + ", unnest(" + OUT + ") AS __scan_o FROM __scan_r" + flushed + ")"
+                + " ORDER BY struct_extract(__scan_o, '" + RECORD + "'), " + ROW + ", struct_extract(__scan_o, '" + POSITION + "')";
     }
 
     /** One step applied over {@code inner}: whether the record advances to it or repeats it, then the new state. */
@@ -129,27 +144,58 @@ final class ScanSql {
         } else {
             replaced.add("CASE WHEN " + stays + " THEN " + NEXT + " + 1 ELSE " + NEXT + " END AS " + NEXT);
         }
-        if (rule.emits()) {
-            List<String> fields = fieldNames(scan);
-            List<String> values = new ArrayList<>();
-            for (ColumnSchema output : scan.outputs()) {
-                values.add(SqlIdentifiers.quote(output.name()));
-            }
-            for (int d = 0; d < scan.declared().size(); d++) {
-                values.add(extended(k, d));
-            }
-            if (scan.matchId().isPresent()) {
-                values.add(matchId);
-            }
-            List<String> packed = new ArrayList<>();
-            for (int f = 0; f < values.size(); f++) {
-                packed.add(fields.get(f) + " := " + values.get(f));
-            }
-            packed.add(POSITION + " := len(" + OUT + ")");
-            replaced.add("CASE WHEN " + matched + " THEN list_append(" + OUT + ", CAST(struct_pack(" + String.join(", ", packed) + ") AS "
-                    + outType(scan) + ")) ELSE " + OUT + " END AS " + OUT);
+        String record = record(scan, k, matchId);
+        String emitted = OUT;
+        if (k > 0 && scan.rules().get(previous).output() == ScanOutput.LAST) {
+            // the sequence leaves the previous step: its last record there is final now
+            emitted = appended(emitted, advances + " AND " + pending(previous) + " IS NOT NULL", pending(previous), scan);
+            replaced.add("CASE WHEN " + advances + " THEN NULL ELSE " + pending(previous) + " END AS " + pending(previous));
+        }
+        switch (rule.output()) {
+            case ALL:
+                emitted = appended(emitted, matched, record, scan);
+                break;
+            case LAST:
+                // a record held for a sequence that a new one replaces (or, at the first step, that a new one follows) is final
+                String replacedSequence = k == 0 ? stays : advances + " AND " + active(k);
+                emitted = appended(emitted, "(" + replacedSequence + ") AND " + pending(k) + " IS NOT NULL", pending(k), scan);
+                replaced.add("CASE WHEN " + matched + " THEN " + record + " ELSE " + pending(k) + " END AS " + pending(k));
+                break;
+            case NONE:
+                break;
+        }
+        if (!emitted.equals(OUT)) {
+            replaced.add(emitted + " AS " + OUT);
         }
         return "SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (" + withHelpers + ")";
+    }
+
+    /** The output record of the current row for step {@code k}: the row's columns, the declared values, the match id. */
+    private static String record(Scan scan, int k, String matchId) {
+        List<String> fields = fieldNames(scan);
+        List<String> values = new ArrayList<>();
+        for (ColumnSchema output : scan.outputs()) {
+            values.add(SqlIdentifiers.quote(output.name()));
+        }
+        for (int d = 0; d < scan.declared().size(); d++) {
+            values.add(extended(k, d));
+        }
+        if (scan.matchId().isPresent()) {
+            values.add(matchId);
+        }
+        List<String> packed = new ArrayList<>();
+        for (int f = 0; f < values.size(); f++) {
+            packed.add(fields.get(f) + " := " + values.get(f));
+        }
+        packed.add(RECORD + " := " + ROW);
+        // a record matching several steps is output last step first, as the steps are checked
+        packed.add(POSITION + " := " + (scan.rules().size() - 1 - k));
+        return "CAST(struct_pack(" + String.join(", ", packed) + ") AS " + outType(scan) + ")";
+    }
+
+    /** {@code list} with {@code value} appended where {@code condition} holds. */
+    private static String appended(String list, String condition, String value, Scan scan) {
+        return "CASE WHEN " + condition + " THEN list_append(" + list + ", " + value + ") ELSE " + list + " END";
     }
 
     private static String outType(Scan scan) {
@@ -159,6 +205,7 @@ final class ScanSql {
         for (int f = 0; f < schema.size(); f++) {
             typed.add(fields.get(f) + " " + DuckDbTypes.sqlType(schema.get(f).type()));
         }
+        typed.add(RECORD + " BIGINT");
         typed.add(POSITION + " BIGINT");
         return "STRUCT(" + String.join(", ", typed) + ")";
     }
@@ -193,6 +240,10 @@ final class ScanSql {
 
     private static String match(int step) {
         return "__scan_m" + step;
+    }
+
+    private static String pending(int step) {
+        return "__scan_p" + step;
     }
 
     private static String extended(int step, int declared) {
