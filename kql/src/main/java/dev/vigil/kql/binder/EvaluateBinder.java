@@ -54,6 +54,8 @@ final class EvaluateBinder {
                 return SequenceDetectPlugin.bind(evaluate, input, environment);
             case ActivityEngagementPlugin.NAME:
                 return ActivityEngagementPlugin.bind(evaluate, input, environment);
+            case FunnelSequenceCompletionPlugin.NAME:
+                return FunnelSequenceCompletionPlugin.bind(evaluate, input, environment);
             case PreviewPlugin.NAME:
                 return PreviewPlugin.bind(evaluate, input, environment);
             case DcountIntersectPlugin.NAME:

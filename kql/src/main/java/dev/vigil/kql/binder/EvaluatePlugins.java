@@ -24,6 +24,7 @@ public final class EvaluatePlugins {
         SUPPORTED.put(SchemaMergePlugin.NAME, "PreserveOrder is not checked: columns are ordered by their smallest ordinal");
         SUPPORTED.put(SequenceDetectPlugin.NAME, "every matching combination of rows is a sequence; steps may share a timestamp");
         SUPPORTED.put(ActivityEngagementPlugin.NAME, "dcounts are exact; rows before Start are not read for the first outer windows");
+        SUPPORTED.put(FunnelSequenceCompletionPlugin.NAME, "dcounts are exact; a state no id reached within a period has no row");
         SUPPORTED.put(PreviewPlugin.NAME, "only the rows: the second table (the total count) is not returned, a query having one result");
         SUPPORTED.put(DcountIntersectPlugin.NAME, "exact counts (Vigil's hll values hold the values)");
     }
