@@ -167,7 +167,7 @@ class TestLanguageChecklist {
         switch (kind) {
             case "scalar":
                 return FunctionRegistry.multiValued(name).isPresent() || declared(name, FunctionKind.SCALAR).isPresent()
-                        || SpecialCalls.names().contains(name);
+                        || FunctionRegistry.scalarForm(name).isPresent() || SpecialCalls.names().contains(name);
             case "aggregate":
                 return FunctionRegistry.rowPickingAggregates().contains(name) || declared(name, FunctionKind.AGGREGATE).isPresent();
             case "window":
@@ -191,6 +191,9 @@ class TestLanguageChecklist {
                 return EvaluatePlugins.supported().get(name);
             case "scalar-operator":
                 return operator(name).map(FunctionDeclaration::deviation).orElse("");
+            case "scalar":
+                return FunctionRegistry.scalarForm(name).or(() -> FunctionRegistry.function(name))
+                        .map(FunctionDeclaration::deviation).orElse("");
             default:
                 return FunctionRegistry.function(name).map(FunctionDeclaration::deviation).orElse("");
         }

@@ -32,11 +32,36 @@ final class EvaluateBinder {
         if (!EvaluatePlugins.supported().containsKey(plugin.name())) {
             throw new DiagnosticException(DiagnosticFacts.unknownPlugin(plugin.name()), plugin.nameSpan());
         }
-        if (plugin.name().equals("pivot")) {
-            return PivotBinder.bind(evaluate, input, environment);
-        }
-        if (plugin.name().equals(AddressLookupBinder.IPV4) || plugin.name().equals(AddressLookupBinder.IPV6)) {
-            return AddressLookupBinder.bind(evaluate, input, environment);
+        switch (plugin.name()) {
+            case "pivot":
+                return PivotBinder.bind(evaluate, input, environment);
+            case AddressLookupBinder.IPV4:
+            case AddressLookupBinder.IPV6:
+                return AddressLookupBinder.bind(evaluate, input, environment);
+            case NarrowPlugin.NAME:
+                return NarrowPlugin.bind(evaluate, input, environment);
+            case RowsNearPlugin.NAME:
+                return RowsNearPlugin.bind(evaluate, input, environment);
+            case SlidingWindowCountsPlugin.NAME:
+                return SlidingWindowCountsPlugin.bind(evaluate, input, environment);
+            case RollingPercentilePlugin.NAME:
+                return RollingPercentilePlugin.bind(evaluate, input, environment);
+            case ActivityCountsMetricsPlugin.NAME:
+                return ActivityCountsMetricsPlugin.bind(evaluate, input, environment);
+            case SchemaMergePlugin.NAME:
+                return SchemaMergePlugin.bind(evaluate, input, environment);
+            case SequenceDetectPlugin.NAME:
+                return SequenceDetectPlugin.bind(evaluate, input, environment);
+            case ActivityEngagementPlugin.NAME:
+                return ActivityEngagementPlugin.bind(evaluate, input, environment);
+            case FunnelSequenceCompletionPlugin.NAME:
+                return FunnelSequenceCompletionPlugin.bind(evaluate, input, environment);
+            case PreviewPlugin.NAME:
+                return PreviewPlugin.bind(evaluate, input, environment);
+            case DcountIntersectPlugin.NAME:
+                return DcountIntersectPlugin.bind(evaluate, input, environment);
+            default:
+                break;
         }
         if (plugin.arguments().isEmpty() || plugin.arguments().size() > 2) {
             throw new DiagnosticException(DiagnosticFacts.argumentCount("bag_unpack", List.of(1, 2)), plugin.span());

@@ -146,6 +146,12 @@ final class ExpressionBinder {
 
         @Override
         public BoundExpression visit(MemberAccess member) {
+            if (member.target() instanceof NameReference reference) {
+                Optional<BoundExpression> qualified = scope.lookupQualified(reference.name(), member.member());
+                if (qualified.isPresent()) {
+                    return qualified.get();
+                }
+            }
             BoundExpression target = dynamicTarget(member.target());
             return new BoundCall(FunctionRegistry.memberAccess(), FunctionRegistry.memberAccess().signatures().get(0),
                     List.of(target, BoundLiteral.of(member.member(), KqlType.STRING)));
@@ -295,6 +301,9 @@ final class ExpressionBinder {
         if (call.name().equals(BagPackColumnsCall.NAME)) {
             return BagPackColumnsCall.bind(call, scope);
         }
+        if (call.name().equals(EstimateDataSizeCall.NAME)) {
+            return EstimateDataSizeCall.bind(call, scope);
+        }
         if (CallerCalls.NAMES.contains(call.name())) {
             return CallerCalls.bind(call, scope.environment().context().caller());
         }
@@ -313,6 +322,10 @@ final class ExpressionBinder {
             throw new DiagnosticException(DiagnosticFacts.unknownFunction(call.name()), call.nameSpan());
         }
         FunctionDeclaration declaration = builtIn.get();
+        if (declaration.isAggregate() && (!aggregatesAllowed || call.arguments().size() > 1)
+                && FunctionRegistry.scalarForm(call.name()).isPresent()) {
+            declaration = FunctionRegistry.scalarForm(call.name()).get();
+        }
         if (declaration.isAggregate() && !aggregatesAllowed) {
             throw new DiagnosticException(DiagnosticFacts.aggregateOutsideSummarize(call.name()), call.nameSpan());
         }

@@ -16,6 +16,8 @@ import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.MvExpandOperator;
 import dev.vigil.kql.syntax.ParseKvOperator;
 import dev.vigil.kql.syntax.ParseOperator;
+import dev.vigil.kql.syntax.PartitionOperator;
+import dev.vigil.kql.syntax.ScanOperator;
 import dev.vigil.kql.syntax.ProjectAwayOperator;
 import dev.vigil.kql.syntax.ProjectKeepOperator;
 import dev.vigil.kql.syntax.ProjectOperator;
@@ -207,5 +209,15 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
     @Override
     public LogicalOperator visit(TopHittersOperator topHitters) {
         return TopHittersBinder.bind(topHitters, input, environment);
+    }
+
+    @Override
+    public LogicalOperator visit(PartitionOperator partition) {
+        return PartitionBinder.bind(partition, input, environment);
+    }
+
+    @Override
+    public LogicalOperator visit(ScanOperator scan) {
+        return ScanBinder.bind(scan, input, environment);
     }
 }

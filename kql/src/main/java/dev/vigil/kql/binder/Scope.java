@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class Scope {
     private final Map<String, BoundExpression> names = new LinkedHashMap<>();
+    /** Values reached as {@code Name.Member} where Name is no column: the steps of {@code scan}. */
+    private final Map<String, Map<String, BoundExpression>> qualified = new LinkedHashMap<>();
     private final Environment environment;
     private List<ColumnSchema> inputColumns = List.of();
 
@@ -47,6 +49,16 @@ final class Scope {
 
     void define(String name, BoundExpression expression) {
         names.put(name, expression);
+    }
+
+    /** Makes {@code prefix.member} stand for {@code expression}, as {@code s1.Ts} does in a scan step. */
+    void defineQualified(String prefix, String member, BoundExpression expression) {
+        qualified.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(member, expression);
+    }
+
+    /** The value of {@code prefix.member} when {@code prefix} is a qualifier defined here. */
+    Optional<BoundExpression> lookupQualified(String prefix, String member) {
+        return Optional.ofNullable(qualified.get(prefix)).map(members -> members.get(member));
     }
 
     /** The columns of the operator's input, in order (what {@code pack_all()} packs). */

@@ -5,6 +5,7 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Materialize;
 import dev.vigil.kql.syntax.DatatableExpression;
+import dev.vigil.kql.syntax.FindExpression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.PrintExpression;
@@ -69,6 +70,11 @@ final class TabularBinder {
             @Override
             public LogicalOperator visit(SearchExpression search) {
                 return SearchBinder.bind(search.search(), Optional.empty(), environment);
+            }
+
+            @Override
+            public LogicalOperator visit(FindExpression find) {
+                return FindBinder.bind(find, environment);
             }
         });
     }

@@ -253,7 +253,34 @@ public final class DiagnosticFacts {
     }
 
     public static DiagnosticFact unknownPlugin(String name) {
-        return new DiagnosticFact("KS219", "'" + name + "' is not a supported plugin; evaluate supports bag_unpack and pivot.");
+        return new DiagnosticFact("KS219", "'" + name + "' is not a plugin that evaluate runs here; docs/kql.md lists those it runs.");
+    }
+
+    public static DiagnosticFact pluginFailed(String plugin, String reason) {
+        return new DiagnosticFact("VQ006", "evaluate " + plugin + " could not be applied to this input: " + reason);
+    }
+
+    public static DiagnosticFact pluginArgument(String plugin, String what) {
+        return new DiagnosticFact("KS107", "evaluate " + plugin + " needs " + what + " here.");
+    }
+
+    public static DiagnosticFact severalResults(String operator) {
+        return new DiagnosticFact("VQ009", operator + " makes several result tables, and a Vigil query returns one; "
+                + "write a query per result (let the shared part) instead.");
+    }
+
+    public static DiagnosticFact scanAssignsUndeclared(String name) {
+        return new DiagnosticFact("KS142", "A scan step can assign only the columns of its declare clause; '" + name + "' is not one of them.");
+    }
+
+    public static DiagnosticFact externalDataRefused() {
+        return new DiagnosticFact("VQ007", "externaldata reads from storage outside the workspace, which Vigil never does; "
+                + "ingest the data into a table, or write it inline with datatable.");
+    }
+
+    public static DiagnosticFact tooManyPartitions(int limit, String strategy) {
+        return new DiagnosticFact("VQ008", "partition found more than " + limit + " distinct keys, the limit of its "
+                + strategy + " strategy; filter the input first.");
     }
 
     public static DiagnosticFact tooManyDiscoveredColumns(String operator, int limit) {

@@ -13,6 +13,7 @@ public final class FunctionRegistry {
     private static final Map<String, FunctionDeclaration> FUNCTIONS = new HashMap<>();
     private static final Map<BinaryOperator, FunctionDeclaration> OPERATORS = new EnumMap<>(BinaryOperator.class);
     private static final Map<String, MultiValueFunction> MULTI_VALUED = new HashMap<>();
+    private static final Map<String, FunctionDeclaration> SCALAR_FORMS = new HashMap<>();
     private static final FunctionDeclaration NEGATION = ArithmeticOperators.negation();
     private static final java.util.Set<String> ROW_PICKING = java.util.Set.of("arg_max", "arg_min", "argmax", "argmin");
 
@@ -49,11 +50,17 @@ public final class FunctionRegistry {
         register(BagFunctions.declarations());
         register(VersionFunctions.declarations());
         register(WeightedPercentiles.declarations());
+        register(TextCodecFunctions.declarations());
+        register(TextParsingFunctions.declarations());
+        register(SchemaAggregates.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
                 SeriesDecomposition.multiValued())) {
             for (MultiValueFunction function : functions) {
                 MULTI_VALUED.put(function.name(), function);
             }
+        }
+        for (FunctionDeclaration scalar : SketchMerges.scalarForms()) {
+            SCALAR_FORMS.put(scalar.name(), scalar);
         }
         OPERATORS.putAll(ComparisonOperators.declarations());
         OPERATORS.putAll(StringOperators.declarations());
@@ -78,12 +85,24 @@ public final class FunctionRegistry {
 
     /** The functions the engine runs as Java code; a store registers each on its database before running queries. */
     public static List<JavaFunction> javaFunctions() {
-        return GeoFunctions.javaFunctions();
+        List<JavaFunction> all = new java.util.ArrayList<>(GeoFunctions.javaFunctions());
+        all.addAll(TextCodecFunctions.javaFunctions());
+        all.addAll(TextParsingFunctions.javaFunctions());
+        all.addAll(SchemaAggregates.javaFunctions());
+        return all;
     }
 
     /** The names of every function callable by name, sorted. */
     public static java.util.SortedSet<String> names() {
         return new java.util.TreeSet<>(FUNCTIONS.keySet());
+    }
+
+    /**
+     * The scalar function that shares its name with an aggregate ({@code hll_merge}, {@code tdigest_merge}): the
+     * binder calls it when the name is used with several arguments, or outside {@code summarize}.
+     */
+    public static Optional<FunctionDeclaration> scalarForm(String name) {
+        return Optional.ofNullable(SCALAR_FORMS.get(name));
     }
 
     /** The function with this name (KQL function names are case-sensitive). */

@@ -17,7 +17,7 @@ public final class TabularOperators {
         supported("count", "");
         supported("datatable", "");
         supported("distinct", "");
-        supported("evaluate", "plugins bag_unpack and pivot only");
+        supported("evaluate", "only the plugins marked supported below");
         supported("extend", "");
         supported("getschema", "");
         supported("invoke", "");
@@ -35,12 +35,15 @@ public final class TabularOperators {
         supported("project-reorder", "");
         supported("parse", "simple kind matches from the start of the text");
         supported("parse-where", "");
+        supported("partition", "every strategy runs the subquery once per key found in the data (at most 64 keys for legacy, "
+                + "1000 for native and shuffle), after a first read of the input to find the keys");
         supported("parse-kv", "without delimiters, values are runs of letters and digits");
         supported("print", "");
         supported("range", "");
         supported("render", "rows unchanged; the chart settings come back beside the result");
         supported("sample", "DuckDB reservoir sampling");
         supported("sample-distinct", "");
+        supported("scan", "reads its input one row at a time inside DuckDB (a recursive query), so large inputs are slow");
         supported("search", "no kind=case_sensitive, no wildcards inside terms");
         supported("serialize", "");
         supported("summarize", "dcount and percentiles are exact");
@@ -52,6 +55,7 @@ public final class TabularOperators {
         supported("union", "");
         supported("where", "");
         supported("filter", "");
+        supported("find", "tables only in the in (...) list, no subqueries there; pack_ holds null values too");
     }
 
     private TabularOperators() {
@@ -68,6 +72,6 @@ public final class TabularOperators {
 
     /** The operators that start a query without input ({@code print 1}), as opposed to those that follow a pipe. */
     public static boolean startsQuery(String name) {
-        return name.equals("datatable") || name.equals("print") || name.equals("range");
+        return name.equals("datatable") || name.equals("print") || name.equals("range") || name.equals("find");
     }
 }

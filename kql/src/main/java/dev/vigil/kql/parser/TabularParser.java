@@ -119,11 +119,17 @@ final class TabularParser {
         if (token.isWord("range") && KqlParser.isNameToken(parser.peek(1)) && parser.peek(2).isWord("from")) {
             return SourceParsers.range(parser);
         }
+        if ((token.isWord("externaldata") || token.isWord("external_data")) && !parser.peek(1).is(TokenKind.PIPE)) {
+            throw new DiagnosticException(DiagnosticFacts.externalDataRefused(), token.span());
+        }
         if (token.isWord("union")) {
             return new UnionExpression(UnionParser.union(parser, parser.advance(), false));
         }
         if (token.isWord("search")) {
             return new SearchExpression(SearchParser.search(parser, parser.advance(), true));
+        }
+        if (token.isWord("find") && !parser.peek(1).is(TokenKind.PIPE) && !parser.peek(1).is(TokenKind.OPEN_PAREN)) {
+            return FindParser.find(parser, parser.advance());
         }
         if (token.is(TokenKind.IDENTIFIER) && parser.peek(1).is(TokenKind.OPEN_PAREN)) {
             Expression call = parser.identifierExpression();
@@ -178,7 +184,8 @@ final class TabularParser {
                 || token.isWord("print") && !parser.peek(1).is(TokenKind.OPEN_PAREN)
                 || (token.isWord("range") && KqlParser.isNameToken(parser.peek(1)) && parser.peek(2).isWord("from"))
                 || (token.isWord("union") && !parser.peek(1).is(TokenKind.OPEN_PAREN))
-                || (token.isWord("search") && !parser.peek(1).is(TokenKind.OPEN_PAREN));
+                || (token.isWord("search") && !parser.peek(1).is(TokenKind.OPEN_PAREN))
+                || (token.isWord("find") && !parser.peek(1).is(TokenKind.OPEN_PAREN) && !parser.peek(1).is(TokenKind.PIPE));
     }
 
     /**
@@ -300,6 +307,13 @@ final class TabularParser {
                 return TopNestedParser.topNested(parser, keyword);
             case "parse-kv":
                 return ParseKvParser.parseKv(parser, keyword);
+            case "partition":
+                return PartitionParser.partition(parser, keyword);
+            case "scan":
+                return ScanParser.scan(parser, keyword);
+            case "fork":
+            case "facet":
+                throw new DiagnosticException(DiagnosticFacts.severalResults(name), keyword.span());
             case "top-hitters": {
                 Expression count = parser.expression();
                 parser.expectWord("of");

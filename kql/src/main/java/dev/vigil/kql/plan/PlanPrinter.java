@@ -158,6 +158,11 @@ public final class PlanPrinter {
             public List<LogicalOperator> visit(Pivot pivot) {
                 return List.of(pivot.input());
             }
+
+            @Override
+            public List<LogicalOperator> visit(Scan scan) {
+                return List.of(scan.input());
+            }
         });
     }
 
@@ -273,6 +278,13 @@ public final class PlanPrinter {
             public String visit(Pivot pivot) {
                 return "Pivot " + expression(pivot.key()) + " using " + expression(pivot.aggregate()) + " by "
                         + pivot.groups().stream().map(ColumnSchema::name).toList();
+            }
+
+            @Override
+            public String visit(Scan scan) {
+                return "Scan declare " + outputs(scan.declared()) + scan.matchId().map(m -> " match id " + m).orElse("") + " steps "
+                        + scan.rules().stream().map(r -> r.name() + (r.output() == ScanOutput.ALL ? "" : " (output=" + r.output().name().toLowerCase(java.util.Locale.ROOT) + ")") + ": " + expression(r.stay()))
+                        .collect(Collectors.joining("; "));
             }
         });
     }

@@ -44,4 +44,6 @@ public interface PlanVisitor<R> {
     R visit(TopNested topNested);
 
     R visit(Pivot pivot);
+
+    R visit(Scan scan);
 }

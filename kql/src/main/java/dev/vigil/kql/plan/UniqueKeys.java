@@ -119,6 +119,11 @@ public final class UniqueKeys {
             public Boolean visit(Pivot pivot) {
                 return false;
             }
+
+            @Override
+            public Boolean visit(Scan scan) {
+                return false;
+            }
         });
     }
 

@@ -20,6 +20,7 @@ import dev.vigil.kql.plan.Parse;
 import dev.vigil.kql.plan.PlanVisitor;
 import dev.vigil.kql.plan.RangeSource;
 import dev.vigil.kql.plan.Sample;
+import dev.vigil.kql.plan.Scan;
 import dev.vigil.kql.plan.Union;
 import dev.vigil.kql.plan.Values;
 import java.time.Instant;
@@ -180,6 +181,11 @@ public final class SqlGenerator {
         @Override
         public String visit(Pivot pivot) {
             return PivotSql.select(pivot, stage(pivot.input()), expressions);
+        }
+
+        @Override
+        public String visit(Scan scan) {
+            return ScanSql.select(scan, stage(scan.input()), expressions);
         }
     }
 }

@@ -68,4 +68,8 @@ public interface QueryOperatorVisitor<R> {
     R visit(ParseKvOperator parseKvOperator);
 
     R visit(TopHittersOperator topHittersOperator);
+
+    R visit(PartitionOperator partitionOperator);
+
+    R visit(ScanOperator scanOperator);
 }

@@ -3,11 +3,11 @@ package dev.vigil.kql.syntax;
 /**
  * An expression whose value is a table: a table or let name, a call of a tabular function, a pipe,
  * or one of the operators that start a pipe without input ({@code datatable}, {@code print},
- * {@code range}, {@code union}, {@code search}).
+ * {@code range}, {@code union}, {@code search}, {@code find}).
  */
 public sealed interface TabularExpression
         permits TableReference, TabularFunctionCall, PipeExpression, DatatableExpression, PrintExpression,
-        RangeExpression, UnionExpression, SearchExpression {
+        RangeExpression, UnionExpression, SearchExpression, FindExpression {
     Span span();
 
     /** Calls the method of {@code visitor} for this type. */

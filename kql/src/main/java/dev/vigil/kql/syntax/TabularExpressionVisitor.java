@@ -17,4 +17,6 @@ public interface TabularExpressionVisitor<R> {
     R visit(UnionExpression unionExpression);
 
     R visit(SearchExpression searchExpression);
+
+    R visit(FindExpression findExpression);
 }

@@ -1,0 +1,6 @@
+package dev.vigil.kql.plan;
+
+/** Which records matching a scan step are output: every one, only the last of each run of repeats, or none. */
+public enum ScanOutput {
+    ALL, LAST, NONE
+}
