@@ -14,6 +14,7 @@ import dev.vigil.soc.workbook.evaluation.ParameterValue;
 import dev.vigil.soc.workbook.evaluation.WorkbookEvaluation;
 import dev.vigil.soc.workbook.notebook.GroupItem;
 import dev.vigil.soc.workbook.notebook.LinksItem;
+import dev.vigil.soc.workbook.notebook.NotebookDocument;
 import dev.vigil.soc.workbook.notebook.ParameterKind;
 import dev.vigil.soc.workbook.notebook.ParametersItem;
 import dev.vigil.soc.workbook.notebook.QueryItem;
@@ -43,6 +44,8 @@ final class WorkbookViews {
     private final String viewHref;
     private final Map<String, List<String>> query;
     private final Map<String, ParameterValue> values = new LinkedHashMap<>();
+    /** What the form sends for each control drawn so far, as the browser will send it. */
+    private final Map<String, List<String>> formState = new LinkedHashMap<>();
 
     /**
      * @param viewHref the page's address without its query
@@ -55,14 +58,30 @@ final class WorkbookViews {
         evaluation.parameters().forEach(value -> values.put(value.name(), value));
     }
 
-    List<ItemView> items(WorkbookEvaluation evaluation) {
-        List<ItemView> views = new ArrayList<>();
+    /** A slot per evaluated item, in the order evaluated; a hidden item's is empty. */
+    List<ItemSlot> items(WorkbookEvaluation evaluation) {
+        List<ItemSlot> slots = new ArrayList<>();
         for (ItemResult result : evaluation.items()) {
-            if (result.status() != ItemStatus.HIDDEN) {
-                views.add(view(result));
+            slots.add(ItemSlot.at(result.position(), result.status() == ItemStatus.HIDDEN ? Optional.empty() : Optional.of(view(result))));
+        }
+        return slots;
+    }
+
+    /** The values the form sends for the parameter controls drawn by {@link #items}, by parameter name. */
+    Map<String, List<String>> formState() {
+        return formState;
+    }
+
+    /** The parameters that tabs and links set, with their current values, for the form's hidden fields. */
+    List<LinkParameter> linkParameters(NotebookDocument document) {
+        Map<String, String> current = new LinkedHashMap<>();
+        for (WorkbookItem item : document.flattened()) {
+            if (item instanceof LinksItem links) {
+                links.links().stream().filter(WorkbookLink::setsParameter).forEach(link -> current.putIfAbsent(link.cellValue(),
+                        Optional.ofNullable(values.get(link.cellValue())).map(ParameterValue::plain).orElse("")));
             }
         }
-        return views;
+        return current.entrySet().stream().map(entry -> new LinkParameter(entry.getKey(), entry.getValue())).toList();
     }
 
     private ItemView view(ItemResult result) {
@@ -217,6 +236,7 @@ final class WorkbookViews {
                 choices.addAll(TIME_RANGES);
             }
             current.filter(duration -> !choices.contains(duration)).ifPresent(choices::add);
+            formState.put(parameter.name(), current.map(duration -> List.of(duration.toString())).orElse(List.of()));
             return new ParameterControl(parameter.name(), parameter.label(), "time", false, choices.stream().map(duration -> new ParameterControl.Option(
                     duration.toString(), dev.vigil.soc.workbook.evaluation.TimeRangeValue.last(duration).label(), current.equals(Optional.of(duration))))
                     .toList(), "");
@@ -235,15 +255,18 @@ final class WorkbookViews {
                     options.add(new ParameterControl.Option(option.value(), option.label(), !allChosen && chosen.contains(option.value())));
                 }
             }
+            formState.put(parameter.name(), options.stream().filter(ParameterControl.Option::selected).map(ParameterControl.Option::value).toList());
             return new ParameterControl(parameter.name(), parameter.label(), "dropdown", parameter.multiSelect(), options, "");
         }
-        return new ParameterControl(parameter.name(), parameter.label(), "text", false, List.of(),
-                value == null || value.values().isEmpty() ? "" : value.values().get(0));
+        String text = value == null || value.values().isEmpty() ? "" : value.values().get(0);
+        formState.put(parameter.name(), text.isEmpty() ? List.of() : List.of(text));
+        return new ParameterControl(parameter.name(), parameter.label(), "text", false, List.of(), text);
     }
 
     private TabLink link(WorkbookLink link) {
         if (!link.setsParameter()) {
-            return new TabLink(link.label(), link.target().equals("url") && link.cellValue().startsWith("https://") ? link.cellValue() : "#", false);
+            return new TabLink(link.label(), link.target().equals("url") && link.cellValue().startsWith("https://") ? link.cellValue() : "#", false, "",
+                    "");
         }
         Map<String, List<String>> next = new LinkedHashMap<>(query);
         next.put(link.cellValue(), List.of(link.subTarget()));
@@ -256,7 +279,8 @@ final class WorkbookViews {
             }
         }
         ParameterValue current = values.get(link.cellValue());
-        return new TabLink(link.label(), href.toString(), current != null && current.values().contains(link.subTarget()));
+        return new TabLink(link.label(), href.toString(), current != null && current.values().contains(link.subTarget()), link.cellValue(),
+                link.subTarget());
     }
 
     private static String widthClass(WorkbookItem item) {
