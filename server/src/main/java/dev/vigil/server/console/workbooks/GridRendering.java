@@ -149,7 +149,7 @@ final class GridRendering {
         return value instanceof Number number ? number.doubleValue() : 0;
     }
 
-    static String text(Object value) {
+    private static String text(Object value) {
         return value == null ? "" : value.toString();
     }
 }
