@@ -110,7 +110,7 @@ public class WorkbookBenchmark {
         return runs.evaluate(document, parameters, BenchWorkspace.ID, new Principal("bench"), "bench", "Vigil workbook benchmark");
     }
 
-    private static JsonNode workbook() {
+    static JsonNode workbook() {
         ObjectMapper json = new ObjectMapper();
         ObjectNode document = json.createObjectNode().put("version", "Notebook/1.0");
         ArrayNode items = document.putArray("items");

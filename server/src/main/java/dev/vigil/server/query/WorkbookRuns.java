@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public final class WorkbookRuns {
     private final InteractiveQueries queries;
     private final QueryLog log;
     private final WorkbookEvaluator evaluator;
+    private final DropDownOptions options = new DropDownOptions();
     private final Clock clock;
 
     public WorkbookRuns(InteractiveQueries queries, QueryLog log, QueryConcurrency concurrency, Clock clock) {
@@ -54,12 +56,45 @@ public final class WorkbookRuns {
     }
 
     /**
+     * Evaluates every item.
+     *
      * @param credential the API key id, or {@code session}, for the query log
      * @param clientApp what the query log names as the client
      */
     public WorkbookEvaluation evaluate(NotebookDocument document, Map<String, JsonNode> given, String workspace, Principal viewer, String credential,
             String clientApp) {
-        return evaluator.evaluate(document, given, (kql, timespan) -> run(kql, timespan, workspace, viewer, credential, clientApp));
+        return evaluator.evaluate(document, given, queries(workspace, viewer, credential, clientApp));
+    }
+
+    /**
+     * Evaluates only the items that depend on the {@code changed} parameters
+     * ({@link WorkbookEvaluator#reevaluate}); drop-downs the change does not touch keep the options
+     * this viewer's last evaluation of the workbook got.
+     */
+    public WorkbookEvaluation reevaluate(NotebookDocument document, Map<String, JsonNode> given, Set<String> changed, String workspace,
+            Principal viewer, String credential, String clientApp) {
+        return evaluator.reevaluate(document, given, changed, queries(workspace, viewer, credential, clientApp));
+    }
+
+    private WorkbookQueries queries(String workspace, Principal viewer, String credential, String clientApp) {
+        return new WorkbookQueries() {
+            @Override
+            public ResultTable run(String kql, Optional<String> timespan) {
+                return WorkbookRuns.this.run(kql, timespan, workspace, viewer, credential, clientApp);
+            }
+
+            @Override
+            public ResultTable options(String kql) {
+                ResultTable table = run(kql, Optional.empty());
+                options.keep(workspace, viewer.id(), kql, table);
+                return table;
+            }
+
+            @Override
+            public Optional<ResultTable> recall(String kql) {
+                return options.recall(workspace, viewer.id(), kql);
+            }
+        };
     }
 
     private ResultTable run(String kql, Optional<String> timespan, String workspace, Principal viewer, String credential, String clientApp) {

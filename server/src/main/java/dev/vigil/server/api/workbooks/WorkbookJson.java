@@ -14,8 +14,11 @@ import dev.vigil.soc.workbook.notebook.QueryItem;
 import dev.vigil.workspace.api.ResultTable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Workbooks in the shape of Azure's {@code microsoft.insights/workbooks} resource ({@code name},
@@ -102,6 +105,7 @@ final class WorkbookJson {
         json.put("message", result.message().orElse(null));
         json.put("tables", result.tables().stream().map(WorkbookJson::table).toList());
         json.put("depth", result.depth());
+        json.put("position", result.position());
         result.text().ifPresent(text -> json.put("text", text));
         if (result.item() instanceof QueryItem query) {
             json.put("visualization", query.visualization());
@@ -129,6 +133,29 @@ final class WorkbookJson {
             given.put(field.getKey(), field.getValue());
         }
         return given;
+    }
+
+    /**
+     * The {@code changed} array of an evaluate request: the parameters whose values differ from the
+     * evaluation the caller holds, so that only the items depending on them are evaluated; empty
+     * when the request has none (every item is).
+     */
+    static Optional<Set<String>> changed(JsonNode body) {
+        if (body == null || body.path("changed").isMissingNode() || body.path("changed").isNull()) {
+            return Optional.empty();
+        }
+        JsonNode changed = body.path("changed");
+        if (!changed.isArray()) {
+            throw new InvalidWorkbookException("changed", "must be an array of parameter names");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < changed.size(); i++) {
+            if (!changed.get(i).isTextual()) {
+                throw new InvalidWorkbookException("changed[" + i + "]", "must be a parameter name; was " + changed.get(i));
+            }
+            names.add(changed.get(i).asText());
+        }
+        return Optional.of(names);
     }
 
     static List<Map<String, Object>> list(List<Workbook> workbooks) {

@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A workspace's workbooks in the shape of Azure's workbook resources: list, read, create or replace
@@ -79,10 +80,14 @@ public final class WorkbookRoutes {
     private void evaluate(Context ctx) {
         String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         Workbook workbook = workbooks.get(workspace, ctx.pathParam("workbookId"));
-        Map<String, JsonNode> given = WorkbookJson.parameters(body(ctx));
+        JsonNode body = body(ctx);
+        Map<String, JsonNode> given = WorkbookJson.parameters(body);
         Caller caller = Caller.of(ctx);
-        ctx.json(WorkbookJson.write(runs.evaluate(workbook.document(), given, workspace, caller.principal(),
-                caller.apiKeyId() != null ? caller.apiKeyId() : "session", CLIENT_APP)));
+        String credential = caller.apiKeyId() != null ? caller.apiKeyId() : "session";
+        Optional<Set<String>> changed = WorkbookJson.changed(body);
+        ctx.json(WorkbookJson.write(changed.isPresent()
+                ? runs.reevaluate(workbook.document(), given, changed.get(), workspace, caller.principal(), credential, CLIENT_APP)
+                : runs.evaluate(workbook.document(), given, workspace, caller.principal(), credential, CLIENT_APP)));
     }
 
     private void templates(Context ctx) {

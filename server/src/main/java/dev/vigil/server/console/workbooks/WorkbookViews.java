@@ -14,6 +14,7 @@ import dev.vigil.soc.workbook.evaluation.ParameterValue;
 import dev.vigil.soc.workbook.evaluation.WorkbookEvaluation;
 import dev.vigil.soc.workbook.notebook.GroupItem;
 import dev.vigil.soc.workbook.notebook.LinksItem;
+import dev.vigil.soc.workbook.notebook.NotebookDocument;
 import dev.vigil.soc.workbook.notebook.ParameterKind;
 import dev.vigil.soc.workbook.notebook.ParametersItem;
 import dev.vigil.soc.workbook.notebook.QueryItem;
@@ -32,7 +33,6 @@ import java.util.Set;
 
 /** Turns an evaluated workbook into what its page shows: each visible item as an {@link ItemView}. */
 final class WorkbookViews {
-    static final int MAX_GRID_ROWS = 250;
     private static final List<Integer> WIDTHS = List.of(10, 20, 25, 30, 33, 40, 50, 60, 67, 70, 75, 80, 90, 100);
     private static final List<Duration> TIME_RANGES = List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12),
             Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14), Duration.ofDays(30));
@@ -43,6 +43,8 @@ final class WorkbookViews {
     private final String viewHref;
     private final Map<String, List<String>> query;
     private final Map<String, ParameterValue> values = new LinkedHashMap<>();
+    /** What the form sends for each control drawn so far, as the browser will send it. */
+    private final Map<String, List<String>> formState = new LinkedHashMap<>();
 
     /**
      * @param viewHref the page's address without its query
@@ -55,14 +57,30 @@ final class WorkbookViews {
         evaluation.parameters().forEach(value -> values.put(value.name(), value));
     }
 
-    List<ItemView> items(WorkbookEvaluation evaluation) {
-        List<ItemView> views = new ArrayList<>();
+    /** A slot per evaluated item, in the order evaluated; a hidden item's is empty. */
+    List<ItemSlot> items(WorkbookEvaluation evaluation) {
+        List<ItemSlot> slots = new ArrayList<>();
         for (ItemResult result : evaluation.items()) {
-            if (result.status() != ItemStatus.HIDDEN) {
-                views.add(view(result));
+            slots.add(ItemSlot.at(result.position(), result.status() == ItemStatus.HIDDEN ? Optional.empty() : Optional.of(view(result))));
+        }
+        return slots;
+    }
+
+    /** The values the form sends for the parameter controls drawn by {@link #items}, by parameter name. */
+    Map<String, List<String>> formState() {
+        return formState;
+    }
+
+    /** The parameters that tabs and links set, with their current values, for the form's hidden fields. */
+    List<LinkParameter> linkParameters(NotebookDocument document) {
+        Map<String, String> current = new LinkedHashMap<>();
+        for (WorkbookItem item : document.flattened()) {
+            if (item instanceof LinksItem links) {
+                links.links().stream().filter(WorkbookLink::setsParameter).forEach(link -> current.putIfAbsent(link.cellValue(),
+                        Optional.ofNullable(values.get(link.cellValue())).map(ParameterValue::plain).orElse("")));
             }
         }
-        return views;
+        return current.entrySet().stream().map(entry -> new LinkParameter(entry.getKey(), entry.getValue())).toList();
     }
 
     private ItemView view(ItemResult result) {
@@ -117,12 +135,12 @@ final class WorkbookViews {
         if (CHARTS.contains(kind)) {
             chart = Optional.of(chart(kind, table));
         } else if (kind.equals("tiles") || kind.equals("stat") || kind.equals("card")) {
-            tiles = tiles(item, table);
+            tiles = tiles(item, table, !kind.equals("tiles"));
         } else {
             if (!kind.equals("table") && !kind.isEmpty()) {
                 notices.add("The visualization '" + visualization + "' is not supported by Vigil; the result is shown as a table.");
             }
-            grid = Optional.of(grid(item, table));
+            grid = Optional.of(GridRendering.grid(item, table));
         }
         return new ItemView(base.name(), "query", base.depth(), base.widthClass(), base.title(), "", chart, grid, tiles, notices, Optional.empty(),
                 List.of(), List.of(), logs);
@@ -138,8 +156,11 @@ final class WorkbookViews {
         }
     }
 
-    /** Tiles from {@code tileSettings}' title and left columns, else the first text and the first number. */
-    private static List<TileView> tiles(QueryItem item, ResultTable table) {
+    /**
+     * Tiles from {@code tileSettings}' title and left columns, else the first text and the first number;
+     * {@code stat} and {@code card} items draw them as big numbers.
+     */
+    private static List<TileView> tiles(QueryItem item, ResultTable table, boolean bigNumbers) {
         JsonNode settings = item.json().path("content").path("tileSettings");
         List<String> names = table.columns().stream().map(ColumnSchema::name).toList();
         int title = names.indexOf(settings.path("titleContent").path("columnMatch").asText(""));
@@ -152,7 +173,7 @@ final class WorkbookViews {
         }
         List<TileView> tiles = new ArrayList<>();
         for (List<Object> row : table.rows().subList(0, Math.min(table.rows().size(), 24))) {
-            tiles.add(new TileView(title < 0 ? "" : text(row.get(title)), value < 0 ? "" : text(row.get(value))));
+            tiles.add(new TileView(title < 0 ? "" : text(row.get(title)), value < 0 ? "" : text(row.get(value)), bigNumbers));
         }
         return tiles;
     }
@@ -165,41 +186,6 @@ final class WorkbookViews {
             }
         }
         return -1;
-    }
-
-    /** The grid, with the bar ({@code formatter} 4) and heat map (8) formatters of {@code gridSettings} as cell classes. */
-    private static GridView grid(QueryItem item, ResultTable table) {
-        List<String> names = table.columns().stream().map(ColumnSchema::name).toList();
-        Map<Integer, String> formats = new LinkedHashMap<>();
-        for (JsonNode formatter : item.json().path("content").path("gridSettings").path("formatters")) {
-            int column = names.indexOf(formatter.path("columnMatch").asText(""));
-            int code = formatter.path("formatter").asInt(0);
-            if (column >= 0 && (code == 4 || code == 8)) {
-                formats.put(column, code == 4 ? "wb-bar" : "wb-heat");
-            }
-        }
-        List<List<Object>> rows = table.rows().subList(0, Math.min(table.rows().size(), MAX_GRID_ROWS));
-        Map<Integer, Double> maxima = new LinkedHashMap<>();
-        formats.keySet().forEach(column -> maxima.put(column, rows.stream().map(row -> number(row.get(column))).max(Double::compare).orElse(0.0)));
-        List<List<GridView.Cell>> cells = new ArrayList<>();
-        for (List<Object> row : rows) {
-            List<GridView.Cell> line = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                String cssClass = "";
-                if (formats.containsKey(i)) {
-                    double max = maxima.get(i);
-                    int step = max <= 0 ? 0 : (int) Math.round(10 * number(row.get(i)) / max);
-                    cssClass = formats.get(i) + " " + formats.get(i) + "-" + Math.max(0, Math.min(10, step));
-                }
-                line.add(new GridView.Cell(text(row.get(i)), cssClass));
-            }
-            cells.add(line);
-        }
-        return new GridView(names, cells, table.rows().size() > MAX_GRID_ROWS);
-    }
-
-    private static double number(Object value) {
-        return value instanceof Number number ? number.doubleValue() : 0;
     }
 
     private static String text(Object value) {
@@ -217,6 +203,7 @@ final class WorkbookViews {
                 choices.addAll(TIME_RANGES);
             }
             current.filter(duration -> !choices.contains(duration)).ifPresent(choices::add);
+            formState.put(parameter.name(), current.map(duration -> List.of(duration.toString())).orElse(List.of()));
             return new ParameterControl(parameter.name(), parameter.label(), "time", false, choices.stream().map(duration -> new ParameterControl.Option(
                     duration.toString(), dev.vigil.soc.workbook.evaluation.TimeRangeValue.last(duration).label(), current.equals(Optional.of(duration))))
                     .toList(), "");
@@ -235,15 +222,18 @@ final class WorkbookViews {
                     options.add(new ParameterControl.Option(option.value(), option.label(), !allChosen && chosen.contains(option.value())));
                 }
             }
+            formState.put(parameter.name(), options.stream().filter(ParameterControl.Option::selected).map(ParameterControl.Option::value).toList());
             return new ParameterControl(parameter.name(), parameter.label(), "dropdown", parameter.multiSelect(), options, "");
         }
-        return new ParameterControl(parameter.name(), parameter.label(), "text", false, List.of(),
-                value == null || value.values().isEmpty() ? "" : value.values().get(0));
+        String text = value == null || value.values().isEmpty() ? "" : value.values().get(0);
+        formState.put(parameter.name(), text.isEmpty() ? List.of() : List.of(text));
+        return new ParameterControl(parameter.name(), parameter.label(), "text", false, List.of(), text);
     }
 
     private TabLink link(WorkbookLink link) {
         if (!link.setsParameter()) {
-            return new TabLink(link.label(), link.target().equals("url") && link.cellValue().startsWith("https://") ? link.cellValue() : "#", false);
+            return new TabLink(link.label(), link.target().equals("url") && link.cellValue().startsWith("https://") ? link.cellValue() : "#", false, "",
+                    "");
         }
         Map<String, List<String>> next = new LinkedHashMap<>(query);
         next.put(link.cellValue(), List.of(link.subTarget()));
@@ -256,7 +246,8 @@ final class WorkbookViews {
             }
         }
         ParameterValue current = values.get(link.cellValue());
-        return new TabLink(link.label(), href.toString(), current != null && current.values().contains(link.subTarget()));
+        return new TabLink(link.label(), href.toString(), current != null && current.values().contains(link.subTarget()), link.cellValue(),
+                link.subTarget());
     }
 
     private static String widthClass(WorkbookItem item) {

@@ -194,4 +194,66 @@ class TestWorkbookRoutes {
         Eventually.await("the workbook query's LAQueryLogs row", () -> server.count("LAQueryLogs | where QueryText has 'marker_4711'"
                 + " and RequestClientApp == 'Vigil workbooks API' | count"), count -> count == 1);
     }
+
+    /**
+     * The rows of {@code LAQueryLogs} that workbook queries carrying {@code marker} left. The query log
+     * is written through the bulk lane of group commit, which commits in the order written, so a row
+     * written after the evaluations answered is committed after all of theirs: once it shows, so do they.
+     */
+    private static long workbookQueriesWith(String marker) {
+        String barrier = "barrier " + java.util.UUID.randomUUID();
+        server.writeAsVigil("LAQueryLogs", List.of(Map.of("TimeGenerated", Instant.now().toString(), "QueryText", barrier)));
+        Eventually.await("the barrier's LAQueryLogs row", () -> server.count("LAQueryLogs | where QueryText == '" + barrier + "' | count"),
+                count -> count == 1);
+        return server.count("LAQueryLogs | where QueryText has '" + marker + "' and RequestClientApp == 'Vigil workbooks API' | count");
+    }
+
+    @Test
+    void testAChangedParameterReevaluatesOnlyTheItemsThatDependOnIt() {
+        save("partial", Map.of("version", "Notebook/1.0", "items", List.of(
+                Map.of("type", 9, "name", "filters", "content", Map.of("parameters", List.of(
+                        Map.of("name", "TimeRange", "type", 4, "value", Map.of("durationMs", 86_400_000)),
+                        Map.of("name", "Severity", "type", 2, "multiSelect", true, "quote", "'", "delimiter", ",",
+                                "jsonData", "[\"High\", \"Medium\"]", "value", List.of("value::all")),
+                        Map.of("name", "Hub", "type", 2, "multiSelect", true, "quote", "'", "delimiter", ",", "value", List.of("value::all"),
+                                "query", "SecurityAlert | where TimeGenerated {TimeRange} | extend hub_options_7310 = extract(@'IotHubs/([^/]+)', 1,"
+                                        + " ResourceId) | distinct value = hub_options_7310")))),
+                Map.of("type", 3, "name", "by severity", "content", Map.of("query", "SecurityAlert | where AlertSeverity in ({Severity})"
+                        + " | summarize severity_7310 = count() by AlertSeverity")),
+                Map.of("type", 3, "name", "by hub", "content", Map.of("query", "SecurityAlert | extend Hub = extract(@'IotHubs/([^/]+)', 1, ResourceId)"
+                        + " | where Hub in ({Hub}) | summarize hub_7310 = count() by Hub")),
+                Map.of("type", 3, "name", "everything", "content", Map.of("query", "SecurityAlert | summarize all_7310 = count()")))), 201);
+        evaluate("partial", Map.of());
+
+        HttpResponse<String> answered = server.sendJson("POST", WORKBOOKS + "/partial/evaluate", server.apiKey(), Map.of("parameters",
+                Map.of("Severity", List.of("Medium")), "changed", List.of("Severity")));
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        JsonNode evaluation = RunningServer.json(answered);
+        assertThat(evaluation.path("items")).extracting(item -> item.path("name").asText() + "@" + item.path("position").asInt())
+                .containsExactly("by severity@1");
+        assertThat(rows(item(evaluation, "by severity"))).containsExactly("Medium 2");
+        assertThat(workbookQueriesWith("severity_7310")).as("run by the whole evaluation and again after the change").isEqualTo(2);
+        assertThat(workbookQueriesWith("hub_options_7310")).as("the hub drop-down's query does not use Severity: its options are kept").isEqualTo(1);
+        assertThat(workbookQueriesWith("hub_7310")).isEqualTo(1);
+        assertThat(workbookQueriesWith("all_7310")).isEqualTo(1);
+
+        JsonNode afterTimeRange = RunningServer.json(server.sendJson("POST", WORKBOOKS + "/partial/evaluate", server.apiKey(), Map.of("parameters",
+                Map.of("TimeRange", "PT3H"), "changed", List.of("TimeRange"))));
+        assertThat(afterTimeRange.path("items")).as("the hub drop-down's query uses the time range, and the hub item uses the hub")
+                .extracting(item -> item.path("name").asText()).containsExactly("filters", "by hub");
+        assertThat(rows(item(afterTimeRange, "by hub"))).as("the alerts of the last 3 hours are all on hub-a").containsExactly("hub-a 3");
+        assertThat(workbookQueriesWith("hub_options_7310")).isEqualTo(2);
+        assertThat(workbookQueriesWith("all_7310")).isEqualTo(1);
+    }
+
+    @Test
+    void testAChangeOfAParameterTheWorkbookLacksIsRefused() {
+        save("unchanged", Map.of("version", "Notebook/1.0", "items", List.of(Map.of("type", 1, "content", Map.of("json", "hi")))), 201);
+
+        HttpResponse<String> refused = server.sendJson("POST", WORKBOOKS + "/unchanged/evaluate", server.apiKey(), Map.of("changed", List.of("Hub")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(RunningServer.json(refused).path("error").path("innererror").path("path").asText()).isEqualTo("changed.Hub");
+    }
 }

@@ -2,22 +2,27 @@ package dev.vigil.server.console.workbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.console.ConsoleBrowser;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
 
 /**
  * A workbook in the browser: the gallery, the IoT template drawn over real alerts (charts, tiles,
- * grid), a parameter change that redraws the items, tabs, and items Vigil does not support shown as
- * notices; never an error in the browser's console.
+ * grid), a parameter change that redraws only the items that use it, tabs, items Vigil does not
+ * support shown as notices, and the editor (a Contributor's walk, a Reader's disabled editor);
+ * never an error in the browser's console.
  */
 class TestWorkbookPages {
     private static final String PASSWORD = "plant floor dashboards at dawn";
@@ -33,6 +38,8 @@ class TestWorkbookPages {
     static void alertsAndAWorkbook() {
         server.createUser("viewer", PASSWORD);
         server.grant("viewer", "Reader", "/workspaces/default");
+        server.createUser("editor", PASSWORD);
+        server.grant("editor", "Contributor", "/workspaces/default");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -52,6 +59,39 @@ class TestWorkbookPages {
                                 "title", "By severity", "visualization", "table", "gridSettings", Map.of("formatters",
                                         List.of(Map.of("columnMatch", "Alerts", "formatter", 4))))))));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        HttpResponse<String> partial = server.sendJson("PUT", "/api/workspaces/default/workbooks/partial", server.apiKey(), Map.of("version",
+                "Notebook/1.0", "items", List.of(
+                        Map.of("type", 9, "name", "filters", "content", Map.of("parameters", List.of(Map.of("name", "Severity", "type", 2,
+                                "multiSelect", true, "quote", "'", "delimiter", ",", "jsonData", "[\"High\", \"Low\"]", "value", List.of("High", "Low"))))),
+                        Map.of("type", 3, "name", "by severity", "customWidth", "50", "content", Map.of("query", "SecurityAlert | where AlertSeverity in"
+                                + " ({Severity}) | summarize severity_5521 = count() by AlertSeverity | sort by AlertSeverity asc", "title", "By severity")),
+                        Map.of("type", 3, "name", "everything", "customWidth", "50", "content", Map.of("query",
+                                "SecurityAlert | summarize everything_5521 = count() by bin(TimeGenerated, 1h)", "title", "Everything", "visualization",
+                                "timechart")))));
+        assertThat(partial.statusCode()).as(partial.body()).isEqualTo(201);
+        HttpResponse<String> editable = server.sendJson("PUT", "/api/workspaces/default/workbooks/editable", server.apiKey(), Map.of("version",
+                "Notebook/1.0", "items", List.of(Map.of("type", 1, "name", "intro", "content", Map.of("json", "# Shift board")),
+                        Map.of("type", 3, "name", "first", "content", Map.of("query", "SecurityAlert | summarize Alerts = count()", "title", "First")))));
+        assertThat(editable.statusCode()).as(editable.body()).isEqualTo(201);
+    }
+
+    /**
+     * How many of the console's workbook queries carrying {@code marker} ran. The query log is
+     * written through the bulk lane of group commit, which commits in the order written: once a
+     * row written after the page answered shows, every row of the page's queries does too.
+     */
+    private static long consoleQueriesWith(String marker) {
+        String barrier = "barrier " + UUID.randomUUID();
+        server.writeAsVigil("LAQueryLogs", List.of(Map.of("TimeGenerated", Instant.now().toString(), "QueryText", barrier)));
+        Eventually.await("the barrier's LAQueryLogs row", () -> server.count("LAQueryLogs | where QueryText == '" + barrier + "' | count"),
+                count -> count == 1);
+        return server.count("LAQueryLogs | where QueryText has '" + marker + "' and RequestClientApp == 'Vigil console workbooks' | count");
+    }
+
+    /** The names of the items the page shows, in order. */
+    private static String shownItems() {
+        return String.valueOf(browser.script("return Array.from(document.querySelectorAll('#wb-items [data-item]'))"
+                + ".map(function (item) { return item.getAttribute('data-item'); }).join(' | ');"));
     }
 
     private static String tileText() {
@@ -107,5 +147,96 @@ class TestWorkbookPages {
         browser.screenshot("notices-and-grid");
         browser.assertNoConsoleErrors();
         browser.signOut();
+    }
+
+    @Test
+    void testAParameterChangeRedrawsOnlyTheItemsThatUseIt() {
+        browser.signIn("viewer", PASSWORD);
+        browser.open(WORKBOOKS + "/partial");
+        browser.waitUntilText("[data-item='by severity'] .wb-grid", "High");
+        browser.find("[data-item='everything'] canvas");
+        browser.script("document.querySelector(\"[data-item='everything']\").setAttribute('data-probe', 'drawn before');"
+                + " document.querySelector(\"[data-item='by severity']\").setAttribute('data-probe', 'drawn before');");
+
+        browser.script("var select = document.querySelector(\"select[name='Severity']\");"
+                + " Array.from(select.options).forEach(function (option) { option.selected = option.value === 'Low'; });"
+                + " select.dispatchEvent(new Event('change', { bubbles: true }));");
+        browser.waitUntil(driver -> {
+            Object grid = browser.script("var grid = document.querySelector(\"[data-item='by severity'] .wb-grid\"); return grid ? grid.innerText : '';");
+            return String.valueOf(grid).contains("Low") && !String.valueOf(grid).contains("High");
+        });
+
+        assertThat(browser.find("[data-item='by severity']").getAttribute("data-probe")).as("the item that uses Severity was drawn again").isNull();
+        assertThat(browser.find("[data-item='everything']").getAttribute("data-probe")).as("the other item kept its content").isEqualTo("drawn before");
+        browser.find("[data-item='everything'] canvas");
+        assertThat(browser.driver().getCurrentUrl()).contains("Severity=Low").doesNotContain("_applied");
+        assertThat(consoleQueriesWith("severity_5521")).as("the page, then the change").isEqualTo(2);
+        assertThat(consoleQueriesWith("everything_5521")).as("the page only").isEqualTo(1);
+        browser.assertNoConsoleErrors();
+        browser.signOut();
+    }
+
+    @Test
+    void testAContributorAddsAQueryItemMovesItUpAndSavesIt() {
+        browser.signIn("editor", PASSWORD);
+        browser.open(WORKBOOKS + "/editable");
+        browser.find("a[data-testid='edit-workbook']").click();
+        browser.waitUntilText("[data-testid='editor-items']", "intro");
+
+        browser.clickText("Add query");
+        browser.find("[data-editor-item='query - 2'] input[name='item.2.title']").sendKeys("Newest");
+        browser.find("[data-editor-item='query - 2'] textarea[name='item.2.query']").sendKeys("SecurityAlert | summarize Newest = count() by AlertSeverity");
+        browser.find("[aria-label='Move query - 2 up']").click();
+        browser.waitUntil(driver -> editorItems().equals("intro | query - 2 | first"));
+        assertThat(browser.find("[data-editor-item='query - 2'] input[name='item.1.title']").getAttribute("value")).isEqualTo("Newest");
+        browser.screenshot("workbook-editor");
+        browser.find("[data-testid='save-workbook']").click();
+        browser.waitUntil(driver -> driver.getCurrentUrl().endsWith(WORKBOOKS + "/editable"));
+
+        browser.open(WORKBOOKS + "/editable");
+        browser.waitUntilText("[data-item='query - 2'] .wb-grid", "High");
+        assertThat(shownItems()).isEqualTo("intro | query - 2 | first");
+        assertThat(browser.find("[data-item='query - 2'] .wb-title").getText()).isEqualTo("Newest");
+        browser.assertNoConsoleErrors();
+
+        browser.open(WORKBOOKS + "/editable/edit");
+        browser.waitUntilText("[data-testid='editor-items']", "query - 2");
+        saveAgainThroughTheApi("editable");
+        browser.find("[aria-label='Delete intro']").click();
+        browser.waitUntil(driver -> editorItems().equals("query - 2 | first"));
+        browser.find("[data-testid='save-workbook']").click();
+        browser.waitUntilText("[data-testid='editor-error']", "Someone else saved this workbook");
+        assertThat(editorItems()).as("the edits are still there").isEqualTo("query - 2 | first");
+        browser.assertNoConsoleErrors();
+        browser.signOut();
+    }
+
+    @Test
+    void testAReaderSeesTheEditorDisabledWithTheReason() {
+        browser.signIn("viewer", PASSWORD);
+        browser.open(WORKBOOKS + "/editable");
+        WebElement edit = browser.find("[data-testid='edit-workbook']");
+        assertThat(edit.getTagName()).isEqualTo("button");
+        assertThat(edit.isEnabled()).isFalse();
+        assertThat(browser.find("#wb-edit-reason").getText()).contains("Needs Contributor").contains("you have Reader");
+
+        browser.open(WORKBOOKS + "/editable/edit");
+        assertThat(browser.find("[data-testid='editor-reason']").getText()).contains("Needs Contributor");
+        assertThat(browser.find("[data-testid='save-workbook']").isEnabled()).isFalse();
+        browser.assertNoConsoleErrors();
+        browser.signOut();
+    }
+
+    /** Someone else's save: the workbook read and written back through the API, which moves its etag on. */
+    private static void saveAgainThroughTheApi(String id) {
+        JsonNode properties = RunningServer.json(server.get("/api/workspaces/default/workbooks/" + id)).path("properties");
+        HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/workbooks/" + id, server.apiKey(), Map.of("properties",
+                Map.of("displayName", properties.path("displayName").asText(), "serializedData", properties.path("serializedData").asText())));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    private static String editorItems() {
+        return String.valueOf(browser.script("return Array.from(document.querySelectorAll('[data-editor-item]'))"
+                + ".map(function (item) { return item.getAttribute('data-editor-item'); }).join(' | ');"));
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,22 +36,30 @@ final class ParameterResolver {
 
     private final WorkbookQueries queries;
     private final Instant now;
+    /** The drop-downs whose queries must run; the others' options may be recalled. Empty: every query runs. */
+    private final Optional<Set<String>> requeried;
     private final Map<String, ParameterValue> values = new LinkedHashMap<>();
     private final Map<WorkbookItem, List<String>> notices = new HashMap<>();
 
-    private ParameterResolver(WorkbookQueries queries, Instant now) {
+    private ParameterResolver(WorkbookQueries queries, Instant now, Optional<Set<String>> requeried) {
         this.queries = queries;
         this.now = now;
+        this.requeried = requeried;
     }
 
     /** What resolving found: the values by name, and per parameters or links item what could not be done. */
     record Resolved(Map<String, ParameterValue> values, Map<WorkbookItem, List<String>> notices) {
     }
 
-    static Resolved resolve(NotebookDocument document, Map<String, JsonNode> given, WorkbookQueries queries, Instant now) {
-        ParameterResolver resolver = new ParameterResolver(queries, now);
+    /**
+     * @param requeried the drop-downs whose options must be queried again; the others take the
+     *     options {@link WorkbookQueries#recall} keeps, if any. Empty: every drop-down's query runs.
+     */
+    static Resolved resolve(NotebookDocument document, Map<String, JsonNode> given, WorkbookQueries queries, Instant now,
+            Optional<Set<String>> requeried) {
+        ParameterResolver resolver = new ParameterResolver(queries, now, requeried);
         List<WorkbookItem> items = document.flattened();
-        checkGiven(items, given);
+        checkKnown(items, given.keySet(), "parameters.");
         for (WorkbookItem item : items) {
             if (item instanceof ParametersItem parameters) {
                 for (WorkbookParameter parameter : parameters.parameters()) {
@@ -63,7 +72,8 @@ final class ParameterResolver {
         return new Resolved(Collections.unmodifiableMap(resolver.values), Collections.unmodifiableMap(resolver.notices));
     }
 
-    private static void checkGiven(List<WorkbookItem> items, Map<String, JsonNode> given) {
+    /** Refuses a name that is no parameter of the workbook; {@code path} prefixes it in the error. */
+    static void checkKnown(List<WorkbookItem> items, Set<String> names, String path) {
         TreeSet<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (WorkbookItem item : items) {
             if (item instanceof ParametersItem parameters) {
@@ -72,9 +82,9 @@ final class ParameterResolver {
                 links.links().stream().filter(WorkbookLink::setsParameter).forEach(link -> known.add(link.cellValue()));
             }
         }
-        for (String name : given.keySet()) {
+        for (String name : names) {
             if (!known.contains(name)) {
-                throw new InvalidWorkbookException("parameters." + name, "the workbook has no parameter '" + name + "'; it has "
+                throw new InvalidWorkbookException(path + name, "the workbook has no parameter '" + name + "'; it has "
                         + (known.isEmpty() ? "none" : String.join(", ", known)));
             }
         }
@@ -158,7 +168,8 @@ final class ParameterResolver {
         if (parameter.query().isPresent()) {
             String kql = new ParameterSubstitution(values, now).apply(parameter.query().get(), true);
             try {
-                return fromTable(queries.run(kql, Optional.empty()));
+                boolean mayRecall = requeried.isPresent() && !requeried.get().contains(parameter.name());
+                return fromTable(mayRecall ? queries.recall(kql).orElseGet(() -> queries.options(kql)) : queries.options(kql));
             } catch (RuntimeException e) {
                 note(item, "drop-down '" + parameter.name() + "': its query failed: " + e.getMessage());
                 return List.of();

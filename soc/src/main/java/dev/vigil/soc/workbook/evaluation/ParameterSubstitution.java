@@ -44,6 +44,16 @@ final class ParameterSubstitution {
         return out.toString();
     }
 
+    /** The names of every {@code {Name}} and {@code {Name:format}} in the text, parameters of the workbook or not. */
+    static Set<String> references(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = REFERENCE.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
     /** The required parameters the text refers to that have no value: the item cannot be drawn until they do. */
     Set<String> unset(String text) {
         Set<String> names = new LinkedHashSet<>();

@@ -44,15 +44,38 @@ public final class WorkbookEvaluator {
     }
 
     /**
+     * Evaluates every item.
+     *
      * @param given parameter values by name, as JSON (text, an array for several values, a time range as
      *     {@link TimeRangeValue#read} takes it); a parameter not given takes its default
      */
     public WorkbookEvaluation evaluate(NotebookDocument document, Map<String, JsonNode> given, WorkbookQueries queries) {
+        return evaluate(document, given, Optional.empty(), queries);
+    }
+
+    /**
+     * Evaluates again, after a change of the {@code changed} parameters, only the items that depend
+     * on them ({@link ParameterDependencies}); the answer holds those items alone, and the others'
+     * queries do not run. A drop-down whose query the change does not touch takes the options
+     * {@link WorkbookQueries#recall} kept from before, if any.
+     *
+     * @param given every parameter value, as for {@link #evaluate(NotebookDocument, Map, WorkbookQueries)}
+     */
+    public WorkbookEvaluation reevaluate(NotebookDocument document, Map<String, JsonNode> given, Set<String> changed, WorkbookQueries queries) {
+        ParameterResolver.checkKnown(document.flattened(), changed, "changed.");
+        return evaluate(document, given, Optional.of(changed), queries);
+    }
+
+    private WorkbookEvaluation evaluate(NotebookDocument document, Map<String, JsonNode> given, Optional<Set<String>> changed,
+            WorkbookQueries queries) {
         Instant now = clock.instant();
-        ParameterResolver.Resolved resolved = ParameterResolver.resolve(document, given, queries, now);
+        ParameterDependencies dependencies = ParameterDependencies.of(document);
+        Optional<Set<String>> touched = changed.map(dependencies::touched);
+        ParameterResolver.Resolved resolved = ParameterResolver.resolve(document, given, queries, now, touched.map(dependencies::requeried));
         ParameterSubstitution substitution = new ParameterSubstitution(resolved.values(), now);
+        Optional<Set<WorkbookItem>> affected = touched.map(dependencies::affected);
         List<Supplier<ItemResult>> pending = new ArrayList<>();
-        walk(document.items(), 0, false, resolved, substitution, queries, pending);
+        new Walk(resolved, substitution, queries, affected, pending).items(document.items(), 0, false);
         Semaphore places = new Semaphore(parallelism);
         List<CompletableFuture<ItemResult>> running = pending.stream().map(work -> CompletableFuture.supplyAsync(() -> {
             places.acquireUninterruptibly();
@@ -73,55 +96,80 @@ public final class WorkbookEvaluator {
         return new WorkbookEvaluation(List.copyOf(resolved.values().values()), results);
     }
 
-    private void walk(List<WorkbookItem> items, int depth, boolean hidden, ParameterResolver.Resolved resolved, ParameterSubstitution substitution,
-            WorkbookQueries queries, List<Supplier<ItemResult>> pending) {
-        for (WorkbookItem item : items) {
-            Optional<String> hiddenBy = hidden ? Optional.of("its group is hidden") : hiddenBy(item, resolved.values());
-            if (hiddenBy.isPresent()) {
-                ItemResult result = ItemResult.of(item, depth, ItemStatus.HIDDEN, hiddenBy.get());
-                pending.add(() -> result);
-            } else {
-                ItemResult result = immediate(item, depth, resolved, substitution);
-                if (result != null) {
-                    pending.add(() -> result);
-                } else {
-                    QueryItem query = (QueryItem) item;
-                    pending.add(() -> run(query, depth, resolved, substitution, queries));
+    /**
+     * One pass over the items in document order, numbering them as {@link NotebookDocument#flattened()}
+     * does, that lists the work of each item to evaluate: all of them, or the {@code affected} ones.
+     */
+    private static final class Walk {
+        private final ParameterResolver.Resolved resolved;
+        private final ParameterSubstitution substitution;
+        private final WorkbookQueries queries;
+        private final Optional<Set<WorkbookItem>> affected;
+        private final List<Supplier<ItemResult>> pending;
+        private int position;
+
+        Walk(ParameterResolver.Resolved resolved, ParameterSubstitution substitution, WorkbookQueries queries, Optional<Set<WorkbookItem>> affected,
+                List<Supplier<ItemResult>> pending) {
+            this.resolved = resolved;
+            this.substitution = substitution;
+            this.queries = queries;
+            this.affected = affected;
+            this.pending = pending;
+        }
+
+        void items(List<WorkbookItem> items, int depth, boolean hidden) {
+            for (WorkbookItem item : items) {
+                int at = position++;
+                Optional<String> hiddenBy = hidden ? Optional.of("its group is hidden") : hiddenBy(item, resolved.values());
+                if (affected.map(set -> set.contains(item)).orElse(true)) {
+                    pending.add(work(item, at, depth, hiddenBy));
+                }
+                if (item instanceof GroupItem group) {
+                    items(group.items(), depth + 1, hiddenBy.isPresent());
                 }
             }
-            if (item instanceof GroupItem group) {
-                walk(group.items(), depth + 1, hiddenBy.isPresent(), resolved, substitution, queries, pending);
+        }
+
+        private Supplier<ItemResult> work(WorkbookItem item, int at, int depth, Optional<String> hiddenBy) {
+            if (hiddenBy.isPresent()) {
+                ItemResult result = ItemResult.of(item, at, depth, ItemStatus.HIDDEN, hiddenBy.get());
+                return () -> result;
             }
+            ItemResult result = immediate(item, at, depth, resolved, substitution);
+            if (result != null) {
+                return () -> result;
+            }
+            return () -> run((QueryItem) item, at, depth, resolved, substitution, queries);
         }
     }
 
     /** The result of an item that runs no query, or null for a query to run. */
-    private static ItemResult immediate(WorkbookItem item, int depth, ParameterResolver.Resolved resolved, ParameterSubstitution substitution) {
+    private static ItemResult immediate(WorkbookItem item, int at, int depth, ParameterResolver.Resolved resolved, ParameterSubstitution substitution) {
         Optional<String> notices = Optional.ofNullable(resolved.notices().get(item)).map(list -> String.join("; ", list));
         if (item instanceof TextItem text) {
-            return new ItemResult(item, depth, ItemStatus.OK, Optional.empty(), List.of(), Optional.of(substitution.apply(text.markdown(), false)),
+            return new ItemResult(item, at, depth, ItemStatus.OK, Optional.empty(), List.of(), Optional.of(substitution.apply(text.markdown(), false)),
                     Optional.empty(), Optional.empty());
         }
         if (item instanceof ParametersItem || item instanceof LinksItem) {
-            return ItemResult.of(item, depth, ItemStatus.OK, notices.orElse(null));
+            return ItemResult.of(item, at, depth, ItemStatus.OK, notices.orElse(null));
         }
         if (item instanceof GroupItem group) {
-            return new ItemResult(item, depth, ItemStatus.OK, Optional.empty(), List.of(),
+            return new ItemResult(item, at, depth, ItemStatus.OK, Optional.empty(), List.of(),
                     Optional.of(substitution.apply(group.title(), false)).filter(title -> !title.isEmpty()), Optional.empty(), Optional.empty());
         }
         if (item instanceof UnsupportedItem unsupported) {
-            return ItemResult.of(item, depth, ItemStatus.UNSUPPORTED, unsupported.notice());
+            return ItemResult.of(item, at, depth, ItemStatus.UNSUPPORTED, unsupported.notice());
         }
         QueryItem query = (QueryItem) item;
-        return query.unsupportedSource().map(reason -> ItemResult.of(item, depth, ItemStatus.UNSUPPORTED, reason)).orElse(null);
+        return query.unsupportedSource().map(reason -> ItemResult.of(item, at, depth, ItemStatus.UNSUPPORTED, reason)).orElse(null);
     }
 
-    private static ItemResult run(QueryItem item, int depth, ParameterResolver.Resolved resolved, ParameterSubstitution substitution,
+    private static ItemResult run(QueryItem item, int at, int depth, ParameterResolver.Resolved resolved, ParameterSubstitution substitution,
             WorkbookQueries queries) {
         Optional<String> title = Optional.of(substitution.apply(item.title(), false)).filter(text -> !text.isEmpty());
         Set<String> unset = substitution.unset(item.query());
         if (!unset.isEmpty()) {
-            return new ItemResult(item, depth, ItemStatus.ERROR, Optional.of("The query waits for a value of the parameter"
+            return new ItemResult(item, at, depth, ItemStatus.ERROR, Optional.of("The query waits for a value of the parameter"
                     + (unset.size() > 1 ? "s " : " ") + String.join(", ", unset) + "."), List.of(), title, Optional.empty(), Optional.empty());
         }
         String kql = substitution.apply(item.query(), true);
@@ -129,9 +177,9 @@ public final class WorkbookEvaluator {
                 .map(TimeRangeValue::timespan).or(() -> item.timeContext().map(Object::toString));
         try {
             ResultTable table = queries.run(kql, timespan);
-            return new ItemResult(item, depth, ItemStatus.OK, Optional.empty(), List.of(table), title, Optional.of(kql), timespan);
+            return new ItemResult(item, at, depth, ItemStatus.OK, Optional.empty(), List.of(table), title, Optional.of(kql), timespan);
         } catch (RuntimeException e) {
-            return new ItemResult(item, depth, ItemStatus.ERROR, Optional.ofNullable(e.getMessage()), List.of(), title, Optional.of(kql), timespan);
+            return new ItemResult(item, at, depth, ItemStatus.ERROR, Optional.ofNullable(e.getMessage()), List.of(), title, Optional.of(kql), timespan);
         }
     }
 

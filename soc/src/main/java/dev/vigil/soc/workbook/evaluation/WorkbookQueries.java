@@ -14,4 +14,21 @@ public interface WorkbookQueries {
      * @return the primary result
      */
     ResultTable run(String kql, Optional<String> timespan);
+
+    /**
+     * Runs a drop-down parameter's query for its options. An implementation may keep the answer so
+     * that {@link #recall} gives it again; by default it is run as any query.
+     */
+    default ResultTable options(String kql) {
+        return run(kql, Optional.empty());
+    }
+
+    /**
+     * The options {@link #options} last answered for this query text to the same viewer, if they
+     * are kept. A re-evaluation after a change asks here first for the drop-downs that the change
+     * does not touch, so that their queries do not run again; none are kept by default.
+     */
+    default Optional<ResultTable> recall(String kql) {
+        return Optional.empty();
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +76,21 @@ class TestWorkbookEvaluator {
             }
         }
 
+        /** The drop-down options answered so far by query text, as a viewer's server keeps them for {@link #recall}. */
+        final Map<String, ResultTable> options = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public ResultTable options(String kql) {
+            ResultTable table = run(kql, Optional.empty());
+            options.put(kql, table);
+            return table;
+        }
+
+        @Override
+        public Optional<ResultTable> recall(String kql) {
+            return Optional.ofNullable(options.get(kql));
+        }
+
         String askedFor(String fragment) {
             return asked.stream().filter(query -> query.contains(fragment)).findFirst().orElseThrow(() -> new AssertionError("no query with "
                     + fragment + " in " + asked));
@@ -88,6 +104,10 @@ class TestWorkbookEvaluator {
 
     private static WorkbookEvaluation evaluate(Map<String, JsonNode> given, RecordingQueries queries) {
         return new WorkbookEvaluator(EXECUTOR, 2, Clock.fixed(NOW, ZoneOffset.UTC)).evaluate(FIXTURE, given, queries);
+    }
+
+    private static WorkbookEvaluation reevaluate(Map<String, JsonNode> given, Set<String> changed, RecordingQueries queries) {
+        return new WorkbookEvaluator(EXECUTOR, 2, Clock.fixed(NOW, ZoneOffset.UTC)).reevaluate(FIXTURE, given, changed, queries);
     }
 
     private static ItemResult item(WorkbookEvaluation evaluation, String name) {
@@ -191,5 +211,67 @@ class TestWorkbookEvaluator {
                 .hasMessageContaining("Severity");
         assertThatThrownBy(() -> evaluate(Map.of("TimeRange", TextNode.valueOf("yesterday")), new RecordingQueries()))
                 .isInstanceOf(InvalidWorkbookException.class).hasMessageStartingWith("parameters.TimeRange: a time range is");
+    }
+
+    @Test
+    void testAChangeEvaluatesOnlyTheItemsThatReferToIt() {
+        RecordingQueries queries = new RecordingQueries();
+        evaluate(Map.of(), queries);
+        queries.asked.clear();
+
+        WorkbookEvaluation evaluation = reevaluate(Map.of("Owner", TextNode.valueOf("night shift")), Set.of("Owner"), queries);
+
+        assertThat(evaluation.items()).as("the title shows Owner; the other tab's visibility compares it")
+                .extracting(result -> result.item().name() + "@" + result.position() + "=" + result.status().label())
+                .containsExactly("title@0=ok", "other tab@8=hidden");
+        assertThat(item(evaluation, "title").text()).hasValueSatisfying(text -> assertThat(text).contains("owner night shift."));
+        assertThat(queries.asked).as("no query refers to Owner, and the Device drop-down keeps its options").isEmpty();
+    }
+
+    @Test
+    void testAChangeReachesTheItemsOfParametersWhoseQueryUsesIt() throws Exception {
+        RecordingQueries queries = new RecordingQueries();
+        evaluate(Map.of(), queries);
+        queries.asked.clear();
+
+        WorkbookEvaluation evaluation = reevaluate(Map.of("Severity", JSON.readTree("[\"Low\"]")), Set.of("Severity"), queries);
+
+        assertThat(evaluation.items()).extracting(result -> result.item().name() + "@" + result.position())
+                .containsExactly("title@0", "parameters@1", "alerts group@3", "alerts over time@4", "device alerts@5");
+        assertThat(queries.askedFor("project value = DeviceId")).as("the Device drop-down's query uses Severity").contains("in ('Low')");
+        assertThat(queries.asked).hasSize(3).anyMatch(query -> query.contains("bin(TimeGenerated"))
+                .anyMatch(query -> query.contains("== 'plc-1'")).noneMatch(query -> query.startsWith("SecurityAlert | summarize Alerts"))
+                .noneMatch(query -> query.contains("nosuchcolumn") || query.contains("take 5"));
+    }
+
+    @Test
+    void testATimeRangeChangeRerunsTheQueriesItBoundsAndNothingElse() throws Exception {
+        RecordingQueries queries = new RecordingQueries();
+        evaluate(Map.of(), queries);
+        queries.asked.clear();
+
+        WorkbookEvaluation evaluation = reevaluate(Map.of("TimeRange", TextNode.valueOf("PT1H")), Set.of("TimeRange"), queries);
+
+        assertThat(evaluation.items()).extracting(result -> result.item().name()).containsExactly("title", "alerts over time", "device alerts");
+        assertThat(queries.asked).hasSize(2).allMatch(query -> query.endsWith("@PT1H"));
+    }
+
+    @Test
+    void testATabChangeShowsAndHidesTheGroupsItemsAndRunsOnlyWhatShows() {
+        RecordingQueries queries = new RecordingQueries();
+        evaluate(Map.of(), queries);
+        queries.asked.clear();
+
+        WorkbookEvaluation evaluation = reevaluate(Map.of("Tab", TextNode.valueOf("other")), Set.of("Tab"), queries);
+
+        assertThat(evaluation.items()).extracting(result -> result.item().name() + "=" + result.status().label()).containsExactly("tabs=ok",
+                "alerts group=hidden", "alerts over time=hidden", "device alerts=hidden", "tiles=hidden", "broken query=hidden", "other tab=ok");
+        assertThat(queries.asked).singleElement().asString().startsWith("SecurityAlert | take 5");
+    }
+
+    @Test
+    void testAChangeOfAnUnknownParameterIsRefused() {
+        assertThatThrownBy(() -> reevaluate(Map.of(), Set.of("Sevrity"), new RecordingQueries())).isInstanceOf(InvalidWorkbookException.class)
+                .hasMessageContaining("changed.Sevrity: the workbook has no parameter 'Sevrity'");
     }
 }

@@ -1,0 +1,119 @@
+package dev.vigil.server.console.workbooks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.server.access.Role;
+import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.audit.AuditNotes;
+import dev.vigil.server.console.ConsolePageException;
+import dev.vigil.server.console.ConsoleRequest;
+import dev.vigil.server.console.ConsoleRouter;
+import dev.vigil.server.console.Permit;
+import dev.vigil.server.console.WorkbookServices;
+import dev.vigil.server.console.layout.Area;
+import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.soc.workbook.InvalidWorkbookException;
+import dev.vigil.soc.workbook.Workbook;
+import dev.vigil.soc.workbook.WorkbookDefinition;
+import dev.vigil.soc.workbook.WorkbookEtagMismatchException;
+import dev.vigil.soc.workbook.WorkbookNotFoundException;
+import dev.vigil.soc.workbook.notebook.NotebookReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The editor of a saved workbook: add, edit, move and remove its top-level text, query and
+ * parameters items, and save them over the revision the editor was opened at. Contributors edit;
+ * others see the editor disabled with the reason. Each button posts the whole form and gets the
+ * editor back (htmx); only Save writes.
+ */
+final class WorkbookEditor {
+    private final WorkbookServices workbooks;
+
+    WorkbookEditor(WorkbookServices workbooks) {
+        this.workbooks = workbooks;
+    }
+
+    void register(ConsoleRouter router, String area) {
+        router.get(area + "/{workbookId}/edit", request -> {
+            Workbook workbook = workbook(request);
+            render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()), Optional.empty(), "");
+        });
+        router.post(area + "/{workbookId}/edit", request -> change(router, request));
+    }
+
+    private void change(ConsoleRouter router, ConsoleRequest request) {
+        Workbook workbook = workbook(request);
+        Permit permit = permit(request);
+        if (!permit.allowed()) {
+            throw new ConsolePageException(403, "Not allowed", permit.reason());
+        }
+        WorkbookDraft draft;
+        try {
+            draft = WorkbookDraft.fromForm(request.ctx().formParamMap());
+        } catch (DraftException e) {
+            render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()),
+                    Optional.of(e.getMessage()), e.field());
+            return;
+        }
+        String action = request.ctx().formParam("action");
+        if (!"save".equals(action)) {
+            render(router, request, workbook, draft.apply(action), Optional.empty(), "");
+            return;
+        }
+        try {
+            WorkbookDefinition definition = new WorkbookDefinition(draft.displayName(), workbook.category(), workbook.sourceTemplate(),
+                    NotebookReader.read(draft.document(workbook.document())));
+            workbooks.workbooks().save(workbook.workspaceId(), workbook.id(), definition, Optional.of(draft.etag()), request.user().name());
+            AuditNotes.put(request.ctx(), "workbook", workbook.id());
+            redirect(request, viewHref(workbook));
+        } catch (DraftException e) {
+            render(router, request, workbook, draft, Optional.of(e.getMessage()), e.field());
+        } catch (InvalidWorkbookException e) {
+            render(router, request, workbook, draft, Optional.of("The workbook cannot be saved: " + e.getMessage()), "");
+        } catch (WorkbookEtagMismatchException e) {
+            render(router, request, workbook, draft, Optional.of("Someone else saved this workbook since you opened the editor: it is at etag "
+                    + workbook.etag() + ", your edits start from " + draft.etag() + ". Nothing was saved. Your edits are still here; copy what you"
+                    + " need, then reload the editor to start from the saved workbook."), "");
+        }
+    }
+
+    private void render(ConsoleRouter router, ConsoleRequest request, Workbook workbook, WorkbookDraft draft, Optional<String> error,
+            String errorField) {
+        List<EditorItem> items = new ArrayList<>();
+        List<ObjectNode> json = draft.items();
+        for (int i = 0; i < json.size(); i++) {
+            items.add(EditorItem.of(i, json.size(), json.get(i)));
+        }
+        EditorPage page = new EditorPage(request.shell(Area.WORKBOOKS, "Edit " + workbook.displayName()), viewHref(workbook),
+                viewHref(workbook) + "/edit", draft.displayName(), draft.etag(), items, permit(request), error, errorField);
+        router.templates().render(request.ctx(), "workbooks/editor.jte", page);
+    }
+
+    private Workbook workbook(ConsoleRequest request) {
+        String workspace = request.workspace();
+        try {
+            return workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId"));
+        } catch (WorkbookNotFoundException e) {
+            throw ConsolePageException.notFound(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
+        }
+    }
+
+    private static Permit permit(ConsoleRequest request) {
+        return request.user().permit(Scope.workspace(request.workspace()), Role.CONTRIBUTOR);
+    }
+
+    private static String viewHref(Workbook workbook) {
+        return WorkbookPages.href(workbook.workspaceId()) + "/" + ConsolePaths.encode(workbook.id());
+    }
+
+    /** Moves the whole page: htmx by {@code HX-Redirect}, a plain form by a redirect. */
+    private static void redirect(ConsoleRequest request, String to) {
+        if (request.fromHtmx()) {
+            request.ctx().header("HX-Redirect", to);
+            request.ctx().status(204);
+        } else {
+            request.ctx().redirect(to);
+        }
+    }
+}
