@@ -43,6 +43,10 @@ public final class CheckpointStallBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("overlap")) {
+            overlap(Integer.parseInt(args[1]));
+            return;
+        }
         if (args.length >= 2 && args[0].equals("replay")) {
             replay(Integer.parseInt(args[1]));
             return;
@@ -121,6 +125,56 @@ public final class CheckpointStallBenchmark {
                     policy, rowsPerSecond, requestRows, seconds, sorted.length, millis(sorted, 0.50), millis(sorted, 0.99),
                     millis(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                     commits.max(TimeUnit.MILLISECONDS), count, count == 0 ? 0 : checkpointSeconds * 1000 / count, largestWal / 1048576.0);
+        } finally {
+            BenchWorkspace.deleteRecursively(directory);
+        }
+    }
+
+    /**
+     * Fills the write-ahead log to {@code mebibytes} (under the engine's 16 MiB, with no checkpoint
+     * of Vigil's), then runs {@code CHECKPOINT} on a connection of its own while one client goes on
+     * sending 500-row requests: prints how long the checkpoint took and how many commits ended
+     * while it ran, and the longest of them.
+     */
+    private static void overlap(int mebibytes) throws Exception {
+        Path directory = Files.createTempDirectory("vigil-overlap-bench");
+        Path wal = directory.resolve(DuckDbStorage.DATABASE_FILE + ".wal");
+        SecurityAlertRows generator = new SecurityAlertRows(17);
+        List<List<Map<String, Object>>> requests = new ArrayList<>();
+        for (int i = 0; i < DISTINCT_REQUESTS; i++) {
+            requests.add(generator.next(500));
+        }
+        try (Storage storage = DuckDbStorage.open(StorageSettings.defaults(directory).withCheckpoints(CheckpointPolicy.inCommits()), new SimpleMeterRegistry());
+             java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:duckdb:" + directory.resolve(DuckDbStorage.DATABASE_FILE))) {
+            LogStore logs = storage.logStore();
+            logs.createWorkspace(BenchWorkspace.ID);
+            BenchWorkspace.keepForever(logs);
+            int n = 0;
+            while (size(wal) < ((long) mebibytes << 20)) {
+                logs.ingest(BenchWorkspace.ID, TABLE, requests.get(n++ % DISTINCT_REQUESTS)).join();
+            }
+            long[] checkpoint = new long[2];
+            Thread checkpointer = new Thread(() -> {
+                try (java.sql.Statement statement = raw.createStatement()) {
+                    checkpoint[0] = System.nanoTime();
+                    statement.execute("CHECKPOINT");
+                    checkpoint[1] = System.nanoTime();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<long[]> commits = new ArrayList<>();
+            checkpointer.start();
+            while (checkpointer.isAlive()) {
+                long start = System.nanoTime();
+                logs.ingest(BenchWorkspace.ID, TABLE, requests.get(n++ % DISTINCT_REQUESTS)).join();
+                commits.add(new long[] {start, System.nanoTime()});
+            }
+            checkpointer.join();
+            long during = commits.stream().filter(c -> c[1] < checkpoint[1]).count();
+            double longest = commits.stream().mapToLong(c -> c[1] - c[0]).max().orElse(0) / 1e6;
+            System.out.printf("checkpoint of a %.1f MiB WAL took %.0f ms; %d commits of 500 rows ended while it ran; longest commit %.0f ms%n",
+                    mebibytes * 1.0, (checkpoint[1] - checkpoint[0]) / 1e6, during, longest);
         } finally {
             BenchWorkspace.deleteRecursively(directory);
         }

@@ -6,9 +6,10 @@ package dev.vigil.workspace.api;
  * <p>The engine checkpoints inside the commit that takes its log past {@code engineThresholdBytes},
  * and every other commit waits until that checkpoint ends. With {@code scheduledThresholdBytes}
  * above zero, Vigil checkpoints on a connection of its own whenever the log has grown past it,
- * while ingestion commits go on beside it; the engine's threshold is then only a bound for when
+ * and counts and times each checkpoint; the engine's threshold is then only a bound for when
  * Vigil's checkpoints cannot run. The log's size bounds the time a restart after a crash spends
- * replaying it.
+ * replaying it. On DuckDB 2.0.0.1 commits still wait while a checkpoint runs, on any connection
+ * (measured; docs/benchmarks.md).
  *
  * @param engineThresholdBytes the engine's own {@code checkpoint_threshold}
  * @param scheduledThresholdBytes log size at which Vigil checkpoints; 0 leaves checkpoints to the engine
@@ -38,9 +39,14 @@ public record CheckpointPolicy(long engineThresholdBytes, long scheduledThreshol
         return new CheckpointPolicy(8 * bytes, bytes);
     }
 
-    /** The default: Vigil checkpoints at 64 MiB of log, the engine at 512 MiB. */
+    /**
+     * The default: Vigil checkpoints at 16 MiB of log, as often as the engine did, and the engine
+     * only at 128 MiB, when Vigil's checkpoints keep failing. A larger log makes checkpoints rarer
+     * but each longer (commits wait for them on DuckDB 2.0.0.1), and a restart after a crash slower:
+     * see docs/benchmarks.md, "Checkpoints".
+     */
     public static CheckpointPolicy defaults() {
-        return scheduled(64 * MIB);
+        return scheduled(ENGINE_DEFAULT_BYTES);
     }
 
     public boolean scheduled() {
