@@ -29,15 +29,15 @@ import org.slf4j.LoggerFactory;
  * releases let appending commits go on beside a checkpoint, and this is the shape they need.
  *
  * <p>After each checkpoint it folds the ingestion ledger's appended records into its keyed tables
- * ({@link IngestionLedger#fold}). When checkpoints are left to the engine it only folds, every
- * {@link #FOLD_INTERVAL_IN_COMMITS}.
+ * ({@link IngestionLedger#fold}), and at least every {@link #FOLD_INTERVAL} while its checkpoints
+ * fail. When checkpoints are left to the engine it only folds, every {@link #FOLD_INTERVAL}.
  *
  * <p>Publishes {@code vigil_storage_checkpoint_seconds} (count and time of its checkpoints),
  * {@code vigil_storage_checkpoint_failed_total} and {@code vigil_storage_wal_bytes}.
  */
 final class WalCheckpointer implements AutoCloseable {
     static final Duration LOOK_INTERVAL = Duration.ofMillis(100);
-    private static final Duration FOLD_INTERVAL_IN_COMMITS = Duration.ofSeconds(10);
+    private static final Duration FOLD_INTERVAL = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final DuckDBConnection connection;
@@ -46,6 +46,8 @@ final class WalCheckpointer implements AutoCloseable {
     private final Timer checkpoints;
     private final Counter failures;
     private final ScheduledExecutorService timer;
+    /** When the ledger was last folded, by {@link System#nanoTime()}. Guarded by this. */
+    private long lastFold = System.nanoTime();
 
     WalCheckpointer(DuckDBConnection connection, Path databaseFile, CheckpointPolicy policy, MeterRegistry meters) {
         this.connection = connection;
@@ -74,7 +76,7 @@ final class WalCheckpointer implements AutoCloseable {
         if (policy.scheduled()) {
             timer.scheduleWithFixedDelay(this::checkpointWhenDue, LOOK_INTERVAL.toMillis(), LOOK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            timer.scheduleWithFixedDelay(this::fold, FOLD_INTERVAL_IN_COMMITS.toMillis(), FOLD_INTERVAL_IN_COMMITS.toMillis(), TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(this::fold, FOLD_INTERVAL.toMillis(), FOLD_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -111,11 +113,14 @@ final class WalCheckpointer implements AutoCloseable {
             LOG.debug("checkpoint failed: {}", QueryRunner.readable(e));
             done = false;
         }
-        fold();
+        if (done || System.nanoTime() - lastFold >= FOLD_INTERVAL.toNanos()) {
+            fold();
+        }
         return done;
     }
 
     private synchronized void fold() {
+        lastFold = System.nanoTime();
         try {
             IngestionLedger.fold(connection);
         } catch (SQLException | RuntimeException e) {
