@@ -12,11 +12,14 @@ import java.util.Objects;
  * @param batchMaxDelay ...or when its first request has waited this long
  * @param queueMaxRows rows waiting for commit beyond which ingestion is refused (HTTP 429)
  * @param queryLimits result caps, timeouts and the engine's memory
+ * @param checkpoints when the write-ahead log is checkpointed
  */
-public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, QueryLimits queryLimits) {
+public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, QueryLimits queryLimits,
+                              CheckpointPolicy checkpoints) {
     public StorageSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(queryLimits, "queryLimits");
+        Objects.requireNonNull(checkpoints, "checkpoints");
         if (batchMaxRows < 1) {
             throw new IllegalArgumentException("batchMaxRows must be at least 1, was " + batchMaxRows);
         }
@@ -28,17 +31,29 @@ public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration bat
         }
     }
 
+    /** With the default {@link CheckpointPolicy}. */
+    public StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, QueryLimits queryLimits) {
+        this(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, queryLimits, CheckpointPolicy.defaults());
+    }
+
     /** With the default {@link QueryLimits}. */
     public StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows) {
         this(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, QueryLimits.defaults());
     }
 
-    /** Safe defaults: batches of up to 50,000 rows or 20 ms, at most 500,000 rows waiting, {@link QueryLimits#defaults()}. */
+    /**
+     * Safe defaults: batches of up to 50,000 rows or 20 ms, at most 500,000 rows waiting, {@link QueryLimits#defaults()},
+     * {@link CheckpointPolicy#defaults()}.
+     */
     public static StorageSettings defaults(Path dataDirectory) {
         return new StorageSettings(dataDirectory, 50_000, Duration.ofMillis(20), 500_000);
     }
 
     public StorageSettings withQueryLimits(QueryLimits limits) {
-        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, limits);
+        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, limits, checkpoints);
+    }
+
+    public StorageSettings withCheckpoints(CheckpointPolicy policy) {
+        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, queryLimits, policy);
     }
 }

@@ -20,6 +20,14 @@ final class ControlSchema {
     static final String FUNCTIONS = SCHEMA + ".functions";
     static final String INGESTION_BATCHES = SCHEMA + ".ingestion_batches";
     static final String CHECKPOINTS = SCHEMA + ".checkpoints";
+    /**
+     * What each group commit adds to {@link #INGESTION_BATCHES} and {@link #CHECKPOINTS}, appended
+     * without a key: the engine lets commits that only append to tables without an index go on
+     * while a checkpoint runs, and the keyed tables' upserts would hold them up. Folded into the
+     * keyed tables after each checkpoint ({@link IngestionLedger#fold}).
+     */
+    static final String INGESTION_BATCH_LOG = SCHEMA + ".ingestion_batch_log";
+    static final String CHECKPOINT_LOG = SCHEMA + ".checkpoint_log";
     /** Retention in days per workspace and table; see {@link Retentions}. */
     static final String RETENTION = SCHEMA + ".retention";
     /** One row that {@link StorageMonitor} writes to find out whether commits go through. */
@@ -48,6 +56,9 @@ final class ControlSchema {
                     + "workspace_id VARCHAR PRIMARY KEY, last_batch BIGINT NOT NULL)");
             statement.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " ("
                     + "consumer VARCHAR PRIMARY KEY, position BIGINT NOT NULL, updated_at TIMESTAMP NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + INGESTION_BATCH_LOG + " (workspace_id VARCHAR NOT NULL, last_batch BIGINT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINT_LOG + " ("
+                    + "consumer VARCHAR NOT NULL, position BIGINT NOT NULL, updated_at TIMESTAMP NOT NULL)");
             statement.execute(createStorageProbe());
         }
     }

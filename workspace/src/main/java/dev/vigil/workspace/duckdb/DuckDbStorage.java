@@ -54,6 +54,8 @@ public final class DuckDbStorage implements Storage {
     private final DuckDBConnection queryConnections;
     private final DuckDBConnection retentionConnection;
     private final DuckDBConnection purgeConnection;
+    private final DuckDBConnection checkpointConnection;
+    private final WalCheckpointer checkpointer;
     private final RetentionPurge purge;
     /** Runs the retention purge every {@link #PURGE_INTERVAL}. */
     private final ScheduledExecutorService purgeTimer;
@@ -82,13 +84,15 @@ public final class DuckDbStorage implements Storage {
             ControlSchema.create(database);
             JavaFunctionInstaller.install(database);
             queryConnections = QueryRunner.streamingConnections(database);
-            EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool);
+            EngineLimits.apply(database, settings.queryLimits().memoryLimitBytes(), spool, settings.checkpoints().engineThresholdBytes());
             writerConnection = database.duplicate();
             catalogConnection = database.duplicate();
             stateConnection = database.duplicate();
             ledgerConnection = database.duplicate();
             retentionConnection = database.duplicate();
             purgeConnection = database.duplicate();
+            checkpointConnection = database.duplicate();
+            checkpointer = new WalCheckpointer(checkpointConnection, file, settings.checkpoints(), meters);
             Workspaces workspaces = Workspaces.load(catalogConnection, clock);
             Retentions retentions = Retentions.load(retentionConnection);
             purge = new RetentionPurge(purgeConnection, workspaces, retentions, clock, meters);
@@ -107,6 +111,7 @@ public final class DuckDbStorage implements Storage {
             throw e;
         }
         monitor.start();
+        checkpointer.start();
         purgeTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vigil-retention-purge");
             thread.setDaemon(true);
@@ -231,15 +236,21 @@ public final class DuckDbStorage implements Storage {
         }
     }
 
+    /** The write-ahead log's checkpointer, for tests that checkpoint at a moment of their choosing. */
+    WalCheckpointer checkpointer() {
+        return checkpointer;
+    }
+
     @Override
     public void close() {
+        checkpointer.close();
         purgeTimer.shutdownNow();
         purge.close();
         committer.close();
         monitor.close();
         logStore.close();
         for (DuckDBConnection connection : new DuckDBConnection[] {
-                purgeConnection, retentionConnection, monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, queryConnections, database}) {
+                checkpointConnection, purgeConnection, retentionConnection, monitorConnection, ledgerConnection, stateConnection, catalogConnection, writerConnection, queryConnections, database}) {
             closeQuietly(connection);
         }
     }

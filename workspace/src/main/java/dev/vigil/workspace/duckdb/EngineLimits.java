@@ -17,6 +17,8 @@ import java.sql.Statement;
  *       {@code read_json} keeps working only because its spool directory is the one allowed
  *       directory (besides the engine's own temporary directory). The setting cannot be turned on
  *       again while the database runs, and the allowed directories cannot change.</li>
+ *   <li>{@code checkpoint_threshold}: the write-ahead log size at which the engine checkpoints inside
+ *       a commit ({@link dev.vigil.workspace.api.CheckpointPolicy}).</li>
  *   <li>{@code lock_configuration}: no further {@code SET} takes effect.</li>
  * </ul>
  */
@@ -36,7 +38,7 @@ final class EngineLimits {
         return (Runtime.getRuntime().availableProcessors() + 1) * INGESTION_BUFFER;
     }
 
-    static void apply(Connection database, long memoryLimitBytes, Path spoolDirectory) throws SQLException {
+    static void apply(Connection database, long memoryLimitBytes, Path spoolDirectory, long checkpointThresholdBytes) throws SQLException {
         if (memoryLimitBytes < minimumMemory()) {
             throw new IllegalArgumentException("the engine's memory limit of " + memoryLimitBytes / MIB + " MiB is too small: ingestion alone takes "
                     + INGESTION_BUFFER / MIB + " MiB per core at times; give it at least " + minimumMemory() / MIB + " MiB on this machine");
@@ -46,6 +48,7 @@ final class EngineLimits {
             statement.execute("SET memory_limit = '" + Math.max(1, memoryLimitBytes / MIB) + "MiB'");
             statement.execute("SET allowed_directories = [" + TableDdl.literal(spool) + "]");
             statement.execute("SET enable_external_access = false");
+            statement.execute("SET checkpoint_threshold = '" + Math.max(1, checkpointThresholdBytes / MIB) + "MiB'");
             statement.execute("SET lock_configuration = true");
         }
     }

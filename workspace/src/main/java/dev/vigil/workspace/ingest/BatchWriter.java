@@ -1,9 +1,19 @@
 package dev.vigil.workspace.ingest;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Writes a batch of requests to the engine in one transaction. Called from one thread only. */
+/** Writes a batch of requests to the engine in one transaction. Called from one thread only, but for {@link #prepare}. */
 public interface BatchWriter {
+
+    /**
+     * Puts one request's rows in the writer's form ahead of its commit, on the submitting thread
+     * (so on many threads at once); empty when the writer has nothing to prepare or the rows cannot
+     * be prepared, in which case {@link #commit} works from the rows themselves.
+     */
+    default Optional<PreparedRows> prepare(IngestTarget target, List<Object[]> rows) {
+        return Optional.empty();
+    }
 
     /**
      * Writes every request's rows and commits durably, or writes nothing.

@@ -158,7 +158,10 @@ public final class GroupCommitter implements AutoCloseable {
             receipt.complete(new IngestReceipt(target.workspaceId(), target.table().name(), 0));
             return receipt;
         }
-        PendingRows request = new PendingRows(target, List.copyOf(rows), checkpoint, receipt, System.nanoTime());
+        List<Object[]> copied = List.copyOf(rows);
+        // on the caller's thread, before the queue: conversion runs on as many threads as submit
+        Optional<PreparedRows> prepared = copied.isEmpty() ? Optional.empty() : prepare(target, copied);
+        PendingRows request = new PendingRows(target, copied, checkpoint, receipt, System.nanoTime(), prepared);
         lock.lock();
         try {
             if (closing) {
@@ -182,6 +185,16 @@ public final class GroupCommitter implements AutoCloseable {
             lock.unlock();
         }
         return receipt;
+    }
+
+    private Optional<PreparedRows> prepare(IngestTarget target, List<Object[]> rows) {
+        try {
+            return writer.prepare(target, rows);
+        } catch (RuntimeException e) {
+            // the commit converts the rows itself, and reports what it refuses row by row
+            LOG.debug("could not prepare rows for {}: {}", target.table().name(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Stops taking requests, commits everything queued, then stops the writer. */

@@ -67,6 +67,24 @@ class TestCheckpointsAndIngestionWindows {
     }
 
     @Test
+    void checkpointsAndBatchNumbersHoldAcrossADatabaseCheckpointAndARestart() throws Exception {
+        storage.logs().ingest("default", "Events_CL", List.of(Map.of("Name", "a")), new Checkpoint("c", 4)).get(10, TimeUnit.SECONDS);
+        ingest("b", "2024-05-01T11:00:00Z");
+        long batch = storage.logs().ingestedThrough("default");
+
+        // the checkpoint folds the ledger's appended records into its keyed tables
+        assertThat(storage.storage().checkpointer().checkpoint()).isTrue();
+        storage.logs().ingest("default", "Events_CL", List.of(), new Checkpoint("c", 2)).get(10, TimeUnit.SECONDS);
+
+        assertThat(storage.logs().checkpoint("c")).isEqualTo(4);
+        storage.reopen();
+        assertThat(storage.logs().checkpoint("c")).isEqualTo(4);
+        assertThat(storage.logs().ingestedThrough("default")).isEqualTo(batch);
+        ingest("c", "2024-05-01T11:00:00Z");
+        assertThat(storage.logs().ingestedThrough("default")).isEqualTo(batch + 1);
+    }
+
+    @Test
     void rejectedRowsLeaveTheCheckpointWhereItWas() throws Exception {
         storage.logs().ingest("default", "Events_CL", List.of(), new Checkpoint("c", 1)).get(10, TimeUnit.SECONDS);
 
