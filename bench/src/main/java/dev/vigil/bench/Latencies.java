@@ -1,0 +1,50 @@
+package dev.vigil.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Round trips of one measured operation, in milliseconds, collected by several workers. */
+final class Latencies {
+    private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    private long startNanos;
+    private long endNanos;
+
+    void start() {
+        startNanos = System.nanoTime();
+    }
+
+    void stop() {
+        endNanos = System.nanoTime();
+    }
+
+    void add(long nanos) {
+        millis.add(nanos / 1e6);
+    }
+
+    int count() {
+        return millis.size();
+    }
+
+    double percentile(double p) {
+        List<Double> sorted;
+        synchronized (millis) {
+            sorted = new ArrayList<>(millis);
+        }
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    double perSecond() {
+        return count() / ((endNanos - startNanos) / 1e9);
+    }
+
+    String summary() {
+        return String.format("%,7d calls  %,8.0f/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms", count(), perSecond(), percentile(50), percentile(99),
+                percentile(100));
+    }
+}
