@@ -128,8 +128,12 @@ public final class IotDeviceApiBenchmark {
                 while (System.nanoTime() < end) {
                     BenchDevice device = fleet.get(ThreadLocalRandom.current().nextInt(fleet.size()));
                     long start = System.nanoTime();
-                    operation.call(device);
-                    latencies.add(System.nanoTime() - start);
+                    try {
+                        operation.call(device);
+                        latencies.add(System.nanoTime() - start);
+                    } catch (Exception e) {
+                        latencies.failed(e);
+                    }
                 }
                 return null;
             }));
@@ -187,8 +191,8 @@ public final class IotDeviceApiBenchmark {
             String path = HUB_PATH + "/devices/" + deviceId(i);
             keys.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    expect(200, send("PUT", path, Map.of()));
-                    HttpResponse<String> listed = expect(200, send("POST", path + "/listKeys", Map.of()));
+                    expect(200, sendRetrying("PUT", path, Map.of()));
+                    HttpResponse<String> listed = expect(200, sendRetrying("POST", path + "/listKeys", Map.of()));
                     return JSON.readTree(listed.body()).path("primaryKey").asText();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -222,6 +226,19 @@ public final class IotDeviceApiBenchmark {
 
     private static String deviceId(int index) {
         return String.format("bench-%04d", index);
+    }
+
+    /** For provisioning, which repeats safely: a pooled connection the server closed meanwhile fails the first try. */
+    private HttpResponse<String> sendRetrying(String method, String path, Object body) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send(method, path, body);
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {

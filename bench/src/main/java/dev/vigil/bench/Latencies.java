@@ -3,10 +3,13 @@ package dev.vigil.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Round trips of one measured operation, in milliseconds, collected by several workers. */
 final class Latencies {
     private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile String firstFailure = "";
     private long startNanos;
     private long endNanos;
 
@@ -20,6 +23,13 @@ final class Latencies {
 
     void add(long nanos) {
         millis.add(nanos / 1e6);
+    }
+
+    /** A call that failed: counted, not timed. */
+    void failed(Exception e) {
+        if (failures.getAndIncrement() == 0) {
+            firstFailure = e.toString();
+        }
     }
 
     int count() {
@@ -44,7 +54,7 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format("%,7d calls  %,8.0f/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms", count(), perSecond(), percentile(50), percentile(99),
-                percentile(100));
+        return String.format("%,7d calls  %,8.0f/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %d failed%s", count(), perSecond(), percentile(50),
+                percentile(99), percentile(100), failures.get(), failures.get() == 0 ? "" : " (first: " + firstFailure + ")");
     }
 }
