@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -62,6 +63,20 @@ class TestMessageRouting {
         assertThat(server.count("SecurityAlert | where AlertName == 'Hot machine' and CompromisedEntity == 'sensor-1' | count")).isEqualTo(1);
         assertThat(RunningServer.json(server.get(HUB + "/devices/" + IotDevices.DEVICE)).path("statistics").path("deviceToCloudMessages").asLong())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void testTelemetryOverHttpsCarriesItsSystemPropertiesInIotHubsHeaders() {
+        String key = IotDevices.createHub(server, SUB, HUB_NAME, "Disabled");
+        server.sendJson("PUT", HUB, server.apiKey(), hubWithRouting("$body.temperature > 70 AND line = '3' AND $messageId = 'm-7'"));
+
+        HttpResponse<String> sent = server.send(IotDevices.httpsRequest(server, HUB_NAME, key).header("iothub-contenttype", "application/json")
+                .header("iothub-contentencoding", "utf-8").header("iothub-messageid", "m-7").header("iothub-app-line", "3")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"temperature\": 80}")));
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+        assertThat(server.count("HotTelemetry_CL | where MessageId == 'm-7' and todouble(Body.temperature) == 80 | count")).isEqualTo(1);
+        assertThat(server.count("OtherTelemetry_CL | count")).isZero();
     }
 
     @Test
