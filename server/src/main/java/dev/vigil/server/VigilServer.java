@@ -159,7 +159,7 @@ public final class VigilServer implements AutoCloseable {
             detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
             X509Credentials x509 = new X509Credentials(storage.stateStore(), iotRegistry);
             Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
-            MessageRouter router = new MessageRouter(storage.stateStore(), storage.logStore(), twins);
+            MessageRouter router = new MessageRouter(storage.stateStore(), storage.logStore(), new LogStoreRoutingTables(storage.logStore()), twins);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock, Optional.of(x509)), storage.logStore(),
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), router, clock);

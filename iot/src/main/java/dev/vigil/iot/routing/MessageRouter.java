@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.twin.Twin;
 import dev.vigil.iot.twin.Twins;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.api.StateStore;
-import dev.vigil.workspace.api.TableDefinition;
 import dev.vigil.workspace.api.TableDefinitionException;
-import dev.vigil.workspace.api.TableInfo;
 import dev.vigil.workspace.api.TableNotFoundException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import java.time.Instant;
@@ -47,12 +44,18 @@ public final class MessageRouter {
     private final LogStore logStore;
     private final Map<String, CompiledRouting> compiled = new ConcurrentHashMap<>();
     private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
+    private final RoutingTables tables;
     private final Twins twins;
 
-    /** @param twins read when a condition refers to {@code $twin} */
-    public MessageRouter(StateStore state, LogStore logStore, Twins twins) {
+    /**
+     * @param logStore takes the routed rows
+     * @param tables creates and checks the endpoints' tables
+     * @param twins read when a condition refers to {@code $twin}
+     */
+    public MessageRouter(StateStore state, LogStore logStore, RoutingTables tables, Twins twins) {
         this.store = state.collection("iot.routing", HubRouting.class);
         this.logStore = logStore;
+        this.tables = tables;
         this.twins = twins;
         for (HubRouting routing : store.list()) {
             try {
@@ -188,24 +191,24 @@ public final class MessageRouter {
     /** Creates the endpoint's table, or checks that the one there has the routed columns with their types. */
     private void ensureTable(WorkspaceTableEndpoint endpoint) {
         String where = "endpoint '" + endpoint.name() + "'";
-        TableInfo table;
+        Optional<List<RoutedColumn>> columns;
         try {
-            table = logStore.table(endpoint.workspace(), endpoint.tableName());
+            columns = tables.columns(endpoint.workspace(), endpoint.tableName());
         } catch (WorkspaceNotFoundException e) {
             throw new InvalidRoutingException(where + ": the workspace '" + endpoint.workspace() + "' does not exist");
-        } catch (TableNotFoundException e) {
+        }
+        if (columns.isEmpty()) {
             try {
-                logStore.createCustomTable(endpoint.workspace(), new TableDefinition(endpoint.tableName(), RoutedRows.COLUMNS));
+                tables.create(endpoint.workspace(), endpoint.tableName(), RoutedRows.COLUMNS);
                 return;
             } catch (TableDefinitionException raced) {
-                table = logStore.table(endpoint.workspace(), endpoint.tableName()); // made meanwhile: check it as any other
+                columns = tables.columns(endpoint.workspace(), endpoint.tableName()); // made meanwhile: check it as any other
             }
         }
-        for (ColumnSchema column : RoutedRows.COLUMNS) {
-            boolean present = table.columns().stream().anyMatch(c -> c.name().equals(column.name()) && c.type() == column.type());
-            if (!present) {
+        for (RoutedColumn column : RoutedRows.COLUMNS) {
+            if (!columns.orElse(List.of()).contains(column)) {
                 throw new InvalidRoutingException(where + ": the table '" + endpoint.tableName() + "' of workspace '" + endpoint.workspace()
-                        + "' exists without the routed column '" + column.name() + "' (" + column.type().kqlName()
+                        + "' exists without the routed column '" + column.name() + "' (" + column.kqlType()
                         + "); name a new table, which the route creates, or one that a route created");
             }
         }

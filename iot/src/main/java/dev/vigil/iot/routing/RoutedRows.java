@@ -1,8 +1,6 @@
 package dev.vigil.iot.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.kql.catalog.ColumnSchema;
-import dev.vigil.kql.types.KqlType;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +14,22 @@ import java.util.Optional;
  * is UTF-8 ({@code utf-8}), else its base64 ({@code base64}). {@code TimeGenerated} is the enqueued time.
  */
 public final class RoutedRows {
-    public static final List<ColumnSchema> COLUMNS = List.of(
-            new ColumnSchema("IotHubName", KqlType.STRING),
-            new ColumnSchema("ConnectionDeviceId", KqlType.STRING),
-            new ColumnSchema("ConnectionModuleId", KqlType.STRING),
-            new ColumnSchema("EnqueuedTime", KqlType.DATETIME),
-            new ColumnSchema("MessageId", KqlType.STRING),
-            new ColumnSchema("CorrelationId", KqlType.STRING),
-            new ColumnSchema("UserId", KqlType.STRING),
-            new ColumnSchema("ContentType", KqlType.STRING),
-            new ColumnSchema("ContentEncoding", KqlType.STRING),
-            new ColumnSchema("InterfaceId", KqlType.STRING),
-            new ColumnSchema("ComponentName", KqlType.STRING),
-            new ColumnSchema("MessageSource", KqlType.STRING),
-            new ColumnSchema("ApplicationProperties", KqlType.DYNAMIC),
-            new ColumnSchema("Body", KqlType.DYNAMIC),
-            new ColumnSchema("BodyEncoding", KqlType.STRING));
+    public static final List<RoutedColumn> COLUMNS = List.of(
+            new RoutedColumn("IotHubName", "string"),
+            new RoutedColumn("ConnectionDeviceId", "string"),
+            new RoutedColumn("ConnectionModuleId", "string"),
+            new RoutedColumn("EnqueuedTime", "datetime"),
+            new RoutedColumn("MessageId", "string"),
+            new RoutedColumn("CorrelationId", "string"),
+            new RoutedColumn("UserId", "string"),
+            new RoutedColumn("ContentType", "string"),
+            new RoutedColumn("ContentEncoding", "string"),
+            new RoutedColumn("InterfaceId", "string"),
+            new RoutedColumn("ComponentName", "string"),
+            new RoutedColumn("MessageSource", "string"),
+            new RoutedColumn("ApplicationProperties", "dynamic"),
+            new RoutedColumn("Body", "dynamic"),
+            new RoutedColumn("BodyEncoding", "string"));
     /** IoT Hub's {@code iothub-message-source} of device telemetry. */
     static final String TELEMETRY = "Telemetry";
     private static final ObjectMapper JSON = new ObjectMapper();

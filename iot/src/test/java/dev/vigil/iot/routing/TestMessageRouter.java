@@ -10,6 +10,7 @@ import dev.vigil.iot.endpoint.MessageOutcome;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.testing.IotBed;
+import dev.vigil.iot.testing.LogStoreTables;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.QueryRequest;
@@ -158,11 +159,11 @@ class TestMessageRouter {
         HubRouting saved = bed.router.configure(new HubRouting(hub.name(), List.of(endpoint("hot", "Hot_CL")),
                 List.of(route("hot-temperature", "$body.temperature > 70", "hot")), null));
 
-        MessageRouter reopened = new MessageRouter(bed.storage.stateStore(), bed.storage.logStore(), bed.twins);
+        MessageRouter reopened = new MessageRouter(bed.storage.stateStore(), bed.storage.logStore(), new LogStoreTables(bed.storage.logStore()), bed.twins);
 
         assertThat(reopened.routing(hub.name())).isEqualTo(saved);
         reopened.remove(hub.name());
-        assertThat(new MessageRouter(bed.storage.stateStore(), bed.storage.logStore(), bed.twins).routing(hub.name()).routes()).isEmpty();
+        assertThat(new MessageRouter(bed.storage.stateStore(), bed.storage.logStore(), new LogStoreTables(bed.storage.logStore()), bed.twins).routing(hub.name()).routes()).isEmpty();
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class IotBed implements AutoCloseable {
         registry = new IotRegistry(storage.stateStore());
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
         twins = new Twins(storage.stateStore(), registry, Clock.systemUTC());
-        router = new MessageRouter(storage.stateStore(), storage.logStore(), twins);
+        router = new MessageRouter(storage.stateStore(), storage.logStore(), new LogStoreTables(storage.logStore()), twins);
         gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, new RecentEventIds(DedupSettings.defaults(), Clock.systemUTC()),
                 router, Clock.systemUTC());
         cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), Clock.systemUTC());
