@@ -1,7 +1,11 @@
 package dev.vigil.bench;
 
+import dev.vigil.iot.endpoint.mqtt.MqttSettings;
+import dev.vigil.iot.endpoint.tls.TlsIdentity;
+import dev.vigil.server.IotSettings;
 import dev.vigil.server.ServerSettings;
 import dev.vigil.server.VigilServer;
+import dev.vigil.server.tls.SelfSignedCertificate;
 import dev.vigil.workspace.api.StorageSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,20 +32,31 @@ final class IotBenchServer implements AutoCloseable {
     private final int port;
     private final int mqttPort;
     private final String adminKey;
+    private final int mqttTlsPort;
 
-    private IotBenchServer(Process process, int port, int mqttPort, String adminKey) {
+    private IotBenchServer(Process process, int port, int mqttPort, String adminKey, int mqttTlsPort) {
         this.process = process;
         this.port = port;
         this.mqttPort = mqttPort;
         this.adminKey = adminKey;
+        this.mqttTlsPort = mqttTlsPort;
+    }
+
+    /** Where the server of {@code data} keeps its self-signed certificate. */
+    static Path tlsDirectory(Path data) {
+        return data.resolve("tls");
     }
 
     /** The server process: runs until its standard input closes. */
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args[0]);
-        try (VigilServer server = VigilServer.start(new ServerSettings(StorageSettings.defaults(data), "127.0.0.1", 0,
-                ServerSettings.DEFAULT_MAX_BODY_BYTES))) {
-            System.out.println(READY + " " + server.port() + " " + server.mqttPort() + " " + server.initialAdminKey().orElseThrow());
+        // MQTT over TLS beside plaintext, with a self-signed certificate the benchmark trusts (tlsDirectory)
+        TlsIdentity certificate = SelfSignedCertificate.createOrLoad(tlsDirectory(data), IotSettings.DEFAULT_DOMAIN);
+        ServerSettings settings = new ServerSettings(StorageSettings.defaults(data), "127.0.0.1", 0, ServerSettings.DEFAULT_MAX_BODY_BYTES,
+                new IotSettings(IotSettings.DEFAULT_DOMAIN, new MqttSettings("127.0.0.1", 0, 0, Optional.of(certificate))));
+        try (VigilServer server = VigilServer.start(settings)) {
+            System.out.println(READY + " " + server.port() + " " + server.mqttPort() + " " + server.initialAdminKey().orElseThrow() + " "
+                    + server.mqttTlsPort());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // waiting for the benchmark to close our input
@@ -70,7 +86,7 @@ final class IotBenchServer implements AutoCloseable {
         Thread drain = new Thread(() -> output.lines().forEach(rest -> System.err.println("server: " + rest)), "bench-server-output");
         drain.setDaemon(true);
         drain.start();
-        return new IotBenchServer(process, Integer.parseInt(fields[1]), Integer.parseInt(fields[2]), fields[3]);
+        return new IotBenchServer(process, Integer.parseInt(fields[1]), Integer.parseInt(fields[2]), fields[3], Integer.parseInt(fields[4]));
     }
 
     int port() {
@@ -83,6 +99,10 @@ final class IotBenchServer implements AutoCloseable {
 
     String adminKey() {
         return adminKey;
+    }
+
+    int mqttTlsPort() {
+        return mqttTlsPort;
     }
 
     /** Closes the server's input, so it shuts down cleanly, and waits for it. */

@@ -8,6 +8,7 @@ import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
 import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.routing.MessageRouter;
 import dev.vigil.iot.twin.SecurityAgentConfigurations;
 import dev.vigil.iot.twin.Twins;
 import dev.vigil.server.api.HttpApi;
@@ -159,15 +160,16 @@ public final class VigilServer implements AutoCloseable {
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
             detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
             X509Credentials x509 = new X509Credentials(storage.stateStore(), iotRegistry);
+            Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
+            MessageRouter router = new MessageRouter(storage.stateStore(), storage.logStore(), new LogStoreRoutingTables(storage.logStore()), twins);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock, Optional.of(x509)), storage.logStore(),
-                    detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), clock);
-            Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
+                    detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), router, clock);
             new SecurityAgentConfigurations(twins, iotRegistry, detection.listener(), clock);
             CloudToDeviceQueue cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), clock);
             mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, cloudToDevice, twins, methods);
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
-            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice, x509,
+            IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice, x509, router,
                     IotScopeAuthorization.subscriptionRoles(),
                     workspace -> storage.logStore().workspaces().contains(workspace), AUDIT_WORKSPACE);
             SecurityServices security = new SecurityServices(users, keys, new SessionStore(clock), new LoginThrottle(clock, settings.access().loginLimits()),

@@ -33,6 +33,7 @@ final class Detectors {
                 new ProcessNotAllowedDetector(),
                 new MessageCountRangeDetector(options.windowCloseDelay()),
                 new SasTokenDetector(),
+                new CertificateDetector(),
                 new AgentConfigurationErrorDetector());
     }
 

@@ -16,12 +16,14 @@ import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.routing.MessageRouter;
 import dev.vigil.workspace.api.IngestReceipt;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.TableNotFoundException;
 import dev.vigil.workspace.api.WorkspaceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * The protocol-neutral intake of device-to-cloud messages, shared by the HTTPS and MQTT endpoints.
  *
  * <p>A message over 256 KB is refused. Every other message counts toward the hub's statistics,
- * except a security message re-sent whole. A security message of a hub with monitoring on is
+ * except a security message re-sent whole. A message that is not a security message of a hub with
+ * monitoring on is telemetry: the hub's routes take it ({@link MessageRouter}), and it is answered once
+ * its routed rows are committed. A security message of a hub with monitoring on is
  * validated; its collected events not received before are stored in the hub's workspace and,
  * once committed, handed to the detection engine. The returned future completes only after that
  * commit, so an endpoint that acknowledges on completion never acknowledges what could be lost.
@@ -49,9 +53,12 @@ public final class DeviceGateway {
     private final SecurityMessageValidator validator = new SecurityMessageValidator();
     private final IntakeCounters counters = new IntakeCounters();
     private final RecentEventIds recentEventIds;
+    private final MessageRouter router;
 
+    /** @param router routes the messages that are not security messages of a hub with monitoring on */
     public DeviceGateway(IotRegistry registry, DeviceAuthenticator authenticator, LogStore logStore, DeviceActivityListener listener,
-            RecentEventIds recentEventIds, Clock clock) {
+            RecentEventIds recentEventIds, MessageRouter router, Clock clock) {
+        this.router = router;
         this.registry = registry;
         this.authenticator = authenticator;
         this.logStore = logStore;
@@ -96,7 +103,7 @@ public final class DeviceGateway {
         HubSecuritySettings settings = sender.hub().security();
         if (!security || !settings.monitoringEnabled()) {
             counted(identity, message, security, receivedAt);
-            return CompletableFuture.completedFuture(new MessageOutcome.Accepted(0));
+            return routed(sender, message, receivedAt).thenApply(endpoints -> new MessageOutcome.Accepted(0));
         }
         SecurityMessage validated;
         try {
@@ -142,6 +149,13 @@ public final class DeviceGateway {
         });
         // Copies of events still being stored by another message are acknowledged only once those are.
         return stored.thenCombine(claim.originalsStored(), (outcome, ignored) -> outcome);
+    }
+
+    /** Routes telemetry by the hub's routes; completes once the routed rows are committed. */
+    private CompletableFuture<List<String>> routed(AuthenticatedDevice sender, DeviceMessage message, Instant receivedAt) {
+        Map<String, String> system = new HashMap<>(message.systemProperties());
+        message.interfaceId().ifPresent(id -> system.put(DeviceMessage.INTERFACE_ID_PROPERTY, id));
+        return router.route(router.message(sender.address(), system, message.applicationProperties(), message.body(), receivedAt));
     }
 
     /**

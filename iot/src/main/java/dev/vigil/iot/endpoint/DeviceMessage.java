@@ -11,7 +11,9 @@ import java.util.Optional;
  *
  * @param interfaceId {@code iothub-interface-id}, from a header, a system or an application property
  * @param applicationProperties the message's application properties
+ * @param protocol how it came
  * @param sourceAddress the peer, {@code host:port}
+ * @param systemProperties the system properties the device set, by IoT Hub's names ({@link MessageSystemProperties})
  */
 public record DeviceMessage(
         AuthenticatedDevice device,
@@ -19,7 +21,8 @@ public record DeviceMessage(
         Optional<String> interfaceId,
         Map<String, String> applicationProperties,
         Protocol protocol,
-        String sourceAddress) {
+        String sourceAddress,
+        Map<String, String> systemProperties) {
 
     /** What marks a security message: {@code SetAsSecurityMessage()} in the device SDKs. */
     public static final String SECURITY_INTERFACE_ID = "urn:azureiot:Security:SecurityAgent:1";
@@ -31,6 +34,13 @@ public record DeviceMessage(
         Map<String, String> properties = Map.copyOf(applicationProperties);
         applicationProperties = properties;
         interfaceId = interfaceId.or(() -> Optional.ofNullable(properties.get(INTERFACE_ID_PROPERTY)));
+        systemProperties = Map.copyOf(systemProperties);
+    }
+
+    /** A message without system properties other than the interface id. */
+    public DeviceMessage(AuthenticatedDevice device, byte[] body, Optional<String> interfaceId, Map<String, String> applicationProperties,
+            Protocol protocol, String sourceAddress) {
+        this(device, body, interfaceId, applicationProperties, protocol, sourceAddress, Map.of());
     }
 
     public boolean isSecurityMessage() {

@@ -81,6 +81,22 @@ class TestHubAlerts {
     }
 
     @Test
+    void testCertificateThumbprintMismatchAndExpiredCertificatesRaiseHubAlerts() {
+        try (EngineHarness harness = new EngineHarness()) {
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.X509_THUMBPRINT_MISMATCH, "198.51.100.9:8883", T0));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.X509_NOT_VALID_NOW, "198.51.100.9", T0.plusSeconds(1)));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.HUB), "meter-12", AuthenticationFailure.X509_UNTRUSTED_CHAIN, "198.51.100.9", T0.plusSeconds(2)));
+            harness.engine.refused(refusal(Optional.of(EngineHarness.QUIET_HUB), "meter-12", AuthenticationFailure.X509_NOT_VALID_NOW, "198.51.100.9", T0.plusSeconds(3)));
+
+            assertThat(harness.alertTypes()).containsExactlyInAnyOrder("IoT_Cert_Print_Mismatch", "IoT_Cert_Expired");
+            assertThat(harness.sink.occurrences()).allSatisfy(occurrence -> {
+                assertThat(occurrence.definition().severity().name()).isEqualTo("MEDIUM");
+                assertThat(occurrence.entities()).contains(AlertEntity.iotDevice(EngineHarness.HUB, "meter-12"), AlertEntity.ip("198.51.100.9"));
+            });
+        }
+    }
+
+    @Test
     void testADeviceSilentFor72HoursRaisesOnce() {
         try (EngineHarness harness = new EngineHarness()) {
             harness.engine.deviceToCloudMessage(METER, Protocol.MQTT, T0);

@@ -193,7 +193,7 @@ class TestDetectionRestart {
                 new StoredEventIds(bed.storage.logStore(), bed.registry, clock).restoreInto(recentEventIds);
             }
             DeviceAuthenticator authenticator = new DeviceAuthenticator(bed.registry, IotBed.DOMAIN, engine, clock);
-            gateway = new DeviceGateway(bed.registry, authenticator, bed.storage.logStore(), engine, recentEventIds, clock);
+            gateway = new DeviceGateway(bed.registry, authenticator, bed.storage.logStore(), engine, recentEventIds, bed.router, clock);
             String token = SasTokenGenerator.deviceToken(hub.hostName(IotBed.DOMAIN), device.deviceId(), device.primaryKey(),
                     clock.instant().plus(Duration.ofHours(1)));
             sender = authenticator.authenticate(hub.hostName(IotBed.DOMAIN), device.deviceId(), token, "10.0.0.1:5000");

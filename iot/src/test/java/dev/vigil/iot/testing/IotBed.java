@@ -12,6 +12,7 @@ import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.routing.MessageRouter;
 import dev.vigil.iot.twin.Twins;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.Storage;
@@ -37,6 +38,7 @@ public final class IotBed implements AutoCloseable {
     public final DeviceGateway gateway;
     public final CloudToDeviceQueue cloudToDevice;
     public final Twins twins;
+    public final MessageRouter router;
     public final DirectMethods methods = new DirectMethods();
 
     public IotBed(Path data) {
@@ -48,9 +50,11 @@ public final class IotBed implements AutoCloseable {
         storage.logStore().createWorkspace("default");
         registry = new IotRegistry(storage.stateStore());
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
-        gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, new RecentEventIds(DedupSettings.defaults(), Clock.systemUTC()), Clock.systemUTC());
-        cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), Clock.systemUTC());
         twins = new Twins(storage.stateStore(), registry, Clock.systemUTC());
+        router = new MessageRouter(storage.stateStore(), storage.logStore(), new LogStoreTables(storage.logStore()), twins);
+        gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, new RecentEventIds(DedupSettings.defaults(), Clock.systemUTC()),
+                router, Clock.systemUTC());
+        cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), Clock.systemUTC());
     }
 
     /** A hub in subscription {@link #SUBSCRIPTION}, resource group {@code rg}. */

@@ -18,6 +18,7 @@ import dev.vigil.iot.registry.InvalidResourceException;
 import dev.vigil.iot.registry.RegistryException;
 import dev.vigil.iot.registry.ResourceConflictException;
 import dev.vigil.iot.registry.ResourceNotFoundException;
+import dev.vigil.iot.routing.InvalidRoutingException;
 import dev.vigil.iot.twin.TwinException;
 import dev.vigil.server.access.AccessException;
 import dev.vigil.server.identity.AuthenticationException;
@@ -86,6 +87,7 @@ final class ErrorResponses {
                 respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
         routes.exception(DeviceMessageRefusedException.class, (e, ctx) -> respond(ctx, e.reason() == MessageRefusal.MESSAGE_TOO_LARGE ? 413 : 400,
                 ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "maxMessageBytes", DeviceMessage.MAX_BYTES))));
+        routes.exception(InvalidRoutingException.class, (e, ctx) -> respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(TwinException.class, (e, ctx) ->
                 respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));
         routes.exception(DirectMethodException.class, (e, ctx) ->

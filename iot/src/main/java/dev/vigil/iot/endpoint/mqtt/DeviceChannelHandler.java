@@ -13,6 +13,7 @@ import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.DeviceMessageRefusedException;
 import dev.vigil.iot.endpoint.MessageOutcome;
 import dev.vigil.iot.endpoint.MessageProperties;
+import dev.vigil.iot.endpoint.MessageSystemProperties;
 import dev.vigil.iot.method.DirectMethodRequest;
 import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.twin.Twins;
@@ -306,7 +307,8 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             return;
         }
         MessageProperties properties = MessageProperties.parse(propertyBag.get());
-        DeviceMessage message = new DeviceMessage(device, body, properties.interfaceId(), properties.application(), Protocol.MQTT, peer(ctx));
+        DeviceMessage message = new DeviceMessage(device, body, properties.interfaceId(), properties.application(), Protocol.MQTT, peer(ctx),
+                MessageSystemProperties.fromMqtt(properties.system()));
         CompletableFuture<Void> handled;
         try {
             handled = gateway.receive(message).thenCompose(this::recordIfDropped);

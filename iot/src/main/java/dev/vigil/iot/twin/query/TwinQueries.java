@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  *
  * <p>Paging: whole twins and projections come in device-id (then module-id) order and the
  * continuation token names the last one sent, so a device added or removed between pages neither
- * repeats nor shifts the others. Aggregates are computed again for each page and paged by position.
+ * repeats nor shifts the others. Aggregates and {@code ORDER BY} queries are computed again for each
+ * page and paged by position.
  */
 public final class TwinQueries {
     public static final int DEFAULT_PAGE_SIZE = 100;
@@ -58,14 +59,15 @@ public final class TwinQueries {
         TwinQuery query = TwinQueryParser.parse(text);
         List<Keyed> documents = documents(hub, query.from()).stream()
                 .filter(d -> query.where().map(w -> Boolean.TRUE.equals(w.test(d.value()))).orElse(true))
+                .sorted(order(query.orderBy()))
                 .toList();
         if (query.top().isPresent() && !query.aggregates()) {
             documents = documents.subList(0, Math.min(documents.size(), query.top().getAsInt()));
         }
         String itemType = query.selectsTwins() ? "twin" : "raw";
-        if (query.aggregates()) {
-            List<JsonNode> grouped = aggregate(query, documents);
-            List<JsonNode> rows = query.top().isPresent() ? grouped.subList(0, Math.min(grouped.size(), query.top().getAsInt())) : grouped;
+        if (query.aggregates() || !query.orderBy().isEmpty()) {
+            List<JsonNode> all = query.aggregates() ? aggregate(query, documents) : documents.stream().map(d -> item(query, d)).toList();
+            List<JsonNode> rows = query.top().isPresent() ? all.subList(0, Math.min(all.size(), query.top().getAsInt())) : all;
             int from = continuation.map(t -> position(t, rows.size())).orElse(0);
             int to = Math.min(rows.size(), from + pageSize);
             return new TwinQueryPage(rows.subList(from, to), to < rows.size() ? Optional.of(token(POSITION_TOKEN + to)) : Optional.empty(), itemType);
@@ -73,9 +75,23 @@ public final class TwinQueries {
         Optional<String> after = continuation.map(TwinQueries::afterKey);
         List<Keyed> remaining = after.isEmpty() ? documents : documents.stream().filter(d -> d.key().compareTo(after.get()) > 0).toList();
         List<Keyed> page = remaining.subList(0, Math.min(remaining.size(), pageSize));
-        List<JsonNode> items = page.stream().map(d -> query.selectsTwins() ? d.value() : project(query.select(), d.value())).toList();
+        List<JsonNode> items = page.stream().map(d -> item(query, d)).toList();
         Optional<String> next = remaining.size() > page.size() ? Optional.of(token(KEY_TOKEN + page.get(page.size() - 1).key())) : Optional.empty();
         return new TwinQueryPage(items, next, itemType);
+    }
+
+    private static JsonNode item(TwinQuery query, Keyed document) {
+        return query.selectsTwins() ? document.value() : project(query.select(), document.value());
+    }
+
+    /** The ORDER BY keys in turn, then the twins' own order (their key), so that equal values come in a stable order. */
+    private static Comparator<Keyed> order(List<SortKey> keys) {
+        Comparator<Keyed> order = (left, right) -> 0;
+        for (SortKey key : keys) {
+            Comparator<JsonNode> byKey = key.comparator();
+            order = order.thenComparing((left, right) -> byKey.compare(left.value(), right.value()));
+        }
+        return order.thenComparing(Keyed::key);
     }
 
     /** The twins as IoT Hub's query sees them (the service API's twin JSON), in key order. */

@@ -67,10 +67,21 @@ final class TwinQueryParser {
                 groupBy.add(path());
             }
         }
-        if (peek().kind() != QueryToken.Kind.END) {
-            throw error(peek(), "expected WHERE, GROUP BY or the end of the query");
+        List<SortKey> orderBy = new ArrayList<>();
+        if (peek().isKeyword("ORDER")) {
+            next();
+            keyword("BY");
+            do {
+                if (!orderBy.isEmpty()) {
+                    next();
+                }
+                orderBy.add(sortKey());
+            } while (peek().isSymbol(","));
         }
-        TwinQuery query = new TwinQuery(top, select, from, where, groupBy);
+        if (peek().kind() != QueryToken.Kind.END) {
+            throw error(peek(), "expected WHERE, GROUP BY, ORDER BY or the end of the query");
+        }
+        TwinQuery query = new TwinQuery(top, select, from, where, groupBy, orderBy);
         checkGrouping(query);
         return query;
     }
@@ -267,10 +278,25 @@ final class TwinQueryParser {
         return new FieldPath(segments);
     }
 
-    /** Grouped queries select only the grouping fields and COUNT(); COUNT() without GROUP BY stands alone. */
+    private SortKey sortKey() {
+        FieldPath path = path();
+        if (peek().isKeyword("DESC")) {
+            next();
+            return new SortKey(path, true);
+        }
+        if (peek().isKeyword("ASC")) {
+            next();
+        }
+        return new SortKey(path, false);
+    }
+
+    /** Grouped queries select only the grouping fields and COUNT(); COUNT() without GROUP BY stands alone; their rows are not ordered. */
     private void checkGrouping(TwinQuery query) {
         if (!query.aggregates()) {
             return;
+        }
+        if (!query.orderBy().isEmpty()) {
+            throw new InvalidTwinQueryException("ORDER BY does not go with GROUP BY or COUNT(): groups come in the order of their values");
         }
         for (Projection projection : query.select()) {
             if (projection instanceof Projection.Field field && !query.groupBy().contains(field.path())) {

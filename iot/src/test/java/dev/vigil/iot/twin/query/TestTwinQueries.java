@@ -135,7 +135,31 @@ class TestTwinQueries {
     }
 
     @Test
+    void testOrderByOrdersByEachKeyInTurnMissingValuesFirst() {
+        assertThat(ids("SELECT * FROM devices ORDER BY properties.reported.battery DESC")).containsExactly("sensor-1", "sensor-2", "sensor-3", "sensor-4");
+        assertThat(ids("SELECT * FROM devices ORDER BY tags.floor")).containsExactly("sensor-3", "sensor-4", "sensor-1", "sensor-2");
+        assertThat(ids("SELECT * FROM devices ORDER BY properties.reported.firmware DESC, deviceId DESC"))
+                .containsExactly("sensor-3", "sensor-2", "sensor-1", "sensor-4");
+        assertThat(ids("SELECT TOP 1 deviceId FROM devices WHERE tags.location = 'plant-1' ORDER BY properties.reported.battery ASC"))
+                .containsExactly("sensor-2");
+    }
+
+    @Test
+    void testOrderedResultsArePagedInTheirOrder() {
+        TwinQueryPage first = queries.query(hub, "SELECT * FROM devices ORDER BY tags.floor DESC", Optional.empty(), 3);
+        TwinQueryPage second = queries.query(hub, "SELECT * FROM devices ORDER BY tags.floor DESC", first.continuation(), 3);
+
+        assertThat(first.items()).extracting(item -> item.path("deviceId").asText()).containsExactly("sensor-2", "sensor-1", "sensor-3");
+        assertThat(second.items()).extracting(item -> item.path("deviceId").asText()).containsExactly("sensor-4");
+        assertThat(second.continuation()).isEmpty();
+    }
+
+    @Test
     void testBadQueriesNameTheColumnAndWhatWasExpected() {
+        assertThatThrownBy(() -> queries.query(hub, "SELECT COUNT() FROM devices ORDER BY deviceId", Optional.empty(), 10))
+                .hasMessageStartingWith("ORDER BY does not go with GROUP BY or COUNT()");
+        assertThatThrownBy(() -> queries.query(hub, "SELECT * FROM devices ORDER deviceId", Optional.empty(), 10))
+                .hasMessage("column 29: expected BY, found 'deviceId'");
         assertThatThrownBy(() -> queries.query(hub, "SELECT * FROM devices WHERE tags.location == 'x'", Optional.empty(), 10))
                 .isInstanceOf(InvalidTwinQueryException.class).hasMessage("column 44: expected a field or a value, found '='");
         assertThatThrownBy(() -> queries.query(hub, "SELECT * FROM things", Optional.empty(), 10))

@@ -6,6 +6,7 @@ import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.DeviceMessage;
 import dev.vigil.iot.endpoint.MessageOutcome;
+import dev.vigil.iot.endpoint.MessageSystemProperties;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class DeviceEndpointRoutes {
             }
         });
         DeviceMessage message = new DeviceMessage(device, body(ctx, device, source), Optional.ofNullable(ctx.header(DeviceMessage.INTERFACE_ID_PROPERTY)),
-                properties, Protocol.HTTP, source);
+                properties, Protocol.HTTP, source, MessageSystemProperties.fromHttpHeaders(ctx.headerMap()));
         ctx.future(() -> gateway.receive(message).thenAccept(outcome -> {
             if (outcome instanceof MessageOutcome.Rejected rejected) {
                 throw rejected.error();

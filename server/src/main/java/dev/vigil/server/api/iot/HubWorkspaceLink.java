@@ -2,12 +2,17 @@ package dev.vigil.server.api.iot;
 
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.InvalidResourceException;
+import dev.vigil.iot.routing.HubRouting;
+import dev.vigil.iot.routing.WorkspaceTableEndpoint;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.audit.AuditNotes;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +59,25 @@ final class HubWorkspaceLink {
         AuditNotes.put(ctx, "status", after.status());
         before.map(HubSecuritySettings::workspace).ifPresent(previous -> AuditNotes.alsoConcerns(ctx, previous));
         AuditNotes.alsoConcerns(ctx, target);
+    }
+
+    /**
+     * Checks a change of a hub's routing: every workspace its endpoints newly write into must exist, be
+     * visible to the caller and not be the audit workspace, and the caller needs Contributor on it,
+     * as for raw events. Noted for the audit trail, whose row also goes to those workspaces.
+     */
+    void authorizeRouting(Context ctx, HubRouting before, HubRouting after) {
+        Set<String> previous = before.endpoints().stream().map(WorkspaceTableEndpoint::workspace).collect(Collectors.toSet());
+        Set<String> targets = new TreeSet<>(after.endpoints().stream().map(WorkspaceTableEndpoint::workspace).toList());
+        for (String workspace : targets) {
+            if (!previous.contains(workspace)) {
+                requireKnown(ctx, workspace);
+                Authorization.requireAlso(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
+            }
+            AuditNotes.alsoConcerns(ctx, workspace);
+        }
+        AuditNotes.put(ctx, "routingWorkspaces", String.join(",", targets));
+        AuditNotes.put(ctx, "routes", after.routes().size());
     }
 
     private void requireKnown(Context ctx, String workspace) {

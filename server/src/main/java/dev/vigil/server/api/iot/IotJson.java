@@ -9,6 +9,7 @@ import dev.vigil.iot.registry.ListRule;
 import dev.vigil.iot.registry.Module;
 import dev.vigil.iot.registry.RangeRule;
 import dev.vigil.iot.registry.ResourceGroup;
+import dev.vigil.iot.routing.HubRouting;
 import java.util.List;
 import java.util.Map;
 
@@ -20,13 +21,14 @@ final class IotJson {
     record Resource(String id, String name, String type, Object properties) {
     }
 
-    record HubProperties(String hostName, HubSecuritySettings securitySettings) {
+    record HubProperties(String hostName, HubSecuritySettings securitySettings, RoutingJson.RoutingView routing) {
     }
 
     record HubBody(HubPropertiesBody properties) {
     }
 
-    record HubPropertiesBody(HubSecuritySettings securitySettings) {
+    /** @param routing null keeps the hub's routing as it is */
+    record HubPropertiesBody(HubSecuritySettings securitySettings, RoutingJson.RoutingBody routing) {
     }
 
     record SecuritySolutionBody(HubSecuritySettings properties) {
@@ -74,8 +76,9 @@ final class IotJson {
         return new Resource(group.resourceId(), group.name(), "Microsoft.Resources/resourceGroups", Map.of());
     }
 
-    static Resource hub(IotHub hub, String domain) {
-        return new Resource(hub.resourceId(), hub.name(), "Microsoft.Devices/IotHubs", new HubProperties(hub.hostName(domain), hub.security()));
+    static Resource hub(IotHub hub, String domain, HubRouting routing) {
+        return new Resource(hub.resourceId(), hub.name(), "Microsoft.Devices/IotHubs", new HubProperties(hub.hostName(domain), hub.security(),
+                RoutingJson.view(routing)));
     }
 
     static Resource securitySolution(IotHub hub) {

@@ -8,6 +8,8 @@ import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.registry.InvalidResourceException;
 import dev.vigil.iot.registry.ResourceGroup;
 import dev.vigil.iot.registry.Subscription;
+import dev.vigil.iot.routing.HubRouting;
+import dev.vigil.iot.routing.MessageRouter;
 import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.server.api.iot.IotScopeAuthorization.Access;
 import io.javalin.config.RoutesConfig;
@@ -35,8 +37,11 @@ public final class IotRegistryRoutes {
     private final DeviceViews devices;
     private final String domain;
     private final HubWorkspaceLink workspaceLink;
+    private final MessageRouter router;
 
-    IotRegistryRoutes(IotRegistry registry, IotScopeAuthorization authorization, DeviceViews devices, String domain, HubWorkspaceLink workspaceLink) {
+    IotRegistryRoutes(IotRegistry registry, IotScopeAuthorization authorization, DeviceViews devices, String domain, HubWorkspaceLink workspaceLink,
+            MessageRouter router) {
+        this.router = router;
         this.registry = registry;
         this.authorization = authorization;
         this.devices = devices;
@@ -53,9 +58,9 @@ public final class IotRegistryRoutes {
         routes.put(RG, this::putResourceGroup);
         routes.get(RG, ctx -> ctx.json(IotJson.group(registry.resourceGroup(sub(ctx, Access.READ), ctx.pathParam("rg")))));
         routes.delete(RG, this::deleteResourceGroup);
-        routes.get(HUBS, ctx -> ctx.json(Map.of("value", registry.hubs(sub(ctx, Access.READ), ctx.pathParam("rg")).stream().map(h -> IotJson.hub(h, domain)).toList())));
+        routes.get(HUBS, ctx -> ctx.json(Map.of("value", registry.hubs(sub(ctx, Access.READ), ctx.pathParam("rg")).stream().map(this::hubView).toList())));
         routes.put(HUB, this::putHub);
-        routes.get(HUB, ctx -> ctx.json(IotJson.hub(hub(ctx, Access.READ), domain)));
+        routes.get(HUB, ctx -> ctx.json(hubView(hub(ctx, Access.READ))));
         routes.delete(HUB, this::deleteHub);
         routes.put(SOLUTION, this::putSecuritySolution);
         routes.get(SOLUTION, ctx -> ctx.json(IotJson.securitySolution(hub(ctx, Access.READ))));
@@ -135,10 +140,23 @@ public final class IotRegistryRoutes {
         registry.resourceGroup(sub, rg);
         Optional<IotHub> existing = registry.findHub(name).filter(h -> h.subscriptionId().equals(sub) && h.resourceGroup().equals(rg));
         workspaceLink.authorize(ctx, existing.map(IotHub::security), security);
+        Optional<HubRouting> routing = Optional.ofNullable(body.properties()).map(IotJson.HubPropertiesBody::routing)
+                .map(r -> RoutingJson.read(name, r));
+        if (routing.isPresent()) {
+            MessageRouter.check(routing.get());
+            workspaceLink.authorizeRouting(ctx, existing.map(h -> router.routing(h.name())).orElseGet(() -> HubRouting.none(name)), routing.get());
+        } else if (registry.findHub(name).isEmpty()) {
+            router.remove(name); // a hub made anew starts without the routes of a deleted one of that name
+        }
         IotHub hub = registry.putHub(sub, rg, name, security);
+        routing.ifPresent(router::configure);
         AuditNotes.put(ctx, "resourceId", hub.resourceId());
         AuditNotes.put(ctx, "created", existing.isEmpty());
-        ctx.json(IotJson.hub(hub, domain));
+        ctx.json(hubView(hub));
+    }
+
+    private IotJson.Resource hubView(IotHub hub) {
+        return IotJson.hub(hub, domain, router.routing(hub.name()));
     }
 
     private void deleteHub(Context ctx) {
@@ -147,6 +165,7 @@ public final class IotRegistryRoutes {
         AuditNotes.put(ctx, "workspace", hub.security().workspace());
         AuditNotes.put(ctx, "devices", registry.devices(hub).size());
         registry.deleteHub(hub.subscriptionId(), hub.resourceGroup(), hub.name());
+        router.remove(hub.name());
     }
 
     private void putSecuritySolution(Context ctx) {

@@ -331,6 +331,10 @@ class TestPermissionMatrix {
         calls.add(new Call("PATCH " + route + "/{hub}/devices/{deviceId}/twin", w -> device + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
         calls.add(new Call("GET " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> null, needs, 200));
         calls.add(new Call("PATCH " + modules + "/{moduleId}/twin", w -> module.apply(w) + "/twin", w -> Map.of("tags", Map.of("line", "a")), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/routing/routes/$testnew", w -> hub + "/routing/routes/$testnew",
+                w -> Map.of("route", Map.of("name", "r", "source", "DeviceMessages", "condition", "true", "endpointNames", List.of("e"))), needs, 200));
+        calls.add(new Call("POST " + route + "/{hub}/routing/routes/$testall", w -> hub + "/routing/routes/$testall",
+                w -> Map.of("routingSource", "DeviceMessages"), needs, 200));
         calls.add(new Call("POST " + route + "/{hub}/devices/query", w -> hub + "/devices/query", w -> Map.of("query", "SELECT * FROM devices"), needs, 200));
         calls.add(new Call("PUT " + route + "/{hub}/devices/{deviceId}/authentication", w -> device + "/authentication", w -> Map.of("type", "sas"), needs, 200));
         calls.add(new Call("GET " + route + "/{hub}/devices/{deviceId}/authentication", w -> device + "/authentication", w -> null, needs, 200));
