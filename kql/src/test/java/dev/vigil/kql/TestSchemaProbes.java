@@ -44,7 +44,7 @@ class TestSchemaProbes {
 
         SchemaProbe probe = Kql.compile("T | evaluate bag_unpack(Props)", CATALOG, ranged).probe().orElseThrow();
 
-        assertThat(probe.sql()).contains("TIMESTAMP '2024-03-10 00:00:00.000000'");
+        assertThat(probe.sql()).contains("TIMESTAMP_NS '2024-03-10 00:00:00.0000000'");
     }
 
     @Test

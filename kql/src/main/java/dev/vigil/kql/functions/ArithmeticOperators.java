@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * {@code + - * / %} with Kusto's typing: int/long divided by int/long is integer division
  * (truncating toward zero; by zero gives null), datetime ± timespan is a datetime, datetime − datetime is a timespan. Timespans
- * are BIGINT ticks of 100 ns; datetimes are TIMESTAMPs with microseconds.
+ * are BIGINT ticks of 100 ns; datetimes are TIMESTAMP_NS values computed through their ticks ({@link DatetimeTicks}).
  */
 final class ArithmeticOperators {
     private static final KqlType INT = KqlType.INT;
@@ -31,7 +31,7 @@ final class ArithmeticOperators {
                 BinaryOperator.SUBTRACT, operator(BinaryOperator.SUBTRACT, List.of(
                         infix(INT, "-", INT, INT), infix(LONG, "-", LONG, LONG), infix(REAL, "-", REAL, REAL), decimal("-", true),
                         Signature.of(DATETIME, a -> shift(a.sql(0), "-", a.sql(1)), DATETIME, TIMESPAN),
-                        Signature.of(TIMESPAN, a -> "((epoch_us(" + a.sql(0) + ") - epoch_us(" + a.sql(1) + ")) * 10)", DATETIME, DATETIME),
+                        Signature.of(TIMESPAN, a -> DatetimeTicks.difference(a.sql(0), a.sql(1)), DATETIME, DATETIME),
                         infix(TIMESPAN, "-", TIMESPAN, TIMESPAN))),
                 BinaryOperator.MULTIPLY, operator(BinaryOperator.MULTIPLY, List.of(
                         infix(INT, "*", INT, INT), infix(LONG, "*", LONG, LONG), infix(REAL, "*", REAL, REAL), decimal("*", false),
@@ -88,9 +88,9 @@ final class ArithmeticOperators {
         return Signature.of(result, a -> "(" + a.sql(0) + " " + sql + " NULLIF(" + a.sql(1) + ", 0))", left, right);
     }
 
-    /** A TIMESTAMP moved by a number of ticks (sub-microsecond ticks are dropped, as DuckDB keeps microseconds). */
+    /** A datetime moved by a number of ticks. */
     static String shift(String datetime, String sign, String ticks) {
-        return "(" + datetime + " " + sign + " to_microseconds(" + ticks + " // 10))";
+        return DatetimeTicks.shift(datetime, sign, ticks);
     }
 
     private static String toTicks(String real) {

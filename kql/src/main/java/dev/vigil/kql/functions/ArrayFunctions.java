@@ -101,10 +101,9 @@ final class ArrayFunctions {
             return SharedValue.let(start, a -> SharedValue.let(stop, b -> SharedValue.let(step, s -> "to_json(list_transform(range(" + count(a, b, s)
                     + "), lambda __ti: " + Conversions.timespanText(a + " + __ti * " + s) + "))")));
         }
-        String startTicks = "(epoch_us(" + start + ") * 10)";
-        String stopTicks = "(epoch_us(" + stop + ") * 10)";
+        String startTicks = DatetimeTicks.unixTicks(start);
+        String stopTicks = DatetimeTicks.unixTicks(stop);
         return SharedValue.let(startTicks, a -> SharedValue.let(stopTicks, b -> SharedValue.let(step, s -> "to_json(list_transform(range("
-                + count("CAST(" + a + " AS DOUBLE)", b, s) + "), lambda __ti: " + DynamicDatetime.text("make_timestamp((" + a + " + __ti * " + s
-                + ") // 10)") + "))")));
+                + count("CAST(" + a + " AS DOUBLE)", b, s) + "), lambda __ti: " + DynamicDatetime.text(DatetimeTicks.fromUnixTicks(a + " + __ti * " + s)) + "))")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.kql.functions;
 
 import dev.vigil.kql.types.KqlType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +11,6 @@ import java.util.Optional;
  * gives null.
  */
 final class BinFunction {
-    /** Ticks from 0001-01-01 to 1970-01-01. */
-    static final long TICKS_TO_UNIX_EPOCH = 621_355_968_000_000_000L;
-    private static final long MICROS_TO_UNIX_EPOCH = TICKS_TO_UNIX_EPOCH / 10;
-
     private BinFunction() {
     }
 
@@ -43,9 +38,8 @@ final class BinFunction {
      */
     static FunctionDeclaration binAt() {
         return FunctionDeclaration.scalar("bin_at", ColumnNaming.FIRST_ARGUMENT, List.of(
-                Signature.of(KqlType.DATETIME, a -> guarded(a, KqlType.DATETIME, SharedValue.let(a.sql(2), fixed -> "(" + fixed
-                        + " + to_microseconds(" + roundedDown("((epoch_us(" + a.sql(0) + ") - epoch_us(" + fixed + ")) * 10)", a.sql(1))
-                        + " // 10))")), KqlType.DATETIME, KqlType.TIMESPAN, KqlType.DATETIME),
+                Signature.of(KqlType.DATETIME, a -> guarded(a, KqlType.DATETIME, SharedValue.let(a.sql(2), fixed -> DatetimeTicks.shift(fixed,
+                        "+", roundedDown(DatetimeTicks.difference(a.sql(0), fixed), a.sql(1))))), KqlType.DATETIME, KqlType.TIMESPAN, KqlType.DATETIME),
                 Signature.of(KqlType.TIMESPAN, a -> guarded(a, KqlType.TIMESPAN, SharedValue.let(a.sql(2), fixed -> "(" + fixed + " + "
                         + roundedDown("(" + a.sql(0) + " - " + fixed + ")", a.sql(1)) + ")")), KqlType.TIMESPAN, KqlType.TIMESPAN, KqlType.TIMESPAN),
                 Signature.of(KqlType.LONG, a -> guarded(a, KqlType.LONG, SharedValue.let(a.sql(2), fixed -> "(" + fixed + " + "
@@ -58,16 +52,22 @@ final class BinFunction {
         return guarded(a, KqlType.REAL, "(floor(" + a.sql(0) + " / " + a.sql(1) + ") * " + a.sql(1) + ")");
     }
 
+    /**
+     * Integer arithmetic on the value's epoch nanoseconds: DuckDB's time_bucket works in microseconds. A
+     * constant size folds Kusto's origin into one constant offset.
+     */
     private static String datetime(RenderArguments a) {
         Optional<Long> constantSize = a.constant(1).map(Long.class::cast);
-        if (constantSize.isPresent() && constantSize.get() > 0 && constantSize.get() % 10 == 0) {
-            long micros = constantSize.get() / 10;
-            // A plain time_bucket keeps the grouping key simple for DuckDB; the origin is Kusto's, moved near 1970.
-            Instant origin = Instant.EPOCH.plusNanos(Math.floorMod(-MICROS_TO_UNIX_EPOCH, micros) * 1000);
-            return "time_bucket(to_microseconds(" + micros + "), " + a.sql(0) + ", " + a.datetimeLiteral(origin) + ")";
+        String nanos = "epoch_ns(" + a.sql(0) + ")";
+        if (constantSize.isPresent() && constantSize.get() > 0 && constantSize.get() <= Long.MAX_VALUE / DatetimeTicks.NANOS_PER_TICK) {
+            long size = Math.multiplyExact(constantSize.get(), DatetimeTicks.NANOS_PER_TICK);
+            long offset = Math.floorMod(Math.multiplyExact(Math.floorMod(DatetimeTicks.TICKS_TO_UNIX_EPOCH, constantSize.get()),
+                    DatetimeTicks.NANOS_PER_TICK), size);
+            String shifted = offset == 0 ? nanos : "(" + nanos + " + " + offset + ")";
+            return "make_timestamp_ns(" + nanos + " - " + DatetimeTicks.floorModulo(shifted, size) + ")";
         }
-        String ticks = "(epoch_us(" + a.sql(0) + ") * 10 + " + TICKS_TO_UNIX_EPOCH + ")";
-        String binned = "make_timestamp(((" + ticks + " // " + a.sql(1) + ") * " + a.sql(1) + " - " + TICKS_TO_UNIX_EPOCH + ") // 10)";
+        String ticks = "(" + DatetimeTicks.unixTicks(a.sql(0)) + " + " + DatetimeTicks.TICKS_TO_UNIX_EPOCH + ")";
+        String binned = DatetimeTicks.fromUnixTicks(roundedDown(ticks, a.sql(1)) + " - " + DatetimeTicks.TICKS_TO_UNIX_EPOCH);
         return guarded(a, KqlType.DATETIME, binned);
     }
 

@@ -23,6 +23,8 @@ final class Conversions {
     private static final long TICKS_PER_DAY = 86_400 * TICKS_PER_SECOND;
     private static final String CLOCK = "^\\s*(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?\\s*$";
     private static final String INTEGER_TEXT = "^\\s*[+-]?[0-9]+\\s*$";
+    /** A datetime's text split into the local time and its offset from UTC; no match leaves every part empty. */
+    private static final String OFFSET_TEXT = "^(.*[0-9:.])\\s*([+-])([0-9]{2}):?([0-9]{2})\\s*$";
 
     private Conversions() {
     }
@@ -42,7 +44,7 @@ final class Conversions {
                 conversion("toboolean", KqlType.BOOL, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
                         KqlType.DECIMAL, KqlType.DYNAMIC)),
                 conversion("todatetime", KqlType.DATETIME, List.of(KqlType.STRING, KqlType.DATETIME, KqlType.DYNAMIC))
-                        .withDeviation("reads ISO-8601-like text, not every .NET format; microsecond precision"),
+                        .withDeviation("reads ISO-8601-like text, not every .NET format"),
                 conversion("totimespan", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC))
                         .withDeviation("does not read 1h-style text"),
                 conversion("toguid", KqlType.GUID, List.of(KqlType.STRING, KqlType.GUID, KqlType.DYNAMIC)),
@@ -111,8 +113,8 @@ final class Conversions {
 
     /** {@code 2024-01-31T10:00:00Z}, with seven fraction digits when the fraction is not zero. */
     static String datetimeText(String x) {
-        return SharedValue.let(x, v -> "strftime(" + v + ", '%Y-%m-%dT%H:%M:%S') || CASE WHEN strftime(" + v + ", '%f') <> '000000' "
-                + "THEN '.' || strftime(" + v + ", '%f') || '0' ELSE '' END || 'Z'");
+        return SharedValue.let(x, v -> DynamicDatetime.wholeSeconds(v) + " || CASE WHEN " + DatetimeTicks.fractionTicks(v) + " <> 0 "
+                + "THEN '.' || " + DatetimeTicks.fractionDigits(v) + " ELSE '' END || 'Z'");
     }
 
     /** {@code [-][d.]hh:mm:ss[.fffffff]} from ticks. */
@@ -160,7 +162,7 @@ final class Conversions {
             case DECIMAL:
                 return "TRY_CAST(trunc(" + x + ") AS " + sqlType + ")";
             case DATETIME:
-                return "TRY_CAST(epoch_us(" + x + ") * 10 + " + BinFunction.TICKS_TO_UNIX_EPOCH + " AS " + sqlType + ")";
+                return "TRY_CAST(" + DatetimeTicks.unixTicks(x) + " + " + DatetimeTicks.TICKS_TO_UNIX_EPOCH + " AS " + sqlType + ")";
             case DYNAMIC:
                 return integral(KqlType.STRING, scalarText(x), sqlType);
             default:
@@ -193,9 +195,13 @@ final class Conversions {
         if (from == KqlType.DYNAMIC) {
             return datetime(KqlType.STRING, scalarText(x));
         }
-        // text with an offset is moved to UTC; text without one is taken as UTC
-        return SharedValue.let(x, s -> "CASE WHEN regexp_matches(" + s + ", '[+-][0-9]{2}:?[0-9]{2}\\s*$') "
-                + "THEN timezone('UTC', TRY_CAST(" + s + " AS TIMESTAMPTZ)) ELSE TRY_CAST(" + s + " AS TIMESTAMP) END");
+        // text with an offset is moved to UTC by the offset; text without one is taken as UTC; digits past the tick are cut
+        return SharedValue.let("regexp_extract(" + x + ", '" + OFFSET_TEXT + "', ['wall', 'sign', 'oh', 'om'])", p -> {
+            String local = "TRY_CAST(CASE WHEN " + p + ".sign = '' THEN " + x + " ELSE " + p + ".wall END AS TIMESTAMP_NS)";
+            String offsetTicks = "CASE WHEN " + p + ".sign = '' THEN 0 ELSE (CAST(" + p + ".oh AS BIGINT) * 60 + CAST(" + p + ".om AS BIGINT))"
+                    + " * 600000000 * CASE WHEN " + p + ".sign = '-' THEN -1 ELSE 1 END END";
+            return DatetimeTicks.shift(DatetimeTicks.truncatedToTick(local), "-", offsetTicks);
+        });
     }
 
     private static String timespan(KqlType from, String x) {

@@ -13,7 +13,9 @@ final class DateTimeFormat {
     }
 
     static String datetime(String value, String format) {
-        return SharedValue.let(value, x -> {
+        return SharedValue.let(value, v -> {
+            // the calendar parts from the microsecond below: DuckDB's month(), hour(), … round a TIMESTAMP_NS to the nearest one
+            String x = DatetimeTicks.wholeMicros(v);
             List<String> pieces = new ArrayList<>();
             forEachRun(format, (letter, count, literal) -> {
                 if (literal != null) {
@@ -31,8 +33,8 @@ final class DateTimeFormat {
                     case 'h': pieces.add(padded("((hour(" + x + ") + 11) % 12 + 1)", count)); break;
                     case 'm': pieces.add(padded("minute(" + x + ")", count)); break;
                     case 's': pieces.add(padded("second(" + x + ")", count)); break;
-                    case 'f': pieces.add(fraction("strftime(" + x + ", '%f') || '0'", count, false)); break;
-                    case 'F': pieces.add(fraction("strftime(" + x + ", '%f') || '0'", count, true)); break;
+                    case 'f': pieces.add(fraction(DatetimeTicks.fractionDigits(v), count, false)); break;
+                    case 'F': pieces.add(fraction(DatetimeTicks.fractionDigits(v), count, true)); break;
                     case 't': pieces.add(count >= 2 ? "strftime(" + x + ", '%p')" : "left(strftime(" + x + ", '%p'), 1)"); break;
                     default: pieces.add(literal(String.valueOf(letter).repeat(count)));
                 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The datetime functions. Datetimes are UTC; weeks start on Sunday as in Kusto. The end of a
- * period is one tick before the next period starts; datetimes hold microseconds here, so it is
- * one microsecond before (…23:59:59.999999 where Kusto shows …23:59:59.9999999).
+ * period is one tick before the next period starts (…23:59:59.9999999). Calendar steps (days,
+ * months, years) go through DuckDB's microsecond TIMESTAMP, the rest through ticks
+ * ({@link DatetimeTicks}), so no value loses its seventh fraction digit.
  */
 final class DateTimeFunctions {
     private static final KqlType DATETIME = KqlType.DATETIME;
@@ -35,16 +36,16 @@ final class DateTimeFunctions {
                 part("monthofyear", "month"),
                 part("weekofyear", "week"),
                 part("week_of_year", "week"),
-                // time zones through DuckDB's ICU; TIMESTAMPTZ is read back through epoch_us so the session's zone never matters
+                // time zones through DuckDB's ICU, whose TIMESTAMPTZ_NS keeps the ticks; a zoned value is always read back as the
+                // wall time of a named zone, so the session's zone never matters
                 FunctionDeclaration.scalar("datetime_utc_to_local", ColumnNaming.NONE, List.of(
                         Signature.of(DATETIME, a -> "timezone(" + a.sql(1) + ", timezone('UTC', " + a.sql(0) + "))", DATETIME, KqlType.STRING))),
                 FunctionDeclaration.scalar("datetime_local_to_utc", ColumnNaming.NONE, List.of(
-                        Signature.of(DATETIME, a -> "make_timestamp(epoch_us(timezone(" + a.sql(1) + ", " + a.sql(0) + ")))", DATETIME,
-                                KqlType.STRING))),
+                        Signature.of(DATETIME, a -> "timezone('UTC', timezone(" + a.sql(1) + ", " + a.sql(0) + "))", DATETIME, KqlType.STRING))),
                 FunctionDeclaration.scalar("datetime_list_timezones", ColumnNaming.NONE, List.of(
                         Signature.of(KqlType.DYNAMIC, a -> "(SELECT to_json(list(name ORDER BY name)) FROM pg_timezone_names())"))),
                 FunctionDeclaration.scalar("dayofweek", ColumnNaming.NONE, List.of(
-                        Signature.of(TIMESPAN, a -> "(CAST(dayofweek(" + a.sql(0) + ") AS BIGINT) * 864000000000)", DATETIME))),
+                        Signature.of(TIMESPAN, a -> "(CAST(dayofweek(" + micros(a.sql(0)) + ") AS BIGINT) * 864000000000)", DATETIME))),
                 FunctionDeclaration.scalar("datetime_add", ColumnNaming.NONE, List.of(
                         Signature.of(DATETIME, DateTimeFunctions::add, STRING, LONG, DATETIME))),
                 FunctionDeclaration.scalar("datetime_diff", ColumnNaming.NONE, List.of(
@@ -63,10 +64,10 @@ final class DateTimeFunctions {
                         Signature.of(TIMESPAN, a -> ticks("0", a.sql(0), a.sql(1), "0"), LONG, LONG),
                         Signature.of(TIMESPAN, a -> ticks("0", a.sql(0), a.sql(1), a.sql(2)), LONG, LONG, REAL),
                         Signature.of(TIMESPAN, a -> ticks(a.sql(0), a.sql(1), a.sql(2), a.sql(3)), LONG, LONG, LONG, REAL))),
-                unixTime("unixtime_seconds_todatetime", "1000000"),
-                unixTime("unixtime_milliseconds_todatetime", "1000"),
-                unixTime("unixtime_microseconds_todatetime", "1"),
-                unixTime("unixtime_nanoseconds_todatetime", "0.001").withDeviation("nanoseconds are cut to microseconds"),
+                unixTime("unixtime_seconds_todatetime", 1_000_000_000L),
+                unixTime("unixtime_milliseconds_todatetime", 1_000_000L),
+                unixTime("unixtime_microseconds_todatetime", 1_000L),
+                unixTime("unixtime_nanoseconds_todatetime", 1L),
                 BinFunction.binAt());
     }
 
@@ -105,24 +106,28 @@ final class DateTimeFunctions {
     private static FunctionDeclaration period(String name, Period period, boolean end) {
         return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(
                 Signature.of(DATETIME, a -> bounds(period, end, a.sql(0), "0"), DATETIME),
-                Signature.of(DATETIME, a -> bounds(period, end, a.sql(0), a.sql(1)), DATETIME, LONG)))
-                .withDeviation(end ? "one microsecond before the next period (Kusto: one 100-ns tick)" : "");
+                Signature.of(DATETIME, a -> bounds(period, end, a.sql(0), a.sql(1)), DATETIME, LONG)));
     }
 
+    /** Period starts are whole days, so DuckDB's microsecond calendar finds them exactly. */
     private static String bounds(Period period, boolean end, String datetime, String offset) {
         return SharedValue.let(datetime, d -> {
-            String start = period.start(d);
+            String start = period.start(micros(d));
             if (!end) {
-                return offset.equals("0") ? start : period.shifted(start, offset);
+                return "CAST(" + (offset.equals("0") ? start : period.shifted(start, offset)) + " AS TIMESTAMP_NS)";
             }
             String next = period.shifted(start, offset.equals("0") ? "1" : "(" + offset + ") + 1");
-            return "(" + next + " - INTERVAL 1 MICROSECOND)";
+            return DatetimeTicks.shift(next, "-", "1");
         });
+    }
+
+    private static String micros(String datetime) {
+        return DatetimeTicks.wholeMicros(datetime);
     }
 
     private static FunctionDeclaration part(String name, String sqlPart) {
         return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(
-                Signature.of(INT, a -> "CAST(date_part('" + sqlPart + "', " + a.sql(0) + ") AS INTEGER)", DATETIME)));
+                Signature.of(INT, a -> "CAST(date_part('" + sqlPart + "', " + micros(a.sql(0)) + ") AS INTEGER)", DATETIME)));
     }
 
     /** The DuckDB name of a Kusto period name, or empty when it is not one. */
@@ -143,6 +148,10 @@ final class DateTimeFunctions {
         }
     }
 
+    /**
+     * Calendar units move the datetime's microsecond part through DuckDB's calendar and keep its last tick digit;
+     * the fixed-length units move it by ticks.
+     */
     private static String add(RenderArguments a) {
         Optional<String> unit = a.constant(0).flatMap(DateTimeFunctions::unit);
         if (unit.isEmpty()) {
@@ -150,18 +159,23 @@ final class DateTimeFunctions {
         }
         String amount = "CAST(" + a.sql(1) + " AS BIGINT)";
         switch (unit.get()) {
-            case "year": return "(" + a.sql(2) + " + to_years(CAST(" + amount + " AS INTEGER)))";
-            case "quarter": return "(" + a.sql(2) + " + to_months(CAST(" + amount + " * 3 AS INTEGER)))";
-            case "month": return "(" + a.sql(2) + " + to_months(CAST(" + amount + " AS INTEGER)))";
-            case "week": return "(" + a.sql(2) + " + to_days(CAST(" + amount + " * 7 AS INTEGER)))";
-            case "day": return "(" + a.sql(2) + " + to_days(CAST(" + amount + " AS INTEGER)))";
-            case "hour": return "(" + a.sql(2) + " + to_microseconds(" + amount + " * 3600000000))";
-            case "minute": return "(" + a.sql(2) + " + to_microseconds(" + amount + " * 60000000))";
-            case "second": return "(" + a.sql(2) + " + to_microseconds(" + amount + " * 1000000))";
-            case "millisecond": return "(" + a.sql(2) + " + to_microseconds(" + amount + " * 1000))";
-            case "microsecond": return "(" + a.sql(2) + " + to_microseconds(" + amount + "))";
-            default: return "(" + a.sql(2) + " + to_microseconds(" + amount + " // 1000))";
+            case "year": return calendarStep(a.sql(2), "to_years(CAST(" + amount + " AS INTEGER))");
+            case "quarter": return calendarStep(a.sql(2), "to_months(CAST(" + amount + " * 3 AS INTEGER))");
+            case "month": return calendarStep(a.sql(2), "to_months(CAST(" + amount + " AS INTEGER))");
+            case "week": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 6048000000000");
+            case "day": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 864000000000");
+            case "hour": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 36000000000");
+            case "minute": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 600000000");
+            case "second": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 10000000");
+            case "millisecond": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 10000");
+            case "microsecond": return DatetimeTicks.shift(a.sql(2), "+", amount + " * 10");
+            default: return DatetimeTicks.shift(a.sql(2), "+", amount + " // 100");
         }
+    }
+
+    private static String calendarStep(String datetime, String interval) {
+        return SharedValue.let(datetime, d -> "make_timestamp_ns(epoch_ns(" + micros(d) + " + " + interval + ") + "
+                + DatetimeTicks.floorModulo("epoch_ns(" + d + ")", 1000) + ")");
     }
 
     /** datetime_diff(part, a, b): the number of period boundaries from b to a (negative when a is earlier). */
@@ -171,13 +185,13 @@ final class DateTimeFunctions {
             return a.nullOf(LONG);
         }
         if (unit.get().equals("nanosecond")) {
-            return "(date_diff('microsecond', " + a.sql(2) + ", " + a.sql(1) + ") * 1000)";
+            return "(epoch_ns(" + a.sql(1) + ") - epoch_ns(" + a.sql(2) + "))";
         }
         if (unit.get().equals("week")) {
             // weeks start on Sunday: count Sundays crossed
-            return "((epoch_us(" + Period.WEEK.start(a.sql(1)) + ") - epoch_us(" + Period.WEEK.start(a.sql(2)) + ")) // 604800000000)";
+            return "((epoch_us(" + Period.WEEK.start(micros(a.sql(1))) + ") - epoch_us(" + Period.WEEK.start(micros(a.sql(2))) + ")) // 604800000000)";
         }
-        return "date_diff('" + unit.get() + "', " + a.sql(2) + ", " + a.sql(1) + ")";
+        return "date_diff('" + unit.get() + "', " + micros(a.sql(2)) + ", " + micros(a.sql(1)) + ")";
     }
 
     private static String datetimePart(RenderArguments a) {
@@ -188,17 +202,22 @@ final class DateTimeFunctions {
                 sqlPart = part;
                 break;
             case "week_of_year": case "weekofyear": sqlPart = "week"; break;
-            case "millisecond": return "CAST(date_part('millisecond', " + a.sql(1) + ") % 1000 AS INTEGER)";
-            case "microsecond": return "CAST(date_part('microsecond', " + a.sql(1) + ") % 1000000 AS INTEGER)";
-            case "nanosecond": return "CAST(date_part('microsecond', " + a.sql(1) + ") % 1000000 * 1000 AS INTEGER)";
+            case "millisecond": return "CAST(" + DatetimeTicks.fractionTicks(a.sql(1)) + " // 10000 AS INTEGER)";
+            case "microsecond": return "CAST(" + DatetimeTicks.fractionTicks(a.sql(1)) + " // 10 AS INTEGER)";
+            case "nanosecond": return "CAST(" + DatetimeTicks.fractionTicks(a.sql(1)) + " * 100 AS INTEGER)";
             default: return a.nullOf(INT);
         }
-        return "CAST(date_part('" + sqlPart + "', " + a.sql(1) + ") AS INTEGER)";
+        return "CAST(date_part('" + sqlPart + "', " + micros(a.sql(1)) + ") AS INTEGER)";
     }
 
+    /** The whole minute through DuckDB's calendar, then the seconds (0 to below 60) rounded to the tick. */
     private static String makeDatetime(RenderArguments a, String hour, String minute, String second) {
-        return "TRY(make_timestamp(" + a.sql(0) + ", " + a.sql(1) + ", " + a.sql(2) + ", " + hour + ", " + minute + ", CAST(" + second
-                + " AS DOUBLE)))";
+        String minuteStart = "TRY(make_timestamp(" + a.sql(0) + ", " + a.sql(1) + ", " + a.sql(2) + ", " + hour + ", " + minute + ", 0))";
+        if (second.equals("0")) {
+            return "CAST(" + minuteStart + " AS TIMESTAMP_NS)";
+        }
+        return SharedValue.let("CAST(" + second + " AS DOUBLE)", s -> "CASE WHEN " + s + " >= 0 AND " + s + " < 60 THEN "
+                + DatetimeTicks.shift(minuteStart, "+", "CAST(round(" + s + " * " + DatetimeTicks.TICKS_PER_SECOND + ") AS BIGINT)") + " END");
     }
 
     private static String ticks(String days, String hours, String minutes, String seconds) {
@@ -206,9 +225,14 @@ final class DateTimeFunctions {
                 + " AS DOUBLE) * 10000000) AS BIGINT)";
     }
 
-    private static FunctionDeclaration unixTime(String name, String microsPerUnit) {
+    /** Whole ticks from the epoch (rounded down); a value past what a datetime holds gives null. */
+    private static FunctionDeclaration unixTime(String name, long nanosPerUnit) {
+        boolean wholeTicks = nanosPerUnit >= DatetimeTicks.NANOS_PER_TICK;
+        String ticksPerUnit = wholeTicks ? " * " + nanosPerUnit / DatetimeTicks.NANOS_PER_TICK : " / " + DatetimeTicks.NANOS_PER_TICK / nanosPerUnit;
         return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(
-                Signature.of(DATETIME, a -> "make_timestamp(CAST(" + a.sql(0) + " * " + microsPerUnit + " AS BIGINT))", LONG),
-                Signature.of(DATETIME, a -> "make_timestamp(CAST(" + a.sql(0) + " * " + microsPerUnit + " AS BIGINT))", REAL)));
+                Signature.of(DATETIME, a -> "TRY(" + (wholeTicks ? DatetimeTicks.fromUnixTicks(a.sql(0) + ticksPerUnit)
+                        : "make_timestamp_ns(" + DatetimeTicks.roundedDown(a.sql(0), DatetimeTicks.NANOS_PER_TICK) + ")") + ")", LONG),
+                Signature.of(DATETIME, a -> "TRY(" + DatetimeTicks.fromUnixTicks("CAST(floor(CAST(" + a.sql(0) + " AS DOUBLE)" + ticksPerUnit + ") AS BIGINT)")
+                        + ")", REAL)));
     }
 }

@@ -10,8 +10,16 @@ public final class DynamicDatetime {
     private DynamicDatetime() {
     }
 
-    /** SQL giving the text (a VARCHAR) of the TIMESTAMP {@code sql}; the seventh digit is 0 (microsecond precision). */
+    /**
+     * SQL giving the text (a VARCHAR) of the TIMESTAMP_NS {@code sql}, to the tick: strftime reads a TIMESTAMP_NS
+     * to the nanosecond (%n, nine digits), of which the first seven are the ticks; its years have four digits.
+     */
     public static String text(String sql) {
-        return "(strftime(" + sql + ", '%Y-%m-%dT%H:%M:%S.%f') || '0Z')";
+        return "(left(strftime(" + sql + ", '%Y-%m-%dT%H:%M:%S.%n'), 27) || 'Z')";
+    }
+
+    /** {@code 2024-03-10T00:00:00}: the datetime's whole second (strftime cuts a TIMESTAMP_NS, where casts round it). */
+    static String wholeSeconds(String datetime) {
+        return "strftime(" + datetime + ", '%Y-%m-%dT%H:%M:%S')";
     }
 }

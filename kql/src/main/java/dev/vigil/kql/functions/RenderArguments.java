@@ -39,7 +39,7 @@ public interface RenderArguments {
     /** A DuckDB string literal holding {@code value}. */
     String stringLiteral(String value);
 
-    /** A DuckDB TIMESTAMP literal for {@code value}. */
+    /** A DuckDB TIMESTAMP_NS literal for {@code value}, to the tick. */
     String datetimeLiteral(Instant value);
 
     /** A typed SQL NULL of the physical type of {@code type}. */

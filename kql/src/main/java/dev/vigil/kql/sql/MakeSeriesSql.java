@@ -1,5 +1,6 @@
 package dev.vigil.kql.sql;
 
+import dev.vigil.kql.functions.DatetimeTicks;
 import dev.vigil.kql.functions.DynamicDatetime;
 import dev.vigil.kql.plan.MakeSeries;
 import dev.vigil.kql.plan.OutputColumn;
@@ -25,7 +26,7 @@ final class MakeSeriesSql {
     static String select(MakeSeries series, String input, ExpressionSql expressions) {
         boolean datetime = series.axis().type() == KqlType.DATETIME;
         String axis = domain(expressions.render(series.axis()), datetime);
-        String step = datetime ? "(" + expressions.render(series.step()) + " // 10)" : "(" + expressions.render(series.step()) + ")";
+        String step = "(" + expressions.render(series.step()) + ")";
         String start = series.from().map(f -> domain(expressions.render(f), datetime))
                 .orElse("(SELECT floor(min(" + axis + ") / " + step + ") * " + step + " FROM " + input + ")");
         String end = series.to().map(t -> domain(expressions.render(t), datetime))
@@ -73,16 +74,16 @@ final class MakeSeriesSql {
         return "SELECT " + String.join(", ", columns) + " FROM (" + gathered + ")";
     }
 
-    /** The axis as a number: datetimes as microseconds since the epoch, timespans as ticks. */
+    /** The axis as a number: datetimes and timespans as ticks. */
     private static String domain(String value, boolean datetime) {
-        return datetime ? "epoch_us(" + value + ")" : value;
+        return datetime ? DatetimeTicks.unixTicks(value) : value;
     }
 
     /** The axis array: datetimes as Kusto prints them in dynamic values, with seven fraction digits. */
     private static String axisValues(MakeSeries series, boolean datetime, ExpressionSql expressions) {
         String point = "__start + __k * __step";
         if (datetime) {
-            return "to_json(list_transform(range(__bins), lambda __k: " + DynamicDatetime.text("make_timestamp(CAST(" + point + " AS BIGINT))")
+            return "to_json(list_transform(range(__bins), lambda __k: " + DynamicDatetime.text(DatetimeTicks.fromUnixTicks("CAST(" + point + " AS BIGINT)"))
                     + "))";
         }
         if (series.axis().type() == KqlType.TIMESPAN) {

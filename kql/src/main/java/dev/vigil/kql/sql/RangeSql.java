@@ -1,11 +1,12 @@
 package dev.vigil.kql.sql;
 
+import dev.vigil.kql.functions.DatetimeTicks;
 import dev.vigil.kql.plan.RangeSource;
 import dev.vigil.kql.types.KqlType;
 
 /**
  * {@code range}: a series of step numbers {@code i = 0..n} mapped to {@code from + i * step}, which
- * works the same for numbers, timespans and datetimes (timespans count ticks, datetimes microseconds).
+ * works the same for numbers, timespans and datetimes (both counted in ticks).
  */
 final class RangeSql {
     private RangeSql() {
@@ -19,8 +20,8 @@ final class RangeSql {
         String count;
         String value;
         if (type == KqlType.DATETIME) {
-            count = "CAST(floor((epoch_us(" + to + ") - epoch_us(" + from + ")) / (" + step + " / 10.0)) AS BIGINT)";
-            value = "(" + from + " + to_microseconds(CAST(__range.i * " + step + " / 10 AS BIGINT)))";
+            count = "CAST(floor(" + DatetimeTicks.difference(to, from) + " / (" + step + ")) AS BIGINT)";
+            value = DatetimeTicks.shift(from, "+", "__range.i * " + step);
         } else {
             count = "CAST(floor((" + to + " - " + from + ") / (" + step + ")) AS BIGINT)";
             value = "(" + from + " + __range.i * " + step + ")";

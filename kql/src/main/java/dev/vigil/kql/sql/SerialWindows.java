@@ -3,6 +3,7 @@ package dev.vigil.kql.sql;
 import dev.vigil.kql.bound.BoundCall;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.functions.ColumnNaming;
+import dev.vigil.kql.functions.DatetimeTicks;
 import dev.vigil.kql.functions.FunctionDeclaration;
 import dev.vigil.kql.functions.FunctionKind;
 import dev.vigil.kql.functions.SqlRendering;
@@ -56,15 +57,15 @@ final class SerialWindows {
             a -> "(" + a.sql(0) + " - " + a.sql(1) + " + 1)");
     /** (row number, value, previous value, max gap[, restart]): whether a session starts on this row by its neighbours. */
     private static final FunctionDeclaration SESSION_BREAKS = step(FunctionKind.SCALAR, "session_breaks", KqlType.BOOL,
-            a -> "(" + a.sql(0) + " = 1 OR " + a.sql(2) + " IS NULL OR " + a.sql(1) + " >= " + a.sql(2) + " + to_microseconds("
-                    + a.sql(3) + " // 10)" + (a.count() > 4 ? " OR coalesce(" + a.sql(4) + ", FALSE)" : "") + ")");
+            a -> "(" + a.sql(0) + " = 1 OR " + a.sql(2) + " IS NULL OR " + a.sql(1) + " >= " + DatetimeTicks.shift(a.sql(2), "+", a.sql(3))
+                    + (a.count() > 4 ? " OR coalesce(" + a.sql(4) + ", FALSE)" : "") + ")");
     /**
      * (value, the segment's values up to this row, max distance from first): the session start, found by walking the
      * segment from its first value and starting again at the first value at or past start + distance.
      */
     private static final FunctionDeclaration SESSION_START = step(FunctionKind.SCALAR, "session_start", KqlType.DATETIME,
-            a -> "CASE WHEN " + a.sql(0) + " IS NOT NULL THEN list_reduce(" + a.sql(1) + ", lambda __ss, __sv: CASE WHEN __sv >= __ss"
-                    + " + to_microseconds(" + a.sql(2) + " // 10) THEN __sv ELSE __ss END) END");
+            a -> "CASE WHEN " + a.sql(0) + " IS NOT NULL THEN list_reduce(" + a.sql(1) + ", lambda __ss, __sv: CASE WHEN __sv >= "
+                    + DatetimeTicks.shift("__ss", "+", a.sql(2)) + " THEN __sv ELSE __ss END) END");
 
     static {
         for (KqlType type : KqlType.values()) {

@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Constants written as DuckDB literals of exactly the physical type of their KQL type. */
 final class SqlLiterals {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSS");
 
     private SqlLiterals() {
     }
@@ -43,9 +42,16 @@ final class SqlLiterals {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /**
+     * A TIMESTAMP_NS literal to the tick. Instants outside what a TIMESTAMP_NS holds are moved to its
+     * nearest end, so that a wide time range or a far sentinel such as datetime(9999-12-31) still
+     * compares as it should with every stored value.
+     */
     static String datetime(Instant value) {
-        LocalDateTime utc = LocalDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        return "TIMESTAMP '" + TIMESTAMP.format(utc) + "'";
+        Instant held = value.isBefore(DuckDbTypes.FIRST_DATETIME) ? DuckDbTypes.FIRST_DATETIME
+                : value.isAfter(DuckDbTypes.LAST_DATETIME) ? DuckDbTypes.LAST_DATETIME : value;
+        LocalDateTime utc = LocalDateTime.ofInstant(held, ZoneOffset.UTC);
+        return "TIMESTAMP_NS '" + TIMESTAMP.format(utc) + "'";
     }
 
     private static String real(double value) {

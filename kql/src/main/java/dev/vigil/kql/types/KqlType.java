@@ -7,7 +7,7 @@ import java.util.Optional;
  * The scalar types of KQL, named as Kusto and the Log Analytics query API name them.
  *
  * <p>Physical representation in DuckDB (decided once, in {@code dev.vigil.kql.sql.DuckDbTypes}):
- * datetime is TIMESTAMP (microseconds), timespan is BIGINT holding 100-nanosecond ticks as
+ * datetime is TIMESTAMP_NS holding whole 100-nanosecond ticks, timespan is BIGINT holding ticks as
  * Kusto counts them, dynamic is JSON.
  */
 public enum KqlType {

@@ -137,8 +137,8 @@ class TestBinder {
         Compilation compilation = Kql.compile("Events | count", CATALOG, CompileOptions.at(Instant.parse("2024-01-03T00:00:00Z"))
                 .withTimeRange(new TimeRange(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"))));
 
-        assertThat(compilation.sql()).contains("(\"TimeGenerated\" >= TIMESTAMP '2024-01-01 00:00:00.000000')")
-                .contains("(\"TimeGenerated\" < TIMESTAMP '2024-01-02 00:00:00.000000')");
+        assertThat(compilation.sql()).contains("(\"TimeGenerated\" >= TIMESTAMP_NS '2024-01-01 00:00:00.0000000')")
+                .contains("(\"TimeGenerated\" < TIMESTAMP_NS '2024-01-02 00:00:00.0000000')");
     }
 
     @Test

@@ -5,14 +5,16 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The canonical text of result values, as written in {@code .kqltest} files: {@code null};
  * numbers plainly ({@code 2.5}, {@code 4}); strings in double quotes; datetimes as
- * {@code 2024-03-10T11:00:00Z}; timespans as Kusto prints them ({@code 1.02:00:00},
+ * {@code 2024-03-10T11:00:00Z}, with seven fraction digits when the fraction is not zero
+ * ({@code 2024-03-10T11:00:00.1234567Z}), as Kusto prints them; timespans as Kusto prints them ({@code 1.02:00:00},
  * {@code 00:00:00.1000000}); dynamic as JSON text.
  */
 final class ResultCells {
@@ -32,10 +34,15 @@ final class ResultCells {
             case REAL: return real(rows.getDouble(column));
             case DECIMAL: return rows.getBigDecimal(column).stripTrailingZeros().toPlainString();
             case STRING: return quote(rows.getString(column));
-            case DATETIME: return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC).toString();
+            case DATETIME: return datetime(rows.getObject(column, LocalDateTime.class));
             case TIMESPAN: return timespan(rows.getLong(column));
             default: return rows.getString(column);
         }
+    }
+
+    static String datetime(LocalDateTime value) {
+        String seconds = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value.truncatedTo(ChronoUnit.SECONDS));
+        return value.getNano() == 0 ? seconds + "Z" : seconds + String.format(".%07dZ", value.getNano() / 100);
     }
 
     static String real(double value) {

@@ -120,6 +120,7 @@ final class Workspaces {
                 }
             }
         }
+        TickDatetimeUpgrade.upgrade(connection, loaded.values().stream().map(Workspace::schema).distinct().toList());
         Map<String, Workspace> recorded = new LinkedHashMap<>(loaded);
         if (!unrecorded.isEmpty()) {
             inTransaction(() -> recorded.putAll(WorkspaceSchemas.recordUnrecorded(connection, loaded, unrecorded)));

@@ -3,6 +3,7 @@ package dev.vigil.workspace.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.values.DatetimeText;
 import dev.vigil.workspace.values.TimespanText;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Turns a JSON-decoded value into the stored value of a KQL type, accepting what Log Analytics
  * accepts. The stored values are: Boolean, Integer, Long, Double, BigDecimal, String, Instant
- * (datetime, microseconds, UTC), Long ticks (timespan), UUID (guid) and JSON text (dynamic).
+ * (datetime, 100-nanosecond ticks, UTC), Long ticks (timespan), UUID (guid) and JSON text (dynamic).
  * Stored text, of strings and dynamic values, passes {@link StoredText}'s checks.
  */
 final class ValueCoercion {
@@ -32,8 +33,8 @@ final class ValueCoercion {
     private static final int DECIMAL_SCALE = 18;
     /** Characters of a number sent as text, as many digits as a JSON number may have; parsing a longer one costs quadratic time. */
     private static final int MAX_NUMBER_TEXT = 1_000;
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final Instant EARLIEST = DuckDbTypes.FIRST_DATETIME;
+    private static final Instant LATEST = DuckDbTypes.LAST_DATETIME;
 
     private ValueCoercion() {
     }
@@ -190,7 +191,8 @@ final class ValueCoercion {
             if (parsed.isPresent()) {
                 Instant instant = parsed.get();
                 if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                    throw new InvalidValueException(describe(raw) + " is outside the datetime range (years 1 to 9999)");
+                    throw new InvalidValueException(describe(raw) + " is outside the datetime range stored (" + DatetimeText.format(EARLIEST) + " to "
+                            + DatetimeText.format(LATEST) + ")");
                 }
                 return instant;
             }

@@ -9,12 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * ISO 8601 datetimes as Log Analytics takes and prints them. Storage keeps microseconds, so parsed
- * values are truncated to the microsecond.
+ * ISO 8601 datetimes as Log Analytics takes and prints them. Datetimes hold Kusto's 100-nanosecond
+ * ticks, so parsed values are truncated to the tick.
  */
 public final class DatetimeText {
     // Date, 'T' or a space, time with optional seconds and fraction (up to 9 digits), optional offset.
@@ -48,7 +47,7 @@ public final class DatetimeText {
             if (trimmed.length() > 19 && trimmed.charAt(10) == 'T' && trimmed.endsWith("Z")) {
                 // the common shape, e.g. 2021-01-20T10:00:00.123Z: Instant's own parser is several times faster
                 try {
-                    return Optional.of(Instant.parse(trimmed).truncatedTo(ChronoUnit.MICROS));
+                    return Optional.of(toTick(Instant.parse(trimmed)));
                 } catch (DateTimeException e) {
                     // not quite that shape; the general parser decides
                 }
@@ -57,10 +56,14 @@ public final class DatetimeText {
             Instant instant = parsed instanceof OffsetDateTime offset
                     ? offset.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-            return Optional.of(instant.truncatedTo(ChronoUnit.MICROS));
+            return Optional.of(toTick(instant));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static Instant toTick(Instant instant) {
+        return instant.minusNanos(instant.getNano() % 100);
     }
 
     /** {@code 2021-01-20T10:00:00Z}, with a 7-digit fraction only when it is not zero. */

@@ -101,7 +101,7 @@ class TestDuckDbLogStore {
         assertThat(stored.get(0)).containsExactly(
                 stored.get(0).get(0), "2024-05-01T12:00:00Z", "Everything_CL",
                 true, 7, 9007199254740993L, "NaN", new BigDecimal("12.345678901234567891"), "42",
-                "2021-01-20T10:00:00.1234560Z", "1.02:03:04.5000000", "9a4c5b1e-0f6d-4c1a-8f3e-2b7d9c0e1a2f",
+                "2021-01-20T10:00:00.1234567Z", "1.02:03:04.5000000", "9a4c5b1e-0f6d-4c1a-8f3e-2b7d9c0e1a2f",
                 "{\"DeviceId\":\"d1\",\"n\":[1,2]}");
         assertThat((String) stored.get(0).get(0)).matches("[0-9a-f-]{36}");
         assertThat(stored.get(1)).containsExactly(

@@ -91,6 +91,8 @@ class TestValueCoercion {
                         "'20/01/2021' is not an ISO 8601 datetime such as 2021-01-20T10:00:00Z or 2021-01-20T10:00:00.123+02:00"),
                 Arguments.of(1611136800, KqlType.DATETIME,
                         "1611136800 is not an ISO 8601 datetime such as 2021-01-20T10:00:00Z or 2021-01-20T10:00:00.123+02:00"),
+                Arguments.of("1600-01-01T00:00:00Z", KqlType.DATETIME,
+                        "'1600-01-01T00:00:00Z' is outside the datetime range stored (1677-09-21T00:12:45Z to 2262-04-11T23:47:15.9999999Z)"),
                 Arguments.of("1h", KqlType.TIMESPAN, "'1h' is not a timespan such as 01:30:00 or 2.00:00:00.5"),
                 Arguments.of("not-a-guid", KqlType.GUID, "'not-a-guid' is not a guid such as 9a4c5b1e-0f6d-4c1a-8f3e-2b7d9c0e1a2f"),
                 Arguments.of(Map.of(), KqlType.INT, "a JSON object is not a number, as int requires"),
