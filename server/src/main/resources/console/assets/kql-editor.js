@@ -100,6 +100,10 @@
           catalog.operators.forEach(function (op) { add(op, kind.Keyword, "operator"); });
           return { suggestions: suggestions };
         }
+        if (/\bevaluate\s+$/.test(before)) {
+          (catalog.plugins || []).forEach(function (p) { add(p, kind.Function, "plugin", p + "()"); });
+          return { suggestions: suggestions };
+        }
         if (/^\s*$/.test(before) || /(union|join|lookup)\s*(\(|kind\s*=\s*\w+\s*)?$/.test(before)) {
           catalog.tables.forEach(function (t) { add(t.name, kind.Class, "table"); });
           return { suggestions: suggestions };

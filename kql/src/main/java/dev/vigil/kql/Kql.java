@@ -1,6 +1,7 @@
 package dev.vigil.kql;
 
 import dev.vigil.kql.binder.Binder;
+import dev.vigil.kql.binder.EvaluatePlugins;
 import dev.vigil.kql.binder.SchemaProbeRequired;
 import dev.vigil.kql.binder.TimeFilter;
 import dev.vigil.kql.catalog.Catalog;
@@ -10,6 +11,7 @@ import dev.vigil.kql.diagnostics.DiagnosticsException;
 import dev.vigil.kql.diagnostics.KqlDiagnostic;
 import dev.vigil.kql.functions.FunctionRegistry;
 import dev.vigil.kql.parser.KqlParser;
+import dev.vigil.kql.parser.TabularOperators;
 import dev.vigil.kql.plan.PlanPrinter;
 import dev.vigil.kql.sql.SchemaProbeSql;
 import dev.vigil.kql.sql.SqlGenerator;
@@ -69,6 +71,21 @@ public final class Kql {
     /** The names of every built-in function a query can call, sorted: what an editor completes. */
     public static java.util.SortedSet<String> functionNames() {
         return FunctionRegistry.names();
+    }
+
+    /** The tabular operators Vigil reads after a pipe, in the checklist's order: what an editor completes after {@code |}. */
+    public static List<String> operatorNames() {
+        return TabularOperators.supported().keySet().stream().filter(name -> !TabularOperators.startsQuery(name)).toList();
+    }
+
+    /** The operators that start a query instead of following a pipe ({@code print}, {@code find}, ...). */
+    public static List<String> queryStartNames() {
+        return TabularOperators.supported().keySet().stream().filter(TabularOperators::startsQuery).toList();
+    }
+
+    /** The names of every plugin {@code evaluate} runs: what an editor completes after {@code evaluate}. */
+    public static List<String> pluginNames() {
+        return List.copyOf(EvaluatePlugins.supported().keySet());
     }
 
     private static Explanation run(String text, Catalog catalog, CompileOptions options, boolean printPlan) {

@@ -51,6 +51,7 @@ public final class FunctionRegistry {
         register(VersionFunctions.declarations());
         register(WeightedPercentiles.declarations());
         register(TextCodecFunctions.declarations());
+        register(HashFunctions.declarations());
         register(TextParsingFunctions.declarations());
         register(SchemaAggregates.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
@@ -87,6 +88,7 @@ public final class FunctionRegistry {
     public static List<JavaFunction> javaFunctions() {
         List<JavaFunction> all = new java.util.ArrayList<>(GeoFunctions.javaFunctions());
         all.addAll(TextCodecFunctions.javaFunctions());
+        all.addAll(HashFunctions.javaFunctions());
         all.addAll(TextParsingFunctions.javaFunctions());
         all.addAll(SchemaAggregates.javaFunctions());
         return all;

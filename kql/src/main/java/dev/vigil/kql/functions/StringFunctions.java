@@ -12,7 +12,7 @@ import java.util.Optional;
 final class StringFunctions {
     private static final KqlType STRING = KqlType.STRING;
     private static final KqlType LONG = KqlType.LONG;
-    private static final String HASH_DEVIATION = "DuckDB's hash, as hash(): values differ from Kusto's";
+    private static final String HASH_DEVIATION = "DuckDB's 64-bit hash, not xxHash64 as hash() now is: values differ from Kusto's";
 
     private StringFunctions() {
     }
@@ -88,8 +88,6 @@ final class StringFunctions {
                         .withDeviation(HASH_DEVIATION),
                 FunctionDeclaration.scalar("hash_combine", ColumnNaming.NONE, List.of(Signature.variadic(LONG, StringFunctions::hashMany, LONG)))
                         .withDeviation(HASH_DEVIATION),
-                FunctionDeclaration.scalar("hash", ColumnNaming.NONE, hashSignatures())
-                        .withDeviation("DuckDB's 64-bit hash, not xxHash64: values differ, equal inputs still hash equal"),
                 scalar("new_guid", Signature.of(KqlType.GUID, a -> "uuid()")),
                 parseUrl,
                 parseUrl.alias("parseurl"),
@@ -215,14 +213,5 @@ final class StringFunctions {
             values.add(a.sql(i));
         }
         return hash(String.join(", ", values));
-    }
-
-    private static List<Signature> hashSignatures() {
-        List<Signature> signatures = new ArrayList<>();
-        for (KqlType type : List.of(STRING, LONG, KqlType.INT, KqlType.REAL, KqlType.BOOL, KqlType.DATETIME, KqlType.GUID)) {
-            signatures.add(Signature.of(LONG, a -> hash(a.sql(0)), type));
-            signatures.add(Signature.of(LONG, a -> "(" + hash(a.sql(0)) + " % NULLIF(" + a.sql(1) + ", 0))", type, LONG));
-        }
-        return signatures;
     }
 }

@@ -127,7 +127,7 @@ public final class LogsPages {
         return table.columns().stream().map(c -> new SchemaPane.Column(c.name(), c.type().kqlName())).toList();
     }
 
-    /** What the editor completes, as JSON: the tables with their columns, the functions, operators and keywords. */
+    /** What the editor completes, as JSON: the tables with their columns, the functions, operators, plugins and keywords. */
     private void catalog(ConsoleRequest request) {
         String workspace = request.workspace();
         Map<String, Object> catalog = new LinkedHashMap<>();
@@ -136,6 +136,7 @@ public final class LogsPages {
         catalog.put("functions", List.copyOf(Kql.functionNames()));
         catalog.put("storedFunctions", logStore.functions(workspace).stream().map(StoredFunctionDefinition::name).toList());
         catalog.put("operators", KqlVocabulary.OPERATORS);
+        catalog.put("plugins", KqlVocabulary.PLUGINS);
         catalog.put("keywords", KqlVocabulary.KEYWORDS);
         request.ctx().json(catalog);
     }

@@ -19,6 +19,24 @@ class TestKqlVocabulary {
     }
 
     @Test
+    void testTheOperatorsMergedLastAreCompletedFromTheCompilersList() {
+        assertThat(KqlVocabulary.OPERATORS).contains("scan", "partition", "parse-kv", "top-hitters").containsAll(Kql.operatorNames());
+        // find, like print, starts a query, so it is completed as a keyword rather than after a pipe
+        assertThat(KqlVocabulary.KEYWORDS).contains("find", "print", "datatable", "range").containsAll(Kql.queryStartNames());
+    }
+
+    @Test
+    void testEveryCompletedPluginIsOneEvaluateRuns() {
+        assertThat(KqlVocabulary.PLUGINS).contains("schema_merge", "ipv4_lookup");
+        for (String plugin : KqlVocabulary.PLUGINS) {
+            var diagnostics = Kql.compile("print x = 1 | evaluate " + plugin + "()", Catalog.of(java.util.List.of()), CompileOptions.at(java.time.Instant.EPOCH)).diagnostics();
+            assertThat(diagnostics.stream().map(KqlDiagnostic::code)).as(plugin).doesNotContain("KS219");
+        }
+        var unknown = Kql.compile("print x = 1 | evaluate frobnicate()", Catalog.of(java.util.List.of()), CompileOptions.at(java.time.Instant.EPOCH)).diagnostics();
+        assertThat(unknown.stream().map(KqlDiagnostic::code)).contains("KS219");
+    }
+
+    @Test
     void testAWordThatIsNoOperatorIsRefusedAsSuch() {
         var diagnostics = Kql.compile("T | frobnicate ", Catalog.of(java.util.List.of()), CompileOptions.at(java.time.Instant.EPOCH)).diagnostics();
 
