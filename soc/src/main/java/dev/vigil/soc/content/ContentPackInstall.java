@@ -74,7 +74,7 @@ public final class ContentPackInstall {
         }
         workbookFiles.forEach(file -> outcomes.add(workbooks.install(workspaceId, pack, file, user)));
         // playbooks last: their query steps may call the pack's parsers
-        playbookFiles.forEach(file -> outcomes.add(playbooks.install(workspaceId, file, user)));
+        playbookFiles.forEach(file -> outcomes.add(playbooks.install(workspaceId, pack, file, user)));
         Map<String, ContentFile> byName = new HashMap<>();
         files.forEach(file -> byName.put(file.name(), file));
         List<PackItem> items = new ArrayList<>();
