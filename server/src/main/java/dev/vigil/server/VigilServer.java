@@ -210,7 +210,7 @@ public final class VigilServer implements AutoCloseable {
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
                     new WorkbookServices(workbooks, workbookTemplates, workbookRuns),
-                    new ContentServices(packInstall, huntingQueries, huntingRuns, bookmarks, settings.storage().dataDirectory().resolve("content")));
+                    new ContentServices(packInstall, huntingQueries, huntingRuns, bookmarks, settings.contentPackDirectory()));
             Optional<HttpsListener> https = settings.tls().httpsEnabled()
                     ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
                     : Optional.empty();

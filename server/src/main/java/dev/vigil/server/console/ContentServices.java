@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * and the hunting queries and bookmarks of the API's hunting routes.
  *
  * @param huntingRuns runs hunting queries for the signed-in user, under their query limits and with their query log rows
- * @param packDirectory the server's folder of content packs ({@code <data>/content}), which the Content hub lists to install from
+ * @param packDirectory the server's folder of content packs ({@code --content-dir}, by default {@code <data>/content}), which the Content hub lists to install from
  */
 public record ContentServices(ContentPackInstall packs, HuntingQueries huntingQueries, CallerQueries huntingRuns, HuntingBookmarks bookmarks,
         Path packDirectory) {
