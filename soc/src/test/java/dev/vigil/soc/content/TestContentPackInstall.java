@@ -177,6 +177,14 @@ class TestContentPackInstall {
     }
 
     @Test
+    void testAWorkbookNeedsTheTablesItsQueriesRead() {
+        PackInstallation installation = install(Map.of("Workbooks/DeviceActivity.json", WORKBOOK));
+
+        assertThat(installation.items()).singleElement().satisfies(item -> assertThat(item.needs().tables()).containsExactly("SecurityIoTRawEvent"));
+        assertThat(installation.tableRows()).containsOnlyKeys("SecurityIoTRawEvent");
+    }
+
+    @Test
     void testAPlaybookSavedByHandIsKeptAndThePacksFileRefused() throws Exception {
         playbooks.save(WS, "notify-plant", new ObjectMapper().readTree("""
                 {"description": "Our own note", "triggers": [{"kind": "incident"}],
