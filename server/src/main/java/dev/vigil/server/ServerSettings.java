@@ -2,7 +2,9 @@ package dev.vigil.server;
 
 import dev.vigil.server.query.QueryConcurrency;
 import dev.vigil.workspace.api.StorageSettings;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one Vigil server runs.
@@ -15,9 +17,10 @@ import java.util.Objects;
  * @param access trusted proxies and login limits
  * @param queries how many interactive queries may run at once
  * @param tls the server's certificate and the HTTPS port
+ * @param contentPacks the folder of content packs the console's Content hub installs from; empty for {@code <data>/content}
  */
 public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
-                             QueryConcurrency queries, TlsSettings tls) {
+                             QueryConcurrency queries, TlsSettings tls, Optional<Path> contentPacks) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -35,6 +38,13 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(contentPacks, "contentPacks");
+    }
+
+    /** With the content packs in {@code <data>/content}. */
+    public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
+            QueryConcurrency queries, TlsSettings tls) {
+        this(storage, host, port, maxBodyBytes, iot, access, queries, tls, Optional.empty());
     }
 
     /** Without TLS. */
@@ -54,22 +64,31 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
     }
 
     public ServerSettings withAccess(AccessSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls, contentPacks);
     }
 
     public ServerSettings withStorage(StorageSettings changed) {
-        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls);
+        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls, contentPacks);
     }
 
     public ServerSettings withQueries(QueryConcurrency changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls, contentPacks);
     }
 
     public ServerSettings withIot(IotSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls);
+        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls, contentPacks);
     }
 
     public ServerSettings withTls(TlsSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed, contentPacks);
+    }
+
+    public ServerSettings withContentPacks(Path folder) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, tls, Optional.of(folder));
+    }
+
+    /** The folder of content packs: the one set, else {@code <data>/content}. */
+    public Path contentPackDirectory() {
+        return contentPacks.orElseGet(() -> storage.dataDirectory().resolve("content"));
     }
 }

@@ -33,6 +33,7 @@ import dev.vigil.server.identity.UserStore;
 import dev.vigil.server.api.metrics.PrometheusMetrics;
 import dev.vigil.server.api.content.ContentApi;
 import dev.vigil.server.api.rules.RulesApi;
+import dev.vigil.server.query.CallerQueries;
 import dev.vigil.server.query.InteractiveQueries;
 import dev.vigil.soc.content.AlertRuleImport;
 import dev.vigil.soc.content.ContentPackInstall;
@@ -202,6 +203,7 @@ public final class VigilServer implements AutoCloseable {
             WorkbookTemplates workbookTemplates = WorkbookTemplates.builtIn();
             WorkbookRuns workbookRuns = new WorkbookRuns(queries, new QueryLog(storage.logStore()), settings.queries(), clock);
             HuntingQueries huntingQueries = new HuntingQueries(storage.logStore(), storage.stateStore());
+            CallerQueries huntingRuns = new CallerQueries(queries, new QueryLog(storage.logStore()), clock);
             AlertRuleImport ruleImport = new AlertRuleImport(alertRules, huntingQueries, storage.stateStore());
             ParserImport parserImport = new ParserImport(storage.logStore(), storage.stateStore());
             ContentPackInstall packInstall = new ContentPackInstall(ruleImport, parserImport, workbooks, playbooks, storage.logStore());
@@ -210,7 +212,7 @@ public final class VigilServer implements AutoCloseable {
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
                     new WorkbookServices(workbooks, workbookTemplates, workbookRuns),
-                    new ContentServices(packInstall, huntingQueries, bookmarks, settings.storage().dataDirectory().resolve("content")));
+                    new ContentServices(packInstall, huntingQueries, huntingRuns, bookmarks, settings.contentPackDirectory()));
             Optional<HttpsListener> https = settings.tls().httpsEnabled()
                     ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
                     : Optional.empty();
@@ -219,7 +221,7 @@ public final class VigilServer implements AutoCloseable {
                     new RulesApi(alertRules, templates, analytics.health(), dryRuns), automationRules,
                     watchlists, new PlaybookRoutes(playbooks, playbookRunner, playbookRuns, PlaybookTemplates.builtIn(), automationRules),
                     storage::health, queries, new ConsoleRoutes(console),
-                    new ContentApi(ruleImport, parserImport, huntingQueries, bookmarks, packInstall, clock),
+                    new ContentApi(ruleImport, parserImport, huntingQueries, bookmarks, packInstall, huntingRuns, clock),
                     new WorkbookRoutes(workbooks, workbookTemplates, workbookRuns), https);
             listen(http, settings);
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));

@@ -28,6 +28,9 @@ final class ServerOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory, created if missing (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("vigil-data");
 
+    @Option(names = "--content-dir", paramLabel = "DIR", description = "Folder of content packs (one folder each) that the console's Content hub installs from (default: DATA/content).")
+    Path contentDir;
+
     @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
@@ -123,7 +126,8 @@ final class ServerOptions {
         TlsSettings tls = new TlsSettings(identity, identity.isEmpty() ? TlsSettings.DISABLED : httpsPort);
         AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
         return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
-                access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)), tls);
+                access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)), tls,
+                Optional.ofNullable(contentDir).map(dir -> dir.toAbsolutePath().normalize()));
     }
 
     /** The one certificate: the given file, or the self-signed one of the data directory; none by default. */

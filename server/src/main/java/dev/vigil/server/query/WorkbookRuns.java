@@ -1,29 +1,17 @@
 package dev.vigil.server.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.kql.TimeRange;
-import dev.vigil.kql.Visualization;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.server.identity.Principal;
 import dev.vigil.soc.workbook.evaluation.WorkbookEvaluation;
 import dev.vigil.soc.workbook.evaluation.WorkbookEvaluator;
 import dev.vigil.soc.workbook.evaluation.WorkbookQueries;
 import dev.vigil.soc.workbook.notebook.NotebookDocument;
-import dev.vigil.workspace.api.KqlQueryException;
-import dev.vigil.workspace.api.QueryCancellation;
-import dev.vigil.workspace.api.QueryCancelledException;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultSink;
 import dev.vigil.workspace.api.ResultTable;
-import dev.vigil.workspace.api.WorkspaceException;
-import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,17 +30,13 @@ public final class WorkbookRuns {
         return thread;
     });
 
-    private final InteractiveQueries queries;
-    private final QueryLog log;
+    private final CallerQueries queries;
     private final WorkbookEvaluator evaluator;
     private final DropDownOptions options = new DropDownOptions();
-    private final Clock clock;
 
     public WorkbookRuns(InteractiveQueries queries, QueryLog log, QueryConcurrency concurrency, Clock clock) {
-        this.queries = queries;
-        this.log = log;
+        this.queries = new CallerQueries(queries, log, clock);
         this.evaluator = new WorkbookEvaluator(RUNNERS, concurrency.maxRunningPerCaller(), clock);
-        this.clock = clock;
     }
 
     /**
@@ -98,57 +82,6 @@ public final class WorkbookRuns {
     }
 
     private ResultTable run(String kql, Optional<String> timespan, String workspace, Principal viewer, String credential, String clientApp) {
-        RunningQuery query = new RunningQuery(UUID.randomUUID().toString(), workspace, viewer, kql, clock.instant(), new QueryCancellation());
-        QueryRequest request = new QueryRequest(kql, timespan);
-        Rows rows = new Rows();
-        long started = System.nanoTime();
-        int status = 500;
-        try {
-            queries.run(query, request, queries.limits().defaultTimeout(), rows);
-            status = 200;
-            return new ResultTable("PrimaryResult", rows.columns, rows.rows);
-        } catch (QueryThrottledException e) {
-            status = 429;
-            throw e;
-        } catch (QueryCancelledException e) {
-            status = e.reason() == QueryCancellation.Reason.TIMED_OUT ? 504 : 409;
-            throw e;
-        } catch (KqlQueryException e) {
-            status = 400;
-            throw e;
-        } catch (WorkspaceException e) {
-            status = 400;
-            throw e;
-        } catch (IOException e) {
-            // the sink keeps rows in memory and does not write
-            throw new IllegalStateException("the query failed: " + e.getMessage(), e);
-        } finally {
-            log.record(new QueryLogEntry(query.started(), workspace, query.id(), viewer.id(), credential, kql, timeRange(request), clientApp, status,
-                    (System.nanoTime() - started) / 1e6, status == 200 ? rows.rows.size() : 0));
-        }
-    }
-
-    private Optional<TimeRange> timeRange(QueryRequest request) {
-        try {
-            return request.timeRange(clock.instant());
-        } catch (WorkspaceException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A result held whole: the store's result limits already bound it. */
-    private static final class Rows implements ResultSink {
-        private List<ColumnSchema> columns = List.of();
-        private final List<List<Object>> rows = new ArrayList<>();
-
-        @Override
-        public void begin(List<ColumnSchema> resultColumns, Optional<Visualization> render) {
-            columns = resultColumns;
-        }
-
-        @Override
-        public void row(List<Object> values) {
-            rows.add(values);
-        }
+        return queries.run(new QueryRequest(kql, timespan), workspace, viewer, credential, clientApp).primary();
     }
 }

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.soc.content.sigma.SigmaConverter;
 import dev.vigil.soc.playbook.store.Playbooks;
 import dev.vigil.soc.workbook.Workbooks;
+import dev.vigil.soc.workbook.evaluation.WorkbookEvaluator;
+import dev.vigil.soc.workbook.notebook.NotebookDocument;
 import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
+import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.TableInfo;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +38,7 @@ public final class ContentPackInstall {
     private final AlertRuleImport rules;
     private final ParserImport parsers;
     private final WorkbookInstall workbooks;
+    private final Workbooks savedWorkbooks;
     private final PlaybookInstall playbooks;
     private final LogStore logStore;
 
@@ -41,6 +46,7 @@ public final class ContentPackInstall {
         this.rules = rules;
         this.parsers = parsers;
         this.workbooks = new WorkbookInstall(workbooks);
+        this.savedWorkbooks = workbooks;
         this.playbooks = new PlaybookInstall(playbooks, logStore);
         this.logStore = logStore;
     }
@@ -74,7 +80,7 @@ public final class ContentPackInstall {
         }
         workbookFiles.forEach(file -> outcomes.add(workbooks.install(workspaceId, pack, file, user)));
         // playbooks last: their query steps may call the pack's parsers
-        playbookFiles.forEach(file -> outcomes.add(playbooks.install(workspaceId, file, user)));
+        playbookFiles.forEach(file -> outcomes.add(playbooks.install(workspaceId, pack, file, user)));
         Map<String, ContentFile> byName = new HashMap<>();
         files.forEach(file -> byName.put(file.name(), file));
         List<PackItem> items = new ArrayList<>();
@@ -95,11 +101,14 @@ public final class ContentPackInstall {
         return new PackInstallation(pack, items, tableRows, List.copyOf(connectors), skipped);
     }
 
-    /** What an installed rule, hunting query or parser needs; nothing is known of one refused, nor worked out for workbooks and playbooks. */
+    /** What an installed rule, hunting query, parser or workbook needs; nothing is known of one refused, nor worked out for playbooks. */
     private ContentNeeds needs(String workspaceId, ImportOutcome outcome, ContentFile file) {
-        if (file == null || outcome.status() == ImportStatus.Refused || outcome.kind() == ContentItemKind.Workbook
-                || outcome.kind() == ContentItemKind.Playbook) {
+        if (file == null || outcome.status() == ImportStatus.Refused || outcome.kind() == ContentItemKind.Playbook) {
             return ContentNeeds.NONE;
+        }
+        if (outcome.kind() == ContentItemKind.Workbook) {
+            return outcome.id().flatMap(id -> savedWorkbooks.find(workspaceId, id)).map(workbook -> workbookNeeds(workspaceId, workbook.document()))
+                    .orElse(ContentNeeds.NONE);
         }
         JsonNode tree = ContentFiles.read(file);
         Set<String> connectors = new LinkedHashSet<>();
@@ -120,6 +129,19 @@ public final class ContentPackInstall {
             tables.addAll(tablesRead(workspaceId, query));
         }
         return new ContentNeeds(List.copyOf(tables), List.copyOf(connectors));
+    }
+
+    /**
+     * The tables a workbook's queries read: it is evaluated with its parameters' defaults, each query
+     * explained rather than run (a parameter filled from a query's rows gets none, and its default).
+     */
+    private ContentNeeds workbookNeeds(String workspaceId, NotebookDocument document) {
+        Set<String> tables = new TreeSet<>();
+        new WorkbookEvaluator(Runnable::run, 1, Clock.systemUTC()).evaluate(document, Map.of(), (kql, timespan) -> {
+            tables.addAll(tablesRead(workspaceId, kql));
+            return new ResultTable("PrimaryResult", List.of(), List.of());
+        });
+        return new ContentNeeds(List.copyOf(tables), List.of());
     }
 
     /** The tables a query reads, from its plan; none if it does not compile on its own (a function whose parameters have no defaults). */

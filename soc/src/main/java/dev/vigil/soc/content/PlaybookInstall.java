@@ -18,7 +18,8 @@ import java.util.Optional;
  * Installs a pack's playbook written as Vigil's playbook document (YAML or JSON: {@code description},
  * {@code triggers}, {@code steps}, ...), named after its file, checked against the workspace as a
  * save through the API is. Installed again, it is unchanged when its document and secrets are the
- * ones saved, and a new version otherwise. A Logic App (what Sentinel's solutions ship in
+ * ones saved, and a new version otherwise; a playbook of that name that the same file of the same pack
+ * did not create (one saved by hand, or by another pack) is kept, and the file refused. A Logic App (what Sentinel's solutions ship in
  * {@code Playbooks/<name>/azuredeploy.json}) is refused: it runs on Azure's Logic Apps engine.
  */
 final class PlaybookInstall {
@@ -36,7 +37,7 @@ final class PlaybookInstall {
         this.logStore = logStore;
     }
 
-    ImportOutcome install(String workspaceId, ContentFile file, String user) {
+    ImportOutcome install(String workspaceId, String pack, ContentFile file, String user) {
         PackPath path = new PackPath(file.name());
         Optional<String> name = path.resourceName();
         try {
@@ -44,11 +45,18 @@ final class PlaybookInstall {
                     + "' leaves no playbook name: name the file with letters or digits"));
             JsonNode document = document(file, path);
             Optional<Playbook> existing = playbooks.find(workspaceId, playbookName);
+            String source = pack + "/" + file.name().replace('\\', '/');
+            Optional<String> installedFrom = playbooks.source(workspaceId, playbookName);
+            if (existing.isPresent() && !installedFrom.equals(Optional.of(source))) {
+                String origin = installedFrom.map(other -> "from " + other).orElse("saved by " + existing.get().createdBy());
+                throw new ContentRefusedException(RefusalReason.NameTaken, "workspace '" + workspaceId + "' has a playbook '" + playbookName + "' ("
+                        + origin + ") that this file did not install; it is kept: rename the file or delete that playbook to install this one");
+            }
             if (existing.isPresent() && same(existing.get(), PlaybookDocument.read(document, workspaceId, logStore))) {
                 return outcome(file, playbookName, ImportStatus.Unchanged, Optional.of("the installed playbook (version " + existing.get().version()
                         + ") is the same"));
             }
-            SavedPlaybook saved = playbooks.save(workspaceId, playbookName, document, Optional.empty(), user);
+            SavedPlaybook saved = playbooks.save(workspaceId, playbookName, document, Optional.empty(), user, Optional.of(source));
             return outcome(file, playbookName, saved.created() ? ImportStatus.Imported : ImportStatus.Updated, Optional.empty());
         } catch (ContentRefusedException e) {
             return ImportOutcome.refused(file.name(), ContentItemKind.Playbook, name, name, e.refusal());

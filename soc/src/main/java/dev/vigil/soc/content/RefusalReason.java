@@ -14,7 +14,7 @@ public enum RefusalReason {
     InvalidValue,
     /** The query names a table or function the workspace does not have. */
     MissingTableOrFunction,
-    /** A pack's item would replace one of the same name that it did not install (a workbook saved by hand): that one is kept. */
+    /** A pack's item would replace one of the same name that it did not install (a workbook or playbook saved by hand): that one is kept. */
     NameTaken,
     /** The query does not compile; the message gives the line and column. */
     KqlError

@@ -3,7 +3,6 @@ package dev.vigil.soc.hunting;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,7 +12,7 @@ import java.util.Optional;
 /**
  * The saved hunting queries of every workspace, in the state store. A query is checked against
  * the workspace when saved (it must compile: {@code KqlQueryException} otherwise), and run over a
- * window of {@code TimeGenerated} on demand; running it writes nothing.
+ * window of {@code TimeGenerated} on demand ({@link #request}); running it writes no state.
  */
 public final class HuntingQueries {
     static final String COLLECTION = "huntingQueries";
@@ -55,10 +54,13 @@ public final class HuntingQueries {
         }
     }
 
-    /** Runs the query over the window: its rows in the query API's shape, cut at the store's result limits. */
-    public QueryResult run(String workspaceId, String id, HuntingWindow window) {
+    /**
+     * The request that runs the query over the window. Running it is left to the caller, which runs
+     * it on someone's behalf under the same limits and query log as their other queries.
+     */
+    public QueryRequest request(String workspaceId, String id, HuntingWindow window) {
         HuntingQuery query = get(workspaceId, id);
-        return logStore.query(workspaceId, new QueryRequest(query.textFor(window), Optional.of(window.timespan())));
+        return new QueryRequest(query.textFor(window), Optional.of(window.timespan()));
     }
 
     private static String key(String workspaceId, String id) {

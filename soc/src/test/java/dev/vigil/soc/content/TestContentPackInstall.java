@@ -177,6 +177,43 @@ class TestContentPackInstall {
     }
 
     @Test
+    void testAWorkbookNeedsTheTablesItsQueriesRead() {
+        PackInstallation installation = install(Map.of("Workbooks/DeviceActivity.json", WORKBOOK));
+
+        assertThat(installation.items()).singleElement().satisfies(item -> assertThat(item.needs().tables()).containsExactly("SecurityIoTRawEvent"));
+        assertThat(installation.tableRows()).containsOnlyKeys("SecurityIoTRawEvent");
+    }
+
+    @Test
+    void testAPlaybookSavedByHandIsKeptAndThePacksFileRefused() throws Exception {
+        playbooks.save(WS, "notify-plant", new ObjectMapper().readTree("""
+                {"description": "Our own note", "triggers": [{"kind": "incident"}],
+                 "steps": [{"id": "note", "type": "addComment", "message": "seen by the plant team"}]}
+                """), Optional.empty(), "bob");
+
+        Map<String, String> answers = answers(install(Map.of("Playbooks/notify-plant.yaml", PLAYBOOK)));
+
+        assertThat(answers.get("Playbooks/notify-plant.yaml")).isEqualTo("Playbook Refused NameTaken: workspace 'default' has a playbook"
+                + " 'notify-plant' (saved by bob) that this file did not install; it is kept: rename the file or delete that playbook to install this one");
+        assertThat(playbooks.get(WS, "notify-plant").version()).isEqualTo(1);
+        assertThat(playbooks.get(WS, "notify-plant").definition().document().path("description").asText()).isEqualTo("Our own note");
+    }
+
+    @Test
+    void testAPlaybookRecordsThePackFileThatInstalledItAndAnotherPacksFileIsRefused() {
+        install(Map.of("Playbooks/notify-plant.yaml", PLAYBOOK));
+        // a later save by hand keeps where it came from: the pack still owns the name
+        playbooks.save(WS, "notify-plant", playbooks.get(WS, "notify-plant").definition().document(), Optional.empty(), "bob");
+
+        PackInstallation other = packs.install(WS, "Other Pack", List.of(new ContentFile("Playbooks/notify-plant.yaml", PLAYBOOK)), false, "alice");
+
+        assertThat(playbooks.source(WS, "notify-plant")).contains(PACK + "/Playbooks/notify-plant.yaml");
+        assertThat(answers(other).get("Playbooks/notify-plant.yaml")).startsWith("Playbook Refused NameTaken: workspace 'default' has a playbook"
+                + " 'notify-plant' (from " + PACK + "/Playbooks/notify-plant.yaml) that this file did not install");
+        assertThat(answers(install(Map.of("Playbooks/notify-plant.yaml", PLAYBOOK))).values()).containsExactly("Playbook Unchanged");
+    }
+
+    @Test
     void testRefusalsNameThePlaceOfTheProblem() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("Workbooks/Broken.json", "{\"version\":\"Notebook/1.0\",\"items\":[{\"type\":\"chart\"}]}");

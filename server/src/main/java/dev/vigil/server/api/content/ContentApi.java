@@ -2,8 +2,11 @@ package dev.vigil.server.api.content;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.api.hunting.HuntingRoutes;
+import dev.vigil.server.query.CallerQueries;
 import dev.vigil.soc.content.AlertRuleImport;
+import dev.vigil.server.query.CallerQueries;
 import dev.vigil.soc.content.ContentPackInstall;
+import dev.vigil.server.query.CallerQueries;
 import dev.vigil.soc.content.ParserImport;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
@@ -17,10 +20,12 @@ public final class ContentApi {
     private final HuntingQueries huntingQueries;
     private final HuntingBookmarks bookmarks;
     private final ContentPackInstall packs;
+    private final CallerQueries runs;
     private final Clock clock;
 
     public ContentApi(AlertRuleImport rules, ParserImport parsers, HuntingQueries huntingQueries, HuntingBookmarks bookmarks, ContentPackInstall packs,
-                      Clock clock) {
+                      CallerQueries runs, Clock clock) {
+        this.runs = runs;
         this.packs = packs;
         this.rules = rules;
         this.parsers = parsers;
@@ -31,6 +36,6 @@ public final class ContentApi {
 
     public void register(RoutesConfig routes, ObjectMapper mapper) {
         new ContentImportRoutes(rules, parsers, packs).register(routes);
-        new HuntingRoutes(huntingQueries, bookmarks, mapper, clock).register(routes);
+        new HuntingRoutes(huntingQueries, runs, bookmarks, mapper, clock).register(routes);
     }
 }

@@ -7,10 +7,12 @@ import dev.vigil.server.api.InvalidRequestException;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.server.api.access.Caller;
 import dev.vigil.server.api.audit.AuditNotes;
+import dev.vigil.server.query.CallerQueries;
 import dev.vigil.soc.hunting.Bookmark;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
 import dev.vigil.soc.hunting.HuntingWindow;
+import dev.vigil.workspace.api.QueryResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Hunting: the workspace's hunting queries (imported as content; any role reads and runs them,
- * Contributor deletes) and its bookmarks (any role reads; Responder, who works incidents, makes,
+ * Contributor deletes; a run counts among the caller's queries, with its {@code LAQueryLogs} row) and its bookmarks (any role reads; Responder, who works incidents, makes,
  * edits, deletes and attaches them to incidents).
  */
 public final class HuntingRoutes {
@@ -30,14 +32,18 @@ public final class HuntingRoutes {
     static final String QUERY = QUERIES + "/{queryId}";
     static final String BOOKMARKS = "/api/workspaces/{workspace}/bookmarks";
     static final String BOOKMARK = BOOKMARKS + "/{bookmarkId}";
+    /** What a run's {@code LAQueryLogs} row names as the client. */
+    static final String CLIENT_APP = "Vigil API hunting";
 
     private final HuntingQueries queries;
+    private final CallerQueries runs;
     private final HuntingBookmarks bookmarks;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public HuntingRoutes(HuntingQueries queries, HuntingBookmarks bookmarks, ObjectMapper json, Clock clock) {
+    public HuntingRoutes(HuntingQueries queries, CallerQueries runs, HuntingBookmarks bookmarks, ObjectMapper json, Clock clock) {
         this.queries = queries;
+        this.runs = runs;
         this.bookmarks = bookmarks;
         this.json = json;
         this.clock = clock;
@@ -75,7 +81,10 @@ public final class HuntingRoutes {
         String workspace = Authorization.requireWorkspace(ctx, Role.READER);
         JsonNode body = body(ctx);
         HuntingWindow window = window(body);
-        ctx.json(HuntingJson.result(queries.run(workspace, ctx.pathParam("queryId"), window), window.start(), window.end()));
+        Caller caller = Caller.of(ctx);
+        QueryResult result = runs.run(queries.request(workspace, ctx.pathParam("queryId"), window), workspace, caller.principal(),
+                caller.apiKeyId() != null ? caller.apiKeyId() : "session", CLIENT_APP);
+        ctx.json(HuntingJson.result(result, window.start(), window.end()));
     }
 
     private void listBookmarks(Context ctx) {

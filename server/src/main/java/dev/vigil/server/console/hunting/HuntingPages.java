@@ -17,6 +17,8 @@ import dev.vigil.server.console.Permit;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.ConsolePaths;
 import dev.vigil.server.console.layout.DisplayTime;
+import dev.vigil.server.query.CallerQueries;
+import dev.vigil.server.query.QueryThrottledException;
 import dev.vigil.soc.RefusedRequestException;
 import dev.vigil.soc.hunting.Bookmark;
 import dev.vigil.soc.hunting.BookmarkEntities;
@@ -26,6 +28,7 @@ import dev.vigil.soc.hunting.HuntingQuery;
 import dev.vigil.soc.hunting.HuntingWindow;
 import dev.vigil.soc.hunting.NewBookmark;
 import dev.vigil.workspace.api.KqlQueryException;
+import dev.vigil.workspace.api.QueryCancelledException;
 import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
@@ -50,15 +53,19 @@ public final class HuntingPages {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The most rows a run shows (and offers to bookmark); the grid says when there were more. */
     static final int MAX_ROWS = 500;
+    /** What a run's {@code LAQueryLogs} row names as the client. */
+    static final String CLIENT_APP = "Vigil console hunting";
     private static final Map<String, String> RANGES = rangeLabels();
     private static final String DEFAULT_RANGE = "P1D";
 
     private final HuntingQueries queries;
+    private final CallerQueries runs;
     private final HuntingBookmarks bookmarks;
     private final Clock clock;
 
     public HuntingPages(ConsoleServices services) {
         this.queries = services.content().huntingQueries();
+        this.runs = services.content().huntingRuns();
         this.bookmarks = services.content().bookmarks();
         this.clock = services.clock();
     }
@@ -112,8 +119,10 @@ public final class HuntingPages {
         HuntingWindow window = new HuntingWindow(end.minus(Duration.parse(range)), end);
         HuntingResults results;
         try {
-            results = results(request, workspace, query, window, queries.run(workspace, query.id(), window));
-        } catch (KqlQueryException e) {
+            QueryResult result = runs.run(queries.request(workspace, query.id(), window), workspace, request.user().principal(), "session", CLIENT_APP);
+            results = results(request, workspace, query, window, result);
+        } catch (QueryThrottledException | KqlQueryException | QueryCancelledException e) {
+            // too many of the user's queries running, a query that no longer compiles, or one stopped at its timeout
             results = HuntingResults.failed(query.id(), query.displayName(), e.getMessage());
         }
         router.templates().render(request.ctx(), "hunting/results.jte", results);

@@ -104,8 +104,18 @@ public final class Playbooks {
      *
      * @param ifMatch when present, the playbook must be at this version (its etag), else a conflict
      */
+    public SavedPlaybook save(String workspaceId, String name, com.fasterxml.jackson.databind.JsonNode document, Optional<String> ifMatch, String user) {
+        return save(workspaceId, name, document, ifMatch, user, Optional.empty());
+    }
+
+    /**
+     * Saves as {@link #save(String, String, com.fasterxml.jackson.databind.JsonNode, Optional, String)} does, recording
+     * where a playbook that this save creates came from ({@link #source}); a save of an existing playbook keeps its source.
+     *
+     * @param source the content pack file that installs it ({@code pack/Playbooks/name.yaml})
+     */
     public synchronized SavedPlaybook save(String workspaceId, String name, com.fasterxml.jackson.databind.JsonNode document,
-            Optional<String> ifMatch, String user) {
+            Optional<String> ifMatch, String user, Optional<String> source) {
         checkWorkspace(workspaceId);
         if (!NAME.matcher(name).matches()) {
             throw new InvalidPlaybookException("name", "a playbook name is 1 to 128 letters, digits, '-', '_' or '.', starting with a letter or digit;"
@@ -133,7 +143,8 @@ public final class Playbooks {
         long version = highestVersion(workspaceId, name) + 1;
         Instant now = clock.instant();
         StoredPlaybook stored = new StoredPlaybook(workspaceId, name, version, parsed.definition().document().toString(), sealed,
-                existing.map(StoredPlaybook::createdTimeUtc).orElse(now), now, existing.map(StoredPlaybook::createdBy).orElse(user), user, false);
+                existing.map(StoredPlaybook::createdTimeUtc).orElse(now), now, existing.map(StoredPlaybook::createdBy).orElse(user), user, false,
+                existing.isPresent() ? existing.get().source() : source.orElse(null));
         state.transaction(() -> {
             versions.put(versionKey(workspaceId, name, version), stored);
             latest.put(key(workspaceId, name), stored);
@@ -142,6 +153,11 @@ public final class Playbooks {
         Playbook playbook = new Playbook(workspaceId, name, version, parsed.definition(), stored.createdTimeUtc(), now, stored.createdBy(), user);
         byKey.put(key(workspaceId, name), playbook);
         return new SavedPlaybook(playbook, existing.isEmpty());
+    }
+
+    /** The content pack file that created the playbook ({@code pack/Playbooks/name.yaml}); empty for one saved otherwise, or none of that name. */
+    public Optional<String> source(String workspaceId, String name) {
+        return latest.get(key(workspaceId, name)).map(StoredPlaybook::source);
     }
 
     /** Deletes the playbook; its versions stay for the runs that name them. */
