@@ -1,6 +1,7 @@
 package dev.vigil.server;
 
 import dev.vigil.server.query.QueryConcurrency;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.workspace.api.StorageSettings;
 import java.util.Objects;
 
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param access trusted proxies and login limits
  * @param queries how many interactive queries may run at once
  * @param tls the server's certificate and the HTTPS port
+ * @param playbookHttpAllow the loopback, private and link-local addresses playbook {@code http} steps may call (none by default)
  */
 public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
-                             QueryConcurrency queries, TlsSettings tls) {
+                             QueryConcurrency queries, TlsSettings tls, HttpStepAllowList playbookHttpAllow) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -35,6 +37,13 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(playbookHttpAllow, "playbookHttpAllow");
+    }
+
+    /** With no private address open to playbook {@code http} steps. */
+    public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
+            QueryConcurrency queries, TlsSettings tls) {
+        this(storage, host, port, maxBodyBytes, iot, access, queries, tls, HttpStepAllowList.none());
     }
 
     /** Without TLS. */
@@ -54,22 +63,26 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
     }
 
     public ServerSettings withAccess(AccessSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls, playbookHttpAllow);
     }
 
     public ServerSettings withStorage(StorageSettings changed) {
-        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls);
+        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls, playbookHttpAllow);
     }
 
     public ServerSettings withQueries(QueryConcurrency changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls, playbookHttpAllow);
     }
 
     public ServerSettings withIot(IotSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls);
+        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls, playbookHttpAllow);
+    }
+
+    public ServerSettings withPlaybookHttpAllow(HttpStepAllowList changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, tls, changed);
     }
 
     public ServerSettings withTls(TlsSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed, playbookHttpAllow);
     }
 }

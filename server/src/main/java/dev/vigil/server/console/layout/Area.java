@@ -9,6 +9,7 @@ public enum Area {
     INCIDENTS("Incidents", "incidents"),
     WORKBOOKS("Workbooks", "workbooks"),
     ANALYTICS("Analytics", "analytics"),
+    AUTOMATION("Automation", "automation"),
     DATA_CONNECTORS("Data connectors", "connectors"),
     IOT("IoT", "iot"),
     SETTINGS("Settings", "settings");
