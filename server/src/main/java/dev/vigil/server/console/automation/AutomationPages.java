@@ -164,7 +164,7 @@ public final class AutomationPages {
             AutomationRule saved = rules.save(workspace, id, definition, existing.isPresent() ? AutomationRuleJson.etag(body) : Optional.empty(),
                     request.user().name()).rule();
             if (existing.isEmpty()) {
-                request.ctx().redirect(listHref(workspace) + "/rules/" + ConsolePaths.encode(saved.id()) + "?saved=1");
+                AutomationPages.redirect(request, listHref(workspace) + "/rules/" + ConsolePaths.encode(saved.id()) + "?saved=1");
                 return;
             }
             edit(router, request, existing, pretty(AutomationRuleJson.write(saved)), Optional.empty(), Optional.of("Saved."));
@@ -185,7 +185,8 @@ public final class AutomationPages {
         String saveHref = id.map(rule -> listHref(workspace) + "/rules/" + ConsolePaths.encode(rule)).orElse(listHref(workspace) + "/new-rule");
         router.templates().render(request.ctx(), "automation/document.jte", new DocumentEditPage(request.shell(Area.AUTOMATION,
                 id.map(rule -> "Automation rule " + rule).orElse("New automation rule")), tabs(workspace, false),
-                id.map(rule -> "Automation rule " + rule).orElse("Create automation rule"), "rule", id.orElse(""), id.isEmpty(), text, problem,
+                id.map(rule -> "Automation rule " + rule).orElse("Create automation rule"), "rule", id.orElseGet(() -> typedId(request)), id.isEmpty(),
+                text, problem,
                 shownSaved, saveHref, listHref(workspace), permit(request, workspace)));
     }
 
@@ -201,6 +202,20 @@ public final class AutomationPages {
             return Optional.of(action.get());
         } catch (AutomationRuleException e) {
             return Optional.of("The rule cannot be changed: " + e.getMessage());
+        }
+    }
+
+    /** The id typed for a new rule or playbook, kept when a save is refused; empty on the first showing. */
+    static String typedId(ConsoleRequest request) {
+        return request.ctx().method().name().equals("POST") ? Optional.ofNullable(request.ctx().formParam("id")).orElse("") : "";
+    }
+
+    /** To another page: for htmx (the forms post through it, with the CSRF token), as {@code HX-Redirect}, which the browser follows. */
+    static void redirect(ConsoleRequest request, String location) {
+        if (request.fromHtmx()) {
+            request.ctx().header("HX-Redirect", location);
+        } else {
+            request.ctx().redirect(location);
         }
     }
 

@@ -79,14 +79,14 @@ public final class PlaybookPages {
         });
         router.post(PLAYBOOK, request -> save(router, request, Optional.of(playbook(request))));
         router.get(PLAYBOOK + "/runs/{run}", request -> run(router, request));
-        router.post(LIST + "/run", this::runOnIncident);
+        router.post(AutomationPages.LIST + "/run-playbook", this::runOnIncident);
     }
 
     /** The incident page's "Run playbook": the playbooks that start by hand, for this incident. */
     public static RunPlaybookForm runForm(ConsoleServices services, ConsoleRequest request, String workspace, String incident) {
         List<String> manual = services.automation().playbooks().list(workspace).stream()
                 .filter(playbook -> playbook.definition().accepts(PlaybookTrigger.Manual.class)).map(Playbook::name).toList();
-        return new RunPlaybookForm(manual, listHref(workspace) + "/run", incident, request.user().permit(Scope.workspace(workspace), Role.RESPONDER));
+        return new RunPlaybookForm(manual, AutomationPages.listHref(workspace) + "/run-playbook", incident, request.user().permit(Scope.workspace(workspace), Role.RESPONDER));
     }
 
     /** Starts a playbook by hand on an incident, then shows the run. */
@@ -107,7 +107,7 @@ public final class PlaybookPages {
         } catch (PlaybookException e) {
             throw new ConsolePageException(400, "The playbook cannot run", e.getMessage());
         }
-        request.ctx().redirect(href(workspace, run.playbook()) + "/runs/" + ConsolePaths.encode(run.runId()));
+        AutomationPages.redirect(request, href(workspace, run.playbook()) + "/runs/" + ConsolePaths.encode(run.runId()));
     }
 
     private Playbook playbook(ConsoleRequest request) {
@@ -144,7 +144,7 @@ public final class PlaybookPages {
                 JsonNode document = PlaybookDocument.parse(text, true);
                 Playbook saved = services.playbooks().save(workspace, name, document,
                         existing.map(playbook -> Long.toString(playbook.version())), request.user().name()).playbook();
-                request.ctx().redirect(href(workspace, saved.name()) + "?saved=1");
+                AutomationPages.redirect(request, href(workspace, saved.name()) + "?saved=1");
                 return;
             } catch (InvalidPlaybookException e) {
                 problem = Optional.of(new DocumentEditPage.Problem(e.path(), e.position().isPresent() ? "character " + e.position().getAsInt() : "",
@@ -163,7 +163,7 @@ public final class PlaybookPages {
     private void editNew(ConsoleRouter router, ConsoleRequest request, String text, Optional<DocumentEditPage.Problem> problem) {
         String workspace = request.workspace();
         DocumentEditPage editor = new DocumentEditPage(request.shell(Area.AUTOMATION, "New playbook"), AutomationPages.tabs(workspace, true),
-                "Create playbook", "playbook", "", true, text, problem, Optional.empty(), listHref(workspace) + "/new", listHref(workspace),
+                "Create playbook", "playbook", AutomationPages.typedId(request), true, text, problem, Optional.empty(), listHref(workspace) + "/new", listHref(workspace),
                 AutomationPages.permit(request, workspace));
         router.templates().render(request.ctx(), "automation/playbook.jte", new PlaybookPage(editor, 0, List.of(), new PlaybookRunsView(List.of())));
     }
