@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -123,8 +124,9 @@ class TestAutomationPages {
         browser.clickText("Run playbook");
         browser.waitUntil(driver -> driver.getCurrentUrl().contains("/automation/playbooks/triage-note/runs/"));
         browser.waitUntil(driver -> {
-            browser.open(driver.getCurrentUrl());
-            return browser.find("[data-testid=run-status]").getText().equals("Succeeded");
+            // the run page is a snapshot: looked at again until the run is over
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector("[data-testid=run-status]")).stream().anyMatch(status -> status.getText().equals("Succeeded"));
         });
         assertThat(browser.find("tr[data-step=note]").getText()).contains("addComment").contains("Succeeded");
         assertThat(browser.find("tr[data-step=echo]").getText()).contains("severity Medium");
