@@ -94,7 +94,7 @@ public class PlaybookLatencyBenchmark {
                 {"properties":{"displayName":"bench","order":1,"triggeringLogic":{"isEnabled":true,"triggersOn":"Incidents","triggersWhen":"Created",
                  "conditions":[]},"actions":[{"order":1,"actionType":"RunPlaybook","actionConfiguration":{"logicAppResourceId":"bench"}}]}}""")),
                 Optional.empty(), "bench");
-        automation = IncidentAutomation.start(incidents, rules, storage.logStore(), clock, Optional.of(runner));
+        automation = IncidentAutomation.start(incidents, rules, storage.logStore(), storage.stateStore(), clock, Optional.of(runner));
     }
 
     private void seen(PlaybookRun run) {

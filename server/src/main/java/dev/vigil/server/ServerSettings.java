@@ -1,6 +1,7 @@
 package dev.vigil.server;
 
 import dev.vigil.server.query.QueryConcurrency;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param queries how many interactive queries may run at once
  * @param tls the server's certificate and the HTTPS port
  * @param contentPacks the folder of content packs the console's Content hub installs from; empty for {@code <data>/content}
+ * @param playbookHttpAllow the loopback, private and link-local addresses playbook {@code http} steps may call (none by default)
  */
 public record ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
-                             QueryConcurrency queries, TlsSettings tls, Optional<Path> contentPacks) {
+                             QueryConcurrency queries, TlsSettings tls, Optional<Path> contentPacks,
+                             HttpStepAllowList playbookHttpAllow) {
 
     /** 32 MiB: large enough for a batch of tens of thousands of alerts, small enough to hold in memory. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -39,12 +42,13 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(contentPacks, "contentPacks");
+        Objects.requireNonNull(playbookHttpAllow, "playbookHttpAllow");
     }
 
-    /** With the content packs in {@code <data>/content}. */
+    /** With the content packs in {@code <data>/content} and no private address open to playbook {@code http} steps. */
     public ServerSettings(StorageSettings storage, String host, int port, long maxBodyBytes, IotSettings iot, AccessSettings access,
             QueryConcurrency queries, TlsSettings tls) {
-        this(storage, host, port, maxBodyBytes, iot, access, queries, tls, Optional.empty());
+        this(storage, host, port, maxBodyBytes, iot, access, queries, tls, Optional.empty(), HttpStepAllowList.none());
     }
 
     /** Without TLS. */
@@ -64,27 +68,31 @@ public record ServerSettings(StorageSettings storage, String host, int port, lon
     }
 
     public ServerSettings withAccess(AccessSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls, contentPacks);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, changed, queries, tls, contentPacks, playbookHttpAllow);
     }
 
     public ServerSettings withStorage(StorageSettings changed) {
-        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls, contentPacks);
+        return new ServerSettings(changed, host, port, maxBodyBytes, iot, access, queries, tls, contentPacks, playbookHttpAllow);
     }
 
     public ServerSettings withQueries(QueryConcurrency changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls, contentPacks);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, changed, tls, contentPacks, playbookHttpAllow);
     }
 
     public ServerSettings withIot(IotSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls, contentPacks);
+        return new ServerSettings(storage, host, port, maxBodyBytes, changed, access, queries, tls, contentPacks, playbookHttpAllow);
     }
 
     public ServerSettings withTls(TlsSettings changed) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed, contentPacks);
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, changed, contentPacks, playbookHttpAllow);
+    }
+
+    public ServerSettings withPlaybookHttpAllow(HttpStepAllowList changed) {
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, tls, contentPacks, changed);
     }
 
     public ServerSettings withContentPacks(Path folder) {
-        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, tls, Optional.of(folder));
+        return new ServerSettings(storage, host, port, maxBodyBytes, iot, access, queries, tls, Optional.of(folder), playbookHttpAllow);
     }
 
     /** The folder of content packs: the one set, else {@code <data>/content}. */

@@ -23,6 +23,7 @@ import dev.vigil.server.access.Scope;
 import dev.vigil.server.api.SecurityServices;
 import dev.vigil.server.console.ConsoleRoutes;
 import dev.vigil.server.console.ContentServices;
+import dev.vigil.server.console.AutomationServices;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.iot.IotServices;
 import dev.vigil.server.console.logs.SavedQueries;
@@ -53,6 +54,7 @@ import dev.vigil.server.identity.ApiKeyStore;
 import dev.vigil.server.identity.IssuedApiKey;
 import dev.vigil.server.identity.Principal;
 import dev.vigil.soc.automation.store.AutomationRules;
+import dev.vigil.soc.automation.runtime.AlertAutomation;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.watchlist.Watchlists;
@@ -111,12 +113,13 @@ public final class VigilServer implements AutoCloseable {
     private final ConnectorServices connectors;
     private final AnalyticsRuntime analytics;
     private final IncidentAutomation automation;
+    private final AlertAutomation alertAutomation;
     private final PlaybookRunner playbooks;
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, Optional<HttpsListener> https, MqttEndpoint mqtt, DirectMethods methods,
             IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
-            IncidentAutomation automation, PlaybookRunner playbooks, Optional<IssuedApiKey> initialAdminKey) {
+            IncidentAutomation automation, AlertAutomation alertAutomation, PlaybookRunner playbooks, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
         this.http = http;
@@ -128,6 +131,7 @@ public final class VigilServer implements AutoCloseable {
         this.connectors = connectors;
         this.analytics = analytics;
         this.automation = automation;
+        this.alertAutomation = alertAutomation;
         this.playbooks = playbooks;
         this.initialAdminKey = initialAdminKey;
     }
@@ -147,6 +151,7 @@ public final class VigilServer implements AutoCloseable {
         ConnectorServices connectors = null;
         AnalyticsRuntime analytics = null;
         IncidentAutomation automation = null;
+        AlertAutomation alertAutomation = null;
         PlaybookRunner playbookRunner = null;
         try {
             storage.logStore().createWorkspace(DEFAULT_WORKSPACE);
@@ -183,9 +188,12 @@ public final class VigilServer implements AutoCloseable {
                     new SecretBox(PlaybookSecretKey.load(settings.storage().dataDirectory(), SecretBox::newKey)), clock);
             PlaybookRuns playbookRuns = new PlaybookRuns(storage.logStore(), storage.stateStore(), clock);
             playbookRunner = PlaybookRunner.start(playbooks, playbookRuns, new StepActions(storage.logStore(), incidents, watchlists,
-                    Optional.of(new DeviceServices(actions, iotRegistry, detection.alerts()))), incidents, storage.logStore(), clock);
+                    Optional.of(new DeviceServices(actions, iotRegistry, detection.alerts())), settings.playbookHttpAllow()), incidents, storage.logStore(),
+                    clock);
             AutomationRules automationRules = AutomationRules.open(storage.logStore(), storage.stateStore(), clock, Optional.of(playbookRunner));
-            automation = IncidentAutomation.start(incidents, automationRules, storage.logStore(), clock, Optional.of(playbookRunner));
+            automation = IncidentAutomation.start(incidents, automationRules, storage.logStore(), storage.stateStore(), clock,
+                    Optional.of(playbookRunner));
+            alertAutomation = AlertAutomation.start(storage.logStore(), automationRules, playbookRunner, clock);
             connectors = ConnectorServices.start(storage, iotRegistry, detection.alerts(), registry, clock);
             AlertRules alertRules = AlertRules.open(storage.logStore(), storage.stateStore(), clock);
             AlertRuleTemplates templates = AlertRuleTemplates.builtIn();
@@ -212,7 +220,8 @@ public final class VigilServer implements AutoCloseable {
                     alertRules, analytics.health(), incidents, clock, detection.alerts(), new SavedQueries(storage.stateStore()), templates, dryRuns,
                     new IotServices(actions, gateway.counters(), Optional.of(mqtt), settings.iot().domain()), ruleImport,
                     new WorkbookServices(workbooks, workbookTemplates, workbookRuns),
-                    new ContentServices(packInstall, huntingQueries, huntingRuns, bookmarks, settings.contentPackDirectory()));
+                    new ContentServices(packInstall, huntingQueries, huntingRuns, bookmarks, settings.contentPackDirectory()),
+                    new AutomationServices(automationRules, playbooks, playbookRuns, playbookRunner));
             Optional<HttpsListener> https = settings.tls().httpsEnabled()
                     ? Optional.of(new HttpsListener(settings.tls().identity().orElseThrow(), settings.host(), settings.tls().httpsPort(), settings.port()))
                     : Optional.empty();
@@ -227,14 +236,17 @@ public final class VigilServer implements AutoCloseable {
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}{}, data in {}", settings.host(), http.javalin().port(),
                     https.map(h -> " and HTTPS on port " + h.port()).orElse(""), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, https, mqtt, methods, detection, incidents, connectors, analytics, automation, playbookRunner,
-                    adminKey);
+            return new VigilServer(storage, registry, http, https, mqtt, methods, detection, incidents, connectors, analytics, automation, alertAutomation,
+                    playbookRunner, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
                 analytics.close();
             }
             if (automation != null) {
                 automation.close();
+            }
+            if (alertAutomation != null) {
+                alertAutomation.close();
             }
             if (playbookRunner != null) {
                 playbookRunner.close();
@@ -387,6 +399,7 @@ public final class VigilServer implements AutoCloseable {
         analytics.close();
         // before the incidents: the changes automation makes as it stops are written by them
         automation.close();
+        alertAutomation.close();
         // runs under way stop between steps, or mid-step, and resume on the next start
         playbooks.close();
         connectors.close();

@@ -27,8 +27,11 @@ final class DemoAutomation implements AutoCloseable {
         this.receiver = receiver;
     }
 
-    /** Starts the receiver, then saves the playbook and the rule through the API with the admin key. */
-    static DemoAutomation start(URI server, String apiKey) throws CommandFailedException, InterruptedException {
+    /**
+     * Starts the receiver, before the server: its address is the one private address the server's
+     * playbooks may call ({@link #allowEntry}).
+     */
+    static DemoAutomation receive() {
         HttpServer receiver;
         try {
             receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,10 +46,19 @@ final class DemoAutomation implements AutoCloseable {
             exchange.close();
         });
         receiver.start();
-        ApiClient api = new ApiClient(server, apiKey);
-        api.send("PUT", "/api/workspaces/default/playbooks/" + NAME, playbook(automation.hookUrl()));
-        api.send("PUT", "/api/workspaces/default/automationRules/" + NAME, rule());
         return automation;
+    }
+
+    /** The receiver's address and port, for the server's {@code --playbook-http-allow}: exactly this service, no other on loopback. */
+    String allowEntry() {
+        return "127.0.0.1:" + receiver.getAddress().getPort();
+    }
+
+    /** Saves the playbook and the rule through the API with the admin key. */
+    void install(URI server, String apiKey) throws CommandFailedException, InterruptedException {
+        ApiClient api = new ApiClient(server, apiKey);
+        api.send("PUT", "/api/workspaces/default/playbooks/" + NAME, playbook(hookUrl()));
+        api.send("PUT", "/api/workspaces/default/automationRules/" + NAME, rule());
     }
 
     String hookUrl() {

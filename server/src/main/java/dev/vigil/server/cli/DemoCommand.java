@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -57,40 +58,48 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ServerConsole console = ServerConsole.start(options, out);
-        VigilServer server = console.server();
-        Optional<String> usableKey = server.initialAdminKey().or(() -> Optional.ofNullable(apiKey).filter(text -> !text.isBlank()));
-        String key = usableKey.orElse("<the admin key printed on the first start of " + options.data + ">");
-        String url = console.url();
-        out.printf("%nConsole:  %s/console  %s%n", url, consoleSignIn(server, url));
-        out.printf("Server:   %s  (API description at %s/openapi.json)%n", url, url);
-        out.printf("API key:  %s%n%n", key);
-        out.printf("The fleet's subscription is connected to workspace 'default' (Defender for IoT connector, 'Create incidents' on):%n"
-                + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/dataConnectors/IoT/subscriptions%n%n", key, url);
-        out.printf("IoT alerts the attacks raise:%n  curl -s -H 'Authorization: Bearer %s' \\%n"
-                + "       %s/api/subscriptions/sim-sub-0/providers/Microsoft.Security/iotAlerts%n%n", key, url);
-        out.printf("The same alerts in the workspace, and the incidents made from them:%n  export VIGIL_API_KEY='%s'%n"
-                + "  ./vigil query --server %s '%s'%n  ./vigil query --server %s '%s'%n"
-                + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/incidents%n%n",
-                key, url, ALERTS_QUERY, url, INCIDENTS_QUERY, key, url);
-        out.printf("Security events of the fleet:%n  ./vigil query --server %s '%s'%n%n", url, RAW_EVENTS_QUERY);
-        Optional<DemoAutomation> automation = startAutomation(url, usableKey, key, out);
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        startFleet(server, usableKey, automation, out);
-        console.awaitShutdown();
-        automation.ifPresent(DemoAutomation::close);
+        DemoAutomation receiver = DemoAutomation.receive();
+        List<String> allowed = new ArrayList<>(options.playbookHttpAllow);
+        allowed.add(receiver.allowEntry());
+        options.playbookHttpAllow = allowed;
+        try {
+            ServerConsole console = ServerConsole.start(options, out);
+            VigilServer server = console.server();
+            Optional<String> usableKey = server.initialAdminKey().or(() -> Optional.ofNullable(apiKey).filter(text -> !text.isBlank()));
+            String key = usableKey.orElse("<the admin key printed on the first start of " + options.data + ">");
+            String url = console.url();
+            out.printf("%nConsole:  %s/console  %s%n", url, consoleSignIn(server, url));
+            out.printf("Server:   %s  (API description at %s/openapi.json)%n", url, url);
+            out.printf("API key:  %s%n%n", key);
+            out.printf("The fleet's subscription is connected to workspace 'default' (Defender for IoT connector, 'Create incidents' on):%n"
+                    + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/dataConnectors/IoT/subscriptions%n%n", key, url);
+            out.printf("IoT alerts the attacks raise:%n  curl -s -H 'Authorization: Bearer %s' \\%n"
+                    + "       %s/api/subscriptions/sim-sub-0/providers/Microsoft.Security/iotAlerts%n%n", key, url);
+            out.printf("The same alerts in the workspace, and the incidents made from them:%n  export VIGIL_API_KEY='%s'%n"
+                    + "  ./vigil query --server %s '%s'%n  ./vigil query --server %s '%s'%n"
+                    + "  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/incidents%n%n",
+                    key, url, ALERTS_QUERY, url, INCIDENTS_QUERY, key, url);
+            out.printf("Security events of the fleet:%n  ./vigil query --server %s '%s'%n%n", url, RAW_EVENTS_QUERY);
+            Optional<DemoAutomation> automation = startAutomation(receiver, url, usableKey, key, out);
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            startFleet(server, usableKey, automation, out);
+            console.awaitShutdown();
+        } finally {
+            // closed also when the server does not start: its thread would keep the command from ending
+            receiver.close();
+        }
         return 0;
     }
 
     /** The enabled rule and playbook that act on the demo's incidents, and where to see their runs. */
-    private static Optional<DemoAutomation> startAutomation(String url, Optional<String> usableKey, String key, PrintWriter out)
-            throws InterruptedException {
+    private static Optional<DemoAutomation> startAutomation(DemoAutomation automation, String url, Optional<String> usableKey, String key,
+            PrintWriter out) throws InterruptedException {
         if (usableKey.isEmpty()) {
             return Optional.empty();
         }
         try {
-            DemoAutomation automation = DemoAutomation.start(URI.create(url), usableKey.get());
+            automation.install(URI.create(url), usableKey.get());
             out.printf("Automation: rule '%s' runs playbook '%s' on each new IoT incident: a comment on the incident, then a POST to the"
                     + " demo's webhook receiver at %s%n", DemoAutomation.NAME, DemoAutomation.NAME, automation.hookUrl());
             out.printf("  its runs, step by step:%n  curl -s -H 'Authorization: Bearer %s' %s/api/workspaces/default/playbooks/%s/runs%n"

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import picocli.CommandLine.Option;
 
 /** The options {@code serve} and {@code demo} share. */
@@ -116,6 +117,11 @@ final class ServerOptions {
             description = "A reverse proxy whose X-Forwarded-For names the client (address or CIDR range; repeat or separate with commas). Default: none, the TCP peer is the client.")
     List<String> trustedProxies = List.of();
 
+    @Option(names = HttpStepAllowList.OPTION, paramLabel = "ADDR[/BITS][:PORT]", split = ",",
+            description = "A loopback, private or link-local address (or CIDR range, optionally with one port) that playbook http steps may call;"
+                    + " repeat or separate with commas. Default: none, such addresses are refused and only public ones are called.")
+    List<String> playbookHttpAllow = List.of();
+
     ServerSettings toSettings() {
         QueryLimits limits = new QueryLimits(queryMaxRows, queryMaxBytes, Duration.ofSeconds(queryTimeoutSeconds), Duration.ofSeconds(queryTimeoutMaxSeconds),
                 engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
@@ -127,7 +133,8 @@ final class ServerOptions {
         AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
         return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
                 access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)), tls,
-                Optional.ofNullable(contentDir).map(dir -> dir.toAbsolutePath().normalize()));
+                Optional.ofNullable(contentDir).map(dir -> dir.toAbsolutePath().normalize()),
+                HttpStepAllowList.parse(playbookHttpAllow));
     }
 
     /** The one certificate: the given file, or the self-signed one of the data directory; none by default. */

@@ -2,6 +2,8 @@ package dev.vigil.server.console;
 
 import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.console.analytics.AnalyticsPages;
+import dev.vigil.server.console.automation.AutomationPages;
+import dev.vigil.server.console.automation.PlaybookPages;
 import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.content.ContentPages;
 import dev.vigil.server.console.home.HomePages;
@@ -53,6 +55,8 @@ public final class ConsoleRoutes {
         new ConnectorPages(services).register(router);
         new IotPages(services).register(router);
         new AnalyticsPages(services).register(router);
+        new AutomationPages(services).register(router);
+        new PlaybookPages(services).register(router);
         new LogsPages(services).register(router);
         new IncidentPages(services).register(router);
         new SettingsPages(services).register(router);

@@ -28,9 +28,10 @@ import java.time.Clock;
  * @param contentImport the rule import Analytics' Import button sends files to, as the API's import
  * @param workbooks the saved workbooks, the template gallery, and their evaluation for the viewer
  * @param content content packs, hunting queries and bookmarks, for the Content hub and Hunting pages
+ * @param automation the automation rules and the playbooks with their runs
  */
 public record ConsoleServices(LogStore logStore, InteractiveQueries queries, AccessControl access, DataConnectors connectors,
         DefenderForIotConnector iotConnector, IotRegistry iotRegistry, AlertRules rules, RuleHealth ruleHealth, Incidents incidents, Clock clock,
         IotAlerts iotAlerts, SavedQueries savedQueries, AlertRuleTemplates ruleTemplates, DryRuns dryRuns, IotServices iot,
-        AlertRuleImport contentImport, WorkbookServices workbooks, ContentServices content) {
+        AlertRuleImport contentImport, WorkbookServices workbooks, ContentServices content, AutomationServices automation) {
 }

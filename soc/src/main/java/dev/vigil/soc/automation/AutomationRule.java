@@ -41,13 +41,17 @@ public record AutomationRule(String workspaceId, String id, String displayName, 
         return "Automation rule - " + displayName;
     }
 
-    /** Whether the rule acts on this change at {@code now}: enabled, not expired, triggered by its kind and every condition holding. */
+    /**
+     * Whether the rule acts on this change at {@code now}: enabled, not expired, triggered by its
+     * kind (an incident change, or a new alert) and every condition holding.
+     */
     public boolean actsOn(TriggeringChange change, Instant now) {
         TriggeringLogic logic = triggeringLogic;
-        if (!logic.activeAt(now) || logic.triggersOn() != TriggersOn.Incidents) {
+        if (!logic.activeAt(now) || (logic.triggersOn() == TriggersOn.Alerts) != change.isAlert()) {
             return false;
         }
-        boolean creation = change.event().isCreation();
+        // a new alert is always a creation; rules triggered by alerts are saved with Created alone
+        boolean creation = change.isAlert() || change.event().isCreation();
         if (creation != (logic.triggersWhen() == TriggersWhen.Created)) {
             return false;
         }

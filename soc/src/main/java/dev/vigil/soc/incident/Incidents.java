@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -41,6 +42,7 @@ public final class Incidents implements AutoCloseable {
     private final SecurityIncidentLog log;
     private final Map<String, WorkspaceIncidents> workspaces = new ConcurrentHashMap<>();
     private final List<String> followers;
+    private final List<Consumer<String>> commitListeners = new CopyOnWriteArrayList<>();
 
     Incidents(StateStore stateStore, LogStore logStore, Clock clock, Supplier<String> apiBaseUrl, boolean holdRows) {
         this(stateStore, logStore, clock, apiBaseUrl, holdRows, List.of());
@@ -103,6 +105,25 @@ public final class Incidents implements AutoCloseable {
     }
 
     /**
+     * Told the workspace of every change as soon as the change is committed in the state store,
+     * before its {@code SecurityIncident} row is logged, on the thread that made it: for a
+     * follower that reads {@link #changesAfter} at once instead of waiting for the log's group
+     * commit. It must only hand off (wake its own thread); what it throws is not caught.
+     */
+    public void addCommitListener(Consumer<String> workspaceWithNewChanges) {
+        commitListeners.add(Objects.requireNonNull(workspaceWithNewChanges, "workspaceWithNewChanges"));
+    }
+
+    /**
+     * The workspace's committed changes after {@code sequence}, their rows logged or not, at most
+     * {@code limit}, in order: for a follower that keeps its position with {@link #followed}. Each is
+     * durable in the state store, so a crash loses none of them.
+     */
+    public List<IncidentEvent> changesAfter(String workspaceId, long sequence, int limit) {
+        return workspace(workspaceId).changesAfter(sequence, limit);
+    }
+
+    /**
      * The workspace's changes after {@code sequence} whose rows are logged, at most {@code limit},
      * in order: for a follower, from its position. Changes a follower has passed may be gone.
      */
@@ -144,7 +165,7 @@ public final class Incidents implements AutoCloseable {
             change.addedTasks().forEach(task -> edit.addTask(task, modifiedBy, now));
             change.addedComments().forEach(comment -> edit.addComment(comment, modifiedBy, now));
         });
-        log.requestWrite(incidents);
+        committed(incidents);
         return changed;
     }
 
@@ -158,7 +179,7 @@ public final class Incidents implements AutoCloseable {
         WorkspaceIncidents incidents = workspace(workspaceId);
         CreatedIncident created = incidents.create(request, clock.instant());
         if (created.created()) {
-            log.requestWrite(incidents);
+            committed(incidents);
         }
         return created;
     }
@@ -268,8 +289,14 @@ public final class Incidents implements AutoCloseable {
         WorkspaceIncidents incidents = workspace(workspaceId);
         Incident changed = incidents.change(incident, etag, modifiedBy, clock.instant(), Optional.empty(), edit);
         // when nothing changed there is nothing to write, and asking costs one empty look
-        log.requestWrite(incidents);
+        committed(incidents);
         return changed;
+    }
+
+    /** A change is in the state store: its row is to be logged, and the followers that read committed changes are told. */
+    private void committed(WorkspaceIncidents incidents) {
+        log.requestWrite(incidents);
+        commitListeners.forEach(listener -> listener.accept(incidents.workspaceId()));
     }
 
     private WorkspaceIncidents workspace(String workspaceId) {

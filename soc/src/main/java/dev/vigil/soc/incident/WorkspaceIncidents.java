@@ -145,6 +145,11 @@ final class WorkspaceIncidents {
         return retained.tailMap(loggedThrough, false).values().stream().limit(limit).toList();
     }
 
+    /** The committed changes after {@code sequence} still retained for followers, logged or not, at most {@code limit}, in sequence order. */
+    synchronized List<IncidentEvent> changesAfter(long sequence, int limit) {
+        return retained.tailMap(sequence, false).values().stream().limit(limit).map(UnloggedChange::event).toList();
+    }
+
     /** The logged changes after {@code sequence} still retained for followers, at most {@code limit}, in sequence order. */
     synchronized List<IncidentEvent> loggedChangesAfter(long sequence, int limit) {
         return retained.subMap(sequence, false, loggedThrough, true).values().stream().limit(limit).map(UnloggedChange::event).toList();

@@ -120,6 +120,47 @@ class TestAutomationConditions {
                 e -> assertThat(e.path()).isEqualTo("properties.triggeringLogic.conditions[0].conditionProperties.innerConditions[1].conditionProperties"));
     }
 
+    @Test
+    void testARuleTriggeredByAlertsTestsTheAlertsPropertiesAndActsOnNoIncidentChange() throws Exception {
+        AutomationRule onAlerts = alertRule(property("IncidentSeverity", "Equals", "High") + "," + property("IoTDeviceId", "Equals", "plc-7")
+                + "," + property("AlertAnalyticRuleIds", "Equals", "rule-1"));
+        TriggeringAlert alert = new TriggeringAlert("w", incident.alerts().get(0), "a shell on the PLC", List.of("rule-1"));
+        TriggeringAlert otherDevice = new TriggeringAlert("w", incident.alerts().get(0), "", List.of("rule-2"));
+
+        assertThat(onAlerts.actsOn(TriggeringChange.of(alert), NOW)).isTrue();
+        assertThat(onAlerts.actsOn(TriggeringChange.of(otherDevice), NOW)).as("made by another rule").isFalse();
+        assertThat(onAlerts.actsOn(TriggeringChange.of(event(IncidentChangeKind.CREATED, Set.of(), Map.of())), NOW)).isFalse();
+        assertThat(rule("Created", true, Optional.empty()).actsOn(TriggeringChange.of(alert), NOW)).as("a rule on incidents").isFalse();
+    }
+
+    @Test
+    void testARuleTriggeredByAlertsIsRefusedWhatAnAlertCannotHave() {
+        assertThatThrownBy(() -> alertRule(property("IncidentStatus", "Equals", "New")))
+                .isInstanceOfSatisfying(InvalidAutomationRuleException.class, e -> {
+                    assertThat(e.path()).isEqualTo("properties.triggeringLogic.conditions[0].conditionProperties.propertyName");
+                    assertThat(e.getMessage()).contains("'IncidentStatus' is a property of incidents, not of alerts").contains("AlertProductNames");
+                });
+        assertThatThrownBy(() -> AutomationRuleJson.read(JSON.readTree(alertRuleBody("Created", "",
+                "{\"order\":1,\"actionType\":\"ModifyProperties\",\"actionConfiguration\":{\"severity\":\"High\"}}"))))
+                .isInstanceOf(ActionNotAvailableException.class)
+                .hasMessage("properties.actions[0].actionType: a rule triggered by alerts can only run playbooks (RunPlaybook)");
+        assertThatThrownBy(() -> AutomationRuleJson.read(JSON.readTree(alertRuleBody("Updated", "", RUN_PLAYBOOK))))
+                .isInstanceOfSatisfying(InvalidAutomationRuleException.class, e -> assertThat(e.path()).isEqualTo("properties.triggeringLogic.triggersWhen"));
+    }
+
+    private static final String RUN_PLAYBOOK = "{\"order\":1,\"actionType\":\"RunPlaybook\",\"actionConfiguration\":{\"logicAppResourceId\":\"p\"}}";
+
+    private static String alertRuleBody(String when, String conditions, String action) {
+        return "{\"properties\":{\"displayName\":\"x\",\"order\":1,\"triggeringLogic\":{\"isEnabled\":true,\"triggersOn\":\"Alerts\","
+                + "\"triggersWhen\":\"" + when + "\",\"conditions\":[" + conditions + "]},\"actions\":[" + action + "]}}";
+    }
+
+    private static AutomationRule alertRule(String conditions) throws Exception {
+        AutomationRuleDefinition definition = AutomationRuleJson.read(JSON.readTree(alertRuleBody("Created", conditions, RUN_PLAYBOOK)));
+        return new AutomationRule("w", "r", definition.displayName(), definition.order(), definition.triggeringLogic(), definition.actions(), NOW, NOW,
+                "admin", "admin", 1);
+    }
+
     private boolean holds(IncidentEvent event, String condition) {
         String body = "{\"properties\":{\"displayName\":\"x\",\"order\":1,\"triggeringLogic\":{\"isEnabled\":true,\"triggersOn\":\"Incidents\","
                 + "\"triggersWhen\":\"" + (event.isCreation() ? "Created" : "Updated") + "\",\"conditions\":[" + condition + "]},"

@@ -381,6 +381,23 @@ class TestIncidents {
     }
 
     @Test
+    void testCommitListenersHearOfAChangeThatCanBeReadBeforeItsRowIsLogged() {
+        restart(true);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        incidents.addCommitListener(heard::add);
+        createManual("early");
+        incidents.addComment(WS, "1", "first look", "alice");
+
+        assertThat(heard).hasSize(2).containsOnly(WS);
+        assertThat(incidents.changesAfter(WS, 0, 10)).extracting(IncidentEvent::sequence, IncidentEvent::isCreation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, true), org.assertj.core.groups.Tuple.tuple(2L, false));
+        assertThat(incidents.changesAfter(WS, 1, 10)).extracting(IncidentEvent::sequence).containsExactly(2L);
+        assertThat(incidents.loggedChangesAfter(WS, 0, 10)).isEmpty();
+        // read without waiting for the rows, which this log holds back
+        assertThat(storage.logStore().query(WS, QueryRequest.of("SecurityIncident | count")).primary().rows().get(0).get(0)).isEqualTo(0L);
+    }
+
+    @Test
     void testListenersHearEveryChangeInOrderAfterItsRow() {
         List<String> heard = new CopyOnWriteArrayList<>();
         incidents.addListener(event -> heard.add(event.sequence() + " " + event.kind() + " " + event.changedProperties()

@@ -31,6 +31,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile IntSupplier status = () -> 200;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final Map<String, String> redirects = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WebhookReceiver() {
         try {
@@ -42,6 +43,13 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
+            String location = redirects.get(exchange.getRequestURI().getPath());
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             try {
                 hold.await();
             } catch (InterruptedException e) {
@@ -58,6 +66,16 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The receiver's address and port as an allow-list entry names them, e.g. {@code 127.0.0.1:41234}. */
+    public String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Requests to {@code path} are answered 302 with this {@code Location}. */
+    public void redirect(String path, String location) {
+        redirects.put(path, location);
     }
 
     public List<Received> received() {

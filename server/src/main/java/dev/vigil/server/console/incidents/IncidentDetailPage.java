@@ -1,5 +1,6 @@
 package dev.vigil.server.console.incidents;
 
+import dev.vigil.server.console.automation.RunPlaybookForm;
 import dev.vigil.server.console.Permit;
 import dev.vigil.server.console.layout.Shell;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record IncidentDetailPage(Shell shell, String queueHref, Summary summary, String etag, List<Alert> alerts, List<IncidentEntities.Row> entities,
         List<IncidentTimeline.Entry> timeline, List<Comment> comments, Permit permit, Optional<Notice> notice, String action, List<String> severities,
-        List<String> openStatuses, List<ClosureChoice> closures) {
+        List<String> openStatuses, List<ClosureChoice> closures, RunPlaybookForm playbooks) {
 
     /**
      * @param closure the classification, reason and comment of a closed incident, else empty

@@ -10,6 +10,7 @@ import dev.vigil.server.console.ConsoleRouter;
 import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.Permit;
 import dev.vigil.server.console.analytics.AnalyticsPages;
+import dev.vigil.server.console.automation.PlaybookPages;
 import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.ConsolePaths;
@@ -51,6 +52,7 @@ public final class IncidentPages {
     /** How long a change waits for its SecurityIncident row, so that the page shown next has it in its timeline and counts. */
     private static final Duration LOGGED_WAIT = Duration.ofSeconds(5);
 
+    private final ConsoleServices services;
     private final Incidents incidents;
     private final LogStore logStore;
     private final AlertRules rules;
@@ -60,6 +62,7 @@ public final class IncidentPages {
     private final QueueEvents events;
 
     public IncidentPages(ConsoleServices services) {
+        this.services = services;
         this.incidents = services.incidents();
         this.logStore = services.logStore();
         this.rules = services.rules();
@@ -237,7 +240,8 @@ public final class IncidentPages {
         return new IncidentDetailPage(request.shell(Area.INCIDENTS, "Incident " + incident.number()), ConsolePaths.workspace(workspace) + "/incidents",
                 summary, incident.etag(), alerts, entities.of(incident, request.user()), IncidentTimeline.of(logStore, incident), comments,
                 permit(request, workspace), notice, href(workspace, incident.number()), QueueFilters.SEVERITIES,
-                List.of(IncidentStatus.NEW.sentinelName(), IncidentStatus.ACTIVE.sentinelName()), ClosureChoice.ALL);
+                List.of(IncidentStatus.NEW.sentinelName(), IncidentStatus.ACTIVE.sentinelName()), ClosureChoice.ALL,
+                PlaybookPages.runForm(services, request, workspace, incident.name()));
     }
 
     private static String closure(Closure closure) {

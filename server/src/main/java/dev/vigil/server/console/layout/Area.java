@@ -11,6 +11,7 @@ public enum Area {
     HUNTING("Hunting", "hunting"),
     ANALYTICS("Analytics", "analytics"),
     CONTENT_HUB("Content hub", "content"),
+    AUTOMATION("Automation", "automation"),
     DATA_CONNECTORS("Data connectors", "connectors"),
     IOT("IoT", "iot"),
     SETTINGS("Settings", "settings");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.soc.testing.Eventually;
 import dev.vigil.soc.testing.WebhookReceiver;
 import java.net.http.HttpRequest;
@@ -30,7 +31,9 @@ class TestPlaybookRoutes {
     private static final String PLAYBOOKS = "/api/workspaces/default/playbooks";
 
     @RegisterExtension
-    static final RunningServer server = RunningServer.perClass();
+    // each test's webhook receiver listens on its own loopback port
+    static final RunningServer server = RunningServer.perClass().withSettings(settings -> settings.withPlaybookHttpAllow(
+            HttpStepAllowList.parse(List.of("127.0.0.1"))));
 
     private final WebhookReceiver receiver = new WebhookReceiver();
 

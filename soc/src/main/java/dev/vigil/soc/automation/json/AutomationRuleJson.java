@@ -33,6 +33,7 @@ import dev.vigil.soc.incident.IncidentStatus;
 import dev.vigil.soc.incident.LabelType;
 import dev.vigil.soc.incident.NewIncidentTask;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,11 @@ public final class AutomationRuleJson {
         for (int i = 0; i < actionNodes.size(); i++) {
             String path = properties.path("actions") + "[" + i + "]";
             AutomationAction action = action(JsonMembers.of(actionNodes.get(i), path, ACTION));
+            if (logic.triggersOn() == TriggersOn.Alerts && !(action instanceof AutomationAction.RunPlaybook)) {
+                // as in Sentinel: an alert has no status, owner or tasks to change; a playbook can act on it
+                throw new ActionNotAvailableException(path + ".actionType", actionType(action),
+                        "a rule triggered by alerts can only run playbooks (RunPlaybook)");
+            }
             if (!orders.add(action.order())) {
                 throw new InvalidAutomationRuleException(path + ".order", "another action has order " + action.order() + "; each action needs its own");
             }
@@ -99,21 +105,41 @@ public final class AutomationRuleJson {
         boolean enabled = logic.requiredBoolean("isEnabled");
         TriggersOn on = logic.requiredEnum("triggersOn", TriggersOn.class);
         TriggersWhen when = logic.requiredEnum("triggersWhen", TriggersWhen.class);
-        if (on == TriggersOn.Alerts) {
-            if (when != TriggersWhen.Created) {
-                throw new InvalidAutomationRuleException(logic.path("triggersWhen"), "a rule triggered by alerts runs when they are Created");
-            }
-            throw new ActionNotAvailableException(logic.path("triggersOn"), "RunPlaybook",
-                    "rules triggered by alerts are not available in Vigil yet; trigger on Incidents, or run a playbook on an alert by hand"
-                            + " (POST .../playbooks/{name}/runs with an alertId)");
+        if (on == TriggersOn.Alerts && when != TriggersWhen.Created) {
+            throw new InvalidAutomationRuleException(logic.path("triggersWhen"), "a rule triggered by alerts runs when they are Created;"
+                    + " '" + when + "' is for incidents");
         }
         List<JsonNode> nodes = logic.array("conditions", false, MAX_CONDITIONS);
         int[] count = {0};
         List<AutomationCondition> conditions = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            conditions.add(condition(nodes.get(i), logic.path("conditions") + "[" + i + "]", when, 1, count));
+            String path = logic.path("conditions") + "[" + i + "]";
+            AutomationCondition condition = condition(nodes.get(i), path, when, 1, count);
+            if (on == TriggersOn.Alerts) {
+                checkFitsAlerts(condition, path);
+            }
+            conditions.add(condition);
         }
         return new TriggeringLogic(enabled, logic.instant("expirationTimeUtc"), on, when, conditions);
+    }
+
+    private static String actionType(AutomationAction action) {
+        return action instanceof AutomationAction.ModifyProperties ? "ModifyProperties"
+                : action instanceof AutomationAction.AddIncidentTask ? "AddIncidentTask" : "RunPlaybook";
+    }
+
+    /** A rule triggered by alerts tests the alert's own properties and entities: not an incident's status, owner, labels or rules. */
+    private static void checkFitsAlerts(AutomationCondition condition, String path) {
+        if (condition instanceof PropertyCondition property && !property.property().appliesToAlerts()) {
+            throw new InvalidAutomationRuleException(path + ".conditionProperties.propertyName", "'" + property.property()
+                    + "' is a property of incidents, not of alerts; a rule triggered by alerts can test "
+                    + String.join(", ", Arrays.stream(IncidentProperty.values()).filter(IncidentProperty::appliesToAlerts).map(Enum::name).toList()));
+        }
+        if (condition instanceof BooleanCondition group) {
+            for (int i = 0; i < group.innerConditions().size(); i++) {
+                checkFitsAlerts(group.innerConditions().get(i), path + ".conditionProperties.innerConditions[" + i + "]");
+            }
+        }
     }
 
     private static AutomationCondition condition(JsonNode node, String path, TriggersWhen when, int depth, int[] count) {

@@ -4,11 +4,7 @@ import dev.vigil.soc.automation.AutomationAction;
 import dev.vigil.soc.automation.AutomationRule;
 import dev.vigil.soc.automation.TriggeringChange;
 import dev.vigil.soc.automation.store.AutomationRules;
-import dev.vigil.soc.handoff.Batch;
 import dev.vigil.soc.handoff.ConsumerHealth;
-import dev.vigil.soc.handoff.DurableConsumer;
-import dev.vigil.soc.handoff.HandoffOutcome;
-import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.soc.incident.AutomatedChange;
 import dev.vigil.soc.incident.Incident;
 import dev.vigil.soc.incident.IncidentEvent;
@@ -18,8 +14,11 @@ import dev.vigil.soc.incident.IncidentUpdate;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.playbook.PlaybookException;
 import dev.vigil.soc.playbook.run.PlaybookLauncher;
+import dev.vigil.soc.playbook.run.PlaybookRun;
 import dev.vigil.soc.incident.NewIncidentTask;
+import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,33 +35,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the automation rules on every incident change, exactly once.
  *
- * <p>Automation follows each workspace's incident changes ({@link Incidents#loggedChangesAfter})
- * as a {@link DurableConsumer}: its position, the last change acted on, is the checkpoint
- * {@code automation/<workspace>}, committed with the {@code SentinelHealth} rows of the rules that
- * ran. The incidents keep every change until automation has passed it, so after a crash it reads on
- * from its checkpoint. A rule's actions on one change are one incident change that names the rule
- * and the triggering change as its origin; acting again on a change whose actions were made before
- * a crash finds that origin and changes nothing, so no action is taken twice.
+ * <p>Automation follows each workspace's changes in memory as soon as the incident service has
+ * committed them to the state store ({@link Incidents#changesAfter}), without waiting for their
+ * {@code SecurityIncident} rows: the incidents keep every change until automation has passed it
+ * durably, so reading them first costs nothing and loses nothing. Its durable position, the last
+ * change whose rule runs are logged, is the checkpoint {@code automation/<workspace>}, committed
+ * with the {@code SentinelHealth} rows of those runs by {@link AutomationHealthLog} behind the
+ * acting; after a crash automation acts again on the changes after it. Acting again is
+ * idempotent: a rule's actions on one change are one incident change that names the rule and the
+ * triggering change as its origin, and is found and not made twice; the playbook runs a round of
+ * changes starts are recorded in one state transaction together with {@link RunsRecorded}, so a
+ * change acted on again knows whether its runs exist without reading one.
  *
  * <p>Changes made by automation are not acted on again (a rule cannot trigger rules, itself
- * included). One thread works for all workspaces; an incident change wakes it.
+ * included). One thread acts for all workspaces; an incident change wakes it.
  */
 public final class IncidentAutomation implements AutoCloseable {
     /** The name automation follows the incidents' changes under, and the prefix of its checkpoints. */
     public static final String FOLLOWER = "automation";
-    static final int CHANGES_PER_COMMIT = 200;
-    /** Storage failing: the same changes are tried again after 100 ms, doubling up to 5 s, never given up. */
-    private static final RetryPolicy RETRY = RetryPolicy.doubling(Duration.ofMillis(100), Duration.ofSeconds(5));
+    static final int CHANGES_PER_ROUND = 200;
+    private static final String RUNS_RECORDED = "automationRunsRecorded";
+    /** Acting failing (storage refusing the runs' record): the same changes are acted on again after this pause. */
+    private static final Duration ACT_RETRY = Duration.ofMillis(500);
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(IncidentAutomation.class);
 
     private final Incidents incidents;
     private final AutomationRules rules;
-    private final LogStore logStore;
     private final Clock clock;
     private final Optional<PlaybookLauncher> playbooks;
-    private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
+    private final DocumentCollection<RunsRecorded> runsRecorded;
+    private final AutomationHealthLog log;
+    /** Per workspace, the last change acted on in this process; starts at the durable position. */
+    private final Map<String, Long> actedThrough = new ConcurrentHashMap<>();
+    /** Per workspace, the changes whose playbook runs were recorded, as read once from the state store. */
+    private final Map<String, Long> runsRecordedThrough = new ConcurrentHashMap<>();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicLong runs = new AtomicLong();
     private final Object signal = new Object();
@@ -71,16 +79,19 @@ public final class IncidentAutomation implements AutoCloseable {
     private volatile boolean running = true;
 
     /** Not following yet: {@link #start} starts the thread; tests act on changes by hand, as a run cut short by a crash would. */
-    IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock) {
-        this(incidents, rules, logStore, clock, Optional.empty());
+    IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, StateStore state, Clock clock) {
+        this(incidents, rules, logStore, state, clock, Optional.empty(), false);
     }
 
-    IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock, Optional<PlaybookLauncher> playbooks) {
+    /** @param holdLog logs nothing: tests stop between acting and logging, as a crash would */
+    IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, StateStore state, Clock clock,
+            Optional<PlaybookLauncher> playbooks, boolean holdLog) {
         this.playbooks = playbooks;
         this.incidents = incidents;
         this.rules = rules;
-        this.logStore = logStore;
         this.clock = clock;
+        this.runsRecorded = state.collection(RUNS_RECORDED, RunsRecorded.class);
+        this.log = new AutomationHealthLog(incidents, logStore, holdLog);
         this.thread = new Thread(this::work, "vigil-automation");
         thread.setDaemon(true);
     }
@@ -90,18 +101,18 @@ public final class IncidentAutomation implements AutoCloseable {
      *
      * @param incidents opened with {@link #FOLLOWER} among its followers, so that it keeps the changes automation has not passed
      */
-    public static IncidentAutomation start(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock) {
-        return start(incidents, rules, logStore, clock, Optional.empty());
+    public static IncidentAutomation start(Incidents incidents, AutomationRules rules, LogStore logStore, StateStore state, Clock clock) {
+        return start(incidents, rules, logStore, state, clock, Optional.empty());
     }
 
-    /** As {@link #start(Incidents, AutomationRules, LogStore, Clock)}, with the playbooks that {@code RunPlaybook} actions start. */
-    public static IncidentAutomation start(Incidents incidents, AutomationRules rules, LogStore logStore, Clock clock,
+    /** As {@link #start(Incidents, AutomationRules, LogStore, StateStore, Clock)}, with the playbooks that {@code RunPlaybook} actions start. */
+    public static IncidentAutomation start(Incidents incidents, AutomationRules rules, LogStore logStore, StateStore state, Clock clock,
             Optional<PlaybookLauncher> playbooks) {
         if (!incidents.keepsChangesFor(FOLLOWER)) {
             throw new IllegalArgumentException("the incidents must be opened with '" + FOLLOWER + "' among their followers, or a crash could lose changes");
         }
-        IncidentAutomation automation = new IncidentAutomation(incidents, rules, logStore, clock, playbooks);
-        incidents.addListener(event -> automation.wake(event.workspaceId()));
+        IncidentAutomation automation = new IncidentAutomation(incidents, rules, logStore, state, clock, playbooks, false);
+        incidents.addCommitListener(automation::wake);
         logStore.workspaces().forEach(automation.waiting::add);
         automation.thread.start();
         return automation;
@@ -112,19 +123,14 @@ public final class IncidentAutomation implements AutoCloseable {
         return runs.get();
     }
 
-    /** The last change of the workspace that automation has acted on. */
+    /** The last change of the workspace whose automation is durable (its rule runs logged with the position). */
     public long position(String workspaceId) {
-        return consumer(workspaceId).position();
+        return log.position(workspaceId);
     }
 
     /** How automation's hand-off of the workspace is doing. */
     public ConsumerHealth health(String workspaceId) {
-        return consumer(workspaceId).health();
-    }
-
-    private DurableConsumer<Map<String, Object>> consumer(String workspaceId) {
-        return consumers.computeIfAbsent(workspaceId, id -> DurableConsumer.writingTable(logStore, id, "SentinelHealth",
-                Incidents.followerCheckpoint(FOLLOWER, id), RETRY, Clock.systemUTC()));
+        return log.health(workspaceId);
     }
 
     private void wake(String workspaceId) {
@@ -142,10 +148,10 @@ public final class IncidentAutomation implements AutoCloseable {
                 waiting.remove(workspaceId);
                 Duration next;
                 try {
-                    next = follow(workspaceId);
+                    next = actOnNewChanges(workspaceId);
                 } catch (RuntimeException e) {
-                    LOG.error("automation of workspace '{}' failed outside its hand-off; looking again in {}", workspaceId, RETRY.longestPause(), e);
-                    next = RETRY.longestPause();
+                    LOG.error("automation of workspace '{}' failed; acting on the same changes again in {}", workspaceId, ACT_RETRY, e);
+                    next = ACT_RETRY;
                 }
                 if (next.compareTo(IDLE_RECHECK) < 0) {
                     // waiting out a failure: looked at again after the pause, or sooner if a change comes
@@ -167,39 +173,52 @@ public final class IncidentAutomation implements AutoCloseable {
         }
     }
 
-    /** Acts on the workspace's changes after automation's position; how long to wait before looking again. */
-    Duration follow(String workspaceId) {
-        DurableConsumer<Map<String, Object>> consumer = consumer(workspaceId);
+    /**
+     * Acts on the workspace's committed changes after the last one acted on, round by round,
+     * and queues their runs to be logged; how long to wait before looking again.
+     */
+    Duration actOnNewChanges(String workspaceId) {
         while (running) {
-            List<IncidentEvent> changes = incidents.loggedChangesAfter(workspaceId, consumer.position(), CHANGES_PER_COMMIT);
+            long after = actedThrough.computeIfAbsent(workspaceId, log::position);
+            List<IncidentEvent> changes = incidents.changesAfter(workspaceId, after, CHANGES_PER_ROUND);
             if (changes.isEmpty()) {
                 return IDLE_RECHECK;
             }
             long last = changes.get(changes.size() - 1).sequence();
+            long recorded = runsRecordedThrough.computeIfAbsent(workspaceId, id -> runsRecorded.get(id).map(RunsRecorded::through).orElse(0L));
             List<AutomationRun> done = new ArrayList<>();
-            HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(last, after -> {
-                done.clear();
-                changes.forEach(change -> done.addAll(actOn(change)));
-                return new Batch<>(done.stream().map(AutomationRun::healthRow).toList(), last);
-            });
-            if (outcome instanceof HandoffOutcome.Committed<Map<String, Object>>) {
-                runs.addAndGet(done.size());
-                incidents.followed(workspaceId, FOLLOWER, last);
-            } else if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
-                // nothing moved: the same changes are acted on again, and the actions already made are found by their origin
-                LOG.warn("automation of workspace '{}' failed on changes up to {} (attempt {}); retrying in {}", workspaceId, last, failed.attempt(),
-                        failed.retryIn(), failed.cause());
-                return failed.retryIn();
-            } else if (outcome instanceof HandoffOutcome.Waiting<Map<String, Object>> later) {
-                Duration left = Duration.between(Instant.now(), later.retryAt());
-                return left.isNegative() ? Duration.ZERO : left;
+            List<PlaybookRun> starting = new ArrayList<>();
+            changes.forEach(change -> done.addAll(actOn(change, starting, change.sequence() > recorded)));
+            if (!starting.isEmpty()) {
+                // the runs and how far they are recorded commit together: acting again after a crash starts none twice
+                playbooks.orElseThrow().start(starting, () -> runsRecorded.put(workspaceId, new RunsRecorded(workspaceId, last)));
+                runsRecordedThrough.put(workspaceId, last);
             }
+            actedThrough.put(workspaceId, last);
+            runs.addAndGet(done.size());
+            log.append(workspaceId, done, last);
         }
         return IDLE_RECHECK;
     }
 
-    /** Runs the workspace's rules on one change, in order, each seeing what the ones before changed. */
+    /** Acts on every change there is, then commits the runs and the position on the calling thread: for tests, as the threads would. */
+    void follow(String workspaceId) {
+        actOnNewChanges(workspaceId);
+        log.writeNow(workspaceId);
+    }
+
+    /** Runs the workspace's rules on one change, starting no playbook: what a test makes of a change acted on before a crash. */
     List<AutomationRun> actOn(IncidentEvent event) {
+        return actOn(event, new ArrayList<>(), false);
+    }
+
+    /**
+     * Runs the workspace's rules on one change, in order, each seeing what the ones before changed.
+     *
+     * @param starting where the playbook runs the rules start are added, to be recorded and started
+     * @param startsRuns false when the change's runs were recorded before (it is acted on again after a crash)
+     */
+    private List<AutomationRun> actOn(IncidentEvent event, List<PlaybookRun> starting, boolean startsRuns) {
         if (event.origin().isPresent()) {
             return List.of();
         }
@@ -213,7 +232,7 @@ public final class IncidentAutomation implements AutoCloseable {
             Incident seen = change.incident();
             Optional<String> failure = Optional.empty();
             try {
-                change = change.seeing(apply(rule, event, seen));
+                change = change.seeing(apply(rule, event, seen, starting, startsRuns));
             } catch (IncidentException | PlaybookException e) {
                 failure = Optional.of(e.getMessage());
                 LOG.info("automation rule '{}' of workspace '{}' could not act on incident {}: {}", rule.id(), event.workspaceId(), seen.number(),
@@ -225,7 +244,7 @@ public final class IncidentAutomation implements AutoCloseable {
     }
 
     /** The rule's actions on the incident, as one change; the incident after it. */
-    private Incident apply(AutomationRule rule, IncidentEvent event, Incident seen) {
+    private Incident apply(AutomationRule rule, IncidentEvent event, Incident seen, List<PlaybookRun> starting, boolean startsRuns) {
         IncidentUpdate update = IncidentUpdate.none();
         List<IncidentLabel> labels = new ArrayList<>();
         List<NewIncidentTask> tasks = new ArrayList<>();
@@ -244,9 +263,13 @@ public final class IncidentAutomation implements AutoCloseable {
         String origin = "automationRule/" + rule.id() + "/" + event.sequence();
         Incident changed = incidents.automate(event.workspaceId(), seen.name(), origin, rule.signature(), new AutomatedChange(update, labels, tasks));
         for (AutomationAction.RunPlaybook run : playbookRuns) {
-            // the run's id is made of its origin: acting on the change again after a crash starts no second run
-            playbooks.orElseThrow(() -> new IllegalStateException("automation rule '" + rule.id() + "' runs a playbook, and no playbooks were given"))
-                    .runOnIncident(event.workspaceId(), run.playbook(), changed, origin + "/" + run.order());
+            // checked also when the run exists already, so that a rule acted on again reports the same failure
+            PlaybookRun prepared = playbooks.orElseThrow(() -> new IllegalStateException("automation rule '" + rule.id()
+                    + "' runs a playbook, and no playbooks were given")).prepareOnIncident(event.workspaceId(), run.playbook(), changed,
+                    origin + "/" + run.order());
+            if (startsRuns) {
+                starting.add(prepared);
+            }
         }
         return changed;
     }
@@ -262,7 +285,7 @@ public final class IncidentAutomation implements AutoCloseable {
         return modify.owner().map(next::withOwner).orElse(next);
     }
 
-    /** Stops after the hand-off under way; what is left is acted on after the next start. */
+    /** Stops after the round under way and logs what was acted on; what is left is acted on after the next start. */
     @Override
     public void close() {
         running = false;
@@ -274,5 +297,6 @@ public final class IncidentAutomation implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.close();
     }
 }

@@ -11,6 +11,7 @@ import dev.vigil.soc.automation.AutomationRuleNotFoundException;
 import dev.vigil.soc.automation.InvalidAutomationRuleException;
 import dev.vigil.soc.automation.json.AutomationRuleJson;
 import dev.vigil.soc.playbook.PlaybookException;
+import dev.vigil.soc.automation.TriggersOn;
 import dev.vigil.soc.playbook.run.PlaybookLauncher;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
@@ -119,7 +120,11 @@ public final class AutomationRules {
                     throw new ActionNotAvailableException(path, "RunPlaybook", "this server runs no playbooks");
                 }
                 try {
-                    playbooks.get().checkRunnableOnIncidents(workspaceId, run.playbook());
+                    if (definition.triggeringLogic().triggersOn() == TriggersOn.Alerts) {
+                        playbooks.get().checkRunnableOnAlerts(workspaceId, run.playbook());
+                    } else {
+                        playbooks.get().checkRunnableOnIncidents(workspaceId, run.playbook());
+                    }
                 } catch (PlaybookException e) {
                     throw new InvalidAutomationRuleException(path, e.getMessage());
                 }

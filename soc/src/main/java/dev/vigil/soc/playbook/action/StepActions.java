@@ -2,6 +2,7 @@ package dev.vigil.soc.playbook.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.soc.incident.Incidents;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookStep;
 import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.workspace.api.LogStore;
@@ -9,13 +10,20 @@ import java.util.Optional;
 
 /** Carries out one attempt of an action step; control steps ({@code if}, {@code forEach}) are the run's own business. */
 public final class StepActions {
-    private final HttpCalls http = new HttpCalls();
+    private final HttpCalls http;
     private final SmtpMail mail = new SmtpMail();
     private final IncidentSteps incidents;
     private final WorkspaceSteps workspace;
     private final DeviceSteps devices;
 
+    /** With no private address allowed to {@code http} steps. */
     public StepActions(LogStore logStore, Incidents incidents, Watchlists watchlists, Optional<DeviceServices> devices) {
+        this(logStore, incidents, watchlists, devices, HttpStepAllowList.none());
+    }
+
+    /** @param httpAllowed the loopback, private and link-local addresses {@code http} steps may call */
+    public StepActions(LogStore logStore, Incidents incidents, Watchlists watchlists, Optional<DeviceServices> devices, HttpStepAllowList httpAllowed) {
+        this.http = new HttpCalls(new HttpDestinations(httpAllowed));
         this.incidents = new IncidentSteps(incidents);
         this.workspace = new WorkspaceSteps(logStore, watchlists);
         this.devices = new DeviceSteps(devices);

@@ -95,6 +95,17 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
      * @return the run as recorded; a run asked for again by the same automation or schedule slot is the one recorded first
      */
     public PlaybookRun start(RunRequest request) {
+        PlaybookRun run = prepare(request);
+        if (runs.create(run)) {
+            runs.log(run);
+            submit(run);
+            return run;
+        }
+        return runs.get(request.workspaceId(), run.playbook(), run.runId());
+    }
+
+    /** The run asked for, checked and built, not recorded. */
+    private PlaybookRun prepare(RunRequest request) {
         Playbook playbook = playbooks.get(request.workspaceId(), request.playbook());
         checkTrigger(playbook, request.trigger());
         String runId = request.idFromOrigin()
@@ -119,14 +130,8 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
             throw new InvalidPlaybookException("entity", "is required to run a playbook on an entity");
         }
         ObjectNode inputs = RunInputs.of(request.workspaceId(), runId, request.trigger(), incident, alert, request.entity(), request.inputs());
-        PlaybookRun run = new PlaybookRun(request.workspaceId(), playbook.name(), playbook.version(), runId, request.trigger(), request.origin(),
+        return new PlaybookRun(request.workspaceId(), playbook.name(), playbook.version(), runId, request.trigger(), request.origin(),
                 incident.map(Incident::name).orElse(null), RunStatus.Waiting, inputs, List.of(), null, clock.instant(), null);
-        if (runs.create(run)) {
-            runs.log(run);
-            submit(run);
-            return run;
-        }
-        return runs.get(request.workspaceId(), playbook.name(), runId);
     }
 
     @Override
@@ -135,15 +140,31 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
     }
 
     @Override
-    public void runOnIncident(String workspaceId, String playbook, Incident incident, String origin) {
+    public void checkRunnableOnAlerts(String workspaceId, String playbook) {
+        checkTrigger(playbooks.get(workspaceId, playbook), "alert");
+    }
+
+    @Override
+    public void startOnAlert(String workspaceId, String playbook, String systemAlertId, String origin) {
+        start(new RunRequest(workspaceId, playbook, "alert", origin, Optional.empty(), Optional.of(systemAlertId), Optional.empty(), null));
+    }
+
+    @Override
+    public PlaybookRun prepareOnIncident(String workspaceId, String playbook, Incident incident, String origin) {
         try {
-            start(RunRequest.onIncident(workspaceId, playbook, incident.name(), origin));
+            return prepare(RunRequest.onIncident(workspaceId, playbook, incident.name(), origin));
         } catch (PlaybookException e) {
             // the playbook was deleted or changed since the rule was saved: the rule's run says so, the next rules still run
             LOG.warn("automation could not run playbook '{}' on incident {} of workspace '{}': {}", playbook, incident.number(), workspaceId,
                     e.getMessage());
             throw e;
         }
+    }
+
+    @Override
+    public void start(List<PlaybookRun> prepared, Runnable alongside) {
+        runs.record(prepared, alongside);
+        prepared.forEach(this::submit);
     }
 
     private static void checkTrigger(Playbook playbook, String trigger) {

@@ -71,6 +71,21 @@ public final class PlaybookRuns {
         return true;
     }
 
+    /**
+     * Records new runs (ids never used before, which the caller knows, so nothing is read first)
+     * in one state transaction with {@code alongside}; inside a transaction of the caller's, in that one.
+     */
+    void record(List<PlaybookRun> created, Runnable alongside) {
+        state.transaction(() -> {
+            for (PlaybookRun run : created) {
+                String key = key(run.workspaceId(), run.playbook(), run.runId());
+                runs.put(key, run);
+                unfinished.put(key, run);
+            }
+            alongside.run();
+        });
+    }
+
     /** Records the run as it is now, then writes the rows it has that the table has not. */
     void save(PlaybookRun run) {
         String key = key(run.workspaceId(), run.playbook(), run.runId());

@@ -68,12 +68,12 @@ class TestAutomationExactlyOnce {
         incidents.allLogged(WS).join();
         IncidentEvent created = incidents.loggedChangesAfter(WS, 0, 10).get(0);
         // the rule acts, then the process dies before automation commits its position
-        assertThat(new IncidentAutomation(incidents, rules, storage.logStore(), clock).actOn(created)).hasSize(1);
+        assertThat(new IncidentAutomation(incidents, rules, storage.logStore(), storage.stateStore(), clock).actOn(created)).hasSize(1);
         incidents.allLogged(WS).join();
 
         restart();
         assertThat(incidents.loggedChangesAfter(WS, 0, 10)).extracting(IncidentEvent::sequence).containsExactly(1L, 2L);
-        IncidentAutomation automation = new IncidentAutomation(incidents, rules, storage.logStore(), clock);
+        IncidentAutomation automation = new IncidentAutomation(incidents, rules, storage.logStore(), storage.stateStore(), clock);
         automation.follow(WS);
         incidents.allLogged(WS).join();
         automation.follow(WS);
@@ -93,7 +93,7 @@ class TestAutomationExactlyOnce {
 
         restart();
         assertThat(incidents.loggedChangesAfter(WS, 0, 10)).extracting(IncidentEvent::sequence).containsExactly(1L);
-        new IncidentAutomation(incidents, rules, storage.logStore(), clock).follow(WS);
+        new IncidentAutomation(incidents, rules, storage.logStore(), storage.stateStore(), clock).follow(WS);
         incidents.create(WS, NewIncident.of("k-2", "Port scan again", IncidentSeverity.LOW, "test"));
         incidents.allLogged(WS).join();
 

@@ -10,6 +10,7 @@ import dev.vigil.soc.incident.Incident;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.incident.NewIncident;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.soc.playbook.action.StepActions;
 import dev.vigil.soc.playbook.document.PlaybookDocument;
 import dev.vigil.soc.playbook.store.Playbooks;
@@ -62,7 +63,7 @@ class TestPlaybookRuns {
         playbooks = Playbooks.open(storage.logStore(), storage.stateStore(), new SecretBox(KEY), clock);
         runs = new PlaybookRuns(storage.logStore(), storage.stateStore(), clock);
         runner = PlaybookRunner.start(playbooks, runs, new StepActions(storage.logStore(), incidents, new Watchlists(storage.logStore(), clock),
-                Optional.empty()), incidents, storage.logStore(), clock);
+                Optional.empty(), HttpStepAllowList.parse(List.of(receiver.address()))), incidents, storage.logStore(), clock);
     }
 
     private void stop() {

@@ -1,0 +1,11 @@
+package dev.vigil.server.console.automation;
+
+import java.util.List;
+
+/**
+ * A playbook: its document in the editor ({@code editor}), its version, and its latest runs.
+ *
+ * @param versions the versions saved so far, newest first (each save is one; runs name theirs)
+ */
+public record PlaybookPage(DocumentEditPage editor, long version, List<Long> versions, PlaybookRunsView runs) {
+}

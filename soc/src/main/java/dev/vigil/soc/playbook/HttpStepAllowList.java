@@ -1,0 +1,139 @@
+package dev.vigil.soc.playbook;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * The loopback, private and link-local addresses that playbook {@code http} steps may call
+ * anyway. By default there are none: a playbook is written by whoever may edit playbooks, and
+ * without this an {@code http} step could reach what only the server can reach (its own API on
+ * loopback, a metadata service on link-local, the plant network). Public addresses need no entry.
+ *
+ * <p>An entry is an address or CIDR range ({@code 10.20.0.0/16}, {@code fd00::/8}), optionally
+ * with one port ({@code 127.0.0.1:8443}, {@code [::1]:8443}) to allow only that service.
+ */
+public record HttpStepAllowList(List<Entry> entries) {
+    /** The server option that sets the list, named in the error of a refused step. */
+    public static final String OPTION = "--playbook-http-allow";
+
+    /** One allowed range ({@code network} bytes and prefix length), for every port or for one. */
+    public record Entry(String text, byte[] network, int prefixLength, OptionalInt port) {
+        boolean permits(InetAddress address, int destinationPort) {
+            return contains(address.getAddress()) && (port.isEmpty() || port.getAsInt() == destinationPort);
+        }
+
+        private boolean contains(byte[] bytes) {
+            if (bytes.length != network.length) {
+                return false;
+            }
+            int whole = prefixLength / 8;
+            for (int index = 0; index < whole; index++) {
+                if (bytes[index] != network[index]) {
+                    return false;
+                }
+            }
+            int rest = prefixLength % 8;
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return rest == 0 || (bytes[whole] & mask) == (network[whole] & mask);
+        }
+    }
+
+    /**
+     * The bytes of an IPv4 or IPv6 address literal; empty for anything else. Only digits, hex
+     * letters, dots and colons reach {@link InetAddress}, so no name is ever looked up here.
+     */
+    public static Optional<byte[]> literal(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            return Optional.empty();
+        }
+        if (text.indexOf(':') < 0 && (text.split("\\.", -1).length != 4 || !text.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text).getAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    public HttpStepAllowList {
+        entries = List.copyOf(entries);
+    }
+
+    /** Nothing private allowed: the safe default. */
+    public static HttpStepAllowList none() {
+        return new HttpStepAllowList(List.of());
+    }
+
+    /** Parses entries; throws {@link IllegalArgumentException} naming the first one that is not an address, range or address with port. */
+    public static HttpStepAllowList parse(List<String> texts) {
+        List<Entry> entries = new ArrayList<>();
+        for (String text : texts) {
+            entries.add(entry(text.strip()));
+        }
+        return new HttpStepAllowList(entries);
+    }
+
+    private static Entry entry(String text) {
+        String range = text;
+        OptionalInt port = OptionalInt.empty();
+        if (text.startsWith("[")) {
+            int end = text.indexOf(']');
+            if (end < 0 || !text.substring(end + 1).startsWith(":")) {
+                throw invalid(text);
+            }
+            range = text.substring(1, end);
+            port = OptionalInt.of(port(text, text.substring(end + 2)));
+        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+            // one colon: an IPv4 address with a port (an IPv6 address has several)
+            range = text.substring(0, text.indexOf(':'));
+            port = OptionalInt.of(port(text, text.substring(text.indexOf(':') + 1)));
+        }
+        int slash = range.indexOf('/');
+        byte[] network = literal(slash < 0 ? range : range.substring(0, slash)).orElseThrow(() -> invalid(text));
+        int prefix = network.length * 8;
+        if (slash >= 0) {
+            try {
+                prefix = Integer.parseInt(range.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw invalid(text);
+            }
+            if (prefix < 0 || prefix > network.length * 8) {
+                throw invalid(text);
+            }
+        }
+        return new Entry(text, network, prefix, port);
+    }
+
+    private static int port(String text, String port) {
+        try {
+            int value = Integer.parseInt(port);
+            if (value >= 1 && value <= 65_535) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(OPTION + " '" + text + "' has a port that is not a number from 1 to 65535");
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException(OPTION + " '" + text + "' is not an IP address, CIDR range, ADDRESS:PORT or [IPv6]:PORT");
+    }
+
+    /** Whether a step may call this address on this port although it is not public. */
+    public boolean permits(InetAddress address, int port) {
+        return entries.stream().anyMatch(entry -> entry.permits(address, port));
+    }
+
+    /** The entries as given, for the server's start-up line and errors. */
+    @Override
+    public String toString() {
+        return entries.isEmpty() ? "(none)" : entries.stream().map(Entry::text).collect(Collectors.joining(", "));
+    }
+}
