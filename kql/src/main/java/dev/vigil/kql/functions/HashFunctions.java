@@ -15,8 +15,6 @@ import java.util.List;
  */
 final class HashFunctions {
     private static final KqlType LONG = KqlType.LONG;
-    /** Ticks from 0001-01-01 to the Unix epoch, the origin of Kusto's datetime ticks. */
-    private static final String EPOCH_TICKS = "621355968000000000";
     private static final String TEXT = "vigil_xxhash64_text";
     private static final String NUMBER = "vigil_xxhash64_long";
     private static final String REAL = "vigil_xxhash64_real";
@@ -48,7 +46,7 @@ final class HashFunctions {
         add(signatures, KqlType.INT, NUMBER, value -> "CAST(" + value + " AS BIGINT)");
         add(signatures, KqlType.TIMESPAN, NUMBER, value -> value);
         add(signatures, KqlType.BOOL, NUMBER, value -> "CAST(" + value + " AS BIGINT)");
-        add(signatures, KqlType.DATETIME, NUMBER, value -> "(epoch_us(" + value + ") * 10 + " + EPOCH_TICKS + ")");
+        add(signatures, KqlType.DATETIME, NUMBER, value -> "(" + DatetimeTicks.unixTicks(value) + " + " + DatetimeTicks.TICKS_TO_UNIX_EPOCH + ")");
         add(signatures, KqlType.REAL, REAL, value -> "CAST(" + value + " AS DOUBLE)");
         return signatures;
     }
