@@ -20,8 +20,15 @@ final class LiteralValues {
     private LiteralValues() {
     }
 
+    /** Kusto also takes a datetime literal's text quoted, as in {@code datetime("2015-01-01")}, which its docs use. */
+    private static String unquoted(String text) {
+        boolean quoted = text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+                && text.charAt(text.length() - 1) == text.charAt(0);
+        return quoted ? text.substring(1, text.length() - 1).trim() : text;
+    }
+
     static Optional<Instant> datetime(String text) {
-        Matcher m = DATETIME.matcher(text.trim());
+        Matcher m = DATETIME.matcher(unquoted(text.trim()));
         if (!m.matches()) {
             return Optional.empty();
         }
