@@ -1,14 +1,10 @@
 package dev.vigil.iot.detection;
 
 import dev.vigil.iot.alert.AlertDefinition;
-import dev.vigil.iot.alert.AlertEntity;
 import dev.vigil.iot.alert.AlertSeverity;
 import dev.vigil.iot.device.AuthenticationFailure;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The hub built-in alerts for X.509 devices: every connection refused because the certificate
@@ -16,7 +12,8 @@ import java.util.Map;
  * not valid now (the refusal reason does not tell an expired certificate from one not yet valid, so
  * both raise the catalogue's "expired" alert).
  */
-final class CertificateDetector implements Detector {
+final class CertificateDetector extends ConnectionRefusalDetector {
+
     static final AlertDefinition THUMBPRINT_MISMATCH = new AlertDefinition("IoT_Cert_Print_Mismatch", "x.509 device certificate thumbprint mismatch",
             AlertSeverity.MEDIUM, "A device tried to connect to the IoT hub with an X.509 certificate whose thumbprint matches neither of its registered thumbprints.",
             List.of("Make sure the device presents the certificate whose thumbprint is registered for it.",
@@ -26,27 +23,21 @@ final class CertificateDetector implements Detector {
             List.of("Renew the device's certificate (and the CA certificates of its chain) before they expire.",
                     "Check the device's clock and the certificate's validity period if the certificate is not valid yet."));
 
+    CertificateDetector() {
+        super("x509");
+    }
+
     @Override
     public List<AlertDefinition> definitions() {
         return List.of(THUMBPRINT_MISMATCH, EXPIRED);
     }
 
     @Override
-    public void onAuthenticationFailure(DeviceContext device, AuthenticationFailure reason, String sourceAddress, Instant at) {
-        AlertDefinition definition = switch (reason) {
-            case X509_THUMBPRINT_MISMATCH -> THUMBPRINT_MISMATCH;
-            case X509_NOT_VALID_NOW -> EXPIRED;
-            default -> null;
+    Optional<AlertDefinition> alertFor(AuthenticationFailure reason) {
+        return switch (reason) {
+            case X509_THUMBPRINT_MISMATCH -> Optional.of(THUMBPRINT_MISMATCH);
+            case X509_NOT_VALID_NOW -> Optional.of(EXPIRED);
+            default -> Optional.empty();
         };
-        if (definition == null) {
-            return;
-        }
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("Source Address", sourceAddress);
-        List<AlertEntity> entities = new ArrayList<>();
-        if (!sourceAddress.isEmpty()) {
-            entities.add(AlertEntity.ip(sourceAddress.replaceFirst("^(\\d+\\.\\d+\\.\\d+\\.\\d+):\\d+$", "$1")));
-        }
-        device.raise(definition, at, "x509#" + reason + "#" + sourceAddress + "#" + at, properties, entities);
     }
 }

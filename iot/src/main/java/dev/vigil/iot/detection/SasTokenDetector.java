@@ -1,17 +1,14 @@
 package dev.vigil.iot.detection;
 
 import dev.vigil.iot.alert.AlertDefinition;
-import dev.vigil.iot.alert.AlertEntity;
 import dev.vigil.iot.alert.AlertSeverity;
 import dev.vigil.iot.device.AuthenticationFailure;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** The hub built-in alerts for SAS tokens: every attempt with an expired token, or with a signature that does not match. */
-final class SasTokenDetector implements Detector {
+final class SasTokenDetector extends ConnectionRefusalDetector {
+
     static final AlertDefinition EXPIRED = new AlertDefinition("IoT_Expired_SAS_Token", "Expired SAS Token", AlertSeverity.LOW,
             "A device tried to connect to the IoT hub with an expired SAS token.",
             List.of("Make sure the device's SAS token is renewed before it expires.",
@@ -21,28 +18,21 @@ final class SasTokenDetector implements Detector {
             List.of("Make sure the device uses a token signed with one of its current keys.",
                     "If the attempts do not come from the device, regenerate its keys and check the source address."));
 
+    SasTokenDetector() {
+        super("sas");
+    }
+
     @Override
     public List<AlertDefinition> definitions() {
         return List.of(EXPIRED, INVALID);
     }
 
     @Override
-    public void onAuthenticationFailure(DeviceContext device, AuthenticationFailure reason, String sourceAddress, Instant at) {
-        AlertDefinition definition = switch (reason) {
-            case EXPIRED_SAS_TOKEN -> EXPIRED;
-            case INVALID_SAS_SIGNATURE -> INVALID;
-            default -> null;
+    Optional<AlertDefinition> alertFor(AuthenticationFailure reason) {
+        return switch (reason) {
+            case EXPIRED_SAS_TOKEN -> Optional.of(EXPIRED);
+            case INVALID_SAS_SIGNATURE -> Optional.of(INVALID);
+            default -> Optional.empty();
         };
-        if (definition == null) {
-            return;
-        }
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("Source Address", sourceAddress);
-        List<AlertEntity> entities = new ArrayList<>();
-        if (!sourceAddress.isEmpty()) {
-            // an endpoint may report host:port; the ip entity holds the address alone
-            entities.add(AlertEntity.ip(sourceAddress.replaceFirst("^(\\d+\\.\\d+\\.\\d+\\.\\d+):\\d+$", "$1")));
-        }
-        device.raise(definition, at, "sas#" + reason + "#" + sourceAddress + "#" + at, properties, entities);
     }
 }

@@ -155,7 +155,7 @@ public final class DeviceGateway {
     private CompletableFuture<List<String>> routed(AuthenticatedDevice sender, DeviceMessage message, Instant receivedAt) {
         Map<String, String> system = new HashMap<>(message.systemProperties());
         message.interfaceId().ifPresent(id -> system.put(DeviceMessage.INTERFACE_ID_PROPERTY, id));
-        return router.route(router.message(sender.address(), system, message.applicationProperties(), message.body(), receivedAt));
+        return router.route(sender.address(), system, message.applicationProperties(), message.body(), receivedAt);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +59,16 @@ final class TickDatetimeUpgrade {
                 + DuckDbTypes.sqlType(KqlType.DATETIME) + ")";
     }
 
+    /** One catalog query for all schemas: on a directory with many workspaces, a query per schema would read the catalog that often. */
     private static List<OldColumn> oldColumns(Connection connection, Collection<String> schemas) throws SQLException {
+        Set<String> wanted = Set.copyOf(schemas);
         List<OldColumn> columns = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT table_schema, table_name, column_name FROM information_schema.columns"
-                + " WHERE data_type = ? AND table_schema = ? ORDER BY table_name, ordinal_position")) {
-            for (String schema : schemas) {
-                query.setString(1, OLD_TYPE);
-                query.setString(2, schema);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
+                + " WHERE data_type = ? ORDER BY table_schema, table_name, ordinal_position")) {
+            query.setString(1, OLD_TYPE);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (wanted.contains(rows.getString(1))) {
                         columns.add(new OldColumn(rows.getString(1), rows.getString(2), rows.getString(3)));
                     }
                 }
