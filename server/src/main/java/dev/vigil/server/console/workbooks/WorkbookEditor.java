@@ -15,7 +15,6 @@ import dev.vigil.soc.workbook.InvalidWorkbookException;
 import dev.vigil.soc.workbook.Workbook;
 import dev.vigil.soc.workbook.WorkbookDefinition;
 import dev.vigil.soc.workbook.WorkbookEtagMismatchException;
-import dev.vigil.soc.workbook.WorkbookNotFoundException;
 import dev.vigil.soc.workbook.notebook.NotebookReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +91,7 @@ final class WorkbookEditor {
 
     private Workbook workbook(ConsoleRequest request) {
         String workspace = request.workspace();
-        try {
-            return workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId"));
-        } catch (WorkbookNotFoundException e) {
-            throw ConsolePageException.notFound(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
-        }
+        return WorkbookPages.found(() -> workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId")));
     }
 
     private static Permit permit(ConsoleRequest request) {
