@@ -65,7 +65,7 @@ final class WorkbookEditor {
                     NotebookReader.read(draft.document(workbook.document())));
             workbooks.workbooks().save(workbook.workspaceId(), workbook.id(), definition, Optional.of(draft.etag()), request.user().name());
             AuditNotes.put(request.ctx(), "workbook", workbook.id());
-            redirect(request, viewHref(workbook));
+            request.redirect(viewHref(workbook));
         } catch (DraftException e) {
             render(router, request, workbook, draft, Optional.of(e.getMessage()), e.field());
         } catch (InvalidWorkbookException e) {
@@ -100,15 +100,5 @@ final class WorkbookEditor {
 
     private static String viewHref(Workbook workbook) {
         return WorkbookPages.href(workbook.workspaceId()) + "/" + ConsolePaths.encode(workbook.id());
-    }
-
-    /** Moves the whole page: htmx by {@code HX-Redirect}, a plain form by a redirect. */
-    private static void redirect(ConsoleRequest request, String to) {
-        if (request.fromHtmx()) {
-            request.ctx().header("HX-Redirect", to);
-            request.ctx().status(204);
-        } else {
-            request.ctx().redirect(to);
-        }
     }
 }
