@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -87,7 +86,7 @@ public final class CheckpointStallBenchmark {
             BenchWorkspace.keepForever(logs);
             long interval = TimeUnit.SECONDS.toNanos(1) * requestRows / rowsPerSecond;
             long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            Latencies latencies = new Latencies();
             List<CompletableFuture<IngestReceipt>> pending = new ArrayList<>();
             long start = System.nanoTime();
             long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
@@ -115,15 +114,14 @@ public final class CheckpointStallBenchmark {
                 largestWal = Math.max(largestWal, size(wal));
             }
             pending.forEach(CompletableFuture::join);
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             Timer checkpoints = checkpoints(meters);
             double count = checkpoints.count() - checkpointsBefore;
             double checkpointSeconds = checkpoints.totalTime(TimeUnit.SECONDS) - checkpointSecondsBefore;
             Timer commits = meters.get("vigil.ingest.commit").timer();
             System.out.printf("policy %-14s %,d rows/s offered, %,d-row requests, %d s: %,d acknowledged; ack p50 %.1f ms, p99 %.1f ms,"
                             + " p99.9 %.1f ms, max %.1f ms; commit max %.0f ms; Vigil checkpoints %.0f (mean %.0f ms); largest WAL %.1f MiB%n",
-                    policy, rowsPerSecond, requestRows, seconds, sorted.length, millis(sorted, 0.50), millis(sorted, 0.99),
-                    millis(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    policy, rowsPerSecond, requestRows, seconds, latencies.count(), latencies.percentile(50), latencies.percentile(99),
+                    latencies.percentile(99.9), latencies.percentile(100),
                     commits.max(TimeUnit.MILLISECONDS), count, count == 0 ? 0 : checkpointSeconds * 1000 / count, largestWal / 1048576.0);
         } finally {
             BenchWorkspace.deleteRecursively(directory);
@@ -192,13 +190,6 @@ public final class CheckpointStallBenchmark {
     private static Timer checkpoints(SimpleMeterRegistry meters) {
         Timer found = meters.find("vigil.storage.checkpoint").timer();
         return found == null ? Timer.builder("vigil.storage.checkpoint.absent").register(meters) : found;
-    }
-
-    private static double millis(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
     private static void replay(int walMebibytes) throws Exception {

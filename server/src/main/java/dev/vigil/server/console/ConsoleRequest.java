@@ -72,6 +72,16 @@ public final class ConsoleRequest {
         return "true".equals(ctx.header("HX-Request"));
     }
 
+    /** Moves the whole page after a change that leaves it: htmx by {@code HX-Redirect} (the forms post through it), a plain form by a redirect. */
+    public void redirect(String location) {
+        if (fromHtmx()) {
+            ctx.header("HX-Redirect", location);
+            ctx.status(204);
+        } else {
+            ctx.redirect(location);
+        }
+    }
+
     /** The layout of a page of this area in the path's workspace. */
     public Shell shell(Area area, String title) {
         return shellIn(workspace(), area, title);

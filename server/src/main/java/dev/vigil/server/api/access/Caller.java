@@ -29,6 +29,11 @@ public record Caller(Principal principal, AuthenticationMethod method, String ap
         return caller;
     }
 
+    /** What the caller's {@code LAQueryLogs} rows name as the credential: the API key's id, or {@code session}. */
+    public String credential() {
+        return apiKeyId != null ? apiKeyId : "session";
+    }
+
     /** The caller if the request was authenticated (open routes and refused requests have none). */
     public static Optional<Caller> find(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));

@@ -82,8 +82,7 @@ public final class HuntingRoutes {
         JsonNode body = body(ctx);
         HuntingWindow window = window(body);
         Caller caller = Caller.of(ctx);
-        QueryResult result = runs.run(queries.request(workspace, ctx.pathParam("queryId"), window), workspace, caller.principal(),
-                caller.apiKeyId() != null ? caller.apiKeyId() : "session", CLIENT_APP);
+        QueryResult result = runs.run(queries.request(workspace, ctx.pathParam("queryId"), window), workspace, caller.principal(), caller.credential(), CLIENT_APP);
         ctx.json(HuntingJson.result(result, window.start(), window.end()));
     }
 

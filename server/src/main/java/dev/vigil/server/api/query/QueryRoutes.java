@@ -61,7 +61,7 @@ public final class QueryRoutes {
         QueryRequest request = body.toRequest().forPrincipal(caller.principal().id());
         RunningQuery query = new RunningQuery(queryId(ctx), workspace, caller.principal(), request.query(), clock.instant(), new QueryCancellation());
         ctx.header(QUERY_ID_HEADER, query.id());
-        QueryLogNote note = QueryLogNote.attach(ctx, query, timeRange(request), caller.apiKeyId() != null ? caller.apiKeyId() : "session");
+        QueryLogNote note = QueryLogNote.attach(ctx, query, timeRange(request), caller.credential());
         Optional<Duration> asked = PreferWait.requested(ctx.header(PreferWait.HEADER));
         Duration timeout = asked.map(queries.limits()::timeout).orElse(queries.limits().defaultTimeout());
         asked.ifPresent(wait -> ctx.header("Preference-Applied", "wait=" + timeout.toSeconds()));

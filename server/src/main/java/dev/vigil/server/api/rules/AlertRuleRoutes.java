@@ -3,6 +3,7 @@ package dev.vigil.server.api.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
+import dev.vigil.server.api.IfMatch;
 import dev.vigil.server.api.access.Authorization;
 import dev.vigil.soc.rule.AlertRule;
 import dev.vigil.soc.rule.json.AlertRuleJson;
@@ -51,18 +52,14 @@ final class AlertRuleRoutes {
         String workspace = ctx.pathParam("workspace");
         Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
         JsonNode body = ctx.bodyAsClass(JsonNode.class);
-        Optional<String> etag = ifMatch(ctx).or(() -> AlertRuleJson.etag(body));
+        Optional<String> etag = IfMatch.of(ctx).or(() -> AlertRuleJson.etag(body));
         SavedAlertRule saved = rules.save(workspace, ctx.pathParam("ruleId"), AlertRuleJson.read(body), etag);
         ctx.header("ETag", saved.rule().etag()).status(saved.created() ? 201 : 200).json(views.of(saved.rule()));
     }
 
     private void delete(Context ctx) {
         Authorization.require(ctx, Scope.workspace(ctx.pathParam("workspace")), Role.CONTRIBUTOR);
-        rules.delete(ctx.pathParam("workspace"), ctx.pathParam("ruleId"), ifMatch(ctx));
+        rules.delete(ctx.pathParam("workspace"), ctx.pathParam("ruleId"), IfMatch.of(ctx));
         ctx.status(200);
-    }
-
-    static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match")).map(v -> v.replace("\"", "").trim()).filter(v -> !v.isEmpty());
     }
 }

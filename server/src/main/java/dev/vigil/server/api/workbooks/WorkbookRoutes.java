@@ -83,11 +83,10 @@ public final class WorkbookRoutes {
         JsonNode body = body(ctx);
         Map<String, JsonNode> given = WorkbookJson.parameters(body);
         Caller caller = Caller.of(ctx);
-        String credential = caller.apiKeyId() != null ? caller.apiKeyId() : "session";
         Optional<Set<String>> changed = WorkbookJson.changed(body);
         ctx.json(WorkbookJson.write(changed.isPresent()
-                ? runs.reevaluate(workbook.document(), given, changed.get(), workspace, caller.principal(), credential, CLIENT_APP)
-                : runs.evaluate(workbook.document(), given, workspace, caller.principal(), credential, CLIENT_APP)));
+                ? runs.reevaluate(workbook.document(), given, changed.get(), workspace, caller.principal(), caller.credential(), CLIENT_APP)
+                : runs.evaluate(workbook.document(), given, workspace, caller.principal(), caller.credential(), CLIENT_APP)));
     }
 
     private void templates(Context ctx) {

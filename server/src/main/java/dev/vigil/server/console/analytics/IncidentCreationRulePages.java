@@ -38,7 +38,7 @@ final class IncidentCreationRulePages {
             RuleChanges.require(request, workspace, rule.id());
             try {
                 rules.save(workspace, rule.id(), edited, Optional.ofNullable(request.ctx().formParam("etag")));
-                RuleWizardPages.redirect(request, AnalyticsPages.ruleHref(workspace, rule.id()) + "?saved");
+                request.redirect(AnalyticsPages.ruleHref(workspace, rule.id()) + "?saved");
                 return;
             } catch (InvalidAlertRuleException | AlertRuleEtagMismatchException e) {
                 error = Optional.of(e.getMessage());

@@ -107,6 +107,6 @@ final class RuleTemplatePages {
         String ruleId = UUID.randomUUID().toString();
         RuleChanges.require(request, workspace, ruleId);
         SavedAlertRule saved = rules.save(workspace, ruleId, templates.ruleFrom(template.id(), true), Optional.empty());
-        RuleWizardPages.redirect(request, AnalyticsPages.ruleHref(workspace, saved.rule().id()) + "?saved");
+        request.redirect(AnalyticsPages.ruleHref(workspace, saved.rule().id()) + "?saved");
     }
 }

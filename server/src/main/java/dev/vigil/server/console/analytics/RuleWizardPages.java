@@ -143,19 +143,9 @@ public final class RuleWizardPages {
         try {
             Optional<String> etag = rule.isPresent() ? Optional.ofNullable(request.ctx().formParam("etag")) : Optional.empty();
             SavedAlertRule saved = rules.save(workspace, ruleId, draft.toProperties(), etag);
-            redirect(request, AnalyticsPages.ruleHref(workspace, saved.rule().id()) + "?saved");
+            request.redirect(AnalyticsPages.ruleHref(workspace, saved.rule().id()) + "?saved");
         } catch (InvalidAlertRuleException | KqlQueryException | AlertRuleEtagMismatchException e) {
             render(router, request, draft, rule, Optional.of(fieldError(e)), false);
-        }
-    }
-
-    /** Moves the whole page: htmx by {@code HX-Redirect}, a plain form by a redirect. */
-    static void redirect(ConsoleRequest request, String to) {
-        if (request.fromHtmx()) {
-            request.ctx().header("HX-Redirect", to);
-            request.ctx().status(204);
-        } else {
-            request.ctx().redirect(to);
         }
     }
 

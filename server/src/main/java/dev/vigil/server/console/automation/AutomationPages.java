@@ -164,7 +164,7 @@ public final class AutomationPages {
             AutomationRule saved = rules.save(workspace, id, definition, existing.isPresent() ? AutomationRuleJson.etag(body) : Optional.empty(),
                     request.user().name()).rule();
             if (existing.isEmpty()) {
-                AutomationPages.redirect(request, listHref(workspace) + "/rules/" + ConsolePaths.encode(saved.id()) + "?saved=1");
+                request.redirect(listHref(workspace) + "/rules/" + ConsolePaths.encode(saved.id()) + "?saved=1");
                 return;
             }
             edit(router, request, existing, pretty(AutomationRuleJson.write(saved)), Optional.empty(), Optional.of("Saved."));
@@ -208,15 +208,6 @@ public final class AutomationPages {
     /** The id typed for a new rule or playbook, kept when a save is refused; empty on the first showing. */
     static String typedId(ConsoleRequest request) {
         return request.ctx().method().name().equals("POST") ? Optional.ofNullable(request.ctx().formParam("id")).orElse("") : "";
-    }
-
-    /** To another page: for htmx (the forms post through it, with the CSRF token), as {@code HX-Redirect}, which the browser follows. */
-    static void redirect(ConsoleRequest request, String location) {
-        if (request.fromHtmx()) {
-            request.ctx().header("HX-Redirect", location);
-        } else {
-            request.ctx().redirect(location);
-        }
     }
 
     static String pretty(JsonNode node) {

@@ -107,7 +107,7 @@ public final class PlaybookPages {
         } catch (PlaybookException e) {
             throw new ConsolePageException(400, "The playbook cannot run", e.getMessage());
         }
-        AutomationPages.redirect(request, href(workspace, run.playbook()) + "/runs/" + ConsolePaths.encode(run.runId()));
+        request.redirect(href(workspace, run.playbook()) + "/runs/" + ConsolePaths.encode(run.runId()));
     }
 
     private Playbook playbook(ConsoleRequest request) {
@@ -144,7 +144,7 @@ public final class PlaybookPages {
                 JsonNode document = PlaybookDocument.parse(text, true);
                 Playbook saved = services.playbooks().save(workspace, name, document,
                         existing.map(playbook -> Long.toString(playbook.version())), request.user().name()).playbook();
-                AutomationPages.redirect(request, href(workspace, saved.name()) + "?saved=1");
+                request.redirect(href(workspace, saved.name()) + "?saved=1");
                 return;
             } catch (InvalidPlaybookException e) {
                 problem = Optional.of(new DocumentEditPage.Problem(e.path(), e.position().isPresent() ? "character " + e.position().getAsInt() : "",

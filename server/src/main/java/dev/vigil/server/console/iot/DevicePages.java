@@ -185,7 +185,7 @@ public final class DevicePages {
         String message = "Device '" + device.deviceId() + "' is deleted.";
         if (request.ctx().queryParam("from") != null) {
             // deleted from its own page, which is gone: show the list
-            HubPages.redirect(request, IotPaths.devices(request.workspace(), hub) + "?deleted=" + ConsolePaths.encode(device.deviceId()));
+            request.redirect(IotPaths.devices(request.workspace(), hub) + "?deleted=" + ConsolePaths.encode(device.deviceId()));
             return;
         }
         list(router, request, Optional.of(message), "", Optional.empty(), Optional.empty());

@@ -137,7 +137,7 @@ public final class HubPages {
         DeviceSecurityGroup group = form.group(hub.name(), name);
         AuditNotes.put(request.ctx(), "resourceId", hub.resourceId() + "/providers/Microsoft.Security/deviceSecurityGroups/" + name);
         registry.putDeviceSecurityGroup(group);
-        redirect(request, IotPaths.group(request.workspace(), hub, name) + "?saved");
+        request.redirect(IotPaths.group(request.workspace(), hub, name) + "?saved");
     }
 
     private void deleteGroup(ConsoleRouter router, ConsoleRequest request) {
@@ -148,16 +148,6 @@ public final class HubPages {
             AuditNotes.put(request.ctx(), "resourceId", hub.resourceId() + "/providers/Microsoft.Security/deviceSecurityGroups/" + name);
             registry.deleteDeviceSecurityGroup(hub, name);
         }
-        redirect(request, IotPaths.hub(request.workspace(), hub) + "?deleted=" + ConsolePaths.encode(name));
-    }
-
-    /** After a change that leaves the page, as the rule editor does: htmx follows {@code HX-Redirect}, a plain form the redirect. */
-    static void redirect(ConsoleRequest request, String location) {
-        if (request.fromHtmx()) {
-            request.ctx().header("HX-Redirect", location);
-            request.ctx().status(204);
-        } else {
-            request.ctx().redirect(location);
-        }
+        request.redirect(IotPaths.hub(request.workspace(), hub) + "?deleted=" + ConsolePaths.encode(name));
     }
 }

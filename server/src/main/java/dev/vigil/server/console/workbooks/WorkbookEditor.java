@@ -15,7 +15,6 @@ import dev.vigil.soc.workbook.InvalidWorkbookException;
 import dev.vigil.soc.workbook.Workbook;
 import dev.vigil.soc.workbook.WorkbookDefinition;
 import dev.vigil.soc.workbook.WorkbookEtagMismatchException;
-import dev.vigil.soc.workbook.WorkbookNotFoundException;
 import dev.vigil.soc.workbook.notebook.NotebookReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ final class WorkbookEditor {
                     NotebookReader.read(draft.document(workbook.document())));
             workbooks.workbooks().save(workbook.workspaceId(), workbook.id(), definition, Optional.of(draft.etag()), request.user().name());
             AuditNotes.put(request.ctx(), "workbook", workbook.id());
-            redirect(request, viewHref(workbook));
+            request.redirect(viewHref(workbook));
         } catch (DraftException e) {
             render(router, request, workbook, draft, Optional.of(e.getMessage()), e.field());
         } catch (InvalidWorkbookException e) {
@@ -92,11 +91,7 @@ final class WorkbookEditor {
 
     private Workbook workbook(ConsoleRequest request) {
         String workspace = request.workspace();
-        try {
-            return workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId"));
-        } catch (WorkbookNotFoundException e) {
-            throw ConsolePageException.notFound(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
-        }
+        return WorkbookPages.found(() -> workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId")));
     }
 
     private static Permit permit(ConsoleRequest request) {
@@ -105,15 +100,5 @@ final class WorkbookEditor {
 
     private static String viewHref(Workbook workbook) {
         return WorkbookPages.href(workbook.workspaceId()) + "/" + ConsolePaths.encode(workbook.id());
-    }
-
-    /** Moves the whole page: htmx by {@code HX-Redirect}, a plain form by a redirect. */
-    private static void redirect(ConsoleRequest request, String to) {
-        if (request.fromHtmx()) {
-            request.ctx().header("HX-Redirect", to);
-            request.ctx().status(204);
-        } else {
-            request.ctx().redirect(to);
-        }
     }
 }

@@ -154,7 +154,8 @@ public final class WorkbookPages {
         return all;
     }
 
-    private static <T> T found(Supplier<T> lookup) {
+    /** The workbook or template looked up, or the console's not-found page for it. */
+    static <T> T found(Supplier<T> lookup) {
         try {
             return lookup.get();
         } catch (WorkbookNotFoundException e) {
