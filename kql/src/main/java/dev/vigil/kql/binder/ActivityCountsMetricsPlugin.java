@@ -30,10 +30,7 @@ final class ActivityCountsMetricsPlugin {
         String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
         String timelineColumn = PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment);
         String time = PluginExpansion.name(timelineColumn);
-        List<String> dimensions = new ArrayList<>();
-        for (Expression dimension : arguments.subList(5, arguments.size())) {
-            dimensions.add(PluginExpansion.name(PluginExpansion.columnArgument(NAME, dimension, input, environment)));
-        }
+        List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(5, arguments.size()), input, environment);
         Map<String, BoundExpression> scalars = Map.of(
                 "__acm_start", PluginExpansion.scalarArgument(arguments.get(2), environment),
                 "__acm_end", PluginExpansion.scalarArgument(arguments.get(3), environment),

@@ -43,10 +43,7 @@ final class ActivityEngagementPlugin {
             scalars.put("__ae_end", PluginExpansion.scalarArgument(arguments.get(3), environment));
             range = Optional.of(" | where " + time + " >= __ae_start and " + time + " <= __ae_end");
         }
-        List<String> dimensions = new ArrayList<>();
-        for (Expression dimension : arguments.subList(windows + 2, arguments.size())) {
-            dimensions.add(PluginExpansion.name(PluginExpansion.columnArgument(NAME, dimension, input, environment)));
-        }
+        List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(windows + 2, arguments.size()), input, environment);
         String bin = bounded ? "bin_at(" + time + ", __ae_inner, __ae_start)" : "bin(" + time + ", __ae_inner)";
         String last = bounded ? "__ae_end" : "toscalar(" + PluginExpansion.INPUT + " | summarize max(bin(" + time + ", __ae_inner)))";
         List<String> by = new ArrayList<>();

@@ -66,7 +66,7 @@ final class FindBinder {
             LogicalOperator rows = table.rows();
             for (String name : read) {
                 if (typeIn(rows, name).isEmpty()) {
-                    rows = PluginExpansion.withColumn(rows, name, nullOf(universe.get(name)));
+                    rows = PluginExpansion.withColumn(rows, name, BoundLiteral.emptyOf(universe.get(name)));
                 }
             }
             BoundExpression predicate = ExpressionBinder.bindScalar(find.predicate(), Scope.of(rows.schema(), environment));
@@ -154,7 +154,7 @@ final class FindBinder {
         List<String> packed = new ArrayList<>();
         listed.forEach((name, type) -> {
             Optional<KqlType> own = typeIn(rows, name);
-            BoundExpression value = own.isPresent() && own.get() == type ? new BoundColumn(name, type) : nullOf(type);
+            BoundExpression value = own.isPresent() && own.get() == type ? new BoundColumn(name, type) : BoundLiteral.emptyOf(type);
             columns.add(new OutputColumn(name, value));
         });
         for (ColumnSchema column : rows.schema()) {
@@ -167,11 +167,6 @@ final class FindBinder {
             columns.add(new OutputColumn(PACK_COLUMN, ExpressionBinder.bindScalar(KqlParser.parseExpression(bag), Scope.of(rows.schema(), environment))));
         }
         return new Project(rows, columns);
-    }
-
-    /** Kusto's null of a type: the empty string for strings. */
-    private static BoundExpression nullOf(KqlType type) {
-        return type == KqlType.STRING ? BoundLiteral.of("", KqlType.STRING) : new BoundLiteral(Optional.empty(), type);
     }
 
     private static Optional<KqlType> typeIn(LogicalOperator rows, String name) {

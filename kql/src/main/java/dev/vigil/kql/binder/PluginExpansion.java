@@ -74,6 +74,16 @@ final class PluginExpansion {
         return column.name();
     }
 
+    /** The arguments as columns of the input, each as KQL text (a plugin's trailing dimension arguments). */
+    static List<String> columnNames(String plugin, List<dev.vigil.kql.syntax.Expression> arguments, LogicalOperator input,
+                                    Environment environment) {
+        List<String> names = new ArrayList<>();
+        for (dev.vigil.kql.syntax.Expression argument : arguments) {
+            names.add(name(columnArgument(plugin, argument, input, environment)));
+        }
+        return names;
+    }
+
     /** The argument as a scalar over no columns (a plugin's start, end, bin and window arguments). */
     static BoundExpression scalarArgument(dev.vigil.kql.syntax.Expression argument, Environment environment) {
         return ExpressionBinder.bindScalar(argument, Scope.of(List.of(), environment));

@@ -37,10 +37,7 @@ final class RollingPercentilePlugin {
         if (bins < 1) {
             throw new DiagnosticException(DiagnosticFacts.pluginArgument(NAME, "at least one bin per window"), arguments.get(4).span());
         }
-        List<String> dimensions = new ArrayList<>();
-        for (Expression dimension : arguments.subList(5, arguments.size())) {
-            dimensions.add(PluginExpansion.name(PluginExpansion.columnArgument(NAME, dimension, input, environment)));
-        }
+        List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(5, arguments.size()), input, environment);
         String percentText = literal.value().get().toString().replace('.', '_');
         if (percentText.endsWith("_0")) {
             percentText = percentText.substring(0, percentText.length() - 2);

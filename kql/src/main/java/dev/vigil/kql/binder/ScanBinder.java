@@ -51,7 +51,7 @@ final class ScanBinder {
             KqlType type = Types.resolve(declaration.typeName(), declaration.typeSpan());
             BoundExpression value = declaration.defaultValue()
                     .map(d -> Conversions.to(type, ExpressionBinder.bindScalar(d, Scope.of(List.of(), environment))))
-                    .orElse(type == KqlType.STRING ? BoundLiteral.of("", KqlType.STRING) : new BoundLiteral(Optional.empty(), type));
+                    .orElseGet(() -> BoundLiteral.emptyOf(type));
             declared.add(new OutputColumn(name, value));
         }
         if (scan.matchId().isPresent() && !taken.add(scan.matchId().get().name())) {

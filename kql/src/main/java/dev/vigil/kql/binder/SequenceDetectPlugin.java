@@ -50,10 +50,7 @@ final class SequenceDetectPlugin {
             throw new DiagnosticException(DiagnosticFacts.pluginArgument(NAME, "two bool predicates at least, after the span"),
                     arguments.get(Math.min(next, arguments.size() - 1)).span());
         }
-        List<String> dimensions = new ArrayList<>();
-        for (Expression dimension : arguments.subList(next, arguments.size())) {
-            dimensions.add(PluginExpansion.name(PluginExpansion.columnArgument(NAME, dimension, input, environment)));
-        }
+        List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(next, arguments.size()), input, environment);
         List<String> keys = new ArrayList<>(dimensions);
         keys.add("__sd_key");
         StringBuilder kql = new StringBuilder(step(1, time, keys));

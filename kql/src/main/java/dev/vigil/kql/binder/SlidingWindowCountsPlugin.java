@@ -34,10 +34,7 @@ final class SlidingWindowCountsPlugin {
         if (bin.type() == KqlType.STRING) {
             throw new DiagnosticException(DiagnosticFacts.notSupported("A bin of week, month or year in " + NAME), arguments.get(5).span());
         }
-        List<String> dimensions = new ArrayList<>();
-        for (Expression dimension : arguments.subList(6, arguments.size())) {
-            dimensions.add(PluginExpansion.name(PluginExpansion.columnArgument(NAME, dimension, input, environment)));
-        }
+        List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(6, arguments.size()), input, environment);
         Map<String, BoundExpression> scalars = Map.of(
                 "__sw_start", PluginExpansion.scalarArgument(arguments.get(2), environment),
                 "__sw_end", PluginExpansion.scalarArgument(arguments.get(3), environment),

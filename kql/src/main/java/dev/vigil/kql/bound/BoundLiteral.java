@@ -18,6 +18,11 @@ public record BoundLiteral(Optional<Object> value, KqlType type) implements Boun
         return new BoundLiteral(Optional.of(value), type);
     }
 
+    /** Kusto's empty value of a type, as a column a row lacks holds: the empty string for strings (never null), else null. */
+    public static BoundLiteral emptyOf(KqlType type) {
+        return type == KqlType.STRING ? of("", KqlType.STRING) : new BoundLiteral(Optional.empty(), type);
+    }
+
     @Override
     public <R> R accept(BoundExpressionVisitor<R> visitor) {
         return visitor.visit(this);

@@ -66,7 +66,7 @@ final class BinFunction {
             String shifted = offset == 0 ? nanos : "(" + nanos + " + " + offset + ")";
             return "make_timestamp_ns(" + nanos + " - " + DatetimeTicks.floorModulo(shifted, size) + ")";
         }
-        String ticks = "(" + DatetimeTicks.unixTicks(a.sql(0)) + " + " + DatetimeTicks.TICKS_TO_UNIX_EPOCH + ")";
+        String ticks = DatetimeTicks.ticksFromYearOne(a.sql(0));
         String binned = DatetimeTicks.fromUnixTicks(roundedDown(ticks, a.sql(1)) + " - " + DatetimeTicks.TICKS_TO_UNIX_EPOCH);
         return guarded(a, KqlType.DATETIME, binned);
     }

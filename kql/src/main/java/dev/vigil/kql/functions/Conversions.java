@@ -162,7 +162,7 @@ final class Conversions {
             case DECIMAL:
                 return "TRY_CAST(trunc(" + x + ") AS " + sqlType + ")";
             case DATETIME:
-                return "TRY_CAST(" + DatetimeTicks.unixTicks(x) + " + " + DatetimeTicks.TICKS_TO_UNIX_EPOCH + " AS " + sqlType + ")";
+                return "TRY_CAST(" + DatetimeTicks.ticksFromYearOne(x) + " AS " + sqlType + ")";
             case DYNAMIC:
                 return integral(KqlType.STRING, scalarText(x), sqlType);
             default:

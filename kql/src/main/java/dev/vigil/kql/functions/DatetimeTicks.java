@@ -23,6 +23,11 @@ public final class DatetimeTicks {
         return "(epoch_ns(" + datetime + ") // " + NANOS_PER_TICK + ")";
     }
 
+    /** Kusto's ticks of {@code datetime}, counted from 0001-01-01 ({@code tolong}, {@code hash}, bin alignment). */
+    static String ticksFromYearOne(String datetime) {
+        return "(" + unixTicks(datetime) + " + " + TICKS_TO_UNIX_EPOCH + ")";
+    }
+
     /** The datetime {@code ticks} (a BIGINT expression) after 1970-01-01. */
     public static String fromUnixTicks(String ticks) {
         return "make_timestamp_ns((" + ticks + ") * " + NANOS_PER_TICK + ")";

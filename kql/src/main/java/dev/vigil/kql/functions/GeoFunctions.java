@@ -10,7 +10,6 @@ import dev.vigil.kql.geo.S2Cells;
 import dev.vigil.kql.geo.ShapeOperations;
 import dev.vigil.kql.geo.SphericalMeasures;
 import dev.vigil.kql.geo.WktReader;
-import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.types.KqlType;
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Polygon;
@@ -22,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Kusto's geospatial functions ({@code geo_*}), each a Java function the engine runs (see
- * {@link JavaFunction}) over the code of {@link dev.vigil.kql.geo}. A dynamic argument reaches it as
+ * {@link JavaScalar}) over the code of {@link dev.vigil.kql.geo}. A dynamic argument reaches it as
  * JSON text and a dynamic result leaves it as JSON text; optional trailing parameters take Kusto's
  * defaults in the SQL, so that the engine sees one function of fixed arity per name.
  */
@@ -32,47 +31,9 @@ final class GeoFunctions {
     private static final KqlType STRING = KqlType.STRING;
     private static final KqlType BOOL = KqlType.BOOL;
     private static final KqlType DYNAMIC = KqlType.DYNAMIC;
-    private static final String SQL_PREFIX = "vigil_";
     private static final String DEFAULT_TOLERANCE_METERS = "10.0";
 
-    /** One geo function: its KQL name, parameters (the last {@code defaults.size()} optional, with these SQL defaults) and body. */
-    private record Geo(String name, KqlType result, List<KqlType> parameters, List<String> defaults, JavaFunction.Body body, String deviation) {
-        Geo deviating(String text) {
-            return new Geo(name, result, parameters, defaults, body, text);
-        }
-
-        JavaFunction function() {
-            return new JavaFunction(SQL_PREFIX + name, parameters, result, arguments -> {
-                try {
-                    return body.apply(arguments);
-                } catch (RuntimeException e) {
-                    // S2 and H3 refuse some degenerate shapes and cells by throwing; Kusto gives null for invalid input
-                    return null;
-                }
-            });
-        }
-
-        FunctionDeclaration declaration() {
-            List<Signature> signatures = new ArrayList<>();
-            for (int given = parameters.size() - defaults.size(); given <= parameters.size(); given++) {
-                int count = given;
-                signatures.add(Signature.of(result, a -> call(a, count), parameters.subList(0, count).toArray(KqlType[]::new)));
-            }
-            return FunctionDeclaration.scalar(name, ColumnNaming.NONE, signatures).withDeviation(deviation);
-        }
-
-        private String call(RenderArguments arguments, int given) {
-            List<String> sql = new ArrayList<>();
-            for (int i = 0; i < parameters.size(); i++) {
-                String value = i < given ? arguments.sql(i) : defaults.get(i - (parameters.size() - defaults.size()));
-                sql.add("CAST(" + value + " AS " + engineType(parameters.get(i)) + ")");
-            }
-            String call = SQL_PREFIX + name + "(" + String.join(", ", sql) + ")";
-            return result == DYNAMIC ? "CAST(" + call + " AS JSON)" : call;
-        }
-    }
-
-    private static final List<Geo> ALL = List.of(
+    private static final List<JavaScalar> ALL = List.of(
             geo("geo_distance_2points", REAL, List.of(REAL, REAL, REAL, REAL), List.of(),
                     a -> SphericalMeasures.distance(real(a, 0), real(a, 1), real(a, 2), real(a, 3))),
             geo("geo_point_in_circle", BOOL, List.of(REAL, REAL, REAL, REAL, REAL), List.of(),
@@ -189,15 +150,26 @@ final class GeoFunctions {
     }
 
     static List<FunctionDeclaration> declarations() {
-        return ALL.stream().map(Geo::declaration).toList();
+        return ALL.stream().map(JavaScalar::declaration).toList();
     }
 
     static List<JavaFunction> javaFunctions() {
-        return ALL.stream().map(Geo::function).toList();
+        return ALL.stream().map(JavaScalar::function).toList();
     }
 
-    private static Geo geo(String name, KqlType result, List<KqlType> parameters, List<String> defaults, JavaFunction.Body body) {
-        return new Geo(name, result, parameters, defaults, body, "");
+    /**
+     * S2 and H3 refuse some degenerate shapes and cells by throwing; Kusto gives null for invalid geo input,
+     * string results included, so the body answers null itself before {@link JavaScalar}'s empty string could.
+     */
+    private static JavaScalar geo(String name, KqlType result, List<KqlType> parameters, List<String> defaults, JavaFunction.Body body) {
+        JavaFunction.Body nullWhenRefused = arguments -> {
+            try {
+                return body.apply(arguments);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+        return new JavaScalar(name, result, parameters, defaults, nullWhenRefused, "");
     }
 
     /** A body over the first argument as an S2 cell token: null when it names no cell. */
@@ -227,11 +199,6 @@ final class GeoFunctions {
     /** The resolution asked of an H3 parent or children call: -1 (the default) means the cell's own, one {@code step} away. */
     private static Long resolution(String cell, Long asked, int step) {
         return asked != null && asked == -1 ? (long) H3Cells.resolution(cell) + step : asked;
-    }
-
-    /** The engine's type for a parameter: dynamic values travel as their JSON text. */
-    private static String engineType(KqlType type) {
-        return type == DYNAMIC ? "VARCHAR" : DuckDbTypes.sqlType(type);
     }
 
     private static Double real(Object[] arguments, int index) {

@@ -46,7 +46,7 @@ final class HashFunctions {
         add(signatures, KqlType.INT, NUMBER, value -> "CAST(" + value + " AS BIGINT)");
         add(signatures, KqlType.TIMESPAN, NUMBER, value -> value);
         add(signatures, KqlType.BOOL, NUMBER, value -> "CAST(" + value + " AS BIGINT)");
-        add(signatures, KqlType.DATETIME, NUMBER, value -> "(" + DatetimeTicks.unixTicks(value) + " + " + DatetimeTicks.TICKS_TO_UNIX_EPOCH + ")");
+        add(signatures, KqlType.DATETIME, NUMBER, DatetimeTicks::ticksFromYearOne);
         add(signatures, KqlType.REAL, REAL, value -> "CAST(" + value + " AS DOUBLE)");
         return signatures;
     }

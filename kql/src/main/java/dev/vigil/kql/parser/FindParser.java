@@ -21,17 +21,8 @@ final class FindParser {
         Map<String, Token> options = parser.options(List.of("withsource"));
         Optional<Identifier> withSource = Optional.ofNullable(options.get("withsource"))
                 .map(token -> new Identifier(token.value(), token.span()));
-        List<TableReference> tables = new ArrayList<>();
-        if (parser.current().isWord("in") && parser.peek(1).is(TokenKind.OPEN_PAREN)) {
-            parser.advance();
-            parser.advance();
-            do {
-                if (!tables.isEmpty()) {
-                    parser.advance();
-                }
-                tables.add(parser.tableName());
-            } while (parser.current().is(TokenKind.COMMA));
-            parser.expect(TokenKind.CLOSE_PAREN, "')'");
+        List<TableReference> tables = parser.inTables();
+        if (!tables.isEmpty()) {
             parser.expectWord("where");
         } else if (parser.current().isWord("where")) {
             parser.advance();

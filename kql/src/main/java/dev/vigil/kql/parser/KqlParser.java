@@ -162,6 +162,23 @@ public final class KqlParser {
         return tabular.tableName();
     }
 
+    /** The tables of {@code in (T1, T2*)} when it comes next (as in find and search), or none when it does not. */
+    List<TableReference> inTables() {
+        List<TableReference> tables = new ArrayList<>();
+        if (current().isWord("in") && peek(1).is(TokenKind.OPEN_PAREN)) {
+            advance();
+            advance();
+            do {
+                if (!tables.isEmpty()) {
+                    advance();
+                }
+                tables.add(tableName());
+            } while (current().is(TokenKind.COMMA));
+            expect(TokenKind.CLOSE_PAREN, "')'");
+        }
+        return tables;
+    }
+
     TabularExpression subqueryOverRows() {
         return tabular.subqueryOverRows();
     }

@@ -4,8 +4,6 @@ import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.SearchOperator;
 import dev.vigil.kql.syntax.TableReference;
 import dev.vigil.kql.syntax.Token;
-import dev.vigil.kql.syntax.TokenKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +15,7 @@ final class SearchParser {
     static SearchOperator search(KqlParser parser, Token keyword, boolean atStart) {
         Map<String, Token> options = parser.options(List.of("kind"));
         boolean caseSensitive = options.containsKey("kind") && options.get("kind").text().equals("case_sensitive");
-        List<TableReference> tables = new ArrayList<>();
-        if (atStart && parser.current().isWord("in") && parser.peek(1).is(TokenKind.OPEN_PAREN)) {
-            parser.advance();
-            parser.advance();
-            do {
-                if (!tables.isEmpty()) {
-                    parser.advance();
-                }
-                tables.add(parser.tableName());
-            } while (parser.current().is(TokenKind.COMMA));
-            parser.expect(TokenKind.CLOSE_PAREN, "')'");
-        }
+        List<TableReference> tables = atStart ? parser.inTables() : List.of();
         Expression predicate = parser.searchPredicate();
         return new SearchOperator(caseSensitive, tables, predicate, keyword.span().to(predicate.span()));
     }

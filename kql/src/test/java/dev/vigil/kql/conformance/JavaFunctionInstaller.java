@@ -12,7 +12,7 @@ import org.duckdb.DuckDBWritableVector;
 
 /**
  * The test suite's copy of the workspace's installer (workspace/.../duckdb/JavaFunctionInstaller,
- * which this module cannot see): registers the KQL functions that run as Java code (the geospatial ones) as DuckDB scalar
+ * which this module cannot see): registers the KQL functions that run as Java code ({@link FunctionRegistry#javaFunctions}) as DuckDB scalar
  * functions. A registration belongs to the database, so every connection to it, and every
  * duplicate of one, sees the functions; it must happen before the configuration is locked.
  */

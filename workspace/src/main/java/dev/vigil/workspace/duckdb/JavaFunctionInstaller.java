@@ -11,7 +11,7 @@ import org.duckdb.DuckDBScalarFunctionBuilder;
 import org.duckdb.DuckDBWritableVector;
 
 /**
- * Registers the KQL functions that run as Java code (the geospatial ones) as DuckDB scalar
+ * Registers the KQL functions that run as Java code ({@link FunctionRegistry#javaFunctions}) as DuckDB scalar
  * functions. A registration belongs to the database, so every connection to it, and every
  * duplicate of one, sees the functions; it must happen before the configuration is locked.
  */
