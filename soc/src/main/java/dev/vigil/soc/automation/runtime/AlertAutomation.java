@@ -3,7 +3,6 @@ package dev.vigil.soc.automation.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.soc.automation.AutomationAction;
 import dev.vigil.soc.automation.AutomationRule;
 import dev.vigil.soc.automation.TriggeringAlert;
@@ -23,13 +22,11 @@ import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,9 +187,8 @@ public final class AlertAutomation implements AutoCloseable {
 
     /** The health rows of the rules that acted on the new alerts of batches {@code (after, upTo]}. */
     private List<Map<String, Object>> actOnWindow(String workspaceId, long after, long upTo) {
-        ResultTable table = logStore.query(workspaceId, QueryRequest.of(TABLE + " | sort by TimeGenerated asc")
-                .withIngestion(new IngestionWindow(after, upTo))).primary();
-        List<Map<String, Object>> alerts = rows(table);
+        List<Map<String, Object>> alerts = logStore.query(workspaceId, QueryRequest.of(TABLE + " | sort by TimeGenerated asc")
+                .withIngestion(new IngestionWindow(after, upTo))).primary().rowsByColumn();
         Set<String> seen = seenBefore(workspaceId, after, alerts);
         List<Map<String, Object>> health = new ArrayList<>();
         for (Map<String, Object> row : alerts) {
@@ -272,19 +268,6 @@ public final class AlertAutomation implements AutoCloseable {
                     .withIngestion(new IngestionWindow(0, after))).primary().rows().forEach(row -> seen.add(String.valueOf(row.get(0))));
         }
         return seen;
-    }
-
-    private static List<Map<String, Object>> rows(ResultTable table) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<ColumnSchema> columns = table.columns();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static String text(Map<String, Object> row, String column) {
