@@ -51,10 +51,8 @@ public final class AlertAutomation implements AutoCloseable {
     static final long MAX_BATCHES_PER_ROUND = 500;
     private static final int IDS_PER_QUERY = 500;
     private static final RetryPolicy RETRY = RetryPolicy.doubling(Duration.ofMillis(100), Duration.ofSeconds(5));
-    private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     /** With no rule triggered by alerts, the position is committed at most this often; read again after a restart, it starts nothing. */
     private static final Duration IDLE_COMMIT = Duration.ofSeconds(60);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(AlertAutomation.class);
 
@@ -64,11 +62,7 @@ public final class AlertAutomation implements AutoCloseable {
     private final Clock clock;
     private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastIdleCommit = new ConcurrentHashMap<>();
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final Object signal = new Object();
-    private final Thread thread;
-    private boolean wakeRequested;
-    private volatile boolean running = true;
+    private final WorkspaceFollower follower;
 
     /** Not following yet: tests call {@link #follow} by hand. */
     AlertAutomation(LogStore logStore, AutomationRules rules, PlaybookLauncher playbooks, Clock clock) {
@@ -76,8 +70,11 @@ public final class AlertAutomation implements AutoCloseable {
         this.rules = rules;
         this.playbooks = playbooks;
         this.clock = clock;
-        this.thread = new Thread(this::work, "vigil-automation-alerts");
-        thread.setDaemon(true);
+        this.follower = new WorkspaceFollower("vigil-automation-alerts", this::follow, (workspaceId, e) -> {
+            LOG.error("automation of the alerts of workspace '{}' failed outside its hand-off; looking again in {}", workspaceId,
+                    RETRY.longestPause(), e);
+            return RETRY.longestPause();
+        });
     }
 
     /** Starts following every workspace's new alerts, from each one's checkpoint. */
@@ -85,11 +82,10 @@ public final class AlertAutomation implements AutoCloseable {
         AlertAutomation automation = new AlertAutomation(logStore, rules, playbooks, clock);
         logStore.addCommitListener((workspaceId, tables) -> {
             if (tables.contains(TABLE)) {
-                automation.wake(workspaceId);
+                automation.follower.wake(workspaceId);
             }
         });
-        logStore.workspaces().forEach(automation.waiting::add);
-        automation.thread.start();
+        automation.follower.start(logStore.workspaces());
         return automation;
     }
 
@@ -112,54 +108,14 @@ public final class AlertAutomation implements AutoCloseable {
                 Clock.systemUTC()));
     }
 
-    private void wake(String workspaceId) {
-        waiting.add(workspaceId);
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void work() {
-        while (running) {
-            Duration pause = IDLE_RECHECK;
-            for (String workspaceId : List.copyOf(waiting)) {
-                waiting.remove(workspaceId);
-                Duration next;
-                try {
-                    next = follow(workspaceId);
-                } catch (RuntimeException e) {
-                    LOG.error("automation of the alerts of workspace '{}' failed outside its hand-off; looking again in {}", workspaceId,
-                            RETRY.longestPause(), e);
-                    next = RETRY.longestPause();
-                }
-                if (next.compareTo(IDLE_RECHECK) < 0) {
-                    waiting.add(workspaceId);
-                    pause = next.compareTo(pause) < 0 ? next : pause;
-                }
-            }
-            synchronized (signal) {
-                if (!wakeRequested && running) {
-                    try {
-                        signal.wait(Math.max(1, pause.toMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        running = false;
-                    }
-                }
-                wakeRequested = false;
-            }
-        }
-    }
-
     /** Acts on the alerts of the batches committed after the position; how long to wait before looking again. */
     Duration follow(String workspaceId) {
         DurableConsumer<Map<String, Object>> consumer = consumerOf(workspaceId);
-        while (running) {
+        while (follower.running()) {
             long after = consumer.position();
             long upTo = Math.min(logStore.ingestedThrough(workspaceId), after + MAX_BATCHES_PER_ROUND);
             if (upTo <= after) {
-                return IDLE_RECHECK;
+                return WorkspaceFollower.IDLE_RECHECK;
             }
             boolean anyRule = rules.inRunOrder(workspaceId).stream().anyMatch(rule -> rule.triggeringLogic().triggersOn() == TriggersOn.Alerts);
             if (!anyRule) {
@@ -182,7 +138,7 @@ public final class AlertAutomation implements AutoCloseable {
                 return left.isNegative() ? Duration.ZERO : left;
             }
         }
-        return IDLE_RECHECK;
+        return WorkspaceFollower.IDLE_RECHECK;
     }
 
     /** The health rows of the rules that acted on the new alerts of batches {@code (after, upTo]}. */
@@ -278,14 +234,6 @@ public final class AlertAutomation implements AutoCloseable {
     /** Stops after the hand-off under way; what is left is acted on after the next start. */
     @Override
     public void close() {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        try {
-            thread.join(CLOSE_WAIT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

@@ -9,6 +9,7 @@ import dev.vigil.soc.playbook.run.PlaybookRun;
 import dev.vigil.soc.playbook.run.RunStatus;
 import dev.vigil.soc.testing.Eventually;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,23 @@ class TestAlertAutomation {
         assertThat(fixture.runs.list(WS, "tell", 10)).extracting(PlaybookRun::runId).containsExactly(run.runId());
         assertThat(fixture.count("SentinelHealth | where OperationName == 'Automation rule run' and ExtendedProperties.TriggeredOn == 'Alerts'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void testStartedAutomationActsOnAnAlertAsSoonAsItIsCommitted() throws Exception {
+        fixture.playbooks.save(WS, "tell", PlaybookDocument.parse("triggers: [{kind: alert}]\nsteps: [{id: x, type: compose, value: x}]\n", true),
+                Optional.empty(), "admin");
+        fixture.rules.save(WS, "plc", AutomationRuleJson.read(new ObjectMapper().readTree(RULE)), Optional.empty(), "admin");
+
+        try (AlertAutomation automation = AlertAutomation.start(fixture.storage.logStore(), fixture.rules, fixture.runner, fixture.clock)) {
+            for (int alerts = 1; alerts <= 2; alerts++) {
+                alert("a-" + alerts, "Azure Security Center for IoT", "New");
+                int expected = alerts;
+                // well before the idle re-check: the commit woke the thread (the second alert comes when it is idle for sure)
+                Eventually.await("run " + expected, () -> fixture.runs.list(WS, "tell", 10), list -> list.size() == expected,
+                        Duration.ofSeconds(10));
+            }
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.vigil.soc.playbook.document.PlaybookDocument;
 import dev.vigil.soc.playbook.run.PlaybookRun;
 import dev.vigil.soc.testing.Eventually;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,21 @@ class TestAutomationStartsPlaybooks {
         assertThat(acting.position(WS)).isZero();
         assertThat(fixture.incidents.get(WS, "1").comments()).extracting(comment -> comment.message())
                 .containsExactly("Noted Unauthorized PLC programming");
+    }
+
+    @Test
+    void testStartedAutomationActsOnAnIncidentAsSoonAsItIsCommitted() throws Exception {
+        saveRuleAndPlaybook();
+
+        try (IncidentAutomation automation = IncidentAutomation.start(fixture.incidents, fixture.rules, fixture.storage.logStore(),
+                fixture.storage.stateStore(), fixture.clock, Optional.of(fixture.runner))) {
+            for (int incidents = 1; incidents <= 2; incidents++) {
+                fixture.incidents.create(WS, NewIncident.of("k-" + incidents, "Unauthorized PLC programming", IncidentSeverity.HIGH, "test"));
+                int expected = incidents;
+                // well before the idle re-check: the commit woke the thread (the second incident comes when it is idle for sure)
+                Eventually.await("run " + expected, () -> fixture.runs.list(WS, "note", 10), list -> list.size() == expected, Duration.ofSeconds(10));
+            }
+        }
     }
 
     @Test
