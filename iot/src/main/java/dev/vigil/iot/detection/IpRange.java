@@ -29,11 +29,14 @@ public record IpRange(byte[] network, int prefixLength) {
     }
 
     public boolean contains(String addressText) {
-        Optional<byte[]> address = literal(addressText.trim());
-        if (address.isEmpty() || address.get().length != network.length) {
+        return literal(addressText.trim()).map(this::contains).orElse(false);
+    }
+
+    /** Whether the address's bytes (4 or 16, as {@link InetAddress#getAddress()} gives them) are in the range. */
+    public boolean contains(byte[] bytes) {
+        if (bytes.length != network.length) {
             return false;
         }
-        byte[] bytes = address.get();
         int whole = prefixLength / 8;
         for (int index = 0; index < whole; index++) {
             if (bytes[index] != network[index]) {

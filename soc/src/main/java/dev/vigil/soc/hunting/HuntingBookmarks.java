@@ -3,17 +3,14 @@ package dev.vigil.soc.hunting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.soc.incident.Incident;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,18 +100,8 @@ public final class HuntingBookmarks {
 
     /** The latest row of each bookmark matching the filter, unless that row deletes it. */
     private List<Map<String, Object>> current(String workspaceId, String filter) {
-        ResultTable table = logStore.query(workspaceId, QueryRequest.of(TABLE + " | where " + filter
-                + " | summarize arg_max(TimeGenerated, *) by BookmarkId | where not(SoftDeleted)")).primary();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<ColumnSchema> columns = table.columns();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return logStore.query(workspaceId, QueryRequest.of(TABLE + " | where " + filter
+                + " | summarize arg_max(TimeGenerated, *) by BookmarkId | where not(SoftDeleted)")).primary().rowsByColumn();
     }
 
     private static Map<String, Object> row(Bookmark bookmark, boolean deleted, Instant now) {

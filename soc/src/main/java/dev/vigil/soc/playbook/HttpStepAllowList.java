@@ -1,8 +1,7 @@
 package dev.vigil.soc.playbook;
 
+import dev.vigil.iot.detection.IpRange;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -21,43 +20,10 @@ public record HttpStepAllowList(List<Entry> entries) {
     /** The server option that sets the list, named in the error of a refused step. */
     public static final String OPTION = "--playbook-http-allow";
 
-    /** One allowed range ({@code network} bytes and prefix length), for every port or for one. */
-    public record Entry(String text, byte[] network, int prefixLength, OptionalInt port) {
+    /** One allowed range, for every port or for one. */
+    public record Entry(String text, IpRange range, OptionalInt port) {
         boolean permits(InetAddress address, int destinationPort) {
-            return contains(address.getAddress()) && (port.isEmpty() || port.getAsInt() == destinationPort);
-        }
-
-        private boolean contains(byte[] bytes) {
-            if (bytes.length != network.length) {
-                return false;
-            }
-            int whole = prefixLength / 8;
-            for (int index = 0; index < whole; index++) {
-                if (bytes[index] != network[index]) {
-                    return false;
-                }
-            }
-            int rest = prefixLength % 8;
-            int mask = (0xFF << (8 - rest)) & 0xFF;
-            return rest == 0 || (bytes[whole] & mask) == (network[whole] & mask);
-        }
-    }
-
-    /**
-     * The bytes of an IPv4 or IPv6 address literal; empty for anything else. Only digits, hex
-     * letters, dots and colons reach {@link InetAddress}, so no name is ever looked up here.
-     */
-    public static Optional<byte[]> literal(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return Optional.empty();
-        }
-        if (text.indexOf(':') < 0 && (text.split("\\.", -1).length != 4 || !text.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(text).getAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
+            return range.contains(address.getAddress()) && (port.isEmpty() || port.getAsInt() == destinationPort);
         }
     }
 
@@ -94,20 +60,11 @@ public record HttpStepAllowList(List<Entry> entries) {
             range = text.substring(0, text.indexOf(':'));
             port = OptionalInt.of(port(text, text.substring(text.indexOf(':') + 1)));
         }
-        int slash = range.indexOf('/');
-        byte[] network = literal(slash < 0 ? range : range.substring(0, slash)).orElseThrow(() -> invalid(text));
-        int prefix = network.length * 8;
-        if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(range.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw invalid(text);
-            }
-            if (prefix < 0 || prefix > network.length * 8) {
-                throw invalid(text);
-            }
+        try {
+            return new Entry(text, IpRange.parse(range), port);
+        } catch (IllegalArgumentException e) {
+            throw invalid(text);
         }
-        return new Entry(text, network, prefix, port);
     }
 
     private static int port(String text, String port) {

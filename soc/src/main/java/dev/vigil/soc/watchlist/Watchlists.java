@@ -3,11 +3,9 @@ package dev.vigil.soc.watchlist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.StoredFunctionDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -167,18 +165,8 @@ public final class Watchlists {
 
     /** The latest row of each item matching the filter, unless that row deletes it. */
     private List<Map<String, Object>> current(String workspaceId, String filter) {
-        ResultTable table = logStore.query(workspaceId, QueryRequest.of(TABLE + " | where " + filter
-                + " | summarize arg_max(_DTTimestamp, *) by _DTItemId | where _DTItemStatus != 'Delete'")).primary();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<ColumnSchema> columns = table.columns();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return logStore.query(workspaceId, QueryRequest.of(TABLE + " | where " + filter
+                + " | summarize arg_max(_DTTimestamp, *) by _DTItemId | where _DTItemStatus != 'Delete'")).primary().rowsByColumn();
     }
 
     private static Watchlist watchlist(String workspaceId, Map<String, Object> row) {

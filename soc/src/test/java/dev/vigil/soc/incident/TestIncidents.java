@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
@@ -93,16 +92,7 @@ class TestIncidents {
 
     private List<Map<String, Object>> query(String kql) {
         incidents.allLogged(WS).join();
-        ResultTable table = storage.logStore().query(WS, QueryRequest.of(kql)).primary();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new HashMap<>();
-            for (int i = 0; i < values.size(); i++) {
-                row.put(table.columns().get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return storage.logStore().query(WS, QueryRequest.of(kql)).primary().rowsByColumn();
     }
 
     private long rowCount() {

@@ -1,7 +1,10 @@
 package dev.vigil.workspace.api;
 
 import dev.vigil.kql.catalog.ColumnSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One result table with values already in the query API's JSON form: numbers and booleans as
@@ -11,5 +14,18 @@ import java.util.List;
 public record ResultTable(String name, List<ColumnSchema> columns, List<List<Object>> rows) {
     public ResultTable {
         columns = List.copyOf(columns);
+    }
+
+    /** The rows as maps from column name to value, in column order (a value may be null). */
+    public List<Map<String, Object>> rowsByColumn() {
+        List<Map<String, Object>> named = new ArrayList<>(rows.size());
+        for (List<Object> values : rows) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i).name(), values.get(i));
+            }
+            named.add(row);
+        }
+        return named;
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.soc.automation.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.soc.automation.AutomationAction;
 import dev.vigil.soc.automation.AutomationRule;
 import dev.vigil.soc.automation.TriggeringAlert;
@@ -23,13 +22,11 @@ import dev.vigil.workspace.api.IngestionWindow;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryLiterals;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +51,8 @@ public final class AlertAutomation implements AutoCloseable {
     static final long MAX_BATCHES_PER_ROUND = 500;
     private static final int IDS_PER_QUERY = 500;
     private static final RetryPolicy RETRY = RetryPolicy.doubling(Duration.ofMillis(100), Duration.ofSeconds(5));
-    private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     /** With no rule triggered by alerts, the position is committed at most this often; read again after a restart, it starts nothing. */
     private static final Duration IDLE_COMMIT = Duration.ofSeconds(60);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(AlertAutomation.class);
 
@@ -67,11 +62,7 @@ public final class AlertAutomation implements AutoCloseable {
     private final Clock clock;
     private final Map<String, DurableConsumer<Map<String, Object>>> consumers = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastIdleCommit = new ConcurrentHashMap<>();
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final Object signal = new Object();
-    private final Thread thread;
-    private boolean wakeRequested;
-    private volatile boolean running = true;
+    private final WorkspaceFollower follower;
 
     /** Not following yet: tests call {@link #follow} by hand. */
     AlertAutomation(LogStore logStore, AutomationRules rules, PlaybookLauncher playbooks, Clock clock) {
@@ -79,8 +70,11 @@ public final class AlertAutomation implements AutoCloseable {
         this.rules = rules;
         this.playbooks = playbooks;
         this.clock = clock;
-        this.thread = new Thread(this::work, "vigil-automation-alerts");
-        thread.setDaemon(true);
+        this.follower = new WorkspaceFollower("vigil-automation-alerts", this::follow, (workspaceId, e) -> {
+            LOG.error("automation of the alerts of workspace '{}' failed outside its hand-off; looking again in {}", workspaceId,
+                    RETRY.longestPause(), e);
+            return RETRY.longestPause();
+        });
     }
 
     /** Starts following every workspace's new alerts, from each one's checkpoint. */
@@ -88,11 +82,10 @@ public final class AlertAutomation implements AutoCloseable {
         AlertAutomation automation = new AlertAutomation(logStore, rules, playbooks, clock);
         logStore.addCommitListener((workspaceId, tables) -> {
             if (tables.contains(TABLE)) {
-                automation.wake(workspaceId);
+                automation.follower.wake(workspaceId);
             }
         });
-        logStore.workspaces().forEach(automation.waiting::add);
-        automation.thread.start();
+        automation.follower.start(logStore.workspaces());
         return automation;
     }
 
@@ -115,54 +108,14 @@ public final class AlertAutomation implements AutoCloseable {
                 Clock.systemUTC()));
     }
 
-    private void wake(String workspaceId) {
-        waiting.add(workspaceId);
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void work() {
-        while (running) {
-            Duration pause = IDLE_RECHECK;
-            for (String workspaceId : List.copyOf(waiting)) {
-                waiting.remove(workspaceId);
-                Duration next;
-                try {
-                    next = follow(workspaceId);
-                } catch (RuntimeException e) {
-                    LOG.error("automation of the alerts of workspace '{}' failed outside its hand-off; looking again in {}", workspaceId,
-                            RETRY.longestPause(), e);
-                    next = RETRY.longestPause();
-                }
-                if (next.compareTo(IDLE_RECHECK) < 0) {
-                    waiting.add(workspaceId);
-                    pause = next.compareTo(pause) < 0 ? next : pause;
-                }
-            }
-            synchronized (signal) {
-                if (!wakeRequested && running) {
-                    try {
-                        signal.wait(Math.max(1, pause.toMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        running = false;
-                    }
-                }
-                wakeRequested = false;
-            }
-        }
-    }
-
     /** Acts on the alerts of the batches committed after the position; how long to wait before looking again. */
     Duration follow(String workspaceId) {
         DurableConsumer<Map<String, Object>> consumer = consumerOf(workspaceId);
-        while (running) {
+        while (follower.running()) {
             long after = consumer.position();
             long upTo = Math.min(logStore.ingestedThrough(workspaceId), after + MAX_BATCHES_PER_ROUND);
             if (upTo <= after) {
-                return IDLE_RECHECK;
+                return WorkspaceFollower.IDLE_RECHECK;
             }
             boolean anyRule = rules.inRunOrder(workspaceId).stream().anyMatch(rule -> rule.triggeringLogic().triggersOn() == TriggersOn.Alerts);
             if (!anyRule) {
@@ -185,14 +138,13 @@ public final class AlertAutomation implements AutoCloseable {
                 return left.isNegative() ? Duration.ZERO : left;
             }
         }
-        return IDLE_RECHECK;
+        return WorkspaceFollower.IDLE_RECHECK;
     }
 
     /** The health rows of the rules that acted on the new alerts of batches {@code (after, upTo]}. */
     private List<Map<String, Object>> actOnWindow(String workspaceId, long after, long upTo) {
-        ResultTable table = logStore.query(workspaceId, QueryRequest.of(TABLE + " | sort by TimeGenerated asc")
-                .withIngestion(new IngestionWindow(after, upTo))).primary();
-        List<Map<String, Object>> alerts = rows(table);
+        List<Map<String, Object>> alerts = logStore.query(workspaceId, QueryRequest.of(TABLE + " | sort by TimeGenerated asc")
+                .withIngestion(new IngestionWindow(after, upTo))).primary().rowsByColumn();
         Set<String> seen = seenBefore(workspaceId, after, alerts);
         List<Map<String, Object>> health = new ArrayList<>();
         for (Map<String, Object> row : alerts) {
@@ -274,19 +226,6 @@ public final class AlertAutomation implements AutoCloseable {
         return seen;
     }
 
-    private static List<Map<String, Object>> rows(ResultTable table) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<ColumnSchema> columns = table.columns();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     private static String text(Map<String, Object> row, String column) {
         Object value = row.get(column);
         return value == null ? "" : value.toString();
@@ -295,14 +234,6 @@ public final class AlertAutomation implements AutoCloseable {
     /** Stops after the hand-off under way; what is left is acted on after the next start. */
     @Override
     public void close() {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        try {
-            thread.join(CLOSE_WAIT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

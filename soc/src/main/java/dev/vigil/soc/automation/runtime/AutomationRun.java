@@ -22,20 +22,6 @@ public record AutomationRun(AutomationRule rule, long incidentNumber, String inc
     }
 
     Map<String, Object> healthRow() {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("TimeGenerated", time.toString());
-        row.put("OperationName", "Automation rule run");
-        row.put("SentinelResourceId", "/workspaces/" + rule.workspaceId() + "/automationRules/" + rule.id());
-        row.put("SentinelResourceName", rule.displayName());
-        row.put("Status", succeeded() ? "Success" : "Failure");
-        row.put("Description", failure.map(reason -> "The rule's actions on incident " + incidentNumber + " were refused: " + reason)
-                .orElse("The rule's " + rule.actions().size() + " action(s) ran on incident " + incidentNumber + "."));
-        row.put("WorkspaceId", rule.workspaceId());
-        row.put("SentinelResourceType", "Automation rule");
-        row.put("SentinelResourceKind", "");
-        // the same run always has the same id: a run repeated after a crash is recognisable as one
-        row.put("RecordId", UUID.nameUUIDFromBytes((rule.workspaceId() + "\n" + rule.id() + "\n" + triggerSequence)
-                .getBytes(StandardCharsets.UTF_8)).toString());
         Map<String, Object> extended = new LinkedHashMap<>();
         extended.put("IncidentName", incidentName);
         extended.put("IncidentNumber", incidentNumber);
@@ -43,6 +29,32 @@ public record AutomationRun(AutomationRule rule, long incidentNumber, String inc
         extended.put("TriggeredWhen", rule.triggeringLogic().triggersWhen().name());
         extended.put("TriggerChangeSequence", triggerSequence);
         extended.put("ActionsCount", rule.actions().size());
+        return ruleRunRow(rule, time, succeeded(),
+                failure.map(reason -> "The rule's actions on incident " + incidentNumber + " were refused: " + reason)
+                        .orElse("The rule's " + rule.actions().size() + " action(s) ran on incident " + incidentNumber + "."),
+                String.valueOf(triggerSequence), extended);
+    }
+
+    /**
+     * The {@code SentinelHealth} row of a rule's run, whatever triggered it.
+     *
+     * @param runKey the run among the rule's runs: the same run always gets the same {@code RecordId}
+     */
+    static Map<String, Object> ruleRunRow(AutomationRule rule, Instant time, boolean succeeded, String description, String runKey,
+            Map<String, Object> extended) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("TimeGenerated", time.toString());
+        row.put("OperationName", "Automation rule run");
+        row.put("SentinelResourceId", "/workspaces/" + rule.workspaceId() + "/automationRules/" + rule.id());
+        row.put("SentinelResourceName", rule.displayName());
+        row.put("Status", succeeded ? "Success" : "Failure");
+        row.put("Description", description);
+        row.put("WorkspaceId", rule.workspaceId());
+        row.put("SentinelResourceType", "Automation rule");
+        row.put("SentinelResourceKind", "");
+        // a run repeated after a crash is recognisable as one
+        row.put("RecordId", UUID.nameUUIDFromBytes((rule.workspaceId() + "\n" + rule.id() + "\n" + runKey).getBytes(StandardCharsets.UTF_8))
+                .toString());
         row.put("ExtendedProperties", extended);
         return row;
     }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -57,8 +56,6 @@ public final class IncidentAutomation implements AutoCloseable {
     private static final String RUNS_RECORDED = "automationRunsRecorded";
     /** Acting failing (storage refusing the runs' record): the same changes are acted on again after this pause. */
     private static final Duration ACT_RETRY = Duration.ofMillis(500);
-    private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(IncidentAutomation.class);
 
     private final Incidents incidents;
@@ -71,12 +68,8 @@ public final class IncidentAutomation implements AutoCloseable {
     private final Map<String, Long> actedThrough = new ConcurrentHashMap<>();
     /** Per workspace, the changes whose playbook runs were recorded, as read once from the state store. */
     private final Map<String, Long> runsRecordedThrough = new ConcurrentHashMap<>();
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicLong runs = new AtomicLong();
-    private final Object signal = new Object();
-    private final Thread thread;
-    private boolean wakeRequested;
-    private volatile boolean running = true;
+    private final WorkspaceFollower follower;
 
     /** Not following yet: {@link #start} starts the thread; tests act on changes by hand, as a run cut short by a crash would. */
     IncidentAutomation(Incidents incidents, AutomationRules rules, LogStore logStore, StateStore state, Clock clock) {
@@ -92,8 +85,10 @@ public final class IncidentAutomation implements AutoCloseable {
         this.clock = clock;
         this.runsRecorded = state.collection(RUNS_RECORDED, RunsRecorded.class);
         this.log = new AutomationHealthLog(incidents, logStore, holdLog);
-        this.thread = new Thread(this::work, "vigil-automation");
-        thread.setDaemon(true);
+        this.follower = new WorkspaceFollower("vigil-automation", this::actOnNewChanges, (workspaceId, e) -> {
+            LOG.error("automation of workspace '{}' failed; acting on the same changes again in {}", workspaceId, ACT_RETRY, e);
+            return ACT_RETRY;
+        });
     }
 
     /**
@@ -112,9 +107,8 @@ public final class IncidentAutomation implements AutoCloseable {
             throw new IllegalArgumentException("the incidents must be opened with '" + FOLLOWER + "' among their followers, or a crash could lose changes");
         }
         IncidentAutomation automation = new IncidentAutomation(incidents, rules, logStore, state, clock, playbooks, false);
-        incidents.addCommitListener(automation::wake);
-        logStore.workspaces().forEach(automation.waiting::add);
-        automation.thread.start();
+        incidents.addCommitListener(automation.follower::wake);
+        automation.follower.start(logStore.workspaces());
         return automation;
     }
 
@@ -133,56 +127,16 @@ public final class IncidentAutomation implements AutoCloseable {
         return log.health(workspaceId);
     }
 
-    private void wake(String workspaceId) {
-        waiting.add(workspaceId);
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void work() {
-        while (running) {
-            Duration pause = IDLE_RECHECK;
-            for (String workspaceId : List.copyOf(waiting)) {
-                waiting.remove(workspaceId);
-                Duration next;
-                try {
-                    next = actOnNewChanges(workspaceId);
-                } catch (RuntimeException e) {
-                    LOG.error("automation of workspace '{}' failed; acting on the same changes again in {}", workspaceId, ACT_RETRY, e);
-                    next = ACT_RETRY;
-                }
-                if (next.compareTo(IDLE_RECHECK) < 0) {
-                    // waiting out a failure: looked at again after the pause, or sooner if a change comes
-                    waiting.add(workspaceId);
-                    pause = next.compareTo(pause) < 0 ? next : pause;
-                }
-            }
-            synchronized (signal) {
-                if (!wakeRequested && running) {
-                    try {
-                        signal.wait(Math.max(1, pause.toMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        running = false;
-                    }
-                }
-                wakeRequested = false;
-            }
-        }
-    }
-
     /**
      * Acts on the workspace's committed changes after the last one acted on, round by round,
      * and queues their runs to be logged; how long to wait before looking again.
      */
     Duration actOnNewChanges(String workspaceId) {
-        while (running) {
+        while (follower.running()) {
             long after = actedThrough.computeIfAbsent(workspaceId, log::position);
             List<IncidentEvent> changes = incidents.changesAfter(workspaceId, after, CHANGES_PER_ROUND);
             if (changes.isEmpty()) {
-                return IDLE_RECHECK;
+                return WorkspaceFollower.IDLE_RECHECK;
             }
             long last = changes.get(changes.size() - 1).sequence();
             long recorded = runsRecordedThrough.computeIfAbsent(workspaceId, id -> runsRecorded.get(id).map(RunsRecorded::through).orElse(0L));
@@ -198,7 +152,7 @@ public final class IncidentAutomation implements AutoCloseable {
             runs.addAndGet(done.size());
             log.append(workspaceId, done, last);
         }
-        return IDLE_RECHECK;
+        return WorkspaceFollower.IDLE_RECHECK;
     }
 
     /** Acts on every change there is, then commits the runs and the position on the calling thread: for tests, as the threads would. */
@@ -288,15 +242,7 @@ public final class IncidentAutomation implements AutoCloseable {
     /** Stops after the round under way and logs what was acted on; what is left is acted on after the next start. */
     @Override
     public void close() {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        try {
-            thread.join(CLOSE_WAIT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
         log.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.soc.playbook.action;
 
+import dev.vigil.iot.detection.IpRange;
 import dev.vigil.soc.playbook.HttpStepAllowList;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ final class HttpDestinations {
         for (InetAddress address : addresses) {
             Optional<String> kind = restricted(address);
             if (kind.isPresent() && !allowed.permits(address, port)) {
-                String what = HttpStepAllowList.literal(bare(host)).isPresent() ? host + " is " + kind.get()
+                String what = IpRange.literal(bare(host)).isPresent() ? host + " is " + kind.get()
                         : host + " resolves to " + address.getHostAddress() + ", " + kind.get();
                 throw new StepFailedException("'" + shownUrl + "' was refused: " + what
                         + "; http steps call such addresses only when the server option " + HttpStepAllowList.OPTION

@@ -1,6 +1,5 @@
 package dev.vigil.soc.rule.incidentcreation;
 
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.soc.handoff.Batch;
 import dev.vigil.soc.handoff.DurableConsumer;
 import dev.vigil.soc.handoff.HandoffOutcome;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,8 +148,8 @@ public final class IncidentCreation {
             applicable.forEach(r -> wanted.add("ProductName == " + QueryLiterals.string(productFilter(r))));
             wanted.add("ProviderName == " + QueryLiterals.string(SecurityAlertRows.PROVIDER_NAME));
             String query = "SecurityAlert | where " + String.join(" or ", wanted) + " | sort by TimeGenerated asc";
-            List<Map<String, Object>> alerts = rows(logStore.query(run.workspaceId(),
-                    QueryRequest.of(query).withIngestion(new IngestionWindow(after, run.upTo()))).primary());
+            List<Map<String, Object>> alerts = logStore.query(run.workspaceId(),
+                    QueryRequest.of(query).withIngestion(new IngestionWindow(after, run.upTo()))).primary().rowsByColumn();
             fromProducts(run.workspaceId(), after, alerts, applicable, run);
             fromRules(run.workspaceId(), alerts, run);
             return new Batch<>(run.succeeded(clock.instant()), run.upTo());
@@ -277,19 +275,6 @@ public final class IncidentCreation {
     private static String displayName(Map<String, Object> alert) {
         String name = text(alert, "DisplayName");
         return name.isEmpty() ? text(alert, "AlertName") : name;
-    }
-
-    private static List<Map<String, Object>> rows(ResultTable table) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<ColumnSchema> columns = table.columns();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static String text(Map<String, Object> row, String column) {

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,10 +166,6 @@ class TestSecurityAlertRow {
         fixture.storage.logStore().ingest(WORKSPACE, "SecurityAlert", List.of(row)).join();
         ResultTable result = fixture.storage.logStore().query(WORKSPACE, QueryRequest.of("SecurityAlert")).primary();
         assertThat(result.rows()).hasSize(1);
-        Map<String, Object> stored = new HashMap<>();
-        for (int i = 0; i < result.columns().size(); i++) {
-            stored.put(result.columns().get(i).name(), result.rows().get(0).get(i));
-        }
-        return stored;
+        return result.rowsByColumn().get(0);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.soc.rule.health.IncidentCounts;
 import dev.vigil.soc.rule.health.RuleHealth;
 import dev.vigil.soc.rule.health.RuleRun;
@@ -16,7 +15,6 @@ import dev.vigil.soc.rule.store.AlertRules;
 import dev.vigil.soc.testing.MovableClock;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryRequest;
-import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
@@ -24,9 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -295,17 +291,7 @@ class TestIncidentCreation {
     }
 
     private List<Map<String, Object>> healthRows() {
-        ResultTable table = logStore.query("w", QueryRequest.of("SentinelHealth | sort by TimeGenerated asc")).primary();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (List<Object> values : table.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            List<ColumnSchema> columns = table.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i).name(), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return logStore.query("w", QueryRequest.of("SentinelHealth | sort by TimeGenerated asc")).primary().rowsByColumn();
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String ruleName) {
