@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param discoveredColumns the output columns of data-dependent operators ({@code evaluate
  *     bag_unpack}, {@code evaluate pivot}) found by running their {@link SchemaProbe}s, by probe key
  * @param caller who runs the query, for {@code current_principal()} and the like
+ * @param externalData what reads the files and URLs {@code externaldata} names, while the query compiles
  */
 public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optional<IngestionRange> ingestion,
-                             Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller) {
+                             Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller, ExternalDataReader externalData) {
     public CompileOptions {
         Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(externalData, "externalData");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(timeRange, "timeRange");
         Objects.requireNonNull(ingestion, "ingestion");
@@ -34,7 +36,7 @@ public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optiona
     }
 
     public CompileOptions(Instant now, Optional<TimeRange> timeRange) {
-        this(now, timeRange, Optional.empty(), Map.of(), QueryCaller.UNKNOWN);
+        this(now, timeRange, Optional.empty(), Map.of(), QueryCaller.UNKNOWN, ExternalDataReader.NONE);
     }
 
     public static CompileOptions at(Instant now) {
@@ -42,21 +44,25 @@ public record CompileOptions(Instant now, Optional<TimeRange> timeRange, Optiona
     }
 
     public CompileOptions withTimeRange(TimeRange range) {
-        return new CompileOptions(now, Optional.of(range), ingestion, discoveredColumns, caller);
+        return new CompileOptions(now, Optional.of(range), ingestion, discoveredColumns, caller, externalData);
     }
 
     public CompileOptions withIngestion(IngestionRange range) {
-        return new CompileOptions(now, timeRange, Optional.of(range), discoveredColumns, caller);
+        return new CompileOptions(now, timeRange, Optional.of(range), discoveredColumns, caller, externalData);
     }
 
     public CompileOptions withCaller(QueryCaller who) {
-        return new CompileOptions(now, timeRange, ingestion, discoveredColumns, who);
+        return new CompileOptions(now, timeRange, ingestion, discoveredColumns, who, externalData);
+    }
+
+    public CompileOptions withExternalData(ExternalDataReader reader) {
+        return new CompileOptions(now, timeRange, ingestion, discoveredColumns, caller, reader);
     }
 
     /** These options with more discovered columns; a key already present is replaced. */
     public CompileOptions withDiscoveredColumns(Map<String, List<ColumnSchema>> discovered) {
         Map<String, List<ColumnSchema>> merged = new LinkedHashMap<>(discoveredColumns);
         merged.putAll(discovered);
-        return new CompileOptions(now, timeRange, ingestion, merged, caller);
+        return new CompileOptions(now, timeRange, ingestion, merged, caller, externalData);
     }
 }

@@ -93,7 +93,8 @@ public final class Kql {
         try {
             Query query = KqlParser.parse(text);
             Optional<TimeFilter> timeFilter = options.timeRange().map(r -> new TimeFilter(r.start(), r.end()));
-            Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter, options.ingestion(), options.discoveredColumns(), options.caller());
+            Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter, options.ingestion(), options.discoveredColumns(), options.caller(),
+                    options.externalData());
             String sql = SqlGenerator.generate(bound.plan(), options.now());
             Compilation compilation = new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
             return new Explanation(compilation, printPlan ? PlanPrinter.print(bound.plan()) : "");

@@ -1,5 +1,6 @@
 package dev.vigil.kql.binder;
 
+import dev.vigil.kql.ExternalDataReader;
 import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.Visualization;
@@ -58,7 +59,14 @@ public final class Binder {
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
                                        Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns,
                                        QueryCaller caller) {
-        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns, caller);
+        return bindQuery(query, catalog, timeFilter, ingestion, discoveredColumns, caller, ExternalDataReader.NONE);
+    }
+
+    /** As above, {@code externaldata} reading its locations with {@code externalData}. */
+    public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
+                                       Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns,
+                                       QueryCaller caller, ExternalDataReader externalData) {
+        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns, caller, externalData);
         LogicalOperator result;
         try {
             result = bindStatements(query, context);

@@ -1,5 +1,6 @@
 package dev.vigil.kql.binder;
 
+import dev.vigil.kql.ExternalDataReader;
 import dev.vigil.kql.IngestionRange;
 import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.Visualization;
@@ -27,10 +28,12 @@ final class QueryContext {
     private Optional<Visualization> visualization = Optional.empty();
     private final Map<String, Expression> options = new HashMap<>();
     private final QueryCaller caller;
+    private final ExternalDataReader externalData;
 
     QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Optional<IngestionRange> ingestion,
-                 Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller) {
+                 Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller, ExternalDataReader externalData) {
         this.caller = caller;
+        this.externalData = externalData;
         this.catalog = catalog;
         this.timeFilter = timeFilter;
         this.ingestion = ingestion;
@@ -44,6 +47,10 @@ final class QueryContext {
 
     QueryCaller caller() {
         return caller;
+    }
+
+    ExternalDataReader externalData() {
+        return externalData;
     }
 
     Catalog catalog() {

@@ -5,6 +5,7 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Materialize;
 import dev.vigil.kql.syntax.DatatableExpression;
+import dev.vigil.kql.syntax.ExternalDataExpression;
 import dev.vigil.kql.syntax.FindExpression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.PipeExpression;
@@ -50,6 +51,11 @@ final class TabularBinder {
             @Override
             public LogicalOperator visit(DatatableExpression datatable) {
                 return DatatableBinder.bind(datatable, environment);
+            }
+
+            @Override
+            public LogicalOperator visit(ExternalDataExpression external) {
+                return ExternalDataBinder.bind(external, environment);
             }
 
             @Override

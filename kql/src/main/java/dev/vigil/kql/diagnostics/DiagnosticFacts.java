@@ -273,9 +273,21 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS142", "A scan step can assign only the columns of its declare clause; '" + name + "' is not one of them.");
     }
 
-    public static DiagnosticFact externalDataRefused() {
-        return new DiagnosticFact("VQ007", "externaldata reads from storage outside the workspace, which Vigil never does; "
-                + "ingest the data into a table, or write it inline with datatable.");
+    /** A location externaldata names was refused or could not be read; {@code reason} names it and why. */
+    public static DiagnosticFact externalDataRefused(String reason) {
+        return new DiagnosticFact("VQ007", "externaldata could not read its data: " + reason + ".");
+    }
+
+    public static DiagnosticFact externalDataMalformed(String location, String format, String reason) {
+        return new DiagnosticFact("VQ007", "externaldata read '" + location + "' but it is not " + format + " data: " + reason + ".");
+    }
+
+    public static DiagnosticFact externalDataProperty(String name, String known) {
+        return new DiagnosticFact("KS107", "externaldata has no property '" + name + "'; it takes " + known + ".");
+    }
+
+    public static DiagnosticFact externalDataFormat(String name, String known) {
+        return new DiagnosticFact("KS107", "externaldata cannot read the format '" + name + "'; it reads " + known + ".");
     }
 
     public static DiagnosticFact tooManyPartitions(int limit, String strategy) {

@@ -4,9 +4,11 @@ import dev.vigil.kql.syntax.ColumnAssignment;
 import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.DatatableExpression;
 import dev.vigil.kql.syntax.Expression;
+import dev.vigil.kql.syntax.ExternalDataExpression;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.LiteralExpression;
 import dev.vigil.kql.syntax.LiteralKind;
+import dev.vigil.kql.syntax.NamedArgument;
 import dev.vigil.kql.syntax.PrintExpression;
 import dev.vigil.kql.syntax.RangeExpression;
 import dev.vigil.kql.syntax.Span;
@@ -15,7 +17,10 @@ import dev.vigil.kql.syntax.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The operators that make a table from constants: {@code datatable}, {@code print}, {@code range}. */
+/**
+ * The operators that make a table without an input: from constants ({@code datatable}, {@code print},
+ * {@code range}) or from outside the workspace ({@code externaldata}).
+ */
 final class SourceParsers {
     private SourceParsers() {
     }
@@ -39,6 +44,48 @@ final class SourceParsers {
         }
         Token close = parser.advance();
         return new DatatableExpression(columns, values, keyword.span().to(close.span()));
+    }
+
+    /**
+     * {@code externaldata (Name:type, ...) [ "location", ... ] with (name = value, ...)}. The
+     * locations and property values are expressions here; the binder requires constants.
+     */
+    static ExternalDataExpression externaldata(KqlParser parser) {
+        Token keyword = parser.advance();
+        List<ColumnDeclaration> columns = parser.columnDeclarations(false);
+        List<Expression> locations = new ArrayList<>();
+        Token close;
+        if (parser.current().is(TokenKind.BRACKETED_NAME)) {
+            // ["url"] reads as a bracketed name; here it is a list of one location
+            close = parser.advance();
+            locations.add(new LiteralExpression(LiteralKind.STRING, close.value(), close.span()));
+        } else {
+            parser.expect(TokenKind.OPEN_BRACKET, "'['");
+            while (!parser.current().is(TokenKind.CLOSE_BRACKET)) {
+                locations.add(parser.expression());
+                if (!parser.current().is(TokenKind.CLOSE_BRACKET)) {
+                    parser.expect(TokenKind.COMMA, "',' or ']'");
+                }
+            }
+            close = parser.advance();
+        }
+        Span span = keyword.span().to(close.span());
+        List<NamedArgument> properties = new ArrayList<>();
+        if (parser.current().isWord("with") && parser.peek(1).is(TokenKind.OPEN_PAREN)) {
+            parser.advance();
+            parser.advance();
+            while (!parser.current().is(TokenKind.CLOSE_PAREN)) {
+                Identifier name = parser.identifier("a property name");
+                parser.expect(TokenKind.ASSIGN, "'='");
+                Expression value = parser.expression();
+                properties.add(new NamedArgument(name, value, name.span().to(value.span())));
+                if (!parser.current().is(TokenKind.CLOSE_PAREN)) {
+                    parser.expect(TokenKind.COMMA, "',' or ')'");
+                }
+            }
+            span = span.to(parser.advance().span());
+        }
+        return new ExternalDataExpression(columns, locations, properties, span);
     }
 
     static PrintExpression print(KqlParser parser) {

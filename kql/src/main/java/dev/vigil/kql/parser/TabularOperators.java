@@ -19,6 +19,8 @@ public final class TabularOperators {
         supported("distinct", "");
         supported("evaluate", "only the plugins marked supported below");
         supported("extend", "");
+        supported("externaldata", "reads only the files and URLs the server allows (--externaldata-allow), while the query compiles; "
+                + "formats csv, tsv, tsve, psv, scsv, sohsv, txt, raw, json, multijson; no ingestionMapping");
         supported("getschema", "");
         supported("invoke", "");
         supported("join", "null keys do not match; keys of comparable types join");
@@ -72,6 +74,6 @@ public final class TabularOperators {
 
     /** The operators that start a query without input ({@code print 1}), as opposed to those that follow a pipe. */
     public static boolean startsQuery(String name) {
-        return name.equals("datatable") || name.equals("print") || name.equals("range") || name.equals("find");
+        return name.equals("datatable") || name.equals("externaldata") || name.equals("print") || name.equals("range") || name.equals("find");
     }
 }

@@ -119,8 +119,8 @@ final class TabularParser {
         if (token.isWord("range") && KqlParser.isNameToken(parser.peek(1)) && parser.peek(2).isWord("from")) {
             return SourceParsers.range(parser);
         }
-        if ((token.isWord("externaldata") || token.isWord("external_data")) && !parser.peek(1).is(TokenKind.PIPE)) {
-            throw new DiagnosticException(DiagnosticFacts.externalDataRefused(), token.span());
+        if (startsExternalData()) {
+            return SourceParsers.externaldata(parser);
         }
         if (token.isWord("union")) {
             return new UnionExpression(UnionParser.union(parser, parser.advance(), false));
@@ -178,9 +178,15 @@ final class TabularParser {
         throw new DiagnosticException(DiagnosticFacts.tabularExpected(), expression.span());
     }
 
+    private boolean startsExternalData() {
+        Token token = parser.current();
+        return (token.isWord("externaldata") || token.isWord("external_data")) && parser.peek(1).is(TokenKind.OPEN_PAREN);
+    }
+
     boolean startsTabularKeyword() {
         Token token = parser.current();
         return (token.isWord("datatable") && parser.peek(1).is(TokenKind.OPEN_PAREN))
+                || startsExternalData()
                 || token.isWord("print") && !parser.peek(1).is(TokenKind.OPEN_PAREN)
                 || (token.isWord("range") && KqlParser.isNameToken(parser.peek(1)) && parser.peek(2).isWord("from"))
                 || (token.isWord("union") && !parser.peek(1).is(TokenKind.OPEN_PAREN))

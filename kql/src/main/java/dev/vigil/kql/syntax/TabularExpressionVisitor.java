@@ -10,6 +10,8 @@ public interface TabularExpressionVisitor<R> {
 
     R visit(DatatableExpression datatableExpression);
 
+    R visit(ExternalDataExpression externalDataExpression);
+
     R visit(PrintExpression printExpression);
 
     R visit(RangeExpression rangeExpression);

@@ -16,11 +16,11 @@ import org.duckdb.DuckDBWritableVector;
  * functions. A registration belongs to the database, so every connection to it, and every
  * duplicate of one, sees the functions; it must happen before the configuration is locked.
  */
-final class JavaFunctionInstaller {
+public final class JavaFunctionInstaller {
     private JavaFunctionInstaller() {
     }
 
-    static void install(org.duckdb.DuckDBConnection database) throws SQLException {
+    public static void install(org.duckdb.DuckDBConnection database) throws SQLException {
         for (JavaFunction function : FunctionRegistry.javaFunctions()) {
             DuckDBColumnType[] parameters = function.parameters().stream().map(JavaFunctionInstaller::columnType).toArray(DuckDBColumnType[]::new);
             try (DuckDBScalarFunctionBuilder builder = DuckDBFunctions.scalarFunction()) {
