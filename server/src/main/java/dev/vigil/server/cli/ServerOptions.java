@@ -13,6 +13,8 @@ import dev.vigil.server.api.access.TrustedProxies;
 import dev.vigil.server.identity.LoginLimits;
 import dev.vigil.server.query.QueryConcurrency;
 import dev.vigil.workspace.api.QueryLimits;
+import dev.vigil.server.externaldata.AllowedExternalData;
+import dev.vigil.server.externaldata.ExternalDataAllowList;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,11 +124,22 @@ final class ServerOptions {
                     + " repeat or separate with commas. Default: none, such addresses are refused and only public ones are called.")
     List<String> playbookHttpAllow = List.of();
 
+    @Option(names = ExternalDataAllowList.OPTION, paramLabel = "URL-PREFIX|PATH", split = ",",
+            description = "An http(s) URL prefix or an absolute path (a file or a directory) that a query's externaldata may read;"
+                    + " repeat or separate with commas. Default: none, externaldata reads nothing. A URL whose host is loopback or private"
+                    + " is read only when " + HttpStepAllowList.OPTION + " also lists its address.")
+    List<String> externalDataAllow = List.of();
+
+    @Option(names = AllowedExternalData.MAX_BYTES_OPTION, paramLabel = "BYTES",
+            description = "The most one externaldata location may hold; a larger one fails the query (default: ${DEFAULT-VALUE}).")
+    long externalDataMaxBytes = AllowedExternalData.DEFAULT_MAX_BYTES;
+
     ServerSettings toSettings() {
         QueryLimits limits = new QueryLimits(queryMaxRows, queryMaxBytes, Duration.ofSeconds(queryTimeoutSeconds), Duration.ofSeconds(queryTimeoutMaxSeconds),
                 engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
         StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows,
-                limits);
+                limits).withExternalData(new AllowedExternalData(ExternalDataAllowList.parse(externalDataAllow),
+                HttpStepAllowList.parse(playbookHttpAllow), externalDataMaxBytes));
         Optional<TlsIdentity> identity = tlsIdentity();
         MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, identity.isEmpty() ? MqttSettings.DISABLED : mqttTlsPort, identity);
         TlsSettings tls = new TlsSettings(identity, identity.isEmpty() ? TlsSettings.DISABLED : httpsPort);

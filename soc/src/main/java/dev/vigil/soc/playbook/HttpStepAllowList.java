@@ -1,9 +1,13 @@
 package dev.vigil.soc.playbook;
 
 import dev.vigil.iot.detection.IpRange;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -12,6 +16,9 @@ import java.util.stream.Collectors;
  * anyway. By default there are none: a playbook is written by whoever may edit playbooks, and
  * without this an {@code http} step could reach what only the server can reach (its own API on
  * loopback, a metadata service on link-local, the plant network). Public addresses need no entry.
+ *
+ * <p>The same list decides which such addresses {@code externaldata} in a query may read from: it
+ * is the server's one list of internal services that its outgoing HTTP may reach.
  *
  * <p>An entry is an address or CIDR range ({@code 10.20.0.0/16}, {@code fd00::/8}), optionally
  * with one port ({@code 127.0.0.1:8443}, {@code [::1]:8443}) to allow only that service.
@@ -86,6 +93,74 @@ public record HttpStepAllowList(List<Entry> entries) {
     /** Whether a step may call this address on this port although it is not public. */
     public boolean permits(InetAddress address, int port) {
         return entries.stream().anyMatch(entry -> entry.permits(address, port));
+    }
+
+    /**
+     * Why a call to this URL must not be made: its host is, or resolves to, a loopback, private,
+     * link-local or similar address that no entry permits (the reason, and an entry that would
+     * permit it). Throws {@link IllegalArgumentException} when the URL names no host or the host
+     * cannot be resolved.
+     */
+    public Optional<Refusal> refusal(URI uri, String shownUrl) {
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("'" + shownUrl + "' names no host");
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(bare(host));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("the host of '" + shownUrl + "' cannot be resolved: " + host);
+        }
+        for (InetAddress address : addresses) {
+            Optional<String> kind = restricted(address);
+            if (kind.isPresent() && !permits(address, port)) {
+                String what = IpRange.literal(bare(host)).isPresent() ? host + " is " + kind.get()
+                        : host + " resolves to " + address.getHostAddress() + ", " + kind.get();
+                return Optional.of(new Refusal(what, example(address, port)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why a destination was refused, and the entry that would allow it. */
+    public record Refusal(String reason, String entry) {
+    }
+
+    /** What kind of non-public address this is, if it is one. */
+    static Optional<String> restricted(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return Optional.of("a loopback address");
+        }
+        if (address.isAnyLocalAddress()) {
+            return Optional.of("the unspecified address");
+        }
+        if (address.isLinkLocalAddress()) {
+            return Optional.of("a link-local address");
+        }
+        if (address.isSiteLocalAddress()) {
+            return Optional.of("a private address");
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address && (bytes[0] & 0xFE) == 0xFC) {
+            return Optional.of("a private (unique local) address");
+        }
+        if (bytes.length == 4 && (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64) {
+            return Optional.of("a shared (carrier-grade NAT) address");
+        }
+        if (address.isMulticastAddress()) {
+            return Optional.of("a multicast address");
+        }
+        return Optional.empty();
+    }
+
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static String example(InetAddress address, int port) {
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]:" + port : address.getHostAddress() + ":" + port;
     }
 
     /** The entries as given, for the server's start-up line and errors. */

@@ -1,5 +1,6 @@
 package dev.vigil.workspace.api;
 
+import dev.vigil.kql.ExternalDataReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,11 +14,13 @@ import java.util.Objects;
  * @param queueMaxRows rows waiting for commit beyond which ingestion is refused (HTTP 429)
  * @param queryLimits result caps, timeouts and the engine's memory
  * @param checkpoints when the write-ahead log is checkpointed
+ * @param externalData what reads the files and URLs a query's {@code externaldata} names; by default nothing is read
  */
 public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, QueryLimits queryLimits,
-                              CheckpointPolicy checkpoints) {
+                              CheckpointPolicy checkpoints, ExternalDataReader externalData) {
     public StorageSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(externalData, "externalData");
         Objects.requireNonNull(queryLimits, "queryLimits");
         Objects.requireNonNull(checkpoints, "checkpoints");
         if (batchMaxRows < 1) {
@@ -29,6 +32,12 @@ public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration bat
         if (queueMaxRows < batchMaxRows) {
             throw new IllegalArgumentException("queueMaxRows (" + queueMaxRows + ") must be at least batchMaxRows (" + batchMaxRows + ")");
         }
+    }
+
+    /** Reading no external data. */
+    public StorageSettings(Path dataDirectory, int batchMaxRows, Duration batchMaxDelay, int queueMaxRows, QueryLimits queryLimits,
+                           CheckpointPolicy checkpoints) {
+        this(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, queryLimits, checkpoints, ExternalDataReader.NONE);
     }
 
     /** With the default {@link CheckpointPolicy}. */
@@ -50,10 +59,14 @@ public record StorageSettings(Path dataDirectory, int batchMaxRows, Duration bat
     }
 
     public StorageSettings withQueryLimits(QueryLimits limits) {
-        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, limits, checkpoints);
+        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, limits, checkpoints, externalData);
+    }
+
+    public StorageSettings withExternalData(ExternalDataReader reader) {
+        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, queryLimits, checkpoints, reader);
     }
 
     public StorageSettings withCheckpoints(CheckpointPolicy policy) {
-        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, queryLimits, policy);
+        return new StorageSettings(dataDirectory, batchMaxRows, batchMaxDelay, queueMaxRows, queryLimits, policy, externalData);
     }
 }

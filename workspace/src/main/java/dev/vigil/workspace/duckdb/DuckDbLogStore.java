@@ -2,6 +2,7 @@ package dev.vigil.workspace.duckdb;
 
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
+import dev.vigil.kql.ExternalDataReader;
 import dev.vigil.kql.QueryCaller;
 import dev.vigil.kql.Explanation;
 import dev.vigil.kql.IngestionRange;
@@ -70,12 +71,15 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final QueryRunner queries;
     private final Clock clock;
+    private final ExternalDataReader externalData;
     private final Timer queryTimer;
 
     /** @param queryConnections the connection queries' own are duplicated from ({@link QueryRunner#streamingConnections}) */
     DuckDbLogStore(DuckDBConnection database, DuckDBConnection queryConnections, Workspaces workspaces, Retentions retentions,
-                   GroupCommitter committer, IngestionLedger ledger, QueryLimits limits, Clock clock, MeterRegistry meters) {
+                   GroupCommitter committer, IngestionLedger ledger, QueryLimits limits, ExternalDataReader externalData, Clock clock,
+                   MeterRegistry meters) {
         this.database = database;
+        this.externalData = externalData;
         this.workspaces = workspaces;
         this.retentions = retentions;
         this.committer = committer;
@@ -341,7 +345,8 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
      */
     private CompileOptions compileOptions(String workspaceId, QueryRequest request) {
         Instant now = request.asOf().orElseGet(clock::instant);
-        CompileOptions options = CompileOptions.at(now).withCaller(new QueryCaller(request.principal().orElse(""), workspaceId));
+        CompileOptions options = CompileOptions.at(now).withCaller(new QueryCaller(request.principal().orElse(""), workspaceId))
+                .withExternalData(externalData);
         Optional<TimeRange> range = request.timeRange(now);
         if (range.isPresent()) {
             options = options.withTimeRange(range.get());

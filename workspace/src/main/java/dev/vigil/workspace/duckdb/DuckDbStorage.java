@@ -99,7 +99,8 @@ public final class DuckDbStorage implements Storage {
             IngestionLedger ledger = IngestionLedger.load(ledgerConnection);
             NdjsonBatchWriter writer = spoolWriter(writerConnection, spool, workspaces, ledger, clock);
             committer = new GroupCommitter(writer, monitor, settings.batchMaxRows(), settings.batchMaxDelay(), settings.queueMaxRows(), meters);
-            logStore = new DuckDbLogStore(database, queryConnections, workspaces, retentions, committer, ledger, settings.queryLimits(), clock, meters);
+            logStore = new DuckDbLogStore(database, queryConnections, workspaces, retentions, committer, ledger, settings.queryLimits(),
+                    settings.externalData(), clock, meters);
             stateStore = new DuckDbStateStore(stateConnection, clock);
         } catch (SQLException e) {
             closeQuietly(monitored);
