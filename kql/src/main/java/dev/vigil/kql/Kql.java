@@ -94,7 +94,7 @@ public final class Kql {
             Query query = KqlParser.parse(text);
             Optional<TimeFilter> timeFilter = options.timeRange().map(r -> new TimeFilter(r.start(), r.end()));
             Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter, options.ingestion(), options.discoveredColumns(), options.caller(),
-                    options.externalData());
+                    options.externalData(), options.ingestionTimeColumn());
             String sql = SqlGenerator.generate(bound.plan(), options.now());
             Compilation compilation = new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
             return new Explanation(compilation, printPlan ? PlanPrinter.print(bound.plan()) : "");

@@ -59,14 +59,17 @@ public final class Binder {
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
                                        Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns,
                                        QueryCaller caller) {
-        return bindQuery(query, catalog, timeFilter, ingestion, discoveredColumns, caller, ExternalDataReader.NONE);
+        return bindQuery(query, catalog, timeFilter, ingestion, discoveredColumns, caller, ExternalDataReader.NONE, Optional.empty());
     }
 
-    /** As above, {@code externaldata} reading its locations with {@code externalData}. */
+    /**
+     * As above, {@code externaldata} reading its locations with {@code externalData}, and {@code ingestion_time()} reading
+     * stored tables' {@code ingestionTimeColumn} when given.
+     */
     public static BoundQuery bindQuery(Query query, Catalog catalog, Optional<TimeFilter> timeFilter,
                                        Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns,
-                                       QueryCaller caller, ExternalDataReader externalData) {
-        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns, caller, externalData);
+                                       QueryCaller caller, ExternalDataReader externalData, Optional<String> ingestionTimeColumn) {
+        QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns, caller, externalData, ingestionTimeColumn);
         LogicalOperator result;
         try {
             result = bindStatements(query, context);

@@ -304,6 +304,9 @@ final class ExpressionBinder {
         if (call.name().equals(EstimateDataSizeCall.NAME)) {
             return EstimateDataSizeCall.bind(call, scope);
         }
+        if (call.name().equals(IngestionTimeCall.NAME)) {
+            return IngestionTimeCall.bind(call, scope);
+        }
         if (CallerCalls.NAMES.contains(call.name())) {
             return CallerCalls.bind(call, scope.environment().context().caller());
         }

@@ -51,17 +51,17 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
 
     @Override
     public LogicalOperator visit(WhereOperator where) {
-        return WhereBinder.bind(where, input, environment);
+        return IngestionTimeCall.bindOver(input, environment, in -> WhereBinder.bind(where, in, environment));
     }
 
     @Override
     public LogicalOperator visit(ProjectOperator project) {
-        return ProjectBinder.bind(project, input, environment);
+        return IngestionTimeCall.bindOver(input, environment, in -> ProjectBinder.bind(project, in, environment));
     }
 
     @Override
     public LogicalOperator visit(ExtendOperator extend) {
-        return ExtendBinder.bind(extend, input, environment);
+        return IngestionTimeCall.bindOver(input, environment, in -> ExtendBinder.bind(extend, in, environment));
     }
 
     @Override

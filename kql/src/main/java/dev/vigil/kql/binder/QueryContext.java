@@ -29,10 +29,14 @@ final class QueryContext {
     private final Map<String, Expression> options = new HashMap<>();
     private final QueryCaller caller;
     private final ExternalDataReader externalData;
+    private final Optional<String> ingestionTimeColumn;
+    private int ingestionTimeCalls;
 
     QueryContext(Catalog catalog, Optional<TimeFilter> timeFilter, Optional<IngestionRange> ingestion,
-                 Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller, ExternalDataReader externalData) {
+                 Map<String, List<ColumnSchema>> discoveredColumns, QueryCaller caller, ExternalDataReader externalData,
+                 Optional<String> ingestionTimeColumn) {
         this.caller = caller;
+        this.ingestionTimeColumn = ingestionTimeColumn;
         this.externalData = externalData;
         this.catalog = catalog;
         this.timeFilter = timeFilter;
@@ -47,6 +51,20 @@ final class QueryContext {
 
     QueryCaller caller() {
         return caller;
+    }
+
+    /** The physical column of stored tables' ingestion time, if the store keeps one. */
+    Optional<String> ingestionTimeColumn() {
+        return ingestionTimeColumn;
+    }
+
+    /** Counts a call of {@code ingestion_time()} that found no ingestion time in its scope, so that its operator can bind again with one. */
+    void ingestionTimeMissed() {
+        ingestionTimeCalls++;
+    }
+
+    int ingestionTimeMisses() {
+        return ingestionTimeCalls;
     }
 
     ExternalDataReader externalData() {

@@ -37,7 +37,7 @@ final class Scope {
     /** A scope over columns only, with no {@code let} names and an empty catalog. */
     static Scope of(List<ColumnSchema> columns) {
         return of(columns, Environment.root(new QueryContext(Catalog.of(List.of()), Optional.empty(), Optional.empty(), Map.of(), dev.vigil.kql.QueryCaller.UNKNOWN,
-                dev.vigil.kql.ExternalDataReader.NONE)));
+                dev.vigil.kql.ExternalDataReader.NONE, Optional.empty())));
     }
 
     Optional<BoundExpression> lookup(String name) {

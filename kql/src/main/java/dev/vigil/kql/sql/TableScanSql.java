@@ -1,6 +1,5 @@
 package dev.vigil.kql.sql;
 
-import dev.vigil.kql.catalog.TableSchema;
 import dev.vigil.kql.plan.TableScan;
 import java.util.stream.Collectors;
 
@@ -16,10 +15,12 @@ final class TableScanSql {
 
     static String select(TableScan scan) {
         if (!scan.table().hasStorage()) {
-            return empty(scan.table());
+            return empty(scan);
         }
         String relation = scan.table().sqlPath().stream().map(SqlIdentifiers::quote).collect(Collectors.joining("."));
-        String columns = scan.table().columns().stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
+        String columns = scan.table().columns().stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "))
+                + scan.ingestionTime().map(column -> ", " + SqlIdentifiers.quote(column) + " AS " + SqlIdentifiers.quote(TableScan.INGESTION_TIME))
+                        .orElse("");
         String select = "SELECT " + columns + " FROM " + relation;
         return scan.ingestion()
                 .map(range -> select + " WHERE " + SqlIdentifiers.quote(range.column()) + " > " + range.after()
@@ -27,8 +28,8 @@ final class TableScanSql {
                 .orElse(select);
     }
 
-    private static String empty(TableSchema table) {
-        String columns = table.columns().stream()
+    private static String empty(TableScan scan) {
+        String columns = scan.schema().stream()
                 .map(c -> "CAST(NULL AS " + DuckDbTypes.sqlType(c.type()) + ") AS " + SqlIdentifiers.quote(c.name()))
                 .collect(Collectors.joining(", "));
         return "SELECT " + columns + " WHERE false";

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
  */
 final class ConformanceTables {
     static final Instant NOW = Instant.parse("2024-03-10T12:00:00Z");
+    /**
+     * The hidden column every table has, as the workspace's stored tables do; Events keeps each row's
+     * ingestion time two minutes after its TimeGenerated, the other tables keep none (null).
+     */
+    static final String INGESTION_TIME = "_IngestionTime";
 
     static final TableSchema EVENTS = new TableSchema("Events", List.of("Events"), List.of(
             new ColumnSchema("TimeGenerated", KqlType.DATETIME),
@@ -107,10 +112,14 @@ final class ConformanceTables {
         String columns = table.columns().stream()
                 .map(c -> SqlIdentifiers.quote(c.name()) + " " + DuckDbTypes.sqlType(c.type()))
                 .collect(Collectors.joining(", "));
+        String names = table.columns().stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + name + " (" + columns + ")");
+            statement.execute("CREATE TABLE " + name + " (" + columns + ", " + SqlIdentifiers.quote(INGESTION_TIME) + " TIMESTAMP_NS)");
             for (String row : rows) {
-                statement.execute("INSERT INTO " + name + " VALUES (" + row + ")");
+                statement.execute("INSERT INTO " + name + " (" + names + ") VALUES (" + row + ")");
+            }
+            if (table == EVENTS) {
+                statement.execute("UPDATE " + name + " SET " + SqlIdentifiers.quote(INGESTION_TIME) + " = \"TimeGenerated\" + INTERVAL 2 MINUTE");
             }
         }
     }

@@ -83,7 +83,7 @@ class TestKqlConformance {
     }
 
     private static void run(ConformanceCase testCase) throws SQLException {
-        CompileOptions options = CompileOptions.at(ConformanceTables.NOW);
+        CompileOptions options = CompileOptions.at(ConformanceTables.NOW).withIngestionTimeColumn(ConformanceTables.INGESTION_TIME);
         if (testCase.timeRange().isPresent()) {
             String[] bounds = testCase.timeRange().get().split("\\s+");
             options = options.withTimeRange(new TimeRange(Instant.parse(bounds[0]), Instant.parse(bounds[1])));

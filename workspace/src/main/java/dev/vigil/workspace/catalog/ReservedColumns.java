@@ -13,6 +13,11 @@ public final class ReservedColumns {
      * any table's KQL schema: scans name their columns, so queries never see it.
      */
     public static final String INGEST_BATCH = "_IngestBatch";
+    /**
+     * The hidden column holding when each row was ingested (its group commit's time), which
+     * {@code ingestion_time()} reads. Rows stored before it was kept have none: null.
+     */
+    public static final String INGESTION_TIME = "_IngestionTime";
     private static final String PREFIX = "_";
 
     private ReservedColumns() {

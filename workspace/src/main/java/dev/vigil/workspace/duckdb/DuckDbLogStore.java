@@ -346,7 +346,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     private CompileOptions compileOptions(String workspaceId, QueryRequest request) {
         Instant now = request.asOf().orElseGet(clock::instant);
         CompileOptions options = CompileOptions.at(now).withCaller(new QueryCaller(request.principal().orElse(""), workspaceId))
-                .withExternalData(externalData);
+                .withExternalData(externalData).withIngestionTimeColumn(TableDdl.INGESTION_TIME_COLUMN);
         Optional<TimeRange> range = request.timeRange(now);
         if (range.isPresent()) {
             options = options.withTimeRange(range.get());

@@ -111,8 +111,9 @@ final class NdjsonBatchWriter implements BatchWriter {
             request.checkpoint().ifPresent(checkpoint -> IngestionLedger.merge(checkpoints, checkpoint));
         }
         inTransaction(true, () -> {
-            insert(byTable, batchNumbers);
-            ledger.record(connection, batchNumbers, checkpoints, clock.instant());
+            Instant ingested = clock.instant();
+            insert(byTable, batchNumbers, ingested);
+            ledger.record(connection, batchNumbers, checkpoints, ingested);
         });
         // Past the commit nothing may throw: the caller would take the committed rows for failed.
         ledger.published(batchNumbers);
@@ -161,13 +162,15 @@ final class NdjsonBatchWriter implements BatchWriter {
         }
     }
 
-    private void insert(Map<IngestTarget, List<PendingRows>> byTable, Map<String, Long> batchNumbers) throws SQLException, IOException {
+    /** Each table's rows, with their batch number and the ingestion time they all share. */
+    private void insert(Map<IngestTarget, List<PendingRows>> byTable, Map<String, Long> batchNumbers, Instant ingested)
+            throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
             for (Map.Entry<IngestTarget, List<PendingRows>> entry : byTable.entrySet()) {
                 Path file = spoolDirectory.resolve("batch-" + (++sequence) + ".ndjson");
                 spooled.add(file);
                 long largestRow = spool(file, entry.getKey().table().columns(), entry.getValue());
-                statement.execute(insert(entry.getKey(), file, batchNumbers.get(entry.getKey().workspaceId()), largestRow));
+                statement.execute(insert(entry.getKey(), file, batchNumbers.get(entry.getKey().workspaceId()), ingested, largestRow));
             }
         }
     }
@@ -188,11 +191,13 @@ final class NdjsonBatchWriter implements BatchWriter {
         return largest;
     }
 
-    private String insert(IngestTarget target, Path file, long batchNumber, long largestRow) {
+    private String insert(IngestTarget target, Path file, long batchNumber, Instant ingested, long largestRow) {
         List<ColumnSchema> columns = target.table().columns();
         String names = columns.stream().map(c -> SqlIdentifiers.quote(c.name())).collect(Collectors.joining(", "))
-                + ", " + SqlIdentifiers.quote(TableDdl.INGEST_BATCH_COLUMN);
-        String values = columns.stream().map(NdjsonBatchWriter::fromSpool).collect(Collectors.joining(", ")) + ", " + batchNumber;
+                + ", " + SqlIdentifiers.quote(TableDdl.INGEST_BATCH_COLUMN) + ", " + SqlIdentifiers.quote(TableDdl.INGESTION_TIME_COLUMN);
+        long ingestedNanos = ingested.getEpochSecond() * 1_000_000_000L + ingested.getNano();
+        String values = columns.stream().map(NdjsonBatchWriter::fromSpool).collect(Collectors.joining(", ")) + ", " + batchNumber
+                + ", make_timestamp_ns(" + ingestedNanos + ")";
         String types = columns.stream()
                 .map(c -> TableDdl.literal(c.name()) + ": " + TableDdl.literal(spoolType(c)))
                 .collect(Collectors.joining(", "));

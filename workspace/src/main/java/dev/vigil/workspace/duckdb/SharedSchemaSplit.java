@@ -82,6 +82,10 @@ final class SharedSchemaSplit {
             names.add(batch);
             values.add("coalesce(" + batch + ", 0)");
         }
+        if (stored.contains(TableDdl.INGESTION_TIME_COLUMN.toLowerCase(Locale.ROOT))) {
+            names.add(SqlIdentifiers.quote(TableDdl.INGESTION_TIME_COLUMN));
+            values.add(SqlIdentifiers.quote(TableDdl.INGESTION_TIME_COLUMN));
+        }
         String source = TableDdl.relation(shared, table.name());
         try (PreparedStatement copy = connection.prepareStatement("INSERT INTO " + TableDdl.relation(own, table.name())
                 + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", values) + " FROM " + source

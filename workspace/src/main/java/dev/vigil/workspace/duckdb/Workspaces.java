@@ -90,6 +90,7 @@ final class Workspaces {
                 for (WorkspaceTable table : BuiltInTables.ALL) {
                     statement.execute(TableDdl.createTable(workspace.schema(), table));
                     statement.execute(TableDdl.addIngestBatchColumn(workspace.schema(), table));
+                    statement.execute(TableDdl.addIngestionTimeColumn(workspace.schema(), table));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
@@ -106,6 +107,7 @@ final class Workspaces {
             }
             for (Map.Entry<String, WorkspaceTable> custom : customTables) {
                 statement.execute(TableDdl.addIngestBatchColumn(custom.getKey(), custom.getValue()));
+                statement.execute(TableDdl.addIngestionTimeColumn(custom.getKey(), custom.getValue()));
             }
             addStoredStandardTables(statement, loaded);
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, parameters, body, category, display_name FROM "
@@ -131,6 +133,7 @@ final class Workspaces {
 
     /** The standard tables that rows were ingested into before: those with a relation in the workspace's schema. */
     private static void addStoredStandardTables(Statement statement, Map<String, Workspace> loaded) throws SQLException {
+        List<String> older = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("SELECT schema_name, table_name FROM duckdb_tables()")) {
             while (rows.next()) {
                 String schema = rows.getString(1);
@@ -141,9 +144,13 @@ final class Workspaces {
                 for (Workspace workspace : List.copyOf(loaded.values())) {
                     if (workspace.schema().equals(schema)) {
                         loaded.put(workspace.id(), workspace.with(standard.get()));
+                        older.add(TableDdl.addIngestionTimeColumn(schema, standard.get()));
                     }
                 }
             }
+        }
+        for (String alter : older) {
+            statement.execute(alter);
         }
     }
 

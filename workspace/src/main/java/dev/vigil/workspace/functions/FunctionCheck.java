@@ -54,7 +54,8 @@ public final class FunctionCheck {
      */
     public static void check(StoredFunctionDefinition definition, String given, Catalog catalog, Instant now) {
         Layout layout = new Layout(definition, given);
-        CompileOptions options = CompileOptions.at(now);
+        // externaldata is read when the function is called, under the caller's allow-list; here an empty document checks its shape
+        CompileOptions options = CompileOptions.at(now).withExternalData(location -> "");
         // a let function is bound only when called: this first compilation checks the syntax alone
         refuseIfErrors(Kql.compile(layout.text + "print 0", catalog, options), layout);
         FunctionDefinition parsed;
