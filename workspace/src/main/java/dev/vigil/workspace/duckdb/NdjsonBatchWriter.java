@@ -127,7 +127,8 @@ final class NdjsonBatchWriter implements BatchWriter {
         }
         try {
             PendingRows request = new PendingRows(target, rows, Optional.empty(), null, 0);
-            inTransaction(false, () -> insert(Map.of(target, List.of(request)), Map.of(target.workspaceId(), ledger.next(target.workspaceId()))));
+            inTransaction(false, () -> insert(Map.of(target, List.of(request)), Map.of(target.workspaceId(), ledger.next(target.workspaceId())),
+                    clock.instant()));
         } catch (SQLException e) {
             if (!StorageFailures.isDataError(e)) {
                 throw e;
