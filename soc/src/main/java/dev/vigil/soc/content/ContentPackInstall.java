@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code Hunting Queries/}, {@code Parsers/}, {@code Workbooks/}, {@code Playbooks/}). Parsers go
  * first, so that the rules and hunting queries calling them compile; each item is answered as its
  * own import answers it, with what it needs (the tables its query reads, the connectors its file
- * names). Workbooks and playbooks are saved as their stores save them; files outside the content
+ * names, and for a playbook the settings its steps use). Workbooks and playbooks are saved as their stores save them; files outside the content
  * folders, and files that are not YAML or JSON (read-me files, images), are passed over and listed.
  */
 public final class ContentPackInstall {
@@ -40,6 +40,7 @@ public final class ContentPackInstall {
     private final WorkbookInstall workbooks;
     private final Workbooks savedWorkbooks;
     private final PlaybookInstall playbooks;
+    private final Playbooks savedPlaybooks;
     private final LogStore logStore;
 
     public ContentPackInstall(AlertRuleImport rules, ParserImport parsers, Workbooks workbooks, Playbooks playbooks, LogStore logStore) {
@@ -48,6 +49,7 @@ public final class ContentPackInstall {
         this.workbooks = new WorkbookInstall(workbooks);
         this.savedWorkbooks = workbooks;
         this.playbooks = new PlaybookInstall(playbooks, logStore);
+        this.savedPlaybooks = playbooks;
         this.logStore = logStore;
     }
 
@@ -86,10 +88,12 @@ public final class ContentPackInstall {
         List<PackItem> items = new ArrayList<>();
         Set<String> tables = new TreeSet<>();
         Set<String> connectors = new TreeSet<>();
+        Set<String> settings = new LinkedHashSet<>();
         for (ImportOutcome outcome : outcomes) {
             ContentNeeds needs = needs(workspaceId, outcome, byName.get(outcome.file()));
             tables.addAll(needs.tables());
             connectors.addAll(needs.connectors());
+            settings.addAll(needs.settings());
             items.add(new PackItem(outcome, needs));
         }
         Map<String, Long> tableRows = new HashMap<>();
@@ -98,13 +102,18 @@ public final class ContentPackInstall {
                 tableRows.put(table.name(), table.rowCount());
             }
         }
-        return new PackInstallation(pack, items, tableRows, List.copyOf(connectors), skipped);
+        return new PackInstallation(pack, items, tableRows, List.copyOf(connectors), List.copyOf(settings), skipped);
     }
 
-    /** What an installed rule, hunting query, parser or workbook needs; nothing is known of one refused, nor worked out for playbooks. */
+    /** What an installed rule, hunting query, parser, workbook or playbook needs; nothing is known of one refused. */
     private ContentNeeds needs(String workspaceId, ImportOutcome outcome, ContentFile file) {
-        if (file == null || outcome.status() == ImportStatus.Refused || outcome.kind() == ContentItemKind.Playbook) {
+        if (file == null || outcome.status() == ImportStatus.Refused) {
             return ContentNeeds.NONE;
+        }
+        if (outcome.kind() == ContentItemKind.Playbook) {
+            return outcome.id().flatMap(name -> savedPlaybooks.find(workspaceId, name))
+                    .map(playbook -> PlaybookNeeds.of(playbook.definition(), query -> tablesRead(workspaceId, query)))
+                    .orElse(ContentNeeds.NONE);
         }
         if (outcome.kind() == ContentItemKind.Workbook) {
             return outcome.id().flatMap(id -> savedWorkbooks.find(workspaceId, id)).map(workbook -> workbookNeeds(workspaceId, workbook.document()))

@@ -13,17 +13,17 @@ import java.util.Map;
 /**
  * A pack installation's answer: an item per rule, hunting query, function, workbook or playbook
  * (as an import answers it, with {@code needs}), a count per status, and what the pack needs:
- * each table its items read with the rows it holds now, and the connectors they name.
+ * each table its items read with the rows it holds now, the connectors they name, and the settings its playbooks use.
  */
 record PackInstallationJson(String pack, List<Map<String, Object>> value, Map<String, Integer> summary, Needs needs, List<String> skipped) {
 
-    record Needs(List<TableNeed> tables, List<String> connectors) {
+    record Needs(List<TableNeed> tables, List<String> connectors, List<String> settings) {
     }
 
     record TableNeed(String name, long rows) {
     }
 
-    record ItemNeeds(List<String> tables, List<String> connectors) {
+    record ItemNeeds(List<String> tables, List<String> connectors, List<String> settings) {
     }
 
     static PackInstallationJson of(PackInstallation installation) {
@@ -36,13 +36,13 @@ record PackInstallationJson(String pack, List<Map<String, Object>> value, Map<St
             ImportOutcome outcome = item.outcome();
             counts.merge(outcome.status(), 1, Integer::sum);
             Map<String, Object> json = ImportAnswerJson.item(outcome);
-            json.put("needs", new ItemNeeds(item.needs().tables(), item.needs().connectors()));
+            json.put("needs", new ItemNeeds(item.needs().tables(), item.needs().connectors(), item.needs().settings()));
             items.add(json);
         }
         Map<String, Integer> summary = new LinkedHashMap<>();
         counts.forEach((status, count) -> summary.put(status.name(), count));
         List<TableNeed> tables = new ArrayList<>();
         installation.tableRows().forEach((name, rows) -> tables.add(new TableNeed(name, rows)));
-        return new PackInstallationJson(installation.pack(), items, summary, new Needs(tables, installation.connectors()), installation.skipped());
+        return new PackInstallationJson(installation.pack(), items, summary, new Needs(tables, installation.connectors(), installation.settings()), installation.skipped());
     }
 }

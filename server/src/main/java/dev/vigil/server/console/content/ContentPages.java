@@ -100,7 +100,9 @@ public final class ContentPages {
         }
         Authorization.require(request.ctx(), Scope.workspace(workspace), Role.CONTRIBUTOR);
         AuditNotes.put(request.ctx(), "contentPack", pack);
-        PackInstallation installation = packs.install(workspace, pack, files.get(), false, request.user().principal().id());
+        // rules stay disabled unless the installer ticked "Enable the pack's rules"
+        boolean enable = "true".equals(request.ctx().formParam("enable"));
+        PackInstallation installation = packs.install(workspace, pack, files.get(), enable, request.user().principal().id());
         return result(installation);
     }
 
@@ -128,14 +130,21 @@ public final class ContentPages {
             counts.merge(outcome.status(), 1, Integer::sum);
             String detail = outcome.refusal().map(r -> r.reason() + ": " + r.message()).orElse(outcome.note().orElse(""));
             rows.add(new PackResult.Row(outcome.file(), kind(outcome), outcome.name().orElse(outcome.id().orElse("")), outcome.status().name(), detail,
-                    String.join(", ", item.needs().tables())));
+                    String.join(", ", item.needs().tables()), String.join("; ", uses(item))));
         }
         List<String> parts = new ArrayList<>();
         counts.forEach((status, count) -> parts.add(count + " " + status.name().toLowerCase(Locale.ROOT)));
         List<String> tables = new ArrayList<>();
         installation.tableRows().forEach((table, count) -> tables.add(table + (count == 0 ? " (no rows yet)" : " (" + count + " rows)")));
         return new PackResult(Optional.empty(), installation.pack(), rows, String.join(", ", parts), tables, installation.connectors(),
-                installation.skipped());
+                installation.settings(), installation.skipped());
+    }
+
+    private static List<String> uses(PackItem item) {
+        List<String> uses = new ArrayList<>();
+        item.needs().connectors().forEach(connector -> uses.add("connector " + connector));
+        uses.addAll(item.needs().settings());
+        return uses;
     }
 
     private static String kind(ImportOutcome outcome) {

@@ -10,15 +10,16 @@ import java.util.Optional;
  * @param tables each table the pack's items read, with the rows it holds ({@code Syslog (no rows yet)})
  */
 public record PackResult(Optional<String> message, String pack, List<Row> rows, String summary, List<String> tables, List<String> connectors,
-        List<String> skipped) {
+        List<String> settings, List<String> skipped) {
 
     /**
      * One item of the pack.
      *
      * @param detail the refusal's reason and message, or the note of an unchanged item
      * @param reads the tables the item reads
+     * @param uses the connectors and settings the item uses (a playbook's device hubs, outgoing HTTP, mail, secrets)
      */
-    public record Row(String file, String kind, String name, String status, String detail, String reads) {
+    public record Row(String file, String kind, String name, String status, String detail, String reads, String uses) {
         public boolean refused() {
             return status.equals("Refused");
         }
@@ -28,10 +29,11 @@ public record PackResult(Optional<String> message, String pack, List<Row> rows, 
         rows = List.copyOf(rows);
         tables = List.copyOf(tables);
         connectors = List.copyOf(connectors);
+        settings = List.copyOf(settings);
         skipped = List.copyOf(skipped);
     }
 
     static PackResult refused(String message) {
-        return new PackResult(Optional.of(message), "", List.of(), "", List.of(), List.of(), List.of());
+        return new PackResult(Optional.of(message), "", List.of(), "", List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -65,10 +65,10 @@ class TestContentPackRoutes {
         assertThat(answer.path("value").path(0).path("kind").asText()).isEqualTo("Function");
         Map<String, String> needs = byFile(answer, "needs");
         assertThat(needs.get("Analytic Rules/SshPasswordGuessing.yaml#" + ContentFixtures.SSH_RULE_ID))
-                .isEqualTo("{\"tables\":[\"Syslog\"],\"connectors\":[\"SyslogAma\"]}");
+                .isEqualTo("{\"tables\":[\"Syslog\"],\"connectors\":[\"SyslogAma\"],\"settings\":[]}");
         assertThat(needs.get("Analytic Rules/RootLogonFailures.yaml#" + ContentFixtures.PARSER_RULE_ID)).contains("\"tables\":[\"Syslog\"]");
         assertThat(needs.get("Hunting Queries/SshLogonsAfterFailures.yaml#5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35"))
-                .isEqualTo("{\"tables\":[\"Syslog\"],\"connectors\":[\"SyslogAma\"]}");
+                .isEqualTo("{\"tables\":[\"Syslog\"],\"connectors\":[\"SyslogAma\"],\"settings\":[]}");
         Map<String, String> statuses = byFile(answer, "status");
         assertThat(statuses.get("Workbooks/SshOverview.json#SshOverview")).isEqualTo("Imported");
         assertThat(statuses.get("Playbooks/note-ssh.yaml#note-ssh")).isEqualTo("Imported");
@@ -81,6 +81,35 @@ class TestContentPackRoutes {
         assertThat(answer.path("needs").path("connectors").toString()).contains("SyslogAma");
         assertThat(answer.path("skipped").toString()).isEqualTo("[\"Playbooks/Block-SshSource/readme.md\",\"SolutionMetadata.json\"]");
         assertThat(server.get("/api/workspaces/default/huntingQueries/5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void testAPlaybookSaysWhatItsStepsUse() {
+        String playbook = """
+                description: Contains a device
+                triggers: [{kind: incident}]
+                secrets: {token: t}
+                smtp: {host: mail.example, port: 25, from: soc@example.com}
+                steps:
+                  - {id: hits, type: query, query: "Syslog | where Computer == tostring(Entities[0].HostName) | count"}
+                  - id: each
+                    type: forEach
+                    items: Entities
+                    limit: 5
+                    steps:
+                      - {id: off, type: disableDevice, hub: plant, deviceId: "{{ tostring(item.DeviceId) }}"}
+                  - {id: tell, type: http, url: "https://hooks.example/soc", body: {n: 1}}
+                  - {id: mail, type: email, to: soc@example.com, subject: Contained, body: done}
+                """;
+        JsonNode answer = install("Containment", List.of(Map.of("name", "Playbooks/contain.yaml", "content", playbook)), false);
+
+        assertThat(answer.path("summary").path("Imported").asInt()).as(answer.toString()).isEqualTo(1);
+        JsonNode needs = answer.path("value").path(0).path("needs");
+        assertThat(needs.path("tables").toString()).isEqualTo("[\"Syslog\"]");
+        assertThat(needs.path("connectors").toString()).isEqualTo("[\"IoT\"]");
+        assertThat(needs.path("settings").toString()).contains("outgoing HTTP (loopback and private addresses only with --playbook-http-allow)")
+                .contains("the SMTP server the playbook names").contains("secrets token");
+        assertThat(answer.path("needs").path("settings")).isEqualTo(needs.path("settings"));
     }
 
     @Test

@@ -158,6 +158,37 @@ class TestHuntingAndContentWalk {
     }
 
     @Test
+    void testTickingEnableInstallsThePacksRulesEnabledAndPlaybooksShowWhatTheyRead() throws IOException {
+        Path pack = server.dataDirectory().resolve("content").resolve("Vigil IoT OT");
+        try (Stream<Path> files = Files.walk(ContentFixtures.iotOtPack())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = pack.resolve(ContentFixtures.iotOtPack().relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        browser.signIn("owner", PASSWORD);
+        browser.open(CONTENT);
+        assertThat(browser.find("[data-testid=enable-rules]").isSelected()).isFalse();
+
+        browser.find("[data-testid=enable-rules]").click();
+        browser.find("[data-testid=server-packs] tr[data-pack='Vigil IoT OT'] button").click();
+        browser.waitUntilText("[data-testid=install-summary]", "Vigil IoT OT");
+
+        WebElement playbook = browser.find("[data-testid=install-outcomes] tr[data-file='Playbooks/NoteFailedDeviceLogins.yaml']");
+        assertThat(playbook.getText()).contains("SecurityIoTRawEvent");
+        JsonNode rules = RunningServer.json(server.get("/api/workspaces/default/alertRules"));
+        List<Boolean> enabled = new ArrayList<>();
+        rules.path("value").forEach(rule -> {
+            if (rule.path("properties").path("displayName").asText().contains("PLC")) {
+                enabled.add(rule.path("properties").path("enabled").asBoolean());
+            }
+        });
+        assertThat(enabled).isNotEmpty().containsOnly(true);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     void testAPackFolderChosenOnThisComputerInstallsUnderItsName() throws IOException {
         Path pack = uploads.resolve("UploadedSsh");
         copySolution(pack);
@@ -191,7 +222,8 @@ class TestHuntingAndContentWalk {
         assertThat(browser.find("[data-testid=content-reason]").getText()).isNotEmpty();
 
         browser.open(HUNTING);
-        browser.find("[data-testid=hunting-queries] [data-testid=run-query]").click();
+        // another test may have installed the IoT/OT pack's hunting queries beside it
+        browser.find("[data-testid=hunting-queries] tr[data-query='5d1c9a7e-8b3f-4e26-a0d4-7c9e2b1f6a35'] [data-testid=run-query]").click();
         browser.waitUntilText("[data-testid=hunting-summary]", "SSH failures by source address");
         browser.screenshot("hunting-reader");
         assertThat(browser.findAll("[data-testid=hunting-rows] input[type=checkbox]")).isNotEmpty().allSatisfy(box -> assertThat(box.isEnabled()).isFalse());
