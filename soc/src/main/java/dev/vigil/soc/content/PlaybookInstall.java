@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code triggers}, {@code steps}, ...), named after its file, checked against the workspace as a
  * save through the API is. Installed again, it is unchanged when its document and secrets are the
  * ones saved, and a new version otherwise; a playbook of that name that the same file of the same pack
- * did not create (one saved by hand, or by another pack) is kept, and the file refused. A Logic App (what Sentinel's solutions ship in
+ * did not create (one saved by hand, or by another pack) is kept, and the file refused, unless it has no recorded source
+ * and is the file's document exactly (a pack installed it before sources were recorded): then the file is recorded as its source. A Logic App (what Sentinel's solutions ship in
  * {@code Playbooks/<name>/azuredeploy.json}) is refused: it runs on Azure's Logic Apps engine.
  */
 final class PlaybookInstall {
@@ -47,6 +48,12 @@ final class PlaybookInstall {
             Optional<Playbook> existing = playbooks.find(workspaceId, playbookName);
             String source = pack + "/" + file.name().replace('\\', '/');
             Optional<String> installedFrom = playbooks.source(workspaceId, playbookName);
+            if (existing.isPresent() && installedFrom.isEmpty() && same(existing.get(), PlaybookDocument.read(document, workspaceId, logStore))) {
+                // installed by a pack before sources were recorded: the same document is this file's, so it is recorded as such
+                playbooks.recordSource(workspaceId, playbookName, source);
+                return outcome(file, playbookName, ImportStatus.Unchanged, Optional.of("the installed playbook (version " + existing.get().version()
+                        + ") is the same; recorded as installed from this file"));
+            }
             if (existing.isPresent() && !installedFrom.equals(Optional.of(source))) {
                 String origin = installedFrom.map(other -> "from " + other).orElse("saved by " + existing.get().createdBy());
                 throw new ContentRefusedException(RefusalReason.NameTaken, "workspace '" + workspaceId + "' has a playbook '" + playbookName + "' ("

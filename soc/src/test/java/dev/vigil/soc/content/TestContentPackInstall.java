@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.soc.hunting.HuntingQueries;
+import dev.vigil.soc.playbook.document.PlaybookDocument;
 import dev.vigil.soc.playbook.store.Playbooks;
 import dev.vigil.soc.playbook.store.SecretBox;
 import dev.vigil.soc.rule.store.AlertRules;
@@ -211,6 +212,25 @@ class TestContentPackInstall {
         assertThat(answers(other).get("Playbooks/notify-plant.yaml")).startsWith("Playbook Refused NameTaken: workspace 'default' has a playbook"
                 + " 'notify-plant' (from " + PACK + "/Playbooks/notify-plant.yaml) that this file did not install");
         assertThat(answers(install(Map.of("Playbooks/notify-plant.yaml", PLAYBOOK))).values()).containsExactly("Playbook Unchanged");
+    }
+
+    @Test
+    void testAPlaybookAPackInstalledBeforeSourcesWereRecordedIsClaimedByTheSameFileOnly() throws Exception {
+        // as a pack saved it before it recorded where its playbooks came from: the file's document, no source
+        playbooks.save(WS, "notify-plant", PlaybookDocument.parse(PLAYBOOK, true), Optional.empty(), "alice");
+        playbooks.save(WS, "our-own", PlaybookDocument.parse(PLAYBOOK, true), Optional.empty(), "bob");
+
+        Map<String, String> answers = answers(install(Map.of("Playbooks/notify-plant.yaml", PLAYBOOK,
+                "Playbooks/our-own.yaml", PLAYBOOK.replace("Seen by the plant pack", "Seen by the new pack"))));
+
+        assertThat(answers.get("Playbooks/notify-plant.yaml")).isEqualTo("Playbook Unchanged");
+        assertThat(playbooks.source(WS, "notify-plant")).contains(PACK + "/Playbooks/notify-plant.yaml");
+        assertThat(playbooks.get(WS, "notify-plant").version()).isEqualTo(1);
+        // a different document is not the file's: the playbook stays unclaimed and the file refused
+        assertThat(answers.get("Playbooks/our-own.yaml")).startsWith("Playbook Refused NameTaken");
+        assertThat(playbooks.source(WS, "our-own")).isEmpty();
+        assertThat(answers(install(Map.of("Playbooks/notify-plant.yaml", PLAYBOOK.replace("plant pack", "plant pack v2")))).values())
+                .containsExactly("Playbook Updated");
     }
 
     @Test

@@ -160,6 +160,24 @@ public final class Playbooks {
         return latest.get(key(workspaceId, name)).map(StoredPlaybook::source);
     }
 
+    /**
+     * Records where a playbook that has no source came from, without a new version: for one a pack
+     * installed before sources were recorded. A playbook that has a source keeps it.
+     */
+    public synchronized void recordSource(String workspaceId, String name, String source) {
+        Optional<StoredPlaybook> stored = latest.get(key(workspaceId, name));
+        if (stored.isEmpty() || stored.get().source() != null) {
+            return;
+        }
+        StoredPlaybook s = stored.get();
+        StoredPlaybook sourced = new StoredPlaybook(s.workspaceId(), s.name(), s.version(), s.document(), s.secrets(), s.createdTimeUtc(),
+                s.lastModifiedTimeUtc(), s.createdBy(), s.lastModifiedBy(), s.deleted(), source);
+        state.transaction(() -> {
+            versions.put(versionKey(workspaceId, name, s.version()), sourced);
+            latest.put(key(workspaceId, name), sourced);
+        });
+    }
+
     /** Deletes the playbook; its versions stay for the runs that name them. */
     public synchronized void delete(String workspaceId, String name) {
         get(workspaceId, name);
