@@ -16,9 +16,10 @@ public record BookmarkList(List<Entry> entries, Permit permit, Optional<Message>
      * A bookmark.
      *
      * @param incident the incident it is attached to ({@code #3 SSH guessing}), or empty
+     * @param editHref the bookmark's own page, to edit it
      */
     public record Entry(String id, String name, String notes, String labels, String tactics, String createdBy, String created, String incident,
-                        String attachHref) {
+                        String attachHref, String editHref) {
     }
 
     public record Message(String text, boolean error) {

@@ -21,6 +21,7 @@ import dev.vigil.server.query.CallerQueries;
 import dev.vigil.server.query.QueryThrottledException;
 import dev.vigil.soc.RefusedRequestException;
 import dev.vigil.soc.hunting.Bookmark;
+import dev.vigil.soc.hunting.BookmarkEdit;
 import dev.vigil.soc.hunting.BookmarkEntities;
 import dev.vigil.soc.hunting.HuntingBookmarks;
 import dev.vigil.soc.hunting.HuntingQueries;
@@ -79,6 +80,8 @@ public final class HuntingPages {
         router.post(AREA + "/queries/{queryId}/run", request -> run(router, request));
         router.post(AREA + "/bookmarks", request -> bookmark(router, request));
         router.post(AREA + "/bookmarks/{bookmarkId}/incident", request -> attach(router, request));
+        router.get(AREA + "/bookmarks/{bookmarkId}", request -> bookmarkPage(router, request, Optional.empty()));
+        router.post(AREA + "/bookmarks/{bookmarkId}", request -> saveBookmark(router, request));
     }
 
     private static Map<String, String> rangeLabels() {
@@ -215,12 +218,63 @@ public final class HuntingPages {
         router.templates().render(request.ctx(), "hunting/bookmarks.jte", bookmarkList(request, workspace, Optional.of(message)));
     }
 
+    /** One bookmark's page: its name, notes and labels to edit, the incident to attach it to, and the row as bookmarked. */
+    private void bookmarkPage(ConsoleRouter router, ConsoleRequest request, Optional<BookmarkList.Message> message) {
+        String workspace = request.workspace();
+        Bookmark bookmark = found(() -> bookmarks.get(workspace, request.ctx().pathParam("bookmarkId")));
+        List<BookmarkEditPage.Cell> cells = bookmark.queryResult().entrySet().stream()
+                .map(cell -> new BookmarkEditPage.Cell(cell.getKey(), cell.getValue() == null ? "" : cell.getValue().toString())).toList();
+        String incident = bookmarks.incidentOf(workspace, bookmark.id()).map(found -> "#" + found.number() + " " + found.title()).orElse("");
+        router.templates().render(request.ctx(), "hunting/bookmark.jte", new BookmarkEditPage(request.shell(Area.HUNTING, bookmark.displayName()),
+                bookmark.id(), bookmark.displayName(), bookmark.notes(), String.join(", ", bookmark.labels()), String.join(", ", bookmark.tactics()),
+                String.join(", ", bookmark.techniques()), bookmark.queryText(), cells, incident, bookmarkPermit(request, workspace),
+                bookmarkHref(workspace, bookmark.id()), href(workspace), message));
+    }
+
+    /** Saves the page's edit as the API's PATCH does, then attaches the bookmark to the incident given, if one is. */
+    private void saveBookmark(ConsoleRouter router, ConsoleRequest request) {
+        String workspace = request.workspace();
+        Permit permit = bookmarkPermit(request, workspace);
+        BookmarkList.Message message;
+        if (!permit.allowed()) {
+            message = new BookmarkList.Message(permit.reason(), true);
+        } else {
+            Authorization.require(request.ctx(), Scope.workspace(workspace), Role.RESPONDER);
+            String bookmarkId = request.ctx().pathParam("bookmarkId");
+            AuditNotes.put(request.ctx(), "bookmark", bookmarkId);
+            String user = request.user().principal().id();
+            String incident = Optional.ofNullable(request.ctx().formParam("incident")).orElse("").strip();
+            try {
+                found(() -> bookmarks.edit(workspace, bookmarkId, new BookmarkEdit(Optional.ofNullable(request.ctx().formParam("displayName")),
+                        Optional.ofNullable(request.ctx().formParam("notes")), Optional.of(labels(request)), Optional.empty(), Optional.empty(),
+                        Optional.empty()), user));
+                message = new BookmarkList.Message("Bookmark saved.", false);
+                if (!incident.isEmpty()) {
+                    long number = bookmarks.attach(workspace, bookmarkId, incident, user).number();
+                    message = new BookmarkList.Message("Bookmark saved and attached to incident #" + number + ".", false);
+                }
+            } catch (RefusedRequestException e) {
+                message = new BookmarkList.Message(e.getMessage(), true);
+            }
+        }
+        bookmarkPage(router, request, Optional.of(message));
+    }
+
+    private static List<String> labels(ConsoleRequest request) {
+        return Arrays.stream(Optional.ofNullable(request.ctx().formParam("labels")).orElse("").split(","))
+                .map(String::strip).filter(label -> !label.isEmpty()).toList();
+    }
+
+    static String bookmarkHref(String workspace, String bookmarkId) {
+        return href(workspace) + "/bookmarks/" + ConsolePaths.encode(bookmarkId);
+    }
+
     private BookmarkList bookmarkList(ConsoleRequest request, String workspace, Optional<BookmarkList.Message> message) {
         List<BookmarkList.Entry> entries = bookmarks.list(workspace).stream().map(bookmark -> new BookmarkList.Entry(bookmark.id(),
                 bookmark.displayName(), bookmark.notes(), String.join(", ", bookmark.labels()), String.join(", ", bookmark.tactics()),
                 bookmark.createdBy(), DisplayTime.format(bookmark.created()),
                 bookmarks.incidentOf(workspace, bookmark.id()).map(incident -> "#" + incident.number() + " " + incident.title()).orElse(""),
-                href(workspace) + "/bookmarks/" + ConsolePaths.encode(bookmark.id()) + "/incident")).toList();
+                bookmarkHref(workspace, bookmark.id()) + "/incident", bookmarkHref(workspace, bookmark.id()))).toList();
         return new BookmarkList(entries, bookmarkPermit(request, workspace), message);
     }
 

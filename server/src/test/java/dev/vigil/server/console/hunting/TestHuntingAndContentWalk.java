@@ -189,6 +189,33 @@ class TestHuntingAndContentWalk {
     }
 
     @Test
+    void testABookmarksPageEditsItsNotesAndLabelsAndAttachesItToAnIncident() {
+        HttpResponse<String> created = server.postJson("/api/workspaces/default/bookmarks", Map.of("properties", Map.of("displayName",
+                "Odd login on web-3", "query", "Syslog | take 1", "queryResult", Map.of("Computer", "web-3", "SyslogMessage", "Accepted password"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = RunningServer.json(created).path("name").asText();
+        browser.signIn("owner", PASSWORD);
+        browser.open(HUNTING);
+
+        browser.find("[data-testid=bookmarks] tr[data-bookmark='" + id + "'] [data-testid=bookmark-edit-link]").click();
+        browser.waitUntilText("h1", "Odd login on web-3");
+        assertThat(browser.find("[data-testid=bookmark-row]").getText()).contains("Computer", "web-3", "Accepted password");
+        browser.find("#bookmark-edit-notes").sendKeys("The admin confirmed it was not them.");
+        browser.find("#bookmark-edit-labels").sendKeys("escalate, web");
+        browser.find("#bookmark-edit-incident").sendKeys(Long.toString(incidentNumber));
+        browser.clickText("Save bookmark");
+        browser.waitUntilText("[data-testid=bookmark-edit-message]", "Bookmark saved and attached to incident #" + incidentNumber + ".");
+
+        browser.screenshot("hunting-bookmark-edited");
+        assertThat(browser.find("[data-testid=bookmark-edit-incident]").getText()).isEqualTo("#" + incidentNumber + " SSH guessing");
+        JsonNode stored = RunningServer.json(server.get("/api/workspaces/default/bookmarks/" + id)).path("properties");
+        assertThat(stored.path("notes").asText()).isEqualTo("The admin confirmed it was not them.");
+        assertThat(stored.path("labels").toString()).isEqualTo("[\"escalate\",\"web\"]");
+        assertThat(ConsoleAccessibility.problems(browser)).isEmpty();
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     void testAPackFolderChosenOnThisComputerInstallsUnderItsName() throws IOException {
         Path pack = uploads.resolve("UploadedSsh");
         copySolution(pack);
