@@ -1,6 +1,6 @@
 package dev.vigil.soc.playbook;
 
-import dev.vigil.iot.detection.IpRange;
+import dev.vigil.iot.network.IpRange;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

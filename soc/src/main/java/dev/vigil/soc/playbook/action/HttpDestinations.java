@@ -1,6 +1,6 @@
 package dev.vigil.soc.playbook.action;
 
-import dev.vigil.iot.detection.IpRange;
+import dev.vigil.iot.network.IpRange;
 import dev.vigil.soc.playbook.HttpStepAllowList;
 import java.net.Inet6Address;
 import java.net.InetAddress;
