@@ -1,6 +1,5 @@
 package dev.vigil.kql.binder;
 
-import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
@@ -32,7 +31,7 @@ final class ActivityMetricsPlugin {
         if (arguments.size() < 3) {
             throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 3), evaluate.plugin().span());
         }
-        boolean ranged = arguments.size() >= 4 && !isInputColumn(arguments.get(3), input, environment);
+        boolean ranged = arguments.size() >= 4 && !PluginExpansion.isInputColumn(arguments.get(3), input, environment);
         if (ranged && arguments.size() < 5) {
             throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 5), evaluate.plugin().span());
         }
@@ -83,13 +82,5 @@ final class ActivityMetricsPlugin {
                 + " | extend __am_returned = coalesce(__am_returned, 0), __am_before = coalesce(__am_before, 0)"
                 + " | project " + String.join(", ", output);
         return PluginExpansion.expand(NAME, kql, input, scalars, environment, evaluate.plugin().span());
-    }
-
-    private static boolean isInputColumn(Expression argument, LogicalOperator input, Environment environment) {
-        try {
-            return ExpressionBinder.bindScalar(argument, Scope.of(input.schema(), environment)) instanceof BoundColumn;
-        } catch (DiagnosticException e) {
-            return false;
-        }
     }
 }

@@ -64,6 +64,8 @@ final class EvaluateBinder {
                 return ActiveUsersCountPlugin.bind(evaluate, input, environment);
             case ActivityMetricsPlugin.NAME:
                 return ActivityMetricsPlugin.bind(evaluate, input, environment);
+            case NewActivityMetricsPlugin.NAME:
+                return NewActivityMetricsPlugin.bind(evaluate, input, environment);
             default:
                 break;
         }
