@@ -13,6 +13,8 @@ import java.util.List;
  *   baseline. A seasonality of -1 (the default) takes the best period {@link SeriesPeriods} finds
  *   when its score reaches {@code seasonality_threshold} (0.6), and none otherwise; 0 means none.
  *   The last {@code test_points} values are left out of the learning (period, medians, trend).</li>
+ *   <li>{@code series_decompose_forecast(s, points [, seasonality, trend, seasonality_threshold])}: the baseline of
+ *   the decomposition that learns from all but the last {@code points} values, so the trailing points are forecast.</li>
  *   <li>{@code series_seasonal(s [, period])}: the seasonal part alone, a period of -1 (the default) found with a score
  *   of 0.7 at least, 0 or no period found giving zeros.</li>
  *   <li>{@code series_decompose_anomalies(s [, threshold, seasonality, trend, test_points, ad_method,
@@ -54,7 +56,11 @@ final class SeriesDecomposition {
                 FunctionDeclaration.scalar("series_seasonal", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC, a -> decompose(a.get(0), a.get(1),
                         "'none'", "0", SEASONAL_THRESHOLD, (l, limit, seasonal, trend, baseline) -> "CASE WHEN " + l + " IS NOT NULL THEN to_json("
                         + seasonal + ") END"), List.of(DYNAMIC, LONG), 1, List.of("-1")))
-                        .withDeviation("a period of -1 is found by Vigil's own scoring (see series_periods_detect)"));
+                        .withDeviation("a period of -1 is found by Vigil's own scoring (see series_periods_detect)"),
+                FunctionDeclaration.scalar("series_decompose_forecast", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC, a -> decompose(a.get(0),
+                        a.get(2), a.get(3), a.get(1), a.get(4), (l, limit, seasonal, trend, baseline) -> "CASE WHEN " + l + " IS NOT NULL THEN to_json("
+                        + baseline + ") END"), List.of(DYNAMIC, LONG, LONG, STRING, REAL), 2, List.of("-1", "'avg'", DEFAULT_SEASONALITY_THRESHOLD)))
+                        .withDeviation("a seasonality of -1 is found by Vigil's own scoring (see series_periods_detect)"));
     }
 
     static List<MultiValueFunction> multiValued() {
