@@ -12,19 +12,20 @@ import java.util.List;
  * not draw are moved and removed only ({@code summary} says what they are).
  *
  * @param path the item's index, after those of the groups it sits in ({@code 2.0}); its form fields are {@code item.<path>.<field>}
+ * @param afterGroup whether the item just above it in its list is a group, which it can be moved into
  * @param kind {@code text}, {@code query}, {@code parameters}, {@code links}, {@code group} or {@code other}
  * @param json the item as written (a group's without its items, which are {@code children}), which the form carries back
  */
-public record EditorItem(String path, int depth, boolean first, boolean last, String kind, String name, String summary, String json,
+public record EditorItem(String path, int depth, boolean first, boolean last, boolean afterGroup, String kind, String name, String summary, String json,
         String markdown, String title, String query, String visualization, String width, List<EditorParameter> parameters, String style,
         List<EditorLink> links, List<EditorFormatter> formatters, String tileTitle, String tileValue, List<EditorItem> children) {
     public static final List<String> LINK_STYLES = List.of("tabs", "paragraph", "pills", "list");
 
-    static EditorItem of(int index, int count, ObjectNode item) {
-        return of(Integer.toString(index), 0, index, count, item);
+    static EditorItem of(int index, List<ObjectNode> items) {
+        return of(Integer.toString(index), 0, index, items.size(), index > 0 && items.get(index - 1).path("type").asInt() == 12, items.get(index));
     }
 
-    private static EditorItem of(String path, int depth, int index, int count, ObjectNode item) {
+    private static EditorItem of(String path, int depth, int index, int count, boolean afterGroup, ObjectNode item) {
         JsonNode content = item.path("content");
         int type = item.path("type").asInt();
         String kind = switch (type) {
@@ -65,14 +66,15 @@ public record EditorItem(String path, int depth, boolean first, boolean last, St
             JsonNode list = content.path("items");
             for (int j = 0; j < list.size(); j++) {
                 if (list.get(j).isObject()) {
-                    children.add(of(path + "." + j, depth + 1, j, list.size(), (ObjectNode) list.get(j)));
+                    boolean groupAbove = j > 0 && list.get(j - 1).path("type").asInt() == 12;
+                    children.add(of(path + "." + j, depth + 1, j, list.size(), groupAbove, (ObjectNode) list.get(j)));
                 }
             }
             carried = item.deepCopy();
             carried.withObjectProperty("content").putArray("items");
         }
         JsonNode tiles = content.path("tileSettings");
-        return new EditorItem(path, depth, index == 0, index == count - 1, kind, item.path("name").asText(""), summary(type, content),
+        return new EditorItem(path, depth, index == 0, index == count - 1, afterGroup, kind, item.path("name").asText(""), summary(type, content),
                 WorkbookDraft.json(carried), content.path("json").asText(""), content.path("title").asText(""), content.path("query").asText(""),
                 content.path("visualization").asText("table"), item.path("customWidth").asText(""), parameters, content.path("style").asText("list"),
                 links, formatters, tiles.path("titleContent").path("columnMatch").asText(""), tiles.path("leftContent").path("columnMatch").asText(""),

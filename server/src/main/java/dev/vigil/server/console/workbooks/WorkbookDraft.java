@@ -94,8 +94,9 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
     /**
      * The draft after one of the editor's buttons: {@code add:KIND} at the end of the workbook or
      * {@code add:KIND@PATH} at the end of that group (KIND {@code text}, {@code query},
-     * {@code parameters}, {@code links} or {@code group}), and {@code up:PATH}, {@code down:PATH},
-     * {@code delete:PATH} within the item's own list; anything else leaves it as it is.
+     * {@code parameters}, {@code links} or {@code group}), {@code up:PATH}, {@code down:PATH},
+     * {@code delete:PATH} within the item's own list, {@code in:PATH} into the group just above it
+     * (at its end) and {@code out:PATH} out of its group (to just after it); anything else leaves it as it is.
      */
     WorkbookDraft apply(String action) {
         if (action == null) {
@@ -114,6 +115,8 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
                 yield list.isPresent() && item.isPresent();
             }
             case "up", "down", "delete" -> path(argument).map(path -> move(root, path, parts[0])).orElse(false);
+            case "in" -> path(argument).map(path -> intoGroupAbove(root, path)).orElse(false);
+            case "out" -> path(argument).map(path -> outOfGroup(root, path)).orElse(false);
             default -> false;
         };
         if (!changed) {
@@ -141,6 +144,36 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         }
         JsonNode moved = list.remove(at);
         list.insert(to, moved);
+        return true;
+    }
+
+    /** The item at {@code path} moved to the end of the group just above it in its list. */
+    private static boolean intoGroupAbove(ArrayNode root, List<Integer> path) {
+        int at = path.get(path.size() - 1);
+        List<Integer> above = new ArrayList<>(path.subList(0, path.size() - 1));
+        above.add(at - 1);
+        Optional<ArrayNode> list = path.size() == 1 ? Optional.of(root) : groupItems(root, path.subList(0, path.size() - 1));
+        Optional<ArrayNode> group = at > 0 ? groupItems(root, above) : Optional.empty();
+        if (list.isEmpty() || group.isEmpty() || at >= list.get().size()) {
+            return false;
+        }
+        group.get().add(list.get().remove(at));
+        return true;
+    }
+
+    /** The item at {@code path}, inside a group, moved out to just after that group. */
+    private static boolean outOfGroup(ArrayNode root, List<Integer> path) {
+        if (path.size() < 2) {
+            return false;
+        }
+        List<Integer> groupPath = path.subList(0, path.size() - 1);
+        Optional<ArrayNode> group = groupItems(root, groupPath);
+        Optional<ArrayNode> parent = groupPath.size() == 1 ? Optional.of(root) : groupItems(root, groupPath.subList(0, groupPath.size() - 1));
+        int at = path.get(path.size() - 1);
+        if (group.isEmpty() || parent.isEmpty() || at >= group.get().size()) {
+            return false;
+        }
+        parent.get().insert(groupPath.get(groupPath.size() - 1) + 1, group.get().remove(at));
         return true;
     }
 

@@ -102,7 +102,7 @@ final class WorkbookEditor {
         List<EditorItem> items = new ArrayList<>();
         List<ObjectNode> json = draft.items();
         for (int i = 0; i < json.size(); i++) {
-            items.add(EditorItem.of(i, json.size(), json.get(i)));
+            items.add(EditorItem.of(i, json));
         }
         EditorPage page = new EditorPage(request.shell(Area.WORKBOOKS, "Edit " + workbook.displayName()), viewHref(workbook),
                 viewHref(workbook) + "/edit", draft.displayName(), draft.etag(), items, permit(request), error, errorField);

@@ -27,7 +27,7 @@ class TestWorkbookDraft {
         form.put("etag", List.of(draft.etag()));
         form.put("items", List.of(Integer.toString(draft.items().size())));
         for (int i = 0; i < draft.items().size(); i++) {
-            put(form, EditorItem.of(i, draft.items().size(), draft.items().get(i)));
+            put(form, EditorItem.of(i, draft.items()));
         }
         return form;
     }
@@ -134,6 +134,14 @@ class TestWorkbookDraft {
         assertThat(changed.apply("down:1.2")).as("the last item goes no further").isSameAs(changed);
         assertThat(changed.apply("delete:1.7")).isSameAs(changed);
         assertThat(changed.apply("add:group").items()).extracting(item -> item.path("type").asInt()).containsExactly(1, 12, 12);
+        WorkbookDraft out = changed.apply("out:1.0");
+        assertThat(out.items()).extracting(item -> item.path("name").asText()).containsExactly("top", "g", "query - 4");
+        assertThat(out.items().get(1).path("content").path("items")).extracting(item -> item.path("name").asText()).containsExactly("b", "links - 4");
+        assertThat(out.apply("in:2").items()).as("back into the group above, at its end").extracting(item -> item.path("name").asText())
+                .containsExactly("top", "g");
+        assertThat(out.apply("in:2").items().get(1).path("content").path("items").path(2).path("name").asText()).isEqualTo("query - 4");
+        assertThat(out.apply("in:1")).as("the item above is no group").isSameAs(out);
+        assertThat(out.apply("out:2")).as("a top item is in no group").isSameAs(out);
         assertThat(draft.items().get(1).path("content").path("items")).as("the draft itself does not change").hasSize(2);
     }
 

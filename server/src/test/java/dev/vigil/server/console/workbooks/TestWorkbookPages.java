@@ -232,6 +232,11 @@ class TestWorkbookPages {
         browser.find("[aria-label='Add text to group - alerts']").click();
         browser.waitUntil(driver -> groupItems("3").split(" \\| ").length == 6);
         String text = groupItems("3").split(" \\| ")[5];
+        browser.find("[aria-label='Move " + text + " out of its group']").click();
+        browser.waitUntil(driver -> topItems().equals("text - header | parameters - filters | links - tabs | group - alerts | " + text
+                + " | group - devices | group - incidents"));
+        browser.find("[aria-label='Move " + text + " into the group above']").click();
+        browser.waitUntil(driver -> groupItems("3").endsWith("query - alert list | " + text));
         browser.find("[aria-label='Move " + text + " up']").click();
         browser.waitUntil(driver -> groupItems("3").endsWith(text + " | query - alert list"));
         assertThat(browser.find("input[name='item.2.link.1.label']").getAttribute("value")).as("edits outlive the buttons").isEqualTo("Plant devices");
@@ -283,6 +288,12 @@ class TestWorkbookPages {
     /** The names of the items of the group at {@code path} in the editor, in order. */
     private static String groupItems(String path) {
         return String.valueOf(browser.script("return Array.from(document.querySelectorAll(\"[data-group-items='" + path + "'] > [data-editor-item]\"))"
+                + ".map(function (item) { return item.getAttribute('data-editor-item'); }).join(' | ');"));
+    }
+
+    /** The names of the editor's top-level items, in order. */
+    private static String topItems() {
+        return String.valueOf(browser.script("return Array.from(document.querySelectorAll(\"[data-testid='editor-items'] > [data-editor-item]\"))"
                 + ".map(function (item) { return item.getAttribute('data-editor-item'); }).join(' | ');"));
     }
 
