@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,10 @@ public class IngestBenchmark {
     @Param({"50000"})
     public int batchMaxRows;
 
+    /** How long a bulk batch waits for more requests after its first; the default settings' 20 ms unless given. */
+    @Param({"20"})
+    public int batchMaxDelayMillis;
+
     private Path dataDirectory;
     private Storage storage;
     private LogStore logStore;
@@ -91,7 +96,7 @@ public class IngestBenchmark {
         dataDirectory = Files.createTempDirectory("vigil-ingest-bench");
         StorageSettings settings = StorageSettings.defaults(dataDirectory);
         storage = DuckDbStorage.open(
-                new StorageSettings(dataDirectory, batchMaxRows, settings.batchMaxDelay(), Math.max(settings.queueMaxRows(), batchMaxRows * 4)),
+                new StorageSettings(dataDirectory, batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), Math.max(settings.queueMaxRows(), batchMaxRows * 4)),
                 new SimpleMeterRegistry());
         logStore = storage.logStore();
         logStore.createWorkspace(BenchWorkspace.ID);
