@@ -53,6 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code ingestSecurityAlertRows}: rows already decoded (as Vigil's own writers hand them over).</li>
  *   <li>{@code ingestNdjsonRequests}: each request's NDJSON body decoded row by row first, as the
  *       ingestion API does, then ingested.</li>
+ *   <li>{@code ingestNdjsonBodies}: the same bodies handed over as they are ({@code LogStore.ingestNdjson}):
+ *       validated on a streaming parse, and spooled as their own bytes with the values validation changes.</li>
  *   <li>{@code duckDbReadJson}: the baseline, DuckDB's own bulk insert of the same rows: one
  *       {@code INSERT ... FROM read_json} of {@value #BASELINE_ROWS} of them as NDJSON (the same
  *       bodies) into a file-backed table of {@code SecurityAlert}'s columns and types, in a
@@ -167,6 +169,13 @@ public class IngestBenchmark {
             }
         }
         return logStore.ingest(BenchWorkspace.ID, "SecurityAlert", rows).join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(REQUEST_ROWS)
+    public IngestReceipt ingestNdjsonBodies() {
+        byte[] body = bodies.get(Math.floorMod(nextRequest.getAndIncrement(), DISTINCT_REQUESTS));
+        return logStore.ingestNdjson(BenchWorkspace.ID, "SecurityAlert", body).join();
     }
 
     @Benchmark
