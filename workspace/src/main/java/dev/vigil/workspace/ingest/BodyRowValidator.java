@@ -84,7 +84,10 @@ public final class BodyRowValidator {
 
     /** One row object, the parser on its '{'; null when the row needs the usual validation. */
     private BodyRow row(JsonParser parser, boolean[] seen, Instant ingestionTime) throws IOException {
-        long start = parser.getTokenLocation().getByteOffset();
+        int start = offset(parser);
+        if (start < 0) {
+            return null;
+        }
         List<ValueEdit> replaced = new ArrayList<>(4);
         long billed = 0;
         boolean hasFields = false;
@@ -93,16 +96,19 @@ public final class BodyRowValidator {
         int pendingColumn = -1;
         Object pendingValue = null;
         for (JsonToken token = parser.nextToken(); ; token = parser.nextToken()) {
-            long offset = parser.getTokenLocation().getByteOffset();
-            if (offset < 0 || offset > Integer.MAX_VALUE) {
-                return null;
-            }
-            if (pendingFrom >= 0) {
-                replaced.add(new ValueEdit(pendingFrom, (int) offset, token == JsonToken.FIELD_NAME, pendingColumn, pendingValue));
-                pendingFrom = -1;
-            }
-            if (token == JsonToken.END_OBJECT) {
-                return finish((int) start, (int) offset + 1, hasFields, replaced, seen, billed, ingestionTime);
+            // a location is an object of its own: taken only where a span starts or ends
+            if (pendingFrom >= 0 || token == JsonToken.END_OBJECT) {
+                int offset = offset(parser);
+                if (offset < 0) {
+                    return null;
+                }
+                if (pendingFrom >= 0) {
+                    replaced.add(new ValueEdit(pendingFrom, offset, token == JsonToken.FIELD_NAME, pendingColumn, pendingValue));
+                    pendingFrom = -1;
+                }
+                if (token == JsonToken.END_OBJECT) {
+                    return finish(start, offset + 1, hasFields, replaced, seen, billed, ingestionTime);
+                }
             }
             if (token != JsonToken.FIELD_NAME) {
                 return null;
@@ -114,10 +120,6 @@ public final class BodyRowValidator {
             }
             seen[position] = true;
             JsonToken value = parser.nextToken();
-            long valueStart = parser.getTokenLocation().getByteOffset();
-            if (valueStart < 0) {
-                return null;
-            }
             KqlType columnType = types[position];
             if (position == type || position == tenant || position == timeGenerated) {
                 Object standard = standardValue(parser, value, position, ingestionTime);
@@ -129,7 +131,10 @@ public final class BodyRowValidator {
                 }
                 boolean asSent = position != timeGenerated && value == JsonToken.VALUE_STRING && parser.getTextLength() > 0;
                 if (!asSent) {
-                    pendingFrom = (int) valueStart;
+                    pendingFrom = offset(parser);
+                    if (pendingFrom < 0) {
+                        return null;
+                    }
                     pendingColumn = position;
                     pendingValue = standard;
                 }
@@ -140,6 +145,11 @@ public final class BodyRowValidator {
                 billed += kept;
                 continue;
             }
+            // before decoding, which moves the parser past the value
+            int valueStart = offset(parser);
+            if (valueStart < 0) {
+                return null;
+            }
             Object stored;
             try {
                 stored = ValueCoercion.coerce(columnType, decode(parser, value));
@@ -149,10 +159,16 @@ public final class BodyRowValidator {
             if (stored != null) {
                 billed += BillingColumns.textBytes(columnType, stored);
             }
-            pendingFrom = (int) valueStart;
+            pendingFrom = valueStart;
             pendingColumn = position;
             pendingValue = stored;
         }
+    }
+
+    /** Where the current token starts in the body; -1 when the parser cannot tell (not a byte source) or past 2 GiB. */
+    private static int offset(JsonParser parser) {
+        long offset = parser.currentTokenLocation().getByteOffset();
+        return offset < 0 || offset > Integer.MAX_VALUE ? -1 : (int) offset;
     }
 
     /**

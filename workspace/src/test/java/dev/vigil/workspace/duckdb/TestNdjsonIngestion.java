@@ -10,6 +10,8 @@ import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.RowsRejectedException;
 import dev.vigil.workspace.api.TableDefinition;
+import dev.vigil.workspace.catalog.CustomTables;
+import dev.vigil.workspace.ingest.BodyRowValidator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +66,9 @@ class TestNdjsonIngestion {
 
         List<List<Object>> fromBody = rows("Body_CL | project-away Type | order by Seq asc");
         assertThat(fromBody).hasSize(7);
+        // the body went the streaming way, not back through maps
+        assertThat(new BodyRowValidator(CustomTables.define(new TableDefinition("Body_CL", COLUMNS), List.of()), "tenant")
+                .validate(BODY.getBytes(StandardCharsets.UTF_8), clock.instant())).isPresent();
         assertThat(fromBody).isEqualTo(rows("Maps_CL | project-away Type | order by Seq asc"));
     }
 
