@@ -49,6 +49,7 @@ class TestBodyRowValidator {
         "{\"AlertName\":\"\\ud800\"}",
         "[1]",
         "{\"AlertName\":",
+        "\uFEFF{\"AlertName\":\"a\"}",
     })
     void testWhatNeedsExplainingIsLeftToTheUsualPath(String body) {
         assertThat(validator.validate(body.getBytes(StandardCharsets.UTF_8), NOW)).isEmpty();
