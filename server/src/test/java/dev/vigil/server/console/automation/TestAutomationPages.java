@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Automation in a browser: an automation rule created (after a refused save that names the wrong
+ * Automation in a browser: an automation rule created as JSON (after a refused save that names the wrong
  * value's path), disabled, enabled and deleted; a playbook's YAML edited into a new version after a
  * refused template; a playbook run by hand from an incident page and its run's steps; and a
  * Reader's disabled controls with their reason. No page logs a browser console error.
@@ -72,6 +72,7 @@ class TestAutomationPages {
         browser.waitUntilText("#automation-rules", "No automation rule yet");
         browser.assertNoConsoleErrors();
         browser.clickText("Create automation rule");
+        browser.clickText("Edit as JSON");
         browser.find("#document-id").sendKeys("tag-plc");
         setText("#document-text", rule("IncidentColour"));
         browser.find("form.document-form button[type=submit]").click();
