@@ -52,6 +52,11 @@ class TestAutomationRuleForm {
         browser.find("#rule-form:not([data-before])");
     }
 
+    /** Saves the form and waits for the form that answers, so that the notice of an earlier save is not taken for this one's. */
+    private static void save() {
+        refreshing(() -> browser.find("#rule-save").click());
+    }
+
     private static void choose(String css, String value) {
         refreshing(() -> new Select(browser.find(css)).selectByValue(value));
     }
@@ -111,7 +116,7 @@ class TestAutomationRuleForm {
         assertThat(browser.find("#cond-0-values").getAttribute("value")).as("typed values survive a re-render").isEqualTo("PLC");
         browser.assertNoConsoleErrors();
 
-        browser.find("#rule-save").click();
+        save();
         browser.waitUntilText("[data-testid=rule-error-path]", "properties.actions[0].actionConfiguration.classification");
         assertThat(browser.find("#action-0-classification-error").getText()).isNotBlank();
         assertThat(browser.find("#action-0-classification").getAttribute("aria-invalid")).isEqualTo("true");
@@ -121,7 +126,7 @@ class TestAutomationRuleForm {
 
         pick("#action-0-classification", "BenignPositive");
         pick("#action-0-reason", "SuspiciousButExpected");
-        browser.find("#rule-save").click();
+        save();
         browser.waitUntilText("[data-testid=rule-saved]", "Saved.");
         JsonNode rule = savedRule();
         assertThat(rule.path("displayName").asText()).isEqualTo("Close PLC noise");
@@ -146,7 +151,7 @@ class TestAutomationRuleForm {
         refreshing(() -> browser.find("#action-2 button[value^='up:']").click());
         choose("#cond-1-change", "Changed");
         assertThat(browser.findAll("#cond-1-values")).isEmpty();
-        browser.find("#rule-save").click();
+        save();
         browser.waitUntilText("[data-testid=rule-saved]", "Saved.");
         actions = savedRule().path("actions");
         assertThat(actions.path(1).path("actionType").asText()).isEqualTo("RunPlaybook");
