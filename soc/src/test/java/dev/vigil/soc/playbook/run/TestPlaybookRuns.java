@@ -224,6 +224,13 @@ class TestPlaybookRuns {
         assertThat(receiver.received("/second")).hasSize(2).extracting(r -> r.header("Idempotency-Key")).containsOnly(runId + "/second");
         assertThat(run.step("second").orElseThrow().attempts()).extracting(StepAttempt::attempt).containsExactly(1, 2);
         assertThat(receiver.received("/third")).hasSize(1);
+        // its rows, each once: the first step's was written before the restart, the rest after it
+        String rows = "LogicAppWorkflowRuntime | where RunId == '" + runId + "' | summarize count() by ActionName, OperationName";
+        List<List<Object>> counted = Eventually.await("the run's rows", () -> storage.logStore().query(WS, QueryRequest.of(rows)).primary().rows(),
+                found -> found.size() >= 4);
+        assertThat(counted).extracting(row -> ((Number) row.get(2)).longValue()).containsOnly(1L).hasSize(4);
+        // and no checkpoint of its own is left behind (one per run would grow without bound)
+        assertThat(storage.logStore().checkpoint("playbookRun/" + runId)).isZero();
     }
 
     @Test
