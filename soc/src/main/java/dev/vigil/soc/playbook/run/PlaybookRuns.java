@@ -93,44 +93,46 @@ public final class PlaybookRuns {
         created.forEach(run -> logging.put(run.runId(), rowsOf(run, true)));
     }
 
-    /** Records the run as it is now, then writes the rows it has that the table has not. */
+    /**
+     * Records the run as it is now, then writes the rows it has that the table has not. A finished
+     * run stays listed as unfinished until its last rows are in the table, so that a crash in between
+     * has them written on the next start.
+     */
     void save(PlaybookRun run) {
         String key = key(run.workspaceId(), run.playbook(), run.runId());
-        if (run.status().finished()) {
-            state.transaction(() -> {
-                runs.put(key, run);
-                unfinished.delete(key);
-            });
-        } else {
-            // listed as unfinished since its creation; the run itself is read from the runs when resumed
-            runs.put(key, run);
+        runs.put(key, run);
+        if (log(run) && run.status().finished()) {
+            unfinished.delete(key);
         }
-        log(run);
         listeners.forEach(listener -> listener.accept(run));
     }
 
-    /** Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart. */
-    void log(PlaybookRun run) {
+    /**
+     * Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart.
+     *
+     * @return whether the table has all the run's rows now
+     */
+    boolean log(PlaybookRun run) {
         List<Map<String, Object>> rows = WorkflowRuntimeRows.of(run);
         if (rows.isEmpty()) {
-            return;
+            return true;
         }
         // one consumer per run while it runs, so that its position is read from the store once
         DurableConsumer<Map<String, Object>> consumer = logging.computeIfAbsent(run.runId(), id -> rowsOf(run, false));
-        if (consumer.position() >= rows.size()) {
-            forgetIfDone(run, consumer, rows.size());
-            return;
+        if (consumer.position() < rows.size()) {
+            HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(rows.size(),
+                    after -> new Batch<>(rows.subList((int) after, rows.size()), rows.size()));
+            if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
+                LOG.warn("the rows of playbook run '{}' could not be written yet: {}", run.runId(), failed.cause().getMessage());
+            }
         }
-        HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(rows.size(),
-                after -> new Batch<>(rows.subList((int) after, rows.size()), rows.size()));
-        if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
-            LOG.warn("the rows of playbook run '{}' could not be written yet: {}", run.runId(), failed.cause().getMessage());
-        }
-        forgetIfDone(run, consumer, rows.size());
+        boolean written = consumer.position() >= rows.size();
+        forgetIfDone(run, written);
+        return written;
     }
 
-    private void forgetIfDone(PlaybookRun run, DurableConsumer<Map<String, Object>> consumer, int rows) {
-        if (run.status().finished() && consumer.position() >= rows) {
+    private void forgetIfDone(PlaybookRun run, boolean written) {
+        if (run.status().finished() && written) {
             logging.remove(run.runId());
         }
     }
