@@ -33,6 +33,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -339,6 +340,9 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
 
     private static void addMqttHandlers(Channel channel, ChannelPipelineParts parts) {
         var pipeline = channel.pipeline();
+        // Flushes (a PUBACK, a twin answer each) are gathered per read and per event-loop turn, so that
+        // many acknowledgements share one write, and over TLS one record, instead of one each.
+        pipeline.addLast("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         // Moquette replaces "idleStateHandler" with the client's keep-alive after CONNECT.
         pipeline.addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast("idleEventHandler", new CloseWhenIdle());
