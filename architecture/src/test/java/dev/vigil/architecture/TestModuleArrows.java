@@ -101,11 +101,12 @@ class TestModuleArrows {
                 .check(classes);
     }
 
+    /** The alert feed, device actions and registry, and the address values (IP ranges) that playbooks' allow-lists share. */
     @ArchTest
     static void testSocUsesIotThroughItsAlertFeedDeviceActionsAndRegistry(JavaClasses classes) {
         noClasses().that().resideInAPackage("dev.vigil.soc..")
                 .should().dependOnClassesThat(resideInAPackage("dev.vigil.iot..")
-                        .and(not(resideInAnyPackage("dev.vigil.iot.alert..", "dev.vigil.iot.action..", "dev.vigil.iot.registry.."))))
+                        .and(not(resideInAnyPackage("dev.vigil.iot.alert..", "dev.vigil.iot.action..", "dev.vigil.iot.registry..", "dev.vigil.iot.network.."))))
                 .check(classes);
     }
 }

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code ingestSecurityAlertRows}: rows already decoded (as Vigil's own writers hand them over).</li>
  *   <li>{@code ingestNdjsonRequests}: each request's NDJSON body decoded row by row first, as the
  *       ingestion API does, then ingested.</li>
+ *   <li>{@code ingestNdjsonBodies}: the same bodies handed over as they are ({@code LogStore.ingestNdjson}):
+ *       validated on a streaming parse, and spooled as their own bytes with the values validation changes.</li>
  *   <li>{@code duckDbReadJson}: the baseline, DuckDB's own bulk insert of the same rows: one
  *       {@code INSERT ... FROM read_json} of {@value #BASELINE_ROWS} of them as NDJSON (the same
  *       bodies) into a file-backed table of {@code SecurityAlert}'s columns and types, in a
@@ -77,6 +80,10 @@ public class IngestBenchmark {
     @Param({"50000"})
     public int batchMaxRows;
 
+    /** How long a bulk batch waits for more requests after its first; the default settings' 20 ms unless given. */
+    @Param({"20"})
+    public int batchMaxDelayMillis;
+
     private Path dataDirectory;
     private Storage storage;
     private LogStore logStore;
@@ -91,7 +98,7 @@ public class IngestBenchmark {
         dataDirectory = Files.createTempDirectory("vigil-ingest-bench");
         StorageSettings settings = StorageSettings.defaults(dataDirectory);
         storage = DuckDbStorage.open(
-                new StorageSettings(dataDirectory, batchMaxRows, settings.batchMaxDelay(), Math.max(settings.queueMaxRows(), batchMaxRows * 4)),
+                new StorageSettings(dataDirectory, batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), Math.max(settings.queueMaxRows(), batchMaxRows * 4)),
                 new SimpleMeterRegistry());
         logStore = storage.logStore();
         logStore.createWorkspace(BenchWorkspace.ID);
@@ -162,6 +169,13 @@ public class IngestBenchmark {
             }
         }
         return logStore.ingest(BenchWorkspace.ID, "SecurityAlert", rows).join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(REQUEST_ROWS)
+    public IngestReceipt ingestNdjsonBodies() {
+        byte[] body = bodies.get(Math.floorMod(nextRequest.getAndIncrement(), DISTINCT_REQUESTS));
+        return logStore.ingestNdjson(BenchWorkspace.ID, "SecurityAlert", body).join();
     }
 
     @Benchmark

@@ -108,6 +108,7 @@ public final class VigilServer implements AutoCloseable {
     private final Optional<HttpsListener> https;
     private final MqttEndpoint mqtt;
     private final DirectMethods methods;
+    private final Twins twins;
     private final IotDetection detection;
     private final Incidents incidents;
     private final ConnectorServices connectors;
@@ -118,7 +119,7 @@ public final class VigilServer implements AutoCloseable {
     private final Optional<IssuedApiKey> initialAdminKey;
 
     private VigilServer(Storage storage, PrometheusMeterRegistry registry, HttpApi http, Optional<HttpsListener> https, MqttEndpoint mqtt, DirectMethods methods,
-            IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
+            Twins twins, IotDetection detection, Incidents incidents, ConnectorServices connectors, AnalyticsRuntime analytics,
             IncidentAutomation automation, AlertAutomation alertAutomation, PlaybookRunner playbooks, Optional<IssuedApiKey> initialAdminKey) {
         this.storage = storage;
         this.registry = registry;
@@ -126,6 +127,7 @@ public final class VigilServer implements AutoCloseable {
         this.https = https;
         this.mqtt = mqtt;
         this.methods = methods;
+        this.twins = twins;
         this.detection = detection;
         this.incidents = incidents;
         this.connectors = connectors;
@@ -146,6 +148,7 @@ public final class VigilServer implements AutoCloseable {
         Storage storage = DuckDbStorage.open(settings.storage(), registry);
         MqttEndpoint mqtt = null;
         DirectMethods methods = new DirectMethods();
+        Twins twins = null;
         IotDetection detection = null;
         Incidents incidents = null;
         ConnectorServices connectors = null;
@@ -166,7 +169,7 @@ public final class VigilServer implements AutoCloseable {
             IotRegistry iotRegistry = new IotRegistry(storage.stateStore());
             detection = IotDetection.start(iotRegistry, storage.logStore(), storage.stateStore(), registry, clock);
             X509Credentials x509 = new X509Credentials(storage.stateStore(), iotRegistry);
-            Twins twins = new Twins(storage.stateStore(), iotRegistry, clock);
+            twins = new Twins(storage.stateStore(), iotRegistry, clock, settings.storage().dataDirectory().resolve("iot-twin-journal.ndjson"));
             MessageRouter router = new MessageRouter(storage.stateStore(), storage.logStore(), new LogStoreRoutingTables(storage.logStore()), twins);
             DeviceGateway gateway = new DeviceGateway(iotRegistry,
                     new DeviceAuthenticator(iotRegistry, settings.iot().domain(), detection.listener(), clock, Optional.of(x509)), storage.logStore(),
@@ -236,7 +239,7 @@ public final class VigilServer implements AutoCloseable {
             apiBaseUrl.set(apiBaseUrl(settings.host(), http.javalin().port()));
             LOG.info("Vigil listening on {}:{}{}, data in {}", settings.host(), http.javalin().port(),
                     https.map(h -> " and HTTPS on port " + h.port()).orElse(""), settings.storage().dataDirectory());
-            return new VigilServer(storage, registry, http, https, mqtt, methods, detection, incidents, connectors, analytics, automation, alertAutomation,
+            return new VigilServer(storage, registry, http, https, mqtt, methods, twins, detection, incidents, connectors, analytics, automation, alertAutomation,
                     playbookRunner, adminKey);
         } catch (RuntimeException e) {
             if (analytics != null) {
@@ -263,6 +266,9 @@ public final class VigilServer implements AutoCloseable {
             }
             if (incidents != null) {
                 incidents.close();
+            }
+            if (twins != null) {
+                twins.close();
             }
             storage.close();
             registry.close();
@@ -404,6 +410,8 @@ public final class VigilServer implements AutoCloseable {
         playbooks.close();
         connectors.close();
         incidents.close();
+        // the twins' write-behind stores what it holds before the database is released
+        twins.close();
         storage.close();
         registry.close();
     }

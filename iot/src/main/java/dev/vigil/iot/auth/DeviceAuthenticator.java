@@ -1,5 +1,6 @@
 package dev.vigil.iot.auth;
 
+import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.device.AuthenticationFailure;
 import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.device.DeviceRefusal;
@@ -62,40 +63,54 @@ public final class DeviceAuthenticator {
      * Authenticates a device by the certificate chain it presented in the TLS handshake (leaf
      * first): a self-signed device's certificate must match a registered thumbprint; a CA-signed
      * device's must name the device as its subject CN and chain up to a verified CA certificate of
-     * the hub; every certificate must be valid now. Modules authenticate with SAS tokens only.
+     * the hub; every certificate must be valid now.
      *
      * @param hubHost the host the device addressed ({@code {hub}.{domain}}, from the MQTT username or the HTTP Host)
      */
     public AuthenticatedDevice authenticateCertificate(String hubHost, String deviceId, List<X509Certificate> chain, String sourceAddress) {
+        return authenticateCertificate(hubHost, deviceId, Optional.empty(), chain, sourceAddress);
+    }
+
+    /**
+     * As {@link #authenticateCertificate(String, String, List, String)}, for the device itself or,
+     * with a module id, for that module, whose own authentication (thumbprints, or CA-signed with
+     * the subject CN {@code {deviceId}/{moduleId}}) decides. A disabled device refuses its modules too.
+     */
+    public AuthenticatedDevice authenticateCertificate(String hubHost, String deviceId, Optional<String> moduleId, List<X509Certificate> chain,
+            String sourceAddress) {
         String host = hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT);
+        String who = moduleId.map(m -> "module '" + deviceId + "/" + m + "'").orElse("device '" + deviceId + "'");
         try {
             IotHub hub = hubOf(host).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "no IoT hub is named by host '" + host + "'"));
             Device device = registry.findDevice(hub.name(), deviceId).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE,
                     "the device '" + deviceId + "' is not registered on hub '" + hub.name() + "'"));
+            Optional<Module> module = moduleId.map(m -> registry.findModule(hub.name(), deviceId, m).orElseThrow(() -> refuse(
+                    AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + hub.name() + "'")));
             if (chain.isEmpty()) {
                 throw refuse(AuthenticationFailure.MALFORMED_CREDENTIALS, "neither a SAS token nor a client certificate was presented");
             }
-            DeviceAuthentication authentication = x509.map(c -> c.authentication(hub.name(), deviceId)).orElse(DeviceAuthentication.sas(hub.name(), deviceId));
+            DeviceAddress target = new DeviceAddress(hub.name(), deviceId, moduleId);
+            DeviceAuthentication authentication = x509.map(c -> c.authentication(target)).orElse(DeviceAuthentication.sas(target));
             X509Certificate leaf = chain.get(0);
             switch (authentication.type()) {
-                case SAS -> throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the device '" + deviceId
-                        + "' authenticates with SAS tokens; register its certificate (selfSigned or certificateAuthority) to use one");
+                case SAS -> throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the " + who
+                        + " authenticates with SAS tokens; register its certificate (selfSigned or certificateAuthority) to use one");
                 case SELF_SIGNED -> {
                     if (!authentication.hasThumbprint(CertificateThumbprints.sha1(leaf), CertificateThumbprints.sha256(leaf))) {
                         throw refuse(AuthenticationFailure.X509_THUMBPRINT_MISMATCH, "the certificate's thumbprint " + CertificateThumbprints.sha1(leaf)
-                                + " is neither the primary nor the secondary thumbprint of device '" + deviceId + "'");
+                                + " is neither the primary nor the secondary thumbprint of " + who);
                     }
                 }
                 case CERTIFICATE_AUTHORITY -> {
                     String commonName = CertificateThumbprints.commonName(leaf);
-                    if (!deviceId.equals(commonName)) {
+                    if (!authentication.expectedCommonName().equals(commonName)) {
                         throw refuse(AuthenticationFailure.X509_SUBJECT_MISMATCH, "the certificate's subject CN is '" + commonName
-                                + "'; a CA-signed device certificate must name the device, '" + deviceId + "'");
+                                + "'; a CA-signed certificate of the " + who + " must name it, '" + authentication.expectedCommonName() + "'");
                     }
                     List<X509Certificate> trusted = x509.orElseThrow().certificates(hub.name()).stream().filter(HubCertificate::verified)
                             .map(HubCertificate::certificate).toList();
                     if (!CertificateChain.leadsTo(chain, trusted)) {
-                        throw refuse(AuthenticationFailure.X509_UNTRUSTED_CHAIN, "the certificate of '" + deviceId + "' (issuer '"
+                        throw refuse(AuthenticationFailure.X509_UNTRUSTED_CHAIN, "the certificate of the " + who + " (issuer '"
                                 + leaf.getIssuerX500Principal().getName() + "') is not signed by a verified CA certificate of hub '" + hub.name() + "'");
                     }
                 }
@@ -108,7 +123,10 @@ public final class DeviceAuthenticator {
             if (!device.enabled()) {
                 throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + deviceId + "' is disabled");
             }
-            return new AuthenticatedDevice(hub, device, registry.identity(hub, device), Optional.empty());
+            if (module.isPresent() && !module.get().enabled()) {
+                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the " + who + " is disabled");
+            }
+            return new AuthenticatedDevice(hub, device, registry.identity(hub, device), module);
         } catch (DeviceAuthenticationException e) {
             report(host, deviceId, e, sourceAddress);
             throw e;
@@ -155,9 +173,10 @@ public final class DeviceAuthenticator {
                     .orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "the device '" + deviceId + "' is not registered on hub '" + knownHub.name() + "'"));
             Optional<Module> module = moduleId.map(m -> registry.findModule(knownHub.name(), deviceId, m).orElseThrow(() -> refuse(
                     AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + knownHub.name() + "'")));
-            if (module.isEmpty() && x509.map(c -> c.authentication(knownHub.name(), deviceId).type()).orElse(X509AuthenticationType.SAS)
-                    != X509AuthenticationType.SAS) {
-                throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the device '" + deviceId + "' authenticates with its X.509 certificate, not SAS tokens");
+            DeviceAddress target = new DeviceAddress(knownHub.name(), deviceId, moduleId);
+            if (x509.map(c -> c.authentication(target).type()).orElse(X509AuthenticationType.SAS) != X509AuthenticationType.SAS) {
+                throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the " + (module.isPresent() ? "module '" : "device '") + who
+                        + "' authenticates with its X.509 certificate, not SAS tokens");
             }
             List<String> keys = module.map(m -> List.of(m.primaryKey(), m.secondaryKey())).orElse(List.of(device.primaryKey(), device.secondaryKey()));
             if (!signedByEitherKey(token, keys)) {

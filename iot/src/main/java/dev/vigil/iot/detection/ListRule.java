@@ -1,5 +1,6 @@
 package dev.vigil.iot.detection;
 
+import dev.vigil.iot.network.IpRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

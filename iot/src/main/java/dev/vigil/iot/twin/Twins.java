@@ -8,6 +8,7 @@ import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.StateStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +30,24 @@ import org.slf4j.LoggerFactory;
  * and mirrored in memory, so that a read never waits on storage. A twin is stored from its first
  * change; until then it reads as IoT Hub's empty twin.
  *
- * <p>Writes are serialised on this object and stored before the mirror changes and before
- * listeners hear of them. A device twin's tags are the registry's device tags too: string tags
- * written here go to the device (its {@code SecurityGroup} picks its security group), and tags
- * set through the registry come into the twin.
+ * <p>Writes are serialised on this object and made durable in the {@link TwinJournal} before the
+ * mirror changes and before listeners hear of them; the state store gets them right after, from
+ * a thread of its own (write-behind), and a start replays what the journal holds that the store
+ * may not. A device twin's tags are the registry's device tags too: string tags written here go
+ * to the device (its {@code SecurityGroup} picks its security group), and tags set through the
+ * registry come into the twin.
  */
-public final class Twins {
+public final class Twins implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Twins.class);
+    /** The journal is emptied once the store has caught up and it has grown past this. */
+    private static final long JOURNAL_CLEAR_BYTES = 1 << 20;
+    private static final long STORE_RETRY_SECONDS = 5;
+    /**
+     * How long the write-behind waits before it stores what is journaled: changes arriving
+     * meanwhile share its commit (the latest per twin only), so a busy fleet costs a few store
+     * commits a second, whose CPU and disk writes would otherwise slow the journal's own writes.
+     */
+    private static final long WRITE_BEHIND_DELAY_MILLIS = 250;
 
     private final StateStore state;
     private final DocumentCollection<Twin> store;
@@ -40,13 +55,29 @@ public final class Twins {
     private final Clock clock;
     private final Map<String, Twin> twins = new ConcurrentHashMap<>();
     private final List<TwinChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final TwinJournal journal;
+    /** Journaled changes the store does not hold yet, the latest per twin. Guarded by this. */
+    private final Map<String, TwinJournal.Entry> unstored = new LinkedHashMap<>();
+    /** Whether a write-behind run is queued or running. Guarded by this. */
+    private boolean storing;
+    private final ScheduledExecutorService writeBehind = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vigil-twin-store");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public Twins(StateStore state, IotRegistry registry, Clock clock) {
+    /**
+     * @param journalFile the twins' write-ahead journal; what an earlier run left in it is replayed
+     *     over the stored twins (and stored) before this returns
+     */
+    public Twins(StateStore state, IotRegistry registry, Clock clock, Path journalFile) {
         this.state = state;
         this.store = state.collection("iot.twins", Twin.class);
         this.registry = registry;
         this.clock = clock;
+        this.journal = TwinJournal.open(journalFile);
         store.list().forEach(twin -> twins.put(twin.target().key(), twin));
+        recoverJournaled();
         registry.addDeviceChangeListener((before, after) -> {
             if (after.isEmpty()) {
                 forget(DeviceAddress.device(before.hubName(), before.deviceId()));
@@ -101,24 +132,22 @@ public final class Twins {
         List<ReportedPatch.Outcome> outcomes = new ArrayList<>(patches.size());
         synchronized (this) {
             Map<String, Twin> written = new LinkedHashMap<>();
-            state.transaction(() -> {
-                for (ReportedPatch patch : patches) {
-                    try {
-                        ObjectNode checked = checked("reported", patch.patch());
-                        String key = patch.target().key();
-                        Twin before = written.containsKey(key) ? written.get(key) : twin(patch.target());
-                        TwinProperties reported = before.reported().patched(checked, clock.instant(), false);
-                        TwinLimits.checkSize("reported properties", reported.properties());
-                        Twin after = before.withReported(reported);
-                        store.put(key, after);
-                        written.put(key, after);
-                        outcomes.add(new ReportedPatch.Outcome(after, null));
-                    } catch (TwinException e) {
-                        outcomes.add(new ReportedPatch.Outcome(null, e));
-                    }
+            for (ReportedPatch patch : patches) {
+                try {
+                    ObjectNode checked = checked("reported", patch.patch());
+                    String key = patch.target().key();
+                    Twin before = written.containsKey(key) ? written.get(key) : twin(patch.target());
+                    TwinProperties reported = before.reported().patched(checked, clock.instant(), false);
+                    TwinLimits.checkSize("reported properties", reported.properties());
+                    Twin after = before.withReported(reported);
+                    written.put(key, after);
+                    outcomes.add(new ReportedPatch.Outcome(after, null));
+                } catch (TwinException e) {
+                    outcomes.add(new ReportedPatch.Outcome(null, e));
                 }
-            });
-            // only once committed do readers see the patches
+            }
+            // one journal write for the lot; only once it is durable do readers see the patches
+            journal(written.entrySet().stream().map(entry -> new TwinJournal.Entry(entry.getKey(), entry.getValue())).toList());
             twins.putAll(written);
         }
         return outcomes;
@@ -178,24 +207,122 @@ public final class Twins {
         return saved;
     }
 
+    /** Stops the write-behind after it has stored what is journaled (what it cannot store, the next start replays). */
+    @Override
+    public void close() {
+        writeBehind.shutdown();
+        try {
+            if (!writeBehind.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the twins' write-behind did not finish within 30 s; the next start replays the journal");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            storing = true; // no new run: none could be queued now
+        }
+        storeJournaled();
+        journal.close();
+    }
+
     private Twin save(Twin twin) {
-        store.put(twin.target().key(), twin);
+        journal(List.of(new TwinJournal.Entry(twin.target().key(), twin)));
         twins.put(twin.target().key(), twin);
         return twin;
     }
 
     private synchronized void forget(DeviceAddress target) {
-        if (twins.remove(target.key()) != null) {
-            store.delete(target.key());
+        List<String> removed = new ArrayList<>();
+        if (twins.containsKey(target.key())) {
+            removed.add(target.key());
         }
         if (target.moduleId().isEmpty()) {
             // a deleted device takes its modules' twins along; the registry reports their deletion too
             String prefix = target.key() + "/";
-            twins.keySet().stream().filter(key -> key.startsWith(prefix)).toList().forEach(key -> {
-                twins.remove(key);
-                store.delete(key);
-            });
+            twins.keySet().stream().filter(key -> key.startsWith(prefix)).forEach(removed::add);
         }
+        if (!removed.isEmpty()) {
+            journal(removed.stream().map(key -> new TwinJournal.Entry(key, null)).toList());
+            removed.forEach(twins::remove);
+        }
+    }
+
+    /** Makes the changes durable and hands them to the write-behind. Called holding this object's lock. */
+    private void journal(List<TwinJournal.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        journal.append(entries);
+        entries.forEach(entry -> unstored.put(entry.key(), entry));
+        if (!storing) {
+            storing = true;
+            writeBehind.schedule(this::storeJournaled, WRITE_BEHIND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The write-behind: stores what is journaled in one commit; what was journaled meanwhile waits
+     * for the next run, and once nothing waits the journal is emptied if it has grown. A failed
+     * store write is tried again later (the journal keeps the change).
+     */
+    private void storeJournaled() {
+        List<TwinJournal.Entry> batch;
+        synchronized (this) {
+            batch = new ArrayList<>(unstored.values());
+            unstored.clear();
+        }
+        long delay = WRITE_BEHIND_DELAY_MILLIS;
+        try {
+            if (!batch.isEmpty()) {
+                storeAll(batch);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not store {} journaled twin changes; trying again in {} s (the journal keeps them)", batch.size(), STORE_RETRY_SECONDS, e);
+            delay = TimeUnit.SECONDS.toMillis(STORE_RETRY_SECONDS);
+            synchronized (this) {
+                // a change journaled meanwhile is newer than the one that failed
+                batch.forEach(entry -> unstored.putIfAbsent(entry.key(), entry));
+            }
+        }
+        synchronized (this) {
+            if (unstored.isEmpty()) {
+                storing = false;
+                if (journal.size() > JOURNAL_CLEAR_BYTES) {
+                    journal.clear();
+                }
+            } else if (!writeBehind.isShutdown()) {
+                writeBehind.schedule(this::storeJournaled, delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void storeAll(List<TwinJournal.Entry> entries) {
+        state.transaction(() -> entries.forEach(entry -> {
+            if (entry.twin() == null) {
+                store.delete(entry.key());
+            } else {
+                store.put(entry.key(), entry.twin());
+            }
+        }));
+    }
+
+    /** What an earlier run journaled goes over the stored twins, into the store, and out of the journal. */
+    private void recoverJournaled() {
+        Map<String, TwinJournal.Entry> latest = new LinkedHashMap<>();
+        journal.replay().forEach(entry -> latest.put(entry.key(), entry));
+        if (latest.isEmpty()) {
+            return;
+        }
+        storeAll(List.copyOf(latest.values()));
+        latest.values().forEach(entry -> {
+            if (entry.twin() == null) {
+                twins.remove(entry.key());
+            } else {
+                twins.put(entry.key(), entry.twin());
+            }
+        });
+        journal.clear();
+        LOG.info("replayed {} journaled twin changes into the state store", latest.size());
     }
 
     /** Tags set through the registry ({@code PUT device}, {@code PATCH .../tags}) come into the device's twin. */

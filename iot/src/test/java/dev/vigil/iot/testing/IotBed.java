@@ -50,7 +50,7 @@ public final class IotBed implements AutoCloseable {
         storage.logStore().createWorkspace("default");
         registry = new IotRegistry(storage.stateStore());
         authenticator = new DeviceAuthenticator(registry, DOMAIN, listener, Clock.systemUTC());
-        twins = new Twins(storage.stateStore(), registry, Clock.systemUTC());
+        twins = new Twins(storage.stateStore(), registry, Clock.systemUTC(), settings.dataDirectory().resolve("iot-twin-journal.ndjson"));
         router = new MessageRouter(storage.stateStore(), storage.logStore(), new LogStoreTables(storage.logStore()), twins);
         gateway = new DeviceGateway(registry, authenticator, storage.logStore(), listener, new RecentEventIds(DedupSettings.defaults(), Clock.systemUTC()),
                 router, Clock.systemUTC());
@@ -80,6 +80,7 @@ public final class IotBed implements AutoCloseable {
     @Override
     public void close() {
         methods.close();
+        twins.close();
         storage.close();
     }
 }

@@ -60,6 +60,12 @@ final class EvaluateBinder {
                 return PreviewPlugin.bind(evaluate, input, environment);
             case DcountIntersectPlugin.NAME:
                 return DcountIntersectPlugin.bind(evaluate, input, environment);
+            case ActiveUsersCountPlugin.NAME:
+                return ActiveUsersCountPlugin.bind(evaluate, input, environment);
+            case ActivityMetricsPlugin.NAME:
+                return ActivityMetricsPlugin.bind(evaluate, input, environment);
+            case NewActivityMetricsPlugin.NAME:
+                return NewActivityMetricsPlugin.bind(evaluate, input, environment);
             default:
                 break;
         }

@@ -26,6 +26,10 @@ public final class EvaluatePlugins {
         SUPPORTED.put(ActivityEngagementPlugin.NAME, "dcounts are exact; rows before Start are not read for the first outer windows");
         SUPPORTED.put(FunnelSequenceCompletionPlugin.NAME, "dcounts are exact; a state no id reached within a period has no row");
         SUPPORTED.put(PreviewPlugin.NAME, "only the rows: the second table (the total count) is not returned, a query having one result");
+        SUPPORTED.put(ActiveUsersCountPlugin.NAME, "dcounts are exact; no week, month or year bins");
+        SUPPORTED.put(ActivityMetricsPlugin.NAME, "dcounts are exact; windows without rows are left out; no week, month or year windows");
+        SUPPORTED.put(NewActivityMetricsPlugin.NAME, "dcounts are exact; no Lookback table argument; no week, month or year windows; "
+                + "a window with no new ids has no cohort rows");
         SUPPORTED.put(DcountIntersectPlugin.NAME, "exact counts (Vigil's hll values hold the values)");
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.Visualization;
+import dev.vigil.kql.plan.Limit;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.AsOperator;
 import dev.vigil.kql.syntax.CountOperator;
@@ -29,6 +30,7 @@ import dev.vigil.kql.syntax.SampleDistinctOperator;
 import dev.vigil.kql.syntax.SampleOperator;
 import dev.vigil.kql.syntax.SearchOperator;
 import dev.vigil.kql.syntax.SerializeOperator;
+import dev.vigil.kql.syntax.ConsumeOperator;
 import dev.vigil.kql.syntax.SortOperator;
 import dev.vigil.kql.syntax.SummarizeOperator;
 import dev.vigil.kql.syntax.TakeOperator;
@@ -219,5 +221,11 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
     @Override
     public LogicalOperator visit(ScanOperator scan) {
         return ScanBinder.bind(scan, input, environment);
+    }
+
+    @Override
+    public LogicalOperator visit(ConsumeOperator consume) {
+        // the input's columns with none of its rows: Vigil's queries have no side effect that reading them would cause
+        return new Limit(input, 0);
     }
 }

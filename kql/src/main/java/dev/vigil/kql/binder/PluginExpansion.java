@@ -74,6 +74,15 @@ final class PluginExpansion {
         return column.name();
     }
 
+    /** Whether the argument names a column of the input (plugins whose optional arguments come before the dimensions tell them apart so). */
+    static boolean isInputColumn(dev.vigil.kql.syntax.Expression argument, LogicalOperator input, Environment environment) {
+        try {
+            return ExpressionBinder.bindScalar(argument, Scope.of(input.schema(), environment)) instanceof dev.vigil.kql.bound.BoundColumn;
+        } catch (DiagnosticException e) {
+            return false;
+        }
+    }
+
     /** The arguments as columns of the input, each as KQL text (a plugin's trailing dimension arguments). */
     static List<String> columnNames(String plugin, List<dev.vigil.kql.syntax.Expression> arguments, LogicalOperator input,
                                     Environment environment) {

@@ -99,8 +99,8 @@ final class Conversions {
             case DATETIME: return "coalesce(" + datetimeText(x) + ", '')";
             case TIMESPAN: return "coalesce(" + timespanText(x) + ", '')";
             case DYNAMIC:
-                return SharedValue.let(x, v -> "CASE WHEN " + v + " IS NULL OR json_type(" + v + ") = 'NULL' THEN '' "
-                        + "WHEN json_type(" + v + ") = 'VARCHAR' THEN " + v + " ->> '$' ELSE CAST(json(" + v + ") AS VARCHAR) END");
+                // ->> '$' gives a string unquoted, any other value as compact JSON, and JSON null as null: one parse
+                return "coalesce(" + scalarText(x) + ", '')";
             default: return "coalesce(CAST(" + x + " AS VARCHAR), '')";
         }
     }

@@ -29,6 +29,7 @@ public final class FunctionRegistry {
         register(IpFunctions.declarations());
         register(Ipv6Functions.declarations());
         register(SeriesFunctions.declarations());
+        register(SeriesTransforms.declarations());
         register(SeriesPeriods.declarations());
         register(SeriesDecomposition.declarations());
         register(SeriesElementwise.declarations());
@@ -55,7 +56,7 @@ public final class FunctionRegistry {
         register(TextParsingFunctions.declarations());
         register(SchemaAggregates.declarations());
         for (List<MultiValueFunction> functions : List.of(SeriesFunctions.multiValued(), SeriesPeriods.multiValued(),
-                SeriesDecomposition.multiValued())) {
+                SeriesDecomposition.multiValued(), SeriesTransforms.multiValued())) {
             for (MultiValueFunction function : functions) {
                 MULTI_VALUED.put(function.name(), function);
             }
@@ -91,6 +92,7 @@ public final class FunctionRegistry {
         all.addAll(HashFunctions.javaFunctions());
         all.addAll(TextParsingFunctions.javaFunctions());
         all.addAll(SchemaAggregates.javaFunctions());
+        all.addAll(SeriesTransforms.javaFunctions());
         return all;
     }
 

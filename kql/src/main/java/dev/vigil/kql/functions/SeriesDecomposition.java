@@ -13,6 +13,10 @@ import java.util.List;
  *   baseline. A seasonality of -1 (the default) takes the best period {@link SeriesPeriods} finds
  *   when its score reaches {@code seasonality_threshold} (0.6), and none otherwise; 0 means none.
  *   The last {@code test_points} values are left out of the learning (period, medians, trend).</li>
+ *   <li>{@code series_decompose_forecast(s, points [, seasonality, trend, seasonality_threshold])}: the baseline of
+ *   the decomposition that learns from all but the last {@code points} values, so the trailing points are forecast.</li>
+ *   <li>{@code series_seasonal(s [, period])}: the seasonal part alone, a period of -1 (the default) found with a score
+ *   of 0.7 at least, 0 or no period found giving zeros.</li>
  *   <li>{@code series_decompose_anomalies(s [, threshold, seasonality, trend, test_points, ad_method,
  *   seasonality_threshold])}: the residuals scored with {@code series_outliers} ({@code ad_method},
  *   "ctukey" by default, learning from the same values) and flagged +1/-1 beyond the threshold (1.5).</li>
@@ -24,6 +28,8 @@ final class SeriesDecomposition {
     private static final KqlType LONG = KqlType.LONG;
     private static final KqlType STRING = KqlType.STRING;
     private static final String DEFAULT_SEASONALITY_THRESHOLD = "0.6";
+    /** series_seasonal detects a period as series_periods_detect would, with this score at least. */
+    private static final String SEASONAL_THRESHOLD = "0.7";
 
     // the bags behind the two functions; Kusto has no such functions, so they are not registered by name
     static final FunctionDeclaration DECOMPOSE = FunctionDeclaration.scalar("series_decompose_bag", ColumnNaming.NONE,
@@ -46,7 +52,15 @@ final class SeriesDecomposition {
         // on its own, each gives its first value
         return List.of(
                 FunctionDeclaration.scalar("series_decompose", ColumnNaming.NONE, SeriesFunctions.firstPart(DECOMPOSE_COLUMNS)),
-                FunctionDeclaration.scalar("series_decompose_anomalies", ColumnNaming.NONE, SeriesFunctions.firstPart(ANOMALIES_COLUMNS)));
+                FunctionDeclaration.scalar("series_decompose_anomalies", ColumnNaming.NONE, SeriesFunctions.firstPart(ANOMALIES_COLUMNS)),
+                FunctionDeclaration.scalar("series_seasonal", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC, a -> decompose(a.get(0), a.get(1),
+                        "'none'", "0", SEASONAL_THRESHOLD, (l, limit, seasonal, trend, baseline) -> "CASE WHEN " + l + " IS NOT NULL THEN to_json("
+                        + seasonal + ") END"), List.of(DYNAMIC, LONG), 1, List.of("-1")))
+                        .withDeviation("a period of -1 is found by Vigil's own scoring (see series_periods_detect)"),
+                FunctionDeclaration.scalar("series_decompose_forecast", ColumnNaming.NONE, SeriesFunctions.optional(DYNAMIC, a -> decompose(a.get(0),
+                        a.get(2), a.get(3), a.get(1), a.get(4), (l, limit, seasonal, trend, baseline) -> "CASE WHEN " + l + " IS NOT NULL THEN to_json("
+                        + baseline + ") END"), List.of(DYNAMIC, LONG, LONG, STRING, REAL), 2, List.of("-1", "'avg'", DEFAULT_SEASONALITY_THRESHOLD)))
+                        .withDeviation("a seasonality of -1 is found by Vigil's own scoring (see series_periods_detect)"));
     }
 
     static List<MultiValueFunction> multiValued() {

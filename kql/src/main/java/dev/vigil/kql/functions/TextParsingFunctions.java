@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Functions that read structure out of text and run as Java code (see {@link JavaScalar}): command
- * lines, XML, several replacements at once, and an IPv4 range as CIDR blocks.
+ * lines, XML, several replacements at once, an IPv4 range as CIDR blocks, and user-agent strings ({@link UserAgents}).
  */
 final class TextParsingFunctions {
     private static final KqlType STRING = KqlType.STRING;
@@ -37,12 +37,28 @@ final class TextParsingFunctions {
     private TextParsingFunctions() {
     }
 
+    /** parse_user_agent takes its targets as a string or a dynamic array; both reach the Java code as text. */
+    private static final JavaFunction USER_AGENT = new JavaFunction("vigil_parse_user_agent", List.of(STRING, STRING), DYNAMIC, a -> {
+        try {
+            return UserAgents.parse((String) a[0], (String) a[1]);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    });
+
     static List<FunctionDeclaration> declarations() {
-        return ALL.stream().map(JavaScalar::declaration).toList();
+        List<FunctionDeclaration> all = new ArrayList<>(ALL.stream().map(JavaScalar::declaration).toList());
+        SqlRendering call = a -> "CAST(" + USER_AGENT.sqlName() + "(CAST(" + a.sql(0) + " AS VARCHAR), CAST(" + a.sql(1) + " AS VARCHAR)) AS JSON)";
+        all.add(FunctionDeclaration.scalar("parse_user_agent", ColumnNaming.NONE, List.of(
+                Signature.of(DYNAMIC, call, STRING, STRING), Signature.of(DYNAMIC, call, STRING, DYNAMIC)))
+                .withDeviation("uap-core's patterns as uap-java 1.6.1 bundles them; Kusto's pattern set may be older or newer"));
+        return all;
     }
 
     static List<JavaFunction> javaFunctions() {
-        return ALL.stream().map(JavaScalar::function).toList();
+        List<JavaFunction> all = new ArrayList<>(ALL.stream().map(JavaScalar::function).toList());
+        all.add(USER_AGENT);
+        return all;
     }
 
     private static String array(List<String> values) {

@@ -15,6 +15,7 @@ import dev.vigil.kql.syntax.RenderOperator;
 import dev.vigil.kql.syntax.SampleDistinctOperator;
 import dev.vigil.kql.syntax.SampleOperator;
 import dev.vigil.kql.syntax.SerializeOperator;
+import dev.vigil.kql.syntax.ConsumeOperator;
 import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.syntax.Token;
 import dev.vigil.kql.syntax.TokenKind;
@@ -46,6 +47,11 @@ final class SimpleOperatorParsers {
         }
         List<ColumnAssignment> columns = parser.assignments();
         return new SerializeOperator(columns, keyword.span().to(KqlParser.last(columns).span()));
+    }
+
+    static ConsumeOperator consume(KqlParser parser, Token keyword) {
+        parser.options(List.of("decodeblocks"));
+        return new ConsumeOperator(keyword.span().to(parser.previous().span()));
     }
 
     static AsOperator as(KqlParser parser, Token keyword) {

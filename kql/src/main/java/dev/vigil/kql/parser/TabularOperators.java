@@ -14,6 +14,7 @@ public final class TabularOperators {
 
     static {
         supported("as", "the name is also used by union withsource for the leg it ends");
+        supported("consume", "the input's columns come back with no rows, and the input is not read");
         supported("count", "");
         supported("datatable", "");
         supported("distinct", "");

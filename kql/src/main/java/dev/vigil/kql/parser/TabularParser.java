@@ -317,6 +317,8 @@ final class TabularParser {
                 return PartitionParser.partition(parser, keyword);
             case "scan":
                 return ScanParser.scan(parser, keyword);
+            case "consume":
+                return SimpleOperatorParsers.consume(parser, keyword);
             case "fork":
             case "facet":
                 throw new DiagnosticException(DiagnosticFacts.severalResults(name), keyword.span());

@@ -72,4 +72,6 @@ public interface QueryOperatorVisitor<R> {
     R visit(PartitionOperator partitionOperator);
 
     R visit(ScanOperator scanOperator);
+
+    R visit(ConsumeOperator consumeOperator);
 }

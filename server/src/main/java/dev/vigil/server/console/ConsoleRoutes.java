@@ -4,6 +4,7 @@ import dev.vigil.server.api.access.RequestAuthentication;
 import dev.vigil.server.console.analytics.AnalyticsPages;
 import dev.vigil.server.console.automation.AutomationPages;
 import dev.vigil.server.console.automation.PlaybookPages;
+import dev.vigil.server.console.automation.RuleFormPages;
 import dev.vigil.server.console.connectors.ConnectorPages;
 import dev.vigil.server.console.content.ContentPages;
 import dev.vigil.server.console.home.HomePages;
@@ -56,6 +57,7 @@ public final class ConsoleRoutes {
         new IotPages(services).register(router);
         new AnalyticsPages(services).register(router);
         new AutomationPages(services).register(router);
+        new RuleFormPages(services).register(router);
         new PlaybookPages(services).register(router);
         new LogsPages(services).register(router);
         new IncidentPages(services).register(router);

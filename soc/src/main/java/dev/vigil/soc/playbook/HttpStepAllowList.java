@@ -1,6 +1,6 @@
 package dev.vigil.soc.playbook;
 
-import dev.vigil.iot.detection.IpRange;
+import dev.vigil.iot.network.IpRange;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -129,7 +129,7 @@ public record HttpStepAllowList(List<Entry> entries) {
     }
 
     /** What kind of non-public address this is, if it is one. */
-    static Optional<String> restricted(InetAddress address) {
+    public static Optional<String> restricted(InetAddress address) {
         if (address.isLoopbackAddress()) {
             return Optional.of("a loopback address");
         }
@@ -159,7 +159,8 @@ public record HttpStepAllowList(List<Entry> entries) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    private static String example(InetAddress address, int port) {
+    /** The entry that would permit this address and port, as the option takes it. */
+    public static String example(InetAddress address, int port) {
         return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]:" + port : address.getHostAddress() + ":" + port;
     }
 

@@ -181,6 +181,22 @@ public sealed interface PlaybookStep {
         }
     }
 
+    /**
+     * {@code getDevice}: a device of an IoT hub as the registry has it, its status and tags (a twin's
+     * string tags), e.g. to find the production line or site of an incident's device.
+     *
+     * @param hub the hub's name, or its resource id as an {@code iotdevice} entity's {@code IoTHub} gives it
+     */
+    record GetDevice(StepHeader header, Template hub, Template deviceId) implements PlaybookStep {
+        public String type() {
+            return "getDevice";
+        }
+
+        public List<Template> templates() {
+            return List.of(hub, deviceId);
+        }
+    }
+
     /** {@code setAlertStatus}: an IoT alert's status ({@code New}, {@code InProgress}, {@code Resolved}, {@code Dismissed}), by its id. */
     record SetAlertStatus(StepHeader header, Template alertId, Template status) implements PlaybookStep {
         public String type() {

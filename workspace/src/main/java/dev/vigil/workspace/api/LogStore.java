@@ -45,6 +45,15 @@ public interface LogStore {
     CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows);
 
     /**
+     * As {@link #ingest(String, String, List)}, for rows as newline-delimited JSON: one object per
+     * row. The body is validated as it is parsed, and the writer takes its bytes with the values
+     * validation changes; a body with a bad row is decoded and validated row by row, so the
+     * {@link RowsRejectedException} names each bad row and column as for decoded rows (a line that
+     * is not a JSON object is such a row).
+     */
+    CompletableFuture<IngestReceipt> ingestNdjson(String workspaceId, String table, byte[] body);
+
+    /**
      * As {@link #ingest(String, String, List)}, for rows a client sends through the ingestion API
      * rather than rows Vigil writes itself: a table that Vigil alone writes ({@link TableWriter#VIGIL})
      * throws {@link ReadOnlyTableException} and nothing is queued, so nobody can forge its rows.

@@ -34,7 +34,10 @@ import dev.vigil.workspace.api.TableWriter;
 import dev.vigil.workspace.catalog.CustomTables;
 import dev.vigil.workspace.catalog.StandardTables;
 import dev.vigil.workspace.catalog.WorkspaceTable;
+import dev.vigil.workspace.ingest.BodyRowValidator;
+import dev.vigil.workspace.ingest.BodyRows;
 import dev.vigil.workspace.ingest.GroupCommitter;
+import dev.vigil.workspace.ingest.NdjsonRows;
 import dev.vigil.workspace.ingest.IngestTarget;
 import dev.vigil.workspace.ingest.RowValidator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -164,6 +167,23 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     @Override
     public CompletableFuture<IngestReceipt> ingest(String workspaceId, String table, List<Map<String, Object>> rows) {
         return ingest(workspaceId, table, rows, Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<IngestReceipt> ingestNdjson(String workspaceId, String table, byte[] body) {
+        Workspace workspace = workspaces.require(workspaceId);
+        WorkspaceTable target = workspace.table(table);
+        Instant now = clock.instant();
+        Optional<BodyRows> rows = new BodyRowValidator(target, workspace.tenantId()).validate(body, now);
+        if (rows.isEmpty()) {
+            return submit(workspaceId, table, NdjsonRows.decode(target.name(), body), Optional.empty());
+        }
+        if (target.kind() == TableKind.STANDARD && !workspace.tables().containsKey(target.name())) {
+            target = withStorage(workspaceId, target.name());
+        }
+        WorkspaceTable validated = target;
+        return committer.submit(new IngestTarget(workspace.id(), target), rows.get(),
+                () -> new RowValidator(validated, workspace.tenantId()).validate(NdjsonRows.decode(validated.name(), body), now));
     }
 
     @Override

@@ -8,6 +8,9 @@ import dev.vigil.kql.sql.DuckDbTypes;
 import dev.vigil.kql.sql.SqlIdentifiers;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.ingest.BatchWriter;
+import dev.vigil.workspace.ingest.BodyRow;
+import dev.vigil.workspace.ingest.BodyRows;
+import dev.vigil.workspace.ingest.ValueEdit;
 import dev.vigil.workspace.ingest.IngestTarget;
 import dev.vigil.workspace.ingest.PendingRows;
 import dev.vigil.workspace.ingest.PreparedRows;
@@ -95,6 +98,78 @@ final class NdjsonBatchWriter implements BatchWriter {
         } catch (IOException e) {
             // a value the spool cannot write: the commit meets it again and tells which row it is
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A body's rows are spooled as their own bytes, one per line, with the validation's edits
+     * written in place: the replaced values in the spool's form, and the added ones before each
+     * row's '}'. Line breaks between a row's tokens become spaces (JSON text holds none inside strings).
+     */
+    @Override
+    public Optional<PreparedRows> prepare(IngestTarget target, BodyRows rows) {
+        byte[] body = rows.body();
+        List<ColumnSchema> columns = target.table().columns();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(body.length + rows.rows().size() * 96);
+        long largest = 0;
+        try (JsonGenerator json = JSON.createGenerator(lines)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setRootValueSeparator(null);
+            for (BodyRow row : rows.rows()) {
+                int lineStart = lines.size();
+                int at = row.start();
+                for (ValueEdit edit : row.replaced()) {
+                    copyLine(body, at, edit.from(), lines);
+                    writeEdit(json, columns.get(edit.column()), edit.value());
+                    json.flush();
+                    if (edit.comma()) {
+                        lines.write(',');
+                    }
+                    at = edit.to();
+                }
+                copyLine(body, at, row.end() - 1, lines);
+                boolean comma = row.hasFields();
+                for (ValueEdit edit : row.added()) {
+                    if (comma) {
+                        lines.write(',');
+                    }
+                    comma = true;
+                    ColumnSchema column = columns.get(edit.column());
+                    json.writeString(column.name());
+                    json.flush();
+                    lines.write(':');
+                    writeEdit(json, column, edit.value());
+                    json.flush();
+                }
+                lines.write('}');
+                lines.write('\n');
+                largest = Math.max(largest, lines.size() - lineStart);
+            }
+        } catch (IOException | ArithmeticException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new SpoolLines(lines.toByteArray(), largest));
+    }
+
+    /** Copies {@code body[from, to)}, with line breaks as spaces so that the row stays on one line. */
+    private static void copyLine(byte[] body, int from, int to, ByteArrayOutputStream out) {
+        int start = from;
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b == '\n' || b == '\r') {
+                out.write(body, start, i - start);
+                out.write(' ');
+                start = i + 1;
+            }
+        }
+        out.write(body, start, to - start);
+    }
+
+    private static void writeEdit(JsonGenerator json, ColumnSchema column, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else {
+            writeValue(json, column, value);
         }
     }
 

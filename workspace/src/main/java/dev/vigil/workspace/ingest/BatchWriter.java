@@ -16,6 +16,15 @@ public interface BatchWriter {
     }
 
     /**
+     * As {@link #prepare(IngestTarget, List)}, from the request's own body and what validation
+     * changes in it, so that the rows need not be converted one value at a time; empty when the
+     * writer cannot take the body as it is.
+     */
+    default Optional<PreparedRows> prepare(IngestTarget target, BodyRows rows) {
+        return Optional.empty();
+    }
+
+    /**
      * Writes every request's rows and commits durably, or writes nothing.
      *
      * @throws Exception if anything was not written; the transaction is then rolled back

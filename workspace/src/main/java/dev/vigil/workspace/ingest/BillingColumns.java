@@ -85,6 +85,37 @@ final class BillingColumns {
         };
     }
 
+    /** As {@link #utf8Length(String)}, of {@code chars[offset, offset + length)}, which hold well-formed UTF-16. */
+    static long utf8Length(char[] chars, int offset, int length) {
+        long bytes = length;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                bytes += 2;
+                i++;
+            } else {
+                bytes += 2;
+            }
+        }
+        return bytes;
+    }
+
+    /** The position of {@code _BilledSize}, for a caller that sums the row's size itself. */
+    int billedSizeColumn() {
+        return billedSize;
+    }
+
+    /** The position of {@code _IsBillable}. */
+    int isBillableColumn() {
+        return isBillable;
+    }
+
     static long utf8Length(String text) {
         long bytes = text.length();
         for (int i = 0; i < text.length(); i++) {

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +162,32 @@ public final class GroupCommitter implements AutoCloseable {
         List<Object[]> copied = List.copyOf(rows);
         // on the caller's thread, before the queue: conversion runs on as many threads as submit
         Optional<PreparedRows> prepared = copied.isEmpty() ? Optional.empty() : prepare(target, copied);
-        PendingRows request = new PendingRows(target, copied, checkpoint, receipt, System.nanoTime(), prepared);
+        enqueue(new PendingRows(target, copied, checkpoint, receipt, System.nanoTime(), prepared));
+        return receipt;
+    }
+
+    /**
+     * As {@link #submit(IngestTarget, List)}, for rows validated on their request's body
+     * ({@link BodyRowValidator}): the writer takes the body as it is when it can, and {@code values}
+     * (the rows' stored values, as {@link RowValidator} gives them) are worked out only when it cannot
+     * or when a failed commit looks for the refused row.
+     */
+    public CompletableFuture<IngestReceipt> submit(IngestTarget target, BodyRows rows, Supplier<List<Object[]>> values) {
+        if (rows.rows().isEmpty()) {
+            return submit(target, List.of());
+        }
+        Optional<PreparedRows> prepared = prepare(target, rows);
+        if (prepared.isEmpty()) {
+            return submit(target, values.get());
+        }
+        CompletableFuture<IngestReceipt> receipt = new CompletableFuture<>();
+        enqueue(new PendingRows(target, new DeferredRows(rows.rows().size(), values), Optional.empty(), receipt, System.nanoTime(), prepared));
+        return receipt;
+    }
+
+    private void enqueue(PendingRows request) {
+        Optional<Checkpoint> checkpoint = request.checkpoint();
+        int rowCount = request.size();
         lock.lock();
         try {
             if (closing) {
@@ -172,19 +198,27 @@ public final class GroupCommitter implements AutoCloseable {
             } else {
                 long waiting = waitingRows.get();
                 // An oversized request is let in alone so that it is not refused forever.
-                if (waiting > 0 && waiting + rows.size() > queueMaxRows) {
+                if (waiting > 0 && waiting + rowCount > queueMaxRows) {
                     throw new IngestQueueFullException("the ingestion queue holds " + waiting + " rows waiting for commit (at most "
                             + queueMaxRows + "); retry later", retryAfter(waiting));
                 }
                 bulk.add(request);
                 bulkRows += request.size();
             }
-            waitingRows.addAndGet(rows.size());
+            waitingRows.addAndGet(rowCount);
             arrived.signal();
         } finally {
             lock.unlock();
         }
-        return receipt;
+    }
+
+    private Optional<PreparedRows> prepare(IngestTarget target, BodyRows rows) {
+        try {
+            return writer.prepare(target, rows);
+        } catch (RuntimeException e) {
+            LOG.debug("could not prepare a request's body for {}: {}", target.table().name(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private Optional<PreparedRows> prepare(IngestTarget target, List<Object[]> rows) {

@@ -14,6 +14,26 @@ final class StoredText {
     private StoredText() {
     }
 
+    /** Whether the text {@code chars[offset, offset + length)} passes {@link #check} (which says why not). */
+    static boolean fits(char[] chars, int offset, int length) {
+        if (length > IngestionLimits.MAX_TEXT_CHARS) {
+            return false;
+        }
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
     /** Returns {@code text} when it can be stored. */
     static String check(String text) throws InvalidValueException {
         int length = text.length();

@@ -39,6 +39,10 @@ public final class DatetimeText {
      * a fraction, with {@code Z}, an offset, or nothing (meaning UTC).
      */
     public static Optional<Instant> parse(String text) {
+        Instant common = parseCommon(text);
+        if (common != null) {
+            return Optional.of(common);
+        }
         String trimmed = text.trim();
         try {
             if (trimmed.length() == 10) {
@@ -60,6 +64,62 @@ public final class DatetimeText {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The common shape alone, {@code 2021-01-20T10:00:00Z} with an optional fraction of 1 to 9
+     * digits, read digit by digit: ingestion reads several datetimes per row, and Instant's parser
+     * was a third of validation's time. Null for anything else, and for fields out of range
+     * (a leap second, hour 24), which the general parser then decides on.
+     */
+    static Instant parseCommon(CharSequence text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return null;
+            }
+            int value = digits(text, 20, length - 1);
+            if (value < 0) {
+                return null;
+            }
+            nanos = value;
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (length != 20) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos - nanos % 100);
+    }
+
+    /** The decimal number in {@code text[from, to)}, -1 unless all of them are ASCII digits. */
+    private static int digits(CharSequence text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Instant toTick(Instant instant) {

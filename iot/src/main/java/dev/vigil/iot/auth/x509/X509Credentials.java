@@ -1,5 +1,6 @@
 package dev.vigil.iot.auth.x509;
 
+import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.registry.ResourceNotFoundException;
 import dev.vigil.workspace.api.DocumentCollection;
@@ -11,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Devices' X.509 settings and hubs' CA certificates, in the state store (collections
+ * Devices' and modules' X.509 settings and hubs' CA certificates, in the state store (collections
  * {@code iot.device-authentication} and {@code iot.hub-certificates}) and mirrored in memory so a
- * connection never waits on storage. A device with no entry authenticates with SAS keys.
- * Deleting a device or hub forgets its entries.
+ * connection never waits on storage. A device or module with no entry authenticates with SAS
+ * keys. Deleting a device (with its modules) or a module forgets its entries.
  */
 public final class X509Credentials {
     private final DocumentCollection<DeviceAuthentication> devices;
@@ -25,24 +26,33 @@ public final class X509Credentials {
     public X509Credentials(StateStore state, IotRegistry registry) {
         this.devices = state.collection("iot.device-authentication", DeviceAuthentication.class);
         this.certificates = state.collection("iot.hub-certificates", HubCertificate.class);
-        devices.list().forEach(d -> deviceCache.put(deviceKey(d.hubName(), d.deviceId()), d));
         certificates.list().forEach(c -> certificateCache.put(certificateKey(c.hubName(), c.name()), c));
+        devices.list().forEach(d -> deviceCache.put(key(d.target()), d));
         registry.addDeviceChangeListener((before, after) -> {
             if (after.isEmpty()) {
                 String key = deviceKey(before.hubName(), before.deviceId());
-                if (deviceCache.remove(key) != null) {
-                    devices.delete(key);
-                }
+                forget(key);
+                deviceCache.keySet().stream().filter(k -> k.startsWith(key + "/")).toList().forEach(this::forget);
+            }
+        });
+        registry.addModuleChangeListener((before, after) -> {
+            if (after.isEmpty()) {
+                forget(key(DeviceAddress.module(before.hubName(), before.deviceId(), before.moduleId())));
             }
         });
     }
 
     public DeviceAuthentication authentication(String hubName, String deviceId) {
-        return deviceCache.getOrDefault(deviceKey(hubName, deviceId), DeviceAuthentication.sas(hubName, deviceId));
+        return authentication(DeviceAddress.device(hubName, deviceId));
+    }
+
+    /** How the device or module authenticates; SAS keys unless set otherwise. */
+    public DeviceAuthentication authentication(DeviceAddress target) {
+        return deviceCache.getOrDefault(key(target), DeviceAuthentication.sas(target));
     }
 
     public synchronized DeviceAuthentication setAuthentication(DeviceAuthentication authentication) {
-        String key = deviceKey(authentication.hubName(), authentication.deviceId());
+        String key = key(authentication.target());
         devices.put(key, authentication);
         deviceCache.put(key, authentication);
         return authentication;
@@ -71,6 +81,17 @@ public final class X509Credentials {
         String key = certificateKey(hubName, name);
         certificates.delete(key);
         certificateCache.remove(key);
+    }
+
+    private synchronized void forget(String key) {
+        if (deviceCache.remove(key) != null) {
+            devices.delete(key);
+        }
+    }
+
+    /** A device's key, {@code {hub}/{deviceId}}, or a module's, {@code {hub}/{deviceId}/{moduleId}}. */
+    private static String key(DeviceAddress target) {
+        return deviceKey(target.hubName(), target.deviceId()) + target.moduleId().map(m -> "/" + m).orElse("");
     }
 
     private static String deviceKey(String hubName, String deviceId) {

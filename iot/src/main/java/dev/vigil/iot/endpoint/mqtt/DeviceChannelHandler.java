@@ -258,9 +258,9 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         }
         ConnectionOrigin origin = ConnectionOrigin.of(ctx.channel());
         try {
-            // no password and a client certificate from the TLS handshake: an X.509 device (IoT Hub's MQTT CONNECT for those)
-            device = (password == null || password.isEmpty()) && moduleId.isEmpty() && !origin.clientCertificates().isEmpty()
-                    ? gateway.authenticator().authenticateCertificate(userParts[0], userParts[1], origin.clientCertificates(), origin.peer())
+            // no password and a client certificate from the TLS handshake: an X.509 device or module (IoT Hub's MQTT CONNECT for those)
+            device = (password == null || password.isEmpty()) && !origin.clientCertificates().isEmpty()
+                    ? gateway.authenticator().authenticateCertificate(userParts[0], userParts[1], moduleId, origin.clientCertificates(), origin.peer())
                     : gateway.authenticator().authenticate(userParts[0], userParts[1], moduleId, password, origin.peer());
         } catch (DeviceAuthenticationException e) {
             LOG.info("MQTT connect of device '{}' refused: {}", clientId, e.getMessage());
@@ -271,7 +271,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         }
         connected.add(device, ctx.channel());
         String session = DeviceTopics.sessionKey(device.address());
-        // an X.509 device sends no password, which Moquette would refuse: it gets a stand-in (the device is authenticated already)
+        // an X.509 device or module sends no password, which Moquette would refuse: it gets a stand-in (the device is authenticated already)
         byte[] passwordBytes = payload.passwordInBytes() != null ? payload.passwordInBytes() : "x509".getBytes(StandardCharsets.UTF_8);
         MqttConnectPayload renamed = new MqttConnectPayload(session, payload.willProperties(), payload.willTopic(),
                 payload.willMessageInBytes(), username, passwordBytes);

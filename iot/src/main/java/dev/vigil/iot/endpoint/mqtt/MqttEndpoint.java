@@ -33,6 +33,8 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -339,6 +341,9 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
 
     private static void addMqttHandlers(Channel channel, ChannelPipelineParts parts) {
         var pipeline = channel.pipeline();
+        // Flushes (a PUBACK, a twin answer each) are gathered per read and per event-loop turn, so that
+        // many acknowledgements share one write, and over TLS one record, instead of one each.
+        pipeline.addLast("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         // Moquette replaces "idleStateHandler" with the client's keep-alive after CONNECT.
         pipeline.addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast("idleEventHandler", new CloseWhenIdle());
@@ -351,9 +356,12 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
 
     private static SslContext sslContext(TlsIdentity identity) {
         try {
-            // a client certificate is asked for, not required: devices authenticating with X.509 present one, the rest SAS tokens
+            // a client certificate is asked for, not required: devices authenticating with X.509 present one, the rest SAS tokens.
+            // BoringSSL where its native library loads (in the IoT bench it carried about twice the JDK engine's TLS messages/s), else the JDK's.
+            SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+            LOG.info("MQTT over TLS with {}", provider == SslProvider.OPENSSL ? OpenSsl.versionString() : "the JDK's SSLEngine");
             return SslContextBuilder.forServer(identity.keyManagers()).trustManager(TlsIdentity.anyClientCertificate())
-                    .clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL).sslProvider(SslProvider.JDK).build();
+                    .clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL).sslProvider(provider).build();
         } catch (javax.net.ssl.SSLException e) {
             throw new IllegalStateException("cannot use the server's certificate for MQTT over TLS: " + e.getMessage(), e);
         }

@@ -13,11 +13,12 @@ import java.util.concurrent.Executor;
 
 /**
  * Stores the reported-property patches of all connections with group commit: each patch is
- * queued, and the storage thread writes whatever has queued up meanwhile in one transaction, so
- * that many devices patching at once cost one commit, not one each.
+ * queued, and the storage thread writes whatever has queued up meanwhile as one journal write
+ * ({@link Twins#patchReported(List)}), so that many devices patching at once cost one forced
+ * write, not one each.
  */
 final class ReportedPatchWriter {
-    /** The most patches in one transaction, so that one commit stays short. */
+    /** The most patches in one write, so that one stays short. */
     private static final int MAX_BATCH = 256;
 
     private final Twins twins;

@@ -1,6 +1,6 @@
 package dev.vigil.server.api.access;
 
-import dev.vigil.iot.detection.IpRange;
+import dev.vigil.iot.network.IpRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

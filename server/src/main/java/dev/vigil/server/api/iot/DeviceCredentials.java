@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Who a device request comes from: the SAS token of its {@code Authorization} header, or, without
- * one, the client certificate of its TLS handshake (X.509 devices; the hub is then the {@code Host}).
+ * one, the client certificate of its TLS handshake (X.509 devices and modules; the hub is then the {@code Host}).
  */
 final class DeviceCredentials {
     private static final String SERVLET_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
@@ -22,8 +22,8 @@ final class DeviceCredentials {
         String authorization = ctx.header("Authorization");
         X509Certificate[] chain = (X509Certificate[]) ctx.req().getAttribute(SERVLET_CERTIFICATES);
         String hubHost = DeviceEndpointRoutes.hubHost(ctx, authenticator.domain());
-        if ((authorization == null || authorization.isBlank()) && moduleId.isEmpty() && chain != null && chain.length > 0) {
-            return authenticator.authenticateCertificate(hubHost, deviceId, List.of(chain), source);
+        if ((authorization == null || authorization.isBlank()) && chain != null && chain.length > 0) {
+            return authenticator.authenticateCertificate(hubHost, deviceId, moduleId, List.of(chain), source);
         }
         return authenticator.authenticate(hubHost, deviceId, moduleId, authorization, source);
     }

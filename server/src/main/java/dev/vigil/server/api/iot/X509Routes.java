@@ -2,6 +2,7 @@ package dev.vigil.server.api.iot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.iot.auth.x509.CertificateThumbprints;
+import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.auth.x509.DeviceAuthentication;
 import dev.vigil.iot.auth.x509.HubCertificate;
 import dev.vigil.iot.auth.x509.X509AuthenticationType;
@@ -18,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * X.509 device authentication: a device's {@code authentication} ({@code sas}, {@code selfSigned}
- * with {@code x509Thumbprint}, {@code certificateAuthority}) and the hub's CA certificates
+ * X.509 device authentication: a device's or module's {@code authentication} ({@code sas},
+ * {@code selfSigned} with {@code x509Thumbprint}, {@code certificateAuthority}) at
+ * {@code .../devices/{id}/authentication} and {@code .../devices/{id}/modules/{m}/authentication},
+ * and the hub's CA certificates
  * ({@code .../IotHubs/{hub}/certificates/{name}} with {@code {"properties":{"certificate":PEM,"isVerified":true}}}).
  */
 final class X509Routes {
@@ -34,14 +37,12 @@ final class X509Routes {
     }
 
     void register(RoutesConfig routes) {
-        String device = IotRegistryRoutes.DEVICE + "/authentication";
         String certificates = IotRegistryRoutes.HUB + "/certificates";
-        routes.get(device, ctx -> {
-            IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, Access.READ);
-            registry.device(hub, ctx.pathParam("deviceId"));
-            ctx.json(view(credentials.authentication(hub.name(), ctx.pathParam("deviceId"))));
-        });
-        routes.put(device, this::putAuthentication);
+        for (boolean module : new boolean[] {false, true}) {
+            String path = (module ? IotRegistryRoutes.MODULE : IotRegistryRoutes.DEVICE) + "/authentication";
+            routes.get(path, ctx -> ctx.json(view(credentials.authentication(target(ctx, Access.READ, module)))));
+            routes.put(path, ctx -> putAuthentication(ctx, module));
+        }
         routes.get(certificates, ctx -> {
             IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, Access.READ);
             ctx.json(Map.of("value", credentials.certificates(hub.name()).stream().map(this::view).toList()));
@@ -57,16 +58,14 @@ final class X509Routes {
         });
     }
 
-    private void putAuthentication(Context ctx) {
-        IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, Access.WRITE);
-        String deviceId = ctx.pathParam("deviceId");
-        registry.device(hub, deviceId);
+    private void putAuthentication(Context ctx, boolean module) {
+        DeviceAddress target = target(ctx, Access.WRITE, module);
         JsonNode body = ctx.bodyAsClass(JsonNode.class);
         String typeText = body == null ? "" : body.path("type").asText("");
         X509AuthenticationType type = X509AuthenticationType.parse(typeText).orElseThrow(() -> new InvalidResourceException(
                 "'type' must be sas, selfSigned or certificateAuthority, was '" + typeText + "'"));
         JsonNode thumbprints = body.path("x509Thumbprint");
-        DeviceAuthentication saved = credentials.setAuthentication(new DeviceAuthentication(hub.name(), deviceId, type,
+        DeviceAuthentication saved = credentials.setAuthentication(new DeviceAuthentication(target, type,
                 text(thumbprints, "primaryThumbprint"), text(thumbprints, "secondaryThumbprint")));
         AuditNotes.put(ctx, "authenticationType", type.text());
         ctx.json(view(saved));
@@ -82,6 +81,18 @@ final class X509Routes {
                 properties.path("certificate").asText(), properties.path("isVerified").asBoolean(false)));
         AuditNotes.put(ctx, "thumbprint", CertificateThumbprints.sha1(saved.certificate()));
         ctx.json(view(saved));
+    }
+
+    /** The device or module the path names, once the caller's access and its existence are checked. */
+    private DeviceAddress target(Context ctx, Access access, boolean module) {
+        IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, access);
+        String deviceId = ctx.pathParam("deviceId");
+        registry.device(hub, deviceId);
+        if (!module) {
+            return DeviceAddress.device(hub.name(), deviceId);
+        }
+        registry.module(hub, deviceId, ctx.pathParam("moduleId"));
+        return DeviceAddress.module(hub.name(), deviceId, ctx.pathParam("moduleId"));
     }
 
     private Map<String, Object> view(DeviceAuthentication authentication) {

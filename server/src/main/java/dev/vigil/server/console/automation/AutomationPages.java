@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * Automation: the rules of a workspace in the order they run, enabled and disabled in place,
- * created, edited (as the API's JSON, with the path of a refused value) and deleted. Changes need
+ * deleted, and created or edited as the API's JSON (with the path of a refused value); the form
+ * editor is {@link RuleFormPages}. Changes need
  * Contributor, as in the API; a Reader sees the controls disabled with the reason.
  */
 public final class AutomationPages {
@@ -74,13 +75,13 @@ public final class AutomationPages {
 
     public void register(ConsoleRouter router) {
         router.get(LIST, request -> list(router, request));
-        router.get(LIST + "/new-rule", request -> edit(router, request, Optional.empty(), NEW_RULE, Optional.empty(), Optional.empty()));
-        router.post(LIST + "/new-rule", request -> save(router, request, Optional.empty()));
-        router.get(RULE, request -> {
+        router.get(LIST + "/new-rule/json", request -> edit(router, request, Optional.empty(), NEW_RULE, Optional.empty(), Optional.empty()));
+        router.post(LIST + "/new-rule/json", request -> save(router, request, Optional.empty()));
+        router.get(RULE + "/json", request -> {
             AutomationRule rule = rule(request);
             edit(router, request, Optional.of(rule.id()), pretty(AutomationRuleJson.write(rule)), Optional.empty(), Optional.empty());
         });
-        router.post(RULE, request -> save(router, request, Optional.of(request.ctx().pathParam("rule"))));
+        router.post(RULE + "/json", request -> save(router, request, Optional.of(request.ctx().pathParam("rule"))));
         router.post(RULE + "/enable", request -> setEnabled(router, request, true));
         router.post(RULE + "/disable", request -> setEnabled(router, request, false));
         router.post(RULE + "/delete", request -> delete(router, request));
@@ -164,7 +165,7 @@ public final class AutomationPages {
             AutomationRule saved = rules.save(workspace, id, definition, existing.isPresent() ? AutomationRuleJson.etag(body) : Optional.empty(),
                     request.user().name()).rule();
             if (existing.isEmpty()) {
-                request.redirect(listHref(workspace) + "/rules/" + ConsolePaths.encode(saved.id()) + "?saved=1");
+                request.redirect(listHref(workspace) + "/rules/" + ConsolePaths.encode(saved.id()) + "/json?saved=1");
                 return;
             }
             edit(router, request, existing, pretty(AutomationRuleJson.write(saved)), Optional.empty(), Optional.of("Saved."));
@@ -182,7 +183,7 @@ public final class AutomationPages {
             Optional<String> saved) {
         String workspace = request.workspace();
         Optional<String> shownSaved = saved.or(() -> Optional.ofNullable(request.ctx().queryParam("saved")).map(flag -> "Saved."));
-        String saveHref = id.map(rule -> listHref(workspace) + "/rules/" + ConsolePaths.encode(rule)).orElse(listHref(workspace) + "/new-rule");
+        String saveHref = id.map(rule -> listHref(workspace) + "/rules/" + ConsolePaths.encode(rule) + "/json").orElse(listHref(workspace) + "/new-rule/json");
         router.templates().render(request.ctx(), "automation/document.jte", new DocumentEditPage(request.shell(Area.AUTOMATION,
                 id.map(rule -> "Automation rule " + rule).orElse("New automation rule")), tabs(workspace, false),
                 id.map(rule -> "Automation rule " + rule).orElse("Create automation rule"), "rule", id.orElseGet(() -> typedId(request)), id.isEmpty(),

@@ -26,17 +26,18 @@ import dev.vigil.soc.playbook.run.PlaybookRun;
 import dev.vigil.soc.playbook.run.RunRequest;
 import dev.vigil.soc.playbook.run.StepAttempt;
 import dev.vigil.soc.playbook.run.StepRun;
+import dev.vigil.soc.playbook.store.PlaybookVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * Automation's playbooks: the list, one playbook's YAML in an editor (saving makes a new version;
  * a refused save shows the path of the wrong value and, in an expression, the character), its
- * versions and latest runs, and a run's detail step by step.
+ * versions (each viewable, and restorable as a new version) and latest runs, and a run's detail
+ * step by step.
  */
 public final class PlaybookPages {
     private static final String LIST = AutomationPages.LIST + "/playbooks";
@@ -79,6 +80,8 @@ public final class PlaybookPages {
         });
         router.post(PLAYBOOK, request -> save(router, request, Optional.of(playbook(request))));
         router.get(PLAYBOOK + "/runs/{run}", request -> run(router, request));
+        router.get(PLAYBOOK + "/versions/{version}", request -> version(router, request, Optional.empty()));
+        router.post(PLAYBOOK + "/versions/{version}/restore", request -> restore(router, request));
         router.post(AutomationPages.LIST + "/run-playbook", this::runOnIncident);
     }
 
@@ -178,9 +181,59 @@ public final class PlaybookPages {
                 run.runId(), href(workspace, playbook.name()) + "/runs/" + ConsolePaths.encode(run.runId()), run.status().name(), run.trigger(),
                 run.origin(), DisplayTime.format(run.startTime()), duration(run.startTime(), run.endTime()), run.error() == null ? "" : run.error()))
                 .toList();
-        List<Long> versions = LongStream.rangeClosed(1, playbook.version()).boxed().sorted(java.util.Comparator.reverseOrder()).toList();
+        List<PlaybookPage.Version> versions = services.playbooks().history(workspace, playbook.name()).stream()
+                .map(version -> new PlaybookPage.Version(version.version(), DisplayTime.format(version.savedTimeUtc()), version.savedBy(),
+                        href(workspace, playbook.name()) + "/versions/" + version.version()))
+                .toList();
         router.templates().render(request.ctx(), "automation/playbook.jte", new PlaybookPage(editor, playbook.version(), versions,
                 new PlaybookRunsView(runs)));
+    }
+
+    /** One saved version, read-only, with what restoring it does. */
+    private void version(ConsoleRouter router, ConsoleRequest request, Optional<String> problem) {
+        String workspace = request.workspace();
+        Playbook current = playbook(request);
+        long number = versionNumber(request);
+        PlaybookVersion saved = services.playbooks().history(workspace, current.name()).stream().filter(version -> version.version() == number)
+                .findFirst().orElseThrow(() -> ConsolePageException.notFound("Playbook '" + current.name() + "' has no version " + number + "."));
+        Playbook version = services.playbooks().version(workspace, current.name(), number);
+        String base = href(workspace, current.name());
+        router.templates().render(request.ctx(), "automation/playbookVersion.jte", new PlaybookVersionPage(
+                request.shell(Area.AUTOMATION, "Playbook " + current.name() + ", version " + number), AutomationPages.tabs(workspace, true),
+                current.name(), number, current.version(), DisplayTime.format(saved.savedTimeUtc()), saved.savedBy(),
+                yaml(version.definition().document()), base, base + "/versions/" + number + "/restore", problem,
+                AutomationPages.permit(request, workspace)));
+    }
+
+    /** Saves an older version again as the newest; the versions between stay. */
+    private void restore(ConsoleRouter router, ConsoleRequest request) {
+        String workspace = request.workspace();
+        Playbook current = playbook(request);
+        Permit permit = AutomationPages.permit(request, workspace);
+        if (!permit.allowed()) {
+            version(router, request, Optional.of(permit.reason()));
+            return;
+        }
+        Authorization.require(request.ctx(), Scope.workspace(workspace), Role.CONTRIBUTOR);
+        AuditNotes.put(request.ctx(), "playbook", current.name());
+        try {
+            // the version the user looked at when choosing to restore: a save in between is a conflict, not overwritten
+            Optional<String> ifMatch = Optional.ofNullable(request.ctx().formParam("current")).filter(text -> !text.isBlank());
+            Playbook saved = services.playbooks().restore(workspace, current.name(), versionNumber(request), ifMatch, request.user().name())
+                    .playbook();
+            request.redirect(href(workspace, saved.name()) + "?saved=1");
+        } catch (PlaybookException e) {
+            version(router, request, Optional.of(e.getMessage()));
+        }
+    }
+
+    private static long versionNumber(ConsoleRequest request) {
+        String text = request.ctx().pathParam("version");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ConsolePageException.notFound("'" + text + "' is not a version number.");
+        }
     }
 
     private void run(ConsoleRouter router, ConsoleRequest request) {

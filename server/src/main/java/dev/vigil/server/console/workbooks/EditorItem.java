@@ -6,23 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One top-level item in the editor, with the fields it offers for its kind: markdown for text, title,
- * KQL, visualization and width for a query, rows for parameters. Groups, links and items Vigil does
+ * One item in the editor, with the fields it offers for its kind: markdown for text; title, KQL,
+ * visualization, width, grid column formatters and tile columns for a query; rows for parameters;
+ * style and rows for links or tabs; title, width and its own items for a group. Items Vigil does
  * not draw are moved and removed only ({@code summary} says what they are).
  *
- * @param kind {@code text}, {@code query}, {@code parameters} or {@code other}
- * @param json the item as written, which the form carries back
+ * @param path the item's index, after those of the groups it sits in ({@code 2.0}); its form fields are {@code item.<path>.<field>}
+ * @param afterGroup whether the item just above it in its list is a group, which it can be moved into
+ * @param kind {@code text}, {@code query}, {@code parameters}, {@code links}, {@code group} or {@code other}
+ * @param json the item as written (a group's without its items, which are {@code children}), which the form carries back
  */
-public record EditorItem(int index, boolean first, boolean last, String kind, String name, String summary, String json, String markdown,
-        String title, String query, String visualization, String width, List<EditorParameter> parameters) {
+public record EditorItem(String path, int depth, boolean first, boolean last, boolean afterGroup, String kind, String name, String summary, String json,
+        String markdown, String title, String query, String visualization, String width, List<EditorParameter> parameters, String style,
+        List<EditorLink> links, List<EditorFormatter> formatters, String tileTitle, String tileValue, List<EditorItem> children) {
+    public static final List<String> LINK_STYLES = List.of("tabs", "paragraph", "pills", "list");
 
-    static EditorItem of(int index, int count, ObjectNode item) {
+    static EditorItem of(int index, List<ObjectNode> items) {
+        return of(Integer.toString(index), 0, index, items.size(), index > 0 && items.get(index - 1).path("type").asInt() == 12, items.get(index));
+    }
+
+    private static EditorItem of(String path, int depth, int index, int count, boolean afterGroup, ObjectNode item) {
         JsonNode content = item.path("content");
         int type = item.path("type").asInt();
         String kind = switch (type) {
             case 1 -> "text";
             case 3 -> "query";
             case 9 -> "parameters";
+            case 11 -> "links";
+            case 12 -> "group";
             default -> "other";
         };
         List<EditorParameter> parameters = new ArrayList<>();
@@ -33,9 +44,50 @@ public record EditorItem(int index, boolean first, boolean last, String kind, St
             }
             parameters.add(EditorParameter.blank(list.size()));
         }
-        return new EditorItem(index, index == 0, index == count - 1, kind, item.path("name").asText(""), summary(type, content),
-                WorkbookDraft.json(item), content.path("json").asText(""), content.path("title").asText(""), content.path("query").asText(""),
-                content.path("visualization").asText("table"), item.path("customWidth").asText(""), parameters);
+        List<EditorLink> links = new ArrayList<>();
+        if (type == 11) {
+            JsonNode list = content.path("links");
+            for (int j = 0; j < list.size(); j++) {
+                links.add(EditorLink.of(j, list.get(j)));
+            }
+            links.add(EditorLink.blank(list.size()));
+        }
+        List<EditorFormatter> formatters = new ArrayList<>();
+        if (type == 3) {
+            JsonNode list = content.path("gridSettings").path("formatters");
+            for (int j = 0; j < list.size(); j++) {
+                formatters.add(EditorFormatter.of(j, list.get(j)));
+            }
+            formatters.add(EditorFormatter.blank(list.size()));
+        }
+        List<EditorItem> children = new ArrayList<>();
+        ObjectNode carried = item;
+        if (type == 12) {
+            JsonNode list = content.path("items");
+            for (int j = 0; j < list.size(); j++) {
+                if (list.get(j).isObject()) {
+                    boolean groupAbove = j > 0 && list.get(j - 1).path("type").asInt() == 12;
+                    children.add(of(path + "." + j, depth + 1, j, list.size(), groupAbove, (ObjectNode) list.get(j)));
+                }
+            }
+            carried = item.deepCopy();
+            carried.withObjectProperty("content").putArray("items");
+        }
+        JsonNode tiles = content.path("tileSettings");
+        return new EditorItem(path, depth, index == 0, index == count - 1, afterGroup, kind, item.path("name").asText(""), summary(type, content),
+                WorkbookDraft.json(carried), content.path("json").asText(""), content.path("title").asText(""), content.path("query").asText(""),
+                content.path("visualization").asText("table"), item.path("customWidth").asText(""), parameters, content.path("style").asText("list"),
+                links, formatters, tiles.path("titleContent").path("columnMatch").asText(""), tiles.path("leftContent").path("columnMatch").asText(""),
+                children);
+    }
+
+    /** The link styles the editor offers, with the item's own when it is another. */
+    public List<String> styles() {
+        List<String> styles = new ArrayList<>(LINK_STYLES);
+        if (!styles.contains(style)) {
+            styles.add(style);
+        }
+        return styles;
     }
 
     private static String summary(int type, JsonNode content) {
@@ -43,8 +95,8 @@ public record EditorItem(int index, boolean first, boolean last, String kind, St
             case 1 -> "Text";
             case 3 -> "Query";
             case 9 -> "Parameters";
-            case 11 -> "Links or tabs (" + content.path("links").size() + "), moved or removed here; edit them in the JSON";
-            case 12 -> "Group of " + content.path("items").size() + " items, moved or removed here; edit it in the JSON";
+            case 11 -> "Links or tabs";
+            case 12 -> "Group";
             default -> "Item of type " + type + ", which Vigil does not draw; moved or removed here";
         };
     }

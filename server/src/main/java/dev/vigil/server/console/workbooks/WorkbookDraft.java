@@ -10,19 +10,22 @@ import dev.vigil.soc.workbook.notebook.QueryItem;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A workbook being edited in the console: its name, the etag it was read at, and its top-level
- * items, each kept as its JSON so that settings the editor does not show are saved as they came.
- * The editor's form carries it whole (no state is kept on the server between its requests):
- * {@link #fromForm} reads it back with the user's edits, {@link #apply} adds, removes or moves an
- * item, and {@link #document} writes the {@code Notebook/1.0} document to save.
+ * items (a group holding its own), each kept as its JSON so that settings the editor does not show
+ * are saved as they came. The editor's form carries it whole (no state is kept on the server
+ * between its requests): {@link #fromForm} reads it back with the user's edits, {@link #apply} adds,
+ * removes or moves an item, and {@link #document} writes the {@code Notebook/1.0} document to save.
+ * An item is named by its path, its index and those of the groups it sits in ({@code 2}, {@code 2.0});
+ * its form fields are {@code item.<path>.<field>}.
  */
 record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
     static final List<String> VISUALIZATIONS = List.of("table", "timechart", "barchart", "linechart", "areachart", "piechart", "scatterchart",
@@ -41,68 +44,158 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
     }
 
     /**
-     * The draft the editor's form holds: each item's JSON ({@code item.N.json}) with the fields the
-     * editor shows for its type put in.
+     * The draft the editor's form holds: each item's JSON ({@code item.<path>.json}, a group's
+     * without its items, which follow as fields of their own) with the fields the editor shows for
+     * its type put in.
      *
      * @throws DraftException for a field whose value the item cannot take, naming it
      */
     static WorkbookDraft fromForm(Map<String, List<String>> form) {
-        int count = number(first(form, "items"), "items");
         List<ObjectNode> items = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ObjectNode item = itemJson(first(form, "item." + i + ".json"), i);
-            ObjectNode content = item.withObjectProperty("content");
-            String prefix = "item." + i + ".";
-            switch (item.path("type").asInt()) {
-                case 1 -> content.put("json", first(form, prefix + "markdown"));
-                case 3 -> {
-                    keep(content, "title", first(form, prefix + "title"), "");
-                    content.put("query", first(form, prefix + "query"));
-                    keep(content, "visualization", first(form, prefix + "visualization"), "table");
-                    width(item, first(form, prefix + "width"), prefix + "width");
-                }
-                case 9 -> content.set("parameters", parameters(form, prefix, content.path("parameters")));
-                default -> {
-                    // groups, links and items Vigil does not draw are moved or removed here, not edited
-                }
-            }
-            items.add(item);
-        }
+        items(form, "item.", number(first(form, "items"), "items")).forEach(item -> items.add((ObjectNode) item));
         return new WorkbookDraft(first(form, "displayName").strip(), first(form, "etag"), items);
     }
 
+    private static ArrayNode items(Map<String, List<String>> form, String base, int count) {
+        ArrayNode items = JSON.createArrayNode();
+        for (int i = 0; i < count; i++) {
+            items.add(item(form, base + i + "."));
+        }
+        return items;
+    }
+
+    private static ObjectNode item(Map<String, List<String>> form, String prefix) {
+        ObjectNode item = itemJson(first(form, prefix + "json"), prefix);
+        ObjectNode content = item.withObjectProperty("content");
+        switch (item.path("type").asInt()) {
+            case 1 -> content.put("json", first(form, prefix + "markdown"));
+            case 3 -> {
+                keep(content, "title", first(form, prefix + "title"), "");
+                content.put("query", first(form, prefix + "query"));
+                keep(content, "visualization", first(form, prefix + "visualization"), "table");
+                width(item, first(form, prefix + "width"), prefix + "width");
+                ItemSettings.formatters(form, prefix, content);
+                ItemSettings.tiles(form, prefix, content);
+            }
+            case 9 -> content.set("parameters", parameters(form, prefix, content.path("parameters")));
+            case 11 -> ItemSettings.links(form, prefix, content);
+            case 12 -> {
+                keep(content, "title", first(form, prefix + "title"), "");
+                width(item, first(form, prefix + "width"), prefix + "width");
+                content.set("items", items(form, prefix, number(first(form, prefix + "items"), prefix + "items")));
+            }
+            default -> {
+                // items Vigil does not draw are moved or removed here, not edited
+            }
+        }
+        return item;
+    }
+
     /**
-     * The draft after one of the editor's buttons: {@code add:text}, {@code add:query},
-     * {@code add:parameters}, {@code up:N}, {@code down:N}, {@code delete:N}; anything else leaves it as it is.
+     * The draft after one of the editor's buttons: {@code add:KIND} at the end of the workbook or
+     * {@code add:KIND@PATH} at the end of that group (KIND {@code text}, {@code query},
+     * {@code parameters}, {@code links} or {@code group}), {@code up:PATH}, {@code down:PATH},
+     * {@code delete:PATH} within the item's own list, {@code in:PATH} into the group just above it
+     * (at its end) and {@code out:PATH} out of its group (to just after it); anything else leaves it as it is.
      */
     WorkbookDraft apply(String action) {
         if (action == null) {
             return this;
         }
-        List<ObjectNode> next = new ArrayList<>(items);
+        ArrayNode root = JSON.createArrayNode();
+        items.forEach(item -> root.add(item.deepCopy()));
         String[] parts = action.split(":", 2);
-        switch (parts[0]) {
-            case "add" -> newItem(parts.length > 1 ? parts[1] : "").ifPresent(next::add);
-            case "up", "down", "delete" -> {
-                int at = parts.length > 1 && parts[1].matches("\\d{1,4}") ? Integer.parseInt(parts[1]) : -1;
-                if (at < 0 || at >= next.size()) {
-                    return this;
-                }
-                if (parts[0].equals("delete")) {
-                    next.remove(at);
-                } else {
-                    int to = parts[0].equals("up") ? at - 1 : at + 1;
-                    if (to < 0 || to >= next.size()) {
-                        return this;
-                    }
-                    next.add(to, next.remove(at));
-                }
+        String argument = parts.length > 1 ? parts[1] : "";
+        boolean changed = switch (parts[0]) {
+            case "add" -> {
+                String[] where = argument.split("@", 2);
+                Optional<ArrayNode> list = where.length == 1 ? Optional.of(root) : path(where[1]).flatMap(path -> groupItems(root, path));
+                Optional<ObjectNode> item = newItem(where[0]);
+                list.ifPresent(target -> item.ifPresent(target::add));
+                yield list.isPresent() && item.isPresent();
             }
-            default -> {
-                return this;
-            }
+            case "up", "down", "delete" -> path(argument).map(path -> move(root, path, parts[0])).orElse(false);
+            case "in" -> path(argument).map(path -> intoGroupAbove(root, path)).orElse(false);
+            case "out" -> path(argument).map(path -> outOfGroup(root, path)).orElse(false);
+            default -> false;
+        };
+        if (!changed) {
+            return this;
         }
+        List<ObjectNode> next = new ArrayList<>();
+        root.forEach(item -> next.add((ObjectNode) item));
         return new WorkbookDraft(displayName, etag, next);
+    }
+
+    private static boolean move(ArrayNode root, List<Integer> path, String verb) {
+        Optional<ArrayNode> found = path.size() == 1 ? Optional.of(root) : groupItems(root, path.subList(0, path.size() - 1));
+        int at = path.get(path.size() - 1);
+        if (found.isEmpty() || at >= found.get().size()) {
+            return false;
+        }
+        ArrayNode list = found.get();
+        if (verb.equals("delete")) {
+            list.remove(at);
+            return true;
+        }
+        int to = verb.equals("up") ? at - 1 : at + 1;
+        if (to < 0 || to >= list.size()) {
+            return false;
+        }
+        JsonNode moved = list.remove(at);
+        list.insert(to, moved);
+        return true;
+    }
+
+    /** The item at {@code path} moved to the end of the group just above it in its list. */
+    private static boolean intoGroupAbove(ArrayNode root, List<Integer> path) {
+        int at = path.get(path.size() - 1);
+        List<Integer> above = new ArrayList<>(path.subList(0, path.size() - 1));
+        above.add(at - 1);
+        Optional<ArrayNode> list = path.size() == 1 ? Optional.of(root) : groupItems(root, path.subList(0, path.size() - 1));
+        Optional<ArrayNode> group = at > 0 ? groupItems(root, above) : Optional.empty();
+        if (list.isEmpty() || group.isEmpty() || at >= list.get().size()) {
+            return false;
+        }
+        group.get().add(list.get().remove(at));
+        return true;
+    }
+
+    /** The item at {@code path}, inside a group, moved out to just after that group. */
+    private static boolean outOfGroup(ArrayNode root, List<Integer> path) {
+        if (path.size() < 2) {
+            return false;
+        }
+        List<Integer> groupPath = path.subList(0, path.size() - 1);
+        Optional<ArrayNode> group = groupItems(root, groupPath);
+        Optional<ArrayNode> parent = groupPath.size() == 1 ? Optional.of(root) : groupItems(root, groupPath.subList(0, groupPath.size() - 1));
+        int at = path.get(path.size() - 1);
+        if (group.isEmpty() || parent.isEmpty() || at >= group.get().size()) {
+            return false;
+        }
+        parent.get().insert(groupPath.get(groupPath.size() - 1) + 1, group.get().remove(at));
+        return true;
+    }
+
+    /** The items of the group at {@code path}, if there is a group there. */
+    private static Optional<ArrayNode> groupItems(ArrayNode root, List<Integer> path) {
+        ArrayNode list = root;
+        for (int index : path) {
+            JsonNode item = list.get(index);
+            if (item == null || item.path("type").asInt() != 12) {
+                return Optional.empty();
+            }
+            list = ((ObjectNode) item).withObjectProperty("content").withArrayProperty("items");
+        }
+        return Optional.of(list);
+    }
+
+    /** {@code 2.0} as [2, 0]; nothing for text that is not a path. */
+    private static Optional<List<Integer>> path(String text) {
+        if (!text.matches("\\d{1,4}(\\.\\d{1,4}){0,7}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.stream(text.split("\\.")).map(Integer::parseInt).toList());
     }
 
     /**
@@ -111,10 +204,7 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
      */
     JsonNode document(NotebookDocument original) {
         for (int i = 0; i < items.size(); i++) {
-            ObjectNode item = items.get(i);
-            if (item.path("type").asInt() == 3 && item.path("content").path("query").asText("").isBlank()) {
-                throw new DraftException("item." + i + ".query", "Item " + (i + 1) + " (" + item.path("name").asText() + ") needs a query.");
-            }
+            checkQueries(items.get(i), Integer.toString(i));
         }
         if (displayName.isBlank()) {
             throw new DraftException("displayName", "The workbook needs a name.");
@@ -123,6 +213,16 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         ArrayNode array = document.putArray("items");
         items.forEach(array::add);
         return document;
+    }
+
+    private static void checkQueries(JsonNode item, String path) {
+        if (item.path("type").asInt() == 3 && item.path("content").path("query").asText("").isBlank()) {
+            throw new DraftException("item." + path + ".query", "Item " + path + " (" + item.path("name").asText() + ") needs a query.");
+        }
+        JsonNode children = item.path("type").asInt() == 12 ? item.path("content").path("items") : JSON.createArrayNode();
+        for (int j = 0; j < children.size(); j++) {
+            checkQueries(children.get(j), path + "." + j);
+        }
     }
 
     /** The item's JSON as the form's hidden field carries it. */
@@ -148,6 +248,14 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
                 content.put("version", "KqlParameterItem/1.0").putArray("parameters");
                 content.put("style", "pills").put("queryType", 0).put("resourceType", QueryItem.WORKSPACES);
             }
+            case "links" -> {
+                item.put("type", 11);
+                content.put("version", "LinkItem/1.0").put("style", "tabs").putArray("links");
+            }
+            case "group" -> {
+                item.put("type", 12);
+                content.put("version", "NotebookGroup/1.0").put("groupType", "editable").putArray("items");
+            }
             default -> {
                 return Optional.empty();
             }
@@ -159,12 +267,20 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
 
     /** {@code query - N} with the first N no item of the draft is named yet, as Sentinel names new items. */
     private String freeName(String kind) {
-        Set<String> taken = items.stream().map(item -> item.path("name").asText("")).collect(Collectors.toSet());
-        for (int n = items.size(); ; n++) {
+        Set<String> taken = new HashSet<>();
+        items.forEach(item -> names(item, taken));
+        for (int n = taken.size(); ; n++) {
             String name = kind + " - " + n;
             if (!taken.contains(name)) {
                 return name;
             }
+        }
+    }
+
+    private static void names(JsonNode item, Set<String> names) {
+        names.add(item.path("name").asText(""));
+        if (item.path("type").asInt() == 12) {
+            item.path("content").path("items").forEach(child -> names(child, names));
         }
     }
 
@@ -236,7 +352,7 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
     }
 
     /** Sets the field, unless the document left it out and the value is what leaving it out means. */
-    private static void keep(ObjectNode node, String field, String value, String absentMeans) {
+    static void keep(ObjectNode node, String field, String value, String absentMeans) {
         if (node.has(field) || !value.equals(absentMeans)) {
             node.put(field, value);
         }
@@ -261,7 +377,7 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         }
     }
 
-    private static ObjectNode itemJson(String text, int index) {
+    private static ObjectNode itemJson(String text, String prefix) {
         try {
             JsonNode item = JSON.readTree(text);
             if (item != null && item.isObject()) {
@@ -270,11 +386,11 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         } catch (JsonProcessingException e) {
             // the message below covers it: the field is the editor's own and was changed outside it
         }
-        throw new DraftException("item." + index + ".json", "Item " + (index + 1) + " did not come back from the page as it was sent; reload the"
-                + " editor.");
+        String path = prefix.substring("item.".length(), prefix.length() - 1);
+        throw new DraftException(prefix + "json", "Item " + path + " did not come back from the page as it was sent; reload the editor.");
     }
 
-    private static int number(String text, String field) {
+    static int number(String text, String field) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
@@ -282,7 +398,7 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         }
     }
 
-    private static String first(Map<String, List<String>> form, String name) {
+    static String first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
         return values == null || values.isEmpty() ? "" : values.get(0);
     }

@@ -15,14 +15,18 @@ import dev.vigil.soc.workbook.InvalidWorkbookException;
 import dev.vigil.soc.workbook.Workbook;
 import dev.vigil.soc.workbook.WorkbookDefinition;
 import dev.vigil.soc.workbook.WorkbookEtagMismatchException;
+import dev.vigil.soc.workbook.WorkbookTemplate;
 import dev.vigil.soc.workbook.notebook.NotebookReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The editor of a saved workbook: add, edit, move and remove its top-level text, query and
- * parameters items, and save them over the revision the editor was opened at. Contributors edit;
+ * The editor of a saved workbook: add, edit, move and remove its text, query, parameters, links
+ * and group items (a group's own items too), and save them over the revision the editor was opened
+ * at; and "Save as workbook" of a template, which opens the editor on the copy. Contributors edit;
  * others see the editor disabled with the reason. Each button posts the whole form and gets the
  * editor back (htmx); only Save writes.
  */
@@ -39,6 +43,22 @@ final class WorkbookEditor {
             render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()), Optional.empty(), "");
         });
         router.post(area + "/{workbookId}/edit", request -> change(router, request));
+        router.post(area + "/templates/{templateId}/save-as", this::saveAs);
+    }
+
+    /** A copy of the template saved as a new workbook of the workspace (named as the template, at a new id), then its editor. */
+    private void saveAs(ConsoleRequest request) {
+        Permit permit = permit(request);
+        if (!permit.allowed()) {
+            throw new ConsolePageException(403, "Not allowed", permit.reason());
+        }
+        WorkbookTemplate template = WorkbookPages.found(() -> workbooks.templates().get(request.ctx().pathParam("templateId")));
+        String id = UUID.randomUUID().toString();
+        WorkbookDefinition definition = new WorkbookDefinition(template.displayName(), Objects.requireNonNullElse(template.category(), ""),
+                template.id(), template.document());
+        Workbook saved = workbooks.workbooks().save(request.workspace(), id, definition, Optional.empty(), request.user().name()).workbook();
+        AuditNotes.put(request.ctx(), "workbook", id);
+        request.redirect(viewHref(saved) + "/edit");
     }
 
     private void change(ConsoleRouter router, ConsoleRequest request) {
@@ -82,7 +102,7 @@ final class WorkbookEditor {
         List<EditorItem> items = new ArrayList<>();
         List<ObjectNode> json = draft.items();
         for (int i = 0; i < json.size(); i++) {
-            items.add(EditorItem.of(i, json.size(), json.get(i)));
+            items.add(EditorItem.of(i, json));
         }
         EditorPage page = new EditorPage(request.shell(Area.WORKBOOKS, "Edit " + workbook.displayName()), viewHref(workbook),
                 viewHref(workbook) + "/edit", draft.displayName(), draft.etag(), items, permit(request), error, errorField);

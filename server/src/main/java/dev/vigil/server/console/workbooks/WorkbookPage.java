@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param applied the parameter values the page's controls hold, as the form sends them, so that the next request can tell what changed
  * @param changes whether this answers a change: the slots replace theirs out of band, and nothing else moves
  * @param editHref the workbook's editor, for a saved workbook
- * @param edit whether the viewer may edit it, and why not
+ * @param saveAsHref where a template is saved into the workspace's workbooks, for a template
+ * @param edit whether the viewer may edit (or save a template), and why not
  */
 public record WorkbookPage(Shell shell, String name, String source, String viewHref, List<ItemSlot> items, int refreshSeconds, String applied,
-        List<LinkParameter> linkParameters, boolean changes, Optional<String> editHref, Permit edit) {
+        List<LinkParameter> linkParameters, boolean changes, Optional<String> editHref, Optional<String> saveAsHref, Permit edit) {
     public static final List<Integer> REFRESH_CHOICES = List.of(0, 60, 300, 900, 1800);
     /** The form field that carries {@link #applied}; the auto-refresh leaves it out, to redraw everything. */
     public static final String APPLIED_FIELD = "_applied";

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
 /**
  * Workbooks: the gallery (templates and saved workbooks), a workbook's page, whose parameter and
  * tab changes evaluate again the items that depend on them and whose auto-refresh evaluates all of
- * them, for the viewer, as the API's evaluate does; and the editor of a saved workbook.
+ * them, for the viewer, as the API's evaluate does; and the editor of a saved workbook, which a
+ * template's "Save as workbook" starts from a copy of the template.
  */
 public final class WorkbookPages {
     private static final String AREA = ConsolePaths.WORKSPACE + "/workbooks";
@@ -53,13 +54,14 @@ public final class WorkbookPages {
         new WorkbookEditor(workbooks).register(router, AREA);
         router.get(AREA + "/templates/{templateId}", request -> {
             WorkbookTemplate template = found(() -> workbooks.templates().get(request.ctx().pathParam("templateId")));
-            view(router, request, template.displayName(), "Template", template.document(), Optional.empty());
+            view(router, request, template.displayName(), "Template", template.document(), Optional.empty(),
+                    Optional.of(href(request.workspace()) + "/templates/" + ConsolePaths.encode(template.id()) + "/save-as"));
         });
         router.get(AREA + "/{workbookId}", request -> {
             String workspace = request.workspace();
             Workbook workbook = found(() -> workbooks.workbooks().get(workspace, request.ctx().pathParam("workbookId")));
             view(router, request, workbook.displayName(), "Saved workbook", workbook.document(),
-                    Optional.of(href(workspace) + "/" + ConsolePaths.encode(workbook.id()) + "/edit"));
+                    Optional.of(href(workspace) + "/" + ConsolePaths.encode(workbook.id()) + "/edit"), Optional.empty());
         });
     }
 
@@ -83,7 +85,7 @@ public final class WorkbookPages {
      * depend on the parameters whose values differ from it.
      */
     private void view(ConsoleRouter router, ConsoleRequest request, String name, String source, NotebookDocument document,
-            Optional<String> editHref) {
+            Optional<String> editHref, Optional<String> saveAsHref) {
         String workspace = request.workspace();
         Set<String> known = parameterNames(document);
         Map<String, List<String>> query = parameterValues(request.ctx().queryParamMap(), known);
@@ -112,7 +114,7 @@ public final class WorkbookPages {
         Permit edit = request.user().permit(Scope.workspace(workspace), Role.CONTRIBUTOR);
         WorkbookPage page = new WorkbookPage(request.shell(Area.WORKBOOKS, name).withScripts(List.of(Assets.ECHARTS, Assets.CHARTS_SCRIPT,
                 Assets.WORKBOOKS_SCRIPT)), name, source, viewHref, items, refresh, FormValues.encode(state), links, changed.isPresent(), editHref,
-                edit);
+                saveAsHref, edit);
         if (changed.isPresent()) {
             // the changed items replace theirs out of band; the address shows the values without the form's bookkeeping
             request.ctx().header("HX-Reswap", "none");

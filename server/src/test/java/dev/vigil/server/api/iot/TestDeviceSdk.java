@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.sdk.iot.device.ClientOptions;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
 import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import com.microsoft.azure.sdk.iot.device.IotHubStatusCode;
+import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
 import com.microsoft.azure.sdk.iot.device.Message;
 import com.microsoft.azure.sdk.iot.device.ModuleClient;
 import com.microsoft.azure.sdk.iot.device.twin.DirectMethodResponse;
@@ -45,6 +47,9 @@ class TestDeviceSdk {
     private static final int SDK_MQTT_PORT = 8883;
     /** The SDK's HTTPS and MQTT over WebSockets go to port 443 of the gateway host. */
     private static final int SDK_HTTPS_PORT = 443;
+    /** How long a twin request waits for its answer; on loopback it comes in milliseconds. */
+    private static final int TWIN_ANSWER_MILLIS = 5_000;
+    private static final int TWIN_ATTEMPTS = 4;
     private static final String SUB = "sdk-sub";
     private static final String HUB_NAME = "sdk-hub";
     private static final String HUB = "/api/subscriptions/" + SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + HUB_NAME;
@@ -94,12 +99,11 @@ class TestDeviceSdk {
             BlockingQueue<TwinCollection> desired = new LinkedBlockingQueue<>();
             client.subscribeToDesiredProperties((twin, context) -> desired.add(twin.getDesiredProperties()), null);
 
-            Twin twin = client.getTwin();
+            Twin twin = answeredDespiteTheSdkRace(() -> client.getTwin(TWIN_ANSWER_MILLIS));
             assertThat(twin.getDesiredProperties().getVersion()).isEqualTo(1);
             TwinCollection reported = new TwinCollection();
             reported.put("firmware", "1.2.0");
-            ReportedPropertiesUpdateResponse updated = client.updateReportedProperties(reported);
-            assertThat(updated.getVersion()).isEqualTo(2);
+            ReportedPropertiesUpdateResponse updated = answeredDespiteTheSdkRace(() -> client.updateReportedProperties(reported, TWIN_ANSWER_MILLIS));
             HttpResponse<String> patched = server.send(server.request(DEVICE + "/twin").header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"desired\":{\"interval\":60}}}")));
             assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
@@ -109,7 +113,9 @@ class TestDeviceSdk {
             assertThat(((Number) notified.get("interval")).intValue()).isEqualTo(60);
             JsonNode serviceTwin = RunningServer.json(server.get(DEVICE + "/twin"));
             assertThat(serviceTwin.path("properties").path("reported").path("firmware").asText()).isEqualTo("1.2.0");
-            assertThat(client.getTwin().getDesiredProperties().getVersion()).isEqualTo(2);
+            // the version the device was told is the one the service sees (2, or more when the SDK lost an answer and the patch went again)
+            assertThat(updated.getVersion()).isEqualTo(serviceTwin.path("properties").path("reported").path("$version").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(answeredDespiteTheSdkRace(() -> client.getTwin(TWIN_ANSWER_MILLIS)).getDesiredProperties().getVersion()).isEqualTo(2);
         } finally {
             client.close();
         }
@@ -158,6 +164,32 @@ class TestDeviceSdk {
         } finally {
             module.close();
         }
+    }
+
+    /**
+     * Runs a twin request of the SDK, again when its answer never reaches the caller.
+     * iot-device-client 2.5.0 (the newest) loses some answers that Vigil sent: its
+     * {@code IotHubTransport.onMessageReceived} queues an answer for its receive thread before it
+     * looks up the request's callback, and that thread removes the callback once it has handled the
+     * answer. When the MQTT thread loses that race the caller waits out its timeout. On a loaded
+     * machine a fifth of answers were lost this way (each had reached the SDK, as its trace log
+     * showed), so the request is sent up to four times; four losses in a row fail the test.
+     */
+    private static <T> T answeredDespiteTheSdkRace(TwinRequest<T> request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.send();
+            } catch (IotHubClientException e) {
+                if (e.getStatusCode() != IotHubStatusCode.DEVICE_OPERATION_TIMED_OUT || attempt == TWIN_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface TwinRequest<T> {
+        T send() throws Exception;
     }
 
     private static String connectionString(String key, String moduleId) {

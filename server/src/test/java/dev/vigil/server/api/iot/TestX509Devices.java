@@ -29,8 +29,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** X.509 devices, self-signed and CA-signed, over MQTT/TLS (Paho) and HTTPS (the JDK's client), with certificates made in the test. */
+/** X.509 devices and modules, self-signed and CA-signed, over MQTT/TLS (Paho) and HTTPS (a TLS socket), with certificates made in the test. */
 class TestX509Devices {
+    private static final String MODULE = "agent";
+    private static final String MODULE_CLIENT_ID = IotDevices.DEVICE + "/" + MODULE;
     private static final String SUB = "x509-sub";
     private static final String HUB_NAME = "x509-hub";
     private static final String HUB = "/api/subscriptions/" + SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + HUB_NAME;
@@ -102,6 +104,77 @@ class TestX509Devices {
         assertThat(RunningServer.json(badThumbprint).path("error").path("message").asText()).contains("x509Thumbprint.primaryThumbprint");
     }
 
+    @Test
+    void testASelfSignedModuleConnectsOverMqttWithItsOwnCertificateNotItsDevices() throws Exception {
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        createModule();
+        Issued moduleCertificate = TestCertificates.selfSigned(MODULE_CLIENT_ID);
+        Issued deviceCertificate = TestCertificates.selfSigned(IotDevices.DEVICE);
+        authentication(Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", deviceCertificate.thumbprint())));
+        HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/authentication", server.apiKey(),
+                Map.of("type", "selfSigned", "x509Thumbprint", Map.of("secondaryThumbprint", moduleCertificate.thumbprint())));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        MqttClient client = connectModule(moduleCertificate);
+        client.publish("devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/messages/events/$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1",
+                IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-04-04T00:00:00Z"), "Fail"))).getBytes(StandardCharsets.UTF_8), 1, false);
+        client.disconnect();
+        client.close();
+
+        assertThat(server.count("SecurityIoTRawEvent | where TimeStamp == datetime(2024-04-04T00:00:00Z) | count")).isEqualTo(1);
+        assertThatThrownBy(() -> connectModule(deviceCertificate))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+        JsonNode shown = RunningServer.json(server.get(HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/authentication"));
+        assertThat(shown.path("type").asText()).isEqualTo("selfSigned");
+        assertThat(shown.path("x509Thumbprint").path("secondaryThumbprint").asText()).isEqualTo(moduleCertificate.thumbprint().replace(":", "").toUpperCase());
+    }
+
+    @Test
+    void testACaSignedModuleSendsOverHttpsWhenItsCertificateNamesTheModule() {
+        String key = IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        createModule();
+        Issued ca = TestCertificates.certificateAuthority("Plant CA");
+        uploadCa(ca, true);
+        String modulePath = "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/messages/events";
+        Answer whileSas = sendOverHttps(TestCertificates.signedBy(ca, MODULE_CLIENT_ID), "2024-04-05T00:00:00Z", modulePath);
+        HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/authentication", server.apiKey(),
+                Map.of("type", "certificateAuthority"));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        Answer namesTheModule = sendOverHttps(TestCertificates.signedBy(ca, MODULE_CLIENT_ID), "2024-04-05T00:00:01Z", modulePath);
+        Answer namesTheDevice = sendOverHttps(TestCertificates.signedBy(ca, IotDevices.DEVICE), "2024-04-05T00:00:02Z", modulePath);
+        Answer selfSigned = sendOverHttps(TestCertificates.selfSigned(MODULE_CLIENT_ID), "2024-04-05T00:00:03Z", modulePath);
+        Answer deviceStillSas = sendOverHttps(TestCertificates.signedBy(ca, IotDevices.DEVICE), "2024-04-05T00:00:04Z",
+                "/devices/" + IotDevices.DEVICE + "/messages/events");
+        HttpResponse<String> deviceToken = IotDevices.sendOverHttps(server, HUB_NAME, key,
+                IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-04-05T00:00:05Z"), "Fail"))));
+
+        assertThat(reason(whileSas)).isEqualTo("X509_NOT_CONFIGURED");
+        assertThat(namesTheModule.statusCode()).as(namesTheModule.body()).isEqualTo(204);
+        assertThat(reason(namesTheDevice)).isEqualTo("X509_SUBJECT_MISMATCH");
+        assertThat(json(namesTheDevice.body()).path("error").path("message").asText()).contains("'" + MODULE_CLIENT_ID + "'");
+        assertThat(reason(selfSigned)).isEqualTo("X509_UNTRUSTED_CHAIN");
+        assertThat(reason(deviceStillSas)).as("the module's authentication is its own, not its device's").isEqualTo("X509_NOT_CONFIGURED");
+        assertThat(deviceToken.statusCode()).as(deviceToken.body()).isEqualTo(204);
+        assertThat(server.count("SecurityIoTRawEvent | where TimeStamp between (datetime(2024-04-05T00:00:00Z) .. datetime(2024-04-05T00:00:05Z)) | count"))
+                .isEqualTo(2);
+    }
+
+    private void createModule() {
+        HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE, server.apiKey(), Map.of());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
+    private MqttClient connectModule(Issued certificate) throws MqttException {
+        MqttClient client = new MqttClient("ssl://localhost:" + server.server().mqttTlsPort(), MODULE_CLIENT_ID, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setSocketFactory(TestCertificates.clientContext(SERVER, Optional.of(certificate)).getSocketFactory());
+        options.setUserName(HUB_NAME + "." + IotDevices.DOMAIN + "/" + MODULE_CLIENT_ID + "/?api-version=2021-04-12");
+        client.connect(options);
+        return client;
+    }
+
     private void authentication(Map<String, Object> body) {
         HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/authentication", server.apiKey(), body);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -129,10 +202,14 @@ class TestX509Devices {
      * the JDK's HTTP client may not set {@code Host}, which names the hub for a device without a token.
      */
     private Answer sendOverHttps(Issued certificate, String at) {
+        return sendOverHttps(certificate, at, "/devices/" + IotDevices.DEVICE + "/messages/events");
+    }
+
+    private Answer sendOverHttps(Issued certificate, String at, String path) {
         byte[] body = IotDevices.message(List.of(IotDevices.login(Instant.parse(at), "Fail"))).getBytes(StandardCharsets.UTF_8);
         try (SSLSocket socket = (SSLSocket) TestCertificates.clientContext(SERVER, Optional.of(certificate)).getSocketFactory()
                 .createSocket("localhost", server.server().httpsPort())) {
-            String head = "POST /devices/" + IotDevices.DEVICE + "/messages/events?api-version=2020-03-13 HTTP/1.1\r\n"
+            String head = "POST " + path + "?api-version=2020-03-13 HTTP/1.1\r\n"
                     + "Host: " + HUB_NAME + "." + IotDevices.DOMAIN + "\r\n"
                     + "iothub-interface-id: urn:azureiot:Security:SecurityAgent:1\r\n"
                     + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";

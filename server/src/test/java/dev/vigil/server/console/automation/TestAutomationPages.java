@@ -17,10 +17,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Automation in a browser: an automation rule created (after a refused save that names the wrong
- * value's path), disabled, enabled and deleted; a playbook's YAML edited into a new version after a
- * refused template; a playbook run by hand from an incident page and its run's steps; and a
- * Reader's disabled controls with their reason. No page logs a browser console error.
+ * Automation in a browser: an automation rule created as JSON (after a refused save that names the
+ * wrong value's path), disabled, enabled and deleted; a playbook's YAML edited into a new version
+ * after a refused template, an older version viewed and restored as the newest; a playbook run by
+ * hand from an incident page and its run's steps; and a Reader's disabled controls with their
+ * reason. No page logs a browser console error.
  */
 class TestAutomationPages {
     private static final String PASSWORD = "automation-test-password";
@@ -72,6 +73,7 @@ class TestAutomationPages {
         browser.waitUntilText("#automation-rules", "No automation rule yet");
         browser.assertNoConsoleErrors();
         browser.clickText("Create automation rule");
+        browser.clickText("Edit as JSON");
         browser.find("#document-id").sendKeys("tag-plc");
         setText("#document-text", rule("IncidentColour"));
         browser.find("form.document-form button[type=submit]").click();
@@ -117,6 +119,19 @@ class TestAutomationPages {
         browser.waitUntilText("[data-testid=document-saved]", "Saved as version 2.");
         browser.assertNoConsoleErrors();
 
+        // its history: version 1 viewed, then restored as version 3 (without the step version 2 added)
+        assertThat(browser.find("tr[data-version='2']").getText()).contains("Current").contains("owner");
+        browser.find("tr[data-version='1'] a").click();
+        browser.waitUntilText("[data-testid=version-saved]", "Saved");
+        assertThat(browser.find("#version-document").getText()).contains("note").doesNotContain("done");
+        assertThat(ConsoleAccessibility.problems(browser)).as("contrast and labels of a playbook version").isEmpty();
+        browser.find("#restore-version").click();
+        browser.waitUntilText("[data-testid=document-saved]", "Saved as version 3.");
+        assertThat(browser.findAll("#playbook-versions tbody tr")).hasSize(3);
+        assertThat(RunningServer.json(server.get("/api/workspaces/default/playbooks/triage-note")).toString()).contains("\"note\"")
+                .doesNotContain("\"done\"");
+        browser.assertNoConsoleErrors();
+
         // run by hand from an incident page, then the run's steps
         long number = createIncident("Manual check of the boiler PLC");
         browser.open("/console/workspaces/default/incidents/" + number);
@@ -130,7 +145,8 @@ class TestAutomationPages {
         });
         assertThat(browser.find("tr[data-step=note]").getText()).contains("addComment").contains("Succeeded");
         assertThat(browser.find("tr[data-step=echo]").getText()).contains("severity Medium");
-        assertThat(browser.findAll("#run-steps tbody tr")).hasSize(3);
+        // version 3, restored from version 1, has its two steps, not the third that version 2 added
+        assertThat(browser.findAll("#run-steps tbody tr")).hasSize(2);
         browser.screenshot("automation-run");
         assertThat(ConsoleAccessibility.problems(browser)).as("contrast and labels of the run page").isEmpty();
         browser.assertNoConsoleErrors();
@@ -154,6 +170,9 @@ class TestAutomationPages {
         assertThat(browser.find(".header-actions button").isEnabled()).isFalse();
         assertThat(browser.find("tr[data-rule=tag-plc] button[hx-post$='/disable']").isEnabled()).isFalse();
         assertThat(browser.find("tr[data-rule=tag-plc] button[hx-post$='/delete']").isEnabled()).isFalse();
+        browser.open("/console/workspaces/default/automation/playbooks/triage-note/versions/2");
+        assertThat(browser.find("#restore-version").isEnabled()).isFalse();
+        assertThat(browser.find("#restore-reason").getText()).isNotBlank();
         browser.open("/console/workspaces/default/incidents/" + number);
         assertThat(browser.find("#incident-playbook").isEnabled()).isFalse();
         assertThat(browser.find("#playbook-reason").getText()).isNotBlank();

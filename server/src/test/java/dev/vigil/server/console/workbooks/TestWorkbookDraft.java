@@ -27,44 +27,77 @@ class TestWorkbookDraft {
         form.put("etag", List.of(draft.etag()));
         form.put("items", List.of(Integer.toString(draft.items().size())));
         for (int i = 0; i < draft.items().size(); i++) {
-            EditorItem item = EditorItem.of(i, draft.items().size(), draft.items().get(i));
-            String prefix = "item." + i + ".";
-            form.put(prefix + "json", List.of(item.json()));
-            switch (item.kind()) {
-                case "text" -> form.put(prefix + "markdown", List.of(item.markdown()));
-                case "query" -> {
-                    form.put(prefix + "title", List.of(item.title()));
-                    form.put(prefix + "query", List.of(item.query()));
-                    form.put(prefix + "visualization", List.of(item.visualization()));
-                    form.put(prefix + "width", List.of(item.width()));
-                }
-                case "parameters" -> {
-                    form.put(prefix + "parameters", List.of(Integer.toString(item.parameters().size())));
-                    for (EditorParameter parameter : item.parameters()) {
-                        String field = prefix + "parameter." + parameter.index() + ".";
-                        form.put(field + "name", List.of(parameter.name()));
-                        form.put(field + "label", List.of(parameter.label()));
-                        form.put(field + "type", List.of(Integer.toString(parameter.type())));
-                        form.put(field + "default", List.of(parameter.defaultValue()));
-                        form.put(field + "options", List.of(parameter.options()));
-                        form.put(field + "query", List.of(parameter.query()));
-                        if (parameter.multiple()) {
-                            form.put(field + "multiple", List.of("on"));
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
+            put(form, EditorItem.of(i, draft.items()));
         }
         return form;
+    }
+
+    private static void put(Map<String, List<String>> form, EditorItem item) {
+        String prefix = "item." + item.path() + ".";
+        form.put(prefix + "json", List.of(item.json()));
+        switch (item.kind()) {
+            case "text" -> form.put(prefix + "markdown", List.of(item.markdown()));
+            case "query" -> {
+                form.put(prefix + "title", List.of(item.title()));
+                form.put(prefix + "query", List.of(item.query()));
+                form.put(prefix + "visualization", List.of(item.visualization()));
+                form.put(prefix + "width", List.of(item.width()));
+                form.put(prefix + "formatters", List.of(Integer.toString(item.formatters().size())));
+                for (EditorFormatter formatter : item.formatters()) {
+                    form.put(prefix + "formatter." + formatter.index() + ".column", List.of(formatter.column()));
+                    form.put(prefix + "formatter." + formatter.index() + ".type", List.of(Integer.toString(formatter.type())));
+                }
+                form.put(prefix + "tileTitle", List.of(item.tileTitle()));
+                form.put(prefix + "tileValue", List.of(item.tileValue()));
+            }
+            case "parameters" -> {
+                form.put(prefix + "parameters", List.of(Integer.toString(item.parameters().size())));
+                for (EditorParameter parameter : item.parameters()) {
+                    String field = prefix + "parameter." + parameter.index() + ".";
+                    form.put(field + "name", List.of(parameter.name()));
+                    form.put(field + "label", List.of(parameter.label()));
+                    form.put(field + "type", List.of(Integer.toString(parameter.type())));
+                    form.put(field + "default", List.of(parameter.defaultValue()));
+                    form.put(field + "options", List.of(parameter.options()));
+                    form.put(field + "query", List.of(parameter.query()));
+                    if (parameter.multiple()) {
+                        form.put(field + "multiple", List.of("on"));
+                    }
+                }
+            }
+            case "links" -> {
+                form.put(prefix + "style", List.of(item.style()));
+                form.put(prefix + "links", List.of(Integer.toString(item.links().size())));
+                for (EditorLink link : item.links()) {
+                    String field = prefix + "link." + link.index() + ".";
+                    form.put(field + "label", List.of(link.label()));
+                    form.put(field + "target", List.of(link.target()));
+                    form.put(field + "cell", List.of(link.cell()));
+                    form.put(field + "value", List.of(link.value()));
+                }
+            }
+            case "group" -> {
+                form.put(prefix + "title", List.of(item.title()));
+                form.put(prefix + "width", List.of(item.width()));
+                form.put(prefix + "items", List.of(Integer.toString(item.children().size())));
+                item.children().forEach(child -> put(form, child));
+            }
+            default -> {
+            }
+        }
     }
 
     @Test
     void testAnUnchangedFormGivesBackTheDocumentWithSettingsTheEditorDoesNotShow() throws Exception {
         NotebookDocument original = document("{\"version\":\"Notebook/1.0\",\"items\":[{\"type\":1,\"name\":\"intro\",\"content\":{\"json\":\"# Hi\"}},"
                 + "{\"type\":3,\"name\":\"q\",\"customWidth\":\"50\",\"content\":{\"query\":\"T | count\",\"title\":\"Count\",\"visualization\":\"tiles\","
-                + "\"gridSettings\":{\"formatters\":[]}}},{\"type\":12,\"name\":\"group\",\"content\":{\"items\":[]}}],\"fallbackResourceIds\":[\"x\"]}");
+                + "\"gridSettings\":{\"formatters\":[{\"columnMatch\":\"n\",\"formatter\":8,\"formatOptions\":{\"palette\":\"blue\"}}]},"
+                + "\"tileSettings\":{\"titleContent\":{\"columnMatch\":\"Name\",\"formatter\":1},\"showBorder\":false}}},"
+                + "{\"type\":11,\"name\":\"tabs\",\"content\":{\"version\":\"LinkItem/1.0\",\"style\":\"tabs\",\"links\":[{\"id\":\"l1\","
+                + "\"cellValue\":\"tab\",\"linkTarget\":\"parameter\",\"linkLabel\":\"One\",\"subTarget\":\"one\",\"style\":\"link\"}]}},"
+                + "{\"type\":12,\"name\":\"group\",\"content\":{\"version\":\"NotebookGroup/1.0\",\"items\":[{\"type\":1,\"name\":\"inner\","
+                + "\"content\":{\"json\":\"In\"}},{\"type\":12,\"name\":\"deeper\",\"content\":{\"items\":[{\"type\":3,\"name\":\"deep query\","
+                + "\"content\":{\"query\":\"T | take 1\"}}]}}]}}],\"fallbackResourceIds\":[\"x\"]}");
         WorkbookDraft draft = WorkbookDraft.of("Shift", "\"3\"", original);
 
         JsonNode saved = WorkbookDraft.fromForm(form(draft)).document(original);
@@ -83,6 +116,97 @@ class TestWorkbookDraft {
         assertThat(changed.items()).extracting(item -> item.path("name").asText()).containsExactly("query - 2", "b");
         assertThat(changed.items().get(0).path("content").path("resourceType").asText()).isEqualTo("microsoft.operationalinsights/workspaces");
         assertThat(draft.items()).as("the draft itself does not change").hasSize(2);
+    }
+
+    @Test
+    void testButtonsAddMoveAndDeleteItemsInsideAGroup() throws Exception {
+        NotebookDocument original = document("{\"version\":\"Notebook/1.0\",\"items\":[{\"type\":1,\"name\":\"top\",\"content\":{\"json\":\"T\"}},"
+                + "{\"type\":12,\"name\":\"g\",\"content\":{\"items\":[{\"type\":1,\"name\":\"a\",\"content\":{\"json\":\"A\"}},"
+                + "{\"type\":1,\"name\":\"b\",\"content\":{\"json\":\"B\"}}]}}]}");
+        WorkbookDraft draft = WorkbookDraft.of("Shift", "\"1\"", original);
+
+        WorkbookDraft changed = draft.apply("add:query@1").apply("up:1.2").apply("delete:1.0").apply("add:links@1");
+
+        assertThat(changed.items().get(1).path("content").path("items")).extracting(item -> item.path("name").asText())
+                .containsExactly("query - 4", "b", "links - 4");
+        assertThat(changed.items().get(1).path("content").path("items").path(2).path("type").asInt()).isEqualTo(11);
+        assertThat(changed.apply("add:text@0")).as("the top text is no group").isSameAs(changed);
+        assertThat(changed.apply("down:1.2")).as("the last item goes no further").isSameAs(changed);
+        assertThat(changed.apply("delete:1.7")).isSameAs(changed);
+        assertThat(changed.apply("add:group").items()).extracting(item -> item.path("type").asInt()).containsExactly(1, 12, 12);
+        WorkbookDraft out = changed.apply("out:1.0");
+        assertThat(out.items()).extracting(item -> item.path("name").asText()).containsExactly("top", "g", "query - 4");
+        assertThat(out.items().get(1).path("content").path("items")).extracting(item -> item.path("name").asText()).containsExactly("b", "links - 4");
+        assertThat(out.apply("in:2").items()).as("back into the group above, at its end").extracting(item -> item.path("name").asText())
+                .containsExactly("top", "g");
+        assertThat(out.apply("in:2").items().get(1).path("content").path("items").path(2).path("name").asText()).isEqualTo("query - 4");
+        assertThat(out.apply("in:1")).as("the item above is no group").isSameAs(out);
+        assertThat(out.apply("out:2")).as("a top item is in no group").isSameAs(out);
+        assertThat(draft.items().get(1).path("content").path("items")).as("the draft itself does not change").hasSize(2);
+    }
+
+    @Test
+    void testFormattersTilesLinksAndGroupItemsAreEditedFromTheirRows() throws Exception {
+        NotebookDocument original = document("{\"version\":\"Notebook/1.0\",\"items\":[{\"type\":3,\"name\":\"q\",\"content\":{"
+                + "\"query\":\"T | count\",\"gridSettings\":{\"formatters\":[{\"columnMatch\":\"n\",\"formatter\":8,"
+                + "\"formatOptions\":{\"palette\":\"blue\"}}]}}},{\"type\":11,\"name\":\"tabs\",\"content\":{\"style\":\"tabs\",\"links\":["
+                + "{\"id\":\"l1\",\"cellValue\":\"tab\",\"linkTarget\":\"parameter\",\"linkLabel\":\"One\",\"subTarget\":\"one\"}]}},"
+                + "{\"type\":12,\"name\":\"g\",\"content\":{\"items\":[{\"type\":1,\"name\":\"a\",\"content\":{\"json\":\"A\"}}]}}]}");
+        Map<String, List<String>> form = form(WorkbookDraft.of("Shift", "\"1\"", original));
+        form.put("item.0.formatter.0.type", List.of("4"));
+        form.put("item.0.formatter.1.column", List.of("Devices"));
+        form.put("item.0.formatter.1.type", List.of("3"));
+        form.put("item.0.tileValue", List.of("Alerts"));
+        form.put("item.1.link.0.value", List.of("first"));
+        form.put("item.1.link.1.label", List.of("Two"));
+        form.put("item.1.link.1.cell", List.of("tab"));
+        form.put("item.1.link.1.value", List.of("two"));
+        form.put("item.2.title", List.of("Devices"));
+        form.put("item.2.0.markdown", List.of("Changed"));
+
+        JsonNode saved = WorkbookDraft.fromForm(form).document(original);
+
+        JsonNode content = saved.path("items").path(0).path("content");
+        assertThat(content.path("gridSettings").path("formatters")).isEqualTo(JSON.readTree("[{\"columnMatch\":\"n\",\"formatter\":4,"
+                + "\"formatOptions\":{\"palette\":\"blue\"}},{\"columnMatch\":\"Devices\",\"formatter\":3}]"));
+        assertThat(content.path("tileSettings")).isEqualTo(JSON.readTree("{\"leftContent\":{\"columnMatch\":\"Alerts\"}}"));
+        JsonNode links = saved.path("items").path(1).path("content").path("links");
+        assertThat(links).extracting(link -> link.path("linkLabel").asText() + "=" + link.path("subTarget").asText()).containsExactly("One=first",
+                "Two=two");
+        assertThat(links.path(0).path("id").asText()).isEqualTo("l1");
+        assertThat(links.path(1).path("id").asText()).isNotBlank().isNotEqualTo("l1");
+        assertThat(saved.path("items").path(2).path("content").path("title").asText()).isEqualTo("Devices");
+        assertThat(saved.path("items").path(2).path("content").path("items").path(0).path("content").path("json").asText()).isEqualTo("Changed");
+        assertThat(NotebookReader.read(saved).flattened()).hasSize(4);
+
+        form.put("item.0.formatter.0.column", List.of(""));
+        form.put("item.1.link.0.label", List.of(""));
+        JsonNode emptied = WorkbookDraft.fromForm(form).document(original);
+        assertThat(emptied.path("items").path(0).path("content").path("gridSettings").path("formatters")).extracting(f -> f.path("columnMatch")
+                .asText()).as("a row without its column is removed").containsExactly("Devices");
+        assertThat(emptied.path("items").path(1).path("content").path("links")).extracting(l -> l.path("linkLabel").asText()).containsExactly("Two");
+    }
+
+    @Test
+    void testALinkThatCannotWorkIsRefusedNamingTheField() throws Exception {
+        NotebookDocument original = document("{\"version\":\"Notebook/1.0\",\"items\":[{\"type\":12,\"name\":\"g\",\"content\":{\"items\":["
+                + "{\"type\":11,\"name\":\"tabs\",\"content\":{\"style\":\"tabs\",\"links\":[]}},{\"type\":3,\"name\":\"q\","
+                + "\"content\":{\"query\":\"T\"}}]}}]}");
+        Map<String, List<String>> form = form(WorkbookDraft.of("Shift", "\"1\"", original));
+        form.put("item.0.0.link.0.label", List.of("Overview"));
+        form.put("item.0.0.link.0.cell", List.of("selected tab"));
+        assertThatThrownBy(() -> WorkbookDraft.fromForm(form)).isInstanceOf(DraftException.class).hasMessageContaining("'selected tab' is not")
+                .extracting(e -> ((DraftException) e).field()).isEqualTo("item.0.0.link.0.cell");
+
+        form.put("item.0.0.link.0.target", List.of("url"));
+        form.put("item.0.0.link.0.cell", List.of("javascript:alert(1)"));
+        assertThatThrownBy(() -> WorkbookDraft.fromForm(form)).isInstanceOf(DraftException.class).hasMessageContaining("https://");
+
+        form.put("item.0.0.link.0.cell", List.of("https://learn.microsoft.com/azure/sentinel/"));
+        form.put("item.0.1.query", List.of(" "));
+        WorkbookDraft draft = WorkbookDraft.fromForm(form);
+        assertThatThrownBy(() -> draft.document(original)).isInstanceOf(DraftException.class).hasMessageContaining("Item 0.1 (q) needs a query")
+                .extracting(e -> ((DraftException) e).field()).isEqualTo("item.0.1.query");
     }
 
     @Test

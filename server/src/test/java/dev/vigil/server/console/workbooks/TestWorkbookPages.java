@@ -17,11 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A workbook in the browser: the gallery, the IoT template drawn over real alerts (charts, tiles,
  * grid), a parameter change that redraws only the items that use it, tabs, items Vigil does not
- * support shown as notices, and the editor (a Contributor's walk, a Reader's disabled editor);
+ * support shown as notices, and the editor (a Contributor's walk, a template saved as a workbook and
+ * its tabs, groups and grid columns edited, a Reader's disabled editor);
  * never an error in the browser's console.
  */
 class TestWorkbookPages {
@@ -212,6 +214,49 @@ class TestWorkbookPages {
     }
 
     @Test
+    void testAContributorSavesTheIotTemplateAsAWorkbookAndEditsItsTabsGroupsAndGridColumns() {
+        browser.signIn("editor", PASSWORD);
+        browser.open(WORKBOOKS + "/templates/iot-security");
+        browser.find("[data-testid='save-as-workbook']").click();
+        browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/edit"));
+        browser.waitUntilText("[data-testid='editor-items']", "query - top devices");
+        String view = browser.driver().getCurrentUrl().replaceFirst("/edit$", "");
+        assertThat(browser.find("#wb-name").getAttribute("value")).isEqualTo("IoT security");
+        assertThat(groupItems("3")).isEqualTo("query - alerts by severity tiles | query - alerts over time | query - alerts by type | query - tactics"
+                + " | query - alert list");
+
+        WebElement tab = browser.find("[data-editor-item='links - tabs'] input[name='item.2.link.1.label']");
+        tab.clear();
+        tab.sendKeys("Plant devices");
+        new Select(browser.find("[data-editor-item='query - top devices'] select[name='item.4.0.formatter.1.type']")).selectByVisibleText("Hidden");
+        browser.find("[aria-label='Add text to group - alerts']").click();
+        browser.waitUntil(driver -> groupItems("3").split(" \\| ").length == 6);
+        String text = groupItems("3").split(" \\| ")[5];
+        browser.find("[aria-label='Move " + text + " out of its group']").click();
+        browser.waitUntil(driver -> topItems().equals("text - header | parameters - filters | links - tabs | group - alerts | " + text
+                + " | group - devices | group - incidents"));
+        browser.find("[aria-label='Move " + text + " into the group above']").click();
+        browser.waitUntil(driver -> groupItems("3").endsWith("query - alert list | " + text));
+        browser.find("[aria-label='Move " + text + " up']").click();
+        browser.waitUntil(driver -> groupItems("3").endsWith(text + " | query - alert list"));
+        assertThat(browser.find("input[name='item.2.link.1.label']").getAttribute("value")).as("edits outlive the buttons").isEqualTo("Plant devices");
+        WebElement markdown = browser.find("textarea[name='item.3.4.markdown']");
+        markdown.clear();
+        markdown.sendKeys("Shift notes for the plant floor");
+        browser.screenshot("workbook-editor-groups");
+        browser.find("[data-testid='save-workbook']").click();
+        browser.waitUntil(driver -> driver.getCurrentUrl().equals(view));
+
+        browser.waitUntilText("[data-item='" + text + "']", "Shift notes for the plant floor");
+        browser.clickText("Plant devices");
+        browser.waitUntilText("[data-item='query - top devices'] .wb-grid", "plc-");
+        assertThat(String.valueOf(browser.script("return Array.from(document.querySelectorAll(\"[data-item='query - top devices'] th\"))"
+                + ".map(function (th) { return th.innerText; }).join(' | ');"))).isEqualTo("DeviceId | Hub | Alerts");
+        browser.assertNoConsoleErrors();
+        browser.signOut();
+    }
+
+    @Test
     void testAReaderSeesTheEditorDisabledWithTheReason() {
         browser.signIn("viewer", PASSWORD);
         browser.open(WORKBOOKS + "/editable");
@@ -219,6 +264,11 @@ class TestWorkbookPages {
         assertThat(edit.getTagName()).isEqualTo("button");
         assertThat(edit.isEnabled()).isFalse();
         assertThat(browser.find("#wb-edit-reason").getText()).contains("Needs Contributor").contains("you have Reader");
+
+        browser.open(WORKBOOKS + "/templates/iot-security");
+        WebElement saveAs = browser.find("[data-testid='save-as-workbook']");
+        assertThat(saveAs.isEnabled()).isFalse();
+        assertThat(browser.find("#wb-save-as-reason").getText()).contains("Needs Contributor");
 
         browser.open(WORKBOOKS + "/editable/edit");
         assertThat(browser.find("[data-testid='editor-reason']").getText()).contains("Needs Contributor");
@@ -233,6 +283,18 @@ class TestWorkbookPages {
         HttpResponse<String> saved = server.sendJson("PUT", "/api/workspaces/default/workbooks/" + id, server.apiKey(), Map.of("properties",
                 Map.of("displayName", properties.path("displayName").asText(), "serializedData", properties.path("serializedData").asText())));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** The names of the items of the group at {@code path} in the editor, in order. */
+    private static String groupItems(String path) {
+        return String.valueOf(browser.script("return Array.from(document.querySelectorAll(\"[data-group-items='" + path + "'] > [data-editor-item]\"))"
+                + ".map(function (item) { return item.getAttribute('data-editor-item'); }).join(' | ');"));
+    }
+
+    /** The names of the editor's top-level items, in order. */
+    private static String topItems() {
+        return String.valueOf(browser.script("return Array.from(document.querySelectorAll(\"[data-testid='editor-items'] > [data-editor-item]\"))"
+                + ".map(function (item) { return item.getAttribute('data-editor-item'); }).join(' | ');"));
     }
 
     private static String editorItems() {

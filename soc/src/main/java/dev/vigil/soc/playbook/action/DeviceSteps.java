@@ -73,6 +73,18 @@ final class DeviceSteps {
         }
     }
 
+    /** The device's status and tags; {@code found} false (not a failure) for a device the hub does not have, so that a loop goes on. */
+    JsonNode get(PlaybookStep.GetDevice step, StepCall call) {
+        IotHub hub = hub(step.hub(), call);
+        String deviceId = call.text(step.deviceId());
+        Optional<Device> device = services().registry().findDevice(hub.name(), deviceId);
+        ObjectNode output = device(hub, deviceId, device.map(found -> found.status().text()).orElse(null));
+        output.put("found", device.isPresent());
+        ObjectNode tags = output.putObject("tags");
+        device.ifPresent(found -> found.tags().forEach(tags::put));
+        return output;
+    }
+
     JsonNode alertStatus(PlaybookStep.SetAlertStatus step, StepCall call) {
         String alertId = call.text(step.alertId());
         AlertStatus status;
@@ -92,9 +104,11 @@ final class DeviceSteps {
         }
     }
 
+    /** The hub by its name, or by its resource id ({@code .../IotHubs/{name}}, as an {@code iotdevice} entity names it). */
     private IotHub hub(Template hub, StepCall call) {
-        String name = call.text(hub);
-        return services().registry().findHub(name).orElseThrow(() -> new StepFailedException("there is no IoT hub '" + name + "'"));
+        String given = call.text(hub);
+        String name = given.substring(given.lastIndexOf('/') + 1);
+        return services().registry().findHub(name).orElseThrow(() -> new StepFailedException("there is no IoT hub '" + given + "'"));
     }
 
     private DeviceServices services() {

@@ -54,6 +54,8 @@ public final class StepActions {
             return devices.message(message, call);
         } else if (step instanceof PlaybookStep.SetDeviceTags tags) {
             return devices.tags(tags, call);
+        } else if (step instanceof PlaybookStep.GetDevice device) {
+            return devices.get(device, call);
         } else if (step instanceof PlaybookStep.SetAlertStatus status) {
             return devices.alertStatus(status, call);
         } else if (step instanceof PlaybookStep.Compose compose) {

@@ -65,6 +65,7 @@ public final class PlaybookDocument {
             Map.entry("disableDevice", Set.of("hub", "deviceId")),
             Map.entry("sendDeviceMessage", Set.of("hub", "deviceId", "body", "properties")),
             Map.entry("setDeviceTags", Set.of("hub", "deviceId", "tags")),
+            Map.entry("getDevice", Set.of("hub", "deviceId")),
             Map.entry("setAlertStatus", Set.of("alertId", "status")),
             Map.entry("compose", Set.of("value")),
             Map.entry("if", Set.of("condition", "then", "else")),
@@ -295,6 +296,8 @@ public final class PlaybookDocument {
                 yield new PlaybookStep.SetDeviceTags(header, template(step.path("hub"), step.requiredText("hub"), scope),
                         template(step.path("deviceId"), step.requiredText("deviceId"), scope), tags);
             }
+            case "getDevice" -> new PlaybookStep.GetDevice(header, template(step.path("hub"), step.requiredText("hub"), scope),
+                    template(step.path("deviceId"), step.requiredText("deviceId"), scope));
             case "setAlertStatus" -> new PlaybookStep.SetAlertStatus(header, template(step.path("alertId"), step.requiredText("alertId"), scope),
                     template(step.path("status"), step.requiredText("status"), scope));
             case "compose" -> {

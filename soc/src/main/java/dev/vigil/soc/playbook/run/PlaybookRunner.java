@@ -81,8 +81,12 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
             Clock clock) {
         PlaybookRunner runner = new PlaybookRunner(playbooks, runs, actions, incidents, logStore, clock);
         for (PlaybookRun run : runs.unfinished()) {
-            runs.log(run);
-            runner.submit(run);
+            if (run.status().finished()) {
+                runs.save(run); // ended before a crash that came before its last rows were written
+            } else {
+                runs.log(run);
+                runner.submit(run);
+            }
         }
         runner.schedule.scheduleWithFixedDelay(runner::startScheduled, SCHEDULE_TICK.toMillis(), SCHEDULE_TICK.toMillis(), TimeUnit.MILLISECONDS);
         return runner;

@@ -7,6 +7,8 @@ import dev.vigil.soc.handoff.RetryPolicy;
 import dev.vigil.soc.playbook.PlaybookRunNotFoundException;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryLiterals;
+import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * its end are rows of {@code LogicAppWorkflowRuntime}, Logic Apps' own table, for KQL.
  *
  * <p>The rows are a durable hand-off per run: the run's document is the producer, and a
- * {@link DurableConsumer} named {@code playbookRun/<runId>} commits the rows with the count written
- * so far as its position; rows the document has and the table does not yet (a crash between the
- * two) are written when the run is next logged, none twice.
+ * {@link DurableConsumer} writes the rows the table does not have yet. Its position is the count of
+ * the run's rows in the table itself: each hand-off writes its rows in one batch, so the count
+ * moves with them or not at all, and no checkpoint is kept per run (one per run would be left
+ * behind by every run, growing without bound). The count is read only for a run this process did
+ * not create (one resumed after a restart); a new run starts at 0. Rows the document has and the
+ * table does not yet (a crash between the two) are written when the run is next logged, none twice.
  */
 public final class PlaybookRuns {
     public static final String TABLE = "LogicAppWorkflowRuntime";
@@ -68,6 +73,7 @@ public final class PlaybookRuns {
             runs.put(key, run);
             unfinished.put(key, run);
         });
+        logging.put(run.runId(), rowsOf(run, true));
         return true;
     }
 
@@ -84,47 +90,49 @@ public final class PlaybookRuns {
             }
             alongside.run();
         });
+        created.forEach(run -> logging.put(run.runId(), rowsOf(run, true)));
     }
 
-    /** Records the run as it is now, then writes the rows it has that the table has not. */
+    /**
+     * Records the run as it is now, then writes the rows it has that the table has not. A finished
+     * run stays listed as unfinished until its last rows are in the table, so that a crash in between
+     * has them written on the next start.
+     */
     void save(PlaybookRun run) {
         String key = key(run.workspaceId(), run.playbook(), run.runId());
-        if (run.status().finished()) {
-            state.transaction(() -> {
-                runs.put(key, run);
-                unfinished.delete(key);
-            });
-        } else {
-            // listed as unfinished since its creation; the run itself is read from the runs when resumed
-            runs.put(key, run);
+        runs.put(key, run);
+        if (log(run) && run.status().finished()) {
+            unfinished.delete(key);
         }
-        log(run);
         listeners.forEach(listener -> listener.accept(run));
     }
 
-    /** Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart. */
-    void log(PlaybookRun run) {
+    /**
+     * Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart.
+     *
+     * @return whether the table has all the run's rows now
+     */
+    boolean log(PlaybookRun run) {
         List<Map<String, Object>> rows = WorkflowRuntimeRows.of(run);
         if (rows.isEmpty()) {
-            return;
+            return true;
         }
         // one consumer per run while it runs, so that its position is read from the store once
-        DurableConsumer<Map<String, Object>> consumer = logging.computeIfAbsent(run.runId(), id -> DurableConsumer.writingTable(logStore,
-                run.workspaceId(), TABLE, checkpoint(id), LOG_RETRY, clock));
-        if (consumer.position() >= rows.size()) {
-            forgetIfDone(run, consumer, rows.size());
-            return;
+        DurableConsumer<Map<String, Object>> consumer = logging.computeIfAbsent(run.runId(), id -> rowsOf(run, false));
+        if (consumer.position() < rows.size()) {
+            HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(rows.size(),
+                    after -> new Batch<>(rows.subList((int) after, rows.size()), rows.size()));
+            if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
+                LOG.warn("the rows of playbook run '{}' could not be written yet: {}", run.runId(), failed.cause().getMessage());
+            }
         }
-        HandoffOutcome<Map<String, Object>> outcome = consumer.handOff(rows.size(),
-                after -> new Batch<>(rows.subList((int) after, rows.size()), rows.size()));
-        if (outcome instanceof HandoffOutcome.Failed<Map<String, Object>> failed) {
-            LOG.warn("the rows of playbook run '{}' could not be written yet: {}", run.runId(), failed.cause().getMessage());
-        }
-        forgetIfDone(run, consumer, rows.size());
+        boolean written = consumer.position() >= rows.size();
+        forgetIfDone(run, written);
+        return written;
     }
 
-    private void forgetIfDone(PlaybookRun run, DurableConsumer<Map<String, Object>> consumer, int rows) {
-        if (run.status().finished() && consumer.position() >= rows) {
+    private void forgetIfDone(PlaybookRun run, boolean written) {
+        if (run.status().finished() && written) {
             logging.remove(run.runId());
         }
     }
@@ -150,8 +158,17 @@ public final class PlaybookRuns {
         return unfinished.list().stream().map(run -> runs.get(key(run.workspaceId(), run.playbook(), run.runId())).orElse(run)).toList();
     }
 
-    static String checkpoint(String runId) {
-        return "playbookRun/" + runId;
+    /** The hand-off of a run's rows, at the count of its rows in the table: 0 for a run just created, else read from the table once. */
+    private DurableConsumer<Map<String, Object>> rowsOf(PlaybookRun run, boolean created) {
+        String name = "playbookRun/" + run.runId();
+        return new DurableConsumer<>(name, () -> created ? 0 : rowsLogged(run),
+                (rows, position) -> logStore.ingest(run.workspaceId(), TABLE, rows).join(), LOG_RETRY, clock);
+    }
+
+    private long rowsLogged(PlaybookRun run) {
+        String query = TABLE + " | where RunId == " + QueryLiterals.string(run.runId()) + " and WorkflowName == "
+                + QueryLiterals.string(run.playbook()) + " | count";
+        return ((Number) logStore.query(run.workspaceId(), QueryRequest.of(query)).primary().rows().get(0).get(0)).longValue();
     }
 
     private static String key(String workspaceId, String playbook, String runId) {

@@ -116,6 +116,37 @@ public final class Playbooks {
      */
     public synchronized SavedPlaybook save(String workspaceId, String name, com.fasterxml.jackson.databind.JsonNode document,
             Optional<String> ifMatch, String user, Optional<String> source) {
+        return save(workspaceId, name, document, ifMatch, user, source, Optional.empty());
+    }
+
+    /**
+     * Saves an earlier version again as the playbook's next version, with that version's secrets:
+     * what it did then, it does again. The versions between stay in the history.
+     *
+     * @param ifMatch when present, the playbook must be at this version (its etag), else a conflict
+     */
+    public synchronized SavedPlaybook restore(String workspaceId, String name, long version, Optional<String> ifMatch, String user) {
+        checkWorkspace(workspaceId);
+        StoredPlaybook old = versions.get(versionKey(workspaceId, name, version))
+                .orElseThrow(() -> new PlaybookNotFoundException(workspaceId, name, version));
+        try {
+            return save(workspaceId, name, JSON.readTree(old.document()), ifMatch, user, Optional.ofNullable(old.source()),
+                    Optional.of(old.secrets()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("the stored playbook '" + name + "' of workspace '" + workspaceId + "' is not JSON", e);
+        }
+    }
+
+    /** The playbook's saved versions, newest first, also of a playbook deleted since (its runs name them); empty for a name never saved. */
+    public List<PlaybookVersion> history(String workspaceId, String name) {
+        checkWorkspace(workspaceId);
+        return storedVersions(workspaceId, name).stream().sorted(Comparator.comparingLong(StoredPlaybook::version).reversed())
+                .map(stored -> new PlaybookVersion(stored.version(), stored.lastModifiedTimeUtc(), stored.lastModifiedBy())).toList();
+    }
+
+    /** @param keptSecrets the sealed secrets that secrets given without a value keep: a restored version's, else the latest's */
+    private SavedPlaybook save(String workspaceId, String name, com.fasterxml.jackson.databind.JsonNode document, Optional<String> ifMatch,
+            String user, Optional<String> source, Optional<Map<String, String>> keptSecrets) {
         checkWorkspace(workspaceId);
         if (!NAME.matcher(name).matches()) {
             throw new InvalidPlaybookException("name", "a playbook name is 1 to 128 letters, digits, '-', '_' or '.', starting with a letter or digit;"
@@ -135,7 +166,8 @@ public final class Playbooks {
             if (secret.getValue().isPresent()) {
                 sealed.put(secret.getKey(), secrets.encrypt(place, secret.getValue().get()));
             } else {
-                String kept = existing.map(stored -> stored.secrets().get(secret.getKey())).orElseThrow(() -> new InvalidPlaybookException(
+                String kept = keptSecrets.or(() -> existing.map(StoredPlaybook::secrets)).map(saved -> saved.get(secret.getKey()))
+                        .orElseThrow(() -> new InvalidPlaybookException(
                         "secrets." + secret.getKey(), "has no saved value to keep; give the secret's value"));
                 sealed.put(secret.getKey(), kept);
             }
@@ -196,10 +228,14 @@ public final class Playbooks {
     }
 
     private long highestVersion(String workspaceId, String name) {
+        return storedVersions(workspaceId, name).stream().mapToLong(StoredPlaybook::version).max().orElse(0);
+    }
+
+    private List<StoredPlaybook> storedVersions(String workspaceId, String name) {
         String prefix = key(workspaceId, name) + "/";
-        List<StoredPlaybook> after = versions.listAfter(prefix, Integer.MAX_VALUE);
-        return after.stream().filter(stored -> versionKey(stored.workspaceId(), stored.name(), stored.version()).startsWith(prefix)
-                && stored.name().equals(name) && stored.workspaceId().equals(workspaceId)).mapToLong(StoredPlaybook::version).max().orElse(0);
+        return versions.listAfter(prefix, Integer.MAX_VALUE).stream().takeWhile(stored -> versionKey(stored.workspaceId(), stored.name(),
+                stored.version()).startsWith(prefix)).filter(stored -> stored.name().equals(name) && stored.workspaceId().equals(workspaceId))
+                .toList();
     }
 
     private Playbook playbook(StoredPlaybook stored) {

@@ -45,16 +45,20 @@ class TestAlertAutomation {
     }
 
     private void alert(String id, String product, String status) {
+        alert(id, product, status, "plc-7", "High");
+    }
+
+    private void alert(String id, String product, String status, String device, String severity) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("TimeGenerated", fixture.clock.instant().toString());
         row.put("SystemAlertId", id);
         row.put("AlertName", "Unauthorized PLC programming");
         row.put("DisplayName", "Unauthorized PLC programming");
-        row.put("AlertSeverity", "High");
+        row.put("AlertSeverity", severity);
         row.put("ProductName", product);
         row.put("Status", status);
         row.put("StartTime", fixture.clock.instant().toString());
-        row.put("Entities", "[{\"$id\":\"1\",\"Type\":\"iotdevice\",\"DeviceId\":\"plc-7\"}]");
+        row.put("Entities", "[{\"$id\":\"1\",\"Type\":\"iotdevice\",\"DeviceId\":\"" + device + "\"}]");
         fixture.storage.logStore().ingest(WS, "SecurityAlert", List.of(row)).join();
     }
 
@@ -86,6 +90,36 @@ class TestAlertAutomation {
         open();
         fixture.alertAutomation().follow(WS);
         assertThat(fixture.runs.list(WS, "tell", 10)).extracting(PlaybookRun::runId).containsExactly(run.runId());
+        assertThat(fixture.count("SentinelHealth | where OperationName == 'Automation rule run' and ExtendedProperties.TriggeredOn == 'Alerts'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void testARuleOnAlertsStartsOnlyForTheAlertsItsConditionsMatch() throws Exception {
+        fixture.playbooks.save(WS, "tell", PlaybookDocument.parse("""
+                triggers: [{kind: alert}]
+                steps: [{id: seen, type: compose, value: "{{ tostring(Alert.SystemAlertId) }}"}]
+                """, true), Optional.empty(), "admin");
+        fixture.rules.save(WS, "plc-high", AutomationRuleJson.read(new ObjectMapper().readTree("""
+                {"properties":{"displayName":"High alerts of PLCs","order":1,
+                  "triggeringLogic":{"isEnabled":true,"triggersOn":"Alerts","triggersWhen":"Created","conditions":[
+                    {"conditionType":"Property","conditionProperties":{"propertyName":"IoTDeviceId","operator":"StartsWith","propertyValues":["plc-"]}},
+                    {"conditionType":"Boolean","conditionProperties":{"operator":"Or","innerConditions":[
+                      {"conditionType":"Property","conditionProperties":{"propertyName":"IncidentSeverity","operator":"Equals","propertyValues":["High"]}},
+                      {"conditionType":"Property","conditionProperties":{"propertyName":"IncidentTitle","operator":"Contains","propertyValues":["stop"]}}]}}]},
+                  "actions":[{"order":1,"actionType":"RunPlaybook","actionConfiguration":{"logicAppResourceId":"tell"}}]}}""")),
+                Optional.empty(), "admin");
+        AlertAutomation automation = fixture.alertAutomation();
+        alert("plc-high", "Azure Security Center for IoT", "New", "plc-7", "High");
+        alert("hmi-high", "Azure Security Center for IoT", "New", "hmi-1", "High");
+        alert("plc-low", "Azure Security Center for IoT", "New", "plc-8", "Low");
+
+        automation.follow(WS);
+
+        PlaybookRun run = Eventually.await("the matching alert's run finishing", () -> fixture.runs.list(WS, "tell", 10),
+                list -> !list.isEmpty() && list.get(0).status().finished()).get(0);
+        assertThat(run.step("seen").orElseThrow().output().asText()).isEqualTo("plc-high");
+        assertThat(fixture.runs.list(WS, "tell", 10)).hasSize(1);
         assertThat(fixture.count("SentinelHealth | where OperationName == 'Automation rule run' and ExtendedProperties.TriggeredOn == 'Alerts'"))
                 .isEqualTo(1);
     }

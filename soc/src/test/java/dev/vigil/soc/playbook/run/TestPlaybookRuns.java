@@ -3,6 +3,7 @@ package dev.vigil.soc.playbook.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -224,6 +226,37 @@ class TestPlaybookRuns {
         assertThat(receiver.received("/second")).hasSize(2).extracting(r -> r.header("Idempotency-Key")).containsOnly(runId + "/second");
         assertThat(run.step("second").orElseThrow().attempts()).extracting(StepAttempt::attempt).containsExactly(1, 2);
         assertThat(receiver.received("/third")).hasSize(1);
+        // its rows, each once: the first step's was written before the restart, the rest after it
+        String rows = "LogicAppWorkflowRuntime | where RunId == '" + runId + "' | summarize count() by ActionName, OperationName";
+        List<List<Object>> counted = Eventually.await("the run's rows", () -> storage.logStore().query(WS, QueryRequest.of(rows)).primary().rows(),
+                found -> found.size() >= 4);
+        assertThat(counted).extracting(row -> ((Number) row.get(2)).longValue()).containsOnly(1L).hasSize(4);
+        // and no checkpoint of its own is left behind (one per run would grow without bound)
+        assertThat(storage.logStore().checkpoint("playbookRun/" + runId)).isZero();
+    }
+
+    @Test
+    void testRunThatEndedJustBeforeACrashGetsItsRowsOnTheNextStartAndIsNotRunAgain() {
+        save("quick", """
+                triggers: [{kind: manual}]
+                steps: [{id: only, type: http, url: "%s"}]
+                """.formatted(receiver.url("/quick")));
+        // what a crash leaves between recording a run's end and writing its rows: the run ended, no row of it in the table
+        Instant now = Instant.now();
+        PlaybookRun ended = new PlaybookRun(WS, "quick", 1, "ended-before-crash", "manual", "admin", null, RunStatus.Running,
+                JsonNodeFactory.instance.objectNode(), List.of(), null, now, null).finished(RunStatus.Succeeded, null, now);
+        runs.record(List.of(ended), () -> { });
+        String rows = "LogicAppWorkflowRuntime | where RunId == 'ended-before-crash' | project OperationName";
+        assertThat(storage.logStore().query(WS, QueryRequest.of(rows)).primary().rows()).isEmpty();
+
+        stop();
+        start();
+
+        assertThat(storage.logStore().query(WS, QueryRequest.of(rows)).primary().rows()).extracting(row -> row.get(0))
+                .containsExactly("WorkflowRunCompleted");
+        assertThat(runs.unfinished()).isEmpty();
+        assertThat(runs.get(WS, "quick", "ended-before-crash").status()).isEqualTo(RunStatus.Succeeded);
+        assertThat(receiver.received("/quick")).isEmpty();
     }
 
     @Test

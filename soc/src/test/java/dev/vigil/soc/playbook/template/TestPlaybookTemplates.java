@@ -2,6 +2,18 @@ package dev.vigil.soc.playbook.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.vigil.iot.action.DeviceActions;
+import dev.vigil.iot.action.DeviceConnections;
+import dev.vigil.iot.alert.IotAlerts;
+import dev.vigil.iot.endpoint.LoggingActivityListener;
+import dev.vigil.iot.registry.DeviceStatus;
+import dev.vigil.iot.registry.HubSecuritySettings;
+import dev.vigil.iot.registry.IotHub;
+import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.registry.Subscription;
 import dev.vigil.soc.automation.AutomationAction;
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.automation.store.AutomationRules;
@@ -12,6 +24,7 @@ import dev.vigil.soc.incident.IncidentLabel;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.incident.NewIncident;
+import dev.vigil.soc.playbook.action.DeviceServices;
 import dev.vigil.soc.playbook.action.StepActions;
 import dev.vigil.soc.playbook.run.PlaybookRun;
 import dev.vigil.soc.playbook.run.PlaybookRunner;
@@ -28,7 +41,9 @@ import dev.vigil.workspace.api.Storage;
 import dev.vigil.workspace.api.StorageSettings;
 import dev.vigil.workspace.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +70,8 @@ class TestPlaybookTemplates {
     private PlaybookRunner runner;
     private AutomationRules rules;
     private Watchlists watchlists;
+    private IotRegistry registry;
+    private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     @BeforeEach
     void open() {
@@ -64,13 +81,29 @@ class TestPlaybookTemplates {
         playbooks = Playbooks.open(storage.logStore(), storage.stateStore(), new SecretBox(SecretBox.newKey()), clock);
         runs = new PlaybookRuns(storage.logStore(), storage.stateStore(), clock);
         watchlists = new Watchlists(storage.logStore(), clock);
-        runner = PlaybookRunner.start(playbooks, runs, new StepActions(storage.logStore(), incidents, watchlists, Optional.empty()), incidents,
+        registry = new IotRegistry(storage.stateStore());
+        DeviceConnections offline = new DeviceConnections() {
+            @Override
+            public boolean disconnect(String hubName, String deviceId) {
+                return false;
+            }
+
+            @Override
+            public boolean sendToDevice(String hubName, String deviceId, byte[] body, Map<String, String> properties) {
+                return false;
+            }
+        };
+        DeviceServices devices = new DeviceServices(new DeviceActions(registry, offline, new LoggingActivityListener(), clock), registry,
+                IotAlerts.open(storage.stateStore(), clock, Duration.ofHours(1)));
+        mail.start();
+        runner = PlaybookRunner.start(playbooks, runs, new StepActions(storage.logStore(), incidents, watchlists, Optional.of(devices)), incidents,
                 storage.logStore(), clock);
         rules = AutomationRules.open(storage.logStore(), storage.stateStore(), clock, Optional.of(runner));
     }
 
     @AfterEach
     void close() {
+        mail.stop();
         runner.close();
         incidents.close();
         storage.close();
@@ -115,6 +148,40 @@ class TestPlaybookTemplates {
         Incident untouched = incidents.get(WS, ordinary.name());
         assertThat(untouched.severity()).isEqualTo(IncidentSeverity.MEDIUM);
         assertThat(untouched.closure()).isEmpty();
+    }
+
+    @Test
+    void testMailByProductionLineTellsThePeopleOfEachDevicesLineOrSiteFromItsTags() throws Exception {
+        registry.putSubscription(new Subscription("sub-1", "Plant"));
+        registry.putResourceGroup("sub-1", "rg-1");
+        IotHub hub = registry.putHub("sub-1", "rg-1", "plant-hub", new HubSecuritySettings(HubSecuritySettings.ENABLED, WS, null, null));
+        registry.putDevice(hub, "plc-7", DeviceStatus.ENABLED, Map.of("productionLine", "line-3", "site", "north"));
+        registry.putDevice(hub, "hmi-2", DeviceStatus.ENABLED, Map.of("site", "south"));
+        registry.putDevice(hub, "rtu-9", DeviceStatus.ENABLED, Map.of());
+        watchlist("productionlines", "Line", "Line,Email\nline-3,line3@example.com\nnorth,north@example.com\nsouth,south@example.com\n");
+        templates.install(WS, "AD4IoT-MailByProductionLine", "notify-line", playbooks, rules, "admin");
+        ObjectNode document = playbooks.get(WS, "notify-line").definition().document().deepCopy();
+        ((ObjectNode) document.path("smtp")).put("host", "127.0.0.1").put("port", mail.getSmtp().getPort());
+        playbooks.save(WS, "notify-line", document, Optional.empty(), "admin");
+        Incident incident = incident("k-3", List.of(device(hub, "plc-7", "1"), device(hub, "hmi-2", "2"), device(hub, "rtu-9", "3"),
+                device(hub, "gone-1", "4"), Map.of("$id", "5", "Type", "ip", "Address", "10.0.0.5")));
+
+        assertThat(run("notify-line", incident).status()).isEqualTo(RunStatus.Succeeded);
+
+        assertThat(mail.waitForIncomingEmail(10_000, 2)).isTrue();
+        // the line's people for plc-7 (its productionLine tag wins over its site), the site's for hmi-2; nobody for rtu-9, gone-1 or the address
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        Map<String, String> subjects = new java.util.TreeMap<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            subjects.put(message.getAllRecipients()[0].toString(), message.getSubject());
+        }
+        assertThat(subjects).containsOnlyKeys("line3@example.com", "south@example.com");
+        assertThat(subjects.get("line3@example.com")).endsWith("on line-3");
+        assertThat(subjects.get("south@example.com")).endsWith("on south");
+    }
+
+    private static Map<String, Object> device(IotHub hub, String deviceId, String id) {
+        return Map.of("$id", id, "Type", "iotdevice", "DeviceId", deviceId, "IoTHub", Map.of("Type", "azure-resource", "ResourceId", hub.resourceId()));
     }
 
     private PlaybookRun run(String playbook, Incident incident) {

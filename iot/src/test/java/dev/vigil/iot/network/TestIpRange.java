@@ -1,4 +1,4 @@
-package dev.vigil.iot.detection;
+package dev.vigil.iot.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

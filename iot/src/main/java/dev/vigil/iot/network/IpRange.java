@@ -1,4 +1,4 @@
-package dev.vigil.iot.detection;
+package dev.vigil.iot.network;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
