@@ -304,7 +304,8 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         if (compilation.hasErrors()) {
             throw new KqlQueryException(compilation.errors());
         }
-        return new QueryExplanation(explanation.plan(), compilation.sql(), compilation.outputSchema());
+        return new QueryExplanation(explanation.plan(), compilation.sql(), compilation.outputSchema(),
+                compilation.results().stream().map(dev.vigil.kql.ResultTable::name).toList());
     }
 
     @Override
