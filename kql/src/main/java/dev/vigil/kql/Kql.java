@@ -95,9 +95,11 @@ public final class Kql {
             Optional<TimeFilter> timeFilter = options.timeRange().map(r -> new TimeFilter(r.start(), r.end()));
             Binder.BoundQuery bound = Binder.bindQuery(query, catalog, timeFilter, options.ingestion(), options.discoveredColumns(), options.caller(),
                     options.externalData(), options.ingestionTimeColumn());
-            String sql = SqlGenerator.generate(bound.plan(), options.now());
-            Compilation compilation = new Compilation(text, List.of(), bound.plan().schema(), sql, bound.visualization());
-            return new Explanation(compilation, printPlan ? PlanPrinter.print(bound.plan()) : "");
+            List<ResultTable> results = bound.results().stream()
+                    .map(result -> new ResultTable(result.name(), result.plan().schema(), SqlGenerator.generate(result.plan(), options.now())))
+                    .toList();
+            Compilation compilation = new Compilation(text, List.of(), results, bound.visualization(), Optional.empty());
+            return new Explanation(compilation, printPlan ? plans(bound) : "");
         } catch (SchemaProbeRequired e) {
             return new Explanation(Compilation.awaiting(text, probe(e, options.now())), "");
         } catch (DiagnosticsException e) {
@@ -108,6 +110,16 @@ public final class Kql {
             // a backstop: the parser limits nesting, but a pathological query must still end as a diagnostic
             return failed(text, List.of(DiagnosticFacts.tooComplex().at(source, new Span(0, text.length()))));
         }
+    }
+
+    /** The bound plan; with several results, each after a line naming its table. */
+    private static String plans(Binder.BoundQuery bound) {
+        if (bound.results().size() == 1) {
+            return PlanPrinter.print(bound.plan());
+        }
+        StringBuilder text = new StringBuilder();
+        bound.results().forEach(result -> text.append("-- ").append(result.name()).append('\n').append(PlanPrinter.print(result.plan())));
+        return text.toString();
     }
 
     private static SchemaProbe probe(SchemaProbeRequired required, Instant now) {

@@ -70,9 +70,9 @@ public final class Binder {
                                        Optional<IngestionRange> ingestion, Map<String, List<ColumnSchema>> discoveredColumns,
                                        QueryCaller caller, ExternalDataReader externalData, Optional<String> ingestionTimeColumn) {
         QueryContext context = new QueryContext(catalog, timeFilter, ingestion, discoveredColumns, caller, externalData, ingestionTimeColumn);
-        LogicalOperator result;
+        List<NamedResult> results;
         try {
-            result = bindStatements(query, context);
+            results = bindStatements(query, context);
         } catch (DiagnosticException e) {
             List<DiagnosticException> errors = new ArrayList<>(context.deferred());
             errors.add(e);
@@ -86,24 +86,35 @@ public final class Binder {
         if (!context.deferred().isEmpty()) {
             throw new DiagnosticsException(context.deferred());
         }
-        return new BoundQuery(result, context.visualization());
+        return new BoundQuery(results, context.visualization());
     }
 
-    private static LogicalOperator bindStatements(Query query, QueryContext context) {
+    private static List<NamedResult> bindStatements(Query query, QueryContext context) {
         Environment environment = Environment.root(context);
         StatementBinding binding = new StatementBinding(environment, context);
         for (Statement statement : query.statements()) {
             statement.accept(binding);
         }
-        LogicalOperator result = binding.result();
-        if (result == null) {
+        List<NamedResult> results = binding.results();
+        if (results == null) {
             throw new DiagnosticException(DiagnosticFacts.noResultStatement(), query.span());
         }
-        return result;
+        return results;
     }
 
-    /** The bound plan of a query and the visualization its {@code render} asked for. */
-    public record BoundQuery(LogicalOperator plan, Optional<Visualization> visualization) {
+    /** The bound plans of a query's results, at least one, and the visualization its {@code render} asked for. */
+    public record BoundQuery(List<NamedResult> results, Optional<Visualization> visualization) {
+        public BoundQuery {
+            results = List.copyOf(results);
+            if (results.isEmpty()) {
+                throw new IllegalArgumentException("a query has at least one result");
+            }
+        }
+
+        /** The plan of the first result, the one callers that take a single table use. */
+        public LogicalOperator plan() {
+            return results.get(0).plan();
+        }
     }
 
     /** Binds {@code operator} over {@code input}; {@link OperatorBinding} has one method per operator. */

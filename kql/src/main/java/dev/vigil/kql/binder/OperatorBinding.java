@@ -3,7 +3,11 @@ package dev.vigil.kql.binder;
 import dev.vigil.kql.Visualization;
 import dev.vigil.kql.plan.Limit;
 import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.syntax.AsOperator;
+import dev.vigil.kql.syntax.FacetOperator;
+import dev.vigil.kql.syntax.ForkOperator;
 import dev.vigil.kql.syntax.CountOperator;
 import dev.vigil.kql.syntax.DistinctOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
@@ -227,5 +231,16 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
     public LogicalOperator visit(ConsumeOperator consume) {
         // the input's columns with none of its rows: Vigil's queries have no side effect that reading them would cause
         return new Limit(input, 0);
+    }
+
+    @Override
+    public LogicalOperator visit(ForkOperator fork) {
+        // StatementBinding binds fork where it may be, at the end of a tabular statement
+        throw new DiagnosticException(DiagnosticFacts.severalResults("fork"), fork.span());
+    }
+
+    @Override
+    public LogicalOperator visit(FacetOperator facet) {
+        throw new DiagnosticException(DiagnosticFacts.severalResults("facet"), facet.span());
     }
 }

@@ -2,37 +2,47 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
-import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.LetStatement;
+import dev.vigil.kql.syntax.PipeExpression;
+import dev.vigil.kql.syntax.QueryOperator;
 import dev.vigil.kql.syntax.QueryStatement;
 import dev.vigil.kql.syntax.SetStatement;
 import dev.vigil.kql.syntax.StatementVisitor;
+import java.util.List;
 
 /**
  * Binds a query's statements in order: each {@code let} opens a scope for what follows, {@code set} records an option,
- * and the one tabular statement gives the result.
+ * and the one tabular statement gives the results (several when it ends with {@code fork} or {@code facet}).
  */
 final class StatementBinding implements StatementVisitor<Void> {
     private final QueryContext context;
     private Environment environment;
-    private LogicalOperator result;
+    private List<NamedResult> results;
 
     StatementBinding(Environment environment, QueryContext context) {
         this.environment = environment;
         this.context = context;
     }
 
-    /** The plan of the tabular statement, or null when there was none. */
-    LogicalOperator result() {
-        return result;
+    /** The results of the tabular statement, in order, or null when there was none. */
+    List<NamedResult> results() {
+        return results;
     }
 
     @Override
     public Void visit(QueryStatement queryStatement) {
-        if (result != null) {
+        if (results != null) {
             throw new DiagnosticException(DiagnosticFacts.oneResultOnly(), queryStatement.span());
         }
-        result = TabularBinder.bind(queryStatement.pipe(), environment);
+        PipeExpression pipe = queryStatement.pipe();
+        List<QueryOperator> operators = pipe.operators();
+        if (!operators.isEmpty() && SeveralResultsBinder.givesSeveralResults(operators.get(operators.size() - 1))) {
+            QueryOperator last = operators.get(operators.size() - 1);
+            PipeExpression input = new PipeExpression(pipe.source(), operators.subList(0, operators.size() - 1), pipe.span());
+            results = SeveralResultsBinder.bind(last, TabularBinder.bind(input, environment), environment);
+        } else {
+            results = List.of(new NamedResult(NamedResult.PRIMARY, TabularBinder.bind(pipe, environment)));
+        }
         return null;
     }
 

@@ -265,8 +265,8 @@ public final class DiagnosticFacts {
     }
 
     public static DiagnosticFact severalResults(String operator) {
-        return new DiagnosticFact("VQ009", operator + " makes several result tables, and a Vigil query returns one; "
-                + "write a query per result (let the shared part) instead.");
+        return new DiagnosticFact("VQ009", operator + " makes several result tables, so it can only end the query's tabular statement, "
+                + "not a let, a subquery or a function body.");
     }
 
     public static DiagnosticFact scanAssignsUndeclared(String name) {

@@ -320,8 +320,9 @@ final class TabularParser {
             case "consume":
                 return SimpleOperatorParsers.consume(parser, keyword);
             case "fork":
+                return SeveralResultsParser.fork(parser, keyword);
             case "facet":
-                throw new DiagnosticException(DiagnosticFacts.severalResults(name), keyword.span());
+                return SeveralResultsParser.facet(parser, keyword);
             case "top-hitters": {
                 Expression count = parser.expression();
                 parser.expectWord("of");

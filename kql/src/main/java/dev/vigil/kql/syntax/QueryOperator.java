@@ -7,7 +7,8 @@ public sealed interface QueryOperator
         ProjectAwayOperator, ProjectKeepOperator, ProjectRenameOperator, ProjectReorderOperator, DistinctOperator, JoinOperator,
         LookupOperator, UnionOperator, MvExpandOperator, MvApplyOperator, ParseOperator, SerializeOperator, GetSchemaOperator,
         AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
-        ParseKvOperator, TopHittersOperator, PartitionOperator, ScanOperator, ConsumeOperator {
+        ParseKvOperator, TopHittersOperator, PartitionOperator, ScanOperator, ConsumeOperator,
+        ForkOperator, FacetOperator {
     Span span();
 
     /** Calls the method of {@code visitor} for this type. */

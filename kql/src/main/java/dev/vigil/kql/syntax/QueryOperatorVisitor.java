@@ -74,4 +74,8 @@ public interface QueryOperatorVisitor<R> {
     R visit(ScanOperator scanOperator);
 
     R visit(ConsumeOperator consumeOperator);
+
+    R visit(ForkOperator forkOperator);
+
+    R visit(FacetOperator facetOperator);
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * query, then sections: {@code --- columns} (one {@code Name:type} a line), {@code --- rows} or
  * {@code --- rows ordered} (one row a line, cells separated by commas, strings in double quotes,
  * {@code null} for null), {@code --- error} ({@code CODE line:column}), {@code --- timerange}
- * ({@code start end}). Lines starting with {@code #} outside queries are comments.
+ * ({@code start end}). A query that gives several tables names each with {@code --- table Name} before its columns
+ * and rows. Lines starting with {@code #} outside queries are comments.
  */
 final class ConformanceFile {
     private ConformanceFile() {
@@ -36,6 +37,8 @@ final class ConformanceFile {
                 query.append(lines[i]).append('\n');
                 i++;
             }
+            List<ExpectedTable> tables = new ArrayList<>();
+            Optional<String> table = Optional.empty();
             List<String> columns = new ArrayList<>();
             List<List<String>> rows = new ArrayList<>();
             boolean ordered = false;
@@ -51,16 +54,30 @@ final class ConformanceFile {
                     }
                     i++;
                 }
+                if (section.startsWith("table ")) {
+                    if (table.isPresent() || !columns.isEmpty()) {
+                        tables.add(new ExpectedTable(table, columns, rows, ordered));
+                    }
+                    table = Optional.of(section.substring("table ".length()).trim());
+                    columns = new ArrayList<>();
+                    rows = new ArrayList<>();
+                    ordered = false;
+                    continue;
+                }
+                List<List<String>> tableRows = rows;
                 switch (section) {
                     case "columns": columns.addAll(body); break;
-                    case "rows": body.forEach(r -> rows.add(ResultCells.splitRow(r))); break;
-                    case "rows ordered": ordered = true; body.forEach(r -> rows.add(ResultCells.splitRow(r))); break;
+                    case "rows": body.forEach(r -> tableRows.add(ResultCells.splitRow(r))); break;
+                    case "rows ordered": ordered = true; body.forEach(r -> tableRows.add(ResultCells.splitRow(r))); break;
                     case "error": error = Optional.of(String.join(" ", body)); break;
                     case "timerange": timeRange = Optional.of(String.join(" ", body)); break;
                     default: throw new IllegalArgumentException(fileName + ": unknown section '" + section + "' in case " + name);
                 }
             }
-            cases.add(new ConformanceCase(fileName, start, name, query.toString().trim(), columns, rows, ordered, error, timeRange));
+            if (table.isPresent() || !columns.isEmpty() || !rows.isEmpty()) {
+                tables.add(new ExpectedTable(table, columns, rows, ordered));
+            }
+            cases.add(new ConformanceCase(fileName, start, name, query.toString().trim(), tables, error, timeRange));
         }
         return cases;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.kql.Compilation;
 import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Kql;
+import dev.vigil.kql.ResultTable;
 import dev.vigil.kql.SchemaProbe;
 import dev.vigil.kql.TimeRange;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -96,33 +97,48 @@ class TestKqlConformance {
             return;
         }
         assertThat(compilation.errors()).as("errors of %s", testCase.query()).isEmpty();
-        List<String> columns = compilation.outputSchema().stream().map(c -> c.name() + ":" + c.type().kqlName()).toList();
-        assertThat(columns).as("columns of %s", testCase.query()).containsExactlyElementsOf(testCase.columns());
+        List<ExpectedTable> expectedTables = testCase.tables();
+        List<ResultTable> results = compilation.results();
+        if (expectedTables.size() == 1 && expectedTables.get(0).name().isEmpty()) {
+            assertThat(results).as("results of %s", testCase.query()).hasSize(1);
+        } else {
+            assertThat(results).extracting(ResultTable::name).as("result tables of %s", testCase.query())
+                    .containsExactlyElementsOf(expectedTables.stream().map(t -> t.name().orElseThrow()).toList());
+        }
+        for (int i = 0; i < expectedTables.size(); i++) {
+            check(testCase, expectedTables.get(i), results.get(i));
+        }
+    }
+
+    private static void check(ConformanceCase testCase, ExpectedTable expectedTable, ResultTable result) throws SQLException {
+        String table = expectedTable.name().map(name -> " (table " + name + ")").orElse("");
+        List<String> columns = result.schema().stream().map(c -> c.name() + ":" + c.type().kqlName()).toList();
+        assertThat(columns).as("columns of %s%s", testCase.query(), table).containsExactlyElementsOf(expectedTable.columns());
 
         List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(compilation.sql())) {
-            ResultSetMetaData metadata = result.getMetaData();
-            List<ColumnSchema> schema = compilation.outputSchema();
+        try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(result.sql())) {
+            ResultSetMetaData metadata = resultSet.getMetaData();
+            List<ColumnSchema> schema = result.schema();
             assertThat(metadata.getColumnCount()).isEqualTo(schema.size());
             for (int i = 0; i < schema.size(); i++) {
                 assertThat(metadata.getColumnName(i + 1)).isEqualTo(schema.get(i).name());
-                assertThat(metadata.getColumnTypeName(i + 1)).as("DuckDB type of column %s in\n%s", schema.get(i).name(), compilation.sql())
+                assertThat(metadata.getColumnTypeName(i + 1)).as("DuckDB type of column %s in\n%s", schema.get(i).name(), result.sql())
                         .isEqualTo(DuckDbTypes.sqlType(schema.get(i).type()));
             }
-            while (result.next()) {
+            while (resultSet.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 0; i < schema.size(); i++) {
-                    row.add(ResultCells.read(result, i + 1, schema.get(i).type()));
+                    row.add(ResultCells.read(resultSet, i + 1, schema.get(i).type()));
                 }
                 rows.add(row);
             }
         }
-        List<List<String>> expected = testCase.rows();
-        if (!testCase.ordered()) {
+        List<List<String>> expected = expectedTable.rows();
+        if (!expectedTable.ordered()) {
             rows.sort(Comparator.comparing(Object::toString));
             expected = new ArrayList<>(expected);
             expected.sort(Comparator.comparing(Object::toString));
         }
-        assertThat(rows).as("rows of %s\nSQL:\n%s", testCase.query(), compilation.sql()).containsExactlyElementsOf(expected);
+        assertThat(rows).as("rows of %s%s\nSQL:\n%s", testCase.query(), table, result.sql()).containsExactlyElementsOf(expected);
     }
 }

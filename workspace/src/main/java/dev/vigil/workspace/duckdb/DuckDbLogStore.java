@@ -288,7 +288,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         InMemoryResult result = new InMemoryResult();
         try {
             QuerySummary summary = query(workspaceId, request, QueryControl.withTimeout(limits.defaultTimeout()), result);
-            return new QueryResult(List.of(new ResultTable(PRIMARY_RESULT, result.columns, result.rows)), result.render, summary.truncation());
+            return new QueryResult(result.tables(), result.render, summary.truncation());
         } catch (IOException e) {
             throw new UncheckedIOException("rows kept in memory cannot fail to be written", e);
         }
@@ -305,7 +305,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
             if (compilation.hasErrors()) {
                 throw new KqlQueryException(compilation.errors());
             }
-            return queries.run(compilation.sql(), compilation.outputSchema(), compilation.visualization(), control, sink);
+            return queries.run(compilation.results(), compilation.visualization(), control, sink);
         } finally {
             sample.stop(queryTimer);
         }
@@ -328,7 +328,8 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         if (compilation.hasErrors()) {
             throw new KqlQueryException(compilation.errors());
         }
-        return new QueryExplanation(explanation.plan(), compilation.sql(), compilation.outputSchema());
+        return new QueryExplanation(explanation.plan(), compilation.sql(), compilation.outputSchema(),
+                compilation.results().stream().map(dev.vigil.kql.ResultTable::name).toList());
     }
 
     @Override
@@ -383,21 +384,42 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         timer.shutdownNow();
     }
 
-    /** Keeps a result's rows, for callers that need it whole; the result cap bounds it. */
+    /** Keeps every result table's rows, for callers that need them whole; the result cap bounds them. */
     private static final class InMemoryResult implements ResultSink {
-        private List<ColumnSchema> columns = List.of();
+        private final List<String> names = new ArrayList<>();
+        private final List<List<ColumnSchema>> columns = new ArrayList<>();
+        private final List<List<List<Object>>> rows = new ArrayList<>();
         private Optional<Visualization> render = Optional.empty();
-        private final List<List<Object>> rows = new ArrayList<>();
 
         @Override
-        public void begin(List<ColumnSchema> resultColumns, Optional<Visualization> resultRender) {
-            columns = resultColumns;
+        public boolean takesEveryTable() {
+            return true;
+        }
+
+        @Override
+        public void begin(String table, List<ColumnSchema> resultColumns, Optional<Visualization> resultRender) {
+            names.add(table);
+            columns.add(resultColumns);
+            rows.add(new ArrayList<>());
             render = resultRender;
         }
 
         @Override
+        public void begin(List<ColumnSchema> resultColumns, Optional<Visualization> resultRender) {
+            begin(PRIMARY_RESULT, resultColumns, resultRender);
+        }
+
+        @Override
         public void row(List<Object> values) {
-            rows.add(values);
+            rows.get(rows.size() - 1).add(values);
+        }
+
+        List<ResultTable> tables() {
+            List<ResultTable> tables = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                tables.add(new ResultTable(names.get(i), columns.get(i), rows.get(i)));
+            }
+            return tables;
         }
     }
 }

@@ -78,29 +78,45 @@ final class QueryRunner {
         return connection;
     }
 
-    QuerySummary run(String sql, List<ColumnSchema> columns, Optional<Visualization> render, QueryControl control, ResultSink sink)
+    /**
+     * Runs {@code tables} in order and hands their rows to {@code sink}: all of them when it takes every table, else the
+     * first only. Several run in one transaction, so that they all read the same snapshot. The result limits count the
+     * rows of every table together; at a limit, the tables not reached are left out.
+     */
+    QuerySummary run(List<dev.vigil.kql.ResultTable> tables, Optional<Visualization> render, QueryControl control, ResultSink sink)
             throws IOException {
+        List<dev.vigil.kql.ResultTable> wanted = sink.takesEveryTable() ? tables : tables.subList(0, 1);
         QueryCancellation cancellation = control.cancellation();
+        String sql = wanted.get(0).sql();
         try (DuckDBConnection connection = streaming.duplicate();
              Statement statement = connection.createStatement();
-             StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer);
-             ResultSet rows = execute(statement, sql, cancellation)) {
-            sink.begin(columns, render);
+             StatementInterrupter interrupter = new StatementInterrupter(statement, cancellation, timer)) {
+            if (wanted.size() > 1) {
+                connection.setAutoCommit(false);
+            }
             long count = 0;
             long bytes = 0;
-            while (rows.next()) {
-                cancellation.throwIfCancelled();
-                if (count == limits.maxResultRows()) {
-                    return new QuerySummary(count, bytes, Optional.of(new ResultTruncation(ResultTruncation.Kind.ROWS, count)));
+            for (dev.vigil.kql.ResultTable table : wanted) {
+                sql = table.sql();
+                List<ColumnSchema> columns = table.schema();
+                try (ResultSet rows = execute(statement, sql, cancellation)) {
+                    sink.begin(table.name(), columns, render);
+                    while (rows.next()) {
+                        cancellation.throwIfCancelled();
+                        if (count == limits.maxResultRows()) {
+                            return new QuerySummary(count, bytes, Optional.of(new ResultTruncation(ResultTruncation.Kind.ROWS, count)));
+                        }
+                        List<Object> row = read(rows, columns);
+                        long size = ResultSize.ofRow(row);
+                        if (bytes + size > limits.maxResultBytes()) {
+                            return new QuerySummary(count, bytes,
+                                    Optional.of(new ResultTruncation(ResultTruncation.Kind.BYTES, limits.maxResultBytes())));
+                        }
+                        sink.row(row);
+                        count++;
+                        bytes += size;
+                    }
                 }
-                List<Object> row = read(rows, columns);
-                long size = ResultSize.ofRow(row);
-                if (bytes + size > limits.maxResultBytes()) {
-                    return new QuerySummary(count, bytes, Optional.of(new ResultTruncation(ResultTruncation.Kind.BYTES, limits.maxResultBytes())));
-                }
-                sink.row(row);
-                count++;
-                bytes += size;
             }
             return new QuerySummary(count, bytes, Optional.empty());
         } catch (SQLException e) {

@@ -17,6 +17,7 @@ import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.QueryResult;
 import dev.vigil.workspace.api.QuerySummary;
 import dev.vigil.workspace.api.ResultSink;
+import dev.vigil.workspace.api.ResultTable;
 import dev.vigil.workspace.api.ResultTruncation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,6 +102,28 @@ class TestQueryLimits {
 
         assertThat(result.primary().rows()).hasSize(ROW_CAP);
         assertThat(result.truncation()).map(ResultTruncation::kind).contains(ResultTruncation.Kind.ROWS);
+    }
+
+    @Test
+    void testInMemoryResultsKeepEveryTableOfAForkAndTheCapCountsThemTogether() {
+        QueryResult result = logs.query("default", QueryRequest.of("range x from 1 to 600 step 1 | fork (project x) Tens = (project y = x * 10)"));
+
+        assertThat(result.tables()).extracting(ResultTable::name).containsExactly("GenericResult", "Tens");
+        assertThat(result.tables().get(0).rows()).hasSize(600);
+        assertThat(result.tables().get(1).rows()).hasSize(ROW_CAP - 600);
+        assertThat(result.tables().get(1).rows().get(0)).containsExactly(10L);
+        assertThat(result.truncation()).map(ResultTruncation::kind).contains(ResultTruncation.Kind.ROWS);
+    }
+
+    @Test
+    void testASinkThatTakesOneTableIsGivenOnlyTheFirstTableOfAFork() throws IOException {
+        Rows rows = new Rows();
+
+        QuerySummary summary = logs.query("default", QueryRequest.of("range x from 1 to 3 step 1 | fork (where x < 3) (project y = x * 10)"),
+                QueryControl.withTimeout(Duration.ofMinutes(1)), rows);
+
+        assertThat(rows.values).containsExactly(List.of(1L), List.of(2L));
+        assertThat(summary.truncation()).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Writes a query's result to the client as the rows come, in the Log Analytics shape
  * {@code {"tables":[{"name":"PrimaryResult","columns":[...],"rows":[[...],...]}]}}, so that no
- * one holds the whole answer. Then {@code "render"} when the query ends in {@code render}, and
+ * one holds the whole answer; a query ending in {@code fork} or {@code facet} gives a table each, in order. Then {@code "render"} when the query ends in {@code render}, and
  * {@code "error"} with code {@code PartialError} when the rows were cut at a limit or the query
  * stopped after its first rows were sent (the status is 200 by then, as Log Analytics answers).
  * Errors before the first row get their own status from the error mapping instead.
@@ -40,15 +40,35 @@ final class QueryResponseWriter implements ResultSink {
     }
 
     @Override
+    public boolean takesEveryTable() {
+        return true;
+    }
+
+    @Override
     public void begin(List<ColumnSchema> columns, Optional<Visualization> resultRender) throws IOException {
+        begin("PrimaryResult", columns, resultRender);
+    }
+
+    /** Starts the answer at the first table, and each later table after closing the one before. */
+    @Override
+    public void begin(String table, List<ColumnSchema> columns, Optional<Visualization> resultRender) throws IOException {
         render = resultRender;
-        ctx.status(200).contentType("application/json; charset=utf-8");
-        json = mapper.getFactory().createGenerator(ctx.outputStream()).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (json == null) {
+            ctx.status(200).contentType("application/json; charset=utf-8");
+            json = mapper.getFactory().createGenerator(ctx.outputStream()).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writing(() -> {
+                json.writeStartObject();
+                json.writeArrayFieldStart("tables");
+            });
+        } else {
+            writing(() -> {
+                json.writeEndArray();
+                json.writeEndObject();
+            });
+        }
         writing(() -> {
             json.writeStartObject();
-            json.writeArrayFieldStart("tables");
-            json.writeStartObject();
-            json.writeStringField("name", "PrimaryResult");
+            json.writeStringField("name", table);
             json.writeFieldName("columns");
             json.writeObject(columns.stream().map(ColumnJson::of).toList());
             json.writeArrayFieldStart("rows");

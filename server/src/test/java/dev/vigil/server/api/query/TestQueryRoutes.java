@@ -41,6 +41,17 @@ class TestQueryRoutes {
     }
 
     @Test
+    void testForkAnswersATablePerSubqueryInOrder() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query",
+                "SecurityAlert | fork Severe = (where AlertSeverity == \"High\" | project AlertName) (summarize n = count())"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"tables\":["
+                + "{\"name\":\"Severe\",\"columns\":[{\"name\":\"AlertName\",\"type\":\"string\"}],\"rows\":[[\"Reverse shells\"]]},"
+                + "{\"name\":\"GenericResult\",\"columns\":[{\"name\":\"n\",\"type\":\"long\"}],\"rows\":[[2]]}]}");
+    }
+
+    @Test
     void testRenderComesBackAsVisualizationBesideTheUnchangedRows() {
         HttpResponse<String> response = server.postJson(QUERY, Map.of("query",
                 "SecurityAlert | summarize count() by AlertSeverity | sort by AlertSeverity asc | render barchart with (title='Alerts by severity')"));

@@ -68,6 +68,18 @@ class TestAlertRuleRoutes {
     }
 
     @Test
+    void testQueryWithSeveralResultTablesIsRefused() {
+        HttpResponse<String> refused = server.sendJson("PUT", RULES + "forked", server.apiKey(),
+                RuleBodies.scheduled("SecurityAlert | fork (where AlertSeverity == 'High') (count)", 0));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode error = RunningServer.json(refused).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("InvalidAlertRule");
+        assertThat(error.path("message").asText()).startsWith("properties.query: the query gives 2 result tables (GenericResult, GenericResult_1)");
+        assertThat(server.get(RULES + "forked").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void testStaleEtagIsRefusedAndCurrentEtagAccepted() {
         Map<String, Object> body = RuleBodies.scheduled("SecurityAlert", 0);
         String etag = RunningServer.json(server.sendJson("PUT", RULES + "r", server.apiKey(), body)).path("etag").asText();

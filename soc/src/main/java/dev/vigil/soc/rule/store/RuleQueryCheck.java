@@ -8,6 +8,7 @@ import dev.vigil.soc.rule.EntityMapping;
 import dev.vigil.soc.rule.FieldMapping;
 import dev.vigil.soc.rule.InvalidAlertRuleException;
 import dev.vigil.workspace.api.LogStore;
+import dev.vigil.workspace.api.QueryExplanation;
 import dev.vigil.workspace.api.QueryRequest;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Compiles a rule's query against the workspace, as it is now, and checks that every column the
  * rule reads from the results (entities, custom details, overrides) is among the query's output
- * columns. A query that does not compile throws the workspace's {@code KqlQueryException}, which
+ * columns, and that the query gives one result table. A query that does not compile throws the workspace's {@code KqlQueryException}, which
  * carries line and column.
  */
 final class RuleQueryCheck {
@@ -24,7 +25,12 @@ final class RuleQueryCheck {
     }
 
     static void check(LogStore logStore, String workspaceId, DetectionQuery detection) {
-        List<ColumnSchema> output = logStore.explain(workspaceId, QueryRequest.of(detection.query())).columns();
+        QueryExplanation explanation = logStore.explain(workspaceId, QueryRequest.of(detection.query()));
+        if (explanation.tables().size() > 1) {
+            throw new InvalidAlertRuleException("properties.query", "the query gives " + explanation.tables().size()
+                    + " result tables (" + String.join(", ", explanation.tables()) + "), from fork or facet, and a rule reads one");
+        }
+        List<ColumnSchema> output = explanation.columns();
         Set<String> columns = output.stream().map(ColumnSchema::name).collect(Collectors.toSet());
         for (int i = 0; i < detection.entityMappings().size(); i++) {
             EntityMapping mapping = detection.entityMappings().get(i);

@@ -1,0 +1,89 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.syntax.AsOperator;
+import dev.vigil.kql.syntax.ColumnAssignment;
+import dev.vigil.kql.syntax.FacetOperator;
+import dev.vigil.kql.syntax.ForkBranch;
+import dev.vigil.kql.syntax.ForkOperator;
+import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.Identifier;
+import dev.vigil.kql.syntax.MvApplyOperator;
+import dev.vigil.kql.syntax.NameReference;
+import dev.vigil.kql.syntax.PipeExpression;
+import dev.vigil.kql.syntax.QueryOperator;
+import dev.vigil.kql.syntax.SummarizeOperator;
+import dev.vigil.kql.syntax.TabularExpression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds {@code fork} and {@code facet}, which end a tabular statement with several results: each result is a plan
+ * of its own over the same input plan, so each reads the input again (the workspace runs them in one snapshot).
+ */
+final class SeveralResultsBinder {
+    /** The name Kusto gives a result table that has none of its own. */
+    static final String UNNAMED = "GenericResult";
+
+    private SeveralResultsBinder() {
+    }
+
+    /** Whether {@code operator} gives several results and so must be bound here, as the end of a statement. */
+    static boolean givesSeveralResults(QueryOperator operator) {
+        return operator instanceof ForkOperator || operator instanceof FacetOperator;
+    }
+
+    static List<NamedResult> bind(QueryOperator operator, LogicalOperator input, Environment environment) {
+        if (operator instanceof ForkOperator fork) {
+            return fork(fork, input, environment);
+        }
+        return facet((FacetOperator) operator, input, environment);
+    }
+
+    /** A result per subquery, named by {@code Name =}, else by the subquery's final {@code as}, else GenericResult, GenericResult_1, ... */
+    private static List<NamedResult> fork(ForkOperator fork, LogicalOperator input, Environment environment) {
+        List<NamedResult> results = new ArrayList<>();
+        int unnamed = 0;
+        for (ForkBranch branch : fork.branches()) {
+            LogicalOperator plan = subquery(branch.subquery(), input, environment);
+            Optional<String> name = branch.name().map(Identifier::name).or(() -> finalAs(branch.subquery()));
+            if (name.isEmpty()) {
+                name = Optional.of(unnamed == 0 ? UNNAMED : UNNAMED + "_" + unnamed);
+                unnamed++;
+            }
+            results.add(new NamedResult(name.get(), plan));
+        }
+        return results;
+    }
+
+    /** The {@code with} subquery's table first, then per column {@code Column, count_Column}, named after the column. */
+    private static List<NamedResult> facet(FacetOperator facet, LogicalOperator input, Environment environment) {
+        List<NamedResult> results = new ArrayList<>();
+        facet.with().ifPresent(with -> results.add(new NamedResult(UNNAMED, subquery(with, input, environment))));
+        for (Identifier column : facet.columns()) {
+            // written as the summarize it means, so that a missing column is reported as summarize reports it, at the name
+            ColumnAssignment count = new ColumnAssignment(Optional.of(new Identifier("count_" + column.name(), column.span())), List.of(),
+                    new FunctionCall("count", column.span(), List.of(), column.span()), column.span());
+            ColumnAssignment group = new ColumnAssignment(Optional.empty(), List.of(), new NameReference(column.name(), column.span()),
+                    column.span());
+            SummarizeOperator summarize = new SummarizeOperator(List.of(count), List.of(group), column.span());
+            results.add(new NamedResult(column.name(), Binder.bindOperator(summarize, input, environment)));
+        }
+        return results;
+    }
+
+    private static LogicalOperator subquery(TabularExpression subquery, LogicalOperator input, Environment environment) {
+        Environment scope = environment.child();
+        scope.define(MvApplyOperator.ROWS, new Symbol.Tabular(input));
+        return TabularBinder.bind(subquery, scope);
+    }
+
+    private static Optional<String> finalAs(TabularExpression subquery) {
+        if (subquery instanceof PipeExpression pipe && !pipe.operators().isEmpty()
+                && pipe.operators().get(pipe.operators().size() - 1) instanceof AsOperator as) {
+            return Optional.of(as.name().name());
+        }
+        return Optional.empty();
+    }
+}
