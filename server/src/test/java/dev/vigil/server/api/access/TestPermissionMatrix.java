@@ -338,6 +338,8 @@ class TestPermissionMatrix {
         calls.add(new Call("POST " + route + "/{hub}/devices/query", w -> hub + "/devices/query", w -> Map.of("query", "SELECT * FROM devices"), needs, 200));
         calls.add(new Call("PUT " + route + "/{hub}/devices/{deviceId}/authentication", w -> device + "/authentication", w -> Map.of("type", "sas"), needs, 200));
         calls.add(new Call("GET " + route + "/{hub}/devices/{deviceId}/authentication", w -> device + "/authentication", w -> null, needs, 200));
+        calls.add(new Call("PUT " + modules + "/{moduleId}/authentication", w -> module.apply(w) + "/authentication", w -> Map.of("type", "sas"), needs, 200));
+        calls.add(new Call("GET " + modules + "/{moduleId}/authentication", w -> module.apply(w) + "/authentication", w -> null, needs, 200));
         calls.add(new Call("GET " + route + "/{hub}/certificates", w -> hub + "/certificates", w -> null, needs, 200));
         // the matrix uploads no certificate: past the role check, these find none (PUT: the body is not a certificate)
         calls.add(new Call("PUT " + route + "/{hub}/certificates/{name}", w -> hub + "/certificates/ca", w -> Map.of("properties", Map.of()), needs, 400));
