@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Runs a KQL query against a running Vigil server and prints the result as a table.",
+        description = "Runs a KQL query against a running Vigil server and prints the result as a table (a table each, named, when fork or facet give several).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
                 "0:the query ran",
@@ -45,8 +45,15 @@ final class QueryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return connection.call(err, client -> {
             JsonNode answer = new QueryApiClient(client).query(workspace, query, timespan);
-            JsonNode table = answer.path("tables").path(0);
-            out.print(TextTable.render(headers(table), rows(table)));
+            JsonNode tables = answer.path("tables");
+            // fork and facet give several tables: each under its name, with a blank line between
+            for (int i = 0; i < tables.size(); i++) {
+                JsonNode table = tables.path(i);
+                if (tables.size() > 1) {
+                    out.print((i == 0 ? "" : "\n") + table.path("name").asText() + ":\n");
+                }
+                out.print(TextTable.render(headers(table), rows(table)));
+            }
             out.flush();
             // a result cut at the server's cap, or stopped after its first rows: say so, after the rows
             JsonNode partial = answer.path("error").path("details").path(0);

@@ -59,6 +59,28 @@ class TestQueryCommand {
     }
 
     @Test
+    void testEveryTableOfAForkIsPrintedUnderItsName() {
+        int exit = vigil("query", "--server", serverUrl(), "--api-key", server.apiKey(),
+                "SecurityAlert | fork Severities = (summarize count() by AlertSeverity | sort by AlertSeverity asc) (where AlertSeverity == 'Low' | project AlertName | as Quiet)");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("""
+                Severities:
+                AlertSeverity  count_
+                -------------  ------
+                High           2
+                Low            1
+                (2 rows)
+
+                Quiet:
+                AlertName
+                -------------
+                Device silent
+                (1 row)
+                """);
+    }
+
+    @Test
     void testAResultCutAtTheServersCapIsPrintedAndSaidToBePartial(@TempDir Path data) {
         try (RunningServer capped = RunningServer.start(data,
                 s -> s.withStorage(s.storage().withQueryLimits(QueryLimits.defaults().withResultCap(2, 1_000_000))))) {
