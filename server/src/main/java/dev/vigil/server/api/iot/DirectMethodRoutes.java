@@ -3,7 +3,6 @@ package dev.vigil.server.api.iot;
 import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.method.DirectMethodRequest;
 import dev.vigil.iot.method.DirectMethods;
-import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.server.api.audit.AuditNotes;
 import dev.vigil.server.api.iot.IotScopeAuthorization.Access;
@@ -32,23 +31,12 @@ final class DirectMethodRoutes {
     }
 
     private void invoke(Context ctx, boolean module) {
-        IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, Access.WRITE);
-        String deviceId = ctx.pathParam("deviceId");
-        registry.device(hub, deviceId);
-        DeviceAddress target = DeviceAddress.device(hub.name(), deviceId);
-        if (module) {
-            registry.module(hub, deviceId, ctx.pathParam("moduleId"));
-            ModuleRoutes.noteModule(ctx, hub);
-            target = DeviceAddress.module(hub.name(), deviceId, ctx.pathParam("moduleId"));
-        } else {
-            IotRegistryRoutes.noteDevice(ctx, hub);
-        }
+        DeviceAddress target = IotRegistryRoutes.target(ctx, registry, authorization, Access.WRITE, module);
         IotJson.DirectMethodBody body = ctx.bodyAsClass(IotJson.DirectMethodBody.class);
         DirectMethodRequest request = DirectMethodRequest.of(body.methodName(), body.payload(), body.responseTimeoutInSeconds(),
                 body.connectTimeoutInSeconds());
         AuditNotes.put(ctx, "methodName", request.methodName());
-        DeviceAddress called = target;
-        ctx.future(() -> methods.invoke(called, request).thenAccept(result -> ctx.json(new IotJson.DirectMethodResultView(result.status(),
+        ctx.future(() -> methods.invoke(target, request).thenAccept(result -> ctx.json(new IotJson.DirectMethodResultView(result.status(),
                 result.payload()))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.server.api.iot;
 
+import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.registry.DeviceSecurityGroup;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.HubSecuritySettings;
@@ -221,6 +222,24 @@ public final class IotRegistryRoutes {
         String subscriptionId = ctx.pathParam("sub");
         authorization.require(ctx, subscriptionId, access);
         return registry.hub(subscriptionId, ctx.pathParam("rg"), ctx.pathParam("hub"));
+    }
+
+    /**
+     * The device ({@link #DEVICE}) or module ({@link #MODULE}) the path names, once the caller's
+     * access and its existence are checked, noted by its ARM-style id for the request's audit row.
+     */
+    static DeviceAddress target(Context ctx, IotRegistry registry, IotScopeAuthorization authorization, Access access, boolean module) {
+        IotHub hub = hub(ctx, registry, authorization, access);
+        String deviceId = ctx.pathParam("deviceId");
+        if (!module) {
+            registry.device(hub, deviceId);
+            noteDevice(ctx, hub);
+            return DeviceAddress.device(hub.name(), deviceId);
+        }
+        // the module's lookup finds its device first, and names the device when it is the one missing
+        registry.module(hub, deviceId, ctx.pathParam("moduleId"));
+        ModuleRoutes.noteModule(ctx, hub);
+        return DeviceAddress.module(hub.name(), deviceId, ctx.pathParam("moduleId"));
     }
 
     private IotHub hub(Context ctx, Access access) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.registry.DeviceStatus;
-import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.twin.InvalidTwinPatchException;
 import dev.vigil.iot.twin.Twin;
@@ -69,18 +68,8 @@ final class TwinRoutes {
         ctx.json(twin.serviceView(status.text(), views.isConnected(target)));
     }
 
-    /** The device or module the path names, after checking the caller's access and that it exists. */
     private DeviceAddress target(Context ctx, Access access, boolean module) {
-        IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, access);
-        String deviceId = ctx.pathParam("deviceId");
-        registry.device(hub, deviceId);
-        if (!module) {
-            IotRegistryRoutes.noteDevice(ctx, hub);
-            return DeviceAddress.device(hub.name(), deviceId);
-        }
-        registry.module(hub, deviceId, ctx.pathParam("moduleId"));
-        ModuleRoutes.noteModule(ctx, hub);
-        return DeviceAddress.module(hub.name(), deviceId, ctx.pathParam("moduleId"));
+        return IotRegistryRoutes.target(ctx, registry, authorization, access, module);
     }
 
     private static Optional<ObjectNode> objectAt(JsonNode parent, String field) {

@@ -83,16 +83,8 @@ final class X509Routes {
         ctx.json(view(saved));
     }
 
-    /** The device or module the path names, once the caller's access and its existence are checked. */
     private DeviceAddress target(Context ctx, Access access, boolean module) {
-        IotHub hub = IotRegistryRoutes.hub(ctx, registry, authorization, access);
-        String deviceId = ctx.pathParam("deviceId");
-        registry.device(hub, deviceId);
-        if (!module) {
-            return DeviceAddress.device(hub.name(), deviceId);
-        }
-        registry.module(hub, deviceId, ctx.pathParam("moduleId"));
-        return DeviceAddress.module(hub.name(), deviceId, ctx.pathParam("moduleId"));
+        return IotRegistryRoutes.target(ctx, registry, authorization, access, module);
     }
 
     private Map<String, Object> view(DeviceAuthentication authentication) {
