@@ -137,17 +137,17 @@ final class ServerOptions {
     ServerSettings toSettings() {
         QueryLimits limits = new QueryLimits(queryMaxRows, queryMaxBytes, Duration.ofSeconds(queryTimeoutSeconds), Duration.ofSeconds(queryTimeoutMaxSeconds),
                 engineMemoryMb == null ? QueryLimits.defaultMemoryLimit() : engineMemoryMb * 1024 * 1024);
+        // one list of internal addresses for playbook http steps and externaldata alike
+        HttpStepAllowList internalAddresses = HttpStepAllowList.parse(playbookHttpAllow);
         StorageSettings storage = new StorageSettings(data.toAbsolutePath().normalize(), batchMaxRows, Duration.ofMillis(batchMaxDelayMs), queueMaxRows,
-                limits).withExternalData(new AllowedExternalData(ExternalDataAllowList.parse(externalDataAllow),
-                HttpStepAllowList.parse(playbookHttpAllow), externalDataMaxBytes));
+                limits).withExternalData(new AllowedExternalData(ExternalDataAllowList.parse(externalDataAllow), internalAddresses, externalDataMaxBytes));
         Optional<TlsIdentity> identity = tlsIdentity();
         MqttSettings mqtt = new MqttSettings(mqttHost, mqttPort, identity.isEmpty() ? MqttSettings.DISABLED : mqttTlsPort, identity);
         TlsSettings tls = new TlsSettings(identity, identity.isEmpty() ? TlsSettings.DISABLED : httpsPort);
         AccessSettings access = new AccessSettings(TrustedProxies.parse(trustedProxies), LoginLimits.defaults());
         return new ServerSettings(storage, host, port, maxBodyBytes, new IotSettings(iotDomain, mqtt, new DedupSettings(iotDedupWindow, iotDedupMaxIds)),
                 access, new QueryConcurrency(queryMaxConcurrent, queryMaxPerCaller, queryMaxQueued, Duration.ofMillis(queryQueueWaitMs)), tls,
-                Optional.ofNullable(contentDir).map(dir -> dir.toAbsolutePath().normalize()),
-                HttpStepAllowList.parse(playbookHttpAllow));
+                Optional.ofNullable(contentDir).map(dir -> dir.toAbsolutePath().normalize()), internalAddresses);
     }
 
     /** The one certificate: the given file, or the self-signed one of the data directory; none by default. */
