@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -175,21 +176,16 @@ class TestDeviceSdk {
      * machine a fifth of answers were lost this way (each had reached the SDK, as its trace log
      * showed), so the request is sent up to four times; four losses in a row fail the test.
      */
-    private static <T> T answeredDespiteTheSdkRace(TwinRequest<T> request) throws Exception {
+    private static <T> T answeredDespiteTheSdkRace(Callable<T> request) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                return request.send();
+                return request.call();
             } catch (IotHubClientException e) {
                 if (e.getStatusCode() != IotHubStatusCode.DEVICE_OPERATION_TIMED_OUT || attempt == TWIN_ATTEMPTS) {
                     throw e;
                 }
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface TwinRequest<T> {
-        T send() throws Exception;
     }
 
     private static String connectionString(String key, String moduleId) {
