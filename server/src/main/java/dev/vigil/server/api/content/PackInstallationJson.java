@@ -23,9 +23,6 @@ record PackInstallationJson(String pack, List<Map<String, Object>> value, Map<St
     record TableNeed(String name, long rows) {
     }
 
-    record ItemNeeds(List<String> tables, List<String> connectors, List<String> settings) {
-    }
-
     static PackInstallationJson of(PackInstallation installation) {
         Map<ImportStatus, Integer> counts = new EnumMap<>(ImportStatus.class);
         for (ImportStatus status : ImportStatus.values()) {
@@ -36,7 +33,8 @@ record PackInstallationJson(String pack, List<Map<String, Object>> value, Map<St
             ImportOutcome outcome = item.outcome();
             counts.merge(outcome.status(), 1, Integer::sum);
             Map<String, Object> json = ImportAnswerJson.item(outcome);
-            json.put("needs", new ItemNeeds(item.needs().tables(), item.needs().connectors(), item.needs().settings()));
+            // ContentNeeds is written as it is: {"tables":[...],"connectors":[...],"settings":[...]}
+            json.put("needs", item.needs());
             items.add(json);
         }
         Map<String, Integer> summary = new LinkedHashMap<>();
