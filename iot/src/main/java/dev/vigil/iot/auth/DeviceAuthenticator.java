@@ -82,10 +82,8 @@ public final class DeviceAuthenticator {
         String who = moduleId.map(m -> "module '" + deviceId + "/" + m + "'").orElse("device '" + deviceId + "'");
         try {
             IotHub hub = hubOf(host).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "no IoT hub is named by host '" + host + "'"));
-            Device device = registry.findDevice(hub.name(), deviceId).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE,
-                    "the device '" + deviceId + "' is not registered on hub '" + hub.name() + "'"));
-            Optional<Module> module = moduleId.map(m -> registry.findModule(hub.name(), deviceId, m).orElseThrow(() -> refuse(
-                    AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + hub.name() + "'")));
+            Device device = registeredDevice(hub, deviceId);
+            Optional<Module> module = registeredModule(hub, deviceId, moduleId);
             if (chain.isEmpty()) {
                 throw refuse(AuthenticationFailure.MALFORMED_CREDENTIALS, "neither a SAS token nor a client certificate was presented");
             }
@@ -120,12 +118,7 @@ public final class DeviceAuthenticator {
             if (invalid.isPresent()) {
                 throw refuse(AuthenticationFailure.X509_NOT_VALID_NOW, invalid.get());
             }
-            if (!device.enabled()) {
-                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + deviceId + "' is disabled");
-            }
-            if (module.isPresent() && !module.get().enabled()) {
-                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the " + who + " is disabled");
-            }
+            requireEnabled(device, module);
             return new AuthenticatedDevice(hub, device, registry.identity(hub, device), module);
         } catch (DeviceAuthenticationException e) {
             report(host, deviceId, e, sourceAddress);
@@ -169,10 +162,8 @@ public final class DeviceAuthenticator {
                     + moduleId.map(m -> "/modules/" + m.toLowerCase(Locale.ROOT)).orElse("");
             requireCovers(token.resourceUri(), resource);
             IotHub knownHub = hub.orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "no IoT hub is named by host '" + host + "'"));
-            Device device = registry.findDevice(knownHub.name(), deviceId)
-                    .orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE, "the device '" + deviceId + "' is not registered on hub '" + knownHub.name() + "'"));
-            Optional<Module> module = moduleId.map(m -> registry.findModule(knownHub.name(), deviceId, m).orElseThrow(() -> refuse(
-                    AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + knownHub.name() + "'")));
+            Device device = registeredDevice(knownHub, deviceId);
+            Optional<Module> module = registeredModule(knownHub, deviceId, moduleId);
             DeviceAddress target = new DeviceAddress(knownHub.name(), deviceId, moduleId);
             if (x509.map(c -> c.authentication(target).type()).orElse(X509AuthenticationType.SAS) != X509AuthenticationType.SAS) {
                 throw refuse(AuthenticationFailure.X509_NOT_CONFIGURED, "the " + (module.isPresent() ? "module '" : "device '") + who
@@ -186,12 +177,7 @@ public final class DeviceAuthenticator {
             if (token.expiry() <= clock.instant().getEpochSecond()) {
                 throw refuse(AuthenticationFailure.EXPIRED_SAS_TOKEN, "the token expired at " + Instant.ofEpochSecond(token.expiry()));
             }
-            if (!device.enabled()) {
-                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + deviceId + "' is disabled");
-            }
-            if (module.isPresent() && !module.get().enabled()) {
-                throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the module '" + who + "' is disabled");
-            }
+            requireEnabled(device, module);
             return new AuthenticatedDevice(knownHub, device, registry.identity(knownHub, device), module);
         } catch (DeviceAuthenticationException e) {
             report(asked, deviceId, e, sourceAddress);
@@ -255,6 +241,27 @@ public final class DeviceAuthenticator {
     private static String firstSegment(String uri) {
         List<String> segments = segments(uri);
         return segments.isEmpty() ? "" : segments.get(0);
+    }
+
+    private Device registeredDevice(IotHub hub, String deviceId) {
+        return registry.findDevice(hub.name(), deviceId).orElseThrow(() -> refuse(AuthenticationFailure.UNKNOWN_DEVICE,
+                "the device '" + deviceId + "' is not registered on hub '" + hub.name() + "'"));
+    }
+
+    /** The module when one is named, which must be registered on the device. */
+    private Optional<Module> registeredModule(IotHub hub, String deviceId, Optional<String> moduleId) {
+        return moduleId.map(m -> registry.findModule(hub.name(), deviceId, m).orElseThrow(() -> refuse(
+                AuthenticationFailure.UNKNOWN_DEVICE, "the module '" + m + "' is not registered on device '" + deviceId + "' of hub '" + hub.name() + "'")));
+    }
+
+    /** A disabled device is refused, and so are its modules; a disabled module is refused itself. */
+    private static void requireEnabled(Device device, Optional<Module> module) {
+        if (!device.enabled()) {
+            throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the device '" + device.deviceId() + "' is disabled");
+        }
+        if (module.isPresent() && !module.get().enabled()) {
+            throw refuse(AuthenticationFailure.DEVICE_DISABLED, "the module '" + device.deviceId() + "/" + module.get().moduleId() + "' is disabled");
+        }
     }
 
     private static DeviceAuthenticationException refuse(AuthenticationFailure reason, String message) {

@@ -2,9 +2,7 @@ package dev.vigil.iot.twin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -68,9 +66,7 @@ final class TwinJournal implements AutoCloseable {
         List<Entry> entries = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             try {
-                JsonNode line = JSON.readTree(lines.get(i));
-                JsonNode twin = line.path("twin");
-                entries.add(new Entry(line.path("key").asText(), twin.isObject() ? JSON.treeToValue(twin, Twin.class) : null));
+                entries.add(JSON.readValue(lines.get(i), Entry.class));
             } catch (JsonProcessingException e) {
                 if (i < lines.size() - 1) {
                     throw new IllegalStateException("line " + (i + 1) + " of the twin journal '" + file + "' is not a journaled twin change: "
@@ -86,10 +82,12 @@ final class TwinJournal implements AutoCloseable {
     /** Appends the changes and forces them to disk; once this returns they survive a crash. */
     void append(List<Entry> entries) {
         StringBuilder lines = new StringBuilder();
-        for (Entry entry : entries) {
-            ObjectNode line = JSON.createObjectNode().put("key", entry.key());
-            line.set("twin", entry.twin() == null ? null : JSON.valueToTree(entry.twin()));
-            lines.append(line).append('\n');
+        try {
+            for (Entry entry : entries) {
+                lines.append(JSON.writeValueAsString(entry)).append('\n');
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a twin change cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         long before = size();

@@ -106,13 +106,21 @@ public record HttpStepAllowList(List<Entry> entries) {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("'" + shownUrl + "' names no host");
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(bare(host));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("the host of '" + shownUrl + "' cannot be resolved: " + host);
         }
+        return refusal(host, addresses, port(uri));
+    }
+
+    /**
+     * Why a call to {@code host}, resolved to these addresses, on this port must not be made: the
+     * first address that is not public and that no entry permits (the reason, and an entry that
+     * would permit it).
+     */
+    public Optional<Refusal> refusal(String host, InetAddress[] addresses, int port) {
         for (InetAddress address : addresses) {
             Optional<String> kind = restricted(address);
             if (kind.isPresent() && !permits(address, port)) {
@@ -122,6 +130,11 @@ public record HttpStepAllowList(List<Entry> entries) {
             }
         }
         return Optional.empty();
+    }
+
+    /** The port a call to an http or https URL goes to: the URL's, else the scheme's default. */
+    public static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Why a destination was refused, and the entry that would allow it. */
@@ -155,7 +168,8 @@ public record HttpStepAllowList(List<Entry> entries) {
         return Optional.empty();
     }
 
-    private static String bare(String host) {
+    /** A URL's host as a resolver takes it: an IPv6 literal without its brackets. */
+    public static String bare(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 

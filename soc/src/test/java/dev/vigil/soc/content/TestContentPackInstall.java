@@ -186,6 +186,22 @@ class TestContentPackInstall {
     }
 
     @Test
+    void testAPlaybookThatReadsADeviceInALoopNeedsTheIotConnector() {
+        PackInstallation installation = install(Map.of("Playbooks/device-line.yaml", """
+                triggers: [{kind: incident}]
+                steps:
+                  - id: each
+                    type: forEach
+                    items: Entities
+                    as: entity
+                    limit: 20
+                    steps: [{id: device, type: getDevice, hub: plant-hub, deviceId: "{{ tostring(entity.DeviceId) }}"}]
+                """));
+
+        assertThat(installation.items()).singleElement().satisfies(item -> assertThat(item.needs().connectors()).containsExactly("IoT"));
+    }
+
+    @Test
     void testAPlaybookSavedByHandIsKeptAndThePacksFileRefused() throws Exception {
         playbooks.save(WS, "notify-plant", new ObjectMapper().readTree("""
                 {"description": "Our own note", "triggers": [{"kind": "incident"}],

@@ -3,6 +3,7 @@ package dev.vigil.soc.playbook.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookStep;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -167,11 +168,7 @@ final class HttpCalls {
     }
 
     private static boolean sameOrigin(URI origin, URI uri) {
-        return origin.getScheme().equalsIgnoreCase(uri.getScheme()) && origin.getHost().equalsIgnoreCase(uri.getHost()) && port(origin) == port(uri);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return origin.getScheme().equalsIgnoreCase(uri.getScheme()) && origin.getHost().equalsIgnoreCase(uri.getHost()) && HttpStepAllowList.port(origin) == HttpStepAllowList.port(uri);
     }
 
     private static boolean isRedirect(int status) {

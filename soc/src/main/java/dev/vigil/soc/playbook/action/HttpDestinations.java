@@ -1,11 +1,9 @@
 package dev.vigil.soc.playbook.action;
 
-import dev.vigil.iot.network.IpRange;
 import dev.vigil.soc.playbook.HttpStepAllowList;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
@@ -39,7 +37,7 @@ final class HttpDestinations {
      * every address and answers those it checked, or refuses with a {@link RefusedDestinationException}.
      */
     DnsResolver pinned(URI uri, String shownUrl) {
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        int port = HttpStepAllowList.port(uri);
         return new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -78,24 +76,15 @@ final class HttpDestinations {
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(bare(host));
+            addresses = resolver.resolve(HttpStepAllowList.bare(host));
         } catch (UnknownHostException e) {
             throw new StepFailedException("the host of '" + shownUrl + "' cannot be resolved: " + host);
         }
-        for (InetAddress address : addresses) {
-            Optional<String> kind = HttpStepAllowList.restricted(address);
-            if (kind.isPresent() && !allowed.permits(address, port)) {
-                String what = IpRange.literal(bare(host)).isPresent() ? host + " is " + kind.get()
-                        : host + " resolves to " + address.getHostAddress() + ", " + kind.get();
-                throw new StepFailedException("'" + shownUrl + "' was refused: " + what
-                        + "; http steps call such addresses only when the server option " + HttpStepAllowList.OPTION
-                        + " lists it (e.g. " + HttpStepAllowList.OPTION + " " + HttpStepAllowList.example(address, port) + "), see docs/operations.md");
-            }
-        }
+        allowed.refusal(host, addresses, port).ifPresent(refusal -> {
+            throw new StepFailedException("'" + shownUrl + "' was refused: " + refusal.reason()
+                    + "; http steps call such addresses only when the server option " + HttpStepAllowList.OPTION
+                    + " lists it (e.g. " + HttpStepAllowList.OPTION + " " + refusal.entry() + "), see docs/operations.md");
+        });
         return addresses;
-    }
-
-    private static String bare(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

@@ -81,10 +81,9 @@ public final class PlaybookRunner implements PlaybookLauncher, AutoCloseable {
             Clock clock) {
         PlaybookRunner runner = new PlaybookRunner(playbooks, runs, actions, incidents, logStore, clock);
         for (PlaybookRun run : runs.unfinished()) {
-            if (run.status().finished()) {
-                runs.save(run); // ended before a crash that came before its last rows were written
-            } else {
-                runs.log(run);
+            runs.log(run);
+            // a finished one ended before a crash that came before its last rows were written: those are all it lacked
+            if (!run.status().finished()) {
                 runner.submit(run);
             }
         }

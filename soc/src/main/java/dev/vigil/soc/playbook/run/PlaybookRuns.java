@@ -101,21 +101,19 @@ public final class PlaybookRuns {
     void save(PlaybookRun run) {
         String key = key(run.workspaceId(), run.playbook(), run.runId());
         runs.put(key, run);
-        if (log(run) && run.status().finished()) {
-            unfinished.delete(key);
-        }
+        log(run);
         listeners.forEach(listener -> listener.accept(run));
     }
 
     /**
      * Writes the run's rows the table does not have yet. A failure is logged and caught up by the run's next save or on restart.
-     *
-     * @return whether the table has all the run's rows now
+     * A finished run whose rows are all in the table is no longer listed as unfinished.
      */
-    boolean log(PlaybookRun run) {
+    void log(PlaybookRun run) {
         List<Map<String, Object>> rows = WorkflowRuntimeRows.of(run);
         if (rows.isEmpty()) {
-            return true;
+            forgetIfDone(run, true);
+            return;
         }
         // one consumer per run while it runs, so that its position is read from the store once
         DurableConsumer<Map<String, Object>> consumer = logging.computeIfAbsent(run.runId(), id -> rowsOf(run, false));
@@ -126,14 +124,13 @@ public final class PlaybookRuns {
                 LOG.warn("the rows of playbook run '{}' could not be written yet: {}", run.runId(), failed.cause().getMessage());
             }
         }
-        boolean written = consumer.position() >= rows.size();
-        forgetIfDone(run, written);
-        return written;
+        forgetIfDone(run, consumer.position() >= rows.size());
     }
 
     private void forgetIfDone(PlaybookRun run, boolean written) {
         if (run.status().finished() && written) {
             logging.remove(run.runId());
+            unfinished.delete(key(run.workspaceId(), run.playbook(), run.runId()));
         }
     }
 
