@@ -1,12 +1,9 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundExpression;
-import dev.vigil.kql.diagnostics.DiagnosticException;
-import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
-import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +24,10 @@ final class ActiveUsersCountPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 8) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 8), evaluate.plugin().span());
-        }
-        String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
-        String time = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment));
-        BoundExpression bin = PluginExpansion.scalarArgument(arguments.get(7), environment);
-        if (bin.type() == KqlType.STRING) {
-            throw new DiagnosticException(DiagnosticFacts.notSupported("A bin of week, month or year in " + NAME), arguments.get(7).span());
-        }
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 8);
+        String id = PluginExpansion.columnName(NAME, arguments.get(0), input, environment);
+        String time = PluginExpansion.columnName(NAME, arguments.get(1), input, environment);
+        BoundExpression bin = PluginExpansion.fixedStep(NAME, "bin", arguments.get(7), environment);
         List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(8, arguments.size()), input, environment);
         Map<String, BoundExpression> scalars = Map.of(
                 "__auc_start", PluginExpansion.scalarArgument(arguments.get(2), environment),

@@ -1,8 +1,6 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundExpression;
-import dev.vigil.kql.diagnostics.DiagnosticException;
-import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
@@ -23,11 +21,8 @@ final class ActivityCountsMetricsPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 5) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 5), evaluate.plugin().span());
-        }
-        String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 5);
+        String id = PluginExpansion.columnName(NAME, arguments.get(0), input, environment);
         String timelineColumn = PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment);
         String time = PluginExpansion.name(timelineColumn);
         List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(5, arguments.size()), input, environment);

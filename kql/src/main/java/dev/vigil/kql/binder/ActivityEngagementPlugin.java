@@ -2,7 +2,6 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.diagnostics.DiagnosticException;
-import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
@@ -25,11 +24,8 @@ final class ActivityEngagementPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 4) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 4), evaluate.plugin().span());
-        }
-        String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 4);
+        String id = PluginExpansion.columnName(NAME, arguments.get(0), input, environment);
         String timelineColumn = PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment);
         String time = PluginExpansion.name(timelineColumn);
         boolean bounded = arguments.size() >= 6 && isScalar(arguments.get(4), environment) && isScalar(arguments.get(5), environment);

@@ -6,7 +6,6 @@ import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
-import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,22 +26,15 @@ final class ActivityMetricsPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 3) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 3), evaluate.plugin().span());
-        }
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 3);
         boolean ranged = arguments.size() >= 4 && !PluginExpansion.isInputColumn(arguments.get(3), input, environment);
         if (ranged && arguments.size() < 5) {
             throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 5), evaluate.plugin().span());
         }
         int windowAt = ranged ? 4 : 2;
-        String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
-        String time = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment));
-        BoundExpression window = PluginExpansion.scalarArgument(arguments.get(windowAt), environment);
-        if (window.type() == KqlType.STRING) {
-            throw new DiagnosticException(DiagnosticFacts.notSupported("A window of week, month or year in " + NAME),
-                    arguments.get(windowAt).span());
-        }
+        String id = PluginExpansion.columnName(NAME, arguments.get(0), input, environment);
+        String time = PluginExpansion.columnName(NAME, arguments.get(1), input, environment);
+        BoundExpression window = PluginExpansion.fixedStep(NAME, "window", arguments.get(windowAt), environment);
         List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(windowAt + 1, arguments.size()), input, environment);
         Map<String, BoundExpression> scalars = new HashMap<>();
         scalars.put("__am_step", window);

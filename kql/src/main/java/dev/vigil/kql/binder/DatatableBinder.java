@@ -7,14 +7,11 @@ import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.Values;
-import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.DatatableExpression;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** {@code datatable}: constants row by row; each value must be a constant of its column's type (numbers widen). */
 final class DatatableBinder {
@@ -22,17 +19,7 @@ final class DatatableBinder {
     }
 
     static LogicalOperator bind(DatatableExpression datatable, Environment environment) {
-        List<ColumnSchema> columns = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (ColumnDeclaration declaration : datatable.columns()) {
-            if (!names.add(declaration.name().name())) {
-                throw new DiagnosticException(DiagnosticFacts.duplicateColumn(declaration.name().name()), declaration.name().span());
-            }
-            columns.add(new ColumnSchema(declaration.name().name(), Types.resolve(declaration.typeName(), declaration.typeSpan())));
-        }
-        if (columns.isEmpty()) {
-            throw new DiagnosticException(DiagnosticFacts.expected("at least one column", ")"), datatable.span());
-        }
+        List<ColumnSchema> columns = Types.declaredColumns(datatable.columns(), datatable.span());
         if (datatable.values().size() % columns.size() != 0) {
             throw new DiagnosticException(DiagnosticFacts.datatableShape(columns.size(), datatable.values().size()), datatable.span());
         }

@@ -12,18 +12,15 @@ import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.plan.Values;
-import dev.vigil.kql.syntax.ColumnDeclaration;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.ExternalDataExpression;
 import dev.vigil.kql.syntax.NamedArgument;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code externaldata}: reads each location while the query is bound, with the compilation's
@@ -74,17 +71,7 @@ final class ExternalDataBinder {
     }
 
     private static List<ColumnSchema> columns(ExternalDataExpression external) {
-        List<ColumnSchema> columns = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (ColumnDeclaration declaration : external.columns()) {
-            if (!names.add(declaration.name().name())) {
-                throw new DiagnosticException(DiagnosticFacts.duplicateColumn(declaration.name().name()), declaration.name().span());
-            }
-            columns.add(new ColumnSchema(declaration.name().name(), Types.resolve(declaration.typeName(), declaration.typeSpan())));
-        }
-        if (columns.isEmpty()) {
-            throw new DiagnosticException(DiagnosticFacts.expected("at least one column", ")"), external.span());
-        }
+        List<ColumnSchema> columns = Types.declaredColumns(external.columns(), external.span());
         if (external.locations().isEmpty()) {
             throw new DiagnosticException(DiagnosticFacts.expected("at least one location", "]"), external.span());
         }

@@ -30,7 +30,7 @@ final class FunnelSequenceCompletionPlugin {
         if (arguments.size() != 8) {
             throw new DiagnosticException(DiagnosticFacts.argumentCount(NAME, List.of(8)), evaluate.plugin().span());
         }
-        String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
+        String id = PluginExpansion.columnName(NAME, arguments.get(0), input, environment);
         String timelineColumn = PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment);
         String time = PluginExpansion.name(timelineColumn);
         String stateColumn = PluginExpansion.columnArgument(NAME, arguments.get(5), input, environment);

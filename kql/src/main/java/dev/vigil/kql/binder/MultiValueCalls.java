@@ -45,6 +45,8 @@ final class MultiValueCalls {
         BoundCall firstValue = (BoundCall) ExpressionBinder.bindScalar(call, scope);
         FunctionDeclaration registered = firstValue.function();
         Signature bagSignature = function.bag().signatures().get(registered.signatures().indexOf(firstValue.signature()));
+        // every column repeats the call in its SQL; DuckDB's common-subexpression elimination still runs it once per
+        // row (TestMultiValueCalls counts the calls of a Java one), so no hidden column is needed to share it
         BoundCall bag = new BoundCall(function.bag(), bagSignature, firstValue.arguments());
         Optional<String> argumentName = call.arguments().isEmpty() ? Optional.empty() : ColumnNames.implicitName(call.arguments().get(0));
         List<OutputColumn> columns = new ArrayList<>();

@@ -28,9 +28,7 @@ final class MvApplyBinder {
         MvExpandOperator expand = new MvExpandOperator(Optional.empty(), operator.itemIndex(), operator.items(), Optional.empty(),
                 false, operator.span());
         LogicalOperator expanded = MvExpandBinder.bind(expand, row, environment);
-        Environment subqueryEnvironment = environment.child();
-        subqueryEnvironment.define(MvApplyOperator.ROWS, new Symbol.Tabular(expanded));
-        LogicalOperator subquery = TabularBinder.bind(operator.subquery(), subqueryEnvironment);
+        LogicalOperator subquery = TabularBinder.bindOverRows(operator.subquery(), expanded, environment);
 
         Set<String> replaced = new HashSet<>();
         for (MvExpandItem item : operator.items()) {

@@ -1,12 +1,9 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundExpression;
-import dev.vigil.kql.diagnostics.DiagnosticException;
-import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
-import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +26,11 @@ final class NewActivityMetricsPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 5) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 5), evaluate.plugin().span());
-        }
-        String id = PluginExpansion.name(PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment));
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 5);
+        String id = PluginExpansion.columnName(NAME, arguments.get(0), input, environment);
         String timelineColumn = PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment);
         String time = PluginExpansion.name(timelineColumn);
-        BoundExpression window = PluginExpansion.scalarArgument(arguments.get(4), environment);
-        if (window.type() == KqlType.STRING) {
-            throw new DiagnosticException(DiagnosticFacts.notSupported("A window of week, month or year in " + NAME), arguments.get(4).span());
-        }
+        BoundExpression window = PluginExpansion.fixedStep(NAME, "window", arguments.get(4), environment);
         boolean cohort = arguments.size() > 5 && !PluginExpansion.isInputColumn(arguments.get(5), input, environment);
         List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(cohort ? 6 : 5, arguments.size()), input, environment);
         Map<String, BoundExpression> scalars = new HashMap<>();

@@ -12,7 +12,6 @@ import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.plan.Union;
-import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.PartitionOperator;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
@@ -93,16 +92,15 @@ final class PartitionBinder {
     /** The subquery over one partition's rows; in the braced form the key's value is a scalar named after the key. */
     private static LogicalOperator subquery(PartitionOperator partition, LogicalOperator rows, String key, KqlType keyType,
                                             Optional<String> keyValue, Environment environment) {
-        Environment scope = environment.child();
-        if (partition.ownSource()) {
-            String conversion = keyType == KqlType.STRING ? "tostring" : keyType == KqlType.DYNAMIC ? "parse_json" : "to" + keyType.kqlName();
-            String value = keyValue.map(v -> conversion + "(" + PluginExpansion.string(v) + ")").orElse(conversion + "(\"\")");
-            BoundExpression scalar = keyValue.isEmpty() && keyType != KqlType.STRING ? new BoundLiteral(Optional.empty(), keyType)
-                    : ExpressionBinder.bindScalar(KqlParser.parseExpression(value), Scope.of(List.of(), environment));
-            scope.define(key, new Symbol.Scalar(scalar));
-        } else {
-            scope.define(MvApplyOperator.ROWS, new Symbol.Tabular(rows));
+        if (!partition.ownSource()) {
+            return TabularBinder.bindOverRows(partition.subquery(), rows, environment);
         }
+        Environment scope = environment.child();
+        String conversion = keyType == KqlType.STRING ? "tostring" : keyType == KqlType.DYNAMIC ? "parse_json" : "to" + keyType.kqlName();
+        String value = keyValue.map(v -> conversion + "(" + PluginExpansion.string(v) + ")").orElse(conversion + "(\"\")");
+        BoundExpression scalar = keyValue.isEmpty() && keyType != KqlType.STRING ? new BoundLiteral(Optional.empty(), keyType)
+                : ExpressionBinder.bindScalar(KqlParser.parseExpression(value), Scope.of(List.of(), environment));
+        scope.define(key, new Symbol.Scalar(scalar));
         return TabularBinder.bind(partition.subquery(), scope);
     }
 }

@@ -10,9 +10,11 @@ import dev.vigil.kql.parser.KqlParser;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
+import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Query;
 import dev.vigil.kql.syntax.QueryStatement;
 import dev.vigil.kql.syntax.Span;
+import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +67,15 @@ final class PluginExpansion {
         return new Project(input, columns);
     }
 
+    /** The plugin's arguments, refused when there are fewer than {@code atLeast}. */
+    static List<dev.vigil.kql.syntax.Expression> arguments(String plugin, EvaluateOperator evaluate, int atLeast) {
+        List<dev.vigil.kql.syntax.Expression> arguments = evaluate.plugin().arguments();
+        if (arguments.size() < atLeast) {
+            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(plugin, atLeast), evaluate.plugin().span());
+        }
+        return arguments;
+    }
+
     /** The argument as a column of the input (a plugin's id, timeline and dimension arguments are column names). */
     static String columnArgument(String plugin, dev.vigil.kql.syntax.Expression argument, LogicalOperator input, Environment environment) {
         BoundExpression bound = ExpressionBinder.bindScalar(argument, Scope.of(input.schema(), environment));
@@ -83,14 +94,31 @@ final class PluginExpansion {
         }
     }
 
+    /** The argument as a column of the input, as KQL text. */
+    static String columnName(String plugin, dev.vigil.kql.syntax.Expression argument, LogicalOperator input, Environment environment) {
+        return name(columnArgument(plugin, argument, input, environment));
+    }
+
     /** The arguments as columns of the input, each as KQL text (a plugin's trailing dimension arguments). */
     static List<String> columnNames(String plugin, List<dev.vigil.kql.syntax.Expression> arguments, LogicalOperator input,
                                     Environment environment) {
         List<String> names = new ArrayList<>();
         for (dev.vigil.kql.syntax.Expression argument : arguments) {
-            names.add(name(columnArgument(plugin, argument, input, environment)));
+            names.add(columnName(plugin, argument, input, environment));
         }
         return names;
+    }
+
+    /**
+     * A plugin's bin or window ({@code what}) as a scalar: a fixed length only, as the calendar steps Kusto takes as
+     * strings (week, month, year) are not supported.
+     */
+    static BoundExpression fixedStep(String plugin, String what, dev.vigil.kql.syntax.Expression argument, Environment environment) {
+        BoundExpression step = scalarArgument(argument, environment);
+        if (step.type() == KqlType.STRING) {
+            throw new DiagnosticException(DiagnosticFacts.notSupported("A " + what + " of week, month or year in " + plugin), argument.span());
+        }
+        return step;
     }
 
     /** The argument as a scalar over no columns (a plugin's start, end, bin and window arguments). */

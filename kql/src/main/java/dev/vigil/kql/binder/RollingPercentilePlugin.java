@@ -23,10 +23,7 @@ final class RollingPercentilePlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 5) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 5), evaluate.plugin().span());
-        }
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 5);
         String value = PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment);
         BoundExpression percentile = PluginExpansion.scalarArgument(arguments.get(1), environment);
         if (!(percentile instanceof BoundLiteral literal) || literal.value().isEmpty() || !literal.type().isNumeric()) {

@@ -26,10 +26,7 @@ final class SequenceDetectPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 5) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 5), evaluate.plugin().span());
-        }
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 5);
         String timeline = PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment);
         String time = PluginExpansion.name(timeline);
         Scope scope = Scope.of(input.schema(), environment);

@@ -8,7 +8,6 @@ import dev.vigil.kql.syntax.ForkBranch;
 import dev.vigil.kql.syntax.ForkOperator;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.Identifier;
-import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.QueryOperator;
@@ -46,7 +45,7 @@ final class SeveralResultsBinder {
         List<NamedResult> results = new ArrayList<>();
         int unnamed = 0;
         for (ForkBranch branch : fork.branches()) {
-            LogicalOperator plan = subquery(branch.subquery(), input, environment);
+            LogicalOperator plan = TabularBinder.bindOverRows(branch.subquery(), input, environment);
             Optional<String> name = branch.name().map(Identifier::name).or(() -> finalAs(branch.subquery()));
             if (name.isEmpty()) {
                 name = Optional.of(unnamed == 0 ? UNNAMED : UNNAMED + "_" + unnamed);
@@ -60,7 +59,7 @@ final class SeveralResultsBinder {
     /** The {@code with} subquery's table first, then per column {@code Column, count_Column}, named after the column. */
     private static List<NamedResult> facet(FacetOperator facet, LogicalOperator input, Environment environment) {
         List<NamedResult> results = new ArrayList<>();
-        facet.with().ifPresent(with -> results.add(new NamedResult(UNNAMED, subquery(with, input, environment))));
+        facet.with().ifPresent(with -> results.add(new NamedResult(UNNAMED, TabularBinder.bindOverRows(with, input, environment))));
         for (Identifier column : facet.columns()) {
             // written as the summarize it means, so that a missing column is reported as summarize reports it, at the name
             ColumnAssignment count = new ColumnAssignment(Optional.of(new Identifier("count_" + column.name(), column.span())), List.of(),
@@ -71,12 +70,6 @@ final class SeveralResultsBinder {
             results.add(new NamedResult(column.name(), Binder.bindOperator(summarize, input, environment)));
         }
         return results;
-    }
-
-    private static LogicalOperator subquery(TabularExpression subquery, LogicalOperator input, Environment environment) {
-        Environment scope = environment.child();
-        scope.define(MvApplyOperator.ROWS, new Symbol.Tabular(input));
-        return TabularBinder.bind(subquery, scope);
     }
 
     private static Optional<String> finalAs(TabularExpression subquery) {

@@ -1,8 +1,6 @@
 package dev.vigil.kql.binder;
 
 import dev.vigil.kql.bound.BoundExpression;
-import dev.vigil.kql.diagnostics.DiagnosticException;
-import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.Expression;
@@ -24,16 +22,10 @@ final class SlidingWindowCountsPlugin {
     }
 
     static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
-        List<Expression> arguments = evaluate.plugin().arguments();
-        if (arguments.size() < 6) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCountAtLeast(NAME, 6), evaluate.plugin().span());
-        }
+        List<Expression> arguments = PluginExpansion.arguments(NAME, evaluate, 6);
         String id = PluginExpansion.columnArgument(NAME, arguments.get(0), input, environment);
         String timeline = PluginExpansion.columnArgument(NAME, arguments.get(1), input, environment);
-        BoundExpression bin = PluginExpansion.scalarArgument(arguments.get(5), environment);
-        if (bin.type() == KqlType.STRING) {
-            throw new DiagnosticException(DiagnosticFacts.notSupported("A bin of week, month or year in " + NAME), arguments.get(5).span());
-        }
+        BoundExpression bin = PluginExpansion.fixedStep(NAME, "bin", arguments.get(5), environment);
         List<String> dimensions = PluginExpansion.columnNames(NAME, arguments.subList(6, arguments.size()), input, environment);
         Map<String, BoundExpression> scalars = Map.of(
                 "__sw_start", PluginExpansion.scalarArgument(arguments.get(2), environment),

@@ -8,6 +8,7 @@ import dev.vigil.kql.syntax.DatatableExpression;
 import dev.vigil.kql.syntax.ExternalDataExpression;
 import dev.vigil.kql.syntax.FindExpression;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.PrintExpression;
 import dev.vigil.kql.syntax.QueryOperator;
@@ -29,6 +30,13 @@ import java.util.Optional;
 /** Binds tabular expressions: names of tables and {@code let}s, tabular calls, pipes, and the source operators. */
 final class TabularBinder {
     private TabularBinder() {
+    }
+
+    /** A subquery written over given rows (of {@code mv-apply}, {@code partition}, {@code fork}, {@code facet}): its operators read {@code rows}. */
+    static LogicalOperator bindOverRows(TabularExpression subquery, LogicalOperator rows, Environment environment) {
+        Environment scope = environment.child();
+        scope.define(MvApplyOperator.ROWS, new Symbol.Tabular(rows));
+        return bind(subquery, scope);
     }
 
     static LogicalOperator bind(TabularExpression tabular, Environment environment) {

@@ -31,16 +31,24 @@ final class Fourier {
     private static void direct(double[] real, double[] imaginary, boolean inverse) {
         int n = real.length;
         double sign = inverse ? 1 : -1;
+        // k * t taken modulo n keeps the angle small, so that the sine and cosine stay exact for whole turns; the n
+        // angles that gives are computed once, not once per term
+        double[] cosines = new double[n];
+        double[] sines = new double[n];
+        for (int m = 0; m < n; m++) {
+            double angle = sign * 2 * Math.PI * m / n;
+            cosines[m] = Math.cos(angle);
+            sines[m] = Math.sin(angle);
+        }
         double[] outReal = new double[n];
         double[] outImaginary = new double[n];
         for (int k = 0; k < n; k++) {
             double sumReal = 0;
             double sumImaginary = 0;
             for (int t = 0; t < n; t++) {
-                // k * t taken modulo n keeps the angle small, so that the sine and cosine stay exact for whole turns
-                double angle = sign * 2 * Math.PI * ((long) k * t % n) / n;
-                double cos = Math.cos(angle);
-                double sin = Math.sin(angle);
+                int m = (int) ((long) k * t % n);
+                double cos = cosines[m];
+                double sin = sines[m];
                 sumReal += real[t] * cos - imaginary[t] * sin;
                 sumImaginary += real[t] * sin + imaginary[t] * cos;
             }

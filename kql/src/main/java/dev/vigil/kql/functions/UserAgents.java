@@ -49,26 +49,24 @@ final class UserAgents {
         ObjectNode result = JSON.createObjectNode();
         if (targets.contains("browser")) {
             UserAgent browser = Patterns.PARSER.parseUserAgent(text);
-            ObjectNode part = result.putObject("Browser");
-            part.put("Family", orEmpty(browser.family));
-            part.put("MajorVersion", orEmpty(browser.major));
-            part.put("MinorVersion", orEmpty(browser.minor));
-            part.put("Patch", orEmpty(browser.patch));
+            versioned(result.putObject("Browser"), browser.family, browser.major, browser.minor, browser.patch);
         }
         if (targets.contains("os")) {
             OS os = Patterns.PARSER.parseOS(text);
-            ObjectNode part = result.putObject("OperatingSystem");
-            part.put("Family", orEmpty(os.family));
-            part.put("MajorVersion", orEmpty(os.major));
-            part.put("MinorVersion", orEmpty(os.minor));
-            part.put("Patch", orEmpty(os.patch));
-            part.put("PatchMinor", orEmpty(os.patchMinor));
+            versioned(result.putObject("OperatingSystem"), os.family, os.major, os.minor, os.patch)
+                    .put("PatchMinor", orEmpty(os.patchMinor));
         }
         if (targets.contains("device")) {
             ObjectNode part = result.putObject("Device");
             device(text, part);
         }
         return result.toString();
+    }
+
+    /** A browser's or system's family and version, each part an empty string when unknown. */
+    private static ObjectNode versioned(ObjectNode part, String family, String major, String minor, String patch) {
+        return part.put("Family", orEmpty(family)).put("MajorVersion", orEmpty(major)).put("MinorVersion", orEmpty(minor))
+                .put("Patch", orEmpty(patch));
     }
 
     private static Set<String> targets(String lookFor) {
