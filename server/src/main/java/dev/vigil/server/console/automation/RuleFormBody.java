@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -212,38 +213,38 @@ final class RuleFormBody {
         }
     }
 
-    private static java.util.Optional<ArrayNode> array(ObjectNode body, String path) {
+    private static Optional<ArrayNode> array(ObjectNode body, String path) {
         return at(body, path).filter(ArrayNode.class::isInstance).map(ArrayNode.class::cast);
     }
 
-    private static java.util.Optional<Element> element(ObjectNode body, String path) {
+    private static Optional<Element> element(ObjectNode body, String path) {
         int open = path.lastIndexOf('[');
         if (open < 0 || !path.endsWith("]")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int index;
         try {
             index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return array(body, path.substring(0, open)).filter(array -> index >= 0 && index < array.size()).map(array -> new Element(array, index));
     }
 
     /** The node at a path of the body, if there is one. */
-    private static java.util.Optional<JsonNode> at(ObjectNode body, String path) {
+    private static Optional<JsonNode> at(ObjectNode body, String path) {
         JsonNode at = body;
         for (String part : path.split("\\.")) {
             Matcher segment = SEGMENT.matcher(part);
             if (!segment.matches()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             at = at.path(segment.group(1));
             if (segment.group(2) != null) {
                 at = at.path(Integer.parseInt(segment.group(2)));
             }
         }
-        return at.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(at);
+        return at.isMissingNode() ? Optional.empty() : Optional.of(at);
     }
 
     private record Element(ArrayNode array, int index) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -211,6 +212,12 @@ public record RuleFormPage(Shell shell, AutomationTabs tabs, String heading, Opt
         /** An HTML id made of the path. */
         public String id() {
             return "cond" + path.substring(RuleFormBody.CONDITIONS.length()).replaceAll("[^0-9]+", "-").replaceAll("-$", "");
+        }
+
+        /** Its place for people: {@code 3.1} is the first condition of the third one (a group), counted from 1. */
+        public String number() {
+            return Arrays.stream(id().substring("cond-".length()).split("-")).map(index -> Integer.toString(Integer.parseInt(index) + 1))
+                    .collect(Collectors.joining("."));
         }
 
         public String innerPath() {

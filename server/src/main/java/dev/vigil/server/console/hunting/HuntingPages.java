@@ -177,8 +177,7 @@ public final class HuntingPages {
     private BookmarkList.Message makeBookmarks(ConsoleRequest request, String workspace, HuntingQuery query, List<String> chosen) {
         Optional<Instant> start = time(request, "start");
         Optional<Instant> end = time(request, "end");
-        List<String> labels = Arrays.stream(Optional.ofNullable(request.ctx().formParam("labels")).orElse("").split(","))
-                .map(String::strip).filter(label -> !label.isEmpty()).toList();
+        List<String> labels = labels(request);
         String name = Optional.ofNullable(request.ctx().formParam("displayName")).filter(text -> !text.isBlank()).orElse(query.displayName());
         String user = request.user().principal().id();
         try {
@@ -224,7 +223,7 @@ public final class HuntingPages {
         Bookmark bookmark = found(() -> bookmarks.get(workspace, request.ctx().pathParam("bookmarkId")));
         List<BookmarkEditPage.Cell> cells = bookmark.queryResult().entrySet().stream()
                 .map(cell -> new BookmarkEditPage.Cell(cell.getKey(), cell.getValue() == null ? "" : cell.getValue().toString())).toList();
-        String incident = bookmarks.incidentOf(workspace, bookmark.id()).map(found -> "#" + found.number() + " " + found.title()).orElse("");
+        String incident = incidentOf(workspace, bookmark);
         router.templates().render(request.ctx(), "hunting/bookmark.jte", new BookmarkEditPage(request.shell(Area.HUNTING, bookmark.displayName()),
                 bookmark.id(), bookmark.displayName(), bookmark.notes(), String.join(", ", bookmark.labels()), String.join(", ", bookmark.tactics()),
                 String.join(", ", bookmark.techniques()), bookmark.queryText(), cells, incident, bookmarkPermit(request, workspace),
@@ -260,6 +259,12 @@ public final class HuntingPages {
         bookmarkPage(router, request, Optional.of(message));
     }
 
+    /** The incident the bookmark is attached to ({@code #3 SSH guessing}), or empty. */
+    private String incidentOf(String workspace, Bookmark bookmark) {
+        return bookmarks.incidentOf(workspace, bookmark.id()).map(incident -> "#" + incident.number() + " " + incident.title()).orElse("");
+    }
+
+    /** The form's comma-separated labels. */
     private static List<String> labels(ConsoleRequest request) {
         return Arrays.stream(Optional.ofNullable(request.ctx().formParam("labels")).orElse("").split(","))
                 .map(String::strip).filter(label -> !label.isEmpty()).toList();
@@ -273,7 +278,7 @@ public final class HuntingPages {
         List<BookmarkList.Entry> entries = bookmarks.list(workspace).stream().map(bookmark -> new BookmarkList.Entry(bookmark.id(),
                 bookmark.displayName(), bookmark.notes(), String.join(", ", bookmark.labels()), String.join(", ", bookmark.tactics()),
                 bookmark.createdBy(), DisplayTime.format(bookmark.created()),
-                bookmarks.incidentOf(workspace, bookmark.id()).map(incident -> "#" + incident.number() + " " + incident.title()).orElse(""),
+                incidentOf(workspace, bookmark),
                 bookmarkHref(workspace, bookmark.id()) + "/incident", bookmarkHref(workspace, bookmark.id()))).toList();
         return new BookmarkList(entries, bookmarkPermit(request, workspace), message);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * One item in the editor, with the fields it offers for its kind: markdown for text; title, KQL,
@@ -36,30 +38,10 @@ public record EditorItem(String path, int depth, boolean first, boolean last, bo
             case 12 -> "group";
             default -> "other";
         };
-        List<EditorParameter> parameters = new ArrayList<>();
-        if (type == 9) {
-            JsonNode list = content.path("parameters");
-            for (int j = 0; j < list.size(); j++) {
-                parameters.add(EditorParameter.of(j, list.get(j)));
-            }
-            parameters.add(EditorParameter.blank(list.size()));
-        }
-        List<EditorLink> links = new ArrayList<>();
-        if (type == 11) {
-            JsonNode list = content.path("links");
-            for (int j = 0; j < list.size(); j++) {
-                links.add(EditorLink.of(j, list.get(j)));
-            }
-            links.add(EditorLink.blank(list.size()));
-        }
-        List<EditorFormatter> formatters = new ArrayList<>();
-        if (type == 3) {
-            JsonNode list = content.path("gridSettings").path("formatters");
-            for (int j = 0; j < list.size(); j++) {
-                formatters.add(EditorFormatter.of(j, list.get(j)));
-            }
-            formatters.add(EditorFormatter.blank(list.size()));
-        }
+        List<EditorParameter> parameters = rows(type == 9, content.path("parameters"), EditorParameter::of, EditorParameter::blank);
+        List<EditorLink> links = rows(type == 11, content.path("links"), EditorLink::of, EditorLink::blank);
+        List<EditorFormatter> formatters = rows(type == 3, content.path("gridSettings").path("formatters"), EditorFormatter::of,
+                EditorFormatter::blank);
         List<EditorItem> children = new ArrayList<>();
         ObjectNode carried = item;
         if (type == 12) {
@@ -79,6 +61,18 @@ public record EditorItem(String path, int depth, boolean first, boolean last, bo
                 content.path("visualization").asText("table"), item.path("customWidth").asText(""), parameters, content.path("style").asText("list"),
                 links, formatters, tiles.path("titleContent").path("columnMatch").asText(""), tiles.path("leftContent").path("columnMatch").asText(""),
                 children);
+    }
+
+    /** The editor's rows of one of the item's lists, when its kind shows them: one per element, and a blank one last, for a new one. */
+    private static <T> List<T> rows(boolean shown, JsonNode list, BiFunction<Integer, JsonNode, T> of, IntFunction<T> blank) {
+        List<T> rows = new ArrayList<>();
+        if (shown) {
+            for (int j = 0; j < list.size(); j++) {
+                rows.add(of.apply(j, list.get(j)));
+            }
+            rows.add(blank.apply(list.size()));
+        }
+        return rows;
     }
 
     /** The link styles the editor offers, with the item's own when it is another. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The editor's rows of settings read back into an item's content: a query's grid column
@@ -26,19 +27,9 @@ final class ItemSettings {
         if (!form.containsKey(prefix + "formatters")) {
             return;
         }
-        JsonNode before = content.path("gridSettings").path("formatters");
-        ArrayNode formatters = JSON.createArrayNode();
-        int rows = WorkbookDraft.number(WorkbookDraft.first(form, prefix + "formatters"), prefix + "formatters");
-        for (int j = 0; j < rows; j++) {
-            String field = prefix + "formatter." + j + ".";
-            String column = WorkbookDraft.first(form, field + "column").strip();
-            if (column.isEmpty()) {
-                continue;
-            }
-            ObjectNode formatter = j < before.size() && before.get(j).isObject() ? ((ObjectNode) before.get(j)).deepCopy() : JSON.createObjectNode();
-            formatter.put("columnMatch", column).put("formatter", WorkbookDraft.number(WorkbookDraft.first(form, field + "type"), field + "type"));
-            formatters.add(formatter);
-        }
+        ArrayNode formatters = rows(form, prefix, "formatter", "column", content.path("gridSettings").path("formatters"), JSON::createObjectNode,
+                (field, column, formatter) -> formatter.put("columnMatch", column)
+                        .put("formatter", WorkbookDraft.number(WorkbookDraft.first(form, field + "type"), field + "type")));
         if (formatters.isEmpty() && !content.has("gridSettings")) {
             return;
         }
@@ -79,34 +70,52 @@ final class ItemSettings {
         if (!style.isEmpty()) {
             content.put("style", style);
         }
-        JsonNode before = content.path("links");
-        ArrayNode links = JSON.createArrayNode();
-        int rows = WorkbookDraft.number(WorkbookDraft.first(form, prefix + "links"), prefix + "links");
-        for (int j = 0; j < rows; j++) {
-            String field = prefix + "link." + j + ".";
-            String label = WorkbookDraft.first(form, field + "label").strip();
-            if (label.isEmpty()) {
+        ArrayNode links = rows(form, prefix, "link", "label", content.path("links"),
+                () -> JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("style", "link"), (field, label, link) -> {
+                    String target = WorkbookDraft.first(form, field + "target").strip();
+                    String cell = WorkbookDraft.first(form, field + "cell").strip();
+                    if (target.equals("parameter") && !cell.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        throw new DraftException(field + "cell", "A tab sets a parameter named with letters, digits and '_'; '" + cell + "' is not one.");
+                    }
+                    if (target.equals("url") && !cell.startsWith("https://")) {
+                        throw new DraftException(field + "cell", "A link opens an https:// address; '" + cell + "' is not one.");
+                    }
+                    link.put("linkLabel", label).put("linkTarget", target).put("cellValue", cell);
+                    String value = WorkbookDraft.first(form, field + "value");
+                    if (target.equals("parameter")) {
+                        link.put("subTarget", value.strip());
+                    } else if (link.has("subTarget") && value.isBlank()) {
+                        link.remove("subTarget");
+                    }
+                });
+        content.set("links", links);
+    }
+
+    /**
+     * The rows {@code PREFIX ROW.N.} that the count field {@code PREFIX ROWs} says the form has, each read by {@code reader} into a
+     * copy of the node the document had at its place (so what the editor does not show is kept) or, for a row beyond them, into
+     * {@code fresh}; a row whose {@code key} field is blank is one removed, or the blank row not used, and is left out.
+     */
+    static ArrayNode rows(Map<String, List<String>> form, String prefix, String row, String key, JsonNode before, Supplier<ObjectNode> fresh,
+            RowReader reader) {
+        ArrayNode rows = JSON.createArrayNode();
+        int count = WorkbookDraft.number(WorkbookDraft.first(form, prefix + row + "s"), prefix + row + "s");
+        for (int j = 0; j < count; j++) {
+            String field = prefix + row + "." + j + ".";
+            String keyText = WorkbookDraft.first(form, field + key).strip();
+            if (keyText.isEmpty()) {
                 continue;
             }
-            String target = WorkbookDraft.first(form, field + "target").strip();
-            String cell = WorkbookDraft.first(form, field + "cell").strip();
-            if (target.equals("parameter") && !cell.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new DraftException(field + "cell", "A tab sets a parameter named with letters, digits and '_'; '" + cell + "' is not one.");
-            }
-            if (target.equals("url") && !cell.startsWith("https://")) {
-                throw new DraftException(field + "cell", "A link opens an https:// address; '" + cell + "' is not one.");
-            }
-            ObjectNode link = j < before.size() && before.get(j).isObject() ? ((ObjectNode) before.get(j)).deepCopy()
-                    : JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("style", "link");
-            link.put("linkLabel", label).put("linkTarget", target).put("cellValue", cell);
-            String value = WorkbookDraft.first(form, field + "value");
-            if (target.equals("parameter")) {
-                link.put("subTarget", value.strip());
-            } else if (link.has("subTarget") && value.isBlank()) {
-                link.remove("subTarget");
-            }
-            links.add(link);
+            ObjectNode node = j < before.size() && before.get(j).isObject() ? ((ObjectNode) before.get(j)).deepCopy() : fresh.get();
+            reader.read(field, keyText, node);
+            rows.add(node);
         }
-        content.set("links", links);
+        return rows;
+    }
+
+    /** Reads one row of the form, whose fields start with {@code field} and whose key field holds {@code key}, into its node. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(String field, String key, ObjectNode node);
     }
 }

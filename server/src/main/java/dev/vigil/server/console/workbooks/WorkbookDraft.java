@@ -285,42 +285,32 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
     }
 
     private static ArrayNode parameters(Map<String, List<String>> form, String prefix, JsonNode before) {
-        ArrayNode parameters = JSON.createArrayNode();
-        int rows = number(first(form, prefix + "parameters"), prefix + "parameters");
-        for (int j = 0; j < rows; j++) {
-            String field = prefix + "parameter." + j + ".";
-            String name = first(form, field + "name").strip();
-            if (name.isEmpty()) {
-                // a row left without a name is a parameter removed, or the blank row not used
-                continue;
-            }
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new DraftException(field + "name", "A parameter name is letters, digits and '_', not starting with a digit; '" + name
-                        + "' is not.");
-            }
-            ObjectNode parameter = j < before.size() && before.get(j).isObject() ? ((ObjectNode) before.get(j)).deepCopy() : JSON.createObjectNode()
-                    .put("id", UUID.randomUUID().toString()).put("version", "KqlParameterItem/1.0");
-            int type = number(first(form, field + "type"), field + "type");
-            String label = first(form, field + "label").strip();
-            parameter.put("name", name).put("type", type);
-            keep(parameter, "label", label.isEmpty() ? name : label, name);
-            boolean required = form.containsKey(field + "required");
-            boolean multiple = form.containsKey(field + "multiple");
-            if (parameter.has("isRequired") || required) {
-                parameter.put("isRequired", required);
-            }
-            if (parameter.has("multiSelect") || multiple) {
-                parameter.put("multiSelect", multiple);
-            }
-            if (multiple && !parameter.has("quote")) {
-                parameter.put("quote", "'").put("delimiter", ",");
-            }
-            optional(parameter, "jsonData", first(form, field + "options"));
-            optional(parameter, "query", first(form, field + "query"));
-            defaultValue(parameter, type, multiple, first(form, field + "default").strip(), field + "default");
-            parameters.add(parameter);
-        }
-        return parameters;
+        return ItemSettings.rows(form, prefix, "parameter", "name", before,
+                () -> JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("version", "KqlParameterItem/1.0"),
+                (field, name, parameter) -> {
+                    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        throw new DraftException(field + "name", "A parameter name is letters, digits and '_', not starting with a digit; '" + name
+                                + "' is not.");
+                    }
+                    int type = number(first(form, field + "type"), field + "type");
+                    String label = first(form, field + "label").strip();
+                    parameter.put("name", name).put("type", type);
+                    keep(parameter, "label", label.isEmpty() ? name : label, name);
+                    boolean required = form.containsKey(field + "required");
+                    boolean multiple = form.containsKey(field + "multiple");
+                    if (parameter.has("isRequired") || required) {
+                        parameter.put("isRequired", required);
+                    }
+                    if (parameter.has("multiSelect") || multiple) {
+                        parameter.put("multiSelect", multiple);
+                    }
+                    if (multiple && !parameter.has("quote")) {
+                        parameter.put("quote", "'").put("delimiter", ",");
+                    }
+                    optional(parameter, "jsonData", first(form, field + "options"));
+                    optional(parameter, "query", first(form, field + "query"));
+                    defaultValue(parameter, type, multiple, first(form, field + "default").strip(), field + "default");
+                });
     }
 
     /** A parameter's {@code value}: a time range as {@code {"durationMs"}} (written as P7D, PT4H or milliseconds), several values as an array. */

@@ -104,6 +104,8 @@ class TestAutomationRuleForm {
         pick("#cond-2-1-property", "IoTDeviceId");
         pick("#cond-2-1-operator", "StartsWith");
         type("#cond-2-1-values", "plc");
+        assertThat(browser.find("#cond-2-1 > button[value^='remove:']").getAttribute("aria-label")).as("named by its place, counted from 1")
+                .isEqualTo("Remove condition 3.2");
 
         // actions: close (the classification forgotten first), a task, a playbook of the workspace
         choose("#action-0-status", "Closed");
