@@ -386,9 +386,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
     /** Keeps every result table's rows, for callers that need them whole; the result cap bounds them. */
     private static final class InMemoryResult implements ResultSink {
-        private final List<String> names = new ArrayList<>();
-        private final List<List<ColumnSchema>> columns = new ArrayList<>();
-        private final List<List<List<Object>>> rows = new ArrayList<>();
+        private final List<ResultTable> tables = new ArrayList<>();
         private Optional<Visualization> render = Optional.empty();
 
         @Override
@@ -398,9 +396,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
         @Override
         public void begin(String table, List<ColumnSchema> resultColumns, Optional<Visualization> resultRender) {
-            names.add(table);
-            columns.add(resultColumns);
-            rows.add(new ArrayList<>());
+            tables.add(new ResultTable(table, resultColumns, new ArrayList<>()));
             render = resultRender;
         }
 
@@ -411,14 +407,10 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
         @Override
         public void row(List<Object> values) {
-            rows.get(rows.size() - 1).add(values);
+            tables.get(tables.size() - 1).rows().add(values);
         }
 
         List<ResultTable> tables() {
-            List<ResultTable> tables = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                tables.add(new ResultTable(names.get(i), columns.get(i), rows.get(i)));
-            }
             return tables;
         }
     }
