@@ -178,11 +178,8 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         if (rows.isEmpty()) {
             return submit(workspaceId, table, NdjsonRows.decode(target.name(), body), Optional.empty());
         }
-        if (target.kind() == TableKind.STANDARD && !workspace.tables().containsKey(target.name())) {
-            target = withStorage(workspaceId, target.name());
-        }
-        WorkspaceTable validated = target;
-        return committer.submit(new IngestTarget(workspace.id(), target), rows.get(),
+        WorkspaceTable validated = withStorage(workspace, target);
+        return committer.submit(new IngestTarget(workspace.id(), validated), rows.get(),
                 () -> new RowValidator(validated, workspace.tenantId()).validate(NdjsonRows.decode(validated.name(), body), now));
     }
 
@@ -218,18 +215,18 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         Workspace workspace = workspaces.require(workspaceId);
         WorkspaceTable target = workspace.table(table);
         List<Object[]> values = new RowValidator(target, workspace.tenantId()).validate(rows, clock.instant());
-        if (target.kind() == TableKind.STANDARD && !workspace.tables().containsKey(target.name())) {
-            target = withStorage(workspaceId, target.name());
-        }
-        return committer.submit(new IngestTarget(workspace.id(), target), values, checkpoint);
+        return committer.submit(new IngestTarget(workspace.id(), withStorage(workspace, target)), values, checkpoint);
     }
 
-    /** Makes a standard table's relation on its first rows; only rows that passed validation get that far. */
-    private WorkspaceTable withStorage(String workspaceId, String table) {
+    /** The table rows are written to: a standard table's relation is made on its first rows; only rows that passed validation get that far. */
+    private WorkspaceTable withStorage(Workspace workspace, WorkspaceTable target) {
+        if (target.kind() != TableKind.STANDARD || workspace.tables().containsKey(target.name())) {
+            return target;
+        }
         try {
-            return workspaces.withStorage(workspaceId, table);
+            return workspaces.withStorage(workspace.id(), target.name());
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create storage for table '" + table + "' of workspace '" + workspaceId + "': "
+            throw new IllegalStateException("could not create storage for table '" + target.name() + "' of workspace '" + workspace.id() + "': "
                     + QueryRunner.readable(e), e);
         }
     }
@@ -386,9 +383,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
     /** Keeps every result table's rows, for callers that need them whole; the result cap bounds them. */
     private static final class InMemoryResult implements ResultSink {
-        private final List<String> names = new ArrayList<>();
-        private final List<List<ColumnSchema>> columns = new ArrayList<>();
-        private final List<List<List<Object>>> rows = new ArrayList<>();
+        private final List<ResultTable> tables = new ArrayList<>();
         private Optional<Visualization> render = Optional.empty();
 
         @Override
@@ -398,9 +393,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
         @Override
         public void begin(String table, List<ColumnSchema> resultColumns, Optional<Visualization> resultRender) {
-            names.add(table);
-            columns.add(resultColumns);
-            rows.add(new ArrayList<>());
+            tables.add(new ResultTable(table, resultColumns, new ArrayList<>()));
             render = resultRender;
         }
 
@@ -411,14 +404,10 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
         @Override
         public void row(List<Object> values) {
-            rows.get(rows.size() - 1).add(values);
+            tables.get(tables.size() - 1).rows().add(values);
         }
 
         List<ResultTable> tables() {
-            List<ResultTable> tables = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                tables.add(new ResultTable(names.get(i), columns.get(i), rows.get(i)));
-            }
             return tables;
         }
     }

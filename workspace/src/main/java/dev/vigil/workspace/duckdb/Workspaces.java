@@ -30,9 +30,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +72,6 @@ final class Workspaces {
     private void loadAll() throws SQLException {
         Map<String, Workspace> loaded = new LinkedHashMap<>();
         Set<String> unrecorded = new HashSet<>();
-        List<Map.Entry<String, WorkspaceTable>> customTables = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             // oldest first: of workspaces that shared a schema, the oldest keeps it
             try (ResultSet rows = statement.executeQuery("SELECT id, CAST(tenant_id AS VARCHAR), storage_schema FROM "
@@ -89,8 +90,6 @@ final class Workspaces {
             for (Workspace workspace : loaded.values()) {
                 for (WorkspaceTable table : BuiltInTables.ALL) {
                     statement.execute(TableDdl.createTable(workspace.schema(), table));
-                    statement.execute(TableDdl.addIngestBatchColumn(workspace.schema(), table));
-                    statement.execute(TableDdl.addIngestionTimeColumn(workspace.schema(), table));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, CAST(columns AS VARCHAR) FROM "
@@ -101,15 +100,11 @@ final class Workspaces {
                         WorkspaceTable table = new WorkspaceTable(rows.getString(2), TableKind.CUSTOM, TableWriter.CLIENTS,
                                 readColumns(rows.getString(3)));
                         loaded.put(workspace.id(), workspace.with(table));
-                        customTables.add(Map.entry(workspace.schema(), table));
                     }
                 }
             }
-            for (Map.Entry<String, WorkspaceTable> custom : customTables) {
-                statement.execute(TableDdl.addIngestBatchColumn(custom.getKey(), custom.getValue()));
-                statement.execute(TableDdl.addIngestionTimeColumn(custom.getKey(), custom.getValue()));
-            }
             addStoredStandardTables(statement, loaded);
+            addHiddenColumns(statement, loaded.values());
             try (ResultSet rows = statement.executeQuery("SELECT workspace_id, name, parameters, body, category, display_name FROM "
                     + ControlSchema.FUNCTIONS + " ORDER BY workspace_id, name")) {
                 while (rows.next()) {
@@ -133,7 +128,6 @@ final class Workspaces {
 
     /** The standard tables that rows were ingested into before: those with a relation in the workspace's schema. */
     private static void addStoredStandardTables(Statement statement, Map<String, Workspace> loaded) throws SQLException {
-        List<String> older = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("SELECT schema_name, table_name FROM duckdb_tables()")) {
             while (rows.next()) {
                 String schema = rows.getString(1);
@@ -144,14 +138,41 @@ final class Workspaces {
                 for (Workspace workspace : List.copyOf(loaded.values())) {
                     if (workspace.schema().equals(schema)) {
                         loaded.put(workspace.id(), workspace.with(standard.get()));
-                        older.add(TableDdl.addIngestionTimeColumn(schema, standard.get()));
                     }
                 }
             }
         }
-        for (String alter : older) {
-            statement.execute(alter);
+    }
+
+    /**
+     * A table made before a hidden column was kept gets it. One catalog query finds the tables that have
+     * them, so that a start alters only the tables that lack one, not every table of every workspace.
+     */
+    private static void addHiddenColumns(Statement statement, Collection<Workspace> loaded) throws SQLException {
+        Set<String> kept = new HashSet<>();
+        try (ResultSet rows = statement.executeQuery("SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE column_name IN ("
+                + TableDdl.literal(TableDdl.INGEST_BATCH_COLUMN) + ", " + TableDdl.literal(TableDdl.INGESTION_TIME_COLUMN) + ")")) {
+            while (rows.next()) {
+                kept.add(hiddenColumnKey(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
         }
+        // workspaces that share a schema share its tables: each is altered once
+        for (Workspace workspace : loaded) {
+            String schema = workspace.schema();
+            for (WorkspaceTable table : workspace.tables().values()) {
+                if (kept.add(hiddenColumnKey(schema, table.name(), TableDdl.INGEST_BATCH_COLUMN))) {
+                    statement.execute(TableDdl.addIngestBatchColumn(schema, table));
+                }
+                if (kept.add(hiddenColumnKey(schema, table.name(), TableDdl.INGESTION_TIME_COLUMN))) {
+                    statement.execute(TableDdl.addIngestionTimeColumn(schema, table));
+                }
+            }
+        }
+    }
+
+    /** DuckDB's identifiers are case-insensitive, so the catalog's spelling may differ from the table's. */
+    private static String hiddenColumnKey(String schema, String table, String column) {
+        return (schema + '\u0000' + table + '\u0000' + column).toLowerCase(Locale.ROOT);
     }
 
     List<String> ids() {

@@ -7,6 +7,7 @@ import dev.vigil.workspace.catalog.StandardColumns;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import dev.vigil.workspace.values.TimespanText;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -85,25 +86,9 @@ final class BillingColumns {
         };
     }
 
-    /** As {@link #utf8Length(String)}, of {@code chars[offset, offset + length)}, which hold well-formed UTF-16. */
+    /** As {@link #utf8Length(CharSequence)}, of {@code chars[offset, offset + length)}, which hold well-formed UTF-16. */
     static long utf8Length(char[] chars, int offset, int length) {
-        long bytes = length;
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                bytes += 1;
-            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
-                bytes += 2;
-                i++;
-            } else {
-                bytes += 2;
-            }
-        }
-        return bytes;
+        return utf8Length(CharBuffer.wrap(chars, offset, length));
     }
 
     /** The position of {@code _BilledSize}, for a caller that sums the row's size itself. */
@@ -116,7 +101,7 @@ final class BillingColumns {
         return isBillable;
     }
 
-    static long utf8Length(String text) {
+    static long utf8Length(CharSequence text) {
         long bytes = text.length();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

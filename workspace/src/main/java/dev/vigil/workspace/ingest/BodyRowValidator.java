@@ -5,15 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
-import dev.vigil.workspace.catalog.StandardColumns;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,27 +29,12 @@ import java.util.Optional;
 public final class BodyRowValidator {
     private static final ObjectMapper JSON = ValueCoercion.JSON;
 
-    private final WorkspaceTable table;
-    private final String tenantId;
+    private final TableRules rules;
     private final KqlType[] types;
-    private final Map<String, Integer> positions = new HashMap<>();
-    private final int timeGenerated;
-    private final int tenant;
-    private final int type;
-    private final Optional<BillingColumns> billing;
 
     public BodyRowValidator(WorkspaceTable table, String tenantId) {
-        this.table = table;
-        this.tenantId = tenantId;
-        List<ColumnSchema> columns = table.columns();
-        this.types = columns.stream().map(ColumnSchema::type).toArray(KqlType[]::new);
-        for (int i = 0; i < columns.size(); i++) {
-            positions.put(columns.get(i).name(), i);
-        }
-        this.timeGenerated = positions.get(StandardColumns.TIME_GENERATED);
-        this.tenant = positions.get(StandardColumns.TENANT_ID);
-        this.type = positions.get(StandardColumns.TYPE);
-        this.billing = BillingColumns.of(table);
+        this.rules = new TableRules(table, tenantId);
+        this.types = table.columns().stream().map(ColumnSchema::type).toArray(KqlType[]::new);
     }
 
     /**
@@ -118,22 +100,22 @@ public final class BodyRowValidator {
                 return null;
             }
             hasFields = true;
-            Integer position = positions.get(parser.currentName());
-            if (position == null || seen[position] || billing.isPresent() && billing.get().fills(position)) {
+            Integer position = rules.position(parser.currentName());
+            if (position == null || seen[position] || rules.billing.isPresent() && rules.billing.get().fills(position)) {
                 return null;
             }
             seen[position] = true;
             JsonToken value = parser.nextToken();
             KqlType columnType = types[position];
-            if (position == type || position == tenant || position == timeGenerated) {
+            if (position == rules.type || position == rules.tenant || position == rules.timeGenerated) {
                 Object standard = standardValue(parser, value, position, ingestionTime);
                 if (standard == null) {
                     return null;
                 }
-                if (position != type) {
+                if (position != rules.type) {
                     billed += BillingColumns.textBytes(columnType, standard);
                 }
-                boolean asSent = position != timeGenerated && value == JsonToken.VALUE_STRING && parser.getTextLength() > 0;
+                boolean asSent = position != rules.timeGenerated && value == JsonToken.VALUE_STRING && parser.getTextLength() > 0;
                 if (!asSent) {
                     pendingFrom = offset(parser);
                     if (pendingFrom < 0) {
@@ -227,56 +209,38 @@ public final class BodyRowValidator {
 
     /**
      * The stored value of a sent {@code Type}, {@code TenantId} or {@code TimeGenerated} when it is
-     * one {@link RowValidator} stores without complaint (the sent text itself when it stands); null
+     * one {@link RowValidator} stores without complaint ({@link TableRules#standardValue}); null
      * otherwise (the usual path explains).
      */
     private Object standardValue(JsonParser parser, JsonToken value, int position, Instant ingestionTime) throws IOException {
-        if (position == timeGenerated) {
-            if (value == JsonToken.VALUE_NULL) {
-                return ingestionTime;
-            }
-            if (value != JsonToken.VALUE_STRING) {
-                return null;
-            }
-            try {
-                return ValueCoercion.coerce(KqlType.DATETIME, parser.getText());
-            } catch (InvalidValueException e) {
-                return null;
-            }
-        }
-        String expected = position == type ? table.name() : tenantId;
-        if (value == JsonToken.VALUE_NULL) {
-            return expected;
-        }
-        if (value != JsonToken.VALUE_STRING) {
+        if (value != JsonToken.VALUE_NULL && value != JsonToken.VALUE_STRING) {
             return null;
         }
-        String sent = parser.getText();
-        if (sent.isEmpty()) {
-            return expected;
+        Object sent;
+        try {
+            sent = value == JsonToken.VALUE_NULL ? null : ValueCoercion.coerce(types[position], parser.getText());
+        } catch (InvalidValueException e) {
+            return null;
         }
-        boolean same = position == type ? sent.equals(expected) : sent.equalsIgnoreCase(expected);
-        return same ? sent : null;
+        return rules.standardValue(position, sent, ingestionTime);
     }
 
     private BodyRow finish(int start, int end, boolean hasFields, List<ValueEdit> replaced, boolean[] seen, long billedSoFar,
                            Instant ingestionTime) {
         long billed = billedSoFar;
         List<ValueEdit> added = new ArrayList<>(5);
-        if (!seen[timeGenerated]) {
-            added.add(ValueEdit.added(timeGenerated, ingestionTime));
-            billed += BillingColumns.textBytes(KqlType.DATETIME, ingestionTime);
+        for (int position : new int[] {rules.timeGenerated, rules.type, rules.tenant}) {
+            if (!seen[position]) {
+                Object filled = rules.standardValue(position, null, ingestionTime);
+                added.add(ValueEdit.added(position, filled));
+                if (position != rules.type) {
+                    billed += BillingColumns.textBytes(types[position], filled);
+                }
+            }
         }
-        if (!seen[type]) {
-            added.add(ValueEdit.added(type, table.name()));
-        }
-        if (!seen[tenant]) {
-            added.add(ValueEdit.added(tenant, tenantId));
-            billed += BillingColumns.utf8Length(tenantId);
-        }
-        if (billing.isPresent()) {
-            added.add(ValueEdit.added(billing.get().isBillableColumn(), BillingColumns.BILLABLE));
-            added.add(ValueEdit.added(billing.get().billedSizeColumn(), (double) billed));
+        if (rules.billing.isPresent()) {
+            added.add(ValueEdit.added(rules.billing.get().isBillableColumn(), BillingColumns.BILLABLE));
+            added.add(ValueEdit.added(rules.billing.get().billedSizeColumn(), (double) billed));
         }
         return new BodyRow(start, end, hasFields, replaced, added);
     }

@@ -9,10 +9,8 @@ import dev.vigil.workspace.catalog.StandardColumns;
 import dev.vigil.workspace.catalog.WorkspaceTable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks a request's rows against a table and coerces their values, all or nothing: either every
@@ -26,24 +24,11 @@ public final class RowValidator {
     public static final int MAX_REPORTED_ERRORS = 100;
 
     private final WorkspaceTable table;
-    private final String tenantId;
-    private final Map<String, Integer> positions = new HashMap<>();
-    private final int timeGenerated;
-    private final int tenant;
-    private final int type;
-    private final Optional<BillingColumns> billing;
+    private final TableRules rules;
 
     public RowValidator(WorkspaceTable table, String tenantId) {
         this.table = table;
-        this.tenantId = tenantId;
-        List<ColumnSchema> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            positions.put(columns.get(i).name(), i);
-        }
-        this.timeGenerated = positions.get(StandardColumns.TIME_GENERATED);
-        this.tenant = positions.get(StandardColumns.TENANT_ID);
-        this.type = positions.get(StandardColumns.TYPE);
-        this.billing = BillingColumns.of(table);
+        this.rules = new TableRules(table, tenantId);
     }
 
     /**
@@ -84,14 +69,14 @@ public final class RowValidator {
         }
         for (Map.Entry<String, Object> entry : row.entrySet()) {
             String name = entry.getKey();
-            Integer position = positions.get(name);
+            Integer position = rules.position(name);
             if (position == null) {
                 errors.add(new RowError(index, name, ReservedColumns.isReserved(name)
                         ? ReservedColumns.reason(name) + "; leave it out of the row"
                         : "table '" + table.name() + "' has no column '" + name + "'"));
                 continue;
             }
-            if (billing.isPresent() && billing.get().fills(position)) {
+            if (rules.billing.isPresent() && rules.billing.get().fills(position)) {
                 // computed below from the row itself, whatever the caller sent
                 continue;
             }
@@ -110,26 +95,23 @@ public final class RowValidator {
             }
         }
         if (errors.isEmpty()) {
-            billing.ifPresent(columnsToFill -> columnsToFill.fill(values));
+            rules.billing.ifPresent(columnsToFill -> columnsToFill.fill(values));
         }
         return values;
     }
 
     private void fillStandardColumns(int index, Object[] values, Instant ingestionTime, List<RowError> errors) {
-        if (values[timeGenerated] == null) {
-            values[timeGenerated] = ingestionTime;
+        values[rules.timeGenerated] = rules.standardValue(rules.timeGenerated, values[rules.timeGenerated], ingestionTime);
+        Object sentType = values[rules.type];
+        values[rules.type] = rules.standardValue(rules.type, sentType, ingestionTime);
+        if (values[rules.type] == null) {
+            errors.add(new RowError(index, StandardColumns.TYPE, "Type is the table name, '" + table.name() + "', not '" + sentType + "'"));
         }
-        if (values[type] == null || values[type].equals("")) {
-            values[type] = table.name();
-        } else if (!values[type].equals(table.name())) {
-            errors.add(new RowError(index, StandardColumns.TYPE,
-                    "Type is the table name, '" + table.name() + "', not '" + values[type] + "'"));
-        }
-        if (values[tenant] == null || values[tenant].equals("")) {
-            values[tenant] = tenantId;
-        } else if (!values[tenant].toString().equalsIgnoreCase(tenantId)) {
+        Object sentTenant = values[rules.tenant];
+        values[rules.tenant] = rules.standardValue(rules.tenant, sentTenant, ingestionTime);
+        if (values[rules.tenant] == null) {
             errors.add(new RowError(index, StandardColumns.TENANT_ID,
-                    "TenantId is the workspace's tenant, '" + tenantId + "', not '" + values[tenant] + "'"));
+                    "TenantId is the workspace's tenant, '" + rules.tenantId() + "', not '" + sentTenant + "'"));
         }
     }
 }

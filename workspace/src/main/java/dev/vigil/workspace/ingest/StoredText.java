@@ -1,6 +1,7 @@
 package dev.vigil.workspace.ingest;
 
 import dev.vigil.workspace.api.IngestionLimits;
+import java.nio.CharBuffer;
 import java.util.Locale;
 
 /**
@@ -16,22 +17,7 @@ final class StoredText {
 
     /** Whether the text {@code chars[offset, offset + length)} passes {@link #check} (which says why not). */
     static boolean fits(char[] chars, int offset, int length) {
-        if (length > IngestionLimits.MAX_TEXT_CHARS) {
-            return false;
-        }
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = chars[i];
-            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
-                continue;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
-                i++;
-                continue;
-            }
-            return false;
-        }
-        return true;
+        return length <= IngestionLimits.MAX_TEXT_CHARS && loneSurrogate(CharBuffer.wrap(chars, offset, length)) < 0;
     }
 
     /** Returns {@code text} when it can be stored. */
@@ -41,6 +27,18 @@ final class StoredText {
             throw new InvalidValueException(String.format(Locale.ROOT,
                     "the value has %,d characters; a string or dynamic value holds at most %,d", length, IngestionLimits.MAX_TEXT_CHARS));
         }
+        int at = loneSurrogate(text);
+        if (at >= 0) {
+            throw new InvalidValueException(String.format(Locale.ROOT,
+                    "the value holds a lone surrogate \\u%04X at character %d, which is not Unicode text and cannot be stored;"
+                            + " send it as a valid pair (as \\uD83D\\uDE00 is) or leave it out", (int) text.charAt(at), at + 1));
+        }
+        return text;
+    }
+
+    /** The index of the first surrogate without its pair, -1 when there is none. */
+    private static int loneSurrogate(CharSequence text) {
+        int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
@@ -50,10 +48,8 @@ final class StoredText {
                 i++;
                 continue;
             }
-            throw new InvalidValueException(String.format(Locale.ROOT,
-                    "the value holds a lone surrogate \\u%04X at character %d, which is not Unicode text and cannot be stored;"
-                            + " send it as a valid pair (as \\uD83D\\uDE00 is) or leave it out", (int) c, i + 1));
+            return i;
         }
-        return text;
+        return -1;
     }
 }

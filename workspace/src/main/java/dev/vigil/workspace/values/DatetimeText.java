@@ -102,8 +102,6 @@ public final class DatetimeText {
             for (int i = fraction; i < 9; i++) {
                 nanos *= 10;
             }
-        } else if (length != 20) {
-            return null;
         }
         long days = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos - nanos % 100);

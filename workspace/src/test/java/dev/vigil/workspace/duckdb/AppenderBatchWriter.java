@@ -18,11 +18,13 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The other insert path, through the JDBC appender, kept beside {@link IngestPathMeasurement} so
- * that the comparison behind {@link NdjsonBatchWriter} can be repeated.
+ * that the comparison behind {@link NdjsonBatchWriter} can be repeated. Like it, each commit writes
+ * the hidden columns too: a batch number (counted here, with no ledger) and the commit's time.
  */
 final class AppenderBatchWriter implements BatchWriter {
     private final DuckDBConnection connection;
     private final Workspaces workspaces;
+    private long batchNumber;
 
     AppenderBatchWriter(DuckDBConnection connection, Workspaces workspaces) {
         this.connection = connection;
@@ -36,6 +38,8 @@ final class AppenderBatchWriter implements BatchWriter {
 
     private void commit(List<PendingRows> batch, boolean keep) throws SQLException {
         connection.setAutoCommit(false);
+        long number = ++batchNumber;
+        LocalDateTime ingested = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         try {
             for (PendingRows request : batch) {
                 String schema = workspaces.require(request.target().workspaceId()).schema();
@@ -46,6 +50,8 @@ final class AppenderBatchWriter implements BatchWriter {
                         for (int i = 0; i < row.length; i++) {
                             append(appender, columns.get(i), row[i]);
                         }
+                        appender.append(number);
+                        appender.append(ingested);
                         appender.endRow();
                     }
                 }

@@ -6,10 +6,14 @@ import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import dev.vigil.workspace.api.QueryRequest;
 import dev.vigil.workspace.api.TableDefinition;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,5 +86,22 @@ class TestIngestionTime {
         assertThat(rows("Events_CL | where isnotnull(ingestion_time()) | getschema | project ColumnName"))
                 .containsExactly(List.of("TenantId"), List.of("TimeGenerated"), List.of("Type"), List.of("Name"));
         assertThat(rows("Events_CL | project Name, Ingested = ingestion_time()")).containsExactly(List.of("kept", "2024-05-01T12:00:00Z"));
+    }
+
+    @Test
+    void testATableOfAnOlderDataDirectoryGetsTheColumnWithNoTimeForItsOldRows() throws Exception {
+        ingest("old");
+        storage.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + storage.dataDirectory().resolve(DuckDbStorage.DATABASE_FILE));
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + TableDdl.relation(WorkspaceSchemas.of("default"), "Events_CL")
+                    + " DROP COLUMN " + TableDdl.INGESTION_TIME_COLUMN);
+        }
+        storage.reopen();
+        clock.now = SECOND;
+        ingest("new");
+
+        assertThat(rows("Events_CL | project Name, Ingested = ingestion_time() | sort by Name asc"))
+                .containsExactly(List.of("new", "2024-05-01T12:05:30.2500000Z"), Arrays.asList("old", null));
     }
 }
