@@ -161,7 +161,9 @@
       return one;
     });
     if (!series.length) {
-      base.title = { text: "Nothing to draw: the result has no numeric column.", left: "center", top: "middle", textStyle: { fontSize: 13 } };
+      // an empty result has no series either: say which of the two it is
+      var why = data.rows.length ? "Nothing to draw: the result has no numeric column." : "No rows: nothing to draw.";
+      base.title = { text: why, left: "center", top: "middle", textStyle: { fontSize: 13 } };
     }
     return base;
   }

@@ -292,7 +292,8 @@ class TestConsolePages {
         List<String> pages = List.of("", "/logs", "/incidents", "/analytics", "/analytics/rules/xss-rule", "/analytics/new", "/analytics/templates",
                 "/connectors", "/connectors/IoT",
                 "/connectors/CustomLogsIngestion", "/iot", hub, hub + "/devices", hub + "/devices/press-1", hub + "/securityGroups/default",
-                "/iot/alerts", "/hunting", "/content", "/settings");
+                "/iot/alerts", "/hunting", "/content", "/settings", "/automation", "/automation/new-rule", "/automation/playbooks",
+                "/automation/playbooks/new", "/workbooks", "/workbooks/templates/iot-security");
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         for (String theme : List.of("light", "dark")) {
             if (!theme.equals(browser.script("return document.documentElement.getAttribute('data-theme')"))) {

@@ -16,10 +16,12 @@ import dev.vigil.server.console.ConsoleServices;
 import dev.vigil.server.console.Permit;
 import dev.vigil.server.console.layout.Area;
 import dev.vigil.server.console.layout.ConsolePaths;
+import dev.vigil.server.console.incidents.IncidentPages;
 import dev.vigil.server.console.layout.DisplayTime;
 import dev.vigil.soc.playbook.InvalidPlaybookException;
 import dev.vigil.soc.playbook.Playbook;
 import dev.vigil.soc.playbook.PlaybookException;
+import dev.vigil.soc.playbook.PlaybookScope;
 import dev.vigil.soc.playbook.PlaybookTrigger;
 import dev.vigil.soc.playbook.document.PlaybookDocument;
 import dev.vigil.soc.playbook.run.PlaybookRun;
@@ -243,9 +245,13 @@ public final class PlaybookPages {
         PlaybookRun run = services.runs().find(workspace, name, runId)
                 .orElseThrow(() -> ConsolePageException.notFound("Playbook '" + name + "' has no run '" + runId + "'."));
         List<RunPage.Step> steps = run.steps().stream().map(PlaybookPages::step).toList();
+        // the incident as the run saw it at its start, which its inputs keep (number 0: none)
+        long incidentNumber = run.inputs() == null ? 0 : run.inputs().path(PlaybookScope.INCIDENT_NUMBER).asLong();
+        String incidentLabel = incidentNumber > 0 ? "#" + incidentNumber + " " + run.inputs().path(PlaybookScope.INCIDENT_TITLE).asText() : "";
+        String incidentHref = incidentNumber > 0 ? IncidentPages.href(workspace, incidentNumber) : "";
         router.templates().render(request.ctx(), "automation/run.jte", new RunPage(request.shell(Area.AUTOMATION, "Run " + runId),
                 AutomationPages.tabs(workspace, true), name, href(workspace, name), run.runId(), run.version(), run.status().name(), run.trigger(),
-                run.origin(), run.incidentName() == null ? "" : run.incidentName(), DisplayTime.format(run.startTime()),
+                run.origin(), incidentLabel, incidentHref, DisplayTime.format(run.startTime()),
                 duration(run.startTime(), run.endTime()), run.error() == null ? "" : run.error(), AutomationPages.pretty(run.inputs()), steps));
     }
 

@@ -144,6 +144,8 @@ class TestAutomationPages {
             return driver.findElements(By.cssSelector("[data-testid=run-status]")).stream().anyMatch(status -> status.getText().equals("Succeeded"));
         });
         assertThat(browser.find("tr[data-step=note]").getText()).contains("addComment").contains("Succeeded");
+        assertThat(browser.find("[data-testid=run-incident]").getText()).isEqualTo("#" + number + " Manual check of the boiler PLC");
+        assertThat(browser.find("[data-testid=run-incident]").getAttribute("href")).endsWith("/console/workspaces/default/incidents/" + number);
         assertThat(browser.find("tr[data-step=echo]").getText()).contains("severity Medium");
         // version 3, restored from version 1, has its two steps, not the third that version 2 added
         assertThat(browser.findAll("#run-steps tbody tr")).hasSize(2);
