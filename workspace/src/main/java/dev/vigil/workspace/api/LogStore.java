@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Log workspaces: append-only tables that are ingested in batches and queried with KQL.
@@ -52,6 +53,15 @@ public interface LogStore {
      * is not a JSON object is such a row).
      */
     CompletableFuture<IngestReceipt> ingestNdjson(String workspaceId, String table, byte[] body);
+
+    /**
+     * As {@link #ingestNdjson(String, String, byte[])}, for a body a client sends, with the checks
+     * of {@link #ingestFromClient}. A body that needs the usual validation is turned into rows by
+     * {@code decode}, the caller's own reader, so that a body it cannot read fails with the
+     * caller's errors, as the same body sent as decoded rows would.
+     */
+    CompletableFuture<IngestReceipt> ingestNdjsonFromClient(String workspaceId, String table, byte[] body,
+                                                            Function<byte[], List<Map<String, Object>>> decode);
 
     /**
      * As {@link #ingest(String, String, List)}, for rows a client sends through the ingestion API

@@ -58,6 +58,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.duckdb.DuckDBConnection;
 
 /** {@link LogStore} on DuckDB: validation here, commits through the group committer, queries on their own connections. */
@@ -173,10 +174,22 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
     public CompletableFuture<IngestReceipt> ingestNdjson(String workspaceId, String table, byte[] body) {
         Workspace workspace = workspaces.require(workspaceId);
         WorkspaceTable target = workspace.table(table);
+        return ingestBody(workspace, target, body, bytes -> NdjsonRows.decode(target.name(), bytes));
+    }
+
+    @Override
+    public CompletableFuture<IngestReceipt> ingestNdjsonFromClient(String workspaceId, String table, byte[] body,
+                                                                   Function<byte[], List<Map<String, Object>>> decode) {
+        Workspace workspace = workspaces.require(workspaceId);
+        return ingestBody(workspace, clientWritable(workspace, table), body, decode);
+    }
+
+    private CompletableFuture<IngestReceipt> ingestBody(Workspace workspace, WorkspaceTable target, byte[] body,
+                                                        Function<byte[], List<Map<String, Object>>> decode) {
         Instant now = clock.instant();
         Optional<BodyRows> rows = new BodyRowValidator(target, workspace.tenantId()).validate(body, now);
         if (rows.isEmpty()) {
-            return submit(workspaceId, table, NdjsonRows.decode(target.name(), body), Optional.empty());
+            return submit(workspace.id(), target.name(), decode.apply(body), Optional.empty());
         }
         WorkspaceTable validated = withStorage(workspace, target);
         return committer.submit(new IngestTarget(workspace.id(), validated), rows.get(),
@@ -185,9 +198,14 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
 
     @Override
     public CompletableFuture<IngestReceipt> ingestFromClient(String workspaceId, String table, List<Map<String, Object>> rows) {
-        WorkspaceTable target = workspaces.require(workspaceId).table(table);
+        return submit(workspaceId, clientWritable(workspaces.require(workspaceId), table).name(), rows, Optional.empty());
+    }
+
+    /** The table a client's rows go to; a table that Vigil or Log Analytics alone writes refuses them, so nobody can forge its rows. */
+    private static WorkspaceTable clientWritable(Workspace workspace, String table) {
+        WorkspaceTable target = workspace.table(table);
         if (target.writer() == TableWriter.VIGIL) {
-            throw new ReadOnlyTableException("table '" + target.name() + "' of workspace '" + workspaceId
+            throw new ReadOnlyTableException("table '" + target.name() + "' of workspace '" + workspace.id()
                     + "' is written by Vigil alone and takes no rows from clients; ingest into a custom table instead"
                     + " (its name ends in '" + CustomTables.SUFFIX + "'; create it with the tables API)");
         }
@@ -197,7 +215,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
                     + " WindowsEvent, the ASim*Logs tables...) are listed in docs/content.md, or ingest into a custom table"
                     + " (its name ends in '" + CustomTables.SUFFIX + "')");
         }
-        return submit(workspaceId, target.name(), rows, Optional.empty());
+        return target;
     }
 
     @Override

@@ -9,8 +9,7 @@ import dev.vigil.workspace.api.LogStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,8 +33,17 @@ public final class IngestionRoutes {
         String workspace = ctx.pathParam("workspace");
         String table = ctx.pathParam("table");
         Authorization.require(ctx, Scope.workspace(workspace), Role.CONTRIBUTOR);
-        List<Map<String, Object>> rows = reader.read(ctx, table);
-        CompletableFuture<IngestReceipt> committed = logStore.ingestFromClient(workspace, table, rows);
+        SentRows sent = reader.read(ctx, table);
+        CompletableFuture<IngestReceipt> committed;
+        if (sent instanceof SentRows.NdjsonBody body) {
+            try {
+                committed = logStore.ingestNdjsonFromClient(workspace, table, body.bytes(), bytes -> reader.decodeNdjson(bytes, table));
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the reader's own error for text that is not JSON, with its line and column
+            }
+        } else {
+            committed = logStore.ingestFromClient(workspace, table, ((SentRows.Decoded) sent).rows());
+        }
         ctx.future(() -> committed.thenAccept(receipt -> ctx.json(IngestResultJson.of(receipt))));
     }
 }

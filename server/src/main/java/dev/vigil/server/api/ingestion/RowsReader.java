@@ -13,9 +13,11 @@ import dev.vigil.server.api.UnsupportedMediaTypeException;
 import dev.vigil.workspace.api.RowError;
 import dev.vigil.workspace.api.RowsRejectedException;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +57,11 @@ final class RowsReader {
         }
     }
 
-    List<Map<String, Object>> read(Context ctx, String table) throws IOException {
+    /**
+     * The request's rows: a JSON array decoded, an NDJSON body as its (decompressed) bytes, each
+     * within the body size limit.
+     */
+    SentRows read(Context ctx, String table) throws IOException {
         String declaredLength = ctx.header("Content-Length");
         long declared = declaredLength == null ? -1 : Long.parseLong(declaredLength.trim());
         if (declared > maxBodyBytes) {
@@ -70,18 +76,16 @@ final class RowsReader {
             throw new UnsupportedMediaTypeException(mediaType, List.of(JSON, NDJSON));
         }
         ContentEncoding encoding = ContentEncoding.of(ctx.header("Content-Encoding"));
-        Reading reading = new Reading();
         InputStream raw = ctx.bodyInputStream();
+        Reading reading = new Reading();
         try (InputStream sent = new LimitedInputStream(raw, maxBodyBytes, false);
              InputStream body = encoding == ContentEncoding.IDENTITY ? sent
-                     : new LimitedInputStream(encoding.decode(sent), maxBodyBytes, true);
-             JsonParser parser = mapper.createParser(body)) {
+                     : new LimitedInputStream(encoding.decode(sent), maxBodyBytes, true)) {
             try {
-                if (mediaType.equals(JSON)) {
-                    readArray(parser, reading);
-                } else {
-                    readLines(parser, reading);
+                if (mediaType.equals(NDJSON)) {
+                    return new SentRows.NdjsonBody(body.readAllBytes());
                 }
+                parse(body, true, reading);
             } catch (LimitedInputStream.LimitExceeded e) {
                 RefusedBody.discard(raw); // while the stream is open: closing it may end the reading
                 throw e;
@@ -93,11 +97,42 @@ final class RowsReader {
                 throw e;
             }
             throw new InvalidContentEncodingException(encoding.headerValue(), e.getMessage() == null ? "it ends too soon" : e.getMessage());
+        }
+        return new SentRows.Decoded(rowsOrRefusal(reading, table));
+    }
+
+    /**
+     * An NDJSON body's rows, decoded as {@link #read} decodes a JSON array: for a body that the
+     * store's streaming validation sends back for the usual validation.
+     *
+     * @throws JsonParseException for text that is not JSON, with its line and column
+     * @throws RowsRejectedException for lines that are not objects or break the read limits
+     */
+    List<Map<String, Object>> decodeNdjson(byte[] body, String table) {
+        Reading reading = new Reading();
+        try {
+            parse(new ByteArrayInputStream(body), false, reading);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rowsOrRefusal(reading, table);
+    }
+
+    private void parse(InputStream body, boolean array, Reading reading) throws IOException {
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (array) {
+                readArray(parser, reading);
+            } else {
+                readLines(parser, reading);
+            }
         } catch (StreamConstraintsException e) {
             // the parser cannot go on past a breached limit: the rows after this one are not read
             String column = reading.row == null ? null : reading.row.getCurrentName();
             reading.errors.add(new RowError(reading.nextIndex(), column, IngestionReadLimits.reason(e)));
         }
+    }
+
+    private static List<Map<String, Object>> rowsOrRefusal(Reading reading, String table) {
         if (!reading.errors.isEmpty()) {
             throw new RowsRejectedException(table, reading.errors);
         }

@@ -89,6 +89,41 @@ class TestIngestionRoutes {
     }
 
     @Test
+    void testNdjsonBadRowsGetTheSameErrorsAsTheSameRowsInAnArray() {
+        String table = newTable();
+        List<String> lines = List.of("{\"DeviceId\":\"ok-1\",\"Readings\":1}", "{\"DeviceId\":\"bad-1\",\"Readings\":\"many\"}",
+                "42", "{\"DeviceId\":\"bad-3\",\"LastSeen\":\"yesterday\",\"Colour\":\"red\"}");
+
+        HttpResponse<String> asArray = server.post(rowsPath(table), "application/json", "[" + String.join(",", lines) + "]");
+        HttpResponse<String> asLines = server.post(rowsPath(table), "application/x-ndjson", String.join("\n", lines) + "\n");
+
+        assertThat(asLines.statusCode()).as(asLines.body()).isEqualTo(400);
+        assertThat(asArray.statusCode()).as(asArray.body()).isEqualTo(400);
+        assertThat(RunningServer.json(asLines).path("error")).isEqualTo(RunningServer.json(asArray).path("error"));
+        // 42 is not an object: the reader refuses it before the values are looked at
+        assertThat(RunningServer.json(asLines).path("error").path("innererror").path("errors").get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(server.count(table + " | count")).isZero();
+    }
+
+    @Test
+    void testNdjsonValuesThatNeedCoercionAreStoredAsTheSameRowsInAnArrayAre() {
+        String table = newTable();
+        String line1 = "{\"DeviceId\":\"c-1\",\"Temperature\":\"21.5\",\"Readings\":\"7\",\"LastSeen\":\"2026-11-28T10:00:00.1234567Z\"}";
+        String line2 = "{\"DeviceId\":{\"nested\":true},\"Temperature\":3,\"LastSeen\":null}";
+
+        HttpResponse<String> asLines = server.post(rowsPath(table), "application/x-ndjson", line1 + "\n" + line2 + "\n");
+        HttpResponse<String> asArray = server.post(rowsPath(table), "application/json", "[" + line1 + "," + line2 + "]");
+
+        assertThat(asLines.statusCode()).as(asLines.body()).isEqualTo(200);
+        assertThat(asArray.statusCode()).as(asArray.body()).isEqualTo(200);
+        JsonNode rows = server.query(table + " | project DeviceId, Temperature, Readings, LastSeen | sort by DeviceId asc").path("rows");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).isEqualTo(rows.get(1));
+        assertThat(rows.get(2)).isEqualTo(rows.get(3));
+        assertThat(rows.get(0).toString()).isEqualTo("[\"c-1\",21.5,7,\"2026-11-28T10:00:00.1234567Z\"]");
+    }
+
+    @Test
     void testValuesThatAreNotObjectsAreRowErrors() {
         String table = newTable();
 

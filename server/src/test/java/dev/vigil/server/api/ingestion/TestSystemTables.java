@@ -56,6 +56,11 @@ class TestSystemTables {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
             assertThat(RunningServer.json(response).path("error").path("message").asText()).startsWith("table '" + table + "'");
         }
+        // the same rows sent as NDJSON take the store's body path, which checks the writer too
+        HttpResponse<String> ndjson = server.post("/api/workspaces/default/tables/" + table + "/rows", "application/x-ndjson",
+                "{\"TimeGenerated\":\"2020-01-01T00:00:00Z\"}\n");
+        assertThat(ndjson.statusCode()).as(ndjson.body()).isEqualTo(403);
+        assertThat(RunningServer.json(ndjson).path("error").path("code").asText()).isEqualTo("ReadOnlyTable");
         assertThat(server.count(table + " | where TimeGenerated < datetime(2021-01-01) | count")).isZero();
     }
 
