@@ -119,10 +119,11 @@ public final class CheckpointStallBenchmark {
             double checkpointSeconds = checkpoints.totalTime(TimeUnit.SECONDS) - checkpointSecondsBefore;
             Timer commits = meters.get("vigil.ingest.commit").timer();
             System.out.printf("policy %-14s %,d rows/s offered, %,d-row requests, %d s: %,d acknowledged; ack p50 %.1f ms, p99 %.1f ms,"
-                            + " p99.9 %.1f ms, max %.1f ms; commit max %.0f ms; Vigil checkpoints %.0f (mean %.0f ms); largest WAL %.1f MiB%n",
+                            + " p99.9 %.1f ms, max %.1f ms; commit max %.0f ms; Vigil checkpoints %.0f (mean %.0f ms, max %.0f ms); largest WAL %.1f MiB%n",
                     policy, rowsPerSecond, requestRows, seconds, latencies.count(), latencies.percentile(50), latencies.percentile(99),
                     latencies.percentile(99.9), latencies.percentile(100),
-                    commits.max(TimeUnit.MILLISECONDS), count, count == 0 ? 0 : checkpointSeconds * 1000 / count, largestWal / 1048576.0);
+                    commits.max(TimeUnit.MILLISECONDS), count, count == 0 ? 0 : checkpointSeconds * 1000 / count,
+                    checkpoints.max(TimeUnit.MILLISECONDS), largestWal / 1048576.0);
         } finally {
             BenchWorkspace.deleteRecursively(directory);
         }
