@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,11 @@ final class IotBenchServer implements AutoCloseable {
         this.mqttPort = mqttPort;
         this.adminKey = adminKey;
         this.mqttTlsPort = mqttTlsPort;
+    }
+
+    /** CPU time the server process has used so far, all its threads; zero where the platform does not tell. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Where the server of {@code data} keeps its self-signed certificate. */

@@ -116,10 +116,12 @@ public final class IotDeviceApiBenchmark {
         telemetry(telemetryKeys, false, Duration.ofSeconds(3), tls); // warm-up
         telemetry(telemetryKeys, true, Duration.ofSeconds(3), tls);
         for (int round = 1; round <= 2; round++) {
-            double plain = telemetry(telemetryKeys, false, duration, tls);
-            double secure = telemetry(telemetryKeys, true, duration, tls);
-            out.printf("round %d: plaintext %,.0f messages/s, TLS %,.0f messages/s, TLS / plaintext %.2f (load average %s)%n", round, plain, secure,
-                    secure / plain, loadAverage());
+            TelemetryRun plain = telemetry(telemetryKeys, false, duration, tls);
+            TelemetryRun secure = telemetry(telemetryKeys, true, duration, tls);
+            out.printf("round %d: plaintext %,.0f messages/s, TLS %,.0f messages/s, TLS / plaintext %.2f; server CPU per message"
+                            + " plaintext %.1f µs, TLS %.1f µs, TLS / plaintext %.2f (load average %s)%n", round, plain.perSecond(), secure.perSecond(),
+                    secure.perSecond() / plain.perSecond(), plain.serverCpuMicrosPerMessage(), secure.serverCpuMicrosPerMessage(),
+                    secure.serverCpuMicrosPerMessage() / plain.serverCpuMicrosPerMessage(), loadAverage());
         }
     }
 
@@ -158,12 +160,20 @@ public final class IotDeviceApiBenchmark {
         return latencies;
     }
 
-    /** Messages per second acknowledged (PUBACK) over the run, each device keeping {@link #TELEMETRY_WINDOW} in flight. */
-    private double telemetry(List<String> keys, boolean overTls, Duration duration, SSLSocketFactory tls) throws Exception {
+    /**
+     * One telemetry run: messages acknowledged per second, and the server process's CPU time per
+     * acknowledged message (its own cost, apart from the bench's devices on the same cores).
+     */
+    private record TelemetryRun(double perSecond, double serverCpuMicrosPerMessage) {
+    }
+
+    /** Messages acknowledged (PUBACK) over the run, each device keeping {@link #TELEMETRY_WINDOW} in flight. */
+    private TelemetryRun telemetry(List<String> keys, boolean overTls, Duration duration, SSLSocketFactory tls) throws Exception {
         String uri = overTls ? "ssl://localhost:" + server.mqttTlsPort() : "tcp://127.0.0.1:" + server.mqttPort();
         List<BenchDevice> devices = connect(keys, uri, overTls ? tls : null, false, TELEMETRY_WINDOW);
         AtomicLong acknowledged = new AtomicLong();
         ExecutorService senders = Executors.newFixedThreadPool(devices.size());
+        Duration serverCpuBefore = server.cpuTime();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         try {
@@ -189,7 +199,9 @@ public final class IotDeviceApiBenchmark {
             senders.shutdown();
             devices.forEach(BenchDevice::close);
         }
-        return acknowledged.get() / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double serverCpuMicros = server.cpuTime().minus(serverCpuBefore).toNanos() / 1e3;
+        return new TelemetryRun(acknowledged.get() / seconds, serverCpuMicros / Math.max(1, acknowledged.get()));
     }
 
     /** The bench hub (monitoring off: telemetry is only counted) and its devices; their primary keys, in device order. */
