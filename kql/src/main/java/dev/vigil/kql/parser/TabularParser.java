@@ -323,6 +323,14 @@ final class TabularParser {
                 return SeveralResultsParser.fork(parser, keyword);
             case "facet":
                 return SeveralResultsParser.facet(parser, keyword);
+            case "make-graph":
+                return GraphParser.makeGraph(parser, keyword);
+            case "graph-match":
+                return GraphParser.graphMatch(parser, keyword);
+            case "graph-to-table":
+                return GraphParser.graphToTable(parser, keyword);
+            case "graph-merge":
+                return GraphParser.graphMerge(parser, keyword);
             case "top-hitters": {
                 Expression count = parser.expression();
                 parser.expectWord("of");

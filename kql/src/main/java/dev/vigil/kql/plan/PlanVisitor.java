@@ -46,4 +46,8 @@ public interface PlanVisitor<R> {
     R visit(Pivot pivot);
 
     R visit(Scan scan);
+
+    R visit(GraphMatch graphMatch);
+
+    R visit(GraphToTable graphToTable);
 }

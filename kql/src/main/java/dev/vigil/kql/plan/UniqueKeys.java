@@ -124,6 +124,16 @@ public final class UniqueKeys {
             public Boolean visit(Scan scan) {
                 return false;
             }
+
+            @Override
+            public Boolean visit(GraphMatch match) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(GraphToTable table) {
+                return false;
+            }
         });
     }
 

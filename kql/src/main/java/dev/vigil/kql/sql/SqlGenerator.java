@@ -1,6 +1,9 @@
 package dev.vigil.kql.sql;
 
 import dev.vigil.kql.plan.Aggregate;
+import dev.vigil.kql.plan.Graph;
+import dev.vigil.kql.plan.GraphMatch;
+import dev.vigil.kql.plan.GraphToTable;
 import dev.vigil.kql.plan.Filter;
 import dev.vigil.kql.plan.Limit;
 import dev.vigil.kql.plan.Pivot;
@@ -187,5 +190,23 @@ public final class SqlGenerator {
         public String visit(Scan scan) {
             return ScanSql.select(scan, stage(scan.input()), expressions);
         }
+
+        @Override
+        public String visit(GraphMatch match) {
+            return GraphMatchSql.select(match, edgeStages(match.graph()), nodeStages(match.graph()), expressions);
+        }
+
+        @Override
+        public String visit(GraphToTable table) {
+            return GraphToTableSql.select(table, edgeStages(table.graph()), nodeStages(table.graph()));
+        }
+    }
+
+    private List<String> edgeStages(Graph graph) {
+        return graph.edges().stream().map(e -> stage(e.rows())).toList();
+    }
+
+    private List<String> nodeStages(Graph graph) {
+        return graph.nodes().stream().map(n -> stage(n.rows())).toList();
     }
 }

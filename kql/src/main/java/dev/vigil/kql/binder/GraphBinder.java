@@ -1,0 +1,152 @@
+package dev.vigil.kql.binder;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.diagnostics.DiagnosticException;
+import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.plan.Graph;
+import dev.vigil.kql.plan.GraphToTable;
+import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.syntax.GraphMatchOperator;
+import dev.vigil.kql.syntax.GraphMergeOperator;
+import dev.vigil.kql.syntax.GraphNodeTable;
+import dev.vigil.kql.syntax.GraphTableOutput;
+import dev.vigil.kql.syntax.GraphToTableOperator;
+import dev.vigil.kql.syntax.Identifier;
+import dev.vigil.kql.syntax.MakeGraphOperator;
+import dev.vigil.kql.syntax.QueryOperator;
+import dev.vigil.kql.syntax.Span;
+import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code make-graph}, {@code graph-merge} and {@code graph-to-table}: a graph is built while the query compiles (its
+ * edge and node tables kept as plans) and only the operators that read it become SQL ({@code graph-match} is
+ * {@link GraphMatchBinder}'s).
+ */
+final class GraphBinder {
+    private GraphBinder() {
+    }
+
+    /** {@code Edges | make-graph Source --> Target [with Nodes on Id, ... | with_node_id = Name]}. */
+    static Graph makeGraph(MakeGraphOperator make, LogicalOperator edges, Environment environment) {
+        KqlType idType = column(edges, make.source()).type();
+        KqlType targetType = column(edges, make.target()).type();
+        if (targetType != idType) {
+            throw new DiagnosticException(DiagnosticFacts.graphNodeIdType(make.target().name(), targetType, idType), make.target().span());
+        }
+        List<Graph.GraphNodes> nodes = new ArrayList<>();
+        Set<String> idProperties = new HashSet<>();
+        List<ColumnSchema> nodeProperties = new ArrayList<>();
+        for (GraphNodeTable table : make.nodeTables()) {
+            LogicalOperator rows = TabularBinder.bind(table.nodes(), environment);
+            KqlType type = column(rows, table.id()).type();
+            if (type != idType) {
+                throw new DiagnosticException(DiagnosticFacts.graphNodeIdType(table.id().name(), type, idType), table.id().span());
+            }
+            nodes.add(new Graph.GraphNodes(rows, table.id().name()));
+            idProperties.add(table.id().name());
+            addProperties(nodeProperties, rows.schema(), table.span());
+        }
+        make.withNodeId().ifPresent(name -> {
+            idProperties.add(name.name());
+            nodeProperties.add(new ColumnSchema(name.name(), idType));
+        });
+        return new Graph(List.of(new Graph.GraphEdges(edges, make.source().name(), make.target().name())), nodes, idProperties, idType,
+                edges.schema(), nodeProperties);
+    }
+
+    /** The operator after a graph: graph-match and graph-to-table give tables, graph-merge a graph; any other is an error. */
+    static PipeValue afterGraph(QueryOperator operator, Graph graph, Environment environment) {
+        if (operator instanceof GraphMatchOperator match) {
+            return PipeValue.of(GraphMatchBinder.bind(match, graph, environment));
+        }
+        if (operator instanceof GraphToTableOperator toTable) {
+            if (toTable.outputs().size() != 1) {
+                throw new DiagnosticException(DiagnosticFacts.severalResults("graph-to-table with nodes and edges"), toTable.span());
+            }
+            return PipeValue.of(table(toTable.outputs().get(0), graph, environment));
+        }
+        if (operator instanceof GraphMergeOperator merge) {
+            return PipeValue.of(merge(merge, graph, environment));
+        }
+        throw new DiagnosticException(DiagnosticFacts.graphNotFollowed(), operator.span());
+    }
+
+    /** {@code graph-to-table nodes as N ..., edges as E ...} at the end of a tabular statement: a result per table, in order. */
+    static List<NamedResult> tables(GraphToTableOperator toTable, PipeValue input, Environment environment) {
+        Graph graph = input.graph().orElseThrow(() -> new DiagnosticException(DiagnosticFacts.graphExpected("graph-to-table"), toTable.span()));
+        List<GraphTableOutput> outputs = toTable.outputs();
+        if (outputs.size() != 2 || outputs.get(0).nodes() == outputs.get(1).nodes()) {
+            throw new DiagnosticException(DiagnosticFacts.graphTableOutputs(), toTable.span());
+        }
+        List<NamedResult> results = new ArrayList<>();
+        int unnamed = 0;
+        for (GraphTableOutput output : outputs) {
+            String name;
+            if (output.name().isPresent()) {
+                name = output.name().get().name();
+            } else {
+                name = unnamed == 0 ? SeveralResultsBinder.UNNAMED : SeveralResultsBinder.UNNAMED + "_" + unnamed;
+                unnamed++;
+            }
+            results.add(new NamedResult(name, table(output, graph, environment)));
+        }
+        return results;
+    }
+
+    private static LogicalOperator table(GraphTableOutput output, Graph graph, Environment environment) {
+        if (output.nodes() && graph.nodeProperties().isEmpty() && output.nodeId().isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.graphNodesWithoutProperties(), output.span());
+        }
+        LogicalOperator table = new GraphToTable(graph, output.nodes(), output.nodeId().map(Identifier::name),
+                output.sourceId().map(Identifier::name), output.targetId().map(Identifier::name));
+        output.name().ifPresent(name -> environment.define(name.name(), new Symbol.Tabular(table)));
+        return table;
+    }
+
+    /** {@code graph-merge Right}: both graphs' nodes (one per id, properties merged by name) and all their edges. */
+    private static Graph merge(GraphMergeOperator merge, Graph left, Environment environment) {
+        if (!merge.conditions().isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.graphMergeOnUnsupported(),
+                    merge.conditions().get(0).span().to(merge.conditions().get(merge.conditions().size() - 1).span()));
+        }
+        Graph right = TabularBinder.value(merge.right(), environment).graph()
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.graphExpected("graph-merge"), merge.right().span()));
+        if (right.nodeIdType() != left.nodeIdType()) {
+            throw new DiagnosticException(DiagnosticFacts.graphNodeIdType("the merged graph",
+                    right.nodeIdType(), left.nodeIdType()), merge.right().span());
+        }
+        List<Graph.GraphEdges> edges = new ArrayList<>(left.edges());
+        edges.addAll(right.edges());
+        List<Graph.GraphNodes> nodes = new ArrayList<>(left.nodes());
+        nodes.addAll(right.nodes());
+        Set<String> idProperties = new HashSet<>(left.nodeIdProperties());
+        idProperties.addAll(right.nodeIdProperties());
+        List<ColumnSchema> edgeProperties = new ArrayList<>(left.edgeProperties());
+        addProperties(edgeProperties, right.edgeProperties(), merge.right().span());
+        List<ColumnSchema> nodeProperties = new ArrayList<>(left.nodeProperties());
+        addProperties(nodeProperties, right.nodeProperties(), merge.right().span());
+        return new Graph(edges, nodes, idProperties, left.nodeIdType(), edgeProperties, nodeProperties);
+    }
+
+    /** Adds the columns not yet among {@code properties}; one of the same name must have the same type. */
+    private static void addProperties(List<ColumnSchema> properties, List<ColumnSchema> columns, Span at) {
+        for (ColumnSchema column : columns) {
+            Optional<ColumnSchema> existing = properties.stream().filter(p -> p.name().equals(column.name())).findFirst();
+            if (existing.isEmpty()) {
+                properties.add(column);
+            } else if (existing.get().type() != column.type()) {
+                throw new DiagnosticException(DiagnosticFacts.graphPropertyType(column.name(), existing.get().type(), column.type()), at);
+            }
+        }
+    }
+
+    private static ColumnSchema column(LogicalOperator rows, Identifier name) {
+        return rows.schema().stream().filter(c -> c.name().equals(name.name())).findFirst()
+                .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.unknownColumn(name.name()), name.span()));
+    }
+}

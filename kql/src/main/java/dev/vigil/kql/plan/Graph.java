@@ -1,0 +1,34 @@
+package dev.vigil.kql.plan;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.types.KqlType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A graph as {@code make-graph} and {@code graph-merge} build it. It exists only while the query compiles: the
+ * graph operators that read it ({@link GraphMatch}, {@link GraphToTable}) are written as SQL over its tables.
+ * A node is a distinct id found in an edge's source or target or in a node table; its properties are the node
+ * tables' columns (merged by name), and the properties named in {@code nodeIdProperties} always hold its id. An edge
+ * is a row of an edge table, its properties the union of the edge tables' columns.
+ *
+ * @param nodeIdType the type every node id column has
+ */
+public record Graph(List<GraphEdges> edges, List<GraphNodes> nodes, Set<String> nodeIdProperties, KqlType nodeIdType,
+                   List<ColumnSchema> edgeProperties, List<ColumnSchema> nodeProperties) {
+    public Graph {
+        edges = List.copyOf(edges);
+        nodes = List.copyOf(nodes);
+        nodeIdProperties = Set.copyOf(nodeIdProperties);
+        edgeProperties = List.copyOf(edgeProperties);
+        nodeProperties = List.copyOf(nodeProperties);
+    }
+
+    /** One table of edges: its rows, and the columns holding each edge's source and target node ids. */
+    public record GraphEdges(LogicalOperator rows, String source, String target) {
+    }
+
+    /** One table of nodes: its rows, and the column holding each node's id. */
+    public record GraphNodes(LogicalOperator rows, String id) {
+    }
+}

@@ -1,0 +1,111 @@
+package dev.vigil.kql.sql;
+
+import dev.vigil.kql.catalog.ColumnSchema;
+import dev.vigil.kql.plan.Graph;
+import dev.vigil.kql.types.KqlType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A graph's two tables as CTEs, shared by the graph operators: {@code __ge}, one row per edge with its number
+ * ({@code __eid}), its source and target node ids ({@code __src}, {@code __dst}) and its properties; and {@code __gn},
+ * one row per node with its id ({@code __id}), its properties and its degrees ({@code __degree_in}, {@code __degree_out}).
+ * Both are materialized, so that every reference sees the same edge numbers.
+ */
+final class GraphSql {
+    static final String EDGES = "__ge";
+    static final String NODES = "__gn";
+
+    private GraphSql() {
+    }
+
+    /** {@code __ge AS MATERIALIZED (...), __gn AS MATERIALIZED (...)}, over the stages of the graph's edge and node tables. */
+    static String definitions(Graph graph, List<String> edgeStages, List<String> nodeStages) {
+        return EDGES + " AS MATERIALIZED (" + edges(graph, edgeStages) + "), " + NODES + " AS MATERIALIZED (" + nodes(graph, nodeStages) + ")";
+    }
+
+    private static String edges(Graph graph, List<String> stages) {
+        List<String> legs = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Graph.GraphEdges table = graph.edges().get(i);
+            List<String> names = table.rows().schema().stream().map(ColumnSchema::name).toList();
+            List<String> columns = new ArrayList<>();
+            columns.add(SqlIdentifiers.quote(table.source()) + " AS __src");
+            columns.add(SqlIdentifiers.quote(table.target()) + " AS __dst");
+            for (ColumnSchema property : graph.edgeProperties()) {
+                String value = names.contains(property.name()) ? SqlIdentifiers.quote(property.name()) : missing(property.type());
+                columns.add(value + " AS " + SqlIdentifiers.quote(property.name()));
+            }
+            legs.add("SELECT " + String.join(", ", columns) + " FROM " + stages.get(i));
+        }
+        return "SELECT row_number() OVER () AS __eid, * FROM (" + String.join(" UNION ALL ", legs) + ")";
+    }
+
+    private static String nodes(Graph graph, List<String> stages) {
+        List<String> ids = new ArrayList<>();
+        ids.add("SELECT __src AS __id FROM " + EDGES);
+        ids.add("SELECT __dst FROM " + EDGES);
+        List<String> joins = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            String id = SqlIdentifiers.quote(graph.nodes().get(i).id());
+            ids.add("SELECT " + id + " FROM " + stages.get(i));
+            // one row per id: Kusto takes an arbitrary one of a node's rows
+            joins.add(" LEFT JOIN (SELECT DISTINCT ON (" + id + ") * FROM " + stages.get(i) + ") AS __n" + i + " ON __n" + i + "." + id + " = __ids.__id");
+        }
+        List<String> columns = new ArrayList<>();
+        columns.add("__ids.__id AS __id");
+        for (ColumnSchema property : graph.nodeProperties()) {
+            String value;
+            if (graph.nodeIdProperties().contains(property.name())) {
+                value = "__ids.__id";
+            } else {
+                List<String> sources = new ArrayList<>();
+                for (int i = 0; i < stages.size(); i++) {
+                    Graph.GraphNodes table = graph.nodes().get(i);
+                    if (table.rows().schema().stream().anyMatch(c -> c.name().equals(property.name()))) {
+                        sources.add("__n" + i + "." + SqlIdentifiers.quote(property.name()));
+                    }
+                }
+                sources.add(missing(property.type()));
+                value = sources.size() == 1 ? sources.get(0) : "coalesce(" + String.join(", ", sources) + ")";
+            }
+            columns.add(value + " AS " + SqlIdentifiers.quote(property.name()));
+        }
+        columns.add("coalesce(__din.__n, 0) AS __degree_in");
+        columns.add("coalesce(__dout.__n, 0) AS __degree_out");
+        return "SELECT " + String.join(", ", columns) + " FROM (" + String.join(" UNION ", ids) + ") AS __ids" + String.join("", joins)
+                + " LEFT JOIN (SELECT __dst, count(*) AS __n FROM " + EDGES + " GROUP BY __dst) AS __din ON __din.__dst = __ids.__id"
+                + " LEFT JOIN (SELECT __src, count(*) AS __n FROM " + EDGES + " GROUP BY __src) AS __dout ON __dout.__src = __ids.__id"
+                + " WHERE __ids.__id IS NOT NULL";
+    }
+
+    /** The value of a property an element lacks: empty for a string (Kusto's strings are never null), else null. */
+    static String missing(KqlType type) {
+        return type == KqlType.STRING ? "''" : SqlLiterals.nullOf(type);
+    }
+
+    /** A node id as a long hash, for graph-to-table's with_node_id, with_source_id and with_target_id. */
+    static String hash(String id) {
+        return "CASE WHEN " + id + " IS NULL THEN NULL ELSE CAST(hash(" + id + ") >> 1 AS BIGINT) END";
+    }
+
+    /** The DuckDB type of a list of rows holding {@code properties} after a position {@code __i}. */
+    static String rowListType(List<ColumnSchema> properties) {
+        return rowType(properties) + "[]";
+    }
+
+    static String rowType(List<ColumnSchema> properties) {
+        List<String> fields = new ArrayList<>();
+        fields.add("\"__i\" BIGINT");
+        properties.forEach(p -> fields.add(SqlIdentifiers.quote(p.name()) + " " + DuckDbTypes.sqlType(p.type())));
+        return "STRUCT(" + String.join(", ", fields) + ")";
+    }
+
+    /** A row of {@code properties} read from {@code alias}, at position {@code position}, as {@link #rowType} declares. */
+    static String row(List<ColumnSchema> properties, String alias, String position) {
+        List<String> fields = new ArrayList<>();
+        fields.add("'__i': " + position);
+        properties.forEach(p -> fields.add(SqlLiterals.string(p.name()) + ": " + alias + "." + SqlIdentifiers.quote(p.name())));
+        return "CAST({" + String.join(", ", fields) + "} AS " + rowType(properties) + ")";
+    }
+}

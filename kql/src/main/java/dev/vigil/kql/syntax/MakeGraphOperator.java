@@ -1,0 +1,20 @@
+package dev.vigil.kql.syntax;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code make-graph Source --> Target [with Nodes on Id [, Nodes2 on Id2] | with_node_id = Name]}: the pipe's rows
+ * become a graph's edges.
+ */
+public record MakeGraphOperator(Identifier source, Identifier target, List<GraphNodeTable> nodeTables, Optional<Identifier> withNodeId,
+                                Span span) implements QueryOperator {
+    public MakeGraphOperator {
+        nodeTables = List.copyOf(nodeTables);
+    }
+
+    @Override
+    public <R> R accept(QueryOperatorVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}
