@@ -8,6 +8,7 @@ import dev.vigil.kql.plan.GraphToTable;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.GraphMatchOperator;
 import dev.vigil.kql.syntax.GraphMergeOperator;
+import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.GraphNodeTable;
 import dev.vigil.kql.syntax.GraphTableOutput;
 import dev.vigil.kql.syntax.GraphToTableOperator;
@@ -69,6 +70,9 @@ final class GraphBinder {
                 throw new DiagnosticException(DiagnosticFacts.severalResults("graph-to-table with nodes and edges"), toTable.span());
             }
             return PipeValue.of(table(toTable.outputs().get(0), graph, environment));
+        }
+        if (operator instanceof GraphShortestPathsOperator shortest) {
+            return PipeValue.of(GraphMatchBinder.bindShortestPaths(shortest, graph, environment));
         }
         if (operator instanceof GraphMergeOperator merge) {
             return PipeValue.of(merge(merge, graph, environment));

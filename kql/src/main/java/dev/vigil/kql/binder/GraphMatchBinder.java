@@ -15,6 +15,7 @@ import dev.vigil.kql.plan.GraphMatch;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
+import dev.vigil.kql.plan.ShortestPaths;
 import dev.vigil.kql.syntax.BinaryExpression;
 import dev.vigil.kql.syntax.BinaryOperator;
 import dev.vigil.kql.syntax.ColumnAssignment;
@@ -23,6 +24,7 @@ import dev.vigil.kql.syntax.EdgePattern;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
 import dev.vigil.kql.syntax.GraphMatchOperator;
+import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.Identifier;
 import dev.vigil.kql.syntax.NameReference;
 import dev.vigil.kql.syntax.NodePattern;
@@ -66,23 +68,52 @@ final class GraphMatchBinder {
     }
 
     static LogicalOperator bind(GraphMatchOperator match, Graph graph, Environment environment) {
-        return new GraphMatchBinder(graph, environment).bind(match);
+        return new GraphMatchBinder(graph, environment).bind(cycles(match.cycles()), match.pattern(), match.where(), match.project(),
+                Optional.empty());
     }
 
-    private LogicalOperator bind(GraphMatchOperator match) {
-        GraphCycles cycles = cycles(match.cycles());
-        for (PatternSequence sequence : match.pattern()) {
-            sequence(sequence);
+    /**
+     * {@code graph-shortest-paths}: the matches of its one-sequence pattern (no edge used twice), of which the fewest
+     * edges long per pair of first and last node are kept.
+     */
+    static LogicalOperator bindShortestPaths(GraphShortestPathsOperator shortest, Graph graph, Environment environment) {
+        boolean all = false;
+        if (shortest.output().isPresent()) {
+            switch (shortest.output().get().name().toLowerCase(Locale.ROOT)) {
+                case "any": break;
+                case "all": all = true; break;
+                default: throw new DiagnosticException(DiagnosticFacts.graphShortestPathsOutput(shortest.output().get().name()),
+                        shortest.output().get().span());
+            }
         }
-        checkConnected(match.pattern());
+        boolean variableLength = shortest.pattern().stream().flatMap(s -> s.edges().stream()).anyMatch(e -> e.length().isPresent());
+        if (shortest.pattern().size() != 1 || !variableLength) {
+            throw new DiagnosticException(DiagnosticFacts.graphShortestPathsPattern(),
+                    shortest.pattern().get(0).span().to(shortest.pattern().get(shortest.pattern().size() - 1).span()));
+        }
+        return new GraphMatchBinder(graph, environment).bind(GraphCycles.UNIQUE_EDGES, shortest.pattern(), shortest.where(), shortest.project(),
+                Optional.of(all));
+    }
+
+    /** {@code shortestAll}: present for graph-shortest-paths, true for output=all. */
+    private LogicalOperator bind(GraphCycles cycles, List<PatternSequence> pattern, Optional<Expression> where, List<ColumnAssignment> project,
+                                 Optional<Boolean> shortestAll) {
+        List<Integer> firstSequence = new ArrayList<>();
+        for (PatternSequence sequence : pattern) {
+            List<Integer> indexes = sequence(sequence);
+            if (firstSequence.isEmpty()) {
+                firstSequence.addAll(indexes);
+            }
+        }
+        checkConnected(pattern);
         Set<String> others = new HashSet<>(nodeIndexes.keySet());
         others.addAll(plainEdges);
 
         Scope rows = rowScope();
         List<BoundExpression> conditions = new ArrayList<>();
         Map<Integer, BoundExpression> edgeFilters = new HashMap<>();
-        if (match.where().isPresent()) {
-            for (Expression conjunct : conjuncts(match.where().get())) {
+        if (where.isPresent()) {
+            for (Expression conjunct : conjuncts(where.get())) {
                 PatternReferences references = PatternReferences.of(conjunct, variableEdges.keySet(), others);
                 Optional<String> edge = perEdge(conjunct, references);
                 BoundExpression condition = ExpressionBinder.bindScalar(conjunct, edge.isPresent() ? edgeScope(edge.get()) : rows);
@@ -103,18 +134,23 @@ final class GraphMatchBinder {
             matchEdges.add(new GraphMatch.MatchEdge(edge.variable(), edge.left(), edge.right(), edge.direction(), edge.variableLength(),
                     edge.min(), edge.max(), Optional.ofNullable(edgeFilters.get(k))));
         }
-        LogicalOperator current = new GraphMatch(graph, nodes, matchEdges, cycles);
+        Optional<GraphMatch.PathEnds> ends = shortestAll.map(a -> new GraphMatch.PathEnds(firstSequence.get(0),
+                firstSequence.get(firstSequence.size() - 1)));
+        LogicalOperator current = new GraphMatch(graph, nodes, matchEdges, cycles, ends);
         if (!conditions.isEmpty()) {
             BoundExpression predicate = conditions.get(0);
             for (BoundExpression condition : conditions.subList(1, conditions.size())) {
-                predicate = ExpressionBinder.operator(BinaryOperator.AND, match.where().get().span(), predicate, condition);
+                predicate = ExpressionBinder.operator(BinaryOperator.AND, where.get().span(), predicate, condition);
             }
             current = new Filter(current, predicate);
+        }
+        if (shortestAll.isPresent()) {
+            current = new ShortestPaths(current, shortestAll.get());
         }
 
         ColumnNames names = new ColumnNames();
         List<OutputColumn> columns = new ArrayList<>();
-        for (ColumnAssignment assignment : match.project()) {
+        for (ColumnAssignment assignment : project) {
             if (!assignment.tupleNames().isEmpty()) {
                 throw new DiagnosticException(DiagnosticFacts.expected("Column = Expression", "(...) ="), assignment.span());
             }
@@ -154,7 +190,8 @@ final class GraphMatchBinder {
 
     // --- the pattern
 
-    private void sequence(PatternSequence sequence) {
+    /** Adds a sequence's nodes and edges; returns the indexes of its nodes, in order. */
+    private List<Integer> sequence(PatternSequence sequence) {
         List<Integer> indexes = new ArrayList<>();
         for (NodePattern node : sequence.nodes()) {
             indexes.add(node(node));
@@ -162,6 +199,7 @@ final class GraphMatchBinder {
         for (int i = 0; i < sequence.edges().size(); i++) {
             edge(sequence.edges().get(i), indexes.get(i), indexes.get(i + 1));
         }
+        return indexes;
     }
 
     private int node(NodePattern node) {
@@ -311,7 +349,10 @@ final class GraphMatchBinder {
         }
         scope.closeQualifier(edge);
         return scope.withGraphCalls(call -> {
-            if (PatternReferences.PATH_FUNCTIONS.contains(call.name()) || call.name().equals("inner_nodes")) {
+            if (call.name().equals("inner_nodes")) {
+                throw new DiagnosticException(DiagnosticFacts.graphInnerNodesPlace(), call.span());
+            }
+            if (PatternReferences.PATH_FUNCTIONS.contains(call.name())) {
                 throw new DiagnosticException(DiagnosticFacts.graphEdgeListMixed(edge), call.span());
             }
             return labels(call);

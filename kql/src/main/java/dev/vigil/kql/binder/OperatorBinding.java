@@ -15,6 +15,7 @@ import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.GetSchemaOperator;
 import dev.vigil.kql.syntax.GraphMatchOperator;
 import dev.vigil.kql.syntax.GraphMergeOperator;
+import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.GraphToTableOperator;
 import dev.vigil.kql.syntax.MakeGraphOperator;
 import dev.vigil.kql.syntax.InvokeOperator;
@@ -262,6 +263,11 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
     @Override
     public LogicalOperator visit(GraphToTableOperator graphToTable) {
         throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-to-table"), graphToTable.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphShortestPathsOperator shortestPaths) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-shortest-paths"), shortestPaths.span());
     }
 
     @Override

@@ -352,6 +352,14 @@ public final class DiagnosticFacts {
                 + "or with_node_id, or ask graph-to-table for with_node_id.");
     }
 
+    public static DiagnosticFact graphShortestPathsPattern() {
+        return new DiagnosticFact("KS239", "graph-shortest-paths takes one sequence with at least one variable-length edge.");
+    }
+
+    public static DiagnosticFact graphShortestPathsOutput(String value) {
+        return new DiagnosticFact("KS233", "'" + value + "' is not an output option of graph-shortest-paths; expected any or all.");
+    }
+
     public static DiagnosticFact graphMergeOnUnsupported() {
         return new DiagnosticFact("VQ022", "graph-merge with on conditions is not supported; without them the two graphs' edges are all kept.");
     }

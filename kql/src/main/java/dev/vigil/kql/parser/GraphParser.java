@@ -9,6 +9,7 @@ import dev.vigil.kql.syntax.EdgePattern;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.GraphMatchOperator;
 import dev.vigil.kql.syntax.GraphMergeOperator;
+import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.GraphNodeTable;
 import dev.vigil.kql.syntax.GraphTableOutput;
 import dev.vigil.kql.syntax.GraphToTableOperator;
@@ -86,6 +87,26 @@ final class GraphParser {
         parser.expectWord("project");
         List<ColumnAssignment> project = parser.assignments();
         return new GraphMatchOperator(cycles, pattern, where, project, keyword.span().to(KqlParser.last(project).span()));
+    }
+
+    /** {@code graph-shortest-paths [output = any|all] Pattern [where Constraints] project Columns}. */
+    static GraphShortestPathsOperator graphShortestPaths(KqlParser parser, Token keyword) {
+        Map<String, Token> options = parser.options(List.of("output"));
+        Optional<Identifier> output = Optional.ofNullable(options.get("output")).map(t -> new Identifier(t.text(), t.span()));
+        List<PatternSequence> pattern = new ArrayList<>();
+        pattern.add(sequence(parser));
+        while (parser.current().is(TokenKind.COMMA)) {
+            parser.advance();
+            pattern.add(sequence(parser));
+        }
+        Optional<Expression> where = Optional.empty();
+        if (parser.current().isWord("where")) {
+            parser.advance();
+            where = Optional.of(parser.expression());
+        }
+        parser.expectWord("project");
+        List<ColumnAssignment> project = parser.assignments();
+        return new GraphShortestPathsOperator(output, pattern, where, project, keyword.span().to(KqlParser.last(project).span()));
     }
 
     private static PatternSequence sequence(KqlParser parser) {

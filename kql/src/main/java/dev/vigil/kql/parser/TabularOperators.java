@@ -69,6 +69,8 @@ public final class TabularOperators {
                 + "edge's properties may use no other pattern variable; an any-direction edge that is a self-loop matches once");
         supported("graph-to-table", "node hashes (with_node_id, with_source_id, with_target_id) are DuckDB hashes, not Kusto's values; "
                 + "nodes and edges together only end the query's tabular statement, and the later statements naming them are not supported");
+        supported("graph-shortest-paths", "the paths are enumerated (as graph-match's, without using an edge twice) and the "
+                + "shortest kept, so long paths are slow; variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long");
         supported("graph-merge", "without on only: on conditions are refused");
         supported("find", "tables only in the in (...) list, no subqueries there; pack_ holds null values too");
     }

@@ -329,6 +329,8 @@ final class TabularParser {
                 return GraphParser.graphMatch(parser, keyword);
             case "graph-to-table":
                 return GraphParser.graphToTable(parser, keyword);
+            case "graph-shortest-paths":
+                return GraphParser.graphShortestPaths(parser, keyword);
             case "graph-merge":
                 return GraphParser.graphMerge(parser, keyword);
             case "top-hitters": {

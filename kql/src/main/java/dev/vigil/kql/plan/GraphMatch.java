@@ -17,9 +17,14 @@ import java.util.Optional;
  * @param nodes the pattern's distinct nodes: a named variable once however often it is written, each anonymous node
  * @param edges the pattern's edges, each between two of {@code nodes}
  */
-public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edges, GraphCycles cycles) implements LogicalOperator {
+public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edges, GraphCycles cycles, Optional<PathEnds> ends)
+        implements LogicalOperator {
     /** The type the list columns are declared with; they never leave the operator's project. */
     public static final KqlType LIST_TYPE = KqlType.DYNAMIC;
+    /** With path ends: the id of the path's first node, of its last node, and its number of edges. */
+    public static final String PATH_FIRST = "__path_first";
+    public static final String PATH_LAST = "__path_last";
+    public static final String PATH_LENGTH = "__path_length";
 
     public GraphMatch {
         nodes = List.copyOf(nodes);
@@ -37,6 +42,10 @@ public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edg
      */
     public record MatchEdge(Optional<String> variable, int left, int right, Direction direction, boolean variableLength, int min, int max,
                             Optional<BoundExpression> elementFilter) {
+    }
+
+    /** The nodes (indexes into {@code nodes}) where a one-sequence pattern starts and ends, for graph-shortest-paths. */
+    public record PathEnds(int first, int last) {
     }
 
     /** Which way a pattern edge runs between its left and right nodes. */
@@ -86,6 +95,11 @@ public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edg
                 graph.edgeProperties().forEach(p -> columns.add(new ColumnSchema(propertyColumn(variable, p.name()), p.type())));
             }
         }
+        ends.ifPresent(e -> {
+            columns.add(new ColumnSchema(PATH_FIRST, graph.nodeIdType()));
+            columns.add(new ColumnSchema(PATH_LAST, graph.nodeIdType()));
+            columns.add(new ColumnSchema(PATH_LENGTH, KqlType.LONG));
+        });
         return List.copyOf(columns);
     }
 

@@ -174,6 +174,11 @@ public final class PlanPrinter {
             public List<LogicalOperator> visit(GraphToTable table) {
                 return graphInputs(table.graph());
             }
+
+            @Override
+            public List<LogicalOperator> visit(ShortestPaths paths) {
+                return List.of(paths.input());
+            }
         });
     }
 
@@ -313,13 +318,19 @@ public final class PlanPrinter {
                             + edge.variable().orElse("_") + (edge.variableLength() ? "*" + edge.min() + ".." + edge.max() : "")
                             + edge.elementFilter().map(f -> " each " + expression(f)).orElse("") + " " + node(match, edge.right()));
                 }
-                return "GraphMatch cycles=" + match.cycles().name().toLowerCase(java.util.Locale.ROOT) + " " + graph(match.graph())
+                return "GraphMatch cycles=" + match.cycles().name().toLowerCase(java.util.Locale.ROOT)
+                        + match.ends().map(e -> " ends " + node(match, e.first()) + ".." + node(match, e.last())).orElse("") + " " + graph(match.graph())
                         + " [" + String.join("; ", edges) + "]";
             }
 
             @Override
             public String visit(GraphToTable table) {
                 return "GraphToTable " + (table.nodes() ? "nodes" : "edges") + " " + graph(table.graph());
+            }
+
+            @Override
+            public String visit(ShortestPaths paths) {
+                return "ShortestPaths output=" + (paths.all() ? "all" : "any");
             }
         });
     }

@@ -50,4 +50,6 @@ public interface PlanVisitor<R> {
     R visit(GraphMatch graphMatch);
 
     R visit(GraphToTable graphToTable);
+
+    R visit(ShortestPaths shortestPaths);
 }

@@ -134,6 +134,11 @@ public final class UniqueKeys {
             public Boolean visit(GraphToTable table) {
                 return false;
             }
+
+            @Override
+            public Boolean visit(ShortestPaths paths) {
+                return false;
+            }
         });
     }
 

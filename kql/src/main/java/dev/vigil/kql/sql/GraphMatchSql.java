@@ -85,6 +85,15 @@ final class GraphMatchSql {
                 conditions.add(distinct(nodeIds, innerNodeLists));
             }
         }
+        if (match.ends().isPresent()) {
+            GraphMatch.PathEnds ends = match.ends().get();
+            List<String> length = new ArrayList<>();
+            length.add(String.valueOf(edgeNumbers.size()));
+            edgeNumberLists.forEach(list -> length.add("len(" + list + ")"));
+            columns.add(nodeAlias(ends.first()) + ".__id AS " + SqlIdentifiers.quote(GraphMatch.PATH_FIRST));
+            columns.add(nodeAlias(ends.last()) + ".__id AS " + SqlIdentifiers.quote(GraphMatch.PATH_LAST));
+            columns.add("CAST(" + String.join(" + ", length) + " AS BIGINT) AS " + SqlIdentifiers.quote(GraphMatch.PATH_LENGTH));
+        }
         if (columns.isEmpty()) {
             columns.add("1 AS __match");
         }

@@ -8,7 +8,8 @@ public sealed interface QueryOperator
         LookupOperator, UnionOperator, MvExpandOperator, MvApplyOperator, ParseOperator, SerializeOperator, GetSchemaOperator,
         AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
         ParseKvOperator, TopHittersOperator, PartitionOperator, ScanOperator, ConsumeOperator,
-        ForkOperator, FacetOperator, MakeGraphOperator, GraphMatchOperator, GraphToTableOperator, GraphMergeOperator {
+        ForkOperator, FacetOperator, MakeGraphOperator, GraphMatchOperator, GraphToTableOperator, GraphMergeOperator,
+        GraphShortestPathsOperator {
     Span span();
 
     /** Calls the method of {@code visitor} for this type. */

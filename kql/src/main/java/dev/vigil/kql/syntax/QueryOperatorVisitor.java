@@ -86,4 +86,6 @@ public interface QueryOperatorVisitor<R> {
     R visit(GraphToTableOperator graphToTableOperator);
 
     R visit(GraphMergeOperator graphMergeOperator);
+
+    R visit(GraphShortestPathsOperator graphShortestPathsOperator);
 }
