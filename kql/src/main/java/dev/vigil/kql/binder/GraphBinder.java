@@ -7,6 +7,7 @@ import dev.vigil.kql.plan.Graph;
 import dev.vigil.kql.plan.GraphToTable;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.GraphMatchOperator;
+import dev.vigil.kql.syntax.GraphMarkComponentsOperator;
 import dev.vigil.kql.syntax.GraphMergeOperator;
 import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.GraphNodeTable;
@@ -29,6 +30,9 @@ import java.util.Set;
  * {@link GraphMatchBinder}'s).
  */
 final class GraphBinder {
+    /** The node property graph-mark-components adds when not told a name. */
+    static final String DEFAULT_COMPONENT_ID = "ComponentId";
+
     private GraphBinder() {
     }
 
@@ -57,7 +61,7 @@ final class GraphBinder {
             nodeProperties.add(new ColumnSchema(name.name(), idType));
         });
         return new Graph(List.of(new Graph.GraphEdges(edges, make.source().name(), make.target().name())), nodes, idProperties, idType,
-                edges.schema(), nodeProperties);
+                edges.schema(), nodeProperties, List.of());
     }
 
     /** The operator after a graph: graph-match and graph-to-table give tables, graph-merge a graph; any other is an error. */
@@ -76,6 +80,9 @@ final class GraphBinder {
         }
         if (operator instanceof GraphMergeOperator merge) {
             return PipeValue.of(merge(merge, graph, environment));
+        }
+        if (operator instanceof GraphMarkComponentsOperator mark) {
+            return PipeValue.of(markComponents(mark, graph));
         }
         throw new DiagnosticException(DiagnosticFacts.graphNotFollowed(), operator.span());
     }
@@ -120,6 +127,10 @@ final class GraphBinder {
         }
         Graph right = TabularBinder.value(merge.right(), environment).graph()
                 .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.graphExpected("graph-merge"), merge.right().span()));
+        if (!left.components().isEmpty() || !right.components().isEmpty()) {
+            // the components of either graph say nothing of the merged graph's
+            throw new DiagnosticException(DiagnosticFacts.graphMergeOfComponents(), merge.span());
+        }
         if (right.nodeIdType() != left.nodeIdType()) {
             throw new DiagnosticException(DiagnosticFacts.graphNodeIdType("the merged graph",
                     right.nodeIdType(), left.nodeIdType()), merge.right().span());
@@ -134,7 +145,24 @@ final class GraphBinder {
         addProperties(edgeProperties, right.edgeProperties(), merge.right().span());
         List<ColumnSchema> nodeProperties = new ArrayList<>(left.nodeProperties());
         addProperties(nodeProperties, right.nodeProperties(), merge.right().span());
-        return new Graph(edges, nodes, idProperties, left.nodeIdType(), edgeProperties, nodeProperties);
+        return new Graph(edges, nodes, idProperties, left.nodeIdType(), edgeProperties, nodeProperties, List.of());
+    }
+
+    /** {@code graph-mark-components [kind = weak|strong] [with_component_id = Name]}: a long node property, ComponentId by default. */
+    private static Graph markComponents(GraphMarkComponentsOperator mark, Graph graph) {
+        boolean strong = false;
+        if (mark.kind().isPresent()) {
+            switch (mark.kind().get().name().toLowerCase(java.util.Locale.ROOT)) {
+                case "weak": break;
+                case "strong": strong = true; break;
+                default: throw new DiagnosticException(DiagnosticFacts.graphComponentKind(mark.kind().get().name()), mark.kind().get().span());
+            }
+        }
+        String property = mark.componentId().map(Identifier::name).orElse(DEFAULT_COMPONENT_ID);
+        if (graph.nodeProperties().stream().anyMatch(p -> p.name().equals(property))) {
+            throw new DiagnosticException(DiagnosticFacts.duplicateColumn(property), mark.componentId().map(Identifier::span).orElse(mark.span()));
+        }
+        return graph.withComponents(new Graph.ComponentMark(property, strong));
     }
 
     /** Adds the columns not yet among {@code properties}; one of the same name must have the same type. */

@@ -14,6 +14,7 @@ import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.GetSchemaOperator;
 import dev.vigil.kql.syntax.GraphMatchOperator;
+import dev.vigil.kql.syntax.GraphMarkComponentsOperator;
 import dev.vigil.kql.syntax.GraphMergeOperator;
 import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.GraphToTableOperator;
@@ -268,6 +269,11 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
     @Override
     public LogicalOperator visit(GraphShortestPathsOperator shortestPaths) {
         throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-shortest-paths"), shortestPaths.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphMarkComponentsOperator markComponents) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-mark-components"), markComponents.span());
     }
 
     @Override

@@ -360,6 +360,14 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS233", "'" + value + "' is not an output option of graph-shortest-paths; expected any or all.");
     }
 
+    public static DiagnosticFact graphComponentKind(String value) {
+        return new DiagnosticFact("KS233", "'" + value + "' is not a component kind; expected weak or strong.");
+    }
+
+    public static DiagnosticFact graphMergeOfComponents() {
+        return new DiagnosticFact("VQ023", "A graph marked by graph-mark-components cannot be merged; merge first, then mark the components.");
+    }
+
     public static DiagnosticFact graphMergeOnUnsupported() {
         return new DiagnosticFact("VQ022", "graph-merge with on conditions is not supported; without them the two graphs' edges are all kept.");
     }

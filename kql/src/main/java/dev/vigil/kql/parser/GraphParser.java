@@ -8,6 +8,7 @@ import dev.vigil.kql.syntax.EdgeLength;
 import dev.vigil.kql.syntax.EdgePattern;
 import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.GraphMatchOperator;
+import dev.vigil.kql.syntax.GraphMarkComponentsOperator;
 import dev.vigil.kql.syntax.GraphMergeOperator;
 import dev.vigil.kql.syntax.GraphShortestPathsOperator;
 import dev.vigil.kql.syntax.GraphNodeTable;
@@ -213,6 +214,14 @@ final class GraphParser {
         parser.advance();
         parser.advance();
         return parser.identifier("a column name");
+    }
+
+    /** {@code graph-mark-components [kind = weak|strong] [with_component_id = Name]}. */
+    static GraphMarkComponentsOperator graphMarkComponents(KqlParser parser, Token keyword) {
+        Map<String, Token> options = parser.options(List.of("kind", "with_component_id"));
+        Optional<Identifier> kind = Optional.ofNullable(options.get("kind")).map(t -> new Identifier(t.text(), t.span()));
+        Optional<Identifier> name = Optional.ofNullable(options.get("with_component_id")).map(t -> new Identifier(t.value(), t.span()));
+        return new GraphMarkComponentsOperator(kind, name, keyword.span().to(parser.previous().span()));
     }
 
     /** {@code graph-merge RightGraph [on Column | $left.A == $right.B, ...]}. */

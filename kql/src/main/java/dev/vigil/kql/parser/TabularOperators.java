@@ -71,6 +71,8 @@ public final class TabularOperators {
                 + "nodes and edges together only end the query's tabular statement, and the later statements naming them are not supported");
         supported("graph-shortest-paths", "the paths are enumerated (as graph-match's, without using an edge twice) and the "
                 + "shortest kept, so long paths are slow; variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long");
+        supported("graph-mark-components", "component indexes follow the order of each component's smallest node id; the components are "
+                + "found from every node's reachable nodes, so the cost grows with the square of the graph's nodes; a marked graph cannot be merged");
         supported("graph-merge", "without on only: on conditions are refused");
         supported("find", "tables only in the in (...) list, no subqueries there; pack_ holds null values too");
     }

@@ -331,6 +331,8 @@ final class TabularParser {
                 return GraphParser.graphToTable(parser, keyword);
             case "graph-shortest-paths":
                 return GraphParser.graphShortestPaths(parser, keyword);
+            case "graph-mark-components":
+                return GraphParser.graphMarkComponents(parser, keyword);
             case "graph-merge":
                 return GraphParser.graphMerge(parser, keyword);
             case "top-hitters": {

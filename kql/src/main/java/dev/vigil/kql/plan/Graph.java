@@ -15,13 +15,35 @@ import java.util.Set;
  * @param nodeIdType the type every node id column has
  */
 public record Graph(List<GraphEdges> edges, List<GraphNodes> nodes, Set<String> nodeIdProperties, KqlType nodeIdType,
-                   List<ColumnSchema> edgeProperties, List<ColumnSchema> nodeProperties) {
+                   List<ColumnSchema> edgeProperties, List<ColumnSchema> nodeProperties, List<ComponentMark> components) {
     public Graph {
         edges = List.copyOf(edges);
         nodes = List.copyOf(nodes);
         nodeIdProperties = Set.copyOf(nodeIdProperties);
         edgeProperties = List.copyOf(edgeProperties);
         nodeProperties = List.copyOf(nodeProperties);
+        components = List.copyOf(components);
+    }
+
+    /** The graph with each node's component (of {@code graph-mark-components}) in a new long property. */
+    public Graph withComponents(ComponentMark mark) {
+        List<ColumnSchema> properties = new java.util.ArrayList<>(nodeProperties);
+        properties.add(new ColumnSchema(mark.property(), KqlType.LONG));
+        List<ComponentMark> marks = new java.util.ArrayList<>(components);
+        marks.add(mark);
+        return new Graph(edges, nodes, nodeIdProperties, nodeIdType, edgeProperties, properties, marks);
+    }
+
+    /** Whether {@code property} holds a component index rather than a value of the node tables. */
+    public boolean isComponent(String property) {
+        return components.stream().anyMatch(c -> c.property().equals(property));
+    }
+
+    /**
+     * A node property holding the index (from 0) of the node's connected component: {@code strong} components follow
+     * the edges' directions both ways, weak ones ignore them.
+     */
+    public record ComponentMark(String property, boolean strong) {
     }
 
     /** One table of edges: its rows, and the columns holding each edge's source and target node ids. */

@@ -19,9 +19,44 @@ final class GraphSql {
     private GraphSql() {
     }
 
-    /** {@code __ge AS MATERIALIZED (...), __gn AS MATERIALIZED (...)}, over the stages of the graph's edge and node tables. */
+    /**
+     * {@code __ge AS MATERIALIZED (...), __gn AS MATERIALIZED (...)}, over the stages of the graph's edge and node tables,
+     * for a {@code WITH RECURSIVE}: the components of {@code graph-mark-components} are found with recursive CTEs.
+     */
     static String definitions(Graph graph, List<String> edgeStages, List<String> nodeStages) {
-        return EDGES + " AS MATERIALIZED (" + edges(graph, edgeStages) + "), " + NODES + " AS MATERIALIZED (" + nodes(graph, nodeStages) + ")";
+        String edges = EDGES + " AS MATERIALIZED (" + edges(graph, edgeStages) + ")";
+        if (graph.components().isEmpty()) {
+            return edges + ", " + NODES + " AS MATERIALIZED (" + nodes(graph, nodeStages) + ")";
+        }
+        List<String> definitions = new ArrayList<>();
+        definitions.add(edges);
+        definitions.add("__gn0 AS MATERIALIZED (" + nodes(graph, nodeStages) + ")");
+        List<String> columns = new ArrayList<>();
+        columns.add("__gn0.*");
+        String joins = "";
+        for (int k = 0; k < graph.components().size(); k++) {
+            Graph.ComponentMark mark = graph.components().get(k);
+            definitions.add("__gr" + k + " AS (" + reach(mark.strong(), "__gr" + k) + ")");
+            String pairs = mark.strong()
+                    ? "SELECT __f.__n, __f.__m FROM __gr" + k + " AS __f JOIN __gr" + k + " AS __b ON __f.__n = __b.__m AND __f.__m = __b.__n"
+                    : "SELECT __n, __m FROM __gr" + k;
+            // the components numbered from 0 in the order of their smallest node id
+            definitions.add("__gc" + k + " AS (SELECT __n, dense_rank() OVER (ORDER BY __key) - 1 AS __c FROM (SELECT __n, min(__m) AS __key FROM ("
+                    + pairs + ") GROUP BY __n))");
+            columns.add("CAST(__gc" + k + ".__c AS BIGINT) AS " + SqlIdentifiers.quote(mark.property()));
+            joins += " LEFT JOIN __gc" + k + " ON __gc" + k + ".__n = __gn0.__id";
+        }
+        definitions.add(NODES + " AS MATERIALIZED (SELECT " + String.join(", ", columns) + " FROM __gn0" + joins + ")");
+        return String.join(", ", definitions);
+    }
+
+    /** Every node with each node it reaches (itself included), along the edges' directions or, for weak components, either way. */
+    private static String reach(boolean directed, String self) {
+        String steps = directed ? "SELECT __src AS __from, __dst AS __to FROM " + EDGES
+                : "SELECT __src AS __from, __dst AS __to FROM " + EDGES + " UNION ALL SELECT __dst, __src FROM " + EDGES;
+        // UNION, not UNION ALL: a pair found again adds nothing, so the recursion ends
+        return "SELECT __id AS __n, __id AS __m FROM __gn0 UNION SELECT __r.__n, __e.__to FROM " + self + " AS __r JOIN (" + steps
+                + ") AS __e ON __e.__from = __r.__m";
     }
 
     private static String edges(Graph graph, List<String> stages) {
@@ -55,6 +90,9 @@ final class GraphSql {
         List<String> columns = new ArrayList<>();
         columns.add("__ids.__id AS __id");
         for (ColumnSchema property : graph.nodeProperties()) {
+            if (graph.isComponent(property.name())) {
+                continue;
+            }
             String value;
             if (graph.nodeIdProperties().contains(property.name())) {
                 value = "__ids.__id";

@@ -19,7 +19,7 @@ final class GraphToTableSql {
         for (ColumnSchema column : table.schema().subList(hashes, table.schema().size())) {
             columns.add(SqlIdentifiers.quote(column.name()));
         }
-        return "SELECT * FROM (WITH " + GraphSql.definitions(table.graph(), edgeStages, nodeStages) + " SELECT " + String.join(", ", columns)
+        return "SELECT * FROM (WITH RECURSIVE " + GraphSql.definitions(table.graph(), edgeStages, nodeStages) + " SELECT " + String.join(", ", columns)
                 + " FROM " + (table.nodes() ? GraphSql.NODES : GraphSql.EDGES) + ")";
     }
 }

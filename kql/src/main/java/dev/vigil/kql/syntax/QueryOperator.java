@@ -9,7 +9,7 @@ public sealed interface QueryOperator
         AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
         ParseKvOperator, TopHittersOperator, PartitionOperator, ScanOperator, ConsumeOperator,
         ForkOperator, FacetOperator, MakeGraphOperator, GraphMatchOperator, GraphToTableOperator, GraphMergeOperator,
-        GraphShortestPathsOperator {
+        GraphShortestPathsOperator, GraphMarkComponentsOperator {
     Span span();
 
     /** Calls the method of {@code visitor} for this type. */

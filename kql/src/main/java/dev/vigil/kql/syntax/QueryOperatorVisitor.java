@@ -88,4 +88,6 @@ public interface QueryOperatorVisitor<R> {
     R visit(GraphMergeOperator graphMergeOperator);
 
     R visit(GraphShortestPathsOperator graphShortestPathsOperator);
+
+    R visit(GraphMarkComponentsOperator graphMarkComponentsOperator);
 }
