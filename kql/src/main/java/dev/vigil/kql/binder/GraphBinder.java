@@ -36,8 +36,25 @@ final class GraphBinder {
     private GraphBinder() {
     }
 
-    /** {@code Edges | make-graph Source --> Target [with Nodes on Id, ... | with_node_id = Name]}. */
-    static Graph makeGraph(MakeGraphOperator make, LogicalOperator edges, Environment environment) {
+    /**
+     * {@code Edges | make-graph Source --> Target [with Nodes on Id, ... | with_node_id = Name] [partitioned-by Column (Operators)]}:
+     * the graph, or with partitioned-by what the operators in parentheses make of the graph of each partition.
+     */
+    static PipeValue makeGraph(MakeGraphOperator make, LogicalOperator edges, Environment environment) {
+        Graph graph = graph(make, edges, environment);
+        if (make.partitionedBy().isEmpty()) {
+            return PipeValue.of(graph);
+        }
+        PipeValue value = PipeValue.of(graph);
+        for (QueryOperator operator : make.partitionOperators()) {
+            // after a graph operator that gives a table, the operators in parentheses go on over the table
+            value = value.graph().isPresent() ? afterGraph(operator, value.graph().get(), environment)
+                    : PipeValue.of(Binder.bindOperator(operator, value.table().get(), environment));
+        }
+        return value;
+    }
+
+    private static Graph graph(MakeGraphOperator make, LogicalOperator edges, Environment environment) {
         KqlType idType = column(edges, make.source()).type();
         KqlType targetType = column(edges, make.target()).type();
         if (targetType != idType) {
@@ -52,6 +69,13 @@ final class GraphBinder {
             if (type != idType) {
                 throw new DiagnosticException(DiagnosticFacts.graphNodeIdType(table.id().name(), type, idType), table.id().span());
             }
+            if (make.partitionedBy().isPresent()) {
+                ColumnSchema partition = column(edges, make.partitionedBy().get());
+                KqlType nodePartition = column(rows, new Identifier(partition.name(), table.id().span())).type();
+                if (nodePartition != partition.type()) {
+                    throw new DiagnosticException(DiagnosticFacts.graphPropertyType(partition.name(), partition.type(), nodePartition), table.span());
+                }
+            }
             nodes.add(new Graph.GraphNodes(rows, table.id().name()));
             idProperties.add(table.id().name());
             addProperties(nodeProperties, rows.schema(), table.span());
@@ -60,8 +84,15 @@ final class GraphBinder {
             idProperties.add(name.name());
             nodeProperties.add(new ColumnSchema(name.name(), idType));
         });
+        Optional<String> partition = Optional.empty();
+        if (make.partitionedBy().isPresent()) {
+            ColumnSchema column = column(edges, make.partitionedBy().get());
+            partition = Optional.of(column.name());
+            // a node belongs to its partition's graph, so it has the partition's value, found in the edges too
+            addProperties(nodeProperties, List.of(column), make.partitionedBy().get().span());
+        }
         return new Graph(List.of(new Graph.GraphEdges(edges, make.source().name(), make.target().name())), nodes, idProperties, idType,
-                edges.schema(), nodeProperties, List.of());
+                edges.schema(), nodeProperties, List.of(), partition);
     }
 
     /** The operator after a graph: graph-match and graph-to-table give tables, graph-merge a graph; any other is an error. */
@@ -127,6 +158,9 @@ final class GraphBinder {
         }
         Graph right = TabularBinder.value(merge.right(), environment).graph()
                 .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.graphExpected("graph-merge"), merge.right().span()));
+        if (left.partition().isPresent() || right.partition().isPresent()) {
+            throw new DiagnosticException(DiagnosticFacts.graphMergeOfPartitions(), merge.span());
+        }
         if (!left.components().isEmpty() || !right.components().isEmpty()) {
             // the components of either graph say nothing of the merged graph's
             throw new DiagnosticException(DiagnosticFacts.graphMergeOfComponents(), merge.span());
@@ -145,7 +179,7 @@ final class GraphBinder {
         addProperties(edgeProperties, right.edgeProperties(), merge.right().span());
         List<ColumnSchema> nodeProperties = new ArrayList<>(left.nodeProperties());
         addProperties(nodeProperties, right.nodeProperties(), merge.right().span());
-        return new Graph(edges, nodes, idProperties, left.nodeIdType(), edgeProperties, nodeProperties, List.of());
+        return new Graph(edges, nodes, idProperties, left.nodeIdType(), edgeProperties, nodeProperties, List.of(), Optional.empty());
     }
 
     /** {@code graph-mark-components [kind = weak|strong] [with_component_id = Name]}: a long node property, ComponentId by default. */

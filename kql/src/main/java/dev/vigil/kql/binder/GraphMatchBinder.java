@@ -136,7 +136,10 @@ final class GraphMatchBinder {
         }
         Optional<GraphMatch.PathEnds> ends = shortestAll.map(a -> new GraphMatch.PathEnds(firstSequence.get(0),
                 firstSequence.get(firstSequence.size() - 1)));
-        LogicalOperator current = new GraphMatch(graph, nodes, matchEdges, cycles, ends);
+        KqlType partitionType = graph.partition()
+                .flatMap(p -> graph.edgeProperties().stream().filter(c -> c.name().equals(p)).findFirst().map(ColumnSchema::type))
+                .orElse(KqlType.INT);
+        LogicalOperator current = new GraphMatch(graph, nodes, matchEdges, cycles, ends, partitionType);
         if (!conditions.isEmpty()) {
             BoundExpression predicate = conditions.get(0);
             for (BoundExpression condition : conditions.subList(1, conditions.size())) {

@@ -129,7 +129,7 @@ final class TabularBinder {
                 continue;
             }
             if (operator instanceof MakeGraphOperator makeGraph) {
-                current = PipeValue.of(GraphBinder.makeGraph(makeGraph, current.table().get(), environment));
+                current = GraphBinder.makeGraph(makeGraph, current.table().get(), environment);
                 continue;
             }
             try {

@@ -266,11 +266,6 @@ public final class DiagnosticFacts {
 
     // --- graphs (make-graph, graph-match, graph-to-table, graph-merge)
 
-    public static DiagnosticFact graphPartitionedByUnsupported() {
-        return new DiagnosticFact("VQ020", "make-graph's partitioned-by clause is not supported; make one graph per partition value instead "
-                + "(filter the edges and nodes by it).");
-    }
-
     public static DiagnosticFact graphEdgeBothWays() {
         return new DiagnosticFact("KS005", "An edge of a graph pattern points one way (-->, <--) or neither way (--), not both.");
     }
@@ -362,6 +357,10 @@ public final class DiagnosticFacts {
 
     public static DiagnosticFact graphComponentKind(String value) {
         return new DiagnosticFact("KS233", "'" + value + "' is not a component kind; expected weak or strong.");
+    }
+
+    public static DiagnosticFact graphMergeOfPartitions() {
+        return new DiagnosticFact("VQ023", "A graph made with partitioned-by cannot be merged; merge the tables, then make the graph.");
     }
 
     public static DiagnosticFact graphMergeOfComponents() {

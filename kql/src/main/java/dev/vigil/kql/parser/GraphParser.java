@@ -19,6 +19,7 @@ import dev.vigil.kql.syntax.JoinCondition;
 import dev.vigil.kql.syntax.MakeGraphOperator;
 import dev.vigil.kql.syntax.NodePattern;
 import dev.vigil.kql.syntax.PatternSequence;
+import dev.vigil.kql.syntax.QueryOperator;
 import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.syntax.TabularExpression;
 import dev.vigil.kql.syntax.Token;
@@ -63,11 +64,23 @@ final class GraphParser {
                 nodeTables.add(new GraphNodeTable(nodes, id, start.span().to(id.span())));
             } while (parser.current().is(TokenKind.COMMA));
         }
+        Optional<Identifier> partitionedBy = Optional.empty();
+        List<QueryOperator> partitionOperators = new ArrayList<>();
         if (parser.current().isWord("partitioned") && parser.peek(1).is(TokenKind.MINUS) && parser.peek(2).isWord("by")) {
-            Token start = parser.current();
-            throw new DiagnosticException(DiagnosticFacts.graphPartitionedByUnsupported(), start.span().to(parser.peek(2).span()));
+            parser.advance();
+            parser.advance();
+            parser.advance();
+            partitionedBy = Optional.of(parser.identifier("the partition column"));
+            parser.expect(TokenKind.OPEN_PAREN, "'(' and the graph operators to apply to each partition");
+            partitionOperators.add(parser.queryOperator());
+            while (parser.current().is(TokenKind.PIPE)) {
+                parser.advance();
+                partitionOperators.add(parser.queryOperator());
+            }
+            parser.expect(TokenKind.CLOSE_PAREN, "')'");
         }
-        return new MakeGraphOperator(source, target, nodeTables, withNodeId, keyword.span().to(parser.previous().span()));
+        return new MakeGraphOperator(source, target, nodeTables, withNodeId, partitionedBy, partitionOperators,
+                keyword.span().to(parser.previous().span()));
     }
 
     /** {@code graph-match [cycles = all|none|unique_edges] Pattern [where Constraints] project Columns}. */

@@ -63,8 +63,8 @@ public final class TabularOperators {
         supported("fork", "only as the last operator of the query's tabular statement; each subquery reads the input again, "
                 + "so non-deterministic operators (take without sort, sample) may see different rows in each");
         supported("facet", "only as the last operator of the query's tabular statement");
-        supported("make-graph", "no partitioned-by; a node's properties from two node tables are merged by column name, the first table's "
-                + "value winning; nodes with a null id are left out");
+        supported("make-graph", "a node's properties from two node tables are merged by column name, the first table's "
+                + "value winning; nodes with a null id are left out; with partitioned-by, nodes also have the partition column");
         supported("graph-match", "variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long; a where condition on a variable-length "
                 + "edge's properties may use no other pattern variable; an any-direction edge that is a self-loop matches once");
         supported("graph-to-table", "node hashes (with_node_id, with_source_id, with_target_id) are DuckDB hashes, not Kusto's values; "

@@ -228,7 +228,7 @@ final class TabularParser {
 
     // --- tabular operators
 
-    private QueryOperator queryOperator() {
+    QueryOperator queryOperator() {
         Token keyword = parser.current();
         if (!keyword.is(TokenKind.IDENTIFIER)) {
             throw new DiagnosticException(DiagnosticFacts.expected("a query operator", KqlParser.describe(keyword)), keyword.span());

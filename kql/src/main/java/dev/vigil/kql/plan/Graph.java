@@ -3,6 +3,7 @@ package dev.vigil.kql.plan;
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.types.KqlType;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +14,12 @@ import java.util.Set;
  * is a row of an edge table, its properties the union of the edge tables' columns.
  *
  * @param nodeIdType the type every node id column has
+ * @param partition the column of {@code make-graph ... partitioned-by}, in every edge and node table: a node is then an id
+ *     within a value of it, and edges join nodes of their own value only
  */
 public record Graph(List<GraphEdges> edges, List<GraphNodes> nodes, Set<String> nodeIdProperties, KqlType nodeIdType,
-                   List<ColumnSchema> edgeProperties, List<ColumnSchema> nodeProperties, List<ComponentMark> components) {
+                   List<ColumnSchema> edgeProperties, List<ColumnSchema> nodeProperties, List<ComponentMark> components,
+                   Optional<String> partition) {
     public Graph {
         edges = List.copyOf(edges);
         nodes = List.copyOf(nodes);
@@ -31,7 +35,7 @@ public record Graph(List<GraphEdges> edges, List<GraphNodes> nodes, Set<String> 
         properties.add(new ColumnSchema(mark.property(), KqlType.LONG));
         List<ComponentMark> marks = new java.util.ArrayList<>(components);
         marks.add(mark);
-        return new Graph(edges, nodes, nodeIdProperties, nodeIdType, edgeProperties, properties, marks);
+        return new Graph(edges, nodes, nodeIdProperties, nodeIdType, edgeProperties, properties, marks, partition);
     }
 
     /** Whether {@code property} holds a component index rather than a value of the node tables. */

@@ -16,12 +16,14 @@ import java.util.Optional;
  *
  * @param nodes the pattern's distinct nodes: a named variable once however often it is written, each anonymous node
  * @param edges the pattern's edges, each between two of {@code nodes}
+ * @param partitionType the type of the graph's partition column ({@code int} when it has none: one partition, 0)
  */
-public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edges, GraphCycles cycles, Optional<PathEnds> ends)
-        implements LogicalOperator {
+public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edges, GraphCycles cycles, Optional<PathEnds> ends,
+                         KqlType partitionType) implements LogicalOperator {
     /** The type the list columns are declared with; they never leave the operator's project. */
     public static final KqlType LIST_TYPE = KqlType.DYNAMIC;
-    /** With path ends: the id of the path's first node, of its last node, and its number of edges. */
+    /** With path ends: the path's partition, the id of its first node, of its last node, and its number of edges. */
+    public static final String PATH_PARTITION = "__path_partition";
     public static final String PATH_FIRST = "__path_first";
     public static final String PATH_LAST = "__path_last";
     public static final String PATH_LENGTH = "__path_length";
@@ -96,6 +98,7 @@ public record GraphMatch(Graph graph, List<MatchNode> nodes, List<MatchEdge> edg
             }
         }
         ends.ifPresent(e -> {
+            columns.add(new ColumnSchema(PATH_PARTITION, partitionType));
             columns.add(new ColumnSchema(PATH_FIRST, graph.nodeIdType()));
             columns.add(new ColumnSchema(PATH_LAST, graph.nodeIdType()));
             columns.add(new ColumnSchema(PATH_LENGTH, KqlType.LONG));

@@ -12,7 +12,8 @@ import java.util.List;
  * {@code graph-match} as joins over the graph's tables: a node of the pattern is a reference to {@code __gn}, an edge
  * one to {@code __ge} turned the way the pattern reads it ({@code __from} its end on the pattern's left, {@code __to}
  * on the right), and a variable-length edge a recursive CTE of the paths from every node, each path carrying its edge
- * numbers, its inner nodes' ids and the rows of its edges and inner nodes, left to right. The cycles option becomes
+ * numbers, its inner nodes' ids and the rows of its edges and inner nodes, left to right; everything joins within one
+ * partition of the graph (there is one unless make-graph had partitioned-by). The cycles option becomes
  * conditions that the edge numbers (and, for none, the node ids) of a match are distinct; paths are pruned as they grow.
  */
 final class GraphMatchSql {
@@ -52,6 +53,7 @@ final class GraphMatchSql {
                 from.add(paths + " AS " + alias);
                 conditions.add(alias + ".__start = " + nodeAlias(edge.left()) + ".__id");
                 conditions.add(alias + ".__end = " + nodeAlias(edge.right()) + ".__id");
+                conditions.add(GraphSql.samePartition(alias, nodeAlias(edge.left())));
                 conditions.add(alias + ".__len >= " + edge.min());
                 edgeNumberLists.add(alias + ".__eids");
                 innerNodeLists.add(alias + ".__inner_ids");
@@ -64,6 +66,8 @@ final class GraphMatchSql {
                 from.add(oriented + " AS " + alias);
                 conditions.add(alias + ".__from = " + nodeAlias(edge.left()) + ".__id");
                 conditions.add(alias + ".__to = " + nodeAlias(edge.right()) + ".__id");
+                conditions.add(GraphSql.samePartition(alias, nodeAlias(edge.left())));
+                conditions.add(GraphSql.samePartition(alias, nodeAlias(edge.right())));
                 edgeNumbers.add(alias + ".__eid");
                 edge.variable().ifPresent(v -> {
                     for (ColumnSchema property : match.graph().edgeProperties()) {
@@ -90,6 +94,7 @@ final class GraphMatchSql {
             List<String> length = new ArrayList<>();
             length.add(String.valueOf(edgeNumbers.size()));
             edgeNumberLists.forEach(list -> length.add("len(" + list + ")"));
+            columns.add(nodeAlias(ends.first()) + ".__part AS " + SqlIdentifiers.quote(GraphMatch.PATH_PARTITION));
             columns.add(nodeAlias(ends.first()) + ".__id AS " + SqlIdentifiers.quote(GraphMatch.PATH_FIRST));
             columns.add(nodeAlias(ends.last()) + ".__id AS " + SqlIdentifiers.quote(GraphMatch.PATH_LAST));
             columns.add("CAST(" + String.join(" + ", length) + " AS BIGINT) AS " + SqlIdentifiers.quote(GraphMatch.PATH_LENGTH));
@@ -130,7 +135,7 @@ final class GraphMatchSql {
         List<ColumnSchema> edgeProperties = match.graph().edgeProperties();
         List<ColumnSchema> nodeProperties = match.graph().nodeProperties();
         String idType = DuckDbTypes.sqlType(match.graph().nodeIdType());
-        String start = "SELECT __id AS __start, __id AS __end, CAST(0 AS BIGINT) AS __len, CAST([] AS BIGINT[]) AS __eids, CAST([] AS "
+        String start = "SELECT __part, __id AS __start, __id AS __end, CAST(0 AS BIGINT) AS __len, CAST([] AS BIGINT[]) AS __eids, CAST([] AS "
                 + idType + "[]) AS __inner_ids, CAST([] AS " + GraphSql.rowListType(edgeProperties) + ") AS __edges, CAST([] AS "
                 + GraphSql.rowListType(nodeProperties) + ") AS __inner FROM " + GraphSql.NODES;
         List<String> prune = new ArrayList<>();
@@ -141,12 +146,13 @@ final class GraphMatchSql {
         if (match.cycles() == GraphCycles.NONE) {
             prune.add("(__p.__len = 0 OR (__p.__end <> __p.__start AND NOT list_contains(__p.__inner_ids, __p.__end)))");
         }
-        String step = "SELECT __p.__start, __o.__to, __p.__len + 1, list_append(__p.__eids, __o.__eid), "
+        String step = "SELECT __p.__part, __p.__start, __o.__to, __p.__len + 1, list_append(__p.__eids, __o.__eid), "
                 + "CASE WHEN __p.__len = 0 THEN __p.__inner_ids ELSE list_append(__p.__inner_ids, __p.__end) END, "
                 + "list_append(__p.__edges, " + GraphSql.row(edgeProperties, "__o", "__p.__len + 1") + "), "
                 + "CASE WHEN __p.__len = 0 THEN __p.__inner ELSE list_append(__p.__inner, " + GraphSql.row(nodeProperties, "__m", "__p.__len")
-                + ") END FROM " + self + " AS __p JOIN " + oriented + " AS __o ON __o.__from = __p.__end JOIN " + GraphSql.NODES
-                + " AS __m ON __m.__id = __p.__end WHERE " + String.join(" AND ", prune);
+                + ") END FROM " + self + " AS __p JOIN " + oriented + " AS __o ON __o.__from = __p.__end AND " + GraphSql.samePartition("__o", "__p")
+                + " JOIN " + GraphSql.NODES + " AS __m ON __m.__id = __p.__end AND " + GraphSql.samePartition("__m", "__p")
+                + " WHERE " + String.join(" AND ", prune);
         return start + " UNION ALL " + step;
     }
 

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A graph's two tables as CTEs, shared by the graph operators: {@code __ge}, one row per edge with its number
- * ({@code __eid}), its source and target node ids ({@code __src}, {@code __dst}) and its properties; and {@code __gn},
- * one row per node with its id ({@code __id}), its properties and its degrees ({@code __degree_in}, {@code __degree_out}).
- * Both are materialized, so that every reference sees the same edge numbers.
+ * ({@code __eid}), its source and target node ids ({@code __src}, {@code __dst}), its partition ({@code __part}) and its
+ * properties; and {@code __gn}, one row per node with its partition and id ({@code __part}, {@code __id}), its
+ * properties and its degrees ({@code __degree_in}, {@code __degree_out}). A graph made without partitioned-by has one
+ * partition, 0. Both are materialized, so that every reference sees the same edge numbers.
  */
 final class GraphSql {
     static final String EDGES = "__ge";
@@ -38,13 +39,14 @@ final class GraphSql {
             Graph.ComponentMark mark = graph.components().get(k);
             definitions.add("__gr" + k + " AS (" + reach(mark.strong(), "__gr" + k) + ")");
             String pairs = mark.strong()
-                    ? "SELECT __f.__n, __f.__m FROM __gr" + k + " AS __f JOIN __gr" + k + " AS __b ON __f.__n = __b.__m AND __f.__m = __b.__n"
-                    : "SELECT __n, __m FROM __gr" + k;
-            // the components numbered from 0 in the order of their smallest node id
-            definitions.add("__gc" + k + " AS (SELECT __n, dense_rank() OVER (ORDER BY __key) - 1 AS __c FROM (SELECT __n, min(__m) AS __key FROM ("
-                    + pairs + ") GROUP BY __n))");
+                    ? "SELECT __f.__part, __f.__n, __f.__m FROM __gr" + k + " AS __f JOIN __gr" + k + " AS __b ON __f.__n = __b.__m AND __f.__m = __b.__n"
+                    + " AND " + samePartition("__f", "__b")
+                    : "SELECT __part, __n, __m FROM __gr" + k;
+            // the components of each partition's graph numbered from 0 in the order of their smallest node id
+            definitions.add("__gc" + k + " AS (SELECT __part, __n, dense_rank() OVER (PARTITION BY __part ORDER BY __key) - 1 AS __c FROM "
+                    + "(SELECT __part, __n, min(__m) AS __key FROM (" + pairs + ") GROUP BY __part, __n))");
             columns.add("CAST(__gc" + k + ".__c AS BIGINT) AS " + SqlIdentifiers.quote(mark.property()));
-            joins += " LEFT JOIN __gc" + k + " ON __gc" + k + ".__n = __gn0.__id";
+            joins += " LEFT JOIN __gc" + k + " ON __gc" + k + ".__n = __gn0.__id AND " + samePartition("__gc" + k, "__gn0");
         }
         definitions.add(NODES + " AS MATERIALIZED (SELECT " + String.join(", ", columns) + " FROM __gn0" + joins + ")");
         return String.join(", ", definitions);
@@ -52,11 +54,11 @@ final class GraphSql {
 
     /** Every node with each node it reaches (itself included), along the edges' directions or, for weak components, either way. */
     private static String reach(boolean directed, String self) {
-        String steps = directed ? "SELECT __src AS __from, __dst AS __to FROM " + EDGES
-                : "SELECT __src AS __from, __dst AS __to FROM " + EDGES + " UNION ALL SELECT __dst, __src FROM " + EDGES;
+        String steps = directed ? "SELECT __part, __src AS __from, __dst AS __to FROM " + EDGES
+                : "SELECT __part, __src AS __from, __dst AS __to FROM " + EDGES + " UNION ALL SELECT __part, __dst, __src FROM " + EDGES;
         // UNION, not UNION ALL: a pair found again adds nothing, so the recursion ends
-        return "SELECT __id AS __n, __id AS __m FROM __gn0 UNION SELECT __r.__n, __e.__to FROM " + self + " AS __r JOIN (" + steps
-                + ") AS __e ON __e.__from = __r.__m";
+        return "SELECT __part, __id AS __n, __id AS __m FROM __gn0 UNION SELECT __r.__part, __r.__n, __e.__to FROM " + self + " AS __r JOIN ("
+                + steps + ") AS __e ON __e.__from = __r.__m AND " + samePartition("__e", "__r");
     }
 
     private static String edges(Graph graph, List<String> stages) {
@@ -67,6 +69,7 @@ final class GraphSql {
             List<String> columns = new ArrayList<>();
             columns.add(SqlIdentifiers.quote(table.source()) + " AS __src");
             columns.add(SqlIdentifiers.quote(table.target()) + " AS __dst");
+            columns.add(graph.partition().map(SqlIdentifiers::quote).orElse("0") + " AS __part");
             for (ColumnSchema property : graph.edgeProperties()) {
                 String value = names.contains(property.name()) ? SqlIdentifiers.quote(property.name()) : missing(property.type());
                 columns.add(value + " AS " + SqlIdentifiers.quote(property.name()));
@@ -78,16 +81,20 @@ final class GraphSql {
 
     private static String nodes(Graph graph, List<String> stages) {
         List<String> ids = new ArrayList<>();
-        ids.add("SELECT __src AS __id FROM " + EDGES);
-        ids.add("SELECT __dst FROM " + EDGES);
+        ids.add("SELECT __part, __src AS __id FROM " + EDGES);
+        ids.add("SELECT __part, __dst FROM " + EDGES);
+        String part = graph.partition().map(SqlIdentifiers::quote).orElse("0");
         List<String> joins = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             String id = SqlIdentifiers.quote(graph.nodes().get(i).id());
-            ids.add("SELECT " + id + " FROM " + stages.get(i));
-            // one row per id: Kusto takes an arbitrary one of a node's rows
-            joins.add(" LEFT JOIN (SELECT DISTINCT ON (" + id + ") * FROM " + stages.get(i) + ") AS __n" + i + " ON __n" + i + "." + id + " = __ids.__id");
+            String alias = "__n" + i;
+            ids.add("SELECT " + part + ", " + id + " FROM " + stages.get(i));
+            // one row per node: Kusto takes an arbitrary one of a node's rows
+            joins.add(" LEFT JOIN (SELECT DISTINCT ON (" + part + ", " + id + ") * FROM " + stages.get(i) + ") AS " + alias + " ON " + alias + "." + id
+                    + " = __ids.__id" + (graph.partition().isPresent() ? " AND " + alias + "." + part + " IS NOT DISTINCT FROM __ids.__part" : ""));
         }
         List<String> columns = new ArrayList<>();
+        columns.add("__ids.__part AS __part");
         columns.add("__ids.__id AS __id");
         for (ColumnSchema property : graph.nodeProperties()) {
             if (graph.isComponent(property.name())) {
@@ -96,6 +103,8 @@ final class GraphSql {
             String value;
             if (graph.nodeIdProperties().contains(property.name())) {
                 value = "__ids.__id";
+            } else if (graph.partition().isPresent() && graph.partition().get().equals(property.name())) {
+                value = "__ids.__part";
             } else {
                 List<String> sources = new ArrayList<>();
                 for (int i = 0; i < stages.size(); i++) {
@@ -112,9 +121,16 @@ final class GraphSql {
         columns.add("coalesce(__din.__n, 0) AS __degree_in");
         columns.add("coalesce(__dout.__n, 0) AS __degree_out");
         return "SELECT " + String.join(", ", columns) + " FROM (" + String.join(" UNION ", ids) + ") AS __ids" + String.join("", joins)
-                + " LEFT JOIN (SELECT __dst, count(*) AS __n FROM " + EDGES + " GROUP BY __dst) AS __din ON __din.__dst = __ids.__id"
-                + " LEFT JOIN (SELECT __src, count(*) AS __n FROM " + EDGES + " GROUP BY __src) AS __dout ON __dout.__src = __ids.__id"
+                + " LEFT JOIN (SELECT __part, __dst, count(*) AS __n FROM " + EDGES + " GROUP BY __part, __dst) AS __din ON __din.__dst = __ids.__id"
+                + " AND " + samePartition("__din", "__ids")
+                + " LEFT JOIN (SELECT __part, __src, count(*) AS __n FROM " + EDGES + " GROUP BY __part, __src) AS __dout ON __dout.__src = __ids.__id"
+                + " AND " + samePartition("__dout", "__ids")
                 + " WHERE __ids.__id IS NOT NULL";
+    }
+
+    /** Whether the rows of {@code first} and {@code second} are in the same partition of the graph (a null partition is one too). */
+    static String samePartition(String first, String second) {
+        return first + ".__part IS NOT DISTINCT FROM " + second + ".__part";
     }
 
     /** The value of a property an element lacks: empty for a string (Kusto's strings are never null), else null. */

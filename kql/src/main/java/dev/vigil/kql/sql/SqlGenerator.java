@@ -200,7 +200,8 @@ public final class SqlGenerator {
         @Override
         public String visit(ShortestPaths paths) {
             // the fewest edges per pair of path ends; with output=any one such path per pair
-            String ends = "PARTITION BY " + SqlIdentifiers.quote(GraphMatch.PATH_FIRST) + ", " + SqlIdentifiers.quote(GraphMatch.PATH_LAST);
+            String ends = "PARTITION BY " + SqlIdentifiers.quote(GraphMatch.PATH_PARTITION) + ", " + SqlIdentifiers.quote(GraphMatch.PATH_FIRST) + ", "
+                    + SqlIdentifiers.quote(GraphMatch.PATH_LAST);
             String length = SqlIdentifiers.quote(GraphMatch.PATH_LENGTH);
             return "SELECT * FROM " + stage(paths.input()) + " QUALIFY " + (paths.all()
                     ? length + " = min(" + length + ") OVER (" + ends + ")"
