@@ -71,7 +71,7 @@ final class GraphBinder {
             }
             if (make.partitionedBy().isPresent()) {
                 ColumnSchema partition = column(edges, make.partitionedBy().get());
-                KqlType nodePartition = column(rows, new Identifier(partition.name(), table.id().span())).type();
+                KqlType nodePartition = column(rows, new Identifier(partition.name(), table.span())).type();
                 if (nodePartition != partition.type()) {
                     throw new DiagnosticException(DiagnosticFacts.graphPropertyType(partition.name(), partition.type(), nodePartition), table.span());
                 }

@@ -3,6 +3,7 @@ package dev.vigil.kql.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.kql.Compilation;
+import dev.vigil.kql.Explanation;
 import dev.vigil.kql.CompileOptions;
 import dev.vigil.kql.Kql;
 import dev.vigil.kql.catalog.Catalog;
@@ -157,6 +158,18 @@ class TestGraphPatternParsing {
     })
     void testBindingErrorsArePositioned(String query, String expected) {
         assertThat(errors(query)).containsExactly(expected);
+    }
+
+    @Test
+    void testExplainShowsTheMatchUnderItsFilterAndProject() {
+        Explanation explanation = Kql.explain("E | make-graph Src --> Dst with_node_id=n | graph-match (a)-[e*1..2]->(b) "
+                + "where e.Id > 0 and a.n != b.n project a.n, ids = e.Id", CATALOG, CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z")));
+
+        assertThat(explanation.plan())
+                .contains("#1 Project [a_n = a.n:string, ids = map(e.__edges, Id:long):dynamic]")
+                .contains("#2 Filter !=(a.n:string, b.n:string):bool")
+                .contains("#3 GraphMatch cycles=unique_edges graph(edges Src --> Dst) [(a) left_to_right e*1..2 each >(Id:long, 0:long):bool (b)]")
+                .contains("#4 TableScan E");
     }
 
     @Test
