@@ -14,6 +14,7 @@ import dev.vigil.kql.syntax.GraphNodeTable;
 import dev.vigil.kql.syntax.GraphTableOutput;
 import dev.vigil.kql.syntax.GraphToTableOperator;
 import dev.vigil.kql.syntax.Identifier;
+import dev.vigil.kql.syntax.JoinCondition;
 import dev.vigil.kql.syntax.MakeGraphOperator;
 import dev.vigil.kql.syntax.QueryOperator;
 import dev.vigil.kql.syntax.Span;
@@ -150,12 +151,11 @@ final class GraphBinder {
         return table;
     }
 
-    /** {@code graph-merge Right}: both graphs' nodes (one per id, properties merged by name) and all their edges. */
+    /**
+     * {@code graph-merge Right [on Conditions]}: both graphs' nodes (one per id, properties merged by name) and their edges,
+     * all of them, or with conditions a left and a right edge that meet them as one edge.
+     */
     private static Graph merge(GraphMergeOperator merge, Graph left, Environment environment) {
-        if (!merge.conditions().isEmpty()) {
-            throw new DiagnosticException(DiagnosticFacts.graphMergeOnUnsupported(),
-                    merge.conditions().get(0).span().to(merge.conditions().get(merge.conditions().size() - 1).span()));
-        }
         Graph right = TabularBinder.value(merge.right(), environment).graph()
                 .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.graphExpected("graph-merge"), merge.right().span()));
         if (left.partition().isPresent() || right.partition().isPresent()) {
@@ -170,7 +170,11 @@ final class GraphBinder {
                     right.nodeIdType(), left.nodeIdType()), merge.right().span());
         }
         List<Graph.GraphEdges> edges = new ArrayList<>(left.edges());
-        edges.addAll(right.edges());
+        if (merge.conditions().isEmpty()) {
+            edges.addAll(right.edges());
+        } else {
+            edges = List.of(mergedEdges(merge, left, right));
+        }
         List<Graph.GraphNodes> nodes = new ArrayList<>(left.nodes());
         nodes.addAll(right.nodes());
         Set<String> idProperties = new HashSet<>(left.nodeIdProperties());
@@ -180,6 +184,29 @@ final class GraphBinder {
         List<ColumnSchema> nodeProperties = new ArrayList<>(left.nodeProperties());
         addProperties(nodeProperties, right.nodeProperties(), merge.right().span());
         return new Graph(edges, nodes, idProperties, left.nodeIdType(), edgeProperties, nodeProperties, List.of(), Optional.empty());
+    }
+
+    /** The edges of graph-merge ... on: one table, the left graph's edges merged with the right's on the conditions. */
+    private static Graph.GraphEdges mergedEdges(GraphMergeOperator merge, Graph left, Graph right) {
+        Span conditions = merge.conditions().get(0).span().to(merge.conditions().get(merge.conditions().size() - 1).span());
+        if (left.edges().size() != 1 || right.edges().size() != 1 || left.edges().get(0).mergedWith().isPresent()
+                || right.edges().get(0).mergedWith().isPresent()) {
+            throw new DiagnosticException(DiagnosticFacts.graphMergeOnUnsupported(), conditions);
+        }
+        Graph.GraphEdges leftEdges = left.edges().get(0);
+        Graph.GraphEdges rightEdges = right.edges().get(0);
+        List<Graph.MergeKey> keys = new ArrayList<>();
+        for (JoinCondition condition : merge.conditions()) {
+            ColumnSchema leftColumn = column(leftEdges.rows(), condition.left());
+            ColumnSchema rightColumn = column(rightEdges.rows(), condition.right());
+            if (leftColumn.type() != rightColumn.type()) {
+                throw new DiagnosticException(DiagnosticFacts.graphPropertyType(leftColumn.name(), leftColumn.type(), rightColumn.type()),
+                        condition.span());
+            }
+            keys.add(new Graph.MergeKey(leftColumn.name(), rightColumn.name()));
+        }
+        return new Graph.GraphEdges(leftEdges.rows(), leftEdges.source(), leftEdges.target(),
+                Optional.of(new Graph.EdgeMerge(rightEdges.rows(), rightEdges.source(), rightEdges.target(), keys)));
     }
 
     /** {@code graph-mark-components [kind = weak|strong] [with_component_id = Name]}: a long node property, ComponentId by default. */

@@ -368,7 +368,8 @@ public final class DiagnosticFacts {
     }
 
     public static DiagnosticFact graphMergeOnUnsupported() {
-        return new DiagnosticFact("VQ022", "graph-merge with on conditions is not supported; without them the two graphs' edges are all kept.");
+        return new DiagnosticFact("VQ022", "graph-merge ... on merges graphs of one edge table each, as make-graph makes them; merge the "
+                + "others without on conditions.");
     }
 
     public static DiagnosticFact severalResults(String operator) {

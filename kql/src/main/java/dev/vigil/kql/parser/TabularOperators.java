@@ -73,7 +73,8 @@ public final class TabularOperators {
                 + "shortest kept, so long paths are slow; variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long");
         supported("graph-mark-components", "component indexes follow the order of each component's smallest node id; the components are "
                 + "found from every node's reachable nodes, so the cost grows with the square of the graph's nodes; a marked graph cannot be merged");
-        supported("graph-merge", "without on only: on conditions are refused");
+        supported("graph-merge", "with on conditions, a left and a right edge that meet them are one edge (one per matching pair), "
+                + "with the left edge's value where both have a property, and both graphs must come from make-graph (one edge table each)");
         supported("find", "tables only in the in (...) list, no subqueries there; pack_ holds null values too");
     }
 

@@ -50,8 +50,25 @@ public record Graph(List<GraphEdges> edges, List<GraphNodes> nodes, Set<String> 
     public record ComponentMark(String property, boolean strong) {
     }
 
-    /** One table of edges: its rows, and the columns holding each edge's source and target node ids. */
-    public record GraphEdges(LogicalOperator rows, String source, String target) {
+    /**
+     * One table of edges: its rows, and the columns holding each edge's source and target node ids. With
+     * {@code mergedWith} (graph-merge ... on), its rows are merged with another graph's edges on keys.
+     */
+    public record GraphEdges(LogicalOperator rows, String source, String target, Optional<EdgeMerge> mergedWith) {
+        public GraphEdges(LogicalOperator rows, String source, String target) {
+            this(rows, source, target, Optional.empty());
+        }
+    }
+
+    /** The right graph's edges of graph-merge ... on, and the key columns that make a left and a right edge one. */
+    public record EdgeMerge(LogicalOperator rows, String source, String target, List<MergeKey> keys) {
+        public EdgeMerge {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** {@code $left.Left == $right.Right} of graph-merge's on. */
+    public record MergeKey(String left, String right) {
     }
 
     /** One table of nodes: its rows, and the column holding each node's id. */

@@ -184,7 +184,10 @@ public final class PlanPrinter {
 
     private static List<LogicalOperator> graphInputs(Graph graph) {
         List<LogicalOperator> inputs = new ArrayList<>();
-        graph.edges().forEach(e -> inputs.add(e.rows()));
+        graph.edges().forEach(e -> {
+            inputs.add(e.rows());
+            e.mergedWith().ifPresent(m -> inputs.add(m.rows()));
+        });
         graph.nodes().forEach(n -> inputs.add(n.rows()));
         return inputs;
     }

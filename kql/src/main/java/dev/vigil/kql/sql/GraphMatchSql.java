@@ -5,8 +5,10 @@ import dev.vigil.kql.plan.GraphCycles;
 import dev.vigil.kql.plan.GraphMatch;
 import dev.vigil.kql.plan.GraphMatch.MatchEdge;
 import dev.vigil.kql.plan.GraphMatch.MatchNode;
+import dev.vigil.kql.plan.LogicalOperator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code graph-match} as joins over the graph's tables: a node of the pattern is a reference to {@code __gn}, an edge
@@ -20,9 +22,10 @@ final class GraphMatchSql {
     private GraphMatchSql() {
     }
 
-    static String select(GraphMatch match, List<String> edgeStages, List<String> nodeStages, ExpressionSql expressions) {
+    /** {@code stages} writes the plan of one of the graph's tables and returns the name of its CTE. */
+    static String select(GraphMatch match, Function<LogicalOperator, String> stages, ExpressionSql expressions) {
         List<String> definitions = new ArrayList<>();
-        definitions.add(GraphSql.definitions(match.graph(), edgeStages, nodeStages));
+        definitions.add(GraphSql.definitions(match.graph(), stages));
         List<String> from = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         List<String> columns = new ArrayList<>();

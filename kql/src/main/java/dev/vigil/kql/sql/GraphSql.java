@@ -2,9 +2,11 @@ package dev.vigil.kql.sql;
 
 import dev.vigil.kql.catalog.ColumnSchema;
 import dev.vigil.kql.plan.Graph;
+import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A graph's two tables as CTEs, shared by the graph operators: {@code __ge}, one row per edge with its number
@@ -24,8 +26,9 @@ final class GraphSql {
      * {@code __ge AS MATERIALIZED (...), __gn AS MATERIALIZED (...)}, over the stages of the graph's edge and node tables,
      * for a {@code WITH RECURSIVE}: the components of {@code graph-mark-components} are found with recursive CTEs.
      */
-    static String definitions(Graph graph, List<String> edgeStages, List<String> nodeStages) {
-        String edges = EDGES + " AS MATERIALIZED (" + edges(graph, edgeStages) + ")";
+    static String definitions(Graph graph, Function<LogicalOperator, String> stages) {
+        List<String> nodeStages = graph.nodes().stream().map(n -> stages.apply(n.rows())).toList();
+        String edges = EDGES + " AS MATERIALIZED (" + edges(graph, stages) + ")";
         if (graph.components().isEmpty()) {
             return edges + ", " + NODES + " AS MATERIALIZED (" + nodes(graph, nodeStages) + ")";
         }
@@ -61,22 +64,60 @@ final class GraphSql {
                 + steps + ") AS __e ON __e.__from = __r.__m AND " + samePartition("__e", "__r");
     }
 
-    private static String edges(Graph graph, List<String> stages) {
+    private static String edges(Graph graph, Function<LogicalOperator, String> stages) {
         List<String> legs = new ArrayList<>();
-        for (int i = 0; i < stages.size(); i++) {
-            Graph.GraphEdges table = graph.edges().get(i);
-            List<String> names = table.rows().schema().stream().map(ColumnSchema::name).toList();
-            List<String> columns = new ArrayList<>();
-            columns.add(SqlIdentifiers.quote(table.source()) + " AS __src");
-            columns.add(SqlIdentifiers.quote(table.target()) + " AS __dst");
-            columns.add(graph.partition().map(SqlIdentifiers::quote).orElse("0") + " AS __part");
-            for (ColumnSchema property : graph.edgeProperties()) {
-                String value = names.contains(property.name()) ? SqlIdentifiers.quote(property.name()) : missing(property.type());
-                columns.add(value + " AS " + SqlIdentifiers.quote(property.name()));
-            }
-            legs.add("SELECT " + String.join(", ", columns) + " FROM " + stages.get(i));
+        for (Graph.GraphEdges table : graph.edges()) {
+            legs.add(table.mergedWith().isPresent() ? mergedEdges(graph, table, table.mergedWith().get(), stages) : edges(graph, table, stages));
         }
         return "SELECT row_number() OVER () AS __eid, * FROM (" + String.join(" UNION ALL ", legs) + ")";
+    }
+
+    private static String edges(Graph graph, Graph.GraphEdges table, Function<LogicalOperator, String> stages) {
+        List<String> names = table.rows().schema().stream().map(ColumnSchema::name).toList();
+        List<String> columns = new ArrayList<>();
+        columns.add(SqlIdentifiers.quote(table.source()) + " AS __src");
+        columns.add(SqlIdentifiers.quote(table.target()) + " AS __dst");
+        columns.add(graph.partition().map(SqlIdentifiers::quote).orElse("0") + " AS __part");
+        for (ColumnSchema property : graph.edgeProperties()) {
+            String value = names.contains(property.name()) ? SqlIdentifiers.quote(property.name()) : missing(property.type());
+            columns.add(value + " AS " + SqlIdentifiers.quote(property.name()));
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + stages.apply(table.rows());
+    }
+
+    /**
+     * The edges of graph-merge ... on: a left edge and a right edge that meet the conditions are one edge, whose properties
+     * are both edges' (the left's value where both have one, as Kusto takes either); the others stay as they are.
+     */
+    private static String mergedEdges(Graph graph, Graph.GraphEdges left, Graph.EdgeMerge right, Function<LogicalOperator, String> stages) {
+        List<String> leftNames = left.rows().schema().stream().map(ColumnSchema::name).toList();
+        List<String> rightNames = right.rows().schema().stream().map(ColumnSchema::name).toList();
+        List<String> columns = new ArrayList<>();
+        columns.add("CASE WHEN __l.__m THEN __l." + SqlIdentifiers.quote(left.source()) + " ELSE __r." + SqlIdentifiers.quote(right.source())
+                + " END AS __src");
+        columns.add("CASE WHEN __l.__m THEN __l." + SqlIdentifiers.quote(left.target()) + " ELSE __r." + SqlIdentifiers.quote(right.target())
+                + " END AS __dst");
+        columns.add("0 AS __part");
+        for (ColumnSchema property : graph.edgeProperties()) {
+            String name = SqlIdentifiers.quote(property.name());
+            boolean inLeft = leftNames.contains(property.name());
+            boolean inRight = rightNames.contains(property.name());
+            String value;
+            if (inLeft && inRight) {
+                value = "CASE WHEN __l.__m THEN __l." + name + " ELSE __r." + name + " END";
+            } else if (inLeft || inRight) {
+                value = "coalesce(" + (inLeft ? "__l." : "__r.") + name + ", " + missing(property.type()) + ")";
+            } else {
+                value = missing(property.type());
+            }
+            columns.add(value + " AS " + name);
+        }
+        List<String> on = new ArrayList<>();
+        for (Graph.MergeKey key : right.keys()) {
+            on.add("__l." + SqlIdentifiers.quote(key.left()) + " = __r." + SqlIdentifiers.quote(key.right()));
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM (SELECT *, TRUE AS __m FROM " + stages.apply(left.rows()) + ") AS __l FULL JOIN "
+                + "(SELECT *, TRUE AS __m FROM " + stages.apply(right.rows()) + ") AS __r ON " + String.join(" AND ", on);
     }
 
     private static String nodes(Graph graph, List<String> stages) {

@@ -1,7 +1,6 @@
 package dev.vigil.kql.sql;
 
 import dev.vigil.kql.plan.Aggregate;
-import dev.vigil.kql.plan.Graph;
 import dev.vigil.kql.plan.GraphMatch;
 import dev.vigil.kql.plan.GraphToTable;
 import dev.vigil.kql.plan.ShortestPaths;
@@ -194,7 +193,7 @@ public final class SqlGenerator {
 
         @Override
         public String visit(GraphMatch match) {
-            return GraphMatchSql.select(match, edgeStages(match.graph()), nodeStages(match.graph()), expressions);
+            return GraphMatchSql.select(match, SqlGenerator.this::stage, expressions);
         }
 
         @Override
@@ -210,15 +209,7 @@ public final class SqlGenerator {
 
         @Override
         public String visit(GraphToTable table) {
-            return GraphToTableSql.select(table, edgeStages(table.graph()), nodeStages(table.graph()));
+            return GraphToTableSql.select(table, SqlGenerator.this::stage);
         }
-    }
-
-    private List<String> edgeStages(Graph graph) {
-        return graph.edges().stream().map(e -> stage(e.rows())).toList();
-    }
-
-    private List<String> nodeStages(Graph graph) {
-        return graph.nodes().stream().map(n -> stage(n.rows())).toList();
     }
 }
