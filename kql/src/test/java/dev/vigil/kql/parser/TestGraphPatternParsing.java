@@ -103,58 +103,58 @@ class TestGraphPatternParsing {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '#', value = {
         // a missing arrow of make-graph, at what stands there
-        "E | make-graph Src -> Dst| KS005 1:20",
+        "E | make-graph Src -> Dst# KS005 1:20",
         // a node that is not closed
-        "E | make-graph Src --> Dst | graph-match (a-->(b) project a.Id| KS005 1:42",
+        "E | make-graph Src --> Dst | graph-match (a-->(b) project a.Id# KS005 1:44",
         // an edge that points both ways
-        "E | make-graph Src --> Dst | graph-match (a)<-->(b) project a.Id| KS005 1:42",
+        "E | make-graph Src --> Dst | graph-match (a)<-->(b) project a.Id# KS005 1:45",
         // a variable-length edge without '..'
-        "E | make-graph Src --> Dst | graph-match (a)-[e*2]->(b) project a.Id| KS005 1:49",
+        "E | make-graph Src --> Dst | graph-match (a)-[e*2]->(b) project a.Id# KS005 1:50",
         // project is required
-        "E | make-graph Src --> Dst | graph-match (a)-->(b)| KS005 1:50",
+        "E | make-graph Src --> Dst | graph-match (a)-->(b)# KS005 1:51",
         // graph-to-table takes nodes or edges
-        "E | make-graph Src --> Dst | graph-to-table rows| KS005 1:45",
+        "E | make-graph Src --> Dst | graph-to-table rows# KS005 1:45",
     })
     void testSyntaxErrorsArePositioned(String query, String expected) {
         assertThat(errors(query)).containsExactly(expected);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '#', value = {
         // graph-match over a table
-        "E | graph-match (a) project a.Id| KS230 1:5",
+        "E | graph-match (a) project a.Id# KS230 1:5",
         // a graph at the end of the query
-        "E | make-graph Src --> Dst| KS231 1:5",
+        "E | make-graph Src --> Dst# KS231 1:5",
         // ids of different types
-        "E | make-graph Id --> Dst| KS232 1:23",
+        "E | make-graph Id --> Dst# KS232 1:23",
         // an unknown node table id column
-        "E | make-graph Src --> Dst with E on Nope| KS142 1:37",
+        "E | make-graph Src --> Dst with E on Nope# KS142 1:38",
         // a node and an edge of the same name
-        "E | make-graph Src --> Dst | graph-match (a)-[a]->(b) project b.Src| KS234 1:46",
+        "E | make-graph Src --> Dst | graph-match (a)-[a]->(b) project b.Src# KS234 1:47",
         // an edge variable used twice
-        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b)-[e]->(c) project a.Src| KS234 1:56",
+        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b)-[e]->(c) project a.Src# KS234 1:56",
         // node properties: the graph has none, so any is unknown
-        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) project a.Src| KS142 1:64",
+        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) project a.Src# KS142 1:65",
         // an edge property that does not exist
-        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) project e.Nope| KS142 1:64",
+        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) project e.Nope# KS142 1:65",
         // a where that is not a bool
-        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) where e.Id project e.Id| KS107 1:61",
+        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) where e.Id project e.Id# KS107 1:61",
         // inner_nodes() outside all(), any() and map()
-        "E | make-graph Src --> Dst | graph-match (a)-[e*1..2]->(b) project inner_nodes(e)| KS238 1:67",
+        "E | make-graph Src --> Dst | graph-match (a)-[e*1..2]->(b) project inner_nodes(e)# KS238 1:68",
         // two variable-length edges in one expression
-        "E | make-graph Src --> Dst | graph-match (a)-[e*1..2]->(b)-[f*1..2]->(c) project e.Id + f.Id| KS237 1:81",
+        "E | make-graph Src --> Dst | graph-match (a)-[e*1..2]->(b)-[f*1..2]->(c) project e.Id + f.Id# KS237 1:82",
         // a negative length
-        "E | make-graph Src --> Dst | graph-match (a)-[e*-1..2]->(b) project e.Id| KS236 1:47",
+        "E | make-graph Src --> Dst | graph-match (a)-[e*-1..2]->(b) project e.Id# KS236 1:49",
         // node_degree_in of an edge
-        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) project node_degree_in(e)| KS238 1:64",
+        "E | make-graph Src --> Dst | graph-match (a)-[e]->(b) project node_degree_in(e)# KS238 1:63",
         // nodes and edges tables in a let
-        "let X = E | make-graph Src --> Dst | graph-to-table nodes as N, edges as M; X| VQ009 1:37",
+        "let X = E | make-graph Src --> Dst | graph-to-table nodes as N, edges as M; X# VQ009 1:38",
         // nodes without properties
-        "E | make-graph Src --> Dst | graph-to-table nodes| KS241 1:45",
+        "E | make-graph Src --> Dst | graph-to-table nodes# KS241 1:45",
         // a graph-shortest-paths output that does not exist
-        "E | make-graph Src --> Dst | graph-shortest-paths output=some (a)-[e*1..2]->(b) project a.Src| KS233 1:57",
+        "E | make-graph Src --> Dst | graph-shortest-paths output=some (a)-[e*1..2]->(b) project a.Src# KS233 1:58",
     })
     void testBindingErrorsArePositioned(String query, String expected) {
         assertThat(errors(query)).containsExactly(expected);
