@@ -131,7 +131,8 @@ final class GraphSql {
             String alias = "__n" + i;
             ids.add("SELECT " + part + ", " + id + " FROM " + stages.get(i));
             // one row per node: Kusto takes an arbitrary one of a node's rows
-            joins.add(" LEFT JOIN (SELECT DISTINCT ON (" + part + ", " + id + ") * FROM " + stages.get(i) + ") AS " + alias + " ON " + alias + "." + id
+            String key = graph.partition().isPresent() ? part + ", " + id : id;
+            joins.add(" LEFT JOIN (SELECT DISTINCT ON (" + key + ") * FROM " + stages.get(i) + ") AS " + alias + " ON " + alias + "." + id
                     + " = __ids.__id" + (graph.partition().isPresent() ? " AND " + alias + "." + part + " IS NOT DISTINCT FROM __ids.__part" : ""));
         }
         List<String> columns = new ArrayList<>();
