@@ -3,6 +3,7 @@ package dev.vigil.kql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.kql.binder.EvaluatePlugins;
+import dev.vigil.kql.binder.GraphFunctions;
 import dev.vigil.kql.binder.SpecialCalls;
 import dev.vigil.kql.catalog.Catalog;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -38,7 +39,7 @@ class TestLanguageChecklist {
     private static final Path PAGE = Path.of("..", "docs", "kql.md");
     private static final String START = "<!-- checklist:start -->";
     private static final String END = "<!-- checklist:end -->";
-    private static final List<String> KIND_ORDER = List.of("scalar", "aggregate", "window", "scalar-operator", "operator", "plugin");
+    private static final List<String> KIND_ORDER = List.of("scalar", "aggregate", "window", "scalar-operator", "operator", "plugin", "graph-function");
 
     private record Entry(String kind, String name) {
     }
@@ -155,6 +156,7 @@ class TestLanguageChecklist {
             case "window": return "window functions";
             case "scalar-operator": return "scalar operators";
             case "operator": return "tabular operators";
+            case "graph-function": return "graph functions";
             default: return "plugins";
         }
     }
@@ -178,6 +180,8 @@ class TestLanguageChecklist {
                 return TabularOperators.supported().containsKey(name);
             case "plugin":
                 return EvaluatePlugins.supported().containsKey(name);
+            case "graph-function":
+                return GraphFunctions.supported().containsKey(name);
             default:
                 throw new IllegalArgumentException("unknown kind in reference/names.txt: " + kind);
         }
@@ -189,6 +193,8 @@ class TestLanguageChecklist {
                 return TabularOperators.supported().get(name);
             case "plugin":
                 return EvaluatePlugins.supported().get(name);
+            case "graph-function":
+                return GraphFunctions.supported().get(name);
             case "scalar-operator":
                 return operator(name).map(FunctionDeclaration::deviation).orElse("");
             case "scalar":

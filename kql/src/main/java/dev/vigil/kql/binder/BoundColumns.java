@@ -7,6 +7,7 @@ import dev.vigil.kql.bound.BoundExpressionVisitor;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
+import dev.vigil.kql.bound.BoundPathElements;
 import dev.vigil.kql.bound.BoundScalarSubquery;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -56,6 +57,13 @@ final class BoundColumns implements BoundExpressionVisitor<Void> {
     @Override
     public Void visit(BoundInSubquery subquery) {
         subquery.value().accept(this);
+        return null;
+    }
+
+    @Override
+    public Void visit(BoundPathElements elements) {
+        // the element expression reads the elements' properties, not the input's columns
+        names.add(elements.list());
         return null;
     }
 }

@@ -151,6 +151,9 @@ final class ExpressionBinder {
                 if (qualified.isPresent()) {
                     return qualified.get();
                 }
+                if (scope.isClosedQualifier(reference.name()) && scope.lookup(reference.name()).isEmpty()) {
+                    throw new DiagnosticException(DiagnosticFacts.graphUnknownProperty(reference.name(), member.member()), member.memberSpan());
+                }
             }
             BoundExpression target = dynamicTarget(member.target());
             return new BoundCall(FunctionRegistry.memberAccess(), FunctionRegistry.memberAccess().signatures().get(0),
@@ -285,6 +288,12 @@ final class ExpressionBinder {
     }
 
     private BoundExpression call(FunctionCall call) {
+        if (scope.graphCalls().isPresent()) {
+            Optional<BoundExpression> graph = scope.graphCalls().get().bind(call);
+            if (graph.isPresent()) {
+                return graph.get();
+            }
+        }
         Optional<Symbol> local = scope.environment().lookup(call.name());
         if (local.isPresent() && local.get() instanceof Symbol.Function function) {
             return userFunction(function, call);

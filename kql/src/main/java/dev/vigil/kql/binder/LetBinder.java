@@ -36,11 +36,11 @@ final class LetBinder {
             return new Symbol.Function(name, definition, environment, Optional.empty());
         }
         if (value instanceof LetTabular tabular) {
-            return new Symbol.Tabular(TabularBinder.bind(tabular.tabular(), environment));
+            return tabularSymbol(TabularBinder.value(tabular.tabular(), environment));
         }
         Expression expression = ((LetExpression) value).expression();
         if (isTabular(expression, environment)) {
-            return new Symbol.Tabular(TabularBinder.bind(asTabular(expression), environment));
+            return tabularSymbol(TabularBinder.value(asTabular(expression), environment));
         }
         if (expression instanceof FunctionCall call) {
             Optional<Symbol.Function> function = UserFunctions.find(call.name(), environment, call.nameSpan());
@@ -50,6 +50,10 @@ final class LetBinder {
             }
         }
         return new Symbol.Scalar(ExpressionBinder.bindScalar(expression, Scope.of(List.of(), environment)));
+    }
+
+    private static Symbol tabularSymbol(PipeValue value) {
+        return value.graph().<Symbol>map(Symbol.Graph::new).orElseGet(() -> new Symbol.Tabular(value.table().get()));
     }
 
     /** True when the expression, by what its name refers to, is a table. */

@@ -13,6 +13,12 @@ import dev.vigil.kql.syntax.DistinctOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import dev.vigil.kql.syntax.ExtendOperator;
 import dev.vigil.kql.syntax.GetSchemaOperator;
+import dev.vigil.kql.syntax.GraphMatchOperator;
+import dev.vigil.kql.syntax.GraphMarkComponentsOperator;
+import dev.vigil.kql.syntax.GraphMergeOperator;
+import dev.vigil.kql.syntax.GraphShortestPathsOperator;
+import dev.vigil.kql.syntax.GraphToTableOperator;
+import dev.vigil.kql.syntax.MakeGraphOperator;
 import dev.vigil.kql.syntax.InvokeOperator;
 import dev.vigil.kql.syntax.JoinOperator;
 import dev.vigil.kql.syntax.LookupOperator;
@@ -242,5 +248,36 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
     @Override
     public LogicalOperator visit(FacetOperator facet) {
         throw new DiagnosticException(DiagnosticFacts.severalResults("facet"), facet.span());
+    }
+
+    @Override
+    public LogicalOperator visit(MakeGraphOperator makeGraph) {
+        // the pipe binds make-graph itself (TabularBinder), as its value is a graph; here it has nothing to follow it
+        throw new DiagnosticException(DiagnosticFacts.graphNotFollowed(), makeGraph.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphMatchOperator graphMatch) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-match"), graphMatch.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphToTableOperator graphToTable) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-to-table"), graphToTable.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphShortestPathsOperator shortestPaths) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-shortest-paths"), shortestPaths.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphMarkComponentsOperator markComponents) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-mark-components"), markComponents.span());
+    }
+
+    @Override
+    public LogicalOperator visit(GraphMergeOperator graphMerge) {
+        throw new DiagnosticException(DiagnosticFacts.graphExpected("graph-merge"), graphMerge.span());
     }
 }

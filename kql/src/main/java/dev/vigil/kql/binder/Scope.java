@@ -18,8 +18,11 @@ final class Scope {
     private final Map<String, BoundExpression> names = new LinkedHashMap<>();
     /** Values reached as {@code Name.Member} where Name is no column: the steps of {@code scan}. */
     private final Map<String, Map<String, BoundExpression>> qualified = new LinkedHashMap<>();
+    /** Qualifiers whose members are all defined: another member is an error, not a dynamic property. */
+    private final java.util.Set<String> closedQualifiers = new java.util.HashSet<>();
     private final Environment environment;
     private List<ColumnSchema> inputColumns = List.of();
+    private Optional<GraphCalls> graphCalls = Optional.empty();
 
     private Scope(Environment environment) {
         this.environment = environment;
@@ -55,6 +58,25 @@ final class Scope {
     /** Makes {@code prefix.member} stand for {@code expression}, as {@code s1.Ts} does in a scan step. */
     void defineQualified(String prefix, String member, BoundExpression expression) {
         qualified.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(member, expression);
+    }
+
+    /** Makes {@code prefix} a qualifier whose members are only those defined, as a graph pattern's variables are. */
+    void closeQualifier(String prefix) {
+        closedQualifiers.add(prefix);
+    }
+
+    boolean isClosedQualifier(String prefix) {
+        return closedQualifiers.contains(prefix);
+    }
+
+    /** The graph functions ({@code all()}, {@code map()}, ...) this scope binds, inside {@code graph-match}. */
+    Optional<GraphCalls> graphCalls() {
+        return graphCalls;
+    }
+
+    Scope withGraphCalls(GraphCalls calls) {
+        graphCalls = Optional.of(calls);
+        return this;
     }
 
     /** The value of {@code prefix.member} when {@code prefix} is a qualifier defined here. */

@@ -2,6 +2,7 @@ package dev.vigil.kql.binder;
 
 import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
+import dev.vigil.kql.syntax.GraphToTableOperator;
 import dev.vigil.kql.syntax.LetStatement;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.QueryOperator;
@@ -36,7 +37,10 @@ final class StatementBinding implements StatementVisitor<Void> {
         }
         PipeExpression pipe = queryStatement.pipe();
         List<QueryOperator> operators = pipe.operators();
-        if (!operators.isEmpty() && SeveralResultsBinder.givesSeveralResults(operators.get(operators.size() - 1))) {
+        if (!operators.isEmpty() && operators.get(operators.size() - 1) instanceof GraphToTableOperator toTable && toTable.outputs().size() > 1) {
+            PipeExpression input = new PipeExpression(pipe.source(), operators.subList(0, operators.size() - 1), pipe.span());
+            results = GraphBinder.tables(toTable, TabularBinder.value(input, environment), environment);
+        } else if (!operators.isEmpty() && SeveralResultsBinder.givesSeveralResults(operators.get(operators.size() - 1))) {
             QueryOperator last = operators.get(operators.size() - 1);
             PipeExpression input = new PipeExpression(pipe.source(), operators.subList(0, operators.size() - 1), pipe.span());
             results = SeveralResultsBinder.bind(last, TabularBinder.bind(input, environment), environment);

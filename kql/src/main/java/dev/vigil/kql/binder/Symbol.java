@@ -13,6 +13,10 @@ sealed interface Symbol {
     record Scalar(BoundExpression value) implements Symbol {
     }
 
+    /** A graph made by {@code make-graph} or {@code graph-merge}, for the graph operators that follow the name. */
+    record Graph(dev.vigil.kql.plan.Graph graph) implements Symbol {
+    }
+
     /** A table; every use refers to the same plan, so the SQL computes it once. */
     record Tabular(LogicalOperator plan) implements Symbol {
     }

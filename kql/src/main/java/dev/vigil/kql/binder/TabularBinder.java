@@ -8,6 +8,8 @@ import dev.vigil.kql.syntax.DatatableExpression;
 import dev.vigil.kql.syntax.ExternalDataExpression;
 import dev.vigil.kql.syntax.FindExpression;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.MakeGraphOperator;
+import dev.vigil.kql.syntax.Span;
 import dev.vigil.kql.syntax.MvApplyOperator;
 import dev.vigil.kql.syntax.PipeExpression;
 import dev.vigil.kql.syntax.PrintExpression;
@@ -93,12 +95,45 @@ final class TabularBinder {
         });
     }
 
-    /** A source and its operators; after an error in an operator that keeps its input's columns, the rest is still checked. */
+    /** A pipe that must give a table: one ending in a graph is an error at its last operator. */
     private static LogicalOperator pipe(PipeExpression pipe, Environment environment) {
-        LogicalOperator current = bind(pipe.source(), environment);
+        PipeValue value = pipeValue(pipe, environment);
+        if (value.graph().isPresent()) {
+            Span at = pipe.operators().isEmpty() ? pipe.span() : pipe.operators().get(pipe.operators().size() - 1).span();
+            throw new DiagnosticException(DiagnosticFacts.graphNotFollowed(), at);
+        }
+        return value.table().get();
+    }
+
+    /**
+     * The value of a tabular expression that may be a graph: a pipe ending in {@code make-graph} or {@code graph-merge},
+     * or the name of a graph.
+     */
+    static PipeValue value(TabularExpression tabular, Environment environment) {
+        if (tabular instanceof PipeExpression pipe) {
+            return pipeValue(pipe, environment);
+        }
+        if (tabular instanceof TableReference reference
+                && environment.lookup(reference.name()).orElse(null) instanceof Symbol.Graph graph) {
+            return PipeValue.of(graph.graph());
+        }
+        return PipeValue.of(bind(tabular, environment));
+    }
+
+    /** A source and its operators; after an error in an operator that keeps its input's columns, the rest is still checked. */
+    private static PipeValue pipeValue(PipeExpression pipe, Environment environment) {
+        PipeValue current = value(pipe.source(), environment);
         for (QueryOperator operator : pipe.operators()) {
+            if (current.graph().isPresent()) {
+                current = GraphBinder.afterGraph(operator, current.graph().get(), environment);
+                continue;
+            }
+            if (operator instanceof MakeGraphOperator makeGraph) {
+                current = GraphBinder.makeGraph(makeGraph, current.table().get(), environment);
+                continue;
+            }
             try {
-                current = Binder.bindOperator(operator, current, environment);
+                current = PipeValue.of(Binder.bindOperator(operator, current.table().get(), environment));
             } catch (DiagnosticException e) {
                 if (!environment.isQueryText() || !keepsColumns(operator)) {
                     throw e;
@@ -148,6 +183,9 @@ final class TabularBinder {
                                                  Environment environment, TableReference at) {
         if (symbol instanceof Symbol.Tabular tabular) {
             return tabular.plan();
+        }
+        if (symbol instanceof Symbol.Graph) {
+            throw new DiagnosticException(DiagnosticFacts.graphUsedAsTable(name), at.span());
         }
         if (symbol instanceof Symbol.Function function) {
             Symbol result = UserFunctions.invoke(function, arguments, Optional.empty(), Scope.of(List.of(), environment), at.span());

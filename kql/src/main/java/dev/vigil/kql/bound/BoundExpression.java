@@ -4,7 +4,7 @@ import dev.vigil.kql.types.KqlType;
 
 /** A scalar expression after binding: names resolved, overloads chosen, every node typed. */
 public sealed interface BoundExpression
-        permits BoundColumn, BoundLiteral, BoundCall, BoundIn, BoundScalarSubquery, BoundInSubquery {
+        permits BoundColumn, BoundLiteral, BoundCall, BoundIn, BoundScalarSubquery, BoundInSubquery, BoundPathElements {
     KqlType type();
 
     /** Calls the method of {@code visitor} for this type. */

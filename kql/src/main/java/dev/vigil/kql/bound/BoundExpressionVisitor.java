@@ -13,4 +13,6 @@ public interface BoundExpressionVisitor<R> {
     R visit(BoundScalarSubquery boundScalarSubquery);
 
     R visit(BoundInSubquery boundInSubquery);
+
+    R visit(BoundPathElements boundPathElements);
 }

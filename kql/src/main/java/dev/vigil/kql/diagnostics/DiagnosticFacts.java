@@ -264,6 +264,114 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("KS107", "evaluate " + plugin + " needs " + what + " here.");
     }
 
+    // --- graphs (make-graph, graph-match, graph-to-table, graph-merge)
+
+    public static DiagnosticFact graphEdgeBothWays() {
+        return new DiagnosticFact("KS005", "An edge of a graph pattern points one way (-->, <--) or neither way (--), not both.");
+    }
+
+    public static DiagnosticFact graphExpected(String operator) {
+        return new DiagnosticFact("KS230", "'" + operator + "' needs a graph as its input: put make-graph, or the name of a graph, before it.");
+    }
+
+    public static DiagnosticFact graphNotFollowed() {
+        return new DiagnosticFact("KS231", "A graph must be followed by a graph operator: graph-match, graph-to-table or graph-merge.");
+    }
+
+    public static DiagnosticFact graphUsedAsTable(String name) {
+        return new DiagnosticFact("KS231", "'" + name + "' is a graph, not a table; follow it with graph-match, graph-to-table or graph-merge.");
+    }
+
+    public static DiagnosticFact graphNodeIdType(String column, KqlType actual, KqlType expected) {
+        return new DiagnosticFact("KS232", "The node ids in '" + column + "' are of type " + actual.kqlName() + ", but the graph's node ids are of type "
+                + expected.kqlName() + "; every node id column of a graph must have one type.");
+    }
+
+    public static DiagnosticFact graphPropertyType(String property, KqlType first, KqlType second) {
+        return new DiagnosticFact("KS232", "The property '" + property + "' is of type " + first.kqlName() + " in one table of the graph and "
+                + second.kqlName() + " in another.");
+    }
+
+    public static DiagnosticFact graphCyclesOption(String value) {
+        return new DiagnosticFact("KS233", "'" + value + "' is not a cycles option; expected all, none or unique_edges.");
+    }
+
+    public static DiagnosticFact graphVariableKinds(String name) {
+        return new DiagnosticFact("KS234", "'" + name + "' names a node and an edge of the pattern; a variable names nodes or edges, not both.");
+    }
+
+    public static DiagnosticFact graphEdgeVariableTwice(String name) {
+        return new DiagnosticFact("KS234", "The edge variable '" + name + "' is used twice; each edge of a pattern has a name of its own.");
+    }
+
+    public static DiagnosticFact graphPatternNotConnected() {
+        return new DiagnosticFact("KS235", "The sequences of a pattern must share node variables so that they form one connected pattern.");
+    }
+
+    public static DiagnosticFact graphEdgeLength() {
+        return new DiagnosticFact("KS236", "The length of a variable-length edge is two constant integers, *min..max, with 0 <= min <= max.");
+    }
+
+    public static DiagnosticFact graphEdgeTooLong(int most) {
+        return new DiagnosticFact("VQ021", "Variable-length edges are supported up to " + most + " edges long.");
+    }
+
+    public static DiagnosticFact graphUnknownProperty(String variable, String property) {
+        return new DiagnosticFact("KS142", "The pattern variable '" + variable + "' has no property '" + property + "'.");
+    }
+
+    public static DiagnosticFact graphEdgeListMixed(String edge) {
+        return new DiagnosticFact("KS237", "An expression over the edges of the variable-length edge '" + edge + "' can use no other pattern "
+                + "variable; combine them with all(), any() or map().");
+    }
+
+    public static DiagnosticFact graphFunctionTarget(String function) {
+        return new DiagnosticFact("KS238", "The first argument of '" + function + "' must be a variable-length edge of the pattern, "
+                + "or inner_nodes() of one.");
+    }
+
+    public static DiagnosticFact graphInnerNodesPlace() {
+        return new DiagnosticFact("KS238", "inner_nodes() can only be the first argument of all(), any() or map().");
+    }
+
+    public static DiagnosticFact graphNodeFunctionTarget(String function) {
+        return new DiagnosticFact("KS238", "The argument of '" + function + "' must be a node variable of the pattern.");
+    }
+
+    public static DiagnosticFact graphTableOutputs() {
+        return new DiagnosticFact("KS240", "graph-to-table makes a table of nodes, of edges, or one of each.");
+    }
+
+    public static DiagnosticFact graphNodesWithoutProperties() {
+        return new DiagnosticFact("KS241", "The graph's nodes have no properties to make columns of: give make-graph node tables (with Nodes on Id) "
+                + "or with_node_id, or ask graph-to-table for with_node_id.");
+    }
+
+    public static DiagnosticFact graphShortestPathsPattern() {
+        return new DiagnosticFact("KS239", "graph-shortest-paths takes one sequence with at least one variable-length edge.");
+    }
+
+    public static DiagnosticFact graphShortestPathsOutput(String value) {
+        return new DiagnosticFact("KS233", "'" + value + "' is not an output option of graph-shortest-paths; expected any or all.");
+    }
+
+    public static DiagnosticFact graphComponentKind(String value) {
+        return new DiagnosticFact("KS233", "'" + value + "' is not a component kind; expected weak or strong.");
+    }
+
+    public static DiagnosticFact graphMergeOfPartitions() {
+        return new DiagnosticFact("VQ023", "A graph made with partitioned-by cannot be merged; merge the tables, then make the graph.");
+    }
+
+    public static DiagnosticFact graphMergeOfComponents() {
+        return new DiagnosticFact("VQ023", "A graph marked by graph-mark-components cannot be merged; merge first, then mark the components.");
+    }
+
+    public static DiagnosticFact graphMergeOnUnsupported() {
+        return new DiagnosticFact("VQ022", "graph-merge ... on merges graphs of one edge table each, as make-graph makes them; merge the "
+                + "others without on conditions.");
+    }
+
     public static DiagnosticFact severalResults(String operator) {
         return new DiagnosticFact("VQ009", operator + " makes several result tables, so it can only end the query's tabular statement, "
                 + "not a let, a subquery or a function body.");

@@ -43,7 +43,7 @@ final class JoinParser {
         return Optional.ofNullable(options.get("kind")).map(t -> new Identifier(t.text(), t.span()));
     }
 
-    private static TabularExpression right(KqlParser parser) {
+    static TabularExpression right(KqlParser parser) {
         if (parser.current().is(TokenKind.OPEN_PAREN)) {
             parser.advance();
             TabularExpression inner = parser.tabularExpression();
@@ -61,7 +61,7 @@ final class JoinParser {
         return parser.tableName();
     }
 
-    private static List<JoinCondition> conditions(KqlParser parser) {
+    static List<JoinCondition> conditions(KqlParser parser) {
         parser.expectWord("on");
         List<JoinCondition> conditions = new ArrayList<>();
         conditions.add(condition(parser));

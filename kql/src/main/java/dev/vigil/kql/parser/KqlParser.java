@@ -183,6 +183,11 @@ public final class KqlParser {
         return tabular.subqueryOverRows();
     }
 
+    /** One tabular operator, without the pipe before it. */
+    QueryOperator queryOperator() {
+        return tabular.queryOperator();
+    }
+
     SortKey sortKey() {
         return tabular.sortKey();
     }

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class TabularOperators {
     private static final Map<String, String> SUPPORTED = new LinkedHashMap<>();
+    /** The most edges a variable-length edge of graph-match may span; paths are enumerated, so longer ones could explode. */
+    public static final int GRAPH_MAX_PATH_LENGTH = 20;
 
     static {
         supported("as", "the name is also used by union withsource for the leg it ends");
@@ -61,6 +63,18 @@ public final class TabularOperators {
         supported("fork", "only as the last operator of the query's tabular statement; each subquery reads the input again, "
                 + "so non-deterministic operators (take without sort, sample) may see different rows in each");
         supported("facet", "only as the last operator of the query's tabular statement");
+        supported("make-graph", "a node's properties from two node tables are merged by column name, the first table's "
+                + "value winning; nodes with a null id are left out; with partitioned-by, nodes also have the partition column");
+        supported("graph-match", "variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long; a where condition on a variable-length "
+                + "edge's properties may use no other pattern variable; an any-direction edge that is a self-loop matches once");
+        supported("graph-to-table", "node hashes (with_node_id, with_source_id, with_target_id) are DuckDB hashes, not Kusto's values; "
+                + "nodes and edges together only end the query's tabular statement, and the later statements naming them are not supported");
+        supported("graph-shortest-paths", "the paths are enumerated (as graph-match's, without using an edge twice) and the "
+                + "shortest kept, so long paths are slow; variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long");
+        supported("graph-mark-components", "component indexes follow the order of each component's smallest node id; the components are "
+                + "found from every node's reachable nodes, so the cost grows with the square of the graph's nodes; a marked graph cannot be merged");
+        supported("graph-merge", "with on conditions, a left and a right edge that meet them are one edge (one per matching pair), "
+                + "with the left edge's value where both have a property, and both graphs must come from make-graph (one edge table each)");
         supported("find", "tables only in the in (...) list, no subqueries there; pack_ holds null values too");
     }
 

@@ -228,7 +228,7 @@ final class TabularParser {
 
     // --- tabular operators
 
-    private QueryOperator queryOperator() {
+    QueryOperator queryOperator() {
         Token keyword = parser.current();
         if (!keyword.is(TokenKind.IDENTIFIER)) {
             throw new DiagnosticException(DiagnosticFacts.expected("a query operator", KqlParser.describe(keyword)), keyword.span());
@@ -323,6 +323,18 @@ final class TabularParser {
                 return SeveralResultsParser.fork(parser, keyword);
             case "facet":
                 return SeveralResultsParser.facet(parser, keyword);
+            case "make-graph":
+                return GraphParser.makeGraph(parser, keyword);
+            case "graph-match":
+                return GraphParser.graphMatch(parser, keyword);
+            case "graph-to-table":
+                return GraphParser.graphToTable(parser, keyword);
+            case "graph-shortest-paths":
+                return GraphParser.graphShortestPaths(parser, keyword);
+            case "graph-mark-components":
+                return GraphParser.graphMarkComponents(parser, keyword);
+            case "graph-merge":
+                return GraphParser.graphMerge(parser, keyword);
             case "top-hitters": {
                 Expression count = parser.expression();
                 parser.expectWord("of");

@@ -6,6 +6,7 @@ import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundExpressionVisitor;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
+import dev.vigil.kql.bound.BoundPathElements;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.bound.BoundScalarSubquery;
 import dev.vigil.kql.catalog.ColumnSchema;
@@ -163,7 +164,32 @@ public final class PlanPrinter {
             public List<LogicalOperator> visit(Scan scan) {
                 return List.of(scan.input());
             }
+
+            @Override
+            public List<LogicalOperator> visit(GraphMatch match) {
+                return graphInputs(match.graph());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(GraphToTable table) {
+                return graphInputs(table.graph());
+            }
+
+            @Override
+            public List<LogicalOperator> visit(ShortestPaths paths) {
+                return List.of(paths.input());
+            }
         });
+    }
+
+    private static List<LogicalOperator> graphInputs(Graph graph) {
+        List<LogicalOperator> inputs = new ArrayList<>();
+        graph.edges().forEach(e -> {
+            inputs.add(e.rows());
+            e.mergedWith().ifPresent(m -> inputs.add(m.rows()));
+        });
+        graph.nodes().forEach(n -> inputs.add(n.rows()));
+        return inputs;
     }
 
     private String describe(LogicalOperator operator) {
@@ -286,7 +312,40 @@ public final class PlanPrinter {
                         + scan.rules().stream().map(r -> r.name() + (r.output() == ScanOutput.ALL ? "" : " (output=" + r.output().name().toLowerCase(java.util.Locale.ROOT) + ")") + ": " + expression(r.stay()))
                         .collect(Collectors.joining("; "));
             }
+
+            @Override
+            public String visit(GraphMatch match) {
+                List<String> edges = new ArrayList<>();
+                for (GraphMatch.MatchEdge edge : match.edges()) {
+                    edges.add(node(match, edge.left()) + " " + edge.direction().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + edge.variable().orElse("_") + (edge.variableLength() ? "*" + edge.min() + ".." + edge.max() : "")
+                            + edge.elementFilter().map(f -> " each " + expression(f)).orElse("") + " " + node(match, edge.right()));
+                }
+                return "GraphMatch cycles=" + match.cycles().name().toLowerCase(java.util.Locale.ROOT)
+                        + match.ends().map(e -> " ends " + node(match, e.first()) + ".." + node(match, e.last())).orElse("") + " " + graph(match.graph())
+                        + " [" + String.join("; ", edges) + "]";
+            }
+
+            @Override
+            public String visit(GraphToTable table) {
+                return "GraphToTable " + (table.nodes() ? "nodes" : "edges") + " " + graph(table.graph());
+            }
+
+            @Override
+            public String visit(ShortestPaths paths) {
+                return "ShortestPaths output=" + (paths.all() ? "all" : "any");
+            }
         });
+    }
+
+    private static String node(GraphMatch match, int index) {
+        return "(" + match.nodes().get(index).variable().orElse("_" + index) + ")";
+    }
+
+    private static String graph(Graph graph) {
+        return "graph(edges " + graph.edges().stream().map(e -> e.source() + " --> " + e.target()).collect(Collectors.joining(", "))
+                + (graph.nodes().isEmpty() ? "" : "; nodes on " + graph.nodes().stream().map(Graph.GraphNodes::id).collect(Collectors.joining(", ")))
+                + ")";
     }
 
     private String outputs(List<OutputColumn> columns) {
@@ -337,6 +396,12 @@ public final class PlanPrinter {
             public String visit(BoundInSubquery in) {
                 return (in.negated() ? "!in(" : "in(") + expression(in.value()) + ", #" + subqueryId((LogicalOperator) in.table())
                         + "." + in.column() + "):bool";
+            }
+
+            @Override
+            public String visit(BoundPathElements elements) {
+                return elements.combination().name().toLowerCase(java.util.Locale.ROOT) + "(" + elements.list() + ", "
+                        + expression(elements.element()) + "):" + elements.type().kqlName();
             }
         });
     }

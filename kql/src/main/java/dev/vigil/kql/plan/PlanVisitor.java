@@ -46,4 +46,10 @@ public interface PlanVisitor<R> {
     R visit(Pivot pivot);
 
     R visit(Scan scan);
+
+    R visit(GraphMatch graphMatch);
+
+    R visit(GraphToTable graphToTable);
+
+    R visit(ShortestPaths shortestPaths);
 }

@@ -124,6 +124,21 @@ public final class UniqueKeys {
             public Boolean visit(Scan scan) {
                 return false;
             }
+
+            @Override
+            public Boolean visit(GraphMatch match) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(GraphToTable table) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(ShortestPaths paths) {
+                return false;
+            }
         });
     }
 

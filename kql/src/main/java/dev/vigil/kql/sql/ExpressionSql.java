@@ -6,10 +6,12 @@ import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundExpressionVisitor;
 import dev.vigil.kql.bound.BoundIn;
 import dev.vigil.kql.bound.BoundInSubquery;
+import dev.vigil.kql.bound.BoundPathElements;
 import dev.vigil.kql.bound.BoundScalarSubquery;
 import dev.vigil.kql.bound.BoundLiteral;
 import dev.vigil.kql.functions.ElementList;
 import dev.vigil.kql.functions.FunctionRegistry;
+import dev.vigil.kql.functions.JsonValues;
 import dev.vigil.kql.functions.RenderArguments;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.syntax.BinaryOperator;
@@ -71,6 +73,22 @@ final class ExpressionSql {
             String stage = stages.apply((LogicalOperator) in.table());
             String test = "(" + render(in.value()) + " IN (SELECT " + SqlIdentifiers.quote(in.column()) + " FROM " + stage + "))";
             return in.negated() ? "(NOT coalesce(" + test + ", FALSE))" : test;
+        }
+
+        @Override
+        public String visit(BoundPathElements elements) {
+            // a correlated subquery over the list's rows, whose fields the element expression reads as columns
+            String rows = "(SELECT unnest(" + SqlIdentifiers.quote(elements.list()) + ", recursive := true))";
+            String element = render(elements.element());
+            switch (elements.combination()) {
+                case ALL:
+                    return "coalesce((SELECT bool_and(coalesce(" + element + ", FALSE)) FROM " + rows + "), TRUE)";
+                case ANY:
+                    return "coalesce((SELECT bool_or(coalesce(" + element + ", FALSE)) FROM " + rows + "), FALSE)";
+                default:
+                    return "coalesce((SELECT to_json(list(" + JsonValues.of(elements.element().type(), element) + " ORDER BY \"__i\")) FROM "
+                            + rows + "), CAST('[]' AS JSON))";
+            }
         }
     };
 

@@ -1,6 +1,9 @@
 package dev.vigil.kql.sql;
 
 import dev.vigil.kql.plan.Aggregate;
+import dev.vigil.kql.plan.GraphMatch;
+import dev.vigil.kql.plan.GraphToTable;
+import dev.vigil.kql.plan.ShortestPaths;
 import dev.vigil.kql.plan.Filter;
 import dev.vigil.kql.plan.Limit;
 import dev.vigil.kql.plan.Pivot;
@@ -186,6 +189,27 @@ public final class SqlGenerator {
         @Override
         public String visit(Scan scan) {
             return ScanSql.select(scan, stage(scan.input()), expressions);
+        }
+
+        @Override
+        public String visit(GraphMatch match) {
+            return GraphMatchSql.select(match, SqlGenerator.this::stage, expressions);
+        }
+
+        @Override
+        public String visit(ShortestPaths paths) {
+            // the fewest edges per pair of path ends; with output=any one such path per pair
+            String ends = "PARTITION BY " + SqlIdentifiers.quote(GraphMatch.PATH_PARTITION) + ", " + SqlIdentifiers.quote(GraphMatch.PATH_FIRST) + ", "
+                    + SqlIdentifiers.quote(GraphMatch.PATH_LAST);
+            String length = SqlIdentifiers.quote(GraphMatch.PATH_LENGTH);
+            return "SELECT * FROM " + stage(paths.input()) + " QUALIFY " + (paths.all()
+                    ? length + " = min(" + length + ") OVER (" + ends + ")"
+                    : "row_number() OVER (" + ends + " ORDER BY " + length + ") = 1");
+        }
+
+        @Override
+        public String visit(GraphToTable table) {
+            return GraphToTableSql.select(table, SqlGenerator.this::stage);
         }
     }
 }

@@ -8,7 +8,8 @@ public sealed interface QueryOperator
         LookupOperator, UnionOperator, MvExpandOperator, MvApplyOperator, ParseOperator, SerializeOperator, GetSchemaOperator,
         AsOperator, InvokeOperator, SampleOperator, SampleDistinctOperator, RenderOperator, EvaluateOperator, SearchOperator, MakeSeriesOperator, TopNestedOperator,
         ParseKvOperator, TopHittersOperator, PartitionOperator, ScanOperator, ConsumeOperator,
-        ForkOperator, FacetOperator {
+        ForkOperator, FacetOperator, MakeGraphOperator, GraphMatchOperator, GraphToTableOperator, GraphMergeOperator,
+        GraphShortestPathsOperator, GraphMarkComponentsOperator {
     Span span();
 
     /** Calls the method of {@code visitor} for this type. */

@@ -78,4 +78,16 @@ public interface QueryOperatorVisitor<R> {
     R visit(ForkOperator forkOperator);
 
     R visit(FacetOperator facetOperator);
+
+    R visit(MakeGraphOperator makeGraphOperator);
+
+    R visit(GraphMatchOperator graphMatchOperator);
+
+    R visit(GraphToTableOperator graphToTableOperator);
+
+    R visit(GraphMergeOperator graphMergeOperator);
+
+    R visit(GraphShortestPathsOperator graphShortestPathsOperator);
+
+    R visit(GraphMarkComponentsOperator graphMarkComponentsOperator);
 }
