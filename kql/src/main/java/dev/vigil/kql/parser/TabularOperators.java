@@ -58,9 +58,9 @@ public final class TabularOperators {
         supported("union", "");
         supported("where", "");
         supported("filter", "");
-        supported("fork", "only as the last operator of the query's tabular statement; each subquery reads the input again, "
+        supported("fork", "only as the last operator of a tabular statement; each subquery reads the input again, "
                 + "so non-deterministic operators (take without sort, sample) may see different rows in each");
-        supported("facet", "only as the last operator of the query's tabular statement");
+        supported("facet", "only as the last operator of a tabular statement");
         supported("find", "tables only in the in (...) list, no subqueries there; pack_ holds null values too");
     }
 
