@@ -25,8 +25,10 @@ final class ConditionalFunctions {
                 FunctionDeclaration.scalar("coalesce", ColumnNaming.NONE, coalesce()),
                 FunctionDeclaration.scalar("isempty", ColumnNaming.NONE, emptiness(false)),
                 FunctionDeclaration.scalar("isnotempty", ColumnNaming.NONE, emptiness(true)),
+                FunctionDeclaration.scalar("notempty", ColumnNaming.NONE, emptiness(true)),
                 FunctionDeclaration.scalar("isnull", ColumnNaming.NONE, nullness("IS NULL")),
                 FunctionDeclaration.scalar("isnotnull", ColumnNaming.NONE, nullness("IS NOT NULL")),
+                FunctionDeclaration.scalar("notnull", ColumnNaming.NONE, nullness("IS NOT NULL")),
                 FunctionDeclaration.scalar("gettype", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, gettype())
                         .withResultPrefix("type")
                         .withDeviation("dynamic numbers are long or real, not .NET names such as int64"),

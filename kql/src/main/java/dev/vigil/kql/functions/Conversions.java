@@ -47,6 +47,8 @@ final class Conversions {
                         .withDeviation("reads ISO-8601-like text, not every .NET format"),
                 conversion("totimespan", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC))
                         .withDeviation("does not read 1h-style text"),
+                conversion("totime", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC))
+                        .withDeviation("does not read 1h-style text"),
                 conversion("toguid", KqlType.GUID, List.of(KqlType.STRING, KqlType.GUID, KqlType.DYNAMIC)),
                 conversion("parse_json", KqlType.DYNAMIC, List.of(KqlType.values())),
                 conversion("todynamic", KqlType.DYNAMIC, List.of(KqlType.values())),

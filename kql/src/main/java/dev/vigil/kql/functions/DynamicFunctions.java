@@ -56,6 +56,8 @@ final class DynamicFunctions {
                         .withDeviation("top-level keys only, no JSONPath keys"),
                 scalar("array_iff", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))
                         .withDeviation("both choices must be arrays"),
+                scalar("array_iif", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))
+                        .withDeviation("both choices must be arrays"),
                 FunctionDeclaration.scalar("array_split", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "[" + a.sql(1) + "]"), DYNAMIC, LONG),
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "list_transform(" + list(a.sql(1)) + ", lambda __si: TRY_CAST(__si AS BIGINT))"),

@@ -26,7 +26,7 @@ public final class TabularOperators {
         supported("invoke", "");
         supported("join", "null keys do not match; keys of comparable types join");
         supported("lookup", "");
-        supported("make-series", "rows outside [from, to) or with a null axis are dropped before grouping; kind=nonempty ignored");
+        supported("make-series", "rows outside [from, to) or with a null axis are dropped before grouping");
         supported("mv-apply", "no bagexpansion= or limit");
         supported("mv-expand", "");
         supported("sort", "");
