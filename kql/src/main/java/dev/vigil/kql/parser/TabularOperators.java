@@ -47,7 +47,7 @@ public final class TabularOperators {
         supported("sample", "DuckDB reservoir sampling");
         supported("sample-distinct", "");
         supported("scan", "reads its input one row at a time inside DuckDB (a recursive query), so large inputs are slow");
-        supported("search", "no kind=case_sensitive, no wildcards inside terms");
+        supported("search", "");
         supported("serialize", "");
         supported("summarize", "dcount and percentiles are exact");
         supported("take", "");
