@@ -54,10 +54,8 @@ final class DynamicFunctions {
                         .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT).withResultPrefix("tree"),
                 scalar("bag_remove_keys", Signature.of(DYNAMIC, a -> removeKeys(a.sql(0), a.sql(1)), DYNAMIC, DYNAMIC))
                         .withDeviation("top-level keys only, no JSONPath keys"),
-                scalar("array_iff", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))
-                        .withDeviation("both choices must be arrays"),
-                scalar("array_iif", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))
-                        .withDeviation("both choices must be arrays"),
+                FunctionDeclaration.scalar("array_iff", ColumnNaming.NONE, arrayIffSignatures()),
+                FunctionDeclaration.scalar("array_iif", ColumnNaming.NONE, arrayIffSignatures()),
                 FunctionDeclaration.scalar("array_split", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "[" + a.sql(1) + "]"), DYNAMIC, LONG),
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "list_transform(" + list(a.sql(1)) + ", lambda __si: TRY_CAST(__si AS BIGINT))"),
@@ -239,11 +237,33 @@ final class DynamicFunctions {
      * array_iff: element by element, the element of {@code whenTrue} where the condition is true (or a non-zero number),
      * of {@code whenFalse} where it is false (or zero), null otherwise; as long as the condition array.
      */
-    private static String arrayIff(String conditions, String whenTrue, String whenFalse) {
-        return SharedValue.let(list(conditions), c -> SharedValue.let(list(whenTrue), t -> SharedValue.let(list(whenFalse), f ->
+    /** array_iff's overloads: a condition array, then each choice an array or a value of any other type. */
+    private static List<Signature> arrayIffSignatures() {
+        List<Signature> signatures = new java.util.ArrayList<>();
+        for (KqlType whenTrue : KqlType.values()) {
+            for (KqlType whenFalse : KqlType.values()) {
+                signatures.add(Signature.of(DYNAMIC, DynamicFunctions::arrayIff, DYNAMIC, whenTrue, whenFalse));
+            }
+        }
+        return signatures;
+    }
+
+    /**
+     * array_iff: per element of the condition array, the choice's element at that position (null past its end), or the
+     * choice itself when it is a value rather than an array; null where the condition is neither a bool nor a number.
+     */
+    private static String arrayIff(RenderArguments a) {
+        return SharedValue.let(list(a.sql(0)), c -> choice(a, 1, t -> choice(a, 2, f ->
                 "to_json(list_transform(" + c + ", lambda __ic, __ii: CASE TRY_CAST(__ic AS DOUBLE) <> 0 OR TRY_CAST(__ic AS BOOLEAN) "
-                        + "WHEN TRUE THEN coalesce(" + t + "[__ii], CAST('null' AS JSON)) WHEN FALSE THEN coalesce(" + f + "[__ii], "
-                        + "CAST('null' AS JSON)) ELSE CAST('null' AS JSON) END))")));
+                        + "WHEN TRUE THEN " + t + " WHEN FALSE THEN " + f + " ELSE CAST('null' AS JSON) END))")));
+    }
+
+    /** Argument {@code index} of array_iff as the JSON value chosen at position {@code __ii}. */
+    private static String choice(RenderArguments a, int index, java.util.function.UnaryOperator<String> body) {
+        if (a.type(index) == DYNAMIC) {
+            return SharedValue.let(list(a.sql(index)), l -> body.apply("coalesce(" + l + "[__ii], CAST('null' AS JSON))"));
+        }
+        return SharedValue.let("coalesce(" + Conversions.jsonValue(a.type(index), a.sql(index)) + ", CAST('null' AS JSON))", body);
     }
 
     /**
