@@ -233,10 +233,6 @@ final class DynamicFunctions {
                 + "__r.key), FALSE)))) END");
     }
 
-    /**
-     * array_iff: element by element, the element of {@code whenTrue} where the condition is true (or a non-zero number),
-     * of {@code whenFalse} where it is false (or zero), null otherwise; as long as the condition array.
-     */
     /** array_iff's overloads: a condition array, then each choice an array or a value of any other type. */
     private static List<Signature> arrayIffSignatures() {
         List<Signature> signatures = new java.util.ArrayList<>();
