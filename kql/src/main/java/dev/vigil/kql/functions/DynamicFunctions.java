@@ -33,8 +33,7 @@ final class DynamicFunctions {
                         + ", lambda __e: TRY_CAST(__e AS DOUBLE)))", DYNAMIC)),
                 scalar("bag_keys", Signature.of(DYNAMIC, a -> SharedValue.let(a.sql(0), d -> "CASE WHEN json_type(" + d + ") = 'OBJECT' THEN to_json(json_keys("
                         + d + ")) END"), DYNAMIC).withElements(DynamicFunctions::bagKeyList)),
-                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC))
-                        .withDeviation("keys whose value is null are dropped"),
+                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC)),
                 scalar("bag_has_key", Signature.of(KqlType.BOOL, a -> "(json_type(" + a.sql(0) + ") = 'OBJECT' AND json_extract(" + a.sql(0)
                         + ", '/' || replace(replace(" + a.sql(1) + ", '~', '~0'), '/', '~1')) IS NOT NULL)", DYNAMIC, KqlType.STRING)),
                 bagPack,
@@ -109,12 +108,18 @@ final class DynamicFunctions {
     }
 
     /** bag_merge: on a key in several bags, the leftmost bag's value is kept. */
+    /**
+     * bag_merge: every key of the bags, each with its value in the leftmost bag that has it (a nested bag is taken whole,
+     * not merged; a null value is kept). As maps, concatenated from the right so that the leftmost value wins; a value
+     * that is not a bag adds nothing.
+     */
     private static String merge(RenderArguments a) {
-        String result = a.sql(a.count() - 1);
-        for (int i = a.count() - 2; i >= 0; i--) {
-            result = "json_merge_patch(" + result + ", " + a.sql(i) + ")";
+        List<String> maps = new ArrayList<>();
+        for (int i = a.count() - 1; i >= 0; i--) {
+            maps.add(SharedValue.let(a.sql(i), v -> "CAST(CASE WHEN json_type(" + v + ") = 'OBJECT' THEN " + v + " ELSE CAST('{}' AS JSON) END"
+                    + " AS MAP(VARCHAR, JSON))"));
         }
-        return result;
+        return "to_json(map_concat(" + String.join(", ", maps) + "))";
     }
 
     private static String bagPack(RenderArguments a) {
