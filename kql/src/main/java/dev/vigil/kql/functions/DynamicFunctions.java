@@ -51,8 +51,8 @@ final class DynamicFunctions {
                         + Conversions.jsonValue(a.type(1), a.sql(1)) + "), FALSE)", DYNAMIC)),
                 scalar("treepath", Signature.of(DYNAMIC, a -> treePath(a.sql(0)), DYNAMIC))
                         .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT).withResultPrefix("tree"),
-                scalar("bag_remove_keys", Signature.of(DYNAMIC, a -> removeKeys(a.sql(0), a.sql(1)), DYNAMIC, DYNAMIC))
-                        .withDeviation("top-level keys only, no JSONPath keys"),
+                scalar("bag_remove_keys", Signature.of(DYNAMIC, DynamicFunctions::removeKeys, DYNAMIC, DYNAMIC))
+                        .withDeviation("JSONPath keys ($.a.b) only in a constant array of keys; keys from a column are top-level keys"),
                 FunctionDeclaration.scalar("array_iff", ColumnNaming.NONE, arrayIffSignatures()),
                 FunctionDeclaration.scalar("array_iif", ColumnNaming.NONE, arrayIffSignatures()),
                 FunctionDeclaration.scalar("array_split", ColumnNaming.NONE, List.of(
@@ -232,6 +232,15 @@ final class DynamicFunctions {
     }
 
     /** bag_remove_keys: the bag without the top-level keys named in the array. */
+    /** bag_remove_keys: with a constant array of keys, top-level keys and JSONPaths ({@link BagKeyPaths}); else top-level keys. */
+    private static String removeKeys(RenderArguments a) {
+        Optional<List<List<String>>> paths = a.constant(1).flatMap(keys -> BagKeyPaths.parse((String) keys));
+        if (paths.isPresent() && paths.get().stream().anyMatch(path -> path.size() > 1)) {
+            return SharedValue.let(a.sql(0), b -> BagKeyPaths.remove(b, paths.get(), a, 0));
+        }
+        return removeKeys(a.sql(0), a.sql(1));
+    }
+
     private static String removeKeys(String bag, String keys) {
         return SharedValue.let(bag, b -> "CASE WHEN json_type(" + b + ") = 'OBJECT' THEN to_json(map_from_entries(list_filter(map_entries(CAST(" + b
                 + " AS MAP(VARCHAR, JSON))), lambda __r: NOT coalesce(list_contains(list_transform(" + list(keys) + ", lambda __k: __k ->> '$'), "
