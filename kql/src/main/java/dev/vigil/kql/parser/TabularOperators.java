@@ -27,7 +27,7 @@ public final class TabularOperators {
         supported("join", "null keys do not match; keys of comparable types join");
         supported("lookup", "");
         supported("make-series", "rows outside [from, to) or with a null axis are dropped before grouping");
-        supported("mv-apply", "no bagexpansion= or limit");
+        supported("mv-apply", "");
         supported("mv-expand", "");
         supported("sort", "");
         supported("order", "");
