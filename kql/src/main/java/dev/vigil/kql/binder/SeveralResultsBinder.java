@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds {@code fork}, {@code facet} and {@code evaluate funnel_sequence}, which end a tabular statement with several
+ * Binds {@code fork}, {@code facet}, {@code evaluate funnel_sequence} and {@code evaluate preview}, which end a tabular statement with several
  * results: each result is a plan of its own over the same input plan, so each reads the input again (the workspace
  * runs them in one snapshot).
  */
