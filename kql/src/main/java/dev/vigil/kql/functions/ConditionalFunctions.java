@@ -125,7 +125,8 @@ final class ConditionalFunctions {
                         + "CASE json_type(" + v + ") WHEN 'OBJECT' THEN 'dictionary' WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' "
                         // whole numbers are int when they fit in 32 bits, as Kusto's gettype(parse_json('1')) is int
                         + "WHEN 'BIGINT' THEN CASE WHEN TRY_CAST(" + v + " AS INTEGER) IS NOT NULL THEN 'int' ELSE 'long' END "
-                        + "WHEN 'UBIGINT' THEN 'long' WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool' "
+                        + "WHEN 'UBIGINT' THEN CASE WHEN TRY_CAST(" + v + " AS INTEGER) IS NOT NULL THEN 'int' ELSE 'long' END "
+                        + "WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool' "
                         + "ELSE 'null' END END"), type));
             } else {
                 signatures.add(Signature.of(KqlType.STRING, a -> a.stringLiteral(type.kqlName()), type));
