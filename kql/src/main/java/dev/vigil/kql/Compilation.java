@@ -11,8 +11,9 @@ import java.util.Optional;
  * The outcome of compiling one query.
  *
  * @param diagnostics every error and warning, in text order
- * @param results the result tables in order, each its own DuckDB statement: one, or several when the query ends with
- *     {@code fork} or {@code facet}; none when there are errors. Run them in one snapshot so that they agree.
+ * @param results the result tables in order, each its own DuckDB statement: one, or several when the query has several
+ *     tabular statements or one ends with {@code fork}, {@code facet}, {@code evaluate funnel_sequence} or
+ *     {@code evaluate preview}; none when there are errors. Run them in one snapshot so that they agree.
  * @param visualization what a {@code render} operator asked for, if the query has one
  * @param probe present when the compilation cannot finish before the data answers a question (the
  *     columns of {@code evaluate bag_unpack} or {@code pivot}); then there are no errors, no schema and no SQL

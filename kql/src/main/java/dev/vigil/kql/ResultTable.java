@@ -8,7 +8,7 @@ import java.util.Objects;
  * One result table of a compiled query.
  *
  * @param name the table's name as the query API reports it: {@code PrimaryResult} for a query's only result, else the
- *     name {@code fork} or {@code facet} gives it
+ *     name {@code fork}, {@code facet} or a statement's final {@code as} gives it, or {@code Table_N} (N its position)
  * @param schema its columns
  * @param sql one DuckDB statement producing it
  */

@@ -29,6 +29,18 @@ class TestKqlExplainAndRender {
     }
 
     @Test
+    void testExplainOfABatchPrintsThePlanAndTheSqlOfEveryTable() {
+        Explanation explanation = Kql.explain("T | where Id > 5 | project Name; T | count", CATALOG, OPTIONS);
+
+        assertThat(explanation.compilation().results()).extracting(ResultTable::name).containsExactly("Table_0", "Table_1");
+        assertThat(explanation.plan()).startsWith("-- Table_0\n#1 Project").contains("-- Table_1\n#1 ");
+        String described = explanation.describe();
+        assertThat(described.substring(described.indexOf("SQL:\n")))
+                .startsWith("SQL:\n-- Table_0\n" + explanation.compilation().results().get(0).sql())
+                .contains("-- Table_1\n" + explanation.compilation().results().get(1).sql());
+    }
+
+    @Test
     void testExplainPrintsLiteralsAsKqlLiterals() {
         Explanation explanation = Kql.explain("T | where Name == \"High \\\"x\\\"\" | extend d = datetime(2024-01-02T03:04:05Z), "
                 + "s = 90m, ms = 250ms, r = 1.5, i = int(3), n = long(null), b = true, y = dynamic({\"a\": 1})", CATALOG, OPTIONS);

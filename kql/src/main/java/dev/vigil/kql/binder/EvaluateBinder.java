@@ -54,10 +54,12 @@ final class EvaluateBinder {
                 return SequenceDetectPlugin.bind(evaluate, input, environment);
             case ActivityEngagementPlugin.NAME:
                 return ActivityEngagementPlugin.bind(evaluate, input, environment);
+            case FunnelSequencePlugin.NAME:
+            case PreviewPlugin.NAME:
+                // StatementBinding binds them where they may be, at the end of a tabular statement: they make several tables
+                throw new DiagnosticException(DiagnosticFacts.severalResults("evaluate " + plugin.name()), evaluate.span());
             case FunnelSequenceCompletionPlugin.NAME:
                 return FunnelSequenceCompletionPlugin.bind(evaluate, input, environment);
-            case PreviewPlugin.NAME:
-                return PreviewPlugin.bind(evaluate, input, environment);
             case DcountIntersectPlugin.NAME:
                 return DcountIntersectPlugin.bind(evaluate, input, environment);
             case ActiveUsersCountPlugin.NAME:

@@ -24,8 +24,10 @@ public final class EvaluatePlugins {
         SUPPORTED.put(SchemaMergePlugin.NAME, "PreserveOrder is not checked: columns are ordered by their smallest ordinal");
         SUPPORTED.put(SequenceDetectPlugin.NAME, "every matching combination of rows is a sequence; steps may share a timestamp");
         SUPPORTED.put(ActivityEngagementPlugin.NAME, "dcounts are exact; rows before Start are not read for the first outer windows");
-        SUPPORTED.put(FunnelSequenceCompletionPlugin.NAME, "dcounts are exact; a state no id reached within a period has no row");
-        SUPPORTED.put(PreviewPlugin.NAME, "only the rows: the second table (the total count) is not returned, a query having one result");
+        SUPPORTED.put(FunnelSequenceCompletionPlugin.NAME, "dcounts are exact");
+        SUPPORTED.put(FunnelSequencePlugin.NAME, "dcounts are exact; rows of an id at one time are taken in the order of their states; "
+                + "prev and next must be within MaxSequenceStepWindow of the sequence, as its steps are (Kusto does not say)");
+        SUPPORTED.put(PreviewPlugin.NAME, "");
         SUPPORTED.put(ActiveUsersCountPlugin.NAME, "dcounts are exact; no week, month or year bins");
         SUPPORTED.put(ActivityMetricsPlugin.NAME, "dcounts are exact; windows without rows are left out; no week, month or year windows");
         SUPPORTED.put(NewActivityMetricsPlugin.NAME, "dcounts are exact; no Lookback table argument; no week, month or year windows; "

@@ -120,23 +120,16 @@ final class GraphBinder {
     }
 
     /** {@code graph-to-table nodes as N ..., edges as E ...} at the end of a tabular statement: a result per table, in order. */
-    static List<NamedResult> tables(GraphToTableOperator toTable, PipeValue input, Environment environment) {
+    static List<StatementResult> tables(GraphToTableOperator toTable, PipeValue input, Environment environment) {
         Graph graph = input.graph().orElseThrow(() -> new DiagnosticException(DiagnosticFacts.graphExpected("graph-to-table"), toTable.span()));
         List<GraphTableOutput> outputs = toTable.outputs();
         if (outputs.size() != 2 || outputs.get(0).nodes() == outputs.get(1).nodes()) {
             throw new DiagnosticException(DiagnosticFacts.graphTableOutputs(), toTable.span());
         }
-        List<NamedResult> results = new ArrayList<>();
-        int unnamed = 0;
+        List<StatementResult> results = new ArrayList<>();
         for (GraphTableOutput output : outputs) {
-            String name;
-            if (output.name().isPresent()) {
-                name = output.name().get().name();
-            } else {
-                name = unnamed == 0 ? SeveralResultsBinder.UNNAMED : SeveralResultsBinder.UNNAMED + "_" + unnamed;
-                unnamed++;
-            }
-            results.add(new NamedResult(name, table(output, graph, environment)));
+            // an unnamed table takes the query's Table_N, as fork's do
+            results.add(StatementResult.part(output.name().map(Identifier::name), table(output, graph, environment)));
         }
         return results;
     }

@@ -75,7 +75,7 @@ final class MakeSeriesBinder {
                 .orElseGet(() -> names.nameFor(operator.axis()));
         BoundExpression axisText = ExpressionBinder.bindScalar(KqlParser.parseExpression("tostring(" + MakeSeries.AXIS_VALUE + ")"),
                 Scope.of(List.of(new ColumnSchema(MakeSeries.AXIS_VALUE, axis.type()))));
-        return new MakeSeries(input, groups, aggregates, axis, axisName, from, to, step, axisText);
+        return new MakeSeries(input, groups, aggregates, axis, axisName, from, to, step, axisText, operator.nonEmpty());
     }
 
     private static Optional<BoundExpression> bound(String which, Optional<Expression> syntax, KqlType axisType, Scope constants) {

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code mv-apply items on (subquery)}: the items are expanded as {@code mv-expand} would expand
- * them from one row, the subquery sees those rows as its input, and its result replaces the row.
+ * {@code mv-apply items [limit n] on (subquery)}: the items are expanded as {@code mv-expand} would expand
+ * them from one row (its {@code limit} and {@code bagexpansion} too), the subquery sees those rows as its input,
+ * and its result replaces the row.
  * The output keeps the input columns that were not expanded in place and that the subquery does
  * not produce itself, followed by the subquery's columns.
  */
@@ -25,7 +26,7 @@ final class MvApplyBinder {
 
     static LogicalOperator bind(MvApplyOperator operator, LogicalOperator input, Environment environment) {
         ApplyRow row = new ApplyRow(input.schema());
-        MvExpandOperator expand = new MvExpandOperator(Optional.empty(), operator.itemIndex(), operator.items(), Optional.empty(),
+        MvExpandOperator expand = new MvExpandOperator(operator.bagExpansion(), operator.itemIndex(), operator.items(), operator.limit(),
                 false, operator.span());
         LogicalOperator expanded = MvExpandBinder.bind(expand, row, environment);
         LogicalOperator subquery = TabularBinder.bindOverRows(operator.subquery(), expanded, environment);

@@ -126,6 +126,30 @@ final class PluginExpansion {
         return ExpressionBinder.bindScalar(argument, Scope.of(List.of(), environment));
     }
 
+    /**
+     * A funnel plugin's sequence of states: a constant dynamic array of one string at least (a {@code let} of one too).
+     */
+    static List<String> sequence(String plugin, dev.vigil.kql.syntax.Expression argument, Environment environment) {
+        BoundExpression value = scalarArgument(argument, environment);
+        java.util.Optional<List<dev.vigil.kql.bound.BoundLiteral>> elements = value instanceof dev.vigil.kql.bound.BoundLiteral literal
+                && literal.type() == KqlType.DYNAMIC && literal.value().isPresent()
+                ? ConstantArrays.elements((String) literal.value().get()) : java.util.Optional.empty();
+        if (elements.isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.pluginArgument(plugin, "a constant array"), argument.span());
+        }
+        List<String> states = new ArrayList<>();
+        for (dev.vigil.kql.bound.BoundLiteral step : elements.get()) {
+            if (step.value().isEmpty() || step.type() != KqlType.STRING) {
+                throw new DiagnosticException(DiagnosticFacts.pluginArgument(plugin, "an array of state strings"), argument.span());
+            }
+            states.add((String) step.value().get());
+        }
+        if (states.isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.pluginArgument(plugin, "a sequence of one state at least"), argument.span());
+        }
+        return states;
+    }
+
     /** A column name as KQL text, always bracketed so that no name can read as a keyword of the expansion. */
     static String name(String column) {
         return "[" + KqlQuoting.stringLiteral(column) + "]";

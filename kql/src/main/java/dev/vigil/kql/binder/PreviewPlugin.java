@@ -4,12 +4,13 @@ import dev.vigil.kql.diagnostics.DiagnosticException;
 import dev.vigil.kql.diagnostics.DiagnosticFacts;
 import dev.vigil.kql.plan.Limit;
 import dev.vigil.kql.plan.LogicalOperator;
+import dev.vigil.kql.syntax.CountOperator;
 import dev.vigil.kql.syntax.EvaluateOperator;
 import java.util.List;
 
 /**
- * {@code evaluate preview(NumberOfRows)}: the first rows of the input. Kusto also returns a second table with the
- * total count; a Vigil query has one result, so only the rows come back.
+ * {@code evaluate preview(NumberOfRows)}: two result tables, the first rows of the input ({@code take}) and the number
+ * of its rows ({@code count}), so it can only end a tabular statement, as Kusto requires.
  */
 final class PreviewPlugin {
     static final String NAME = "preview";
@@ -17,10 +18,11 @@ final class PreviewPlugin {
     private PreviewPlugin() {
     }
 
-    static LogicalOperator bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
+    static List<LogicalOperator> bind(EvaluateOperator evaluate, LogicalOperator input, Environment environment) {
         if (evaluate.plugin().arguments().size() != 1) {
             throw new DiagnosticException(DiagnosticFacts.argumentCount(NAME, List.of(1)), evaluate.plugin().span());
         }
-        return new Limit(input, ExpressionBinder.bindRowCount(evaluate.plugin().arguments().get(0), Scope.of(List.of(), environment)));
+        LogicalOperator rows = new Limit(input, ExpressionBinder.bindRowCount(evaluate.plugin().arguments().get(0), Scope.of(List.of(), environment)));
+        return List.of(rows, Binder.bindOperator(new CountOperator(evaluate.span()), input, environment));
     }
 }

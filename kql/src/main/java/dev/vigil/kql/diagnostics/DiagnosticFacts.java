@@ -55,10 +55,6 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("VQ002", "The query is too complex to compile; simplify the expression.");
     }
 
-    public static DiagnosticFact oneResultOnly() {
-        return new DiagnosticFact("VQ003", "Only one tabular statement is supported per query for now; remove the others.");
-    }
-
     public static DiagnosticFact tabularExpected() {
         return new DiagnosticFact("KS005", "A table is expected here: a table name, a let name, a function call or a parenthesized query.");
     }
@@ -373,7 +369,7 @@ public final class DiagnosticFacts {
     }
 
     public static DiagnosticFact severalResults(String operator) {
-        return new DiagnosticFact("VQ009", operator + " makes several result tables, so it can only end the query's tabular statement, "
+        return new DiagnosticFact("VQ009", operator + " makes several result tables, so it can only end a tabular statement of the query, "
                 + "not a let, a subquery or a function body.");
     }
 

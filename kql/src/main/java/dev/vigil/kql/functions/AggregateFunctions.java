@@ -75,6 +75,7 @@ final class AggregateFunctions {
                 takeAny,
                 takeAny.alias("any"),
                 FunctionDeclaration.aggregate("take_anyif", ColumnNaming.FIRST_ARGUMENT, everyType(BOOL, "any_value")),
+                FunctionDeclaration.aggregate("anyif", ColumnNaming.FIRST_ARGUMENT, everyType(BOOL, "any_value")),
                 FunctionDeclaration.aggregate("percentile", ColumnNaming.NONE, percentile())
                         .withDeviation("exact nearest-rank value (Kusto estimates with T-Digest)"),
                 FunctionDeclaration.aggregate("percentiles", ColumnNaming.NONE, percentile())

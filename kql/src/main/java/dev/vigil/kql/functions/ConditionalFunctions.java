@@ -25,11 +25,13 @@ final class ConditionalFunctions {
                 FunctionDeclaration.scalar("coalesce", ColumnNaming.NONE, coalesce()),
                 FunctionDeclaration.scalar("isempty", ColumnNaming.NONE, emptiness(false)),
                 FunctionDeclaration.scalar("isnotempty", ColumnNaming.NONE, emptiness(true)),
+                FunctionDeclaration.scalar("notempty", ColumnNaming.NONE, emptiness(true)),
                 FunctionDeclaration.scalar("isnull", ColumnNaming.NONE, nullness("IS NULL")),
                 FunctionDeclaration.scalar("isnotnull", ColumnNaming.NONE, nullness("IS NOT NULL")),
+                FunctionDeclaration.scalar("notnull", ColumnNaming.NONE, nullness("IS NOT NULL")),
                 FunctionDeclaration.scalar("gettype", ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, gettype())
                         .withResultPrefix("type")
-                        .withDeviation("dynamic numbers are long or real, not .NET names such as int64"),
+                        .withDeviation("a datetime, timespan or guid inside a dynamic value is held as its text, so it is a string"),
                 FunctionDeclaration.scalar("assert", ColumnNaming.NONE, List.of(Signature.of(KqlType.BOOL,
                         a -> "CASE WHEN " + a.sql(0) + " THEN TRUE ELSE error('assert() failed: ''' || " + a.sql(1) + " || '''.') END",
                         KqlType.BOOL, KqlType.STRING)))
@@ -121,7 +123,10 @@ final class ConditionalFunctions {
             if (type == KqlType.DYNAMIC) {
                 signatures.add(Signature.of(KqlType.STRING, a -> SharedValue.let(a.sql(0), v -> "CASE WHEN " + v + " IS NULL THEN 'null' ELSE "
                         + "CASE json_type(" + v + ") WHEN 'OBJECT' THEN 'dictionary' WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' "
-                        + "WHEN 'BIGINT' THEN 'long' WHEN 'UBIGINT' THEN 'long' WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool' "
+                        // whole numbers are int when they fit in 32 bits, as Kusto's gettype(parse_json('1')) is int
+                        + "WHEN 'BIGINT' THEN CASE WHEN TRY_CAST(" + v + " AS INTEGER) IS NOT NULL THEN 'int' ELSE 'long' END "
+                        + "WHEN 'UBIGINT' THEN CASE WHEN TRY_CAST(" + v + " AS INTEGER) IS NOT NULL THEN 'int' ELSE 'long' END "
+                        + "WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool' "
                         + "ELSE 'null' END END"), type));
             } else {
                 signatures.add(Signature.of(KqlType.STRING, a -> a.stringLiteral(type.kqlName()), type));

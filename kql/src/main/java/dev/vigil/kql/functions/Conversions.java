@@ -25,6 +25,13 @@ final class Conversions {
     private static final String INTEGER_TEXT = "^\\s*[+-]?[0-9]+\\s*$";
     /** A datetime's text split into the local time and its offset from UTC; no match leaves every part empty. */
     private static final String OFFSET_TEXT = "^(.*[0-9:.])\\s*([+-])([0-9]{2}):?([0-9]{2})\\s*$";
+    /**
+     * Kusto's RFC 822 and RFC 850 forms ({@code Sat, 8 Nov 14 15:05:02 GMT}, {@code Saturday, 08-Nov-14 15:05}): an
+     * optional weekday, day, month name, two-digit year, hours and minutes, optional seconds and GMT.
+     */
+    private static final String RFC_TEXT = "^\\s*(?:[A-Za-z]+,\\s*)?([0-9]{1,2})[ -]([A-Za-z]{3})[ -]([0-9]{2})\\s+([0-9]{1,2}):([0-9]{2})"
+            + "(?::([0-9]{2}))?(?:\\s+GMT)?\\s*$";
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
     private Conversions() {
     }
@@ -44,8 +51,11 @@ final class Conversions {
                 conversion("toboolean", KqlType.BOOL, List.of(KqlType.STRING, KqlType.BOOL, KqlType.INT, KqlType.LONG, KqlType.REAL,
                         KqlType.DECIMAL, KqlType.DYNAMIC)),
                 conversion("todatetime", KqlType.DATETIME, List.of(KqlType.STRING, KqlType.DATETIME, KqlType.DYNAMIC))
-                        .withDeviation("reads ISO-8601-like text, not every .NET format"),
+                        .withDeviation("a two-digit year of the RFC 822 and 850 forms is read as .NET reads it (2000-2049 below 50, "
+                                + "else 19xx); Kusto does not say"),
                 conversion("totimespan", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC))
+                        .withDeviation("does not read 1h-style text"),
+                conversion("totime", KqlType.TIMESPAN, List.of(KqlType.STRING, KqlType.TIMESPAN, KqlType.LONG, KqlType.DYNAMIC))
                         .withDeviation("does not read 1h-style text"),
                 conversion("toguid", KqlType.GUID, List.of(KqlType.STRING, KqlType.GUID, KqlType.DYNAMIC)),
                 conversion("parse_json", KqlType.DYNAMIC, List.of(KqlType.values())),
@@ -197,10 +207,26 @@ final class Conversions {
         }
         // text with an offset is moved to UTC by the offset; text without one is taken as UTC; digits past the tick are cut
         return SharedValue.let("regexp_extract(" + x + ", '" + OFFSET_TEXT + "', ['wall', 'sign', 'oh', 'om'])", p -> {
-            String local = "TRY_CAST(CASE WHEN " + p + ".sign = '' THEN " + x + " ELSE " + p + ".wall END AS TIMESTAMP_NS)";
+            String local = "coalesce(TRY_CAST(CASE WHEN " + p + ".sign = '' THEN " + x + " ELSE " + p + ".wall END AS TIMESTAMP_NS), "
+                    + otherForms(x) + ")";
             String offsetTicks = "CASE WHEN " + p + ".sign = '' THEN 0 ELSE (CAST(" + p + ".oh AS BIGINT) * 60 + CAST(" + p + ".om AS BIGINT))"
                     + " * 600000000 * CASE WHEN " + p + ".sign = '-' THEN -1 ELSE 1 END END";
             return DatetimeTicks.shift(DatetimeTicks.truncatedToTick(local), "-", offsetTicks);
+        });
+    }
+
+    /**
+     * The other forms Kusto documents for datetime text, read only where ISO 8601 did not: the RFC 822 and RFC 850 forms
+     * (a two-digit year is 2000-2049 below 50, else 19xx, as .NET reads it), and the sortable forms ending in GMT.
+     */
+    private static String otherForms(String x) {
+        return SharedValue.let("regexp_extract(" + x + ", '" + RFC_TEXT + "', ['d', 'mon', 'y', 'h', 'mi', 's'])", r -> {
+            String month = "instr('" + MONTHS + "', lower(" + r + ".mon))";
+            String year = "CASE WHEN CAST(" + r + ".y AS INTEGER) < 50 THEN 2000 ELSE 1900 END + CAST(" + r + ".y AS INTEGER)";
+            String text = "printf('%04d-%02d-%02d %02d:%s:%s', " + year + ", (" + month + " + 2) // 3, CAST(" + r + ".d AS INTEGER), CAST("
+                    + r + ".h AS INTEGER), " + r + ".mi, CASE WHEN " + r + ".s = '' THEN '00' ELSE " + r + ".s END)";
+            return "CASE WHEN " + r + ".d <> '' AND " + month + " % 3 = 1 THEN TRY_CAST(" + text + " AS TIMESTAMP_NS) "
+                    + "ELSE TRY_CAST(regexp_replace(" + x + ", '\\s+GMT\\s*$', '') AS TIMESTAMP_NS) END";
         });
     }
 

@@ -33,8 +33,7 @@ final class DynamicFunctions {
                         + ", lambda __e: TRY_CAST(__e AS DOUBLE)))", DYNAMIC)),
                 scalar("bag_keys", Signature.of(DYNAMIC, a -> SharedValue.let(a.sql(0), d -> "CASE WHEN json_type(" + d + ") = 'OBJECT' THEN to_json(json_keys("
                         + d + ")) END"), DYNAMIC).withElements(DynamicFunctions::bagKeyList)),
-                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC))
-                        .withDeviation("keys whose value is null are dropped"),
+                scalar("bag_merge", Signature.variadic(DYNAMIC, DynamicFunctions::merge, DYNAMIC)),
                 scalar("bag_has_key", Signature.of(KqlType.BOOL, a -> "(json_type(" + a.sql(0) + ") = 'OBJECT' AND json_extract(" + a.sql(0)
                         + ", '/' || replace(replace(" + a.sql(1) + ", '~', '~0'), '/', '~1')) IS NOT NULL)", DYNAMIC, KqlType.STRING)),
                 bagPack,
@@ -52,10 +51,10 @@ final class DynamicFunctions {
                         + Conversions.jsonValue(a.type(1), a.sql(1)) + "), FALSE)", DYNAMIC)),
                 scalar("treepath", Signature.of(DYNAMIC, a -> treePath(a.sql(0)), DYNAMIC))
                         .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT).withResultPrefix("tree"),
-                scalar("bag_remove_keys", Signature.of(DYNAMIC, a -> removeKeys(a.sql(0), a.sql(1)), DYNAMIC, DYNAMIC))
-                        .withDeviation("top-level keys only, no JSONPath keys"),
-                scalar("array_iff", Signature.of(DYNAMIC, a -> arrayIff(a.sql(0), a.sql(1), a.sql(2)), DYNAMIC, DYNAMIC, DYNAMIC))
-                        .withDeviation("both choices must be arrays"),
+                scalar("bag_remove_keys", Signature.of(DYNAMIC, DynamicFunctions::removeKeys, DYNAMIC, DYNAMIC))
+                        .withDeviation("JSONPath keys ($.a.b) only in a constant array of keys; keys from a column are top-level keys"),
+                FunctionDeclaration.scalar("array_iff", ColumnNaming.NONE, arrayIffSignatures()),
+                FunctionDeclaration.scalar("array_iif", ColumnNaming.NONE, arrayIffSignatures()),
                 FunctionDeclaration.scalar("array_split", ColumnNaming.NONE, List.of(
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "[" + a.sql(1) + "]"), DYNAMIC, LONG),
                         Signature.of(DYNAMIC, a -> split(a.sql(0), "list_transform(" + list(a.sql(1)) + ", lambda __si: TRY_CAST(__si AS BIGINT))"),
@@ -109,12 +108,18 @@ final class DynamicFunctions {
     }
 
     /** bag_merge: on a key in several bags, the leftmost bag's value is kept. */
+    /**
+     * bag_merge: every key of the bags, each with its value in the leftmost bag that has it (a nested bag is taken whole,
+     * not merged; a null value is kept). As maps, concatenated from the right so that the leftmost value wins; a value
+     * that is not a bag adds nothing.
+     */
     private static String merge(RenderArguments a) {
-        String result = a.sql(a.count() - 1);
-        for (int i = a.count() - 2; i >= 0; i--) {
-            result = "json_merge_patch(" + result + ", " + a.sql(i) + ")";
+        List<String> maps = new ArrayList<>();
+        for (int i = a.count() - 1; i >= 0; i--) {
+            maps.add(SharedValue.let(a.sql(i), v -> "CAST(CASE WHEN json_type(" + v + ") = 'OBJECT' THEN " + v + " ELSE CAST('{}' AS JSON) END"
+                    + " AS MAP(VARCHAR, JSON))"));
         }
-        return result;
+        return "to_json(map_concat(" + String.join(", ", maps) + "))";
     }
 
     private static String bagPack(RenderArguments a) {
@@ -227,21 +232,48 @@ final class DynamicFunctions {
     }
 
     /** bag_remove_keys: the bag without the top-level keys named in the array. */
+    /** bag_remove_keys: with a constant array of keys, top-level keys and JSONPaths ({@link BagKeyPaths}); else top-level keys. */
+    private static String removeKeys(RenderArguments a) {
+        Optional<List<List<String>>> paths = a.constant(1).flatMap(keys -> BagKeyPaths.parse((String) keys));
+        if (paths.isPresent() && paths.get().stream().anyMatch(path -> path.size() > 1)) {
+            return SharedValue.let(a.sql(0), b -> BagKeyPaths.remove(b, paths.get(), a, 0));
+        }
+        return removeKeys(a.sql(0), a.sql(1));
+    }
+
     private static String removeKeys(String bag, String keys) {
         return SharedValue.let(bag, b -> "CASE WHEN json_type(" + b + ") = 'OBJECT' THEN to_json(map_from_entries(list_filter(map_entries(CAST(" + b
                 + " AS MAP(VARCHAR, JSON))), lambda __r: NOT coalesce(list_contains(list_transform(" + list(keys) + ", lambda __k: __k ->> '$'), "
                 + "__r.key), FALSE)))) END");
     }
 
+    /** array_iff's overloads: a condition array, then each choice an array or a value of any other type. */
+    private static List<Signature> arrayIffSignatures() {
+        List<Signature> signatures = new java.util.ArrayList<>();
+        for (KqlType whenTrue : KqlType.values()) {
+            for (KqlType whenFalse : KqlType.values()) {
+                signatures.add(Signature.of(DYNAMIC, DynamicFunctions::arrayIff, DYNAMIC, whenTrue, whenFalse));
+            }
+        }
+        return signatures;
+    }
+
     /**
-     * array_iff: element by element, the element of {@code whenTrue} where the condition is true (or a non-zero number),
-     * of {@code whenFalse} where it is false (or zero), null otherwise; as long as the condition array.
+     * array_iff: per element of the condition array, the choice's element at that position (null past its end), or the
+     * choice itself when it is a value rather than an array; null where the condition is neither a bool nor a number.
      */
-    private static String arrayIff(String conditions, String whenTrue, String whenFalse) {
-        return SharedValue.let(list(conditions), c -> SharedValue.let(list(whenTrue), t -> SharedValue.let(list(whenFalse), f ->
+    private static String arrayIff(RenderArguments a) {
+        return SharedValue.let(list(a.sql(0)), c -> choice(a, 1, t -> choice(a, 2, f ->
                 "to_json(list_transform(" + c + ", lambda __ic, __ii: CASE TRY_CAST(__ic AS DOUBLE) <> 0 OR TRY_CAST(__ic AS BOOLEAN) "
-                        + "WHEN TRUE THEN coalesce(" + t + "[__ii], CAST('null' AS JSON)) WHEN FALSE THEN coalesce(" + f + "[__ii], "
-                        + "CAST('null' AS JSON)) ELSE CAST('null' AS JSON) END))")));
+                        + "WHEN TRUE THEN " + t + " WHEN FALSE THEN " + f + " ELSE CAST('null' AS JSON) END))")));
+    }
+
+    /** Argument {@code index} of array_iff as the JSON value chosen at position {@code __ii}. */
+    private static String choice(RenderArguments a, int index, java.util.function.UnaryOperator<String> body) {
+        if (a.type(index) == DYNAMIC) {
+            return SharedValue.let(list(a.sql(index)), l -> body.apply("coalesce(" + l + "[__ii], CAST('null' AS JSON))"));
+        }
+        return SharedValue.let("coalesce(" + Conversions.jsonValue(a.type(index), a.sql(index)) + ", CAST('null' AS JSON))", body);
     }
 
     /**

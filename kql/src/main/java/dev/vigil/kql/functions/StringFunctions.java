@@ -26,8 +26,7 @@ final class StringFunctions {
                 scalar("strcat_array", Signature.of(STRING, a -> "coalesce(array_to_string(from_json(" + a.sql(0)
                         + ", '[\"VARCHAR\"]'), " + a.sql(1) + "), '')", KqlType.DYNAMIC, STRING)),
                 scalar("strlen", Signature.of(LONG, a -> "CAST(length(" + a.sql(0) + ") AS BIGINT)", STRING))
-                        .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT)
-                        .withDeviation("counts Unicode characters (Kusto counts UTF-16 units)"),
+                        .withNaming(ColumnNaming.PREFIX_AND_FIRST_ARGUMENT),
                 scalar("tolower", Signature.of(STRING, a -> "lower(" + a.sql(0) + ")", STRING)),
                 scalar("toupper", Signature.of(STRING, a -> "upper(" + a.sql(0) + ")", STRING)),
                 FunctionDeclaration.scalar("substring", ColumnNaming.NONE, List.of(

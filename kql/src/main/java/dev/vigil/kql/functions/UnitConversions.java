@@ -22,6 +22,7 @@ final class UnitConversions {
     private static final double MILE = 1609.344;
     private static final double LIGHT_YEAR = 9.46073047258e15;
     private static final double PARSEC = 3.08567758128e16;
+    private static final String TILT = "Tilt";
 
     private UnitConversions() {
     }
@@ -31,7 +32,7 @@ final class UnitConversions {
                 linear("convert_length", length()),
                 linear("convert_mass", mass()),
                 linear("convert_speed", speed()),
-                linear("convert_angle", angle()).withDeviation("the unit Tilt is not supported"),
+                FunctionDeclaration.scalar("convert_angle", ColumnNaming.NONE, List.of(Signature.of(REAL, UnitConversions::angleConversion, REAL, STRING, STRING))),
                 linear("convert_force", force()),
                 linear("convert_energy", energy()),
                 linear("convert_volume", volume()),
@@ -39,16 +40,33 @@ final class UnitConversions {
                         Signature.of(REAL, UnitConversions::temperature, REAL, STRING, STRING))));
     }
 
+    /**
+     * Angles: multiples of the radian, and Tilt, the sine of the angle (Kusto's unit library defines it so), which is
+     * read through asin and written through sin.
+     */
+    private static String angleConversion(RenderArguments a) {
+        Map<String, Double> radians = angle();
+        boolean constantUnits = a.constant(1).isPresent() && a.constant(2).isPresent();
+        if (constantUnits && !TILT.equals(a.constant(1).get()) && !TILT.equals(a.constant(2).get())) {
+            return linearSql(radians, a);
+        }
+        return SharedValue.let("CAST(" + a.sql(0) + " AS DOUBLE)", v -> SharedValue.let(
+                "CASE WHEN " + a.sql(1) + " = '" + TILT + "' THEN asin(" + v + ") ELSE " + v + " * " + factor(radians, a.sql(1)) + " END",
+                r -> "CASE WHEN " + a.sql(2) + " = '" + TILT + "' THEN sin(" + r + ") ELSE " + r + " / " + factor(radians, a.sql(2)) + " END"));
+    }
+
     /** Units that are multiples of one base unit: value × factor(from) / factor(to). */
     private static FunctionDeclaration linear(String name, Map<String, Double> factors) {
-        return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(Signature.of(REAL, a -> {
-            Optional<Double> from = a.constant(1).map(u -> factors.get((String) u));
-            Optional<Double> to = a.constant(2).map(u -> factors.get((String) u));
-            if (a.constant(1).isPresent() && a.constant(2).isPresent()) {
-                return from.isPresent() && to.isPresent() ? "(" + a.sql(0) + " * " + literal(from.get() / to.get()) + ")" : a.nullOf(REAL);
-            }
-            return "(" + a.sql(0) + " * " + factor(factors, a.sql(1)) + " / " + factor(factors, a.sql(2)) + ")";
-        }, REAL, STRING, STRING)));
+        return FunctionDeclaration.scalar(name, ColumnNaming.NONE, List.of(Signature.of(REAL, a -> linearSql(factors, a), REAL, STRING, STRING)));
+    }
+
+    private static String linearSql(Map<String, Double> factors, RenderArguments a) {
+        Optional<Double> from = a.constant(1).map(u -> factors.get((String) u));
+        Optional<Double> to = a.constant(2).map(u -> factors.get((String) u));
+        if (a.constant(1).isPresent() && a.constant(2).isPresent()) {
+            return from.isPresent() && to.isPresent() ? "(" + a.sql(0) + " * " + literal(from.get() / to.get()) + ")" : a.nullOf(REAL);
+        }
+        return "(" + a.sql(0) + " * " + factor(factors, a.sql(1)) + " / " + factor(factors, a.sql(2)) + ")";
     }
 
     private static String factor(Map<String, Double> factors, String unit) {

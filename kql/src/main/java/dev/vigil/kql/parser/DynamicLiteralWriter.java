@@ -77,6 +77,14 @@ final class DynamicLiteralWriter {
                 writeString(instant.toString(), json);
                 break;
             }
+            case TIMESPAN_LITERAL: {
+                // held as its text, as a timespan inside a dynamic value is everywhere else ([-][d.]hh:mm:ss[.fffffff])
+                parser.advance();
+                long ticks = LiteralValues.timespanTicks(token.value()).orElseThrow(() -> new DiagnosticException(
+                        DiagnosticFacts.malformedLiteral("timespan", "'" + token.value() + "' is not a timespan"), token.span()));
+                writeString(timespanText(ticks), json);
+                break;
+            }
             case IDENTIFIER:
                 if (token.text().equals("true") || token.text().equals("false") || token.text().equals("null")) {
                     parser.advance();
@@ -121,5 +129,21 @@ final class DynamicLiteralWriter {
             }
         }
         json.append('"');
+    }
+
+    /** {@code [-][d.]hh:mm:ss[.fffffff]}: a timespan's text as Kusto writes it. */
+    private static String timespanText(long ticks) {
+        long magnitude = Math.abs(ticks);
+        long days = magnitude / 864_000_000_000L;
+        long rest = magnitude % 864_000_000_000L;
+        StringBuilder text = new StringBuilder(ticks < 0 ? "-" : "");
+        if (days > 0) {
+            text.append(days).append('.');
+        }
+        text.append(String.format("%02d:%02d:%02d", rest / 36_000_000_000L, rest % 36_000_000_000L / 600_000_000L, rest % 600_000_000L / 10_000_000L));
+        if (rest % 10_000_000L != 0) {
+            text.append(String.format(".%07d", rest % 10_000_000L));
+        }
+        return text.toString();
     }
 }

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 final class LiteralValues {
     private static final Pattern DATETIME = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?)?\\s*(Z|[+-]\\d{2}:\\d{2})?");
+    /** Kusto's RFC 822 and RFC 850 forms: {@code Sat, 8 Nov 14 15:05:02 GMT}, {@code Saturday, 08-Nov-14 15:05}. */
+    private static final Pattern RFC_DATETIME = Pattern.compile(
+            "(?:[A-Za-z]+,\\s*)?(\\d{1,2})[ -]([A-Za-z]{3})[ -](\\d{2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s+GMT)?");
+    private static final Pattern GMT_SUFFIX = Pattern.compile("\\s+GMT$");
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final Pattern CLOCK_TIMESPAN = Pattern.compile(
             "(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?");
     private static final Pattern UNIT_TIMESPAN = Pattern.compile("(-)?(\\d+(?:\\.\\d*)?|\\.\\d+)([a-z]*)");
@@ -28,9 +33,10 @@ final class LiteralValues {
     }
 
     static Optional<Instant> datetime(String text) {
-        Matcher m = DATETIME.matcher(unquoted(text.trim()));
+        String value = unquoted(text.trim());
+        Matcher m = DATETIME.matcher(value);
         if (!m.matches()) {
-            return Optional.empty();
+            return otherForms(value);
         }
         try {
             LocalDateTime local = LocalDateTime.of(
@@ -41,6 +47,31 @@ final class LiteralValues {
                     m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "000000000").substring(0, 9)));
             ZoneOffset offset = m.group(8) == null || m.group(8).equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(m.group(8));
             return Optional.of(local.toInstant(offset));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The other forms Kusto documents: RFC 822 and RFC 850 (a two-digit year is 2000-2049 below 50, else 19xx, as .NET
+     * reads it), and the ISO and sortable forms followed by GMT.
+     */
+    private static Optional<Instant> otherForms(String value) {
+        Matcher gmt = GMT_SUFFIX.matcher(value);
+        if (gmt.find() && DATETIME.matcher(value.substring(0, gmt.start())).matches()) {
+            return datetime(value.substring(0, gmt.start()));
+        }
+        Matcher m = RFC_DATETIME.matcher(value);
+        int month = m.matches() ? MONTHS.indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) : -1;
+        if (month < 0 || month % 3 != 0) {
+            return Optional.empty();
+        }
+        int twoDigitYear = Integer.parseInt(m.group(3));
+        try {
+            LocalDateTime local = LocalDateTime.of(twoDigitYear < 50 ? 2000 + twoDigitYear : 1900 + twoDigitYear, month / 3 + 1,
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            return Optional.of(local.toInstant(ZoneOffset.UTC));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

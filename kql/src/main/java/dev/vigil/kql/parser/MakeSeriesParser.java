@@ -20,7 +20,10 @@ final class MakeSeriesParser {
     }
 
     static MakeSeriesOperator makeSeries(KqlParser parser, Token keyword) {
-        parser.options(List.of("kind"));
+        Token kind = parser.options(List.of("kind")).get("kind");
+        if (kind != null && !kind.text().equalsIgnoreCase("nonempty")) {
+            throw new DiagnosticException(DiagnosticFacts.expected("nonempty", kind.text()), kind.span());
+        }
         List<MakeSeriesAggregate> aggregates = new ArrayList<>();
         do {
             if (!aggregates.isEmpty()) {
@@ -70,6 +73,6 @@ final class MakeSeriesParser {
             groups = parser.assignments();
             span = span.to(KqlParser.last(groups).span());
         }
-        return new MakeSeriesOperator(aggregates, axis, from, to, step, groups, span);
+        return new MakeSeriesOperator(aggregates, axis, from, to, step, groups, kind != null, span);
     }
 }

@@ -40,11 +40,18 @@ final class MvExpandParser {
     static MvApplyOperator mvApply(KqlParser parser, Token keyword) {
         Map<String, Token> options = parser.options(OPTIONS);
         List<MvExpandItem> items = items(parser);
+        Optional<Expression> limit = Optional.empty();
+        if (parser.current().isWord("limit")) {
+            parser.advance();
+            limit = Optional.of(parser.expression());
+        }
         parser.expectWord("on");
         parser.expect(TokenKind.OPEN_PAREN, "'('");
         TabularExpression subquery = parser.subqueryOverRows();
         Token close = parser.expect(TokenKind.CLOSE_PAREN, "')'");
-        return new MvApplyOperator(items, identifier(options.get("with_itemindex")), subquery, keyword.span().to(close.span()));
+        Token expansion = options.containsKey("bagexpansion") ? options.get("bagexpansion") : options.get("kind");
+        return new MvApplyOperator(items, identifier(options.get("with_itemindex")), identifier(expansion), limit, subquery,
+                keyword.span().to(close.span()));
     }
 
     private static Optional<Identifier> identifier(Token token) {

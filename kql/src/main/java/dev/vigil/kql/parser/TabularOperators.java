@@ -28,8 +28,8 @@ public final class TabularOperators {
         supported("invoke", "");
         supported("join", "null keys do not match; keys of comparable types join");
         supported("lookup", "");
-        supported("make-series", "rows outside [from, to) or with a null axis are dropped before grouping; kind=nonempty ignored");
-        supported("mv-apply", "no bagexpansion= or limit");
+        supported("make-series", "rows outside [from, to) or with a null axis are dropped before grouping");
+        supported("mv-apply", "");
         supported("mv-expand", "");
         supported("sort", "");
         supported("order", "");
@@ -49,7 +49,7 @@ public final class TabularOperators {
         supported("sample", "DuckDB reservoir sampling");
         supported("sample-distinct", "");
         supported("scan", "reads its input one row at a time inside DuckDB (a recursive query), so large inputs are slow");
-        supported("search", "no kind=case_sensitive, no wildcards inside terms");
+        supported("search", "");
         supported("serialize", "");
         supported("summarize", "dcount and percentiles are exact");
         supported("take", "");
@@ -60,15 +60,15 @@ public final class TabularOperators {
         supported("union", "");
         supported("where", "");
         supported("filter", "");
-        supported("fork", "only as the last operator of the query's tabular statement; each subquery reads the input again, "
+        supported("fork", "only as the last operator of a tabular statement; each subquery reads the input again, "
                 + "so non-deterministic operators (take without sort, sample) may see different rows in each");
-        supported("facet", "only as the last operator of the query's tabular statement");
+        supported("facet", "only as the last operator of a tabular statement");
         supported("make-graph", "a node's properties from two node tables are merged by column name, the first table's "
                 + "value winning; nodes with a null id are left out; with partitioned-by, nodes also have the partition column");
         supported("graph-match", "variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long; a where condition on a variable-length "
                 + "edge's properties may use no other pattern variable; an any-direction edge that is a self-loop matches once");
         supported("graph-to-table", "node hashes (with_node_id, with_source_id, with_target_id) are DuckDB hashes, not Kusto's values; "
-                + "nodes and edges together only end the query's tabular statement, and the later statements naming them are not supported");
+                + "nodes and edges together only end a tabular statement, and the later statements naming them are not supported");
         supported("graph-shortest-paths", "the paths are enumerated (as graph-match's, without using an edge twice) and the "
                 + "shortest kept, so long paths are slow; variable-length edges at most " + GRAPH_MAX_PATH_LENGTH + " edges long");
         supported("graph-mark-components", "component indexes follow the order of each component's smallest node id; the components are "

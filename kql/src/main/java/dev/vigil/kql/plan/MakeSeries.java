@@ -14,10 +14,11 @@ import java.util.Optional;
  * {@code to} the end of the bin of the largest.
  *
  * @param axisText a timespan axis value (the column {@link #AXIS_VALUE}) as the text Kusto prints
+ * @param nonEmpty {@code kind=nonempty}: an empty input gives one row, the groups empty and every series its defaults
  */
 public record MakeSeries(LogicalOperator input, List<OutputColumn> groups, List<SeriesAggregate> aggregates,
                          BoundExpression axis, String axisName, Optional<BoundExpression> from, Optional<BoundExpression> to,
-                         BoundExpression step, BoundExpression axisText) implements LogicalOperator {
+                         BoundExpression step, BoundExpression axisText, boolean nonEmpty) implements LogicalOperator {
     /** The name {@code axisText} refers to an axis value by. */
     public static final String AXIS_VALUE = "__axis_value";
 

@@ -276,7 +276,7 @@ public final class PlanPrinter {
 
             @Override
             public String visit(MakeSeries series) {
-                return "MakeSeries " + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
+                return "MakeSeries " + (series.nonEmpty() ? "kind=nonempty " : "") + series.aggregates().stream().map(a -> a.name() + " = " + expression(a.aggregate())
                         + " default " + expression(a.defaultValue())).collect(Collectors.joining(", "))
                         + " on " + expression(series.axis()) + series.from().map(f -> " from " + expression(f)).orElse("")
                         + series.to().map(t -> " to " + expression(t)).orElse("") + " step " + expression(series.step())

@@ -71,7 +71,25 @@ final class MakeSeriesSql {
                     + SqlIdentifiers.quote(aggregate.name()));
         }
         columns.add(axisValues(series, datetime, expressions) + " AS " + SqlIdentifiers.quote(series.axisName()));
-        return "SELECT " + String.join(", ", columns) + " FROM (" + gathered + ")";
+        String select = "SELECT " + String.join(", ", columns) + " FROM (" + gathered + ")";
+        return series.nonEmpty() ? select + " UNION ALL " + defaults(series, datetime, input, bounds, expressions) : select;
+    }
+
+    /**
+     * kind=nonempty's row for an empty input: the groups empty (strings '', others null), each series its default in
+     * every bin of [from, to), and the axis.
+     */
+    private static String defaults(MakeSeries series, boolean datetime, String input, String bounds, ExpressionSql expressions) {
+        List<String> columns = new ArrayList<>();
+        series.groups().forEach(g -> columns.add((g.schema().type() == KqlType.STRING ? "''" : "NULL") + " AS " + SqlIdentifiers.quote(g.name())));
+        for (SeriesAggregate aggregate : series.aggregates()) {
+            columns.add("to_json(list_transform(range(__bins), lambda __k: " + expressions.render(aggregate.defaultValue()) + ")) AS "
+                    + SqlIdentifiers.quote(aggregate.name()));
+        }
+        columns.add(axisValues(series, datetime, expressions) + " AS " + SqlIdentifiers.quote(series.axisName()));
+        // without from and to the bounds come from the rows, of which there are none: no bins
+        return "SELECT " + String.join(", ", columns) + " FROM (SELECT __start, __step, coalesce(__bins, 0) AS __bins FROM " + bounds
+                + " AS __bounds) WHERE NOT EXISTS (SELECT 1 FROM " + input + ")";
     }
 
     /** The axis as a number: datetimes and timespans as ticks. */

@@ -7,9 +7,10 @@ import java.util.Optional;
  * {@code make-series [kind=nonempty] Agg [default=v], ... on Axis [from a] [to b] step s [by groups]}.
  *
  * @param aggregates the aggregates, each with the default for bins without rows
+ * @param nonEmpty {@code kind=nonempty}: an empty input gives one row of defaults instead of none
  */
 public record MakeSeriesOperator(List<MakeSeriesAggregate> aggregates, Expression axis, Optional<Expression> from,
-                                 Optional<Expression> to, Expression step, List<ColumnAssignment> groups, Span span)
+                                 Optional<Expression> to, Expression step, List<ColumnAssignment> groups, boolean nonEmpty, Span span)
         implements QueryOperator {
     public MakeSeriesOperator {
         aggregates = List.copyOf(aggregates);

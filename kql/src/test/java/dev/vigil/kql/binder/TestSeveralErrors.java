@@ -48,6 +48,11 @@ class TestSeveralErrors {
     }
 
     @Test
+    void testErrorsInSeveralTabularStatementsAreAllReportedInOrder() {
+        assertThat(errors("T | where Nope == 1;\nT | where Other == 2;\nT | project Id")).containsExactly("KS142 1:11", "KS142 2:11");
+    }
+
+    @Test
     void testDiagnosticsComeInTextOrderWithMessages() {
         Compilation compilation = Kql.compile("T | where A == 1 | where B == 2", CATALOG, CompileOptions.at(Instant.EPOCH));
 

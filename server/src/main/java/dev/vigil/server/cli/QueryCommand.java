@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Runs a KQL query against a running Vigil server and prints the result as a table (a table each, named, when fork or facet give several).",
+        description = "Runs a KQL query against a running Vigil server and prints the result as a table (a table each, named, when the query gives several: several tabular statements, fork, facet).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
                 "0:the query ran",
@@ -46,7 +46,7 @@ final class QueryCommand implements Callable<Integer> {
         return connection.call(err, client -> {
             JsonNode answer = new QueryApiClient(client).query(workspace, query, timespan);
             JsonNode tables = answer.path("tables");
-            // fork and facet give several tables: each under its name, with a blank line between
+            // several tables (statements, fork, facet): each under its name, with a blank line between
             for (int i = 0; i < tables.size(); i++) {
                 JsonNode table = tables.path(i);
                 if (tables.size() > 1) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Takes a query's result tables a row at a time, so that no one holds the whole of them: the HTTP
  * API writes each row to the client as it comes. An {@link IOException} (the client went away)
- * stops the query. A query ending in {@code fork} or {@code facet} gives several tables; a sink
+ * stops the query. A query of several tabular statements, or ending in {@code fork} or {@code facet}, gives several tables; a sink
  * takes only the first (the store then runs no other) unless it {@linkplain #takesEveryTable() takes every table}.
  */
 public interface ResultSink {

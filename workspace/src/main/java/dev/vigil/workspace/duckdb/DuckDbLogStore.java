@@ -343,8 +343,8 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         if (compilation.hasErrors()) {
             throw new KqlQueryException(compilation.errors());
         }
-        return new QueryExplanation(explanation.plan(), compilation.sql(), compilation.outputSchema(),
-                compilation.results().stream().map(dev.vigil.kql.ResultTable::name).toList());
+        return new QueryExplanation(explanation.plan(), compilation.results().stream()
+                .map(result -> new QueryExplanation.Result(result.name(), result.schema(), result.sql())).toList());
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Writes a query's result to the client as the rows come, in the Log Analytics shape
  * {@code {"tables":[{"name":"PrimaryResult","columns":[...],"rows":[[...],...]}]}}, so that no
- * one holds the whole answer; a query ending in {@code fork} or {@code facet} gives a table each, in order. Then {@code "render"} when the query ends in {@code render}, and
+ * one holds the whole answer; a query with several result tables (several tabular statements, {@code fork}, {@code facet})
+ * gives each, in order. Then {@code "render"} when the query ends in {@code render}, and
  * {@code "error"} with code {@code PartialError} when the rows were cut at a limit or the query
  * stopped after its first rows were sent (the status is 200 by then, as Log Analytics answers).
  * Errors before the first row get their own status from the error mapping instead.

@@ -13,10 +13,39 @@ import java.util.Optional;
  * @param nextHref the next page, empty on the last
  * @param cut why the query's result was cut short at the store's result limits
  * @param progressHref while the query runs: where the page asks how far it got (the answer waits a moment for it to end)
+ * @param tables the query's result tables, when it gave several (the shown one is current); empty when it gave one
  */
 public record ResultGrid(Optional<String> error, List<Column> columns, List<List<Cell>> rows, long totalRows, int keptRows, int shownRows,
         int page, int pages, int firstRow, long elapsedMillis, Optional<String> previousHref, Optional<String> nextHref, Optional<String> render,
-        Optional<String> cut, Optional<String> progressHref, Tools tools) {
+        Optional<String> cut, Optional<String> progressHref, Tools tools, List<Table> tables) {
+
+    public ResultGrid {
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * One of the query's result tables, as a tab above the grid.
+     *
+     * @param href the grid showing this table
+     * @param current whether it is the one shown
+     */
+    public record Table(String name, long rows, String href, boolean current) {
+    }
+
+    /** The shown table's name, when the query gave several. */
+    public Optional<String> currentTable() {
+        return tables.stream().filter(Table::current).map(Table::name).findFirst();
+    }
+
+    /** The shown table's position among the query's tables, from 1 (1 when it gave one). */
+    public int currentTableNumber() {
+        for (int i = 0; i < tables.size(); i++) {
+            if (tables.get(i).current()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
 
     /**
      * A column's header.
@@ -42,10 +71,11 @@ public record ResultGrid(Optional<String> error, List<Column> columns, List<List
      * @param sort the sort's query parameters, kept when the filter changes
      * @param exportCsvHref the shown rows as CSV (the view's parameters carried along)
      * @param chartHref the shown rows as the chart's data (JSON)
+     * @param table the shown table's position among the query's tables, kept when the filter changes
      */
     public record Tools(String filterHref, String filter, Optional<Integer> filterColumn, Optional<Integer> sortColumn, boolean descending,
-            String exportCsvHref, String exportJsonHref, String chartHref) {
-        static final Tools NONE = new Tools("", "", Optional.empty(), Optional.empty(), false, "", "", "");
+            String exportCsvHref, String exportJsonHref, String chartHref, int table) {
+        static final Tools NONE = new Tools("", "", Optional.empty(), Optional.empty(), false, "", "", "", 0);
     }
 
     public boolean running() {
@@ -59,6 +89,6 @@ public record ResultGrid(Optional<String> error, List<Column> columns, List<List
 
     public static ResultGrid failed(String message, long elapsedMillis) {
         return new ResultGrid(Optional.of(message), List.of(), List.of(), 0, 0, 0, 0, 0, 0, elapsedMillis, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Tools.NONE);
+                Optional.empty(), Optional.empty(), Optional.empty(), Tools.NONE, List.of());
     }
 }

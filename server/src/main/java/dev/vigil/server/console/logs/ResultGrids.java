@@ -20,7 +20,9 @@ final class ResultGrids {
         if (ending.flatMap(KeptResult.Ending::error).isPresent()) {
             return ResultGrid.failed(ending.get().error().get(), ending.get().elapsedMillis());
         }
-        ResultTable table = result.rows().table();
+        List<String> names = result.rows().tableNames();
+        int shownTable = Math.min(view.table(), Math.max(0, names.size() - 1));
+        ResultTable table = result.rows().table(shownTable);
         List<ColumnSchema> columns = table.columns();
         List<List<Object>> shown = view.apply(columns, table.rows());
         int pages = Math.max(1, (shown.size() + pageSize - 1) / pageSize);
@@ -44,12 +46,19 @@ final class ResultGrids {
         }
         ResultGrid.Tools tools = new ResultGrid.Tools(baseHref, view.filter(), view.filterColumn(), view.sortColumn(), view.descending(),
                 withParameters(baseHref + "/export.csv", parameters), withParameters(baseHref + "/export.json", parameters),
-                withParameters(baseHref + "/chart", parameters));
+                withParameters(baseHref + "/chart", parameters), shownTable);
         Optional<String> progress = ending.isPresent() ? Optional.empty() : Optional.of(baseHref + "/progress?page=" + page + parameters);
-        return new ResultGrid(Optional.empty(), headers, rows, result.totalRows(), table.rows().size(), shown.size(), page, pages, from + 1,
+        List<ResultGrid.Table> tables = new ArrayList<>();
+        if (names.size() > 1) {
+            for (int i = 0; i < names.size(); i++) {
+                tables.add(new ResultGrid.Table(names.get(i), result.rows().read(i), baseHref + "?page=1" + ResultView.ofTable(i).parameters(),
+                        i == shownTable));
+            }
+        }
+        return new ResultGrid(Optional.empty(), headers, rows, result.rows().read(shownTable), table.rows().size(), shown.size(), page, pages, from + 1,
                 result.elapsedMillis(), page > 1 ? Optional.of(baseHref + "?page=" + (page - 1) + parameters) : Optional.empty(),
                 page < pages ? Optional.of(baseHref + "?page=" + (page + 1) + parameters) : Optional.empty(), result.render(),
-                ending.flatMap(KeptResult.Ending::cut), progress, tools);
+                ending.flatMap(KeptResult.Ending::cut), progress, tools, tables);
     }
 
     /** {@code path} with the view's parameters ({@code &a=b...}) as its query. */

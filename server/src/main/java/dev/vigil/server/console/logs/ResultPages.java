@@ -78,14 +78,19 @@ final class ResultPages {
         return ResultView.of(request.ctx()::queryParam).apply(table.columns(), table.rows());
     }
 
+    /** The kept result's table the request asks for ({@code table}, the first by default). */
+    private static ResultTable shownTable(ConsoleRequest request, KeptResult result) {
+        return result.rows().table(ResultView.of(request.ctx()::queryParam).table());
+    }
+
     private void exportCsv(ConsoleRequest request) {
-        ResultTable table = kept(request).rows().table();
+        ResultTable table = shownTable(request, kept(request));
         attachment(request, "csv");
         request.ctx().contentType("text/csv; charset=utf-8").result(ResultExport.csv(table.columns(), shownRows(request, table)));
     }
 
     private void exportJson(ConsoleRequest request) {
-        ResultTable table = kept(request).rows().table();
+        ResultTable table = shownTable(request, kept(request));
         attachment(request, "json");
         request.ctx().json(ResultExport.json(table.columns(), shownRows(request, table)));
     }
@@ -98,7 +103,7 @@ final class ResultPages {
     /** The shown rows as the chart's data; {@code kind} from the query's {@code render}, else a table. */
     private void chart(ConsoleRequest request) {
         KeptResult result = kept(request);
-        ResultTable table = result.rows().table();
+        ResultTable table = shownTable(request, result);
         request.ctx().json(new ChartData(result.render().orElse("table"), "",
                 table.columns().stream().map(c -> new ChartData.Column(c.name(), c.type().kqlName())).toList(), shownRows(request, table)));
     }

@@ -23,19 +23,26 @@ import java.util.function.Function;
  * @param descending whether the sort is from the largest value down
  * @param filterColumn the column the filter looks in, empty for any
  * @param filter the text a shown row contains, ignoring case; empty shows every row
+ * @param table which of the query's result tables is shown (its position), the first unless it gave several
  */
-record ResultView(Optional<Integer> sortColumn, boolean descending, Optional<Integer> filterColumn, String filter) {
-    static final ResultView NONE = new ResultView(Optional.empty(), false, Optional.empty(), "");
+record ResultView(Optional<Integer> sortColumn, boolean descending, Optional<Integer> filterColumn, String filter, int table) {
+    static final ResultView NONE = new ResultView(Optional.empty(), false, Optional.empty(), "", 0);
     private static final int MAX_FILTER = 200;
 
     ResultView {
         filter = filter.length() > MAX_FILTER ? filter.substring(0, MAX_FILTER) : filter;
+        table = Math.max(0, table);
     }
 
-    /** The view a request asks for ({@code sort}, {@code dir}, {@code column}, {@code filter}); what it gets wrong is left out. */
+    /** The view a request asks for ({@code table}, {@code sort}, {@code dir}, {@code column}, {@code filter}); what it gets wrong is left out. */
     static ResultView of(Function<String, String> parameter) {
         return new ResultView(index(parameter.apply("sort")), "desc".equals(parameter.apply("dir")), index(parameter.apply("column")),
-                Optional.ofNullable(parameter.apply("filter")).map(String::strip).orElse(""));
+                Optional.ofNullable(parameter.apply("filter")).map(String::strip).orElse(""), index(parameter.apply("table")).orElse(0));
+    }
+
+    /** Another of the query's tables, unsorted and unfiltered: its columns are not this one's. */
+    static ResultView ofTable(int table) {
+        return new ResultView(Optional.empty(), false, Optional.empty(), "", table);
     }
 
     private static Optional<Integer> index(String text) {
@@ -49,12 +56,15 @@ record ResultView(Optional<Integer> sortColumn, boolean descending, Optional<Int
     /** The same filter, sorted by this column: ascending first, descending when it already was ascending. */
     ResultView sortedBy(int column) {
         boolean descendingNext = sortColumn.equals(Optional.of(column)) && !descending;
-        return new ResultView(Optional.of(column), descendingNext, filterColumn, filter);
+        return new ResultView(Optional.of(column), descendingNext, filterColumn, filter, table);
     }
 
     /** The view as query parameters ({@code sort=2&dir=desc&filter=...}), empty for the query's own rows; starts with {@code &} when not empty. */
     String parameters() {
         StringJoiner out = new StringJoiner("");
+        if (table > 0) {
+            out.add("&table=" + table);
+        }
         sortColumn.ifPresent(column -> out.add("&sort=" + column + (descending ? "&dir=desc" : "")));
         if (!filter.isEmpty()) {
             filterColumn.ifPresent(column -> out.add("&column=" + column));

@@ -31,6 +31,23 @@ class TestExplainRoutes {
     }
 
     @Test
+    void testExplainOfSeveralTablesAnswersThePlanAndTheSqlOfEach() {
+        HttpResponse<String> response = server.postJson(EXPLAIN, Map.of("query", "SecurityAlert | project AlertName; SecurityAlert | count"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode explanation = RunningServer.json(response);
+        JsonNode tables = explanation.path("tables");
+        assertThat(tables).hasSize(2);
+        assertThat(tables.get(0).path("name").asText()).isEqualTo("Table_0");
+        assertThat(tables.get(1).path("name").asText()).isEqualTo("Table_1");
+        assertThat(tables.get(1).path("columns").toString()).isEqualTo("[{\"name\":\"Count\",\"type\":\"long\"}]");
+        assertThat(explanation.path("plan").asText()).startsWith("-- Table_0\n").contains("-- Table_1\n");
+        assertThat(explanation.path("sql").asText()).startsWith("-- Table_0\n" + tables.get(0).path("sql").asText())
+                .contains("-- Table_1\n" + tables.get(1).path("sql").asText());
+        assertThat(explanation.path("columns").toString()).as("the first table's").isEqualTo("[{\"name\":\"AlertName\",\"type\":\"string\"}]");
+    }
+
+    @Test
     void testBadQueryIsRefusedWithLineAndPosition() {
         HttpResponse<String> response = server.postJson(EXPLAIN, Map.of("query", "SecurityAlert\n| where Colour == 1"));
 

@@ -52,6 +52,17 @@ class TestQueryRoutes {
     }
 
     @Test
+    void testSeveralTabularStatementsAnswerATablePerStatementInOrder() {
+        HttpResponse<String> response = server.postJson(QUERY, Map.of("query",
+                "let high = SecurityAlert | where AlertSeverity == \"High\";\nhigh | project AlertName;\nhigh | count | as ['High alerts']"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"tables\":["
+                + "{\"name\":\"Table_0\",\"columns\":[{\"name\":\"AlertName\",\"type\":\"string\"}],\"rows\":[[\"Reverse shells\"]]},"
+                + "{\"name\":\"High alerts\",\"columns\":[{\"name\":\"Count\",\"type\":\"long\"}],\"rows\":[[1]]}]}");
+    }
+
+    @Test
     void testRenderComesBackAsVisualizationBesideTheUnchangedRows() {
         HttpResponse<String> response = server.postJson(QUERY, Map.of("query",
                 "SecurityAlert | summarize count() by AlertSeverity | sort by AlertSeverity asc | render barchart with (title='Alerts by severity')"));

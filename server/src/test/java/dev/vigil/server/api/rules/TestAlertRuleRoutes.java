@@ -80,6 +80,17 @@ class TestAlertRuleRoutes {
     }
 
     @Test
+    void testQueryOfSeveralTabularStatementsIsRefused() {
+        HttpResponse<String> refused = server.sendJson("PUT", RULES + "batch", server.apiKey(),
+                RuleBodies.scheduled("SecurityAlert | take 3; SecurityAlert | count | as Total", 0));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(RunningServer.json(refused).path("error").path("message").asText())
+                .startsWith("properties.query: the query gives 2 result tables (Table_0, Total), and a rule reads one");
+        assertThat(server.get(RULES + "batch").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void testStaleEtagIsRefusedAndCurrentEtagAccepted() {
         Map<String, Object> body = RuleBodies.scheduled("SecurityAlert", 0);
         String etag = RunningServer.json(server.sendJson("PUT", RULES + "r", server.apiKey(), body)).path("etag").asText();

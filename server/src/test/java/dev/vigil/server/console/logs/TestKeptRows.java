@@ -26,6 +26,39 @@ class TestKeptRows {
     }
 
     @Test
+    void testEveryTableOfAQueryIsKeptUnderItsNameWithinOneLimit() {
+        KeptRows kept = new KeptRows(4, 2);
+        kept.begin("Table_0", List.of(new ColumnSchema("x", KqlType.LONG)), Optional.empty());
+        kept.row(List.of(1L));
+        kept.row(List.of(2L));
+        kept.row(List.of(3L));
+        kept.begin("Counts", List.of(new ColumnSchema("n", KqlType.LONG), new ColumnSchema("s", KqlType.STRING)), Optional.empty());
+        kept.row(List.of(7L, "a"));
+        kept.row(List.of(8L, "b"));
+
+        assertThat(kept.takesEveryTable()).isTrue();
+        assertThat(kept.tableNames()).containsExactly("Table_0", "Counts");
+        assertThat(kept.table(0).rows()).hasSize(3);
+        assertThat(kept.table(1).columns()).extracting(ColumnSchema::name).containsExactly("n", "s");
+        assertThat(kept.table(1).rows()).as("the limit counts the rows of both tables").containsExactly(List.of(7L, "a"));
+        assertThat(kept.read(1)).isEqualTo(2);
+        assertThat(kept.read()).isEqualTo(5);
+        assertThat(kept.table(5).name()).as("past the last table, the last").isEqualTo("Counts");
+    }
+
+    @Test
+    void testTheFirstPageIsThereWhenASecondTableBeginsHoweverFewRowsTheFirstHad() throws Exception {
+        KeptRows kept = new KeptRows(100, 50);
+        kept.begin("Table_0", List.of(new ColumnSchema("x", KqlType.LONG)), Optional.empty());
+        kept.row(List.of(1L));
+        assertThat(kept.awaitFirstPage(TimeUnit.MILLISECONDS.toNanos(10))).isFalse();
+
+        kept.begin("Table_1", List.of(new ColumnSchema("x", KqlType.LONG)), Optional.empty());
+
+        assertThat(kept.awaitFirstPage(TimeUnit.MILLISECONDS.toNanos(10))).isTrue();
+    }
+
+    @Test
     void testAWaitForTheFirstPageEndsWhenItsRowsAreThereWhileTheQueryStillRuns() throws Exception {
         KeptRows kept = new KeptRows(100, 2);
         kept.begin(List.of(new ColumnSchema("x", KqlType.LONG)), Optional.empty());

@@ -113,6 +113,32 @@ class TestLogsResults {
     }
 
     @Test
+    void testAQueryOfSeveralTablesShowsTheFirstWithATabPerTableAndEachTableOnItsOwn() {
+        String first = alice.runToEnd("range x from 1 to 3 step 1; print n = 42, s = 'x' | as Answer", "several-tables");
+        String id = LogsResults.resultId(first);
+
+        assertThat(first).contains("data-testid=\"result-tables\"").contains("Table_0 <span class=\"type\">3 rows</span>")
+                .contains("Answer <span class=\"type\">1 row</span>").contains("Table_0 (table 1 of 2)");
+        assertThat(firstCells(first)).containsExactly("1", "2", "3");
+
+        String second = alice.get(id, "?page=1&table=1").body();
+        String sortedSecond = alice.get(id, "?page=1&table=1&sort=1&dir=desc").body();
+
+        assertThat(second).contains("Answer (table 2 of 2)").contains("name=\"table\" value=\"1\"").contains("data-testid=\"sort-s\"");
+        assertThat(firstCells(second)).containsExactly("42", "x");
+        assertThat(sortedSecond).as("a sort of the second table stays on it").contains("Answer (table 2 of 2)").contains("table=1&amp;sort=1");
+        assertThat(alice.get(id, "/export.csv?table=1").body()).isEqualTo("n,s\r\n42,x\r\n");
+        assertThat(alice.get(id, "/export.csv").body()).isEqualTo("x\r\n1\r\n2\r\n3\r\n");
+    }
+
+    @Test
+    void testAQueryOfOneTableHasNoTabs() {
+        String body = alice.runToEnd("print n = 1", "one-table");
+
+        assertThat(body).doesNotContain("result-tables").doesNotContain("table 1 of");
+    }
+
+    @Test
     void testALongQueryShowsItsFirstPageWhileItStillRuns() {
         // ten million rows: long enough to outlast the first answer's settling wait even on an idle machine
         // (a million ran whole in 143 ms, inside it), short enough to be read to the end

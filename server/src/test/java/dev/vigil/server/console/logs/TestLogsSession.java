@@ -157,6 +157,34 @@ class TestLogsSession {
     }
 
     @Test
+    void testAQueryOfSeveralTablesShowsTheFirstAndATabForEveryTable() {
+        browser.signIn("analyst", PASSWORD);
+        openWith("SecurityAlert | count; SecurityAlert | summarize Alerts = count() by AlertSeverity | as BySeverity");
+
+        browser.clickText("Run");
+
+        browser.waitUntilText("[data-testid=result-summary]", "Table_0 (table 1 of 2)");
+        assertThat(browser.findAll("[data-testid=result-table-tab]")).extracting(WebElement::getText)
+                .containsExactly("Table_0 1 row", "BySeverity 3 rows");
+        assertThat(browser.find("[data-testid=result-tables] [aria-current=page]").getText()).startsWith("Table_0");
+        assertThat(firstCell()).isEqualTo(String.valueOf(ALERTS));
+        browser.screenshot("logs-several-tables-first");
+
+        browser.findAll("[data-testid=result-table-tab]").get(1).click();
+
+        browser.waitUntilText("[data-testid=result-summary]", "BySeverity (table 2 of 2)");
+        assertThat(browser.find("[data-testid=result-tables] [aria-current=page]").getText()).startsWith("BySeverity");
+        assertThat(browser.findAll("[data-testid=results] thead th")).extracting(th -> th.getText().replaceAll("\\s+", " "))
+                .containsExactly("AlertSeverity string", "Alerts long");
+        assertThat(browser.findAll("[data-testid=results] tbody tr")).hasSize(3);
+        browser.find("[data-testid=sort-Alerts]").click();
+        browser.find("th[aria-sort=ascending]");
+        assertThat(browser.find("[data-testid=result-summary]").getText()).as("the sort stays on the second table").contains("BySeverity");
+        browser.screenshot("logs-several-tables-second");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     void testTheHistoryRestoresAQueryAndASavedQueryReopens() {
         browser.signIn("analyst", PASSWORD);
         openWith("SecurityAlert | take 3");

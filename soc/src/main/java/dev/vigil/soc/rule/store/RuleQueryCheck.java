@@ -28,7 +28,8 @@ final class RuleQueryCheck {
         QueryExplanation explanation = logStore.explain(workspaceId, QueryRequest.of(detection.query()));
         if (explanation.tables().size() > 1) {
             throw new InvalidAlertRuleException("properties.query", "the query gives " + explanation.tables().size()
-                    + " result tables (" + String.join(", ", explanation.tables()) + "), from fork or facet, and a rule reads one");
+                    + " result tables (" + String.join(", ", explanation.tables()) + "), and a rule reads one: keep one tabular statement, "
+                    + "without fork, facet or funnel_sequence at its end");
         }
         List<ColumnSchema> output = explanation.columns();
         Set<String> columns = output.stream().map(ColumnSchema::name).collect(Collectors.toSet());
