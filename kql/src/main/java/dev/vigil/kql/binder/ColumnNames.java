@@ -49,6 +49,9 @@ final class ColumnNames {
                     return Optional.of(declaration.get().resultPrefix() + "_");
                 case PREFIX_AND_FIRST_ARGUMENT:
                     return firstArgument.map(name -> declaration.get().resultPrefix() + "_" + name);
+                case PREFIX_AND_TWO_ARGUMENTS:
+                    Optional<String> secondArgument = call.arguments().size() < 2 ? Optional.empty() : implicitName(call.arguments().get(1));
+                    return firstArgument.map(name -> declaration.get().resultPrefix() + "_" + name + secondArgument.map(second -> "_" + second).orElse(""));
                 default:
                     return Optional.empty();
             }

@@ -1,5 +1,8 @@
 package dev.vigil.kql.binder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kql.bound.BoundColumn;
 import dev.vigil.kql.bound.BoundExpression;
 import dev.vigil.kql.bound.BoundLiteral;
@@ -10,18 +13,25 @@ import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.syntax.EvaluateOperator;
+import dev.vigil.kql.syntax.Expression;
 import dev.vigil.kql.syntax.FunctionCall;
+import dev.vigil.kql.syntax.NamedArgument;
 import dev.vigil.kql.types.KqlType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code evaluate bag_unpack(Column [, prefix]) [: (Name:type, ...)]}: the bag's top-level
- * properties become columns. Declared columns are used as declared. Without a declaration the
+ * {@code evaluate bag_unpack(Column [, OutputColumnPrefix [, columnsConflict [, ignoredProperties]]]) [: (Name:type, ...)]}
+ * (the options also by name): the bag's top-level properties become columns, but the ignored ones. Declared columns are used as declared. Without a declaration the
  * properties are found in the data by a schema probe (their names sorted, each typed by its JSON
  * values as Kusto does), and the query is compiled again with them. The input columns stay, except
- * the unpacked one; a column that the input already has keeps the input's values.
+ * the unpacked one; a column that the input already has keeps the input's values ({@code keep_source}, also where Kusto's
+ * default {@code error} would fail the query), or, with {@code replace_source}, gives way to the unpacked one.
  */
 final class EvaluateBinder {
     private EvaluateBinder() {
@@ -71,32 +81,52 @@ final class EvaluateBinder {
             default:
                 break;
         }
-        if (plugin.arguments().isEmpty() || plugin.arguments().size() > 2) {
-            throw new DiagnosticException(DiagnosticFacts.argumentCount("bag_unpack", List.of(1, 2)), plugin.span());
+        List<Expression> arguments = plugin.arguments();
+        if (arguments.isEmpty() || arguments.size() > 1 + OPTIONS.size()) {
+            throw new DiagnosticException(DiagnosticFacts.argumentCount("bag_unpack", List.of(1, 2, 3, 4)), plugin.span());
         }
         Scope scope = Scope.of(input.schema(), environment);
-        BoundExpression bag = ExpressionBinder.bindScalar(plugin.arguments().get(0), scope);
+        BoundExpression bag = ExpressionBinder.bindScalar(arguments.get(0), scope);
         if (bag.type() != KqlType.DYNAMIC) {
-            throw new DiagnosticException(DiagnosticFacts.dynamicExpected("bag_unpack", bag.type()), plugin.arguments().get(0).span());
+            throw new DiagnosticException(DiagnosticFacts.dynamicExpected("bag_unpack", bag.type()), arguments.get(0).span());
         }
-        String prefix = "";
-        if (plugin.arguments().size() == 2) {
-            BoundExpression prefixValue = ExpressionBinder.bindScalar(plugin.arguments().get(1), scope);
-            if (!(prefixValue instanceof BoundLiteral literal) || literal.type() != KqlType.STRING || literal.value().isEmpty()) {
-                throw new DiagnosticException(DiagnosticFacts.constantExpected(), plugin.arguments().get(1).span());
+        // the options come in order (prefix, columnsConflict, ignoredProperties) or by name
+        Map<String, Expression> options = new HashMap<>();
+        for (int i = 1; i < arguments.size(); i++) {
+            Expression argument = arguments.get(i);
+            if (argument instanceof NamedArgument named) {
+                String option = OPTIONS.stream().filter(o -> o.equalsIgnoreCase(named.name().name())).findFirst()
+                        .orElseThrow(() -> new DiagnosticException(DiagnosticFacts.namedArgumentNotAllowed(named.name().name()), named.span()));
+                options.put(option, named.value());
+            } else {
+                options.put(OPTIONS.get(i - 1), argument);
             }
-            prefix = (String) literal.value().get();
         }
+        String prefix = options.containsKey(PREFIX) ? constantString(options.get(PREFIX), scope) : "";
+        String conflict = options.containsKey(CONFLICT) ? constantString(options.get(CONFLICT), scope) : KEEP_SOURCE;
+        if (!conflict.equals(KEEP_SOURCE) && !conflict.equals(REPLACE_SOURCE) && !conflict.equals("error")) {
+            throw new DiagnosticException(DiagnosticFacts.constantExpected(), options.get(CONFLICT).span());
+        }
+        Set<String> ignored = options.containsKey(IGNORED) ? ignoredProperties(options.get(IGNORED), scope) : Set.of();
         String unpacked = bag instanceof BoundColumn column ? column.name() : null;
+        List<ColumnSchema> unpackedColumns = unpackedColumns(evaluate, input, bag, prefix, environment).stream()
+                .filter(c -> !ignored.contains(c.name().startsWith(prefix) ? c.name().substring(prefix.length()) : c.name())).toList();
+        Set<String> unpackedNames = new HashSet<>(unpackedColumns.stream().map(ColumnSchema::name).toList());
+        // an input column that a property also names takes the property's place, with the input's values (keep_source) or
+        // the property's (replace_source), as Kusto orders them
         List<OutputColumn> columns = new ArrayList<>();
+        Map<String, ColumnSchema> conflicting = new HashMap<>();
         for (ColumnSchema column : input.schema()) {
-            if (!column.name().equals(unpacked)) {
+            if (unpackedNames.contains(column.name()) && !column.name().equals(unpacked)) {
+                conflicting.put(column.name(), column);
+            } else if (!column.name().equals(unpacked)) {
                 columns.add(ProjectAwayBinder.same(column));
             }
         }
-        for (ColumnSchema unpack : unpackedColumns(evaluate, input, bag, prefix, environment)) {
+        for (ColumnSchema unpack : unpackedColumns) {
             String name = unpack.name();
-            if (columns.stream().anyMatch(c -> c.name().equals(name))) {
+            if (conflicting.containsKey(name) && !conflict.equals(REPLACE_SOURCE)) {
+                columns.add(ProjectAwayBinder.same(conflicting.get(name)));
                 continue;
             }
             String property = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
@@ -104,6 +134,39 @@ final class EvaluateBinder {
         }
         return new Project(input, columns);
     }
+
+    private static final String PREFIX = "OutputColumnPrefix";
+    private static final String CONFLICT = "columnsConflict";
+    private static final String IGNORED = "ignoredProperties";
+    private static final List<String> OPTIONS = List.of(PREFIX, CONFLICT, IGNORED);
+    private static final String KEEP_SOURCE = "keep_source";
+    private static final String REPLACE_SOURCE = "replace_source";
+
+    private static String constantString(Expression expression, Scope scope) {
+        BoundExpression value = ExpressionBinder.bindScalar(expression, scope);
+        if (!(value instanceof BoundLiteral literal) || literal.type() != KqlType.STRING || literal.value().isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.constantExpected(), expression.span());
+        }
+        return (String) literal.value().get();
+    }
+
+    /** The property names of a constant dynamic array ({@code dynamic(['a', 'b'])}). */
+    private static Set<String> ignoredProperties(Expression expression, Scope scope) {
+        BoundExpression value = ExpressionBinder.bindScalar(expression, scope);
+        if (!(value instanceof BoundLiteral literal) || literal.type() != KqlType.DYNAMIC || literal.value().isEmpty()) {
+            throw new DiagnosticException(DiagnosticFacts.constantExpected(), expression.span());
+        }
+        Set<String> names = new HashSet<>();
+        try {
+            JsonNode array = JSON.readTree(String.valueOf(literal.value().get()));
+            array.forEach(element -> names.add(element.asText()));
+        } catch (JsonProcessingException e) {
+            throw new DiagnosticException(DiagnosticFacts.constantExpected(), expression.span());
+        }
+        return names;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The declared columns, or those a schema probe found (with the prefix added). */
     private static List<ColumnSchema> unpackedColumns(EvaluateOperator evaluate, LogicalOperator input, BoundExpression bag,

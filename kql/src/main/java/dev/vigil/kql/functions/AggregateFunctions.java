@@ -109,10 +109,10 @@ final class AggregateFunctions {
         return signatures;
     }
 
-    /** covariance(x, y) (sample) and covariancep (population), with their ...if forms. */
+    /** covariance(x, y) (sample) and covariancep (population), with their ...if forms; named covariance_x_y as Kusto names them. */
     private static FunctionDeclaration covariance(String name, String sqlFunction, boolean conditional) {
         String filter = conditional ? " FILTER (WHERE __predicate)" : "";
-        return FunctionDeclaration.aggregate(name, ColumnNaming.PREFIX_AND_FIRST_ARGUMENT, List.of(conditional
+        return FunctionDeclaration.aggregate(name, ColumnNaming.PREFIX_AND_TWO_ARGUMENTS, List.of(conditional
                 ? Signature.of(REAL, a -> "CAST(" + sqlFunction + "(" + a.sql(0) + ", " + a.sql(1) + ")" + filter.replace("__predicate", a.sql(2))
                         + " AS DOUBLE)", REAL, REAL, BOOL)
                 : Signature.of(REAL, a -> "CAST(" + sqlFunction + "(" + a.sql(0) + ", " + a.sql(1) + ") AS DOUBLE)", REAL, REAL)));

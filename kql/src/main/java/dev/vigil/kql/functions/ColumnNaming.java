@@ -9,5 +9,7 @@ public enum ColumnNaming {
     /** The function name and an underscore, as {@code count()} is named {@code count_}. */
     PREFIX,
     /** The function name, an underscore and the first argument's name, as {@code sum(X)} is named {@code sum_X}. */
-    PREFIX_AND_FIRST_ARGUMENT
+    PREFIX_AND_FIRST_ARGUMENT,
+    /** The function name and the names of the first two arguments, as {@code covariance(X, Y)} is named {@code covariance_X_Y}. */
+    PREFIX_AND_TWO_ARGUMENTS
 }

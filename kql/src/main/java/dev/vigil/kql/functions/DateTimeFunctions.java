@@ -41,7 +41,7 @@ final class DateTimeFunctions {
                 FunctionDeclaration.scalar("datetime_utc_to_local", ColumnNaming.NONE, List.of(
                         Signature.of(DATETIME, a -> "timezone(" + a.sql(1) + ", timezone('UTC', " + a.sql(0) + "))", DATETIME, KqlType.STRING))),
                 FunctionDeclaration.scalar("datetime_local_to_utc", ColumnNaming.NONE, List.of(
-                        Signature.of(DATETIME, a -> "timezone('UTC', timezone(" + a.sql(1) + ", " + a.sql(0) + "))", DATETIME, KqlType.STRING))),
+                        Signature.of(DATETIME, a -> localToUtc(a.sql(0), a.sql(1)), DATETIME, KqlType.STRING))),
                 FunctionDeclaration.scalar("datetime_list_timezones", ColumnNaming.NONE, List.of(
                         Signature.of(KqlType.DYNAMIC, a -> "(SELECT to_json(list(name ORDER BY name)) FROM pg_timezone_names())"))),
                 FunctionDeclaration.scalar("dayofweek", ColumnNaming.NONE, List.of(
@@ -234,5 +234,16 @@ final class DateTimeFunctions {
                         : "make_timestamp_ns(" + DatetimeTicks.roundedDown(a.sql(0), DatetimeTicks.NANOS_PER_TICK) + ")") + ")", LONG),
                 Signature.of(DATETIME, a -> "TRY(" + DatetimeTicks.fromUnixTicks("CAST(floor(CAST(" + a.sql(0) + " AS DOUBLE)" + ticksPerUnit + ") AS BIGINT)")
                         + ")", REAL)));
+    }
+
+    /**
+     * datetime_local_to_utc: the zone's offset at the instant DuckDB finds for the wall time, taken off the wall time. For a
+     * wall time that exists it is DuckDB's instant; for one that a spring-forward gap skips, the offset after the gap
+     * applies, as Kusto does (02:00 on the night Brussels moves from +1 to +2 is 00:00 UTC).
+     */
+    private static String localToUtc(String local, String zone) {
+        return SharedValue.let(local, l -> SharedValue.let(zone, z -> SharedValue.let("timezone('UTC', timezone(" + z + ", " + l + "))",
+                utc -> "make_timestamp_ns(epoch_ns(" + utc + ") - (epoch_ns(timezone(" + z + ", timezone('UTC', " + utc + "))) - epoch_ns(" + l
+                        + ")))")));
     }
 }

@@ -82,7 +82,9 @@ final class IpFunctions {
             String octets = "TRY_CAST(" + p + ".a AS BIGINT) * 16777216 + TRY_CAST(" + p + ".b AS BIGINT) * 65536 + TRY_CAST(" + p
                     + ".c AS BIGINT) * 256 + TRY_CAST(" + p + ".d AS BIGINT)";
             String valid = p + ".a <> '' AND TRY_CAST(" + p + ".a AS INTEGER) <= 255 AND TRY_CAST(" + p + ".b AS INTEGER) <= 255 AND TRY_CAST("
-                    + p + ".c AS INTEGER) <= 255 AND TRY_CAST(" + p + ".d AS INTEGER) <= 255 AND coalesce(TRY_CAST(" + p + ".n AS INTEGER), 32) <= 32";
+                    + p + ".c AS INTEGER) <= 255 AND TRY_CAST(" + p + ".d AS INTEGER) <= 255 AND coalesce(TRY_CAST(" + p + ".n AS INTEGER), 32) <= 32"
+                    // a prefix argument outside 0..32 makes no address (format_ipv4(ip, -1) is '')
+                    + (prefix == null ? "" : " AND CAST(" + prefix + " AS INTEGER) BETWEEN 0 AND 32");
             String bits = "least(coalesce(TRY_CAST(" + p + ".n AS INTEGER), 32)" + (prefix == null ? "" : ", CAST(" + prefix + " AS INTEGER)") + ")";
             return "CASE WHEN " + valid + " THEN ((" + octets + ") >> (32 - " + bits + ")) << (32 - " + bits + ") END";
         });

@@ -71,7 +71,9 @@ final class Ipv6Functions {
                 // IPv4 notation becomes two hex groups; a plain IPv4 address becomes ::ffff:a.b.c.d
                 String hex = "CASE WHEN " + v + ".b1 = '' THEN " + p + ".a WHEN NOT " + hasIpv4 + " THEN NULL WHEN " + v + ".head = '' THEN '::ffff:' || "
                         + tail + " ELSE " + v + ".head || " + tail + " END";
-                String prefix = "least(CASE WHEN " + p + ".n = '' THEN 128 WHEN " + v + ".b1 <> '' THEN CAST(" + p + ".n AS INTEGER) + 96 "
+                // the /n of a plain IPv4 address counts its 32 bits; that of an address in IPv6 notation (::a.b.c.d/n too) all 128
+                String prefix = "least(CASE WHEN " + p + ".n = '' THEN 128 WHEN " + v + ".b1 <> '' AND " + v + ".head = '' THEN CAST(" + p
+                        + ".n AS INTEGER) + 96 "
                         + "ELSE CAST(" + p + ".n AS INTEGER) END, 128)";
                 return "{'g': " + groups(hex) + ", 'n': " + prefix + "}";
             });

@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>{@code series_fill_backward(s [, placeholder])}: the next value after; missing values at the end stay.</li>
  *   <li>{@code series_fill_const(s, constant [, placeholder])}: the constant.</li>
  *   <li>{@code series_fill_linear(s [, placeholder [, fill_edges [, constant]]])}: linear interpolation
- *   between the neighbouring values, as reals; at the edges (with {@code fill_edges}, the default) the
+ *   between the neighbouring values, as reals (cut to integers in a series of integers, as Kusto keeps the elements' type); at the edges (with {@code fill_edges}, the default) the
  *   nearest value, else they stay missing; a series with no value at all is filled with {@code constant} (0).</li>
  * </ul>
  * Values that are present are kept as they are. Input that is not an array gives null.
@@ -77,10 +77,14 @@ final class SeriesFill {
             return SharedValue.let("{'b': " + before + ", 'a': " + after + "}", n -> {
                 String low = "TRY_CAST(" + l + "[" + n + ".b] AS DOUBLE)";
                 String high = "TRY_CAST(" + l + "[" + n + ".a] AS DOUBLE)";
+                String interpolated = low + " + (" + high + " - " + low + ") * (__fi - " + n + ".b) / (" + n + ".a - " + n + ".b)";
+                // a series of integers stays one: interpolations are cut to integers (73.5 is 73), edges take the integer itself
+                String integers = "(len(list_filter(" + p + ", lambda __fk: json_type(" + l + "[__fk]) NOT IN ('BIGINT', 'UBIGINT'))) = 0)";
                 return "CASE WHEN len(" + p + ") = 0 THEN to_json(CAST(" + constant + " AS DOUBLE))"
-                        + " WHEN " + n + ".b IS NOT NULL AND " + n + ".a IS NOT NULL THEN to_json(" + low + " + (" + high + " - " + low
-                        + ") * (__fi - " + n + ".b) / (" + n + ".a - " + n + ".b))"
+                        + " WHEN " + n + ".b IS NOT NULL AND " + n + ".a IS NOT NULL THEN CASE WHEN " + integers + " THEN to_json(CAST(trunc("
+                        + interpolated + ") AS BIGINT)) ELSE to_json(" + interpolated + ") END"
                         + " WHEN NOT " + fillEdges + " THEN __fe"
+                        + " WHEN " + integers + " THEN coalesce(" + l + "[" + n + ".b], " + l + "[" + n + ".a])"
                         + " WHEN " + n + ".b IS NOT NULL THEN to_json(" + low + ") ELSE to_json(" + high + ") END";
             });
         });

@@ -53,11 +53,7 @@ final class StringFunctions {
                                 STRING, LONG, STRING))),
                 ExtractAll.declaration(),
                 ExtractAll.declaration().alias("extractall"),
-                FunctionDeclaration.scalar("indexof", ColumnNaming.NONE, List.of(
-                        Signature.of(LONG, a -> "(strpos(" + a.sql(0) + ", " + a.sql(1) + ") - 1)", STRING, STRING),
-                        Signature.of(LONG, a -> indexOf(a, a.sql(2), "-1", "1"), STRING, STRING, LONG),
-                        Signature.of(LONG, a -> indexOf(a, a.sql(2), a.sql(3), "1"), STRING, STRING, LONG, LONG),
-                        Signature.of(LONG, a -> indexOf(a, a.sql(2), a.sql(3), a.sql(4)), STRING, STRING, LONG, LONG, LONG))),
+                FunctionDeclaration.scalar("indexof", ColumnNaming.NONE, indexOfSignatures()),
                 FunctionDeclaration.scalar("countof", ColumnNaming.NONE, List.of(
                         Signature.of(LONG, StringFunctions::countOverlapping, STRING, STRING),
                         Signature.of(LONG, a -> a.constant(2).map(k -> "regex".equals(k)).orElse(false)
@@ -149,14 +145,42 @@ final class StringFunctions {
      * from start, overlapping) within length characters from start (-1: to the end); a negative start
      * counts from the end. -1 when there is none; null for an occurrence below 0 or a length below -1.
      */
-    private static String indexOf(RenderArguments a, String startSql, String lengthSql, String occurrenceSql) {
-        return SharedValue.let(startSql, rawStart -> SharedValue.let("CASE WHEN " + rawStart + " < 0 THEN greatest(length(" + a.sql(0) + ") + "
+    /**
+     * indexof(text, match[, start[, length[, occurrence]]]): a text or match that is not a string is converted to its
+     * string first, as Kusto does ({@code indexof(1234567, 5)} is 4).
+     */
+    private static List<Signature> indexOfSignatures() {
+        List<Signature> signatures = new ArrayList<>();
+        List<KqlType> textual = List.of(STRING, LONG, KqlType.REAL);
+        for (KqlType textType : textual) {
+            for (KqlType matchType : textual) {
+                signatures.add(Signature.of(LONG, a -> "(strpos(" + textOf(a, 0) + ", " + textOf(a, 1) + ") - 1)", textType, matchType));
+                signatures.add(Signature.of(LONG, a -> indexOf(textOf(a, 0), textOf(a, 1), a.sql(2), "-1", "1"), textType, matchType, LONG));
+                signatures.add(Signature.of(LONG, a -> indexOf(textOf(a, 0), textOf(a, 1), a.sql(2), a.sql(3), "1"), textType, matchType, LONG,
+                        LONG));
+                signatures.add(Signature.of(LONG, a -> indexOf(textOf(a, 0), textOf(a, 1), a.sql(2), a.sql(3), a.sql(4)), textType, matchType,
+                        LONG, LONG, LONG));
+            }
+        }
+        return signatures;
+    }
+
+    private static String textOf(RenderArguments a, int index) {
+        return a.type(index) == STRING ? a.sql(index) : Conversions.text(a.type(index), a.sql(index));
+    }
+
+    private static String indexOf(String text, String match, String startSql, String lengthSql, String occurrenceSql) {
+        return SharedValue.let(text, t -> SharedValue.let(match, m -> indexOfText(t, m, startSql, lengthSql, occurrenceSql)));
+    }
+
+    private static String indexOfText(String text, String match, String startSql, String lengthSql, String occurrenceSql) {
+        return SharedValue.let(startSql, rawStart -> SharedValue.let("CASE WHEN " + rawStart + " < 0 THEN greatest(length(" + text + ") + "
                 + rawStart + ", 0) ELSE " + rawStart + " END", start -> SharedValue.let(lengthSql, length -> SharedValue.let(occurrenceSql, occurrence -> {
-                    String region = "substring(" + a.sql(0) + ", " + start + " + 1, CASE WHEN " + length + " = -1 THEN greatest(length(" + a.sql(0)
+                    String region = "substring(" + text + ", " + start + " + 1, CASE WHEN " + length + " = -1 THEN greatest(length(" + text
                             + "), 0) ELSE greatest(" + length + ", 0) END)";
                     return SharedValue.let(region, r -> "CAST(CASE WHEN " + occurrence + " < 0 OR " + length + " < -1 THEN NULL ELSE coalesce("
-                            + "list_filter(range(1, length(" + r + ") - length(" + a.sql(1) + ") + 2), lambda __p: substring(" + r + ", __p, length("
-                            + a.sql(1) + ")) = " + a.sql(1) + ")[" + occurrence + "] - 1 + " + start + ", -1) END AS BIGINT)");
+                            + "list_filter(range(1, length(" + r + ") - length(" + match + ") + 2), lambda __p: substring(" + r + ", __p, length("
+                            + match + ")) = " + match + ")[" + occurrence + "] - 1 + " + start + ", -1) END AS BIGINT)");
                 }))));
     }
 
@@ -171,11 +195,13 @@ final class StringFunctions {
     }
 
     /**
-     * parse_csv: the fields of one comma-separated record as an array of strings. A field in double quotes may hold
+     * parse_csv: the fields of the first comma-separated record as an array of strings. A field in double quotes may hold
      * commas and doubled quotes ({@code "a ""b"", c"} is {@code a "b", c}).
      */
     private static String parseCsv(String text) {
-        return "to_json(list_transform(regexp_extract_all(" + text + ", '(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,\\n]*)', 1), lambda __f: "
+        // only the first record: up to the first line break outside quotes
+        String firstRecord = "regexp_extract(" + text + ", '^(?:\"(?:[^\"]|\"\")*\"|[^\"\\n])*')";
+        return "to_json(list_transform(regexp_extract_all(" + firstRecord + ", '(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,\\n]*)', 1), lambda __f: "
                 + "CASE WHEN __f LIKE '\"%' THEN replace(__f[2:-2], '\"\"', '\"') ELSE __f END))";
     }
 

@@ -30,7 +30,12 @@ final class WindowFunctions {
                         Signature.of(KqlType.LONG, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.INT),
                         Signature.of(KqlType.LONG, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.LONG),
                         Signature.of(KqlType.REAL, a -> "sum(" + a.sql(0) + ")" + UP_TO_HERE, KqlType.REAL),
-                        Signature.of(KqlType.TIMESPAN, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.TIMESPAN))),
+                        Signature.of(KqlType.TIMESPAN, a -> "CAST(sum(" + a.sql(0) + ")" + UP_TO_HERE + " AS BIGINT)", KqlType.TIMESPAN),
+                        // with a restart: the sum since the last row whose restart is true (sql.SerialWindows)
+                        Signature.of(KqlType.LONG, WindowFunctions::rewritten, KqlType.INT, KqlType.BOOL),
+                        Signature.of(KqlType.LONG, WindowFunctions::rewritten, KqlType.LONG, KqlType.BOOL),
+                        Signature.of(KqlType.REAL, WindowFunctions::rewritten, KqlType.REAL, KqlType.BOOL),
+                        Signature.of(KqlType.TIMESPAN, WindowFunctions::rewritten, KqlType.TIMESPAN, KqlType.BOOL))),
                 FunctionDeclaration.window("row_rank_dense", ColumnNaming.NONE, ranked()),
                 FunctionDeclaration.window("row_rank_min", ColumnNaming.NONE, ranked()),
                 FunctionDeclaration.window("row_window_session", ColumnNaming.NONE, List.of(

@@ -306,7 +306,7 @@ public final class KqlParser {
     List<ColumnDeclaration> columnDeclarations(boolean allowStar) {
         expect(TokenKind.OPEN_PAREN, "'('");
         List<ColumnDeclaration> columns = new ArrayList<>();
-        if (allowStar && current().is(TokenKind.STAR)) {
+        if (allowStar && current().is(TokenKind.STAR) && peek(1).is(TokenKind.CLOSE_PAREN)) {
             advance();
             expect(TokenKind.CLOSE_PAREN, "')'");
             return columns;

@@ -102,6 +102,9 @@ final class Lexer {
     }
 
     private Token number(int start) {
+        if (peek(0) == '0' && (peek(1) == 'x' || peek(1) == 'X') && Character.digit(peek(2), 16) >= 0) {
+            return hexNumber(start);
+        }
         boolean real = false;
         digits();
         if (peek(0) == '.' && Character.isDigit(peek(1))) {
@@ -133,6 +136,28 @@ final class Lexer {
             return token(TokenKind.TIMESPAN_LITERAL, start, number + unit);
         }
         return token(real ? TokenKind.REAL_LITERAL : TokenKind.LONG_LITERAL, start, number);
+    }
+
+    /**
+     * A hexadecimal long ({@code 0xCAFEF00D}, up to 16 digits, the 64 bits taken as a signed long as Kusto does). The token
+     * carries the decimal text, so that every reader of long literals takes it as it is.
+     */
+    private Token hexNumber(int start) {
+        position += 2;
+        int digitsStart = position;
+        while (position < text.length() && Character.digit(text.charAt(position), 16) >= 0) {
+            position++;
+        }
+        String hex = text.substring(digitsStart, position);
+        if (hex.length() > 16 || isIdentifierPart(peek(0))) {
+            while (position < text.length() && isIdentifierPart(text.charAt(position))) {
+                position++;
+            }
+            throw new DiagnosticException(DiagnosticFacts.malformedLiteral("number", "a hexadecimal long has at most 16 hexadecimal digits"),
+                    new Span(start, position - start));
+        }
+        String decimal = Long.toString(Long.parseUnsignedLong(hex, 16));
+        return new Token(TokenKind.LONG_LITERAL, decimal, decimal, new Span(start, position - start));
     }
 
     private void digits() {

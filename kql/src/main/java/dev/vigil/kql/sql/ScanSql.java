@@ -131,8 +131,11 @@ final class ScanSql {
             replaced.add("CASE WHEN " + matched + " THEN " + value + " ELSE " + state(k, k, i) + " END AS " + state(k, k, i));
         }
         replaced.add("CASE WHEN " + matched + " THEN true ELSE " + active(k) + " END AS " + active(k));
-        String matchId = k == 0 ? NEXT : "CASE WHEN " + advances + " THEN " + match(previous) + " ELSE " + match(k) + " END";
-        replaced.add((k == 0 ? "CASE WHEN " + stays + " THEN " + NEXT + " ELSE " + match(k) + " END" : matchId) + " AS " + match(k));
+        // a match of the first step starts a new sequence (and takes the next match id) only when the first step has none
+        // active; otherwise it goes on with the sequence it has, keeping its id (Kusto's sessions example)
+        String matchId = k == 0 ? "CASE WHEN " + active(0) + " THEN " + match(0) + " ELSE " + NEXT + " END"
+                : "CASE WHEN " + advances + " THEN " + match(previous) + " ELSE " + match(k) + " END";
+        replaced.add((k == 0 ? "CASE WHEN " + stays + " THEN " + matchId + " ELSE " + match(k) + " END" : matchId) + " AS " + match(k));
         if (k > 0) {
             replaced.add("CASE WHEN " + advances + " THEN false ELSE " + active(previous) + " END AS " + active(previous));
             for (int j = 0; j <= previous; j++) {
@@ -142,7 +145,7 @@ final class ScanSql {
                 }
             }
         } else {
-            replaced.add("CASE WHEN " + stays + " THEN " + NEXT + " + 1 ELSE " + NEXT + " END AS " + NEXT);
+            replaced.add("CASE WHEN " + stays + " AND NOT " + active(0) + " THEN " + NEXT + " + 1 ELSE " + NEXT + " END AS " + NEXT);
         }
         String record = record(scan, k, matchId);
         String emitted = OUT;

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code row_rank_dense}, {@code row_rank_min} and {@code row_window_session} written as chains of plain
+ * {@code row_rank_dense}, {@code row_rank_min}, {@code row_window_session} and {@code row_cumsum} with a restart written as chains of plain
  * windows, since each row's result depends on where the current segment (after the last restart, or the
  * last session break) began. Every window runs over the rows in their order without PARTITION BY, so the
  * order survives: a segment is found as the running maximum of the row numbers where one starts, and a
@@ -28,7 +28,8 @@ final class SerialWindows {
     private static final String ROW_RANK_DENSE = "row_rank_dense";
     private static final String ROW_RANK_MIN = "row_rank_min";
     private static final String ROW_WINDOW_SESSION = "row_window_session";
-    private static final Set<String> NAMES = Set.of(ROW_RANK_DENSE, ROW_RANK_MIN, ROW_WINDOW_SESSION);
+    private static final String ROW_CUMSUM = "row_cumsum";
+    private static final Set<String> NAMES = Set.of(ROW_RANK_DENSE, ROW_RANK_MIN, ROW_WINDOW_SESSION, ROW_CUMSUM);
     private static final String UP_TO_HERE = " OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
 
     private static final FunctionDeclaration ROW_NUMBER = step(FunctionKind.WINDOW, "row_number", KqlType.LONG,
@@ -37,6 +38,7 @@ final class SerialWindows {
             a -> "max(" + a.sql(0) + ")" + UP_TO_HERE);
     private static final FunctionDeclaration SEGMENT_SUM = step(FunctionKind.WINDOW, "segment_sum", KqlType.LONG,
             a -> "CAST(sum(" + a.sql(0) + ") OVER (ROWS BETWEEN " + a.sql(1) + " PRECEDING AND CURRENT ROW) AS BIGINT)");
+    private static final Map<KqlType, FunctionDeclaration> SEGMENT_TOTAL = new EnumMap<>(KqlType.class);
     private static final FunctionDeclaration SEGMENT_LIST = step(FunctionKind.WINDOW, "segment_list", KqlType.DYNAMIC,
             a -> "list(" + a.sql(0) + ") OVER (ROWS BETWEEN " + a.sql(1) + " PRECEDING AND CURRENT ROW)");
     private static final Map<KqlType, FunctionDeclaration> PREVIOUS = new EnumMap<>(KqlType.class);
@@ -68,6 +70,10 @@ final class SerialWindows {
                     + DatetimeTicks.shift("__ss", "+", a.sql(2)) + " THEN __sv ELSE __ss END) END");
 
     static {
+        for (KqlType type : List.of(KqlType.LONG, KqlType.REAL, KqlType.TIMESPAN)) {
+            SEGMENT_TOTAL.put(type, step(FunctionKind.WINDOW, "segment_total", type, a -> (type == KqlType.REAL ? "" : "CAST(") + "sum("
+                    + a.sql(0) + ") OVER (ROWS BETWEEN " + a.sql(1) + " PRECEDING AND CURRENT ROW)" + (type == KqlType.REAL ? "" : " AS BIGINT)")));
+        }
         for (KqlType type : KqlType.values()) {
             PREVIOUS.put(type, step(FunctionKind.WINDOW, "previous", type, a -> "lag(" + a.sql(0) + ") OVER ()"));
         }
@@ -101,6 +107,8 @@ final class SerialWindows {
                 return rankDense(arguments.get(0), restart);
             case ROW_RANK_MIN:
                 return rankMin(arguments.get(0), restart);
+            case ROW_CUMSUM:
+                return cumulativeSum(arguments.get(0), restart, call.signature().result());
             default:
                 return session(arguments.get(0), arguments.get(1), arguments.get(2), restart);
         }
@@ -111,6 +119,12 @@ final class SerialWindows {
         Segment segment = Segment.of(restart);
         BoundExpression runStarts = segment.runStarts(term);
         return call(SEGMENT_SUM, call(ONE_IF, runStarts), call(DISTANCE, segment.rowNumber(), segment.start()));
+    }
+
+    /** {@code row_cumsum(term, restart)}: the sum of the terms from the segment's first row to this one. */
+    private static BoundExpression cumulativeSum(BoundExpression term, Optional<BoundExpression> restart, KqlType result) {
+        Segment segment = Segment.of(restart);
+        return call(SEGMENT_TOTAL.get(result), term, call(DISTANCE, segment.rowNumber(), segment.start()));
     }
 
     /** The rank is the position in the segment of the first row of the current run of equal terms. */
@@ -137,7 +151,9 @@ final class SerialWindows {
     }
 
     private static boolean isSerial(BoundCall call) {
-        return call.function().kind() == FunctionKind.WINDOW && NAMES.contains(call.function().name());
+        // row_cumsum without a restart is one plain window (functions.WindowFunctions)
+        return call.function().kind() == FunctionKind.WINDOW && NAMES.contains(call.function().name())
+                && !(call.function().name().equals(ROW_CUMSUM) && call.arguments().size() < 2);
     }
 
     /** The rows since the last restart (all rows without one). */
