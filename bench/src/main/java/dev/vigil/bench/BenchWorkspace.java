@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -107,7 +108,18 @@ final class BenchWorkspace implements AutoCloseable {
      * one database instance per file within a process, so both see the same data.
      */
     Connection rawConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + dataDirectory.resolve("vigil.duckdb"));
+        return rawConnection(false);
+    }
+
+    /** As above; a streaming one hands out rows as the engine makes them, as the query API's connections do. */
+    Connection rawConnection(boolean streaming) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dataDirectory.resolve("vigil.duckdb"));
+        if (streaming) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET jdbc_stream_results = true");
+            }
+        }
+        return connection;
     }
 
     String securityAlertRelation() {

@@ -154,4 +154,33 @@ class TestSqlGenerator {
         assertThat(sql("SecurityAlert | mv-expand Value = parse_json(ExtendedProperties) to typeof(string)"))
                 .contains("CASE json_type(__source0) WHEN 'ARRAY'").doesNotContain("TRY(json_keys");
     }
+
+    @Test
+    void testArgMaxOverADatetimeKeyComparesIntegersInOneAggregate() {
+        String sql = sql("SecurityAlert | summarize arg_max(TimeGenerated, *) by AlertSeverity");
+
+        // DuckDB's arg_max has no TIMESTAMP_NS kernel; null keys rank lowest instead of needing first() besides
+        assertThat(sql).contains("arg_max({").contains("coalesce(epoch_ns(\"TimeGenerated\"), CASE WHEN")
+                .doesNotContain("first(");
+    }
+
+    @Test
+    void testArgMinOverADatetimeKeyNegatesItsNanoseconds() {
+        assertThat(sql("SecurityAlert | summarize arg_min(TimeGenerated, ProductName) by AlertSeverity"))
+                .contains("arg_max({").contains("-epoch_ns(\"TimeGenerated\")").doesNotContain("arg_min(");
+    }
+
+    @Test
+    void testArgMaxOverOtherKeysReadsFirstOnlyForNullKeys() {
+        assertThat(sql("SecurityAlert | summarize arg_max(ProductName, *) by AlertSeverity"))
+                .contains("arg_max({").contains("FILTER (WHERE \"ProductName\" IS NULL)");
+    }
+
+    @Test
+    void testParseStartingWithAStarSearchesInsteadOfAnchoringALazyPrefix() {
+        assertThat(sql("SecurityAlert | parse ProductName with * \"/IotHubs/\" Hub"))
+                .contains("'(?s)/IotHubs/(.*)$'");
+        assertThat(sql("SecurityAlert | parse ProductName with \"a=\" A \";\" *"))
+                .contains("'(?s)^a=(.*?);'");
+    }
 }
