@@ -1,6 +1,8 @@
 package dev.vigil.server.console.workbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A formatter's {@code numberFormat}: the value's unit ({@code unit}) and its digits
- * ({@code options.maximumFractionDigits}, {@code minimumFractionDigits}, {@code useGrouping}), as a
+ * ({@code options.maximumFractionDigits}, {@code minimumFractionDigits}, {@code maximumSignificantDigits},
+ * {@code useGrouping}), as a
  * number and a unit suffix, the {@code {0}} and {@code {1}} of a threshold's text. The units Vigil
  * scales are 0 (none), 1 (percentage), 2 (bytes: KB, MB, ... by 1024), 17 (count), 23 (milliseconds)
  * and 24 (seconds), the latter two to the largest of ms, s, min, h and d that keeps the value at 1 or
@@ -18,8 +21,8 @@ import java.util.Optional;
  *
  * @param unit Sentinel's unit number, or -1 when the formatter sets no number format
  */
-record NumberText(int unit, int maxFractionDigits, int minFractionDigits, boolean grouping) {
-    static final NumberText PLAIN = new NumberText(-1, 3, 0, false);
+record NumberText(int unit, int maxFractionDigits, int minFractionDigits, int maxSignificantDigits, boolean grouping) {
+    static final NumberText PLAIN = new NumberText(-1, 3, 0, 0, false);
     /** The units the editor offers, with what they are called. */
     static final List<Integer> UNITS = List.of(0, 1, 2, 17, 23, 24);
     private static final String[] BYTES = {"B", "KB", "MB", "GB", "TB", "PB"};
@@ -32,8 +35,9 @@ record NumberText(int unit, int maxFractionDigits, int minFractionDigits, boolea
         JsonNode options = format.path("options");
         int max = options.path("maximumFractionDigits").isIntegralNumber() ? options.path("maximumFractionDigits").asInt() : 2;
         int min = options.path("minimumFractionDigits").isIntegralNumber() ? options.path("minimumFractionDigits").asInt() : 0;
+        int significant = options.path("maximumSignificantDigits").isIntegralNumber() ? options.path("maximumSignificantDigits").asInt() : 0;
         return new NumberText(format.path("unit").asInt(0), Math.max(0, Math.min(20, max)), Math.max(0, Math.min(Math.min(20, max), min)),
-                !options.path("useGrouping").isBoolean() || options.path("useGrouping").asBoolean());
+                Math.max(0, Math.min(21, significant)), !options.path("useGrouping").isBoolean() || options.path("useGrouping").asBoolean());
     }
 
     static String unitLabel(int unit) {
@@ -103,6 +107,13 @@ record NumberText(int unit, int maxFractionDigits, int minFractionDigits, boolea
     }
 
     private String digits(double n) {
+        if (maxSignificantDigits > 0 && Double.isFinite(n) && n != 0) {
+            // as the browser's number format does: significant digits, when set, win over fraction digits
+            BigDecimal rounded = new BigDecimal(n).round(new MathContext(maxSignificantDigits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            DecimalFormat format = new DecimalFormat(grouping ? "#,##0" : "0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+            format.setMaximumFractionDigits(Math.max(0, rounded.scale()));
+            return format.format(rounded);
+        }
         DecimalFormat format = new DecimalFormat(grouping ? "#,##0" : "0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setMaximumFractionDigits(maxFractionDigits);
         format.setMinimumFractionDigits(minFractionDigits);

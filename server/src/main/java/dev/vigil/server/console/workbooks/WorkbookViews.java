@@ -177,9 +177,13 @@ final class WorkbookViews {
         if (value < 0) {
             value = firstColumn(table, true);
         }
+        // the big value in its number format and unit, as a grid's cell would show it
+        NumberText format = NumberText.of(settings.path("leftContent"));
         List<TileView> tiles = new ArrayList<>();
         for (List<Object> row : table.rows().subList(0, Math.min(table.rows().size(), 24))) {
-            tiles.add(new TileView(title < 0 ? "" : text(row.get(title)), value < 0 ? "" : text(row.get(value)), bigNumbers));
+            Object shown = value < 0 ? null : row.get(value);
+            tiles.add(new TileView(title < 0 ? "" : text(row.get(title)), value < 0 ? "" : format.parts(shown).map(NumberText.Parts::text)
+                    .orElse(text(shown)), bigNumbers));
         }
         return tiles;
     }

@@ -107,6 +107,7 @@ public final class NotebookSettingsCheck {
             // the browser's number formatting takes 0 to 20 fraction digits
             integer(numberFormat.path("options"), "maximumFractionDigits", path + ".numberFormat.options", 0, 20);
             integer(numberFormat.path("options"), "minimumFractionDigits", path + ".numberFormat.options", 0, 20);
+            integer(numberFormat.path("options"), "maximumSignificantDigits", path + ".numberFormat.options", 1, 21);
         }
         text(formatter.path("dateFormat"), "formatName", path + ".dateFormat");
     }
