@@ -85,7 +85,7 @@ final class FieldPaths {
                 return within(field, row.group(3), parameter ? PARAMETER_FIELDS : LINK_FIELDS, field + (parameter ? "name" : "label"));
             }
         }
-        if (rest.startsWith(".conditionalVisibility")) {
+        if (rest.startsWith(".conditionalVisibility.") || rest.startsWith(".conditionalVisibilities[")) {
             Matcher row = INDEXED.matcher(rest);
             int index = 0;
             String inner = rest.substring(".conditionalVisibility".length());

@@ -117,7 +117,7 @@ class TestWorkbookRoutes {
 
         HttpResponse<String> badSetting = server.sendJson("PUT", WORKBOOKS + "/bad", server.apiKey(), Map.of("version", "Notebook/1.0", "items",
                 List.of(Map.of("type", 3, "content", Map.of("query", "SecurityAlert | count", "gridSettings", Map.of("formatters", List.of(
-                        Map.of("columnMatch", "Count", "formatter", 8, "formatOptions", Map.of("min", "lowest"))))))));
+                        Map.of("columnMatch", "Count", "formatter", 8, "formatOptions", Map.of("min", "lowest")))))))));
         assertThat(badSetting.statusCode()).as(badSetting.body()).isEqualTo(400);
         assertThat(RunningServer.json(badSetting).path("error").path("innererror").path("path").asText())
                 .isEqualTo("items[0].content.gridSettings.formatters[0].formatOptions.min");

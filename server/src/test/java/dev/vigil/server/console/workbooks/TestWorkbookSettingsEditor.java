@@ -60,7 +60,7 @@ class TestWorkbookSettingsEditor {
                                 "SecurityAlert | where TimeGenerated {TimeRange} | where AlertSeverity in ({Severity})"
                                         + " | summarize Alerts = count() by AlertSeverity | sort by AlertSeverity asc", "visualization", "table",
                                 "gridSettings", Map.of("formatters", List.of(Map.of("columnMatch", "Alerts", "formatter", 4))))),
-                        Map.of("type", 1, "name", "note", "content", Map.of("json", "High alerts need a look within the hour."))))));
+                        Map.of("type", 1, "name", "note", "content", Map.of("json", "High alerts need a look within the hour.")))));
         assertThat(saved.statusCode()).as(saved.body()).isIn(200, 201);
     }
 
