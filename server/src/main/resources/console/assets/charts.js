@@ -195,7 +195,8 @@
       }
       return text;
     };
-    base.grid = { left: 8, right: colors.length ? 64 : 16, top: 12, bottom: 8, containLabel: true };
+    // room outside the labels for the axes' names, which containLabel leaves out
+    base.grid = { left: 30, right: colors.length ? 64 : 16, top: 12, bottom: 28, containLabel: true };
     base.xAxis = { type: "value", min: -180, max: 180, interval: 60, name: "longitude", nameLocation: "middle", nameGap: 22 };
     base.yAxis = { type: "value", min: -90, max: 90, interval: 30, name: "latitude", nameLocation: "middle", nameGap: 30 };
     base.series = [{
