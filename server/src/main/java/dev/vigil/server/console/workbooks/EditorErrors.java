@@ -40,6 +40,11 @@ public record EditorErrors(Map<String, String> byField) {
         return byField.isEmpty();
     }
 
+    /** Whether the field holds the first problem: it takes the focus (and is scrolled to) when the editor comes back. */
+    public boolean focused(String field) {
+        return byField.keySet().stream().findFirst().map(field::equals).orElse(false);
+    }
+
     /** The first problem, for the summary at the top of the editor. */
     public Optional<String> first() {
         return byField.values().stream().findFirst();

@@ -155,8 +155,9 @@ public final class NotebookSettingsCheck {
                                 + " [{\"value\": \"High\", \"label\": \"High only\"}]");
                     }
                 } catch (JsonProcessingException e) {
-                    throw new InvalidWorkbookException(at + ".jsonData", "is not JSON: " + e.getOriginalMessage() + " at column "
-                            + e.getLocation().getColumnNr());
+                    // the parser's first words say what is wrong; the rest names its own source, of no use here
+                    String problem = e.getOriginalMessage().split("\\(start marker|\\n", 2)[0].strip();
+                    throw new InvalidWorkbookException(at + ".jsonData", "is not JSON: " + problem + " at column " + e.getLocation().getColumnNr());
                 }
             }
             if (parameter.path("type").asInt(1) == 4) {
