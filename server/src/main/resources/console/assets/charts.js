@@ -115,6 +115,9 @@
     if (data.title) {
       base.title = { text: data.title, left: 0, top: 0, textStyle: { fontSize: 12, fontWeight: "normal" } };
     }
+    if (data.kind === "map") {
+      return mapOptions(data, base);
+    }
     var x = xColumn(data);
     if (data.kind === "piechart") {
       var values = indexes(data.columns, numeric).filter(function (i) { return i !== x; });
@@ -164,6 +167,57 @@
       // an empty result has no series either: say which of the two it is
       var why = data.rows.length ? "Nothing to draw: the result has no numeric column." : "No rows: nothing to draw.";
       base.title = { text: why, left: "center", top: "middle", textStyle: { fontSize: 13 } };
+    }
+    return base;
+  }
+
+  // A workbook's map (MapData on the server): points on a longitude/latitude plane, sized and coloured by their
+  // columns. No map outlines: those would be map data downloaded from elsewhere.
+  var MAP_PALETTES = {
+    greenRed: ["#2e9e5b", "#e8c33a", "#d1453b"], redGreen: ["#d1453b", "#e8c33a", "#2e9e5b"],
+    coldHot: ["#3a78c9", "#e8c33a", "#d1453b"], hotCold: ["#d1453b", "#e8c33a", "#3a78c9"],
+    yellowOrangeRed: ["#e8c33a", "#e8843a", "#d1453b"], yellowGreenBlue: ["#e8c33a", "#2e9e5b", "#3a78c9"]
+  };
+
+  function mapOptions(data, base) {
+    var sizes = data.points.map(function (p) { return p.size; }).filter(function (v) { return v !== null; });
+    var largest = sizes.length ? Math.max.apply(null, sizes.map(Math.abs)) : 0;
+    var colors = data.points.map(function (p) { return p.color; }).filter(function (v) { return v !== null; });
+    base.tooltip.trigger = "item";
+    base.tooltip.formatter = function (item) {
+      var p = data.points[item.dataIndex];
+      var text = p.name + "\n" + p.lat + ", " + p.lon;
+      if (data.sizeLabel && p.size !== null) {
+        text += "\n" + data.sizeLabel + ": " + p.size;
+      }
+      if (data.colorLabel && p.color !== null && data.colorLabel !== data.sizeLabel) {
+        text += "\n" + data.colorLabel + ": " + p.color;
+      }
+      return text;
+    };
+    // room outside the labels for the axes' names, which containLabel leaves out
+    base.grid = { left: 30, right: colors.length ? 64 : 16, top: 12, bottom: 28, containLabel: true };
+    base.xAxis = { type: "value", min: -180, max: 180, interval: 60, name: "longitude", nameLocation: "middle", nameGap: 22 };
+    base.yAxis = { type: "value", min: -90, max: 90, interval: 30, name: "latitude", nameLocation: "middle", nameGap: 30 };
+    base.series = [{
+      type: "scatter",
+      data: data.points.map(function (p) { return [p.lon, p.lat, p.color === null ? 0 : p.color]; }),
+      symbolSize: function (value, params) {
+        var p = data.points[params.dataIndex];
+        // the radius grows with the square root of the value, as Sentinel's maps draw it
+        return p.size === null || !largest ? 10 : 6 + 24 * Math.sqrt(Math.abs(p.size) / largest);
+      },
+      itemStyle: { opacity: 0.8 }
+    }];
+    if (colors.length) {
+      base.visualMap = {
+        type: "continuous", dimension: 2, min: Math.min.apply(null, colors), max: Math.max.apply(null, colors),
+        right: 0, top: "middle", itemHeight: 100, text: [data.colorLabel, ""], calculable: false,
+        inRange: { color: MAP_PALETTES[data.palette] || MAP_PALETTES.greenRed }
+      };
+    }
+    if (!data.points.length) {
+      base.title = { text: "No rows with a latitude and longitude: nothing to draw.", left: "center", top: "middle", textStyle: { fontSize: 13 } };
     }
     return base;
   }

@@ -3,6 +3,7 @@ package dev.vigil.soc.workbook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.soc.workbook.notebook.NotebookReader;
+import dev.vigil.soc.workbook.notebook.NotebookSettingsCheck;
 import dev.vigil.workspace.api.DocumentCollection;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.StateStore;
@@ -55,6 +56,7 @@ public final class Workbooks {
         if (definition.displayName().isBlank()) {
             throw new InvalidWorkbookException("properties.displayName", "a workbook needs a display name");
         }
+        NotebookSettingsCheck.check(definition.document());
         Optional<Workbook> existing = find(workspaceId, id);
         checkEtag(workspaceId, id, existing, ifMatch);
         Instant now = clock.instant();

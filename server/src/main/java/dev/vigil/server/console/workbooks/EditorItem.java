@@ -1,6 +1,8 @@
 package dev.vigil.server.console.workbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +11,10 @@ import java.util.function.IntFunction;
 
 /**
  * One item in the editor, with the fields it offers for its kind: markdown for text; title, KQL,
- * visualization, width, grid column formatters and tile columns for a query; rows for parameters;
- * style and rows for links or tabs; title, width and its own items for a group. Items Vigil does
- * not draw are moved and removed only ({@code summary} says what they are).
+ * visualization, width, grid column formatters with their options and tile columns for a query;
+ * rows for parameters; style and rows for links or tabs; title, width and its own items for a group;
+ * and for every kind its conditional visibility. Items Vigil does not draw are moved, removed and
+ * shown or hidden only ({@code summary} says what they are).
  *
  * @param path the item's index, after those of the groups it sits in ({@code 2.0}); its form fields are {@code item.<path>.<field>}
  * @param afterGroup whether the item just above it in its list is a group, which it can be moved into
@@ -20,7 +23,8 @@ import java.util.function.IntFunction;
  */
 public record EditorItem(String path, int depth, boolean first, boolean last, boolean afterGroup, String kind, String name, String summary, String json,
         String markdown, String title, String query, String visualization, String width, List<EditorParameter> parameters, String style,
-        List<EditorLink> links, List<EditorFormatter> formatters, String tileTitle, String tileValue, List<EditorItem> children) {
+        List<EditorLink> links, List<EditorFormatter> formatters, String tileTitle, String tileValue, List<EditorCondition> conditions,
+        List<EditorItem> children) {
     public static final List<String> LINK_STYLES = List.of("tabs", "paragraph", "pills", "list");
 
     static EditorItem of(int index, List<ObjectNode> items) {
@@ -55,12 +59,27 @@ public record EditorItem(String path, int depth, boolean first, boolean last, bo
             carried = item.deepCopy();
             carried.withObjectProperty("content").putArray("items");
         }
+        List<EditorCondition> conditions = rows(true, conditions(item), EditorCondition::of, EditorCondition::blank);
         JsonNode tiles = content.path("tileSettings");
         return new EditorItem(path, depth, index == 0, index == count - 1, afterGroup, kind, item.path("name").asText(""), summary(type, content),
                 WorkbookDraft.json(carried), content.path("json").asText(""), content.path("title").asText(""), content.path("query").asText(""),
                 content.path("visualization").asText("table"), item.path("customWidth").asText(""), parameters, content.path("style").asText("list"),
                 links, formatters, tiles.path("titleContent").path("columnMatch").asText(""), tiles.path("leftContent").path("columnMatch").asText(""),
-                children);
+                conditions, children);
+    }
+
+    /** The item's visibility conditions as one list: {@code conditionalVisibility}, then {@code conditionalVisibilities}. */
+    static ArrayNode conditions(JsonNode item) {
+        ArrayNode all = JsonNodeFactory.instance.arrayNode();
+        if (item.path("conditionalVisibility").isObject()) {
+            all.add(item.path("conditionalVisibility"));
+        }
+        item.path("conditionalVisibilities").forEach(condition -> {
+            if (condition.isObject()) {
+                all.add(condition);
+            }
+        });
+        return all;
     }
 
     /** The editor's rows of one of the item's lists, when its kind shows them: one per element, and a blank one last, for a new one. */
@@ -73,6 +92,15 @@ public record EditorItem(String path, int depth, boolean first, boolean last, bo
             rows.add(blank.apply(list.size()));
         }
         return rows;
+    }
+
+    public List<EditorChoice> styleChoices() {
+        return EditorChoice.of(LINK_STYLES, style, name -> name);
+    }
+
+    /** The visualizations the editor offers, with the item's own when it is another. */
+    public List<EditorChoice> visualizations() {
+        return EditorChoice.of(WorkbookDraft.VISUALIZATIONS, visualization, name -> name);
     }
 
     /** The link styles the editor offers, with the item's own when it is another. */

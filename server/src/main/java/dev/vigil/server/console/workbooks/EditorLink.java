@@ -30,6 +30,10 @@ public record EditorLink(int index, String label, String target, String cell, St
         return targets;
     }
 
+    public List<EditorChoice> targetChoices() {
+        return EditorChoice.of(List.of("parameter", "url"), target, EditorLink::targetLabel);
+    }
+
     public static String targetLabel(String target) {
         return switch (target) {
             case "parameter" -> "Set a parameter (tab)";

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One visible item of a workbook page.
  *
  * @param kind {@code text}, {@code parameters}, {@code links}, {@code group}, {@code query}, {@code notice} (unsupported) or {@code error}
- * @param widthClass the CSS class of its width ({@code wb-w-50}), {@code wb-w-100} by default
+ * @param widthClass the CSS classes of its width ({@code wb-w-50}, {@code wb-w-100} by default) and, for a query, its size ({@code wb-size-1})
  * @param html a text item's rendered markdown, escaped already
  * @param chart a chart to draw, as JSON for {@code charts.js}
  * @param notices what Vigil could not do of it, shown beside it

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,44 +30,47 @@ import java.util.UUID;
  * An item is named by its path, its index and those of the groups it sits in ({@code 2}, {@code 2.0});
  * its form fields are {@code item.<path>.<field>}.
  */
-record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
+record WorkbookDraft(String displayName, String etag, List<ObjectNode> items, Map<String, String> problems) {
     static final List<String> VISUALIZATIONS = List.of("table", "timechart", "barchart", "linechart", "areachart", "piechart", "scatterchart",
-            "tiles", "stat");
+            "tiles", "stat", "map");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     WorkbookDraft {
         items = List.copyOf(items);
+        problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
     }
 
     /** The saved document's items, as written. */
     static WorkbookDraft of(String displayName, String etag, NotebookDocument document) {
         List<ObjectNode> items = new ArrayList<>();
         document.json().path("items").forEach(item -> items.add(((ObjectNode) item).deepCopy()));
-        return new WorkbookDraft(displayName, etag, items);
+        return new WorkbookDraft(displayName, etag, items, Map.of());
     }
 
     /**
      * The draft the editor's form holds: each item's JSON ({@code item.<path>.json}, a group's
      * without its items, which follow as fields of their own) with the fields the editor shows for
-     * its type put in.
+     * its type put in. A value an item cannot take is kept as typed, so that the editor shows it again,
+     * and noted in {@link #problems()} by field; nothing the user typed is lost.
      *
-     * @throws DraftException for a field whose value the item cannot take, naming it
+     * @throws DraftException when the form is not the editor's own (an item's JSON or a count changed outside it)
      */
     static WorkbookDraft fromForm(Map<String, List<String>> form) {
+        Map<String, String> problems = new LinkedHashMap<>();
         List<ObjectNode> items = new ArrayList<>();
-        items(form, "item.", number(first(form, "items"), "items")).forEach(item -> items.add((ObjectNode) item));
-        return new WorkbookDraft(first(form, "displayName").strip(), first(form, "etag"), items);
+        items(form, "item.", number(first(form, "items"), "items"), problems).forEach(item -> items.add((ObjectNode) item));
+        return new WorkbookDraft(first(form, "displayName").strip(), first(form, "etag"), items, problems);
     }
 
-    private static ArrayNode items(Map<String, List<String>> form, String base, int count) {
+    private static ArrayNode items(Map<String, List<String>> form, String base, int count, Map<String, String> problems) {
         ArrayNode items = JSON.createArrayNode();
         for (int i = 0; i < count; i++) {
-            items.add(item(form, base + i + "."));
+            items.add(item(form, base + i + ".", problems));
         }
         return items;
     }
 
-    private static ObjectNode item(Map<String, List<String>> form, String prefix) {
+    private static ObjectNode item(Map<String, List<String>> form, String prefix, Map<String, String> problems) {
         ObjectNode item = itemJson(first(form, prefix + "json"), prefix);
         ObjectNode content = item.withObjectProperty("content");
         switch (item.path("type").asInt()) {
@@ -73,21 +79,22 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
                 keep(content, "title", first(form, prefix + "title"), "");
                 content.put("query", first(form, prefix + "query"));
                 keep(content, "visualization", first(form, prefix + "visualization"), "table");
-                width(item, first(form, prefix + "width"), prefix + "width");
-                ItemSettings.formatters(form, prefix, content);
+                width(item, first(form, prefix + "width"), prefix + "width", problems);
+                ItemSettings.formatters(form, prefix, content, problems);
                 ItemSettings.tiles(form, prefix, content);
             }
-            case 9 -> content.set("parameters", parameters(form, prefix, content.path("parameters")));
-            case 11 -> ItemSettings.links(form, prefix, content);
+            case 9 -> content.set("parameters", parameters(form, prefix, content.path("parameters"), problems));
+            case 11 -> ItemSettings.links(form, prefix, content, problems);
             case 12 -> {
                 keep(content, "title", first(form, prefix + "title"), "");
-                width(item, first(form, prefix + "width"), prefix + "width");
-                content.set("items", items(form, prefix, number(first(form, prefix + "items"), prefix + "items")));
+                width(item, first(form, prefix + "width"), prefix + "width", problems);
+                content.set("items", items(form, prefix, number(first(form, prefix + "items"), prefix + "items"), problems));
             }
             default -> {
                 // items Vigil does not draw are moved or removed here, not edited
             }
         }
+        ItemSettings.conditions(form, prefix, item, problems);
         return item;
     }
 
@@ -124,7 +131,8 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         }
         List<ObjectNode> next = new ArrayList<>();
         root.forEach(item -> next.add((ObjectNode) item));
-        return new WorkbookDraft(displayName, etag, next);
+        // an item added at the end moves no field; after a move the fields' names point elsewhere, and the next read finds the problems again
+        return new WorkbookDraft(displayName, etag, next, parts[0].equals("add") ? problems : Map.of());
     }
 
     private static boolean move(ArrayNode root, List<Integer> path, String verb) {
@@ -199,29 +207,35 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
     }
 
     /**
-     * The document to save: the one the editor started from (its other settings kept) with the
-     * draft's items. A query item without KQL is refused here rather than saved to fail when drawn.
+     * What stops the draft from being saved, by field: the values the form could not take, a query
+     * item without KQL (refused here rather than saved to fail when drawn), a workbook without a name.
      */
-    JsonNode document(NotebookDocument original) {
+    Map<String, String> saveProblems() {
+        Map<String, String> all = new LinkedHashMap<>(problems);
         for (int i = 0; i < items.size(); i++) {
-            checkQueries(items.get(i), Integer.toString(i));
+            checkQueries(items.get(i), Integer.toString(i), all);
         }
         if (displayName.isBlank()) {
-            throw new DraftException("displayName", "The workbook needs a name.");
+            all.putIfAbsent("displayName", "The workbook needs a name.");
         }
+        return all;
+    }
+
+    /** The document to save: the one the editor started from (its other settings kept) with the draft's items. */
+    JsonNode document(NotebookDocument original) {
         ObjectNode document = ((ObjectNode) original.json()).deepCopy();
         ArrayNode array = document.putArray("items");
         items.forEach(array::add);
         return document;
     }
 
-    private static void checkQueries(JsonNode item, String path) {
+    private static void checkQueries(JsonNode item, String path, Map<String, String> problems) {
         if (item.path("type").asInt() == 3 && item.path("content").path("query").asText("").isBlank()) {
-            throw new DraftException("item." + path + ".query", "Item " + path + " (" + item.path("name").asText() + ") needs a query.");
+            problems.putIfAbsent("item." + path + ".query", "Item " + path + " (" + item.path("name").asText() + ") needs a query.");
         }
         JsonNode children = item.path("type").asInt() == 12 ? item.path("content").path("items") : JSON.createArrayNode();
         for (int j = 0; j < children.size(); j++) {
-            checkQueries(children.get(j), path + "." + j);
+            checkQueries(children.get(j), path + "." + j, problems);
         }
     }
 
@@ -284,14 +298,13 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         }
     }
 
-    private static ArrayNode parameters(Map<String, List<String>> form, String prefix, JsonNode before) {
+    private static ArrayNode parameters(Map<String, List<String>> form, String prefix, JsonNode before, Map<String, String> problems) {
         return ItemSettings.rows(form, prefix, "parameter", "name", before,
-                () -> JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("version", "KqlParameterItem/1.0"),
+                () -> JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("version", "KqlParameterItem/1.0"), problems,
                 (field, name, parameter) -> {
-                    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                        throw new DraftException(field + "name", "A parameter name is letters, digits and '_', not starting with a digit; '" + name
-                                + "' is not.");
-                    }
+                    String defaultBefore = EditorParameter.of(0, parameter).defaultValue();
+                    boolean multipleBefore = parameter.path("multiSelect").asBoolean(false);
+                    int typeBefore = parameter.path("type").asInt(1);
                     int type = number(first(form, field + "type"), field + "type");
                     String label = first(form, field + "label").strip();
                     parameter.put("name", name).put("type", type);
@@ -304,30 +317,125 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
                     if (parameter.has("multiSelect") || multiple) {
                         parameter.put("multiSelect", multiple);
                     }
+                    FormText.put(form, field + "quote", parameter, List.of("quote"), FormText.Kind.TEXT, problems);
+                    FormText.put(form, field + "delimiter", parameter, List.of("delimiter"), FormText.Kind.TEXT, problems);
                     if (multiple && !parameter.has("quote")) {
                         parameter.put("quote", "'").put("delimiter", ",");
                     }
                     optional(parameter, "jsonData", first(form, field + "options"));
                     optional(parameter, "query", first(form, field + "query"));
-                    defaultValue(parameter, type, multiple, first(form, field + "default").strip(), field + "default");
+                    allOption(form, field, parameter, problems);
+                    timeRanges(form, field + "timeRanges", parameter, problems);
+                    String defaultText = first(form, field + "default").strip();
+                    // an unchanged default stays as the document wrote it; it is written again when it, the type or the several values change
+                    if (form.containsKey(field + "default") && (!defaultText.equals(defaultBefore) || type != typeBefore || multiple != multipleBefore)) {
+                        defaultValue(parameter, type, multiple, defaultText, field + "default", problems);
+                    }
+                    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        throw new DraftException(field + "name", "A parameter name is letters, digits and '_', not starting with a digit; '" + name
+                                + "' is not.");
+                    }
                 });
     }
 
+    /**
+     * Whether a drop-down offers "All" ({@code value::all} among {@code typeSettings.additionalResourceOptions}) and what it stands
+     * for ({@code selectAllValue}). The checkbox comes with a hidden field of the same name, so that an unticked box is told from
+     * a form without it.
+     */
+    private static void allOption(Map<String, List<String>> form, String field, ObjectNode parameter, Map<String, String> problems) {
+        List<String> all = form.get(field + "all");
+        if (all != null) {
+            boolean offered = all.contains("on");
+            JsonNode options = parameter.path("typeSettings").path("additionalResourceOptions");
+            boolean had = false;
+            for (JsonNode option : options) {
+                had |= option.asText("").equals("value::all");
+            }
+            if (offered && !had) {
+                parameter.withObjectProperty("typeSettings").withArrayProperty("additionalResourceOptions").add("value::all");
+            } else if (!offered && had) {
+                ArrayNode kept = JSON.createArrayNode();
+                options.forEach(option -> {
+                    if (!option.asText("").equals("value::all")) {
+                        kept.add(option);
+                    }
+                });
+                ((ObjectNode) parameter.get("typeSettings")).set("additionalResourceOptions", kept);
+            }
+        }
+        boolean topLevel = !parameter.path("typeSettings").has("selectAllValue") && parameter.has("selectAllValue");
+        FormText.put(form, field + "allValue", parameter, topLevel ? List.of("selectAllValue") : List.of("typeSettings", "selectAllValue"),
+                FormText.Kind.TEXT, problems);
+    }
+
+    /** A time range's choices ({@code typeSettings.selectableValues}) from durations such as {@code PT1H, P1D, P7D}. */
+    private static void timeRanges(Map<String, List<String>> form, String field, ObjectNode parameter, Map<String, String> problems) {
+        if (!form.containsKey(field)) {
+            return;
+        }
+        String text = first(form, field).strip();
+        JsonNode before = parameter.path("typeSettings").path("selectableValues");
+        if (text.equals(EditorParameter.timeRangesText(before))) {
+            return;
+        }
+        if (text.isEmpty()) {
+            if (parameter.path("typeSettings").isObject()) {
+                ((ObjectNode) parameter.get("typeSettings")).remove("selectableValues");
+            }
+            return;
+        }
+        ArrayNode choices = JSON.createArrayNode();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                Duration duration = duration(part.strip());
+                choices.addObject().put("durationMs", duration.toMillis());
+            } catch (DraftException e) {
+                // kept as typed, so that the editor shows it again beside the problem
+                parameter.withObjectProperty("typeSettings").put("selectableValues", text);
+                problems.putIfAbsent(field, "Time ranges are durations separated by commas, such as PT1H, P1D, P7D; '" + part.strip()
+                        + "' is not one.");
+                return;
+            }
+        }
+        parameter.withObjectProperty("typeSettings").set("selectableValues", choices);
+    }
+
+    /** A positive duration written as P7D, PT4H or milliseconds. */
+    private static Duration duration(String text) {
+        try {
+            Duration duration = text.matches("\\d+") ? Duration.ofMillis(Long.parseLong(text)) : Duration.parse(text.toUpperCase(Locale.ROOT));
+            if (duration.isNegative() || duration.isZero()) {
+                throw new DraftException("", "must be longer than zero");
+            }
+            return duration;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new DraftException("", "is no duration");
+        }
+    }
+
     /** A parameter's {@code value}: a time range as {@code {"durationMs"}} (written as P7D, PT4H or milliseconds), several values as an array. */
-    private static void defaultValue(ObjectNode parameter, int type, boolean multiple, String text, String field) {
+    private static void defaultValue(ObjectNode parameter, int type, boolean multiple, String text, String field, Map<String, String> problems) {
         parameter.remove("value");
         if (text.isEmpty()) {
             return;
         }
         if (type == 4) {
             try {
-                Duration duration = text.matches("\\d+") ? Duration.ofMillis(Long.parseLong(text)) : Duration.parse(text);
-                if (duration.isNegative() || duration.isZero()) {
-                    throw new DraftException(field, "A time range's default must be longer than zero; was " + text + ".");
+                long millis = duration(text).toMillis();
+                ObjectNode value = parameter.putObject("value");
+                if (millis <= Integer.MAX_VALUE) {
+                    value.put("durationMs", (int) millis);
+                } else {
+                    value.put("durationMs", millis);
                 }
-                parameter.putObject("value").put("durationMs", duration.toMillis());
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw new DraftException(field, "A time range's default is a duration such as P7D or PT4H, or milliseconds; was '" + text + "'.");
+            } catch (DraftException e) {
+                parameter.put("value", text);
+                problems.putIfAbsent(field, "A time range's default is a duration longer than zero, such as P7D or PT4H, or milliseconds; was '"
+                        + text + "'.");
             }
         } else if (multiple) {
             ArrayNode values = parameter.putArray("value");
@@ -356,14 +464,18 @@ record WorkbookDraft(String displayName, String etag, List<ObjectNode> items) {
         }
     }
 
-    private static void width(ObjectNode item, String width, String field) {
+    private static void width(ObjectNode item, String width, String field, Map<String, String> problems) {
         String percent = width.strip();
+        if (percent.equals(item.path("customWidth").asText("").strip())) {
+            return;
+        }
         if (percent.isEmpty() || percent.equals("100")) {
             item.remove("customWidth");
-        } else if (percent.matches("\\d{1,3}") && Integer.parseInt(percent) >= 1 && Integer.parseInt(percent) <= 100) {
-            item.put("customWidth", percent);
         } else {
-            throw new DraftException(field, "A width is a percentage from 1 to 100; was '" + percent + "'.");
+            item.put("customWidth", percent);
+            if (!percent.matches("\\d{1,3}") || Integer.parseInt(percent) < 1 || Integer.parseInt(percent) > 100) {
+                problems.putIfAbsent(field, "A width is a percentage from 1 to 100; was '" + percent + "'.");
+            }
         }
     }
 

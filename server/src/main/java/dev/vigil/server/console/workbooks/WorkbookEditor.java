@@ -1,5 +1,6 @@
 package dev.vigil.server.console.workbooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.server.access.Role;
 import dev.vigil.server.access.Scope;
@@ -19,6 +20,7 @@ import dev.vigil.soc.workbook.WorkbookTemplate;
 import dev.vigil.soc.workbook.notebook.NotebookReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +42,8 @@ final class WorkbookEditor {
     void register(ConsoleRouter router, String area) {
         router.get(area + "/{workbookId}/edit", request -> {
             Workbook workbook = workbook(request);
-            render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()), Optional.empty(), "");
+            render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()), EditorErrors.NONE,
+                    Optional.empty());
         });
         router.post(area + "/{workbookId}/edit", request -> change(router, request));
         router.post(area + "/templates/{templateId}/save-as", this::saveAs);
@@ -71,41 +74,56 @@ final class WorkbookEditor {
         try {
             draft = WorkbookDraft.fromForm(request.ctx().formParamMap());
         } catch (DraftException e) {
-            render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()),
-                    Optional.of(e.getMessage()), e.field());
+            // the form is not the editor's own (changed outside it): only the saved workbook is known for sure
+            render(router, request, workbook, WorkbookDraft.of(workbook.displayName(), workbook.etag(), workbook.document()), EditorErrors.NONE,
+                    Optional.of(e.getMessage()));
             return;
         }
         String action = request.ctx().formParam("action");
         if (!"save".equals(action)) {
-            render(router, request, workbook, draft.apply(action), Optional.empty(), "");
+            WorkbookDraft next = draft.apply(action);
+            render(router, request, workbook, next, new EditorErrors(next.problems()), Optional.empty());
             return;
         }
+        Map<String, String> problems = draft.saveProblems();
+        if (!problems.isEmpty()) {
+            render(router, request, workbook, draft, new EditorErrors(problems), Optional.of(notSaved(problems.size())));
+            return;
+        }
+        JsonNode document = draft.document(workbook.document());
         try {
             WorkbookDefinition definition = new WorkbookDefinition(draft.displayName(), workbook.category(), workbook.sourceTemplate(),
-                    NotebookReader.read(draft.document(workbook.document())));
+                    NotebookReader.read(document));
             workbooks.workbooks().save(workbook.workspaceId(), workbook.id(), definition, Optional.of(draft.etag()), request.user().name());
             AuditNotes.put(request.ctx(), "workbook", workbook.id());
             request.redirect(viewHref(workbook));
-        } catch (DraftException e) {
-            render(router, request, workbook, draft, Optional.of(e.getMessage()), e.field());
         } catch (InvalidWorkbookException e) {
-            render(router, request, workbook, draft, Optional.of("The workbook cannot be saved: " + e.getMessage()), "");
+            // the API's own checks: their refusal goes beside the field of the place it names
+            String field = FieldPaths.field(document, e.path());
+            render(router, request, workbook, draft, new EditorErrors(Map.of(field, "The save refuses " + e.getMessage())),
+                    Optional.of(field.isEmpty() ? "The workbook cannot be saved: " + e.getMessage() : notSaved(1)));
         } catch (WorkbookEtagMismatchException e) {
-            render(router, request, workbook, draft, Optional.of("Someone else saved this workbook since you opened the editor: it is at etag "
-                    + workbook.etag() + ", your edits start from " + draft.etag() + ". Nothing was saved. Your edits are still here; copy what you"
-                    + " need, then reload the editor to start from the saved workbook."), "");
+            render(router, request, workbook, draft, EditorErrors.NONE, Optional.of("Someone else saved this workbook since you opened the editor:"
+                    + " it is at etag " + workbook.etag() + ", your edits start from " + draft.etag() + ". Nothing was saved. Your edits are still"
+                    + " here; copy what you need, then reload the editor to start from the saved workbook."));
         }
     }
 
-    private void render(ConsoleRouter router, ConsoleRequest request, Workbook workbook, WorkbookDraft draft, Optional<String> error,
-            String errorField) {
+    private static String notSaved(int fields) {
+        return "Nothing was saved: " + (fields == 1 ? "a field needs" : fields + " fields need") + " a change, marked below. Your edits are still here.";
+    }
+
+    private void render(ConsoleRouter router, ConsoleRequest request, Workbook workbook, WorkbookDraft draft, EditorErrors errors,
+            Optional<String> summary) {
         List<EditorItem> items = new ArrayList<>();
         List<ObjectNode> json = draft.items();
         for (int i = 0; i < json.size(); i++) {
             items.add(EditorItem.of(i, json));
         }
         EditorPage page = new EditorPage(request.shell(Area.WORKBOOKS, "Edit " + workbook.displayName()), viewHref(workbook),
-                viewHref(workbook) + "/edit", draft.displayName(), draft.etag(), items, permit(request), error, errorField);
+                viewHref(workbook) + "/edit", draft.displayName(), draft.etag(), items, permit(request),
+                summary.or(() -> errors.at("")).or(() -> errors.isEmpty() ? Optional.empty() : Optional.of(errors.byField().size() == 1
+                        ? "A field needs a change, marked below." : errors.byField().size() + " fields need a change, marked below.")), errors);
         router.templates().render(request.ctx(), "workbooks/editor.jte", page);
     }
 

@@ -132,15 +132,21 @@ final class WorkbookViews {
         Optional<String> chart = Optional.empty();
         Optional<GridView> grid = Optional.empty();
         List<TileView> tiles = List.of();
+        MapRendering.Drawn map = kind.equals("map") ? MapRendering.map(item, table) : new MapRendering.Drawn(Optional.empty(), Optional.empty());
         if (CHARTS.contains(kind)) {
             chart = Optional.of(chart(kind, table));
         } else if (kind.equals("tiles") || kind.equals("stat") || kind.equals("card")) {
             tiles = tiles(item, table, !kind.equals("tiles"));
+        } else if (map.chart().isPresent()) {
+            chart = map.chart();
         } else {
-            if (!kind.equals("table") && !kind.isEmpty()) {
+            map.notice().ifPresent(notices::add);
+            if (!kind.equals("table") && !kind.equals("map") && !kind.isEmpty()) {
                 notices.add("The visualization '" + visualization + "' is not supported by Vigil; the result is shown as a table.");
             }
-            grid = Optional.of(GridRendering.grid(item, table));
+            GridView drawn = GridRendering.grid(item, table);
+            notices.addAll(drawn.notices());
+            grid = Optional.of(drawn);
         }
         return new ItemView(base.name(), "query", base.depth(), base.widthClass(), base.title(), "", chart, grid, tiles, notices, Optional.empty(),
                 List.of(), List.of(), logs);
@@ -171,9 +177,13 @@ final class WorkbookViews {
         if (value < 0) {
             value = firstColumn(table, true);
         }
+        // the big value in its number format and unit, as a grid's cell would show it
+        NumberText format = NumberText.of(settings.path("leftContent"));
         List<TileView> tiles = new ArrayList<>();
         for (List<Object> row : table.rows().subList(0, Math.min(table.rows().size(), 24))) {
-            tiles.add(new TileView(title < 0 ? "" : text(row.get(title)), value < 0 ? "" : text(row.get(value)), bigNumbers));
+            Object shown = value < 0 ? null : row.get(value);
+            tiles.add(new TileView(title < 0 ? "" : text(row.get(title)), value < 0 ? "" : format.parts(shown).map(NumberText.Parts::text)
+                    .orElse(text(shown)), bigNumbers));
         }
         return tiles;
     }
@@ -250,9 +260,11 @@ final class WorkbookViews {
                 link.subTarget());
     }
 
+    /** The width's class ({@code wb-w-50}) and, for a query, its size's ({@code wb-size-2}: 0 medium, 1 small, 2 large, 3 full, 4 tiny). */
     private static String widthClass(WorkbookItem item) {
         int percent = item.layout().widthPercent().orElse(100);
         int nearest = WIDTHS.stream().min((a, b) -> Integer.compare(Math.abs(a - percent), Math.abs(b - percent))).orElse(100);
-        return "wb-w-" + nearest;
+        int size = item.layout().size();
+        return "wb-w-" + nearest + (item instanceof QueryItem && size >= 0 && size <= 4 ? " wb-size-" + size : "");
     }
 }

@@ -114,6 +114,14 @@ class TestWorkbookRoutes {
         JsonNode error = RunningServer.json(refused).path("error");
         assertThat(error.path("code").asText()).isEqualTo("InvalidWorkbook");
         assertThat(error.path("innererror").path("path").asText()).isEqualTo("items[0].content.items[0].type");
+
+        HttpResponse<String> badSetting = server.sendJson("PUT", WORKBOOKS + "/bad", server.apiKey(), Map.of("version", "Notebook/1.0", "items",
+                List.of(Map.of("type", 3, "content", Map.of("query", "SecurityAlert | count", "gridSettings", Map.of("formatters", List.of(
+                        Map.of("columnMatch", "Count", "formatter", 8, "formatOptions", Map.of("min", "lowest")))))))));
+        assertThat(badSetting.statusCode()).as(badSetting.body()).isEqualTo(400);
+        assertThat(RunningServer.json(badSetting).path("error").path("innererror").path("path").asText())
+                .isEqualTo("items[0].content.gridSettings.formatters[0].formatOptions.min");
+        assertThat(server.get(WORKBOOKS + "/bad").statusCode()).as("nothing was saved").isEqualTo(404);
     }
 
     @Test
