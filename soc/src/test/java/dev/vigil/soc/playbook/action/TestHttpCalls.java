@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.vigil.soc.outbound.HttpDestinations;
 import dev.vigil.soc.playbook.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookStep;
 import dev.vigil.soc.playbook.StepHeader;
