@@ -237,7 +237,14 @@ final class Lexer {
             throw new DiagnosticException(DiagnosticFacts.malformedLiteral("obfuscated string",
                     "a multi-line string cannot be obfuscated; write it as h'…' or h@'…'"), new Span(start, 4));
         }
-        Token string = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
+        Token string;
+        try {
+            string = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
+        } catch (DiagnosticException e) {
+            // an unterminated literal is reported from its h; an escape's error keeps its own place
+            boolean fromQuote = e.span().start() <= start + 2;
+            throw fromQuote ? new DiagnosticException(e.fact(), new Span(start, e.span().start() + e.span().length() - start)) : e;
+        }
         return new Token(TokenKind.STRING_LITERAL, text.substring(start, position), string.value(), new Span(start, position - start));
     }
 
