@@ -28,10 +28,13 @@ import java.util.Optional;
 
 /**
  * {@code externaldata}: reads each location while the query is bound, with the compilation's
- * {@link dev.vigil.kql.ExternalDataReader} (which decides what may be read), parses the records in
- * the format asked for, and makes them constant rows of text that are then read as each declared
- * column's type the way {@code tolong}, {@code todatetime} and the like read text (a value that does
- * not convert is null).
+ * {@link dev.vigil.kql.ExternalDataReader} (which decides what may be read and how much), takes its
+ * credentials apart ({@link ExternalDataLocation}), decompresses it as its name says
+ * ({@link Compression}), parses the records in the format asked for, picks each column's value as
+ * the {@code ingestionMapping} says ({@link ExternalDataMapping}), and makes them constant rows of
+ * text that are then read as each declared column's type the way {@code tolong}, {@code todatetime}
+ * and the like read text (a value that does not convert is null). Errors name a location by its
+ * shown form, which holds no credential.
  */
 final class ExternalDataBinder {
     private static final String KNOWN_PROPERTIES = "format, ignoreFirstRecord and ingestionMapping";

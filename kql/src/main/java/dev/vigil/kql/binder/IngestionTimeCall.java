@@ -67,22 +67,37 @@ final class IngestionTimeCall {
     }
 
     /**
-     * Binds an operator over {@code input}; when it called {@code ingestion_time()} and the input
-     * is a stored table's scan (under {@code where}s), binds it again over the scan with the
-     * ingestion time, which is then dropped from the operator's result.
+     * Binds an operator over {@code input}; when it called {@code ingestion_time()} and the input's
+     * rows carry an ingestion time, binds it again over the input rebuilt to give it, which is then
+     * dropped from the operator's result.
      */
     static LogicalOperator bindOver(LogicalOperator input, Environment environment, UnaryOperator<LogicalOperator> operator) {
         QueryContext context = environment.context();
         int missesBefore = context.ingestionTimeMisses();
-        LogicalOperator plain = operator.apply(input);
-        if (context.ingestionTimeMisses() == missesBefore || context.ingestionTimeColumn().isEmpty()) {
+        LogicalOperator plain;
+        try {
+            plain = operator.apply(input);
+        } catch (DiagnosticException e) {
+            // bound with a null ingestion time the operator may not bind at all (arg_max(ingestion_time(), *)): try it with the real one
+            Optional<LogicalOperator> widened = context.ingestionTimeMisses() == missesBefore ? Optional.empty() : widenedInput(input, context);
+            if (widened.isEmpty()) {
+                throw e;
+            }
+            return withoutIngestionTime(operator.apply(widened.get()));
+        }
+        if (context.ingestionTimeMisses() == missesBefore) {
             return plain;
         }
-        Optional<LogicalOperator> widened = widened(input, context.ingestionTimeColumn().get());
-        if (widened.isEmpty()) {
-            return plain;
-        }
-        LogicalOperator bound = operator.apply(widened.get());
+        Optional<LogicalOperator> widened = widenedInput(input, context);
+        return widened.isEmpty() ? plain : withoutIngestionTime(operator.apply(widened.get()));
+    }
+
+    private static Optional<LogicalOperator> widenedInput(LogicalOperator input, QueryContext context) {
+        return context.ingestionTimeColumn().flatMap(column -> widened(input, column));
+    }
+
+    /** The operator's result without the ingestion time it carried for the operator's own use. */
+    private static LogicalOperator withoutIngestionTime(LogicalOperator bound) {
         if (bound.schema().stream().noneMatch(column -> column.name().equals(TableScan.INGESTION_TIME))) {
             return bound;
         }

@@ -45,12 +45,16 @@ public enum Compression {
 
     /**
      * The files in these bytes, decoded as UTF-8 (a byte-order mark dropped): one, or for a Zip
-     * archive one per file it holds, in its order.
+     * archive one per file it holds, in its order. No bytes are one empty file.
      *
      * @throws IllegalArgumentException when the bytes are not compressed so, or hold more than
      *     {@code maxBytes} once decompressed
      */
     public List<String> files(byte[] bytes, long maxBytes) {
+        if (bytes.length == 0) {
+            // nothing at all (an empty file, or a function's check, which reads nothing) is an empty file, whatever its name
+            return List.of("");
+        }
         try {
             return switch (this) {
                 case NONE -> List.of(text(bytes));

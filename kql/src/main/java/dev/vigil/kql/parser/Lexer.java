@@ -242,7 +242,7 @@ final class Lexer {
             string = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
         } catch (DiagnosticException e) {
             // an unterminated literal is reported from its h; an escape's error keeps its own place
-            boolean fromQuote = e.span().start() <= start + 2;
+            boolean fromQuote = e.span().start() == start + 1;
             throw fromQuote ? new DiagnosticException(e.fact(), new Span(start, e.span().start() + e.span().length() - start)) : e;
         }
         return new Token(TokenKind.STRING_LITERAL, text.substring(start, position), string.value(), new Span(start, position - start));

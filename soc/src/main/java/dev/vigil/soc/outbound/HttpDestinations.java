@@ -56,6 +56,10 @@ public final class HttpDestinations {
 
     /** The host's addresses, each checked for this port; throws {@link RefusedDestinationException} when one is refused or there are none. */
     public InetAddress[] checked(String host, int port) throws RefusedDestinationException {
+        if (host == null || host.isEmpty()) {
+            // the system's resolver answers loopback for no name at all
+            throw new RefusedDestinationException(String.valueOf(host), Optional.empty());
+        }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(HttpStepAllowList.bare(host));
