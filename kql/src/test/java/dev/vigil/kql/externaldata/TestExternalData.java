@@ -33,10 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestExternalData {
     private static final Map<String, byte[]> DOCUMENTS = documents();
-    /** What the reader was last asked for, to see what a location's credentials became. */
-    private static final List<ExternalDataLocation> ASKED = new ArrayList<>();
     private static final ExternalDataReader READER = location -> {
-        ASKED.add(location);
         byte[] bytes = DOCUMENTS.get(location.target());
         if (bytes == null) {
             throw new ExternalDataException("'" + location + "' is not on the test's list");
@@ -271,12 +268,12 @@ class TestExternalData {
 
     @Test
     void testASasJoinedFromAnObfuscatedLiteralIsReadButNeverShown() throws SQLException {
-        ASKED.clear();
-        Compilation compilation = compile("externaldata (Name:string) [\"https://lists.example/users.csv\" h'?sv=2022-11-02&sig=s3cretSig']"
+        List<ExternalDataLocation> asked = new ArrayList<>();
+        Compilation compilation = compileRecording(asked, "externaldata (Name:string) [\"https://lists.example/users.csv\" h'?sv=2022-11-02&sig=s3cretSig']"
                 + " with (ignoreFirstRecord=true, ingestionMapping='[{\"Column\":\"Name\",\"Properties\":{\"Transform\":\"SourceLocation\"}}]')");
 
         assertThat(rows(compilation)).containsExactly(List.of("https://lists.example/users.csv?<hidden>"), List.of("https://lists.example/users.csv?<hidden>"));
-        assertThat(ASKED).extracting(ExternalDataLocation::target).containsExactly("https://lists.example/users.csv?sv=2022-11-02&sig=s3cretSig");
+        assertThat(asked).extracting(ExternalDataLocation::target).containsExactly("https://lists.example/users.csv?sv=2022-11-02&sig=s3cretSig");
 
         KqlDiagnostic refused = compile("externaldata (x:string) [h@'https://lists.example/nothing.csv?sig=s3cretSig']").errors().get(0);
         assertThat(refused.message()).contains("'https://lists.example/nothing.csv?<hidden>' is not on the test's list").doesNotContain("s3cretSig");
@@ -284,15 +281,24 @@ class TestExternalData {
 
     @Test
     void testATokenIsGivenToTheReaderAndOtherCredentialsAreRefusedByNameOnly() {
-        ASKED.clear();
-        compile("externaldata (x:string) [h'https://lists.example/domains.txt;token=eyJs3cret']");
-        assertThat(ASKED).containsExactly(new ExternalDataLocation("https://lists.example/domains.txt", java.util.Optional.of("eyJs3cret")));
+        List<ExternalDataLocation> asked = new ArrayList<>();
+        compileRecording(asked, "externaldata (x:string) [h'https://lists.example/domains.txt;token=eyJs3cret']");
+        assertThat(asked).containsExactly(new ExternalDataLocation("https://lists.example/domains.txt", java.util.Optional.of("eyJs3cret")));
 
         KqlDiagnostic impersonate = compile("externaldata (x:string) [\"https://lists.example/domains.txt;impersonate\"]").errors().get(0);
         assertThat(impersonate.message()).contains("asks for ;impersonate, which Vigil does not support");
         assertThat(impersonate.column()).isEqualTo(25);
         KqlDiagnostic key = compile("externaldata (x:string) [h\"https://lists.example/domains.txt;ljkAkl0s3cretKey==\"]").errors().get(0);
         assertThat(key.message()).contains("ends in a storage account key").doesNotContain("s3cretKey");
+    }
+
+    /** Compiles with the test's documents, noting each location the reader is asked for. */
+    private static Compilation compileRecording(List<ExternalDataLocation> asked, String query) {
+        ExternalDataReader recording = location -> {
+            asked.add(location);
+            return READER.read(location);
+        };
+        return Kql.compile(query, Catalog.of(List.of()), CompileOptions.at(Instant.parse("2024-03-10T12:00:00Z")).withExternalData(recording));
     }
 
     private static Compilation compile(String query) {

@@ -6,7 +6,7 @@ import dev.vigil.kql.ExternalDataReader;
 import dev.vigil.soc.outbound.HostResolver;
 import dev.vigil.soc.outbound.HttpDestinations;
 import dev.vigil.soc.outbound.RefusedDestinationException;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.kql.ExternalDataException;
 import dev.vigil.kql.ExternalDataLocation;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

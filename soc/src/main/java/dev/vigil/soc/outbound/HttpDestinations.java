@@ -1,6 +1,5 @@
 package dev.vigil.soc.outbound;
 
-import dev.vigil.soc.playbook.HttpStepAllowList;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -1,6 +1,5 @@
 package dev.vigil.soc.outbound;
 
-import dev.vigil.soc.playbook.HttpStepAllowList;
 import java.net.UnknownHostException;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package dev.vigil.soc.playbook.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookStep;
 import dev.vigil.soc.outbound.HttpDestinations;
 import dev.vigil.soc.outbound.RefusedDestinationException;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vigil.soc.outbound.HttpDestinations;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookStep;
 import dev.vigil.soc.playbook.StepHeader;
 import dev.vigil.soc.playbook.StepPolicy;
