@@ -73,8 +73,11 @@ public record ExternalDataLocation(String target, Optional<String> bearerToken) 
         return isUrl(target);
     }
 
-    /** The target without its query string and fragment: what names the file, and its format and compression. */
+    /** A URL without its query string and fragment, or the path: what names the file, and its format and compression. */
     public String path() {
+        if (!isUrl()) {
+            return target;
+        }
         String path = target;
         int end = path.length();
         for (char c : new char[] {'?', '#'}) {

@@ -112,6 +112,12 @@ public final class ObfuscatedStrings {
                 }
                 return new Found(prefix, i + 1, quote, verbatim, value.toString());
             }
+            if (!verbatim && c == '\\' && i + 5 < text.length() && text.charAt(i + 1) == 'u'
+                    && text.substring(i + 2, i + 6).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                value.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                i += 6;
+                continue;
+            }
             if (!verbatim && c == '\\' && i + 1 < text.length()) {
                 value.append(escaped(text.charAt(i + 1)));
                 i += 2;
