@@ -17,6 +17,7 @@ import dev.vigil.kql.plan.JoinKind;
 import dev.vigil.kql.plan.Limit;
 import dev.vigil.kql.plan.LogicalOperator;
 import dev.vigil.kql.plan.OutputColumn;
+import dev.vigil.kql.plan.Parse;
 import dev.vigil.kql.plan.Project;
 import dev.vigil.kql.plan.Sample;
 import dev.vigil.kql.plan.Sort;
@@ -34,7 +35,7 @@ import java.util.function.UnaryOperator;
  * {@code ingestion_time()}: when each row was ingested, which the store keeps in a hidden column
  * of every stored table. Kusto carries that column along with the row, through the operators that
  * keep rows as they are ({@code where}, {@code take}, {@code sort}, {@code top}, {@code sample},
- * {@code extend}, {@code project}), through {@code union} (each row its own table's) and
+ * {@code extend}, {@code project}, {@code parse}), through {@code union} (each row its own table's) and
  * {@code join} (the row of the side whose rows it keeps: the left's for inner, left outer and left
  * semi and anti joins, the right's for right outer and right semi and anti ones, either's for a
  * full outer one). A row that {@code summarize} (or any other operator) makes has none: null, as is
@@ -136,6 +137,12 @@ final class IngestionTimeCall {
                 return Optional.of(project.input());
             }
             return widened(project.input(), column).map(input -> new Project(input, withIngestionTime(project.columns())));
+        }
+        if (plan instanceof Parse parse) {
+            List<ColumnSchema> columns = new ArrayList<>(parse.columns());
+            columns.add(new ColumnSchema(TableScan.INGESTION_TIME, KqlType.DATETIME));
+            return widened(parse.input(), column)
+                    .map(input -> new Parse(input, parse.source(), parse.regex(), parse.captures(), parse.filtering(), columns));
         }
         if (plan instanceof Union union) {
             return widenedUnion(union, column);
