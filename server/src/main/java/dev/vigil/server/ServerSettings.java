@@ -1,7 +1,7 @@
 package dev.vigil.server;
 
 import dev.vigil.server.query.QueryConcurrency;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.workspace.api.StorageSettings;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -88,17 +88,17 @@ final class OperatorBinding implements QueryOperatorVisitor<LogicalOperator> {
 
     @Override
     public LogicalOperator visit(SummarizeOperator summarize) {
-        return SummarizeBinder.bind(summarize, input, environment);
+        return IngestionTimeCall.bindOver(input, environment, in -> SummarizeBinder.bind(summarize, in, environment));
     }
 
     @Override
     public LogicalOperator visit(SortOperator sort) {
-        return SortBinder.bind(sort, input, environment);
+        return IngestionTimeCall.bindOver(input, environment, in -> SortBinder.bind(sort, in, environment));
     }
 
     @Override
     public LogicalOperator visit(TopOperator top) {
-        return TopBinder.bind(top, input, environment);
+        return IngestionTimeCall.bindOver(input, environment, in -> TopBinder.bind(top, in, environment));
     }
 
     @Override

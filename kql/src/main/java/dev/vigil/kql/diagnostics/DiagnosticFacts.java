@@ -386,6 +386,10 @@ public final class DiagnosticFacts {
         return new DiagnosticFact("VQ007", "externaldata read '" + location + "' but it is not " + format + " data: " + reason + ".");
     }
 
+    public static DiagnosticFact externalDataMapping(String reason) {
+        return new DiagnosticFact("KS107", "externaldata's ingestionMapping cannot be used: " + reason + ".");
+    }
+
     public static DiagnosticFact externalDataProperty(String name, String known) {
         return new DiagnosticFact("KS107", "externaldata has no property '" + name + "'; it takes " + known + ".");
     }

@@ -5,16 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Records of the delimited formats. Fields are taken by position: a record with fewer fields than
- * columns leaves the rest null, and fields past the last column are dropped, as Kusto's CSV mapping
- * does without a mapping. Blank lines are no records.
+ * Records of the delimited formats, each the list of its fields as written; the mapping then picks
+ * the columns' fields ({@link ExternalDataMapping}). Blank lines are no records.
  */
 final class DelimitedRecords {
     private DelimitedRecords() {
     }
 
     /** RFC 4180: a field in double quotes may hold the delimiter, line breaks and {@code ""} for a quote. */
-    static List<List<String>> quoted(String text, char delimiter, int columns) {
+    static List<List<String>> quoted(String text, char delimiter) {
         List<List<String>> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -51,7 +50,7 @@ final class DelimitedRecords {
                 line++;
                 if (recordStarted || !field.isEmpty()) {
                     fields.add(field.toString());
-                    records.add(padded(fields, columns));
+                    records.add(fields);
                 }
                 fields = new ArrayList<>();
                 field.setLength(0);
@@ -66,13 +65,13 @@ final class DelimitedRecords {
         }
         if (recordStarted || !field.isEmpty()) {
             fields.add(field.toString());
-            records.add(padded(fields, columns));
+            records.add(fields);
         }
         return records;
     }
 
     /** Kusto's TSVE: no quoting; a backslash escapes a tab ({@code \t}), a line break ({@code \n}, {@code \r}) or itself. */
-    static List<List<String>> escaped(String text, char delimiter, int columns) {
+    static List<List<String>> escaped(String text, char delimiter) {
         List<List<String>> records = new ArrayList<>();
         for (String line : text.split("\r?\n")) {
             if (line.isEmpty()) {
@@ -98,21 +97,13 @@ final class DelimitedRecords {
                 }
             }
             fields.add(field.toString());
-            records.add(padded(fields, columns));
+            records.add(fields);
         }
         return records;
     }
 
     /** Each non-blank line is a record of one field. */
-    static List<List<String>> lines(String text, int columns) {
-        return Arrays.stream(text.split("\r?\n")).filter(line -> !line.isEmpty()).map(line -> padded(List.of(line), columns)).toList();
-    }
-
-    static List<String> padded(List<String> fields, int columns) {
-        List<String> record = new ArrayList<>(columns);
-        for (int i = 0; i < columns; i++) {
-            record.add(i < fields.size() ? fields.get(i) : null);
-        }
-        return record;
+    static List<List<String>> lines(String text) {
+        return Arrays.stream(text.split("\r?\n")).filter(line -> !line.isEmpty()).map(List::of).toList();
     }
 }

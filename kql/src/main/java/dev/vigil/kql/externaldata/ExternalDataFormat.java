@@ -1,5 +1,7 @@
 package dev.vigil.kql.externaldata;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,43 +46,58 @@ public enum ExternalDataFormat {
         return Arrays.stream(values()).map(ExternalDataFormat::kustoName).collect(Collectors.joining(", "));
     }
 
+    /** Whether records are JSON objects, mapped by path, rather than delimited fields, mapped by ordinal. */
+    public boolean isJson() {
+        return this == JSON || this == MULTIJSON;
+    }
+
     /**
      * What Kusto does without a {@code format} property: the format the location's file extension
-     * names (before any query string), else CSV.
+     * names (before any compression extension, {@code users.csv.gz}), else CSV.
+     *
+     * @param path the location without its query string
      */
-    public static ExternalDataFormat ofLocation(String location) {
-        String path = location;
-        int query = path.indexOf('?');
-        if (query >= 0) {
-            path = path.substring(0, query);
-        }
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
+    public static ExternalDataFormat ofLocation(String path) {
+        String name = Compression.of(path).stripped(path);
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
         if (dot > slash && dot >= 0) {
-            return named(path.substring(dot + 1)).orElse(CSV);
+            return named(name.substring(dot + 1)).orElse(CSV);
         }
         return CSV;
     }
 
     /**
-     * The records of a document, each a value per column (in the columns' order; null where the
-     * record has none). Values are text: what the record holds, or for a JSON property that is
-     * not a string, its JSON text.
+     * The records of one file, each a value per column (in the columns' order; null where the
+     * record has none), as the mapping picks them. Values are text: what the record holds, or for
+     * a JSON value that is not a string, its JSON text.
      *
+     * @param location the file's location as shown, for the mapping's {@code SourceLocation}
      * @throws IllegalArgumentException when the text is not in this format, with where it fails
      */
-    public List<List<String>> records(String text, List<String> columnNames) {
-        return switch (this) {
-            case CSV -> DelimitedRecords.quoted(text, ',', columnNames.size());
-            case PSV -> DelimitedRecords.quoted(text, '|', columnNames.size());
-            case SCSV -> DelimitedRecords.quoted(text, ';', columnNames.size());
-            case SOHSV -> DelimitedRecords.quoted(text, '\u0001', columnNames.size());
-            case TSV -> DelimitedRecords.quoted(text, '\t', columnNames.size());
-            case TSVE -> DelimitedRecords.escaped(text, '\t', columnNames.size());
-            case TXT -> DelimitedRecords.lines(text, columnNames.size());
-            case RAW -> List.of(DelimitedRecords.padded(List.of(text), columnNames.size()));
-            case JSON -> JsonRecords.lines(text, columnNames);
-            case MULTIJSON -> JsonRecords.stream(text, columnNames);
+    public List<List<String>> records(String text, ExternalDataMapping mapping, String location) {
+        List<List<String>> records = new ArrayList<>();
+        if (isJson()) {
+            List<JsonNode> objects = this == JSON ? JsonRecords.lines(text) : JsonRecords.stream(text);
+            for (int i = 0; i < objects.size(); i++) {
+                records.add(mapping.fromJson(objects.get(i), new ExternalDataMapping.RecordOrigin(location, i + 1)));
+            }
+            return records;
+        }
+        List<List<String>> fields = switch (this) {
+            case CSV -> DelimitedRecords.quoted(text, ',');
+            case PSV -> DelimitedRecords.quoted(text, '|');
+            case SCSV -> DelimitedRecords.quoted(text, ';');
+            case SOHSV -> DelimitedRecords.quoted(text, '\u0001');
+            case TSV -> DelimitedRecords.quoted(text, '\t');
+            case TSVE -> DelimitedRecords.escaped(text, '\t');
+            case TXT -> DelimitedRecords.lines(text);
+            case RAW -> List.of(List.of(text));
+            case JSON, MULTIJSON -> throw new IllegalStateException("JSON records are read above");
         };
+        for (int i = 0; i < fields.size(); i++) {
+            records.add(mapping.fromFields(fields.get(i), new ExternalDataMapping.RecordOrigin(location, i + 1)));
+        }
+        return records;
     }
 }

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Records of the JSON formats: each is an object whose properties fill the columns of the same
- * name (Kusto's identity mapping); a column without a property is null.
+ * Records of the JSON formats, each a JSON object; the mapping then picks the columns' values
+ * ({@link ExternalDataMapping}: by the column's name without one, by JSON path with one).
  */
 final class JsonRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,15 +21,15 @@ final class JsonRecords {
     }
 
     /** {@code json}: one object per line. */
-    static List<List<String>> lines(String text, List<String> columns) {
-        List<List<String>> records = new ArrayList<>();
+    static List<JsonNode> lines(String text) {
+        List<JsonNode> records = new ArrayList<>();
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
             try {
-                records.add(record(JSON.readTree(lines[i]), columns, "line " + (i + 1)));
+                records.add(object(JSON.readTree(lines[i]), "line " + (i + 1)));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + " is not a JSON object: " + e.getOriginalMessage());
             }
@@ -37,8 +38,8 @@ final class JsonRecords {
     }
 
     /** {@code multijson}: objects one after another, over any number of lines, or arrays of them. */
-    static List<List<String>> stream(String text, List<String> columns) {
-        List<List<String>> records = new ArrayList<>();
+    static List<JsonNode> stream(String text) {
+        List<JsonNode> records = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(text);
              MappingIterator<JsonNode> values = JSON.readValues(parser, JsonNode.class)) {
             while (values.hasNextValue()) {
@@ -46,10 +47,10 @@ final class JsonRecords {
                 String where = "the value at line " + parser.getCurrentLocation().getLineNr();
                 if (value.isArray()) {
                     for (JsonNode element : value) {
-                        records.add(record(element, columns, where));
+                        records.add(object(element, where));
                     }
                 } else {
-                    records.add(record(value, columns, where));
+                    records.add(object(value, where));
                 }
             }
         } catch (JsonProcessingException e) {
@@ -60,16 +61,10 @@ final class JsonRecords {
         return records;
     }
 
-    private static List<String> record(JsonNode value, List<String> columns, String where) {
+    private static JsonNode object(JsonNode value, String where) {
         if (!value.isObject()) {
-            throw new IllegalArgumentException(where + " is " + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
-                    + ", not a JSON object");
+            throw new IllegalArgumentException(where + " is " + value.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not a JSON object");
         }
-        List<String> record = new ArrayList<>(columns.size());
-        for (String column : columns) {
-            JsonNode property = value.get(column);
-            record.add(property == null || property.isNull() ? null : property.isTextual() ? property.asText() : property.toString());
-        }
-        return record;
+        return value;
     }
 }

@@ -188,9 +188,18 @@ final class ExpressionParser {
             case REAL_LITERAL:
                 parser.advance();
                 return new LiteralExpression(LiteralKind.REAL, Double.parseDouble(token.text()), token.span());
-            case STRING_LITERAL:
+            case STRING_LITERAL: {
                 parser.advance();
-                return new LiteralExpression(LiteralKind.STRING, token.value(), token.span());
+                // adjacent literals are one string, as Kusto joins them ("https://host/blob?" h'sas-token')
+                StringBuilder value = new StringBuilder(token.value());
+                Span span = token.span();
+                while (parser.current().is(TokenKind.STRING_LITERAL)) {
+                    Token next = parser.advance();
+                    value.append(next.value());
+                    span = span.to(next.span());
+                }
+                return new LiteralExpression(LiteralKind.STRING, value.toString(), span);
+            }
             case TIMESPAN_LITERAL:
                 parser.advance();
                 return token.value().equals("null") ? new NullLiteral(LiteralKind.TIMESPAN, token.span()) : timespanLiteral(token);

@@ -53,6 +53,9 @@ final class Lexer {
     private Token next() {
         int start = position;
         char c = text.charAt(position);
+        if ((c == 'h' || c == 'H') && startsString(position + 1)) {
+            return obfuscatedString(start);
+        }
         if (isIdentifierStart(c)) {
             return identifierOrSpecialLiteral(start);
         }
@@ -239,6 +242,35 @@ final class Lexer {
             value.append(c);
             position++;
         }
+    }
+
+    /** Whether a string literal ({@code '…'}, {@code "…"}, {@code @'…'}, {@code @"…"}) or a multi-line one starts here. */
+    private boolean startsString(int at) {
+        char first = at < text.length() ? text.charAt(at) : 0;
+        char second = at + 1 < text.length() ? text.charAt(at + 1) : 0;
+        return first == '\'' || first == '"' || (first == '@' && (second == '\'' || second == '"')) || text.startsWith("```", at);
+    }
+
+    /**
+     * {@code h'…'}, {@code H"…"}, {@code h@'…'}: a string like the one after the {@code h}, which
+     * logs and audits show masked ({@link dev.vigil.kql.ObfuscatedStrings}). Kusto has no obfuscated
+     * multi-line strings.
+     */
+    private Token obfuscatedString(int start) {
+        position++;
+        if (text.startsWith("```", position)) {
+            throw new DiagnosticException(DiagnosticFacts.malformedLiteral("obfuscated string",
+                    "a multi-line string cannot be obfuscated; write it as h'…' or h@'…'"), new Span(start, 4));
+        }
+        Token string;
+        try {
+            string = text.charAt(position) == '@' ? verbatimString(position) : quotedString(position, text.charAt(position));
+        } catch (DiagnosticException e) {
+            // an unterminated literal is reported from its h; an escape's error keeps its own place
+            boolean fromQuote = e.span().start() == start + 1;
+            throw fromQuote ? new DiagnosticException(e.fact(), new Span(start, e.span().start() + e.span().length() - start)) : e;
+        }
+        return new Token(TokenKind.STRING_LITERAL, text.substring(start, position), string.value(), new Span(start, position - start));
     }
 
     /**

@@ -23,7 +23,8 @@ public final class TabularOperators {
         supported("evaluate", "only the plugins marked supported below");
         supported("extend", "");
         supported("externaldata", "reads only the files and URLs the server allows (--externaldata-allow), while the query compiles; "
-                + "formats csv, tsv, tsve, psv, scsv, sohsv, txt, raw, json, multijson; no ingestionMapping");
+                + "formats csv, tsv, tsve, psv, scsv, sohsv, txt, raw, json, multijson, .gz and .zip; ingestionMapping (ordinals, JSON paths); "
+                + "SAS URLs and ;token, no other storage credentials");
         supported("getschema", "");
         supported("invoke", "");
         supported("join", "null keys do not match; keys of comparable types join");

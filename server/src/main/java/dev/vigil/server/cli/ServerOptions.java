@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import picocli.CommandLine.Option;
 
 /** The options {@code serve} and {@code demo} share. */

@@ -1,5 +1,6 @@
 package dev.vigil.server.query;
 
+import dev.vigil.kql.ObfuscatedStrings;
 import dev.vigil.kql.TimeRange;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param queryId the query's id, {@code x-ms-request-id}; {@code CorrelationId} in the table
  * @param user the Vigil user; both {@code AADObjectId} and {@code AADEmail} in the table
  * @param credential the API key id, or {@code session} for the console; {@code AADClientId}
+ * @param queryText the query, its obfuscated string literals ({@code h'…'}) masked
  * @param clientApp the request's {@code x-ms-app} header, else its {@code User-Agent}
  * @param timeRange the request's {@code timespan}, when it had a valid one
  * @param responseCode the HTTP status answered (200 also for a result cut at a limit)
@@ -26,6 +28,8 @@ public record QueryLogEntry(Instant timeGenerated, String workspace, String quer
         Objects.requireNonNull(timeGenerated, "timeGenerated");
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(timeRange, "timeRange");
+        // as Kusto keeps them out of its traces: h'…' literals are recorded masked
+        queryText = ObfuscatedStrings.masked(queryText);
     }
 
     /** The row as the ingestion path takes it. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.server.testing.RunningServer;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +46,11 @@ class TestExternalDataQueries {
                     default -> null;
                 };
                 byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+                if (exchange.getRequestURI().getPath().equals("/lists/bomb.txt.gz")) {
+                    // 30-odd bytes that expand to a thousand: the bound holds for the decompressed text too
+                    bytes = gzip("x".repeat(1000));
+                    body = "";
+                }
                 exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
@@ -68,6 +73,16 @@ class TestExternalDataQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     @AfterAll
@@ -131,5 +146,19 @@ class TestExternalDataQueries {
     @Test
     void testAnErrorAnswerOfTheServerIsReported() {
         assertThat(refusal(query("externaldata (x:string) ['" + BASE + "/lists/missing.csv']"))).contains("answered HTTP 404");
+    }
+
+    @Test
+    void testACompressedLocationIsBoundedOnceDecompressed() {
+        String message = refusal(query("externaldata (x:string) ['" + BASE + "/lists/bomb.txt.gz']"));
+
+        assertThat(message).contains("more than 64 bytes once decompressed");
+    }
+
+    @Test
+    void testASasInTheLocationIsSentButNeverShown() {
+        String message = refusal(query("externaldata (x:string) ['" + BASE + "/lists/missing.csv?' h'sv=1&sig=s3cretSig']"));
+
+        assertThat(message).contains("'" + BASE + "/lists/missing.csv?<hidden>' answered HTTP 404").doesNotContain("s3cretSig");
     }
 }

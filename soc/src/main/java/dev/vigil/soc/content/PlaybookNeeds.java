@@ -1,6 +1,6 @@
 package dev.vigil.soc.content;
 
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookDefinition;
 import dev.vigil.soc.playbook.PlaybookScope;
 import dev.vigil.soc.playbook.PlaybookStep;

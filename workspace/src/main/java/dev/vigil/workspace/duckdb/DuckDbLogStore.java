@@ -17,6 +17,7 @@ import dev.vigil.workspace.api.KqlQueryException;
 import dev.vigil.workspace.api.LogStore;
 import dev.vigil.workspace.api.QueryCancellation;
 import dev.vigil.workspace.api.QueryControl;
+import dev.vigil.workspace.api.QueryExecutionException;
 import dev.vigil.workspace.api.QueryExplanation;
 import dev.vigil.workspace.api.QueryLimits;
 import dev.vigil.workspace.api.QueryRequest;
@@ -318,9 +319,11 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
             QueryCancellation cancellation = control.cancellation();
             Compilation compilation = Kql.compile(request.query(), workspace.catalog(), options, probe -> queries.probe(probe, cancellation));
             if (compilation.hasErrors()) {
-                throw new KqlQueryException(compilation.errors());
+                throw ObfuscatedErrors.masked(new KqlQueryException(compilation.errors()), request.query());
             }
             return queries.run(compilation.results(), compilation.visualization(), control, sink);
+        } catch (QueryExecutionException e) {
+            throw ObfuscatedErrors.masked(e, request.query());
         } finally {
             sample.stop(queryTimer);
         }
@@ -341,7 +344,7 @@ final class DuckDbLogStore implements LogStore, AutoCloseable {
         }
         Compilation compilation = explanation.compilation();
         if (compilation.hasErrors()) {
-            throw new KqlQueryException(compilation.errors());
+            throw ObfuscatedErrors.masked(new KqlQueryException(compilation.errors()), request.query());
         }
         return new QueryExplanation(explanation.plan(), compilation.results().stream()
                 .map(result -> new QueryExplanation.Result(result.name(), result.schema(), result.sql())).toList());

@@ -55,7 +55,7 @@ public final class FunctionCheck {
     public static void check(StoredFunctionDefinition definition, String given, Catalog catalog, Instant now) {
         Layout layout = new Layout(definition, given);
         // externaldata is read when the function is called, under the caller's allow-list; here an empty document checks its shape
-        CompileOptions options = CompileOptions.at(now).withExternalData(location -> "");
+        CompileOptions options = CompileOptions.at(now).withExternalData(location -> new byte[0]);
         // a let function is bound only when called: this first compilation checks the syntax alone
         refuseIfErrors(Kql.compile(layout.text + "print 0", catalog, options), layout);
         FunctionDefinition parsed;

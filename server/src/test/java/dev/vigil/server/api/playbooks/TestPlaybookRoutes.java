@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.testing.IotDevices;
 import dev.vigil.server.testing.RunningServer;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.testing.Eventually;
 import dev.vigil.soc.testing.WebhookReceiver;
 import java.net.http.HttpRequest;

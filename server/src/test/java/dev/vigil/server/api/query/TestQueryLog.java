@@ -72,6 +72,26 @@ class TestQueryLog {
         assertThat(server.count("LAQueryLogs | where QueryText has 'not logged' | count")).isZero();
     }
 
+    @Test
+    void testObfuscatedLiteralsAreLoggedAndAuditedMasked() {
+        HttpResponse<String> ran = server.sendJson("POST", QUERY, aliceKey, Map.of("query", "print k = h'k3yValue', u = \"https://x/?\" h@\"sig=s1gValue\""));
+        assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
+        assertThat(ran.body()).contains("k3yValue");
+        assertThat(loggedRow(ran.headers().firstValue("x-ms-request-id").orElseThrow()).path("QueryText").asText())
+                .isEqualTo("print k = h'*****', u = \"https://x/?\" h@\"*****\"");
+
+        // the error quotes the format named, which is obfuscated: the answer, the log and the audit show it masked
+        HttpResponse<String> refused = server.sendJson("POST", QUERY, aliceKey,
+                Map.of("query", "externaldata (x:string) [\"https://lists.example/a.csv\"] with (format=h'f0rmatSecret')"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("cannot read the format '*****'").doesNotContain("f0rmatSecret");
+        assertThat(loggedRow(refused.headers().firstValue("x-ms-request-id").orElseThrow()).toString()).doesNotContain("f0rmatSecret");
+        List<JsonNode> audited = Eventually.await("the audit row of the refused query",
+                () -> RunningServer.rowsByColumnName(server.query("VigilAudit | where ResultDescription has 'cannot read the format'")),
+                found -> found.size() == 1);
+        assertThat(audited.get(0).toString()).doesNotContain("f0rmatSecret").contains("*****");
+    }
+
     /** The query's row, once its group commit is through. */
     private static JsonNode loggedRow(String queryId) {
         List<JsonNode> rows = Eventually.await("the query log row of " + queryId,

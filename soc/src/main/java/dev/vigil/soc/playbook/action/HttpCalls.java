@@ -3,7 +3,9 @@ package dev.vigil.soc.playbook.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpDestinations;
+import dev.vigil.soc.outbound.HttpStepAllowList;
+import dev.vigil.soc.outbound.RefusedDestinationException;
 import dev.vigil.soc.playbook.PlaybookStep;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -151,20 +153,31 @@ final class HttpCalls {
         Timeout timeout = Timeout.ofMilliseconds(call.timeout().toMillis());
         RequestConfig config = RequestConfig.custom().setConnectTimeout(timeout).setResponseTimeout(timeout).setConnectionRequestTimeout(timeout)
                 .build();
-        BasicHttpClientConnectionManager connection = new BasicHttpClientConnectionManager(SOCKETS, null, null, destinations.pinned(uri, shown));
+        BasicHttpClientConnectionManager connection = new BasicHttpClientConnectionManager(SOCKETS, null, null, destinations.pinned(uri));
         try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(connection).disableRedirectHandling().disableCookieManagement()
                 .disableAutomaticRetries().disableAuthCaching().setDefaultRequestConfig(config).build()) {
             return client.execute(request, answer -> new Answer(answer.getCode(),
                     Optional.ofNullable(answer.getFirstHeader("Location")).map(Header::getValue),
                     Optional.ofNullable(answer.getFirstHeader("Content-Type")).map(Header::getValue).orElse(""),
                     answer.getEntity() == null ? "" : EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8)));
-        } catch (HttpDestinations.RefusedDestinationException e) {
-            throw e.refusal();
+        } catch (RefusedDestinationException e) {
+            throw refused(e, shown);
         } catch (InterruptedIOException e) {
             throw new StepFailedException(method + " " + shown + " had no answer within " + call.timeout());
         } catch (IOException e) {
             throw new StepFailedException(method + " " + shown + " failed: " + e, e);
         }
+    }
+
+    /** A refused destination in the step's words: which URL, why, and the setting that would allow it. */
+    static StepFailedException refused(RefusedDestinationException e, String shown) {
+        if (e.refusal().isEmpty()) {
+            return new StepFailedException("the host of '" + shown + "' cannot be resolved: " + e.host());
+        }
+        HttpStepAllowList.Refusal refusal = e.refusal().get();
+        return new StepFailedException("'" + shown + "' was refused: " + refusal.reason()
+                + "; http steps call such addresses only when the server option " + HttpStepAllowList.OPTION
+                + " lists it (e.g. " + HttpStepAllowList.OPTION + " " + refusal.entry() + "), see docs/operations.md");
     }
 
     private static boolean sameOrigin(URI origin, URI uri) {

@@ -2,7 +2,8 @@ package dev.vigil.soc.playbook.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.soc.incident.Incidents;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpDestinations;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.playbook.PlaybookStep;
 import dev.vigil.soc.watchlist.Watchlists;
 import dev.vigil.workspace.api.LogStore;

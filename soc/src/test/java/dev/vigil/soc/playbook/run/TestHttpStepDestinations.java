@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.soc.automation.runtime.IncidentAutomation;
 import dev.vigil.soc.incident.Incidents;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.playbook.action.StepActions;
 import dev.vigil.soc.playbook.document.PlaybookDocument;
 import dev.vigil.soc.playbook.store.Playbooks;

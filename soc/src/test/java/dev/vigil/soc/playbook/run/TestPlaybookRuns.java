@@ -11,7 +11,7 @@ import dev.vigil.soc.incident.Incident;
 import dev.vigil.soc.incident.IncidentSeverity;
 import dev.vigil.soc.incident.Incidents;
 import dev.vigil.soc.incident.NewIncident;
-import dev.vigil.soc.playbook.HttpStepAllowList;
+import dev.vigil.soc.outbound.HttpStepAllowList;
 import dev.vigil.soc.playbook.action.StepActions;
 import dev.vigil.soc.playbook.document.PlaybookDocument;
 import dev.vigil.soc.playbook.store.Playbooks;

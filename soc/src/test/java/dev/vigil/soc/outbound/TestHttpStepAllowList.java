@@ -1,4 +1,4 @@
-package dev.vigil.soc.playbook;
+package dev.vigil.soc.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.vigil.soc.playbook;
+package dev.vigil.soc.outbound;
 
 import dev.vigil.iot.network.IpRange;
 import java.net.Inet6Address;
