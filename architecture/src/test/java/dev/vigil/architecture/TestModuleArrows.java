@@ -101,12 +101,17 @@ class TestModuleArrows {
                 .check(classes);
     }
 
-    /** The alert feed, device actions and registry, and the address values (IP ranges) that playbooks' allow-lists share. */
+    /**
+     * The alert feed, device actions and registry, the address values (IP ranges) that playbooks'
+     * allow-lists share, and direct methods with the device address naming their target (the
+     * playbook step {@code invokeDirectMethod}).
+     */
     @ArchTest
-    static void testSocUsesIotThroughItsAlertFeedDeviceActionsAndRegistry(JavaClasses classes) {
+    static void testSocUsesIotThroughItsAlertFeedDeviceActionsRegistryAndDirectMethods(JavaClasses classes) {
         noClasses().that().resideInAPackage("dev.vigil.soc..")
                 .should().dependOnClassesThat(resideInAPackage("dev.vigil.iot..")
-                        .and(not(resideInAnyPackage("dev.vigil.iot.alert..", "dev.vigil.iot.action..", "dev.vigil.iot.registry..", "dev.vigil.iot.network.."))))
+                        .and(not(resideInAnyPackage("dev.vigil.iot.alert..", "dev.vigil.iot.action..", "dev.vigil.iot.registry..", "dev.vigil.iot.network..",
+                                "dev.vigil.iot.method..", "dev.vigil.iot.device"))))
                 .check(classes);
     }
 }

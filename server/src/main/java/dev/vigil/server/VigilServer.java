@@ -6,6 +6,7 @@ import dev.vigil.iot.auth.x509.X509Credentials;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
 import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
+import dev.vigil.iot.endpoint.mqtt.MqttSessions;
 import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.IotRegistry;
 import dev.vigil.iot.routing.MessageRouter;
@@ -176,7 +177,7 @@ public final class VigilServer implements AutoCloseable {
                     detection.listener(), IotDeduplication.start(settings.iot().dedup(), iotRegistry, storage.logStore(), registry, clock), router, clock);
             new SecurityAgentConfigurations(twins, iotRegistry, detection.listener(), clock);
             CloudToDeviceQueue cloudToDevice = new CloudToDeviceQueue(storage.stateStore(), clock);
-            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, cloudToDevice, twins, methods);
+            mqtt = MqttEndpoint.start(settings.iot().mqtt(), gateway, iotRegistry, cloudToDevice, twins, methods, MqttSessions.stored(storage.stateStore()));
             DeviceActions actions = new DeviceActions(iotRegistry, mqtt, detection.listener(), clock);
             IotApi iot = new IotApi(iotRegistry, gateway, actions, Optional.of(mqtt), detection.alerts(), twins, methods, cloudToDevice, x509, router,
                     IotScopeAuthorization.subscriptionRoles(),
@@ -191,7 +192,7 @@ public final class VigilServer implements AutoCloseable {
                     new SecretBox(PlaybookSecretKey.load(settings.storage().dataDirectory(), SecretBox::newKey)), clock);
             PlaybookRuns playbookRuns = new PlaybookRuns(storage.logStore(), storage.stateStore(), clock);
             playbookRunner = PlaybookRunner.start(playbooks, playbookRuns, new StepActions(storage.logStore(), incidents, watchlists,
-                    Optional.of(new DeviceServices(actions, iotRegistry, detection.alerts())), settings.playbookHttpAllow()), incidents, storage.logStore(),
+                    Optional.of(new DeviceServices(actions, iotRegistry, detection.alerts(), methods)), settings.playbookHttpAllow()), incidents, storage.logStore(),
                     clock);
             AutomationRules automationRules = AutomationRules.open(storage.logStore(), storage.stateStore(), clock, Optional.of(playbookRunner));
             automation = IncidentAutomation.start(incidents, automationRules, storage.logStore(), storage.stateStore(), clock,

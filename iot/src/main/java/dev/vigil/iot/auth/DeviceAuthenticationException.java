@@ -15,8 +15,18 @@ public final class DeviceAuthenticationException extends RuntimeException {
         return reason;
     }
 
-    /** {@code IotHubUnauthorizedAccess}, or {@code DeviceDisabled} for a disabled device. */
+    /** {@code IotHubUnauthorizedAccess}, or {@code DeviceDisabled} for a disabled device or module. */
     public String code() {
-        return reason == AuthenticationFailure.DEVICE_DISABLED ? "DeviceDisabled" : "IotHubUnauthorizedAccess";
+        return reason.iotHubError().code();
+    }
+
+    /** 401, or 403 for a disabled device or module. */
+    public int status() {
+        return reason.iotHubError().status();
+    }
+
+    /** IoT Hub's numeric error code: 401002, or 403012 for a disabled device or module. */
+    public int iotHubErrorCode() {
+        return reason.iotHubError().errorCode();
     }
 }

@@ -121,7 +121,7 @@ public final class DeviceAuthenticator {
             requireEnabled(device, module);
             return new AuthenticatedDevice(hub, device, registry.identity(hub, device), module);
         } catch (DeviceAuthenticationException e) {
-            report(host, deviceId, e, sourceAddress);
+            report(host, deviceId, moduleId, e, sourceAddress);
             throw e;
         }
     }
@@ -180,7 +180,7 @@ public final class DeviceAuthenticator {
             requireEnabled(device, module);
             return new AuthenticatedDevice(knownHub, device, registry.identity(knownHub, device), module);
         } catch (DeviceAuthenticationException e) {
-            report(asked, deviceId, e, sourceAddress);
+            report(asked, deviceId, moduleId, e, sourceAddress);
             throw e;
         }
     }
@@ -191,13 +191,20 @@ public final class DeviceAuthenticator {
      */
     public DeviceAuthenticationException reportRefusal(String hubHost, String deviceId, AuthenticationFailure reason, String detail,
             String sourceAddress) {
+        return reportRefusal(hubHost, deviceId, Optional.empty(), reason, detail, sourceAddress);
+    }
+
+    /** As {@link #reportRefusal(String, String, AuthenticationFailure, String, String)}, for a module when one is named. */
+    public DeviceAuthenticationException reportRefusal(String hubHost, String deviceId, Optional<String> moduleId, AuthenticationFailure reason,
+            String detail, String sourceAddress) {
         DeviceAuthenticationException refusal = refuse(reason, detail);
-        report(hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT), deviceId, refusal, sourceAddress);
+        report(hubHost == null ? "" : hubHost.toLowerCase(Locale.ROOT), deviceId, moduleId, refusal, sourceAddress);
         return refusal;
     }
 
-    private void report(String hubHost, String deviceId, DeviceAuthenticationException refusal, String sourceAddress) {
-        listener.refused(new DeviceRefusal(hubHost, hubOf(hubHost).map(IotHub::resourceId), deviceId, refusal.reason(),
+    /** Reported under the identity refused: the module's ({@code deviceId/moduleId}) when the request named one. */
+    private void report(String hubHost, String deviceId, Optional<String> moduleId, DeviceAuthenticationException refusal, String sourceAddress) {
+        listener.refused(new DeviceRefusal(hubHost, hubOf(hubHost).map(IotHub::resourceId), deviceId, moduleId, refusal.reason(),
                 refusal.getMessage(), sourceAddress, clock.instant()));
     }
 

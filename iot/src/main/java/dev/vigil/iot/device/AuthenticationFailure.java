@@ -25,5 +25,11 @@ public enum AuthenticationFailure implements RefusalReason {
     /** A CA-signed device's certificate names another device (its subject CN must be the device id). */
     X509_SUBJECT_MISMATCH,
     /** The certificate (or one in its chain) is not valid at this time: expired or not yet valid. */
-    X509_NOT_VALID_NOW
+    X509_NOT_VALID_NOW;
+
+    /** {@code 403012 DeviceDisabled} for a disabled device or module, {@code 401002 IotHubUnauthorizedAccess} for the rest. */
+    @Override
+    public IotHubError iotHubError() {
+        return this == DEVICE_DISABLED ? IotHubError.DEVICE_DISABLED : IotHubError.IOT_HUB_UNAUTHORIZED_ACCESS;
+    }
 }

@@ -7,5 +7,11 @@ public enum MessageRefusal implements RefusalReason {
     /** An MQTT PUBLISH with QoS 2, which IoT Hub does not support: the connection is closed. */
     QOS_NOT_SUPPORTED,
     /** An MQTT PUBLISH to a topic other than the device's own {@code devices/{id}/messages/events/}: the connection is closed. */
-    TOPIC_NOT_ALLOWED
+    TOPIC_NOT_ALLOWED;
+
+    /** {@code 413001 MessageTooLarge}; the MQTT-only refusals are {@code 400003 InvalidOperation}. */
+    @Override
+    public IotHubError iotHubError() {
+        return this == MESSAGE_TOO_LARGE ? IotHubError.MESSAGE_TOO_LARGE : IotHubError.INVALID_OPERATION;
+    }
 }

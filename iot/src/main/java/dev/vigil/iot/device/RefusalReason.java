@@ -8,4 +8,7 @@ public sealed interface RefusalReason permits AuthenticationFailure, MessageRefu
 
     /** The constant's name, e.g. {@code EXPIRED_SAS_TOKEN}, as logs and error bodies show it. */
     String name();
+
+    /** IoT Hub's error (status, name, numeric code) for this refusal, as the HTTPS answer and the log give it. */
+    IotHubError iotHubError();
 }

@@ -166,7 +166,7 @@ public final class DeviceGateway {
     public DeviceMessageRefusedException refuse(AuthenticatedDevice device, MessageRefusal reason, String detail, String sourceAddress) {
         IotHub hub = device.hub();
         listener.refused(new DeviceRefusal(hub.hostName(authenticator.domain()), Optional.of(hub.resourceId()), device.device().deviceId(),
-                reason, detail, sourceAddress, clock.instant()));
+                device.moduleId(), reason, detail, sourceAddress, clock.instant()));
         return new DeviceMessageRefusedException(reason, detail);
     }
 

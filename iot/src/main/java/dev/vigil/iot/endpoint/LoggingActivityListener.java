@@ -3,6 +3,7 @@ package dev.vigil.iot.endpoint;
 import dev.vigil.iot.device.DeviceActivityListener;
 import dev.vigil.iot.device.DeviceIdentity;
 import dev.vigil.iot.device.DeviceRefusal;
+import dev.vigil.iot.device.IotHubError;
 import dev.vigil.iot.device.Protocol;
 import dev.vigil.iot.message.SecurityMessage;
 import java.time.Duration;
@@ -15,11 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes refused devices and messages to the log, at WARN so that the default level shows them;
  * other activity is ignored. The server runs it beside the detection engine, so that refusals
- * are visible whether or not the hub is monitored. A line names the device, the hub, the peer,
- * the reason and the detail; never a token or a key (the reporters keep them out of the detail).
+ * are visible whether or not the hub is monitored. A line names the device (a module as
+ * {@code deviceId/moduleId}), the hub, the peer, the reason with IoT Hub's error code and the
+ * detail; never a token or a key (the reporters keep them out of the detail).
  *
  * <p>A device that repeats a refusal in a loop must not flood the log: after a line, the same
- * device, hub and reason are logged again only {@link #QUIET_PERIOD} later, with the number of
+ * device (or module), hub and reason are logged again only {@link #QUIET_PERIOD} later, with the number of
  * repeats left out in between.
  */
 public final class LoggingActivityListener implements DeviceActivityListener {
@@ -50,7 +52,7 @@ public final class LoggingActivityListener implements DeviceActivityListener {
 
     @Override
     public void refused(DeviceRefusal refusal) {
-        String kind = refusal.hubHost() + "|" + refusal.deviceId() + "|" + refusal.reason().name();
+        String kind = refusal.hubHost() + "|" + refusal.identity() + "|" + refusal.reason().name();
         long at = refusal.at().toEpochMilli();
         long leftOut;
         synchronized (lastLogged) {
@@ -62,8 +64,10 @@ public final class LoggingActivityListener implements DeviceActivityListener {
             leftOut = last == null ? 0 : last[1];
             lastLogged.put(kind, new long[] {at, 0});
         }
-        LOG.warn("device '{}' of hub '{}' ({}) refused from {}: {} ({}){}", refusal.deviceId(), refusal.hubHost(),
-                refusal.hubResourceId().orElse("no such hub"), refusal.sourceAddress(), refusal.reason().name(), refusal.detail(),
+        IotHubError error = refusal.reason().iotHubError();
+        LOG.warn("{} '{}' of hub '{}' ({}) refused from {}: {}, IoT Hub {} {} ({}){}", refusal.moduleId().isPresent() ? "module" : "device",
+                refusal.identity(), refusal.hubHost(), refusal.hubResourceId().orElse("no such hub"), refusal.sourceAddress(), refusal.reason().name(),
+                error.errorCode(), error.code(), refusal.detail(),
                 leftOut == 0 ? "" : "; " + leftOut + " more of these were not logged since the last such line");
     }
 }

@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param payload any JSON, sent to the device as the request body; at most 128 KB
  * @param responseTimeout how long to wait for the device's answer, 5 to 300 seconds (default 30)
  * @param connectTimeout how long to wait for an offline device to come online, 0 to 300 seconds (default 0: answer 404 at once)
+ * @param payloadBytes the payload's JSON in UTF-8, the request body the device receives: written once, when the size is checked
  */
-public record DirectMethodRequest(String methodName, JsonNode payload, Duration responseTimeout, Duration connectTimeout) {
+public record DirectMethodRequest(String methodName, JsonNode payload, Duration responseTimeout, Duration connectTimeout, byte[] payloadBytes) {
     /** IoT Hub's limit on a method's request and response payloads. */
     public static final int MAX_PAYLOAD_BYTES = 128 * 1024;
     public static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = 30;
@@ -45,15 +46,10 @@ public record DirectMethodRequest(String methodName, JsonNode payload, Duration 
             throw new InvalidDirectMethodException("'connectTimeoutInSeconds' must be from 0 to " + MAX_TIMEOUT_SECONDS + ", was " + connect);
         }
         JsonNode body = payload == null ? NullNode.instance : payload;
-        int size = body.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_PAYLOAD_BYTES) {
-            throw new DirectMethodPayloadTooLargeException(size);
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_PAYLOAD_BYTES) {
+            throw new DirectMethodPayloadTooLargeException(bytes.length);
         }
-        return new DirectMethodRequest(methodName, body, Duration.ofSeconds(response), Duration.ofSeconds(connect));
-    }
-
-    /** The request body the device receives. */
-    public byte[] payloadBytes() {
-        return payload.toString().getBytes(StandardCharsets.UTF_8);
+        return new DirectMethodRequest(methodName, body, Duration.ofSeconds(response), Duration.ofSeconds(connect), bytes);
     }
 }

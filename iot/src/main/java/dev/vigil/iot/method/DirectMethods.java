@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
@@ -29,11 +29,7 @@ import java.util.List;
 public final class DirectMethods implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "vigil-direct-method-timeouts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor timers = timers();
     private final AtomicLong lastRequestId = new AtomicLong();
     private final Map<String, Call> sent = new ConcurrentHashMap<>();
     private final Map<String, List<Call>> awaitingConnection = new ConcurrentHashMap<>();
@@ -46,7 +42,7 @@ public final class DirectMethods implements AutoCloseable {
 
     /** Calls the method; the future fails with a {@link DirectMethodException} when the device does not answer. */
     public CompletableFuture<DirectMethodResult> invoke(DeviceAddress target, DirectMethodRequest request) {
-        Call call = new Call(target, Long.toHexString(lastRequestId.incrementAndGet()), request, new CompletableFuture<>());
+        Call call = new Call(target, Long.toHexString(lastRequestId.incrementAndGet()), request);
         if (send(call)) {
             return call.result();
         }
@@ -88,6 +84,8 @@ public final class DirectMethods implements AutoCloseable {
         if (call == null || !call.target().equals(responder) || !sent.remove(requestId, call)) {
             return false;
         }
+        call.cancelTimeout();
+        // completed here, on the connection's event loop: the caller's continuation runs at once, with no hand-over to another thread
         return call.result().complete(new DirectMethodResult(status, payloadOf(body)));
     }
 
@@ -102,12 +100,15 @@ public final class DirectMethods implements AutoCloseable {
             sent.remove(call.requestId());
             return false;
         }
-        timers.schedule(() -> {
+        call.timeout = timers.schedule(() -> {
             if (sent.remove(call.requestId(), call)) {
                 call.result().completeExceptionally(new DirectMethodTimeoutException(call.target(), call.request().methodName(),
                         call.request().responseTimeout()));
             }
         }, call.request().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (call.result().isDone()) {
+            call.cancelTimeout(); // answered before its timeout was scheduled
+        }
         return true;
     }
 
@@ -128,6 +129,55 @@ public final class DirectMethods implements AutoCloseable {
         }
     }
 
-    private record Call(DeviceAddress target, String requestId, DirectMethodRequest request, CompletableFuture<DirectMethodResult> result) {
+    /**
+     * The response timeouts of answered calls are taken out of the timer queue, not left to fire
+     * up to five minutes later: at a fleet's call rate they would pile up in it by the thousand.
+     */
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "vigil-direct-method-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
+
+    /** One call: where it goes, its request and its result; {@link #timeout} once it was sent. */
+    private static final class Call {
+        private final DeviceAddress target;
+        private final String requestId;
+        private final DirectMethodRequest request;
+        private final CompletableFuture<DirectMethodResult> result = new CompletableFuture<>();
+        private volatile ScheduledFuture<?> timeout;
+
+        Call(DeviceAddress target, String requestId, DirectMethodRequest request) {
+            this.target = target;
+            this.requestId = requestId;
+            this.request = request;
+        }
+
+        DeviceAddress target() {
+            return target;
+        }
+
+        String requestId() {
+            return requestId;
+        }
+
+        DirectMethodRequest request() {
+            return request;
+        }
+
+        CompletableFuture<DirectMethodResult> result() {
+            return result;
+        }
+
+        void cancelTimeout() {
+            ScheduledFuture<?> scheduled = timeout;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
     }
 }

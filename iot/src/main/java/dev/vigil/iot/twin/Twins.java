@@ -207,7 +207,11 @@ public final class Twins implements AutoCloseable {
         return saved;
     }
 
-    /** Stops the write-behind after it has stored what is journaled (what it cannot store, the next start replays). */
+    /**
+     * Stops the write-behind after it has stored what is journaled, then empties the journal, so
+     * that a clean restart replays nothing; what could not be stored stays journaled and the next
+     * start replays it (as after a crash).
+     */
     @Override
     public void close() {
         writeBehind.shutdown();
@@ -222,7 +226,12 @@ public final class Twins implements AutoCloseable {
             storing = true; // no new run: none could be queued now
         }
         storeJournaled();
-        journal.close();
+        synchronized (this) {
+            if (unstored.isEmpty() && writeBehind.isTerminated()) {
+                journal.clear();
+            }
+            journal.close();
+        }
     }
 
     private Twin save(Twin twin) {

@@ -44,7 +44,20 @@ class TestLoggingActivityListener {
         ILoggingEvent line = lines.list.get(0);
         assertThat(line.getLevel()).isEqualTo(Level.WARN);
         assertThat(line.getFormattedMessage()).isEqualTo("device 'sensor-1' of hub 'plant-hub.azure-devices.net' (" + HUB_ID
-                + ") refused from 10.0.0.7:50211: MESSAGE_TOO_LARGE (the message is 300000 bytes)");
+                + ") refused from 10.0.0.7:50211: MESSAGE_TOO_LARGE, IoT Hub 413001 MessageTooLarge (the message is 300000 bytes)");
+    }
+
+    @Test
+    void testAModuleRefusalIsLoggedUnderTheModuleIdentityWithIotHubsCode() {
+        listener.refused(new DeviceRefusal("plant-hub.azure-devices.net", Optional.of(HUB_ID), "sensor-1", Optional.of("azureiotsecurity"),
+                AuthenticationFailure.DEVICE_DISABLED, "the module 'sensor-1/azureiotsecurity' is disabled", "10.0.0.7:50211", T0));
+        listener.refused(refusal("sensor-1", AuthenticationFailure.DEVICE_DISABLED, "the device 'sensor-1' is disabled", T0.plusSeconds(1)));
+
+        List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(logged).as("the module and its device are followed apart").hasSize(2);
+        assertThat(logged.get(0)).isEqualTo("module 'sensor-1/azureiotsecurity' of hub 'plant-hub.azure-devices.net' (" + HUB_ID
+                + ") refused from 10.0.0.7:50211: DEVICE_DISABLED, IoT Hub 403012 DeviceDisabled (the module 'sensor-1/azureiotsecurity' is disabled)");
+        assertThat(logged.get(1)).startsWith("device 'sensor-1' of hub").contains("DEVICE_DISABLED, IoT Hub 403012 DeviceDisabled");
     }
 
     @Test

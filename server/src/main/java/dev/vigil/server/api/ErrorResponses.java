@@ -81,12 +81,13 @@ final class ErrorResponses {
         routes.exception(RefusedRequestException.class, (e, ctx) -> respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(RegistryException.class, ErrorResponses::registry);
         routes.exception(ValueInstantiationException.class, ErrorResponses::invalidValue);
-        routes.exception(DeviceAuthenticationException.class, (e, ctx) -> respond(ctx, e.code().equals("DeviceDisabled") ? 403 : 401,
-                ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name()))));
+        routes.exception(DeviceAuthenticationException.class, (e, ctx) -> respond(ctx, e.status(),
+                ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "iotHubErrorCode", e.iotHubErrorCode()))));
         routes.exception(InvalidSecurityMessageException.class, (e, ctx) ->
                 respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), Map.of("path", e.path(), "rule", e.rule()))));
         routes.exception(DeviceMessageRefusedException.class, (e, ctx) -> respond(ctx, e.reason() == MessageRefusal.MESSAGE_TOO_LARGE ? 413 : 400,
-                ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "maxMessageBytes", DeviceMessage.MAX_BYTES))));
+                ApiError.of(e.code(), e.getMessage(), Map.of("reason", e.reason().name(), "maxMessageBytes", DeviceMessage.MAX_BYTES,
+                        "iotHubErrorCode", e.reason().iotHubError().errorCode()))));
         routes.exception(InvalidRoutingException.class, (e, ctx) -> respond(ctx, 400, ApiError.of(e.code(), e.getMessage(), e.innerError())));
         routes.exception(TwinException.class, (e, ctx) ->
                 respond(ctx, e.status(), ApiError.of(e.code(), e.getMessage(), Map.of("iotHubErrorCode", e.iotHubErrorCode()))));

@@ -45,7 +45,8 @@ final class PlaybookNeeds {
             } else if (step instanceof PlaybookStep.SendEmail) {
                 settings.add(definition.smtp().isPresent() ? "the SMTP server the playbook names" : "an SMTP server (the playbook's smtp)");
             } else if (step instanceof PlaybookStep.DisableDevice || step instanceof PlaybookStep.SendDeviceMessage
-                    || step instanceof PlaybookStep.SetDeviceTags || step instanceof PlaybookStep.GetDevice) {
+                    || step instanceof PlaybookStep.SetDeviceTags || step instanceof PlaybookStep.GetDevice
+                    || step instanceof PlaybookStep.InvokeDirectMethod) {
                 connectors.add(IOT_CONNECTOR);
             } else if (step instanceof PlaybookStep.WatchlistLookup) {
                 settings.add("watchlists of the workspace");

@@ -197,6 +197,28 @@ public sealed interface PlaybookStep {
         }
     }
 
+    /**
+     * {@code invokeDirectMethod}: a direct method of a device (or of one of its modules), waiting
+     * for the device's answer, whose status and payload are the output.
+     *
+     * @param responseTimeoutSeconds how long the device has to answer, 5 to 300 seconds
+     */
+    record InvokeDirectMethod(StepHeader header, Template hub, Template deviceId, Optional<Template> moduleId, Template methodName,
+                              Optional<TemplateTree> payload, int responseTimeoutSeconds) implements PlaybookStep {
+        public static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = 30;
+
+        public String type() {
+            return "invokeDirectMethod";
+        }
+
+        public List<Template> templates() {
+            List<Template> all = new ArrayList<>(List.of(hub, deviceId, methodName));
+            moduleId.ifPresent(all::add);
+            payload.ifPresent(tree -> all.addAll(tree.templates()));
+            return all;
+        }
+    }
+
     /** {@code setAlertStatus}: an IoT alert's status ({@code New}, {@code InProgress}, {@code Resolved}, {@code Dismissed}), by its id. */
     record SetAlertStatus(StepHeader header, Template alertId, Template status) implements PlaybookStep {
         public String type() {

@@ -23,6 +23,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -43,10 +44,12 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -80,6 +83,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Direct methods: {@link DirectMethodCall} goes out on {@code $iothub/methods/POST/{name}/?$rid=}
  *       once the device subscribed to it; its answer on {@code $iothub/methods/res/{status}/?$rid=}
  *       goes to {@link DirectMethods}.</li>
+ *   <li>Persistent sessions: a CONNECT with cleanSession=0 resumes the IoT Hub subscriptions its
+ *       session held ({@link MqttSessions}) once the CONNACK, with its session-present flag, is on
+ *       its way: notifications, method calls and waiting cloud-to-device messages then flow
+ *       without a new SUBSCRIBE. cleanSession=1 discards the session.</li>
  * </ul>
  */
 final class DeviceChannelHandler extends ChannelDuplexHandler {
@@ -95,7 +102,14 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     private final Executor storage;
     private final TwinRequests twinRequests;
     private final DirectMethods methods;
+    private final MqttSessions sessions;
+    /** This handler's place in its pipeline, for calls from other threads. */
+    private volatile ChannelHandlerContext context;
     private AuthenticatedDevice device;
+    /** The CONNECT asked for a persistent session (cleanSession=0): subscription changes are kept in {@link #sessions}. */
+    private boolean persistentSession;
+    /** The subscriptions of the resumed session, taken up once the CONNACK goes out; null when no session is resumed (or it was). */
+    private EnumSet<HubSubscription> resuming;
     /** A message was refused: the connection takes nothing more and closes once earlier messages are acknowledged. */
     private boolean refusing;
     private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
@@ -121,8 +135,9 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     }
 
     DeviceChannelHandler(DeviceGateway gateway, ConnectedDevices connected, CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins,
-            ReportedPatchWriter reportedPatches, DirectMethods methods) {
+            ReportedPatchWriter reportedPatches, DirectMethods methods, MqttSessions sessions) {
         this.gateway = gateway;
+        this.sessions = sessions;
         this.connected = connected;
         this.cloudToDevice = cloudToDevice;
         this.storage = storage;
@@ -133,6 +148,30 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
     /** Whether direct method requests can go out on this connection. */
     boolean methodsSubscribed() {
         return methodsSubscribed;
+    }
+
+    /**
+     * Sends a direct method request on this connection, from any thread: straight to this handler
+     * on the connection's event loop, rather than as a user event walking the pipeline from its head.
+     */
+    void sendMethodRequest(DirectMethodCall call) {
+        ChannelHandlerContext ctx = context;
+        if (ctx.executor().inEventLoop()) {
+            sendMethodRequest(ctx, call);
+        } else {
+            ctx.executor().execute(() -> sendMethodRequest(ctx, call));
+        }
+    }
+
+    private void sendMethodRequest(ChannelHandlerContext ctx, DirectMethodCall call) {
+        if (methodsSubscribed) {
+            sendAtMostOnce(ctx, DeviceTopics.methodRequest(call.methodName(), call.requestId()), call.payload());
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
     }
 
     @Override
@@ -185,6 +224,14 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof MqttConnAckMessage connAck && device != null
+                && connAck.variableHeader().connectReturnCode() == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            // present when Vigil kept a session for the client: the broker's own sessions hold none of what a session restores here
+            ctx.write(MqttMessageBuilders.connAck().returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED).sessionPresent(resuming != null).build(),
+                    promise);
+            resumeSession(ctx);
+            return;
+        }
         ctx.write(msg, promise);
         if (msg instanceof MqttSubAckMessage subAck) {
             granted(ctx, subAck);
@@ -198,10 +245,6 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         } else if (event instanceof DesiredPropertiesChanged changed) {
             if (desiredPropertiesSubscribed) {
                 sendAtMostOnce(ctx, DeviceTopics.desiredPropertiesNotification(changed.version()), changed.body());
-            }
-        } else if (event instanceof DirectMethodCall call) {
-            if (methodsSubscribed) {
-                sendAtMostOnce(ctx, DeviceTopics.methodRequest(call.methodName(), call.requestId()), call.payload());
             }
         } else {
             super.userEventTriggered(ctx, event);
@@ -239,7 +282,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         String password = payload.passwordInBytes() == null ? null : new String(payload.passwordInBytes(), StandardCharsets.UTF_8);
         String[] userParts = username == null ? new String[0] : username.split("/", 4);
         if (userParts.length < 2) {
-            refuseBeforeToken(ctx, userParts.length > 0 ? userParts[0] : "", clientId, AuthenticationFailure.MALFORMED_CREDENTIALS,
+            refuseBeforeToken(ctx, userParts.length > 0 ? userParts[0] : "", clientId, Optional.empty(), AuthenticationFailure.MALFORMED_CREDENTIALS,
                     "the username must be '{hub}.{domain}/{deviceId}/?api-version=...' or '{hub}.{domain}/{deviceId}/{moduleId}/?api-version=...', was '"
                             + username + "'",
                     MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
@@ -250,7 +293,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
                 ? Optional.of(userParts[2]) : Optional.empty();
         String expectedClientId = userParts[1] + moduleId.map(m -> "/" + m).orElse("");
         if (!expectedClientId.equals(clientId)) {
-            refuseBeforeToken(ctx, userParts[0], userParts[1], AuthenticationFailure.CLIENT_ID_MISMATCH,
+            refuseBeforeToken(ctx, userParts[0], userParts[1], moduleId, AuthenticationFailure.CLIENT_ID_MISMATCH,
                     "the client id '" + clientId + "' is not the " + (moduleId.isPresent() ? "module '" : "device '") + expectedClientId
                             + "' named in the username",
                     MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
@@ -263,7 +306,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
                     ? gateway.authenticator().authenticateCertificate(userParts[0], userParts[1], moduleId, origin.clientCertificates(), origin.peer())
                     : gateway.authenticator().authenticate(userParts[0], userParts[1], moduleId, password, origin.peer());
         } catch (DeviceAuthenticationException e) {
-            LOG.info("MQTT connect of device '{}' refused: {}", clientId, e.getMessage());
+            LOG.info("MQTT connect of '{}' refused: {}", clientId, e.getMessage());
             refuse(ctx, e.reason() == AuthenticationFailure.DEVICE_DISABLED || e.reason().name().startsWith("X509_")
                     ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
@@ -271,6 +314,18 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         }
         connected.add(device, ctx.channel());
         String session = DeviceTopics.sessionKey(device.address());
+        persistentSession = !connect.variableHeader().isCleanSession();
+        if (persistentSession) {
+            // taken up when the CONNACK goes out: nothing may reach the client before it
+            resuming = sessions.resume(session).map(held -> {
+                EnumSet<HubSubscription> copy = EnumSet.noneOf(HubSubscription.class);
+                copy.addAll(held);
+                return copy;
+            }).orElse(null);
+            sessions.keep(session, subscriptions());
+        } else {
+            sessions.discard(session);
+        }
         // an X.509 device or module sends no password, which Moquette would refuse: it gets a stand-in (the device is authenticated already)
         byte[] passwordBytes = payload.passwordInBytes() != null ? payload.passwordInBytes() : "x509".getBytes(StandardCharsets.UTF_8);
         MqttConnectPayload renamed = new MqttConnectPayload(session, payload.willProperties(), payload.willTopic(),
@@ -287,7 +342,9 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         int packetId = publish.variableHeader().packetId();
         byte[] body = ByteBufUtil.getBytes(publish.payload());
         publish.release();
-        LOG.debug("PUBLISH of '{}' to '{}' (QoS {}, {} bytes)", device.clientId(), topic, qos.value(), body.length);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("PUBLISH of '{}' to '{}' (QoS {}, {} bytes)", device.clientId(), topic, qos.value(), body.length);
+        }
         if (qos == MqttQoS.EXACTLY_ONCE) {
             refuse(ctx, MessageRefusal.QOS_NOT_SUPPORTED, "a PUBLISH to '" + topic + "' with QoS 2; IoT Hub takes QoS 0 and 1 only");
             return;
@@ -449,6 +506,7 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
         int index = filters.indexOf(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()));
         if (index >= 0 && index < granted.size() && granted.get(index) < 0x80) {
             cloudToDeviceSubscribed = true;
+            keepSession();
             deliverWaiting(ctx);
         }
     }
@@ -466,6 +524,56 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
             DeviceAddress address = device.address();
             // calls waiting for the device to come online go out now, after the SUBSCRIBE reached the broker
             ctx.executor().execute(() -> methods.methodsSubscribed(address));
+        }
+        keepSession();
+    }
+
+    /**
+     * The CONNACK of a CONNECT that resumed a session is on its way: its subscriptions hold again,
+     * as if the device had just subscribed; waiting cloud-to-device messages and method calls go out.
+     */
+    private void resumeSession(ChannelHandlerContext ctx) {
+        Set<HubSubscription> resumed = resuming;
+        resuming = null;
+        if (resumed == null || resumed.isEmpty()) {
+            return;
+        }
+        LOG.debug("'{}' resumed its MQTT session with {}", device.clientId(), resumed);
+        twinResponsesSubscribed |= resumed.contains(HubSubscription.TWIN_RESPONSES);
+        desiredPropertiesSubscribed |= resumed.contains(HubSubscription.DESIRED_PROPERTIES);
+        if (resumed.contains(HubSubscription.METHODS)) {
+            methodsSubscribed = true;
+            DeviceAddress address = device.address();
+            ctx.executor().execute(() -> methods.methodsSubscribed(address));
+        }
+        if (resumed.contains(HubSubscription.CLOUD_TO_DEVICE) && device.module().isEmpty()) {
+            cloudToDeviceSubscribed = true;
+            deliverWaiting(ctx);
+        }
+    }
+
+    /** What this connection is subscribed to, with what a session being resumed brings. */
+    private Set<HubSubscription> subscriptions() {
+        EnumSet<HubSubscription> held = resuming == null ? EnumSet.noneOf(HubSubscription.class) : EnumSet.copyOf(resuming);
+        if (cloudToDeviceSubscribed) {
+            held.add(HubSubscription.CLOUD_TO_DEVICE);
+        }
+        if (twinResponsesSubscribed) {
+            held.add(HubSubscription.TWIN_RESPONSES);
+        }
+        if (desiredPropertiesSubscribed) {
+            held.add(HubSubscription.DESIRED_PROPERTIES);
+        }
+        if (methodsSubscribed) {
+            held.add(HubSubscription.METHODS);
+        }
+        return held;
+    }
+
+    /** A persistent session keeps the subscriptions as they are now, for the next CONNECT with cleanSession=0. */
+    private void keepSession() {
+        if (persistentSession) {
+            sessions.keep(DeviceTopics.sessionKey(device.address()), subscriptions());
         }
     }
 
@@ -523,20 +631,35 @@ final class DeviceChannelHandler extends ChannelDuplexHandler {
 
     private MqttUnsubscribeMessage intoHub(MqttUnsubscribeMessage unsubscribe) {
         List<String> topics = unsubscribe.payload().topics();
+        EnumSet<HubSubscription> dropped = EnumSet.noneOf(HubSubscription.class);
         if (topics.contains(DeviceTopics.cloudToDeviceFilter(device.device().deviceId()))) {
             cloudToDeviceSubscribed = false;
+            dropped.add(HubSubscription.CLOUD_TO_DEVICE);
         }
-        twinResponsesSubscribed &= !topics.contains(DeviceTopics.TWIN_RESPONSES_FILTER);
-        desiredPropertiesSubscribed &= !topics.contains(DeviceTopics.DESIRED_PROPERTIES_FILTER);
-        methodsSubscribed &= !topics.contains(DeviceTopics.METHODS_FILTER);
+        if (topics.contains(DeviceTopics.TWIN_RESPONSES_FILTER)) {
+            twinResponsesSubscribed = false;
+            dropped.add(HubSubscription.TWIN_RESPONSES);
+        }
+        if (topics.contains(DeviceTopics.DESIRED_PROPERTIES_FILTER)) {
+            desiredPropertiesSubscribed = false;
+            dropped.add(HubSubscription.DESIRED_PROPERTIES);
+        }
+        if (topics.contains(DeviceTopics.METHODS_FILTER)) {
+            methodsSubscribed = false;
+            dropped.add(HubSubscription.METHODS);
+        }
+        if (resuming != null) {
+            resuming.removeAll(dropped);
+        }
+        keepSession();
         List<String> filters = unsubscribe.payload().topics().stream().map(t -> DeviceTopics.inBroker(device.hub().name(), t)).toList();
         return new MqttUnsubscribeMessage(unsubscribe.fixedHeader(), unsubscribe.variableHeader(), new MqttUnsubscribePayload(filters));
     }
 
-    private void refuseBeforeToken(ChannelHandlerContext ctx, String hubHost, String deviceId, AuthenticationFailure reason, String detail,
-            MqttConnectReturnCode code) {
-        DeviceAuthenticationException refusal = gateway.authenticator().reportRefusal(hubHost, deviceId, reason, detail, peer(ctx));
-        LOG.info("MQTT connect of device '{}' refused: {}", deviceId, refusal.getMessage());
+    private void refuseBeforeToken(ChannelHandlerContext ctx, String hubHost, String deviceId, Optional<String> moduleId, AuthenticationFailure reason,
+            String detail, MqttConnectReturnCode code) {
+        DeviceAuthenticationException refusal = gateway.authenticator().reportRefusal(hubHost, deviceId, moduleId, reason, detail, peer(ctx));
+        LOG.info("MQTT connect of '{}' refused: {}", deviceId + moduleId.map(m -> "/" + m).orElse(""), refusal.getMessage());
         refuse(ctx, code);
     }
 

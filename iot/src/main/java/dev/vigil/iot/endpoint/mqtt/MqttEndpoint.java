@@ -107,15 +107,22 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         this.bridgedOrigins = bridgedOrigins;
     }
 
+    /** Starts the listeners, with persistent sessions kept in memory only. */
+    public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry, CloudToDeviceQueue cloudToDevice,
+            Twins twins, DirectMethods methods) {
+        return start(settings, gateway, registry, cloudToDevice, twins, methods, MqttSessions.inMemory());
+    }
+
     /**
      * Starts the listeners.
      *
      * @param cloudToDevice where cloud-to-device messages wait for their devices
      * @param twins the device and module twins; their desired-property changes are sent to live connections
      * @param methods direct method calls, which this endpoint carries from now on
+     * @param sessions the persistent sessions (cleanSession=0) of devices and modules
      */
     public static MqttEndpoint start(MqttSettings settings, DeviceGateway gateway, IotRegistry registry, CloudToDeviceQueue cloudToDevice,
-            Twins twins, DirectMethods methods) {
+            Twins twins, DirectMethods methods, MqttSessions sessions) {
         IConfig config = brokerConfig();
         Server broker = new Server();
         // Every CONNECT reaching Moquette has passed DeviceChannelHandler's SAS check.
@@ -132,8 +139,9 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
             thread.setDaemon(true);
             return thread;
         });
+        sessions.writeWith(storage);
         ChannelPipelineParts parts = new ChannelPipelineParts(gateway, connected, moquette, cloudToDevice, storage, twins,
-                new ReportedPatchWriter(twins, storage), methods);
+                new ReportedPatchWriter(twins, storage), methods, sessions);
         EventLoopGroup bossGroup = new NioEventLoopGroup(1);
         EventLoopGroup workerGroup = new NioEventLoopGroup();
         List<Channel> listeners = new ArrayList<>();
@@ -163,11 +171,16 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
                 }
                 if (after.isEmpty()) {
                     storage.execute(() -> cloudToDevice.purge(before.hubName(), before.deviceId()));
+                    sessions.discardWithModules(before.hubName(), before.deviceId());
                 }
             });
             registry.addModuleChangeListener((before, after) -> {
+                DeviceAddress module = DeviceAddress.module(before.hubName(), before.deviceId(), before.moduleId());
                 if (after.isEmpty() || !after.get().enabled()) {
-                    connected.close(DeviceAddress.module(before.hubName(), before.deviceId(), before.moduleId()));
+                    connected.close(module);
+                }
+                if (after.isEmpty()) {
+                    sessions.discard(DeviceTopics.sessionKey(module));
                 }
             });
             twins.addListener((twin, patch) -> connected.notify(twin.target(),
@@ -253,7 +266,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         if (handler == null || !handler.methodsSubscribed()) {
             return false;
         }
-        channel.get().pipeline().fireUserEventTriggered(new DeviceChannelHandler.DirectMethodCall(requestId, methodName, payload));
+        handler.sendMethodRequest(new DeviceChannelHandler.DirectMethodCall(requestId, methodName, payload));
         return true;
     }
 
@@ -274,6 +287,14 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         listeners.forEach(channel -> channel.close().syncUninterruptibly());
         MoquetteSessionLayer.stop(broker);
         storage.shutdown();
+        try {
+            // what is queued for storage (acknowledged cloud-to-device messages, session changes) is written before the state store closes
+            if (!storage.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("the MQTT endpoint's storage writes did not finish within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // The listeners are closed: nothing new arrives, so no quiet period is needed.
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
@@ -295,7 +316,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
     /** What every connection's pipeline is built from. */
     private record ChannelPipelineParts(DeviceGateway gateway, ConnectedDevices connected, ChannelHandler moquette,
                                         CloudToDeviceQueue cloudToDevice, Executor storage, Twins twins, ReportedPatchWriter reportedPatches,
-                                        DirectMethods methods) {
+                                        DirectMethods methods, MqttSessions sessions) {
     }
 
     private static Channel listen(EventLoopGroup bossGroup, EventLoopGroup workerGroup, String host, int port, SslContext ssl,
@@ -350,7 +371,7 @@ public final class MqttEndpoint implements DeviceConnections, MethodTransport, A
         pipeline.addLast("decoder", new MqttDecoder(MAX_PACKET_BYTES));
         pipeline.addLast("encoder", MqttEncoder.INSTANCE);
         pipeline.addLast("device", new DeviceChannelHandler(parts.gateway(), parts.connected(), parts.cloudToDevice(),
-                parts.storage(), parts.twins(), parts.reportedPatches(), parts.methods()));
+                parts.storage(), parts.twins(), parts.reportedPatches(), parts.methods(), parts.sessions()));
         pipeline.addLast("handler", parts.moquette());
     }
 

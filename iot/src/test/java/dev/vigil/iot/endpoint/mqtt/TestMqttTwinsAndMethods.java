@@ -95,6 +95,7 @@ class TestMqttTwinsAndMethods {
         assertThatThrownBy(() -> connectModule(securityModule, signedByDevice))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
         assertThat(bed.listener.refusals).extracting(r -> r.reason()).containsExactly(AuthenticationFailure.INVALID_SAS_SIGNATURE);
+        assertThat(bed.listener.refusals.get(0).identity()).as("reported under the module, not only its device").isEqualTo("sensor-1/azureiotsecurity");
     }
 
     @Test
@@ -113,6 +114,11 @@ class TestMqttTwinsAndMethods {
         assertThat(waitUntilDisconnected(module)).isTrue();
         assertThatThrownBy(() -> connectModule(securityModule, moduleToken(securityModule)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(5));
+        assertThat(bed.listener.refusals).singleElement().satisfies(refusal -> {
+            assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.DEVICE_DISABLED);
+            assertThat(refusal.moduleId()).contains(Module.SECURITY_MODULE);
+            assertThat(refusal.reason().iotHubError().errorCode()).isEqualTo(403012);
+        });
     }
 
     @Test

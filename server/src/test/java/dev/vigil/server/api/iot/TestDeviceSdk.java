@@ -167,6 +167,32 @@ class TestDeviceSdk {
         }
     }
 
+    @Test
+    void testAnX509ModuleSendsOverMqttOverWebSocketsWithItsCertificate() throws Exception {
+        Assumptions.assumeTrue(HTTPS_PORT_FREE, "the device SDK's WebSockets go to port " + SDK_HTTPS_PORT + ", which another process holds");
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        server.sendJson("PUT", DEVICE + "/modules/agent-x509", server.apiKey(), Map.of());
+        TestCertificates.Issued certificate = TestCertificates.selfSigned(IotDevices.DEVICE + "/agent-x509");
+        HttpResponse<String> registered = server.sendJson("PUT", DEVICE + "/modules/agent-x509/authentication", server.apiKey(),
+                Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", certificate.thumbprint())));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        String connectionString = "HostName=" + HUB_NAME + "." + IotDevices.DOMAIN + ";DeviceId=" + IotDevices.DEVICE
+                + ";ModuleId=agent-x509;x509=true;GatewayHostName=localhost";
+        ModuleClient module = new ModuleClient(connectionString, IotHubClientProtocol.MQTT_WS,
+                ClientOptions.builder().sslContext(TestCertificates.clientContext(SERVER_CERTIFICATE, Optional.of(certificate))).build());
+        module.open(false);
+        try {
+            Message message = new Message(IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-02-03T00:00:05Z"), "Fail"))));
+            message.setAsSecurityMessage();
+            module.sendEvent(message);
+        } finally {
+            module.close();
+        }
+
+        assertThat(server.count("SecurityIoTRawEvent | where DeviceId == 'sensor-1' and TimeStamp == datetime(2024-02-03T00:00:05Z) | count"))
+                .isEqualTo(1);
+    }
+
     /**
      * Runs a twin request of the SDK, again when its answer never reaches the caller.
      * iot-device-client 2.5.0 (the newest) loses some answers that Vigil sent: its

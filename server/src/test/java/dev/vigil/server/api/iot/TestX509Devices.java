@@ -3,8 +3,12 @@ package dev.vigil.server.api.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.iot.endpoint.LoggingActivityListener;
 import dev.vigil.iot.endpoint.mqtt.MqttSettings;
 import dev.vigil.server.IotSettings;
 import dev.vigil.server.TlsSettings;
@@ -28,11 +32,14 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** X.509 devices and modules, self-signed and CA-signed, over MQTT/TLS (Paho) and HTTPS (a TLS socket), with certificates made in the test. */
 class TestX509Devices {
     private static final String MODULE = "agent";
     private static final String MODULE_CLIENT_ID = IotDevices.DEVICE + "/" + MODULE;
+    private static final String MODULE_SECURITY_TOPIC = "devices/" + IotDevices.DEVICE + "/modules/" + MODULE
+            + "/messages/events/$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1";
     private static final String SUB = "x509-sub";
     private static final String HUB_NAME = "x509-hub";
     private static final String HUB = "/api/subscriptions/" + SUB + "/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/" + HUB_NAME;
@@ -160,13 +167,88 @@ class TestX509Devices {
                 .isEqualTo(2);
     }
 
+    @Test
+    void testX509ModulesConnectOverMqttOverWebSocketsAndARefusalIsLoggedUnderTheModule() throws Exception {
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        createModule();
+        Issued selfSigned = TestCertificates.selfSigned(MODULE_CLIENT_ID);
+        moduleAuthentication(Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", selfSigned.thumbprint())));
+        Logger refusals = (Logger) LoggerFactory.getLogger(LoggingActivityListener.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        refusals.addAppender(logged);
+        try {
+            MqttClient client = connectModule(webSocket(), selfSigned);
+            client.publish(MODULE_SECURITY_TOPIC, IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-04-06T00:00:00Z"), "Fail")))
+                    .getBytes(StandardCharsets.UTF_8), 1, false);
+            client.disconnect();
+            client.close();
+            assertThatThrownBy(() -> connectModule(webSocket(), TestCertificates.selfSigned(MODULE_CLIENT_ID)))
+                    .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+
+            Issued ca = TestCertificates.certificateAuthority("Plant CA");
+            uploadCa(ca, true);
+            moduleAuthentication(Map.of("type", "certificateAuthority"));
+            MqttClient caSigned = connectModule(webSocket(), TestCertificates.signedBy(ca, MODULE_CLIENT_ID));
+            caSigned.publish(MODULE_SECURITY_TOPIC, IotDevices.message(List.of(IotDevices.login(Instant.parse("2024-04-06T00:00:01Z"), "Fail")))
+                    .getBytes(StandardCharsets.UTF_8), 1, false);
+            caSigned.disconnect();
+            caSigned.close();
+        } finally {
+            refusals.detachAppender(logged);
+        }
+
+        assertThat(server.count("SecurityIoTRawEvent | where TimeStamp between (datetime(2024-04-06T00:00:00Z) .. datetime(2024-04-06T00:00:01Z)) | count"))
+                .isEqualTo(2);
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).anySatisfy(line -> assertThat(line)
+                .startsWith("module '" + MODULE_CLIENT_ID + "' of hub '" + HUB_NAME + "." + IotDevices.DOMAIN + "'")
+                .contains("(WebSocket)")
+                .contains("X509_THUMBPRINT_MISMATCH, IoT Hub 401002 IotHubUnauthorizedAccess"));
+    }
+
+    @Test
+    void testADisabledModuleIsRefusedOverHttpsWithIotHubsDeviceDisabledCode() {
+        IotDevices.createHub(server, SUB, HUB_NAME, "Enabled");
+        createModule();
+        Issued certificate = TestCertificates.selfSigned(MODULE_CLIENT_ID);
+        moduleAuthentication(Map.of("type", "selfSigned", "x509Thumbprint", Map.of("primaryThumbprint", certificate.thumbprint())));
+        String modulePath = "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/messages/events";
+        Answer wrongCertificate = sendOverHttps(TestCertificates.selfSigned(MODULE_CLIENT_ID), "2024-04-07T00:00:00Z", modulePath);
+        HttpResponse<String> disabled = server.post(HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/disable", "application/json", "");
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+
+        Answer whileDisabled = sendOverHttps(certificate, "2024-04-07T00:00:01Z", modulePath);
+
+        assertThat(wrongCertificate.statusCode()).isEqualTo(401);
+        assertThat(json(wrongCertificate.body()).path("error").path("innererror").path("iotHubErrorCode").asInt()).isEqualTo(401002);
+        assertThat(whileDisabled.statusCode()).isEqualTo(403);
+        assertThat(json(whileDisabled.body()).path("error").path("code").asText()).isEqualTo("DeviceDisabled");
+        assertThat(json(whileDisabled.body()).path("error").path("innererror").path("iotHubErrorCode").asInt()).isEqualTo(403012);
+        assertThat(json(whileDisabled.body()).path("error").path("message").asText()).contains("'" + MODULE_CLIENT_ID + "' is disabled");
+    }
+
+    private void moduleAuthentication(Map<String, Object> body) {
+        HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE + "/authentication", server.apiKey(),
+                body);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
     private void createModule() {
         HttpResponse<String> put = server.sendJson("PUT", HUB + "/devices/" + IotDevices.DEVICE + "/modules/" + MODULE, server.apiKey(), Map.of());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     }
 
     private MqttClient connectModule(Issued certificate) throws MqttException {
-        MqttClient client = new MqttClient("ssl://localhost:" + server.server().mqttTlsPort(), MODULE_CLIENT_ID, new MemoryPersistence());
+        return connectModule("ssl://localhost:" + server.server().mqttTlsPort(), certificate);
+    }
+
+    /** MQTT over WebSockets on the HTTPS port, as IoT Hub serves it; the certificate goes in the HTTPS handshake. */
+    private String webSocket() {
+        return "wss://localhost:" + server.server().httpsPort() + "/$iothub/websocket";
+    }
+
+    private MqttClient connectModule(String uri, Issued certificate) throws MqttException {
+        MqttClient client = new MqttClient(uri, MODULE_CLIENT_ID, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setSocketFactory(TestCertificates.clientContext(SERVER, Optional.of(certificate)).getSocketFactory());

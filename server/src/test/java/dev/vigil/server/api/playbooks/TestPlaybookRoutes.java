@@ -162,4 +162,37 @@ class TestPlaybookRoutes {
                 + IotDevices.DEVICE));
         assertThat(hubDevice.toString()).contains("quarantine").containsIgnoringCase("disabled");
     }
+
+    @Test
+    void testAPlaybookInvokesADirectMethodAndReadsTheDevicesAnswerAndFailsForAnOfflineDevice() throws Exception {
+        String key = IotDevices.createHub(server, "sub-dm", "dm-hub", "Disabled");
+        MqttClient device = IotDevices.connect(server, "dm-hub", key, Instant.now().plus(1, ChronoUnit.HOURS));
+        BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+        device.subscribe("$iothub/methods/POST/#", 0, (topic, message) -> requests.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+        assertThat(putYaml("collect", """
+                triggers: [{kind: manual}]
+                steps:
+                  - {id: collect, type: invokeDirectMethod, hub: "{{ tostring(Inputs.hub) }}", deviceId: "{{ tostring(Inputs.device) }}",
+                     methodName: collectLogs, payload: {minutes: 15, reason: "{{ tostring(Inputs.reason) }}"}, responseTimeoutInSeconds: 10}
+                  - {id: note, type: compose, value: "logs at {{ tostring(collect.payload.url) }} (status {{ tostring(collect.status) }})"}
+                """).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> started = server.postJson(PLAYBOOKS + "/collect/runs",
+                Map.of("inputs", Map.of("hub", "dm-hub", "device", IotDevices.DEVICE, "reason", "reverse shell")));
+        String request = requests.poll(10, TimeUnit.SECONDS);
+        assertThat(request).isNotNull().startsWith("$iothub/methods/POST/collectLogs/?$rid=").endsWith(" {\"minutes\":15,\"reason\":\"reverse shell\"}");
+        String requestId = request.substring(request.indexOf("$rid=") + 5, request.indexOf(' '));
+        device.publish("$iothub/methods/res/201/?$rid=" + requestId, "{\"url\":\"https://logs.example/1\"}".getBytes(StandardCharsets.UTF_8), 1, false);
+        JsonNode run = finishedRun("collect", RunningServer.json(started).path("runId").asText());
+        device.disconnect();
+        device.close();
+        HttpResponse<String> offline = server.postJson(PLAYBOOKS + "/collect/runs",
+                Map.of("inputs", Map.of("hub", "dm-hub", "device", IotDevices.DEVICE, "reason", "again")));
+        JsonNode failed = finishedRun("collect", RunningServer.json(offline).path("runId").asText());
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        assertThat(run.toString()).contains("logs at https://logs.example/1 (status 201)");
+        assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("Failed");
+        assertThat(failed.toString()).contains("not online");
+    }
 }

@@ -57,6 +57,8 @@ public final class StepActions {
             return devices.tags(tags, call);
         } else if (step instanceof PlaybookStep.GetDevice device) {
             return devices.get(device, call);
+        } else if (step instanceof PlaybookStep.InvokeDirectMethod method) {
+            return devices.invokeMethod(method, call);
         } else if (step instanceof PlaybookStep.SetAlertStatus status) {
             return devices.alertStatus(status, call);
         } else if (step instanceof PlaybookStep.Compose compose) {

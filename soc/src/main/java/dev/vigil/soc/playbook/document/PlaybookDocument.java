@@ -66,6 +66,7 @@ public final class PlaybookDocument {
             Map.entry("sendDeviceMessage", Set.of("hub", "deviceId", "body", "properties")),
             Map.entry("setDeviceTags", Set.of("hub", "deviceId", "tags")),
             Map.entry("getDevice", Set.of("hub", "deviceId")),
+            Map.entry("invokeDirectMethod", Set.of("hub", "deviceId", "moduleId", "methodName", "payload", "responseTimeoutInSeconds")),
             Map.entry("setAlertStatus", Set.of("alertId", "status")),
             Map.entry("compose", Set.of("value")),
             Map.entry("if", Set.of("condition", "then", "else")),
@@ -298,6 +299,11 @@ public final class PlaybookDocument {
             }
             case "getDevice" -> new PlaybookStep.GetDevice(header, template(step.path("hub"), step.requiredText("hub"), scope),
                     template(step.path("deviceId"), step.requiredText("deviceId"), scope));
+            case "invokeDirectMethod" -> new PlaybookStep.InvokeDirectMethod(header, template(step.path("hub"), step.requiredText("hub"), scope),
+                    template(step.path("deviceId"), step.requiredText("deviceId"), scope), optional(step, "moduleId", scope),
+                    template(step.path("methodName"), step.requiredText("methodName"), scope),
+                    step.has("payload") ? Optional.of(tree(step.path("payload"), step.node("payload"), scope)) : Optional.empty(),
+                    step.integer("responseTimeoutInSeconds", 5, 300).orElse(PlaybookStep.InvokeDirectMethod.DEFAULT_RESPONSE_TIMEOUT_SECONDS));
             case "setAlertStatus" -> new PlaybookStep.SetAlertStatus(header, template(step.path("alertId"), step.requiredText("alertId"), scope),
                     template(step.path("status"), step.requiredText("status"), scope));
             case "compose" -> {
