@@ -6,12 +6,16 @@ import dev.vigil.iot.dedup.DedupSettings;
 import dev.vigil.iot.dedup.RecentEventIds;
 import dev.vigil.iot.endpoint.CloudToDeviceQueue;
 import dev.vigil.iot.endpoint.DeviceGateway;
+import dev.vigil.iot.endpoint.mqtt.MqttEndpoint;
+import dev.vigil.iot.endpoint.mqtt.MqttSessions;
+import dev.vigil.iot.endpoint.mqtt.MqttSettings;
 import dev.vigil.iot.method.DirectMethods;
 import dev.vigil.iot.registry.Device;
 import dev.vigil.iot.registry.DeviceStatus;
 import dev.vigil.iot.registry.HubSecuritySettings;
 import dev.vigil.iot.registry.IotHub;
 import dev.vigil.iot.registry.IotRegistry;
+import dev.vigil.iot.registry.Module;
 import dev.vigil.iot.routing.MessageRouter;
 import dev.vigil.iot.twin.Twins;
 import dev.vigil.workspace.api.QueryRequest;
@@ -70,6 +74,20 @@ public final class IotBed implements AutoCloseable {
 
     public static String token(IotHub hub, Device device) {
         return SasTokenGenerator.deviceToken(hub.hostName(DOMAIN), device.deviceId(), device.primaryKey(), Instant.now().plusSeconds(3600));
+    }
+
+    public static String moduleToken(IotHub hub, Module module) {
+        return SasTokenGenerator.moduleToken(hub.hostName(DOMAIN), module.deviceId(), module.moduleId(), module.primaryKey(), Instant.now().plusSeconds(600));
+    }
+
+    /** A local-only MQTT endpoint over this bed's gateway, registry, queue, twins and methods. */
+    public MqttEndpoint mqttEndpoint() {
+        return MqttEndpoint.start(MqttSettings.localOnly(), gateway, registry, cloudToDevice, twins, methods);
+    }
+
+    /** As {@link #mqttEndpoint()}, with persistent sessions kept in this bed's state store. */
+    public MqttEndpoint mqttEndpointWithStoredSessions() {
+        return MqttEndpoint.start(MqttSettings.localOnly(), gateway, registry, cloudToDevice, twins, methods, MqttSessions.stored(storage.stateStore()));
     }
 
     public long count(String kql) {

@@ -57,7 +57,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
+        endpoint = bed.mqttEndpoint();
     }
 
     @AfterEach
@@ -235,7 +235,7 @@ class TestMqttEndpoint {
         bed = new IotBed(data);
         hub = bed.registry.findHub("plant-hub").orElseThrow();
         device = bed.registry.findDevice("plant-hub", "sensor-1").orElseThrow();
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
+        endpoint = bed.mqttEndpoint();
         CompletableFuture<String> received = new CompletableFuture<>();
         MqttClient client = connected(device, IotBed.token(hub, device));
         client.setCallback(new Callback(new CountDownLatch(1), received));

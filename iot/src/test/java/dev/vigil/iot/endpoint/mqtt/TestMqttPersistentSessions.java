@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.iot.auth.SasTokenGenerator;
 import dev.vigil.iot.device.DeviceAddress;
 import dev.vigil.iot.method.DeviceNotOnlineException;
 import dev.vigil.iot.method.DirectMethodRequest;
@@ -18,7 +17,6 @@ import dev.vigil.iot.testing.IotBed;
 import dev.vigil.iot.twin.TwinUpdate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -64,7 +62,7 @@ class TestMqttPersistentSessions {
         hub = bed.hub("plant-hub", false);
         device = bed.device(hub, "sensor-1");
         sensor = DeviceAddress.device(hub.name(), "sensor-1");
-        endpoint = startEndpoint();
+        endpoint = bed.mqttEndpointWithStoredSessions();
     }
 
     @AfterEach
@@ -129,8 +127,7 @@ class TestMqttPersistentSessions {
     void testAModulesSessionSurvivesARestartOfTheEndpointAndAnUnsubscribeIsKept() throws Exception {
         Module module = bed.registry.putModule(hub, "sensor-1", Module.SECURITY_MODULE, DeviceStatus.ENABLED);
         DeviceAddress address = DeviceAddress.module(hub.name(), "sensor-1", Module.SECURITY_MODULE);
-        String token = SasTokenGenerator.moduleToken(hub.hostName(IotBed.DOMAIN), "sensor-1", module.moduleId(), module.primaryKey(),
-                Instant.now().plusSeconds(600));
+        String token = IotBed.moduleToken(hub, module);
         PahoDevice connection = new PahoDevice("sensor-1/" + module.moduleId(),
                 hub.hostName(IotBed.DOMAIN) + "/sensor-1/" + module.moduleId() + "/?api-version=2021-04-12", token);
         connection.connect(false);
@@ -138,7 +135,7 @@ class TestMqttPersistentSessions {
         connection.client.unsubscribe(DeviceTopics.METHODS_FILTER);
         connection.close();
         endpoint.close();
-        endpoint = startEndpoint();
+        endpoint = bed.mqttEndpointWithStoredSessions();
 
         PahoDevice again = new PahoDevice(connection.clientId, connection.username, connection.password);
         assertThat(again.connect(false)).as("the session was stored and came back with the endpoint").isTrue();
@@ -162,11 +159,6 @@ class TestMqttPersistentSessions {
             assertThat(System.nanoTime()).as(what + " within " + WAIT_SECONDS + " s").isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    private MqttEndpoint startEndpoint() {
-        return MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods,
-                MqttSessions.stored(bed.storage.stateStore()));
     }
 
     private static TwinUpdate desired(String json) throws Exception {

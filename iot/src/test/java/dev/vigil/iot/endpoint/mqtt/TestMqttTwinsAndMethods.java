@@ -54,7 +54,7 @@ class TestMqttTwinsAndMethods {
         hub = bed.hub("plant-hub", true);
         device = bed.device(hub, "sensor-1");
         securityModule = bed.registry.putModule(hub, "sensor-1", Module.SECURITY_MODULE, DeviceStatus.ENABLED);
-        endpoint = MqttEndpoint.start(MqttSettings.localOnly(), bed.gateway, bed.registry, bed.cloudToDevice, bed.twins, bed.methods);
+        endpoint = bed.mqttEndpoint();
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class TestMqttTwinsAndMethods {
 
     @Test
     void testTheSecurityModuleSendsSecurityMessagesAsItsDevice() throws MqttException {
-        MqttClient module = connectModule(securityModule, moduleToken(securityModule));
+        MqttClient module = connectModule(securityModule, IotBed.moduleToken(hub, securityModule));
 
         module.publish("devices/sensor-1/modules/azureiotsecurity/messages/events/$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1",
                 SecurityMessages.processCreate("/usr/bin/nc", 7).getBytes(StandardCharsets.UTF_8), 1, false);
@@ -78,7 +78,7 @@ class TestMqttTwinsAndMethods {
 
     @Test
     void testATrailingSlashAfterThePropertiesIsIgnoredAsTheJavaSdkSendsIt() throws MqttException {
-        MqttClient module = connectModule(securityModule, moduleToken(securityModule));
+        MqttClient module = connectModule(securityModule, IotBed.moduleToken(hub, securityModule));
 
         module.publish("devices/sensor-1/modules/azureiotsecurity/messages/events/$.ct=UTF-8&$.ifid=urn%3Aazureiot%3ASecurity%3ASecurityAgent%3A1/",
                 SecurityMessages.processCreate("/usr/bin/nc", 8).getBytes(StandardCharsets.UTF_8), 1, false);
@@ -101,18 +101,18 @@ class TestMqttTwinsAndMethods {
     @Test
     void testAModuleClientIdMustNameTheModule() {
         assertThatThrownBy(() -> connect("sensor-1", hub.hostName(IotBed.DOMAIN) + "/sensor-1/azureiotsecurity/?api-version=2021-04-12",
-                moduleToken(securityModule)))
+                IotBed.moduleToken(hub, securityModule)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(2));
     }
 
     @Test
     void testADisabledModuleIsRefusedWithCode5AndDisablingClosesItsConnection() throws MqttException {
-        MqttClient module = connectModule(securityModule, moduleToken(securityModule));
+        MqttClient module = connectModule(securityModule, IotBed.moduleToken(hub, securityModule));
 
         bed.registry.setModuleStatus(hub, "sensor-1", Module.SECURITY_MODULE, DeviceStatus.DISABLED);
 
         assertThat(waitUntilDisconnected(module)).isTrue();
-        assertThatThrownBy(() -> connectModule(securityModule, moduleToken(securityModule)))
+        assertThatThrownBy(() -> connectModule(securityModule, IotBed.moduleToken(hub, securityModule)))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(5));
         assertThat(bed.listener.refusals).singleElement().satisfies(refusal -> {
             assertThat(refusal.reason()).isEqualTo(AuthenticationFailure.DEVICE_DISABLED);
@@ -178,7 +178,7 @@ class TestMqttTwinsAndMethods {
 
     @Test
     void testDesiredPropertyChangesAreNotifiedToTheModule() throws Exception {
-        MqttClient module = connectModule(securityModule, moduleToken(securityModule));
+        MqttClient module = connectModule(securityModule, IotBed.moduleToken(hub, securityModule));
         BlockingQueue<Received> notifications = subscribe(module, DeviceTopics.DESIRED_PROPERTIES_FILTER);
 
         bed.twins.update(DeviceAddress.module(hub.name(), "sensor-1", Module.SECURITY_MODULE), desired("{\"interval\":60}"), Optional.empty());
@@ -265,11 +265,6 @@ class TestMqttTwinsAndMethods {
     private MqttClient connectModule(Module module, String token) throws MqttException {
         return connect(module.deviceId() + "/" + module.moduleId(),
                 hub.hostName(IotBed.DOMAIN) + "/" + module.deviceId() + "/" + module.moduleId() + "/?api-version=2021-04-12", token);
-    }
-
-    private String moduleToken(Module module) {
-        return SasTokenGenerator.moduleToken(hub.hostName(IotBed.DOMAIN), module.deviceId(), module.moduleId(), module.primaryKey(),
-                Instant.now().plusSeconds(600));
     }
 
     private MqttClient connect(String clientId, String username, String password) throws MqttException {
