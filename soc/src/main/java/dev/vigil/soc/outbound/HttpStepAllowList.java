@@ -4,7 +4,6 @@ import dev.vigil.iot.network.IpRange;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,26 +92,6 @@ public record HttpStepAllowList(List<Entry> entries) {
     /** Whether a step may call this address on this port although it is not public. */
     public boolean permits(InetAddress address, int port) {
         return entries.stream().anyMatch(entry -> entry.permits(address, port));
-    }
-
-    /**
-     * Why a call to this URL must not be made: its host is, or resolves to, a loopback, private,
-     * link-local or similar address that no entry permits (the reason, and an entry that would
-     * permit it). Throws {@link IllegalArgumentException} when the URL names no host or the host
-     * cannot be resolved.
-     */
-    public Optional<Refusal> refusal(URI uri, String shownUrl) {
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException("'" + shownUrl + "' names no host");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(bare(host));
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("the host of '" + shownUrl + "' cannot be resolved: " + host);
-        }
-        return refusal(host, addresses, port(uri));
     }
 
     /**
