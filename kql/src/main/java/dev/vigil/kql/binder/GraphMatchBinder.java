@@ -163,17 +163,7 @@ final class GraphMatchBinder {
                     ? new BoundPathElements(GraphMatch.edgeList(edge.get()), ExpressionBinder.bindScalar(expression, edgeScope(edge.get())),
                             BoundPathElements.Combination.MAP)
                     : ExpressionBinder.bindScalar(expression, rows);
-            String name;
-            if (assignment.name().isPresent()) {
-                Identifier identifier = assignment.name().get();
-                if (names.isTaken(identifier.name())) {
-                    throw new DiagnosticException(DiagnosticFacts.duplicateColumn(identifier.name()), identifier.span());
-                }
-                name = identifier.name();
-                names.take(name);
-            } else {
-                name = names.nameFor(expression);
-            }
+            String name = ProjectBinder.outputName(assignment, names);
             columns.add(new OutputColumn(name, value));
         }
         return new Project(current, columns);

@@ -31,20 +31,23 @@ final class ProjectBinder {
                 continue;
             }
             BoundExpression expression = ExpressionBinder.bindScalar(assignment.expression(), scope);
-            String name;
-            if (assignment.name().isPresent()) {
-                Identifier identifier = assignment.name().get();
-                if (names.isTaken(identifier.name())) {
-                    throw new DiagnosticException(DiagnosticFacts.duplicateColumn(identifier.name()), identifier.span());
-                }
-                name = identifier.name();
-                names.take(name);
-            } else {
-                name = names.nameFor(assignment.expression());
-            }
+            String name = outputName(assignment, names);
             scope.define(name, expression);
             columns.add(new OutputColumn(name, expression));
         }
         return new Project(input, columns);
+    }
+
+    /** The column name of a projected assignment: its explicit name (refused when taken) or one derived from its expression. */
+    static String outputName(ColumnAssignment assignment, ColumnNames names) {
+        if (assignment.name().isEmpty()) {
+            return names.nameFor(assignment.expression());
+        }
+        Identifier identifier = assignment.name().get();
+        if (names.isTaken(identifier.name())) {
+            throw new DiagnosticException(DiagnosticFacts.duplicateColumn(identifier.name()), identifier.span());
+        }
+        names.take(identifier.name());
+        return identifier.name();
     }
 }

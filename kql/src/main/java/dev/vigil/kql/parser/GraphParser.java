@@ -87,17 +87,8 @@ final class GraphParser {
     static GraphMatchOperator graphMatch(KqlParser parser, Token keyword) {
         Map<String, Token> options = parser.options(List.of("cycles"));
         Optional<Identifier> cycles = Optional.ofNullable(options.get("cycles")).map(t -> new Identifier(t.text(), t.span()));
-        List<PatternSequence> pattern = new ArrayList<>();
-        pattern.add(sequence(parser));
-        while (parser.current().is(TokenKind.COMMA)) {
-            parser.advance();
-            pattern.add(sequence(parser));
-        }
-        Optional<Expression> where = Optional.empty();
-        if (parser.current().isWord("where")) {
-            parser.advance();
-            where = Optional.of(parser.expression());
-        }
+        List<PatternSequence> pattern = patterns(parser);
+        Optional<Expression> where = whereClause(parser);
         parser.expectWord("project");
         List<ColumnAssignment> project = parser.assignments();
         return new GraphMatchOperator(cycles, pattern, where, project, keyword.span().to(KqlParser.last(project).span()));
@@ -107,20 +98,31 @@ final class GraphParser {
     static GraphShortestPathsOperator graphShortestPaths(KqlParser parser, Token keyword) {
         Map<String, Token> options = parser.options(List.of("output"));
         Optional<Identifier> output = Optional.ofNullable(options.get("output")).map(t -> new Identifier(t.text(), t.span()));
+        List<PatternSequence> pattern = patterns(parser);
+        Optional<Expression> where = whereClause(parser);
+        parser.expectWord("project");
+        List<ColumnAssignment> project = parser.assignments();
+        return new GraphShortestPathsOperator(output, pattern, where, project, keyword.span().to(KqlParser.last(project).span()));
+    }
+
+    /** {@code Pattern [, Pattern ...]}. */
+    private static List<PatternSequence> patterns(KqlParser parser) {
         List<PatternSequence> pattern = new ArrayList<>();
         pattern.add(sequence(parser));
         while (parser.current().is(TokenKind.COMMA)) {
             parser.advance();
             pattern.add(sequence(parser));
         }
-        Optional<Expression> where = Optional.empty();
-        if (parser.current().isWord("where")) {
-            parser.advance();
-            where = Optional.of(parser.expression());
+        return pattern;
+    }
+
+    /** {@code [where Constraints]}. */
+    private static Optional<Expression> whereClause(KqlParser parser) {
+        if (!parser.current().isWord("where")) {
+            return Optional.empty();
         }
-        parser.expectWord("project");
-        List<ColumnAssignment> project = parser.assignments();
-        return new GraphShortestPathsOperator(output, pattern, where, project, keyword.span().to(KqlParser.last(project).span()));
+        parser.advance();
+        return Optional.of(parser.expression());
     }
 
     private static PatternSequence sequence(KqlParser parser) {
