@@ -26,7 +26,6 @@ final class KeptRows implements ResultSink {
     private final List<Kept> tables = new ArrayList<>();
     private Optional<Visualization> render = Optional.empty();
     private int keptRows;
-    private long read;
     private boolean closed;
 
     /** One result table: its rows kept so far, and how many it had. */
@@ -70,7 +69,6 @@ final class KeptRows implements ResultSink {
 
     @Override
     public synchronized void row(List<Object> values) {
-        read++;
         Kept table = tables.get(tables.size() - 1);
         table.read++;
         if (keptRows < limit) {
@@ -135,7 +133,7 @@ final class KeptRows implements ResultSink {
 
     /** The rows read so far, kept or not, of every table. */
     synchronized long read() {
-        return read;
+        return tables.stream().mapToLong(t -> t.read).sum();
     }
 
     /** The rows read so far, kept or not, of the table at this position (as {@link #table(int)} picks it). */

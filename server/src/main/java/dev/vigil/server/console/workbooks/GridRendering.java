@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,13 @@ final class GridRendering {
         }
         List<List<Object>> rows = table.rows().subList(0, Math.min(table.rows().size(), MAX_ROWS));
         Map<ColumnFormatter, Scale> scales = scales(byColumn, rows);
+        // each thresholds formatter's rules read once, not once a cell
+        Map<Integer, List<ThresholdRule>> thresholds = new HashMap<>();
+        byColumn.forEach((column, formatter) -> {
+            if (formatter.type() == ColumnFormatter.THRESHOLDS) {
+                thresholds.put(column, ThresholdRule.of(formatter.options().path("thresholdsGrid")));
+            }
+        });
         Set<String> notices = new LinkedHashSet<>();
         byColumn.forEach((column, formatter) -> {
             if (!ColumnFormatter.DRAWN.contains(formatter.type()) && formatter.type() != 12) {
@@ -85,7 +93,8 @@ final class GridRendering {
             for (int i = 0; i < row.size(); i++) {
                 ColumnFormatter formatter = byColumn.get(i);
                 if (!hidden(formatter)) {
-                    line.add(formatter == null ? GridView.Cell.text(text(row.get(i)), "") : cell(row.get(i), formatter, scales.get(formatter)));
+                    line.add(formatter == null ? GridView.Cell.text(text(row.get(i)), "") : cell(row.get(i), formatter, scales.get(formatter),
+                            thresholds.getOrDefault(i, List.of())));
                 }
             }
             cells.add(line);
@@ -127,7 +136,7 @@ final class GridRendering {
         }
     }
 
-    private static GridView.Cell cell(Object value, ColumnFormatter formatter, Scale scale) {
+    private static GridView.Cell cell(Object value, ColumnFormatter formatter, Scale scale, List<ThresholdRule> thresholds) {
         if (formatter.spark()) {
             return spark(value, formatter);
         }
@@ -149,7 +158,7 @@ final class GridRendering {
         } else if (formatter.type() == ColumnFormatter.ICON) {
             icon = CellIcon.cssClass(text(value)).map(icon1 -> new GridView.Icon(icon1, text(value)));
         } else if (formatter.type() == ColumnFormatter.THRESHOLDS) {
-            Optional<ThresholdRule> rule = ThresholdRule.first(ThresholdRule.of(formatter.options().path("thresholdsGrid")), value);
+            Optional<ThresholdRule> rule = ThresholdRule.first(thresholds, value);
             if (rule.isPresent()) {
                 shown = rule.get().show(parts);
                 if (formatter.colorThresholds()) {
